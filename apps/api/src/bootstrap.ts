@@ -1,0 +1,24 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
+import { AppModule } from './app.module';
+
+/** Builds the HTTP application around an opened platform (used by main and the e2e tests). */
+export async function createApiApplication(runtime: PlatformRuntime, options: { logger?: false } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRuntime(runtime), {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bodyParser: true,
+  });
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Multi-agency integration platform')
+      .setDescription('Referrals, consent, CAF, MAST panel and audited information sharing')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+}

@@ -1,0 +1,51 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { childDecider } from '@app/domain/child/decider';
+import { type ChildDetails, childStream } from '@app/domain/child/events';
+import type { ExpectedRevision } from '@app/event-store/event-store.port';
+import { type Decided, Decisions } from '../platform/decisions';
+import type { RequestContext } from '../platform/request-context';
+
+export class RegisterChildCommand {
+  constructor(readonly details: ChildDetails, readonly context: RequestContext) {}
+}
+
+export class CorrectChildDetailsCommand {
+  constructor(
+    readonly childId: string,
+    readonly changes: Partial<ChildDetails>,
+    readonly reason: string,
+    readonly expectedRevision: ExpectedRevision | undefined,
+    readonly context: RequestContext,
+  ) {}
+}
+
+@CommandHandler(RegisterChildCommand)
+export class RegisterChildHandler implements ICommandHandler<RegisterChildCommand, Decided & { childId: string }> {
+  constructor(private readonly decisions: Decisions) {}
+
+  async execute({ details, context }: RegisterChildCommand) {
+    const childId = randomUUID();
+    const decided = await this.decisions.execute(childDecider, childStream(childId), { type: 'RegisterChild', childId, details }, {
+      actor: context.actor,
+      correlationId: context.requestId,
+      childId,
+      expectedRevision: 'no-stream',
+    });
+    return { ...decided, childId };
+  }
+}
+
+@CommandHandler(CorrectChildDetailsCommand)
+export class CorrectChildDetailsHandler implements ICommandHandler<CorrectChildDetailsCommand, Decided> {
+  constructor(private readonly decisions: Decisions) {}
+
+  execute({ childId, changes, reason, expectedRevision, context }: CorrectChildDetailsCommand) {
+    return this.decisions.execute(childDecider, childStream(childId), { type: 'CorrectChildDetails', childId, changes, reason }, {
+      actor: context.actor,
+      correlationId: context.requestId,
+      childId,
+      expectedRevision,
+    });
+  }
+}

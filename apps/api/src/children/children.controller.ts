@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { ChildRecord } from '@app/projections/children/child-record.entity';
+import type { Decided } from '../platform/decisions';
+import { Requester, type RequestContext } from '../platform/request-context';
+import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
+import { CorrectChildDetailsCommand, RegisterChildCommand } from './child-commands';
+import { GetChildRecordQuery } from './child-queries';
+import { CorrectChildDetailsDto, RegisterChildDto } from './child-details.dto';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('children')
+@Controller('children')
+export class ChildrenController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  async register(@Body() body: RegisterChildDto, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const decided: Decided & { childId: string } = await this.commands.execute(new RegisterChildCommand(body, requester));
+    res.setHeader('ETag', etagOf(decided.revision));
+    res.setHeader('Location', `/children/${decided.childId}`);
+    return { childId: decided.childId, revision: decided.revision.toString() };
+  }
+
+  @Patch(':childId')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
+  async correct(
+    @Param('childId', uuid) childId: string,
+    @Body() body: CorrectChildDetailsDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { reason, ...changes } = body;
+    const decided: Decided = await this.commands.execute(
+      new CorrectChildDetailsCommand(childId, changes, reason, revisionFromIfMatch(ifMatch), requester),
+    );
+    res.setHeader('ETag', etagOf(decided.revision));
+    return { childId, revision: decided.revision.toString() };
+  }
+
+  @Get(':childId')
+  async get(@Param('childId', uuid) childId: string, @Res({ passthrough: true }) res: Response): Promise<ChildRecord> {
+    const record: ChildRecord = await this.queries.execute(new GetChildRecordQuery(childId));
+    res.setHeader('ETag', etagOf(record.revision));
+    return record;
+  }
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import type { PlatformConfig } from '@app/platform/config/config';
+import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
+import { projectionLag } from '@app/projections/runtime/projection-lag';
+import { CONFIG } from '../platform/tokens';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projections: ProjectionRunner,
+    @Inject(CONFIG) private readonly config: PlatformConfig,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Get()
+  @HttpCode(200)
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: the database answers and every projection is within the configured lag. */
+  @Get('ready')
+  async ready() {
+    const database = await this.dataSource.query('SELECT 1').then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+    const lag = database === 'up' && !this.config.eventStoreUrl ? await projectionLag(this.dataSource, this.projections.projections.map((p) => p.name)) : [];
+    const errors = this.projections.status().filter((s) => s.lastError);
+    const lagging = lag.filter((l) => l.behind > this.config.projectionMaxLagEvents);
+    const body = {
+      status: database === 'up' && lagging.length === 0 && errors.length === 0 ? 'ready' : 'not-ready',
+      database,
+      maxLagEvents: this.config.projectionMaxLagEvents,
+      projections: lag,
+      projectionErrors: errors.map((e) => ({ name: e.name, error: e.lastError })),
+    };
+    if (body.status !== 'ready') throw new ServiceUnavailableException(body);
+    return body;
+  }
+}

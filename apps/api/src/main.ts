@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { openPlatform } from '@app/platform/runtime/open-platform';
+import { createApiApplication } from './bootstrap';
+
+/**
+ * Single-process mode (the default): API, projections and, with KAFKA_BROKERS, the relay
+ * in one process, on an embedded PostgreSQL unless DATABASE_URL is set.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const runtime = await openPlatform(config);
+  if (config.inProcessWorkers) await runtime.projections.start();
+  const app = await createApiApplication(runtime);
+  app.enableShutdownHooks();
+  const shutdown = async () => {
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen(config.port, '127.0.0.1');
+  process.stdout.write(`API listening on http://127.0.0.1:${config.port} (OpenAPI at /docs, readiness at /health/ready)\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

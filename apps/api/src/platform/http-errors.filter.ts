@@ -1,0 +1,60 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
+import { DomainRefusal } from './decisions';
+
+const statusOfKind = { invalid: HttpStatus.BAD_REQUEST, forbidden: HttpStatus.FORBIDDEN, conflict: HttpStatus.CONFLICT } as const;
+
+const isClientError = (e: unknown): e is { status: number; type: string; message: string } =>
+  typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' &&
+  (e as { status: number }).status >= 400 && (e as { status: number }).status < 500 && typeof (e as { type?: unknown }).type === 'string';
+
+/**
+ * One mapping from failures to HTTP: a broken domain rule is 400/403/409 naming the rule,
+ * a stale revision is 409, and only a real fault is a 500 (logged with the request id).
+ */
+@Catch()
+export class HttpErrorsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: string }>();
+    const requestId = request.id ?? request.header('x-request-id');
+    const send = (status: number, body: Record<string, unknown>) =>
+      response.status(status).json({ statusCode: status, ...body, requestId });
+
+    if (exception instanceof DomainRefusal) {
+      const { rule, message, kind, field } = exception.error;
+      send(statusOfKind[kind], { error: HttpStatus[statusOfKind[kind]], rule, message, ...(field ? { field } : {}) });
+      return;
+    }
+    if (exception instanceof WrongExpectedRevisionError) {
+      send(HttpStatus.CONFLICT, {
+        error: 'Conflict',
+        rule: 'concurrency.stale-revision',
+        message: `The record changed since you read it (you sent revision ${String(exception.expected)}, it is now at ${String(exception.actual)}); reload and try again`,
+        currentRevision: String(exception.actual),
+      });
+      return;
+    }
+    if (exception instanceof IdempotencyConflictError) {
+      send(HttpStatus.CONFLICT, { error: 'Conflict', rule: 'concurrency.idempotency-conflict', message: exception.message });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      send(status, typeof body === 'string' ? { message: body } : (body as Record<string, unknown>));
+      return;
+    }
+    if (isClientError(exception)) {
+      // body-parser's refusals (malformed JSON, body too large) are the client's mistake.
+      send(exception.status, { error: HttpStatus[exception.status] ?? 'Bad Request', rule: `request.${exception.type}`, message: exception.message });
+      return;
+    }
+    this.logger.error(`request ${requestId ?? '-'} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    send(HttpStatus.INTERNAL_SERVER_ERROR, { error: 'Internal Server Error', message: 'Something went wrong on our side; quote the request id' });
+  }
+}

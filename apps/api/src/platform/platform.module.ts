@@ -1,0 +1,26 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
+import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
+import { Decisions } from './decisions';
+import { CONFIG, EVENT_STORE, PLATFORM_RUNTIME } from './tokens';
+
+/** Makes the process's PlatformRuntime injectable everywhere. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRuntime(runtime: PlatformRuntime): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: PLATFORM_RUNTIME, useValue: runtime },
+        { provide: CONFIG, useValue: runtime.config },
+        { provide: DataSource, useValue: runtime.dataSource },
+        { provide: EVENT_STORE, useValue: runtime.eventStore },
+        { provide: ProjectionRunner, useValue: runtime.projections },
+        Decisions,
+      ],
+      exports: [PLATFORM_RUNTIME, CONFIG, DataSource, EVENT_STORE, ProjectionRunner, Decisions],
+    };
+  }
+}

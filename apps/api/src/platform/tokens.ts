@@ -1,0 +1,4 @@
+/** Injection tokens for what has no class of its own. */
+export const PLATFORM_RUNTIME = Symbol('PlatformRuntime');
+export const CONFIG = Symbol('PlatformConfig');
+export const EVENT_STORE = Symbol('EventStore');

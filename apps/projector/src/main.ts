@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { openPlatform } from '@app/platform/runtime/open-platform';
+
+/** Scale-out mode: projections in their own process (run the API with IN_PROCESS_WORKERS=false). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const runtime = await openPlatform(config);
+  await runtime.projections.start();
+  process.stdout.write(`projector following ${runtime.projections.projections.length} projections\n`);
+  const shutdown = async () => {
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `projector failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(error instanceof ConfigError ? 78 : 1);
+});

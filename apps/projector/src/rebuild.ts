@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { openPlatform } from '@app/platform/runtime/open-platform';
+import { progressBar } from '@app/projections/runtime/progress-bar';
+
+/**
+ * `npm run projections:rebuild -- [name ...]`: empties the named read models (all when
+ * none is named) and replays the whole log into them, with a progress bar.
+ */
+async function main(): Promise<void> {
+  const names = process.argv.slice(2);
+  const config = loadConfig();
+  const runtime = await openPlatform(config, { log: (line) => process.stderr.write(`${line}\n`) });
+  const all = runtime.projections.projections;
+  const unknown = names.filter((n) => !all.some((p) => p.name === n));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown projection(s): ${unknown.join(', ')}; known: ${all.map((p) => p.name).join(', ')}\n`);
+    await runtime.close();
+    process.exit(2);
+  }
+  const [{ count }] = await runtime.dataSource.query(`SELECT count(*)::int AS count FROM event_store.events`);
+  for (const projection of all.filter((p) => names.length === 0 || names.includes(p.name))) {
+    await runtime.projections.rebuild(projection, progressBar(projection.name.padEnd(28), count));
+  }
+  await runtime.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `rebuild failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(error instanceof ConfigError ? 78 : 1);
+});

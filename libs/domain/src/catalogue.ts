@@ -1,0 +1,7 @@
+import { EventCatalogue } from './shared/event-schema';
+import { childEventSchemas } from './child/events';
+
+/** Every event type the platform stores, one line per aggregate. */
+export const eventCatalogue = new EventCatalogue([
+  ...childEventSchemas,
+]);

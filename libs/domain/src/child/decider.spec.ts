@@ -1,0 +1,55 @@
+import { DomainError } from '../shared';
+import { childDecider } from './decider';
+import type { ChildDetails, ChildEvent } from './events';
+import { given } from '../testing/given';
+
+const details: ChildDetails = {
+  givenName: 'Amira',
+  familyName: 'Khan',
+  dateOfBirth: '2014-03-02',
+  upn: 'A123456789012',
+  schoolId: 'school-oakfield',
+  yearGroup: 6,
+  flags: ['young-carer'],
+};
+const registered: ChildEvent = { type: 'ChildRegistered', data: { childId: 'c1', ...details } };
+
+describe('child registration (child-{id})', () => {
+  it('registers a new child', () => {
+    given(childDecider, [])
+      .when({ type: 'RegisterChild', childId: 'c1', details })
+      .then([registered]);
+  });
+
+  it('refuses to register the same child twice', () => {
+    given(childDecider, [registered])
+      .when({ type: 'RegisterChild', childId: 'c1', details })
+      .thenError('child.already-registered');
+  });
+
+  it('records only the fields a correction changes, with its reason', () => {
+    given(childDecider, [registered])
+      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { yearGroup: 7, familyName: 'Khan' }, reason: 'moved up a year' })
+      .then([{ type: 'ChildDetailsCorrected', data: { childId: 'c1', yearGroup: 7, reason: 'moved up a year' } }]);
+  });
+
+  it('refuses a correction that changes nothing', () => {
+    const error = given(childDecider, [registered])
+      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { yearGroup: 6 }, reason: 'typo' })
+      .thenError('child.correction-changes-nothing');
+    expect(error.kind).toBe('invalid');
+  });
+
+  it('refuses to correct a child that was never registered', () => {
+    given(childDecider, []).when({ type: 'CorrectChildDetails', childId: 'c1', changes: { yearGroup: 7 }, reason: 'x' }).thenError('child.not-registered');
+  });
+
+  it('folds corrections into state', () => {
+    const state = [registered, { type: 'ChildDetailsCorrected', data: { childId: 'c1', yearGroup: 7, reason: 'r' } } as ChildEvent].reduce(
+      childDecider.evolve,
+      childDecider.initialState,
+    );
+    expect(state).toEqual({ status: 'registered', details: { ...details, yearGroup: 7 } });
+    expect(new DomainError('x', 'y').kind).toBe('conflict');
+  });
+});

@@ -1,0 +1,51 @@
+import { Decider, DomainError } from '../shared';
+import type { ChildCommand } from './commands';
+import type { ChildDetails, ChildEvent } from './events';
+
+export type ChildState = { readonly status: 'unregistered' } | { readonly status: 'registered'; readonly details: ChildDetails };
+
+const changedFields = (current: ChildDetails, changes: Partial<ChildDetails>): Partial<ChildDetails> =>
+  Object.fromEntries(
+    Object.entries(changes).filter(
+      ([key, value]) => value !== undefined && JSON.stringify(current[key as keyof ChildDetails]) !== JSON.stringify(value),
+    ),
+  );
+
+export const childDecider: Decider<ChildCommand, ChildEvent, ChildState> = {
+  initialState: { status: 'unregistered' },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'RegisterChild':
+        if (state.status === 'registered') {
+          return new DomainError('child.already-registered', `Child ${command.childId} is already registered`);
+        }
+        return [{ type: 'ChildRegistered', data: { childId: command.childId, ...command.details } }];
+      case 'CorrectChildDetails': {
+        if (state.status !== 'registered') {
+          return new DomainError('child.not-registered', `Child ${command.childId} is not registered`);
+        }
+        const changes = changedFields(state.details, command.changes);
+        if (Object.keys(changes).length === 0) {
+          return new DomainError('child.correction-changes-nothing', 'The correction changes no detail', 'invalid');
+        }
+        return [{ type: 'ChildDetailsCorrected', data: { childId: command.childId, ...changes, reason: command.reason } }];
+      }
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'ChildRegistered': {
+        const { childId: _childId, ...details } = event.data;
+        return { status: 'registered', details };
+      }
+      case 'ChildDetailsCorrected': {
+        if (state.status !== 'registered') return state;
+        const { childId: _childId, reason: _reason, ...changes } = event.data;
+        const kept = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
+        return { status: 'registered', details: { ...state.details, ...kept } };
+      }
+    }
+  },
+};

@@ -1,0 +1,3 @@
+export * from './shared';
+export * from './catalogue';
+export * as child from './child';

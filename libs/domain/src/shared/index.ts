@@ -1,0 +1,3 @@
+export * from './decider';
+export * from './event-schema';
+export * from './actor';

@@ -1,0 +1,147 @@
+import { resolve } from 'node:path';
+
+/**
+ * Every setting the platform reads from the environment, validated once at start-up.
+ * A bad or missing value stops the start with a message naming the variable.
+ */
+export interface PlatformConfig {
+  readonly port: number;
+  /** Absent: an embedded PostgreSQL under `dataDir` is started. */
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly embeddedPostgresPort: number;
+  readonly eventStoreUrl?: string;
+  readonly kafkaBrokers?: readonly string[];
+  /** Base64 32-byte key that wraps the per-child data keys; absent in embedded mode: kept under dataDir. */
+  readonly dataKeyEncryptionKey?: Buffer;
+  /** Readiness fails when a projection is further behind the log than this. */
+  readonly projectionMaxLagEvents: number;
+  /** Seconds a transaction may sit idle before PostgreSQL ends it (a long-open transaction stalls consumers). */
+  readonly idleInTransactionTimeoutMs: number;
+  /** Run projections and the relay inside the API process (single-process mode). */
+  readonly inProcessWorkers: boolean;
+  readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Set: tokens are verified against this OIDC issuer's JWKS. Absent: the local issuer under dataDir. */
+  readonly oidc?: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+  /** Keys the pseudonymous child id on integration messages; absent in embedded mode: kept under dataDir. */
+  readonly pseudonymKey?: Buffer;
+  readonly kafkaClientId: string;
+  readonly mastPanel: {
+    /** 1 = Monday … 5 = Friday. */
+    readonly weekday: number;
+    /** A request joins a panel's agenda when received at least this many working days before it. */
+    readonly agendaCutoffWorkingDays: number;
+    readonly quorumMembers: number;
+    readonly quorumAgencies: number;
+  };
+  /** JSON file of bank holidays (ISO dates); absent: the England and Wales calendar shipped in deploy/calendars. */
+  readonly bankHolidaysFile: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const integer = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+};
+
+const url = (env: Env, name: string, protocols: readonly string[]): string | undefined => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return raw;
+};
+
+const brokers = (env: Env): string[] | undefined => {
+  const raw = env.KAFKA_BROKERS;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const list = raw.split(',').map((b) => b.trim());
+  for (const broker of list) {
+    if (!/^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/.test(broker)) {
+      throw new ConfigError('KAFKA_BROKERS', `must be a comma-separated list of host:port, got "${broker}"`);
+    }
+  }
+  return list;
+};
+
+const encryptionKey = (env: Env): Buffer | undefined => {
+  const raw = env.DATA_KEY_ENCRYPTION_KEY;
+  if (raw === undefined || raw === '') return undefined;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError('DATA_KEY_ENCRYPTION_KEY', 'must be 32 bytes, base64-encoded');
+  return key;
+};
+
+const secret = (env: Env, name: string): Buffer | undefined => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length < 32) throw new ConfigError(name, 'must be at least 32 bytes, base64-encoded');
+  return key;
+};
+
+const oidc = (env: Env): PlatformConfig['oidc'] => {
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  if (!issuer) return undefined;
+  const audience = env.OIDC_AUDIENCE;
+  if (!audience) throw new ConfigError('OIDC_AUDIENCE', 'is required when OIDC_ISSUER is set');
+  const jwksUrl = url(env, 'OIDC_JWKS_URL', ['https:', 'http:']) ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`;
+  return { issuer, audience, jwksUrl };
+};
+
+const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+};
+
+const flag = (env: Env, name: string, fallback: boolean): boolean =>
+  oneOf(env, name, ['true', 'false'] as const, fallback ? 'true' : 'false') === 'true';
+
+export function loadConfig(env: Env = process.env): PlatformConfig {
+  return {
+    port: integer(env, 'PORT', 3000, 1, 65535),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : 'var'),
+    embeddedPostgresPort: integer(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
+    eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:']),
+    kafkaBrokers: brokers(env),
+    dataKeyEncryptionKey: encryptionKey(env),
+    projectionMaxLagEvents: integer(env, 'PROJECTION_MAX_LAG_EVENTS', 1000, 0, 100_000_000),
+    idleInTransactionTimeoutMs: integer(env, 'IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 1000, 3_600_000),
+    inProcessWorkers: flag(env, 'IN_PROCESS_WORKERS', true),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    oidc: oidc(env),
+    pseudonymKey: secret(env, 'PSEUDONYM_KEY'),
+    kafkaClientId: env.KAFKA_CLIENT_ID && env.KAFKA_CLIENT_ID !== '' ? env.KAFKA_CLIENT_ID : 'mast-platform',
+    mastPanel: {
+      weekday: integer(env, 'MAST_PANEL_WEEKDAY', 3, 1, 5),
+      agendaCutoffWorkingDays: integer(env, 'MAST_AGENDA_CUTOFF_WORKING_DAYS', 2, 0, 20),
+      quorumMembers: integer(env, 'MAST_QUORUM_MEMBERS', 3, 1, 50),
+      quorumAgencies: integer(env, 'MAST_QUORUM_AGENCIES', 2, 1, 20),
+    },
+    bankHolidaysFile: resolve(env.BANK_HOLIDAYS_FILE && env.BANK_HOLIDAYS_FILE !== '' ? env.BANK_HOLIDAYS_FILE : 'deploy/calendars/england-and-wales.json'),
+  };
+}

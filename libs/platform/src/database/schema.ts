@@ -1,0 +1,20 @@
+import type { MixedList } from 'typeorm';
+import { eventStoreMigrations } from '@app/event-store/postgres/migrations';
+import { projectionMigrations } from '@app/projections/migrations';
+import { projectionEntities } from '@app/projections/entities';
+
+/**
+ * Every migration and read-model entity of the platform, one line per library.
+ * Migration timestamps are ranged per library so their order is stable:
+ * event-store 17638…, projections 17639…, access 17640…, integration 17641…, features 17642…+.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const platformMigrations: MixedList<Function> = [
+  ...eventStoreMigrations,
+  ...projectionMigrations,
+];
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const platformEntities: MixedList<Function> = [
+  ...projectionEntities,
+];

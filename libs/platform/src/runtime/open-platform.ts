@@ -1,0 +1,80 @@
+import { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { eventCatalogue } from '@app/domain/catalogue';
+import type { EventStore } from '@app/event-store/event-store.port';
+import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
+import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
+import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
+import { EventStoreDBEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
+import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
+import { platformProjections } from '@app/projections/catalogue';
+import type { PlatformConfig } from '../config/config';
+import { createDataSource, migrate } from '../database/data-source';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../embedded/embedded-postgres';
+import { localSecret } from '../secrets/local-secret';
+
+/** Everything a process of the platform shares: database, event store, keys, projections. */
+export interface PlatformRuntime {
+  readonly config: PlatformConfig;
+  readonly databaseUrl: string;
+  readonly dataSource: DataSource;
+  /** Plain pg pool for the event store and the outbox (same database as the read models). */
+  readonly pool: Pool;
+  readonly eventStore: EventStore;
+  readonly dataKeys: ChildDataKeys;
+  readonly projections: ProjectionRunner;
+  readonly pseudonymKey: Buffer;
+  close(): Promise<void>;
+}
+
+export interface OpenPlatformOptions {
+  readonly log?: (line: string) => void;
+  /** Append hooks run inside each PostgreSQL append transaction (the outbox). */
+  readonly appendHooks?: ConstructorParameters<typeof PostgresEventStore>[0]['appendHooks'];
+}
+
+/** Opens the database (embedded when DATABASE_URL is absent), migrates it and assembles the stores. */
+export async function openPlatform(config: PlatformConfig, options: OpenPlatformOptions = {}): Promise<PlatformRuntime> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, log);
+    databaseUrl = embedded.url;
+  }
+  const dataSource = createDataSource({ url: databaseUrl, idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs });
+  await dataSource.initialize();
+  await migrate(dataSource);
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    options: `-c idle_in_transaction_session_timeout=${config.idleInTransactionTimeoutMs}`,
+  });
+
+  const keyEncryptionKey = config.dataKeyEncryptionKey ?? localSecret(config.dataDir, 'data-key-encryption');
+  const pseudonymKey = config.pseudonymKey ?? localSecret(config.dataDir, 'pseudonym');
+  const dataKeys = new ChildDataKeys(pool, keyEncryptionKey);
+  const inner: EventStore = config.eventStoreUrl
+    ? new EventStoreDBEventStore(config.eventStoreUrl)
+    : new PostgresEventStore({ pool, appendHooks: options.appendHooks });
+  const eventStore = new ProtectedEventStore(inner, dataKeys, eventCatalogue);
+  const projections = new ProjectionRunner(dataSource, eventStore, platformProjections);
+
+  return {
+    config,
+    databaseUrl,
+    dataSource,
+    pool,
+    eventStore,
+    dataKeys,
+    projections,
+    pseudonymKey,
+    async close() {
+      await projections.stop();
+      await eventStore.close();
+      await pool.end();
+      await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

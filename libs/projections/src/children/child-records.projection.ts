@@ -1,0 +1,54 @@
+import type { EntityManager } from 'typeorm';
+import type { ChildDetails } from '@app/domain/child/events';
+import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { Projection } from '../projection';
+import { ChildRecord } from './child-record.entity';
+
+type Changes = Partial<ChildDetails>;
+
+const personalColumns = (data: Changes, erased: readonly string[]) => {
+  const pick = <K extends keyof ChildDetails>(key: K) => (erased.includes(key) ? { [key]: null } : key in data ? { [key]: data[key] ?? null } : {});
+  return { ...pick('givenName'), ...pick('familyName'), ...pick('dateOfBirth'), ...pick('upn') };
+};
+
+export const childRecordsProjection: Projection = {
+  name: 'child-records',
+  eventTypes: ['ChildRegistered', 'ChildDetailsCorrected'],
+
+  async apply(event: RecordedEvent, manager: EntityManager) {
+    const data = event.data as Changes & { childId: string };
+    const erased = event.erasedFields ?? [];
+    const repository = manager.getRepository(ChildRecord);
+    const common = { revision: event.revision.toString(), updatedAt: event.occurredAt, erased: erased.length > 0 };
+    if (event.type === 'ChildRegistered') {
+      await repository.upsert(
+        {
+          childId: data.childId,
+          ...personalColumns(data, erased),
+          schoolId: data.schoolId,
+          yearGroup: data.yearGroup,
+          flags: [...(data.flags ?? [])],
+          registeredAt: event.occurredAt,
+          ...common,
+        },
+        ['childId'],
+      );
+      return;
+    }
+    const { schoolId, yearGroup, flags } = data;
+    await repository.update(
+      { childId: data.childId },
+      {
+        ...personalColumns(data, erased),
+        ...(schoolId !== undefined ? { schoolId } : {}),
+        ...(yearGroup !== undefined ? { yearGroup } : {}),
+        ...(flags !== undefined ? { flags: [...flags] } : {}),
+        ...common,
+      },
+    );
+  },
+
+  async reset(manager: EntityManager) {
+    await manager.query(`TRUNCATE read_models.child_records`);
+  },
+};

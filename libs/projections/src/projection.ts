@@ -1,0 +1,16 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@app/event-store/event-store.port';
+
+/**
+ * A named read model fed from the global log. The runtime calls `apply` inside a
+ * database transaction that also advances this projection's checkpoint, so an event
+ * is applied exactly once even across crashes. `apply` must only write through `manager`.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Event types this projection reads; others only advance its checkpoint. */
+  readonly eventTypes: readonly string[];
+  apply(event: RecordedEvent, manager: EntityManager): Promise<void>;
+  /** Removes every row this projection owns, before a rebuild from position 0. */
+  reset(manager: EntityManager): Promise<void>;
+}

@@ -1,0 +1,46 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type PlatformConfig } from '@app/platform/config/config';
+import { openPlatform, type OpenPlatformOptions, type PlatformRuntime } from '@app/platform/runtime/open-platform';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createApiApplication } from '../../apps/api/src/bootstrap';
+
+/**
+ * The whole platform as `npm start` assembles it, on a fresh database and data dir:
+ * real PostgreSQL, real projections, the real HTTP stack.
+ */
+export interface PlatformUnderTest {
+  readonly app: INestApplication;
+  readonly runtime: PlatformRuntime;
+  readonly db: TestDatabase;
+  readonly http: ReturnType<INestApplication['getHttpServer']>;
+  close(): Promise<void>;
+}
+
+export async function startPlatform(
+  label: string,
+  env: Record<string, string> = {},
+  options: OpenPlatformOptions = {},
+): Promise<PlatformUnderTest> {
+  const db = await createTestDatabase(label);
+  const dataDir = mkdtempSync(join(tmpdir(), `mast-${label}-`));
+  const config: PlatformConfig = loadConfig({ ...process.env, DATABASE_URL: db.url, DATA_DIR: dataDir, EVENTSTORE_URL: '', ...env });
+  const runtime = await openPlatform(config, { log: () => undefined, ...options });
+  await runtime.projections.start();
+  const app = await createApiApplication(runtime, { logger: false });
+  await app.init();
+  return {
+    app,
+    runtime,
+    db,
+    http: app.getHttpServer(),
+    async close() {
+      await app.close();
+      await runtime.close();
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
