@@ -45,8 +45,10 @@ export class CreateEventStore1763800000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE event_store.child_data_keys (
         child_id text PRIMARY KEY,
-        wrapped_key bytea NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now()
+        wrapped_key bytea,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        erased_at timestamptz,
+        CONSTRAINT child_data_keys_key_or_erased CHECK ((wrapped_key IS NULL) = (erased_at IS NOT NULL))
       )`);
   }
 

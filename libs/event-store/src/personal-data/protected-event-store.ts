@@ -1,0 +1,91 @@
+import type { EventCatalogue } from '@app/domain/shared/event-schema';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import type { ChildDataKeys } from './child-data-keys';
+import { isSealed, open, seal } from './sealed-value';
+
+const contextOf = (eventId: string, field: string) => `${eventId}:${field}`;
+
+/**
+ * Wraps any event store: seals the personal fields the catalogue names with the child's
+ * data key on the way in, opens them on the way out (fields whose key was erased read as
+ * null and are listed in `erasedFields`), and upcasts every event to its current schema.
+ */
+export class ProtectedEventStore implements EventStore {
+  constructor(
+    private readonly inner: EventStore,
+    private readonly keys: ChildDataKeys,
+    private readonly catalogue: EventCatalogue,
+  ) {}
+
+  async append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const sealed = await Promise.all(events.map((event) => this.sealEvent(event)));
+    const result = await this.inner.append(streamId, sealed, expectedRevision);
+    return { nextRevision: result.nextRevision, events: await this.reveal(result.events) };
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    return this.reveal(await this.inner.readStream(streamId));
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.reveal(await this.inner.readAll(options));
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    return this.inner.subscribe({ ...options, onEvents: async (events) => options.onEvents(await this.reveal(events)) });
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  /** Opens sealed fields and upcasts: what every reader of the log, outbox hooks included, sees. */
+  async reveal(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    const childIds = events.filter((e) => hasSealedFields(e.data)).map((e) => e.metadata.childId ?? '');
+    const keys = await this.keys.existingKeys(childIds);
+    return events.map((event) => {
+      const key = keys.get(event.metadata.childId ?? '');
+      const data: Record<string, unknown> = { ...event.data };
+      const erasedFields: string[] = [];
+      for (const [field, value] of Object.entries(event.data)) {
+        if (!isSealed(value)) continue;
+        if (key) data[field] = JSON.parse(open(key, value, contextOf(event.eventId, field)).toString('utf8'));
+        else {
+          data[field] = null;
+          erasedFields.push(field);
+        }
+      }
+      const schemaVersion = this.catalogue.schemaOf(event.type)?.schemaVersion ?? event.schemaVersion;
+      return {
+        ...event,
+        schemaVersion,
+        data: this.catalogue.upcast(event.type, event.schemaVersion, data),
+        ...(erasedFields.length > 0 ? { erasedFields } : {}),
+      };
+    });
+  }
+
+  private async sealEvent(event: EventToAppend): Promise<EventToAppend> {
+    const fields = this.catalogue.personalFields(event.type).filter((field) => event.data[field] !== undefined);
+    if (fields.length === 0) return event;
+    const childId = event.metadata.childId;
+    if (!childId) throw new Error(`${event.type} carries personal data but its metadata names no child`);
+    const key = await this.keys.keyFor(childId);
+    const data: Record<string, unknown> = { ...event.data };
+    for (const field of fields) {
+      data[field] = seal(key, Buffer.from(JSON.stringify(event.data[field]), 'utf8'), contextOf(event.eventId, field));
+    }
+    return { ...event, data };
+  }
+}
+
+const hasSealedFields = (data: Record<string, unknown>) => Object.values(data).some(isSealed);
