@@ -125,23 +125,27 @@ export class EventStoreDBEventStore implements EventStore {
   private async readBack(streamId: string, events: readonly EventToAppend[], lastRevision: bigint): Promise<AppendResult> {
     const first = lastRevision - BigInt(events.length) + 1n;
     const written = (await this.readRecorded(streamId, first, events.length)).map(fromRecorded);
-    const sameIds = written.length === events.length && written.every((e, i) => e.eventId === events[i].eventId);
+    const sameIds = written.length === events.length && written.every((e, i) => sameId(e.eventId) === sameId(events[i].eventId));
     if (!sameIds) throw new IdempotencyConflictError(streamId, written.map((e) => e.eventId));
     return { nextRevision: lastRevision, events: written };
   }
 }
+
+/** EventStoreDB hands UUIDs back in lower case, whatever case they were sent in. */
+const sameId = (uuid: string) => uuid.toLowerCase();
 
 /**
  * The earlier result when every id is already in the stream, in this order and contiguous;
  * null when none is. Anything in between is a client bug, refused as the PostgreSQL adapter does.
  */
 export function alreadyAppended(streamId: string, stored: readonly EsdbRecordedEvent[], events: readonly EventToAppend[]): AppendResult | null {
-  const ids = new Set(events.map((e) => e.eventId));
-  const matches = stored.filter((e) => ids.has(e.id));
+  const ids = events.map((e) => sameId(e.eventId));
+  const wanted = new Set(ids);
+  const matches = stored.filter((e) => wanted.has(sameId(e.id)));
   if (matches.length === 0) return null;
   const sameBatch =
     matches.length === events.length &&
-    matches.every((e, i) => e.id === events[i].eventId && (i === 0 || e.revision === matches[i - 1].revision + 1n));
+    matches.every((e, i) => sameId(e.id) === ids[i] && (i === 0 || e.revision === matches[i - 1].revision + 1n));
   if (!sameBatch) throw new IdempotencyConflictError(streamId, matches.map((e) => e.id));
   return { nextRevision: stored[stored.length - 1].revision, events: matches.map(fromRecorded) };
 }

@@ -114,6 +114,12 @@ describe('EventStoreDB idempotent re-sends', () => {
     expect(result?.nextRevision).toBe(2n);
   });
 
+  it('recognises a re-sent id whatever its case (EventStoreDB answers in lower case)', () => {
+    const upper = { ...a, eventId: a.eventId.toUpperCase() };
+    expect(alreadyAppended('s', stream, [upper, b])?.events.map((e) => e.eventId)).toEqual([a.eventId, b.eventId]);
+    expect(() => alreadyAppended('s', stream, [upper, anEvent('a0f1c0de-0000-4000-8000-0000000000ff')])).toThrow(IdempotencyConflictError);
+  });
+
   it('finds nothing for new ids', () => {
     expect(alreadyAppended('s', stream, [anEvent('a0f1c0de-0000-4000-8000-0000000000ff')])).toBeNull();
     expect(alreadyAppended('s', [], [a])).toBeNull();
