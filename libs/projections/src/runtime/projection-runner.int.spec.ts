@@ -51,7 +51,7 @@ describe('projection runtime: live following', () => {
     expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
     await first.catchUp(projection);
 
-    const rows: Array<{ events: number }> = await db.dataSource.query(`SELECT events FROM read_models.tally_pair`);
+    const rows: Array<{ events: number }> = await db.dataSource.query(`SELECT events FROM read_models.tally_pair WHERE stream_id LIKE 'pair-%'`);
     expect(rows).toHaveLength(10);
     expect(rows.every((r) => r.events === 20)).toBe(true);
   });

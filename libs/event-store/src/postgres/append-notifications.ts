@@ -1,0 +1,75 @@
+import type { Pool, PoolClient } from 'pg';
+
+type Waiter = () => void;
+
+/**
+ * One LISTEN connection per store, shared by its subscriptions, that wakes them when an
+ * append commits. Losing it only slows subscribers down to their polling interval.
+ */
+export class AppendNotifications {
+  static readonly channel = 'event_store_appended';
+  private client: PoolClient | null = null;
+  private connecting: Promise<void> | null = null;
+  private readonly waiters = new Set<Waiter>();
+  private closed = false;
+  /** Counts notifications, so a reader can tell whether one arrived while it was busy. */
+  generation = 0;
+
+  constructor(private readonly pool: Pool) {}
+
+  /** Resolves on the first notification after generation `seen`, or after `timeoutMs`. */
+  async next(seen: number, timeoutMs: number): Promise<void> {
+    this.listen();
+    if (this.generation !== seen) return;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      this.waiters.add(wake);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const wake of [...this.waiters]) wake();
+    await this.connecting?.catch(() => undefined);
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      await client.query(`UNLISTEN ${AppendNotifications.channel}`).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  private listen(): void {
+    if (this.client || this.connecting || this.closed) return;
+    this.connecting = this.connect().finally(() => {
+      this.connecting = null;
+    });
+  }
+
+  private async connect(): Promise<void> {
+    try {
+      const client = await this.pool.connect();
+      if (this.closed) {
+        client.release();
+        return;
+      }
+      client.on('notification', () => {
+        this.generation += 1;
+        for (const wake of [...this.waiters]) wake();
+      });
+      client.on('error', () => {
+        this.client = null;
+        client.release(true);
+      });
+      await client.query(`LISTEN ${AppendNotifications.channel}`);
+      this.client = client;
+    } catch {
+      // Polling carries on; the next wait tries to listen again.
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import type { Pool, PoolClient } from 'pg';
+import {
+  IdempotencyConflictError,
+  WrongExpectedRevisionError,
+  type AppendHook,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store.port';
+import { AppendNotifications } from './append-notifications';
+import { fromRow, EVENT_COLUMNS, type EventRow } from './event-row';
+import { pollingSubscription } from './polling-subscription';
+
+export interface PostgresEventStoreOptions {
+  readonly pool: Pool;
+  /** Run inside every append transaction, after the events are written (the outbox). */
+  readonly appendHooks?: readonly AppendHook[];
+  /** How often a subscription looks for new events when no notification woke it. */
+  readonly pollIntervalMs?: number;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The default event store. Global order is (transaction id, position), read only below the
+ * oldest running transaction, so a reader never skips an event committed late (ADR 002).
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly hooks: readonly AppendHook[];
+  private readonly pollIntervalMs: number;
+  private readonly notifications: AppendNotifications;
+
+  constructor(options: PostgresEventStoreOptions) {
+    this.pool = options.pool;
+    this.hooks = options.appendHooks ?? [];
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.notifications = new AppendNotifications(options.pool);
+  }
+
+  async append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError(`Stream ${streamId}: an append needs at least one event`);
+    try {
+      return await this.appendOnce(streamId, events, expectedRevision);
+    } catch (error) {
+      // A concurrent re-send of the same ids won the race: answer as the idempotent re-send it is.
+      if (isUniqueViolation(error, 'events_event_id_unique')) {
+        const earlier = await this.alreadyAppended(this.pool, streamId, events);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  private async appendOnce(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const earlier = await this.alreadyAppended(client, streamId, events);
+      if (earlier) {
+        await client.query('ROLLBACK');
+        return earlier;
+      }
+      const current = await lockStream(client, streamId);
+      checkExpectedRevision(streamId, expectedRevision, current);
+      const recorded = await insertEvents(client, streamId, current, events);
+      const nextRevision = current + BigInt(events.length);
+      await client.query('UPDATE event_store.streams SET revision = $2 WHERE stream_id = $1', [streamId, nextRevision.toString()]);
+      for (const hook of this.hooks) await hook(recorded, client);
+      await client.query(`SELECT pg_notify('${AppendNotifications.channel}', '')`);
+      await client.query('COMMIT');
+      return { nextRevision, events: recorded };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The earlier result when every id was already appended to this stream in this order; null when none was. */
+  private async alreadyAppended(db: Pool | PoolClient, streamId: string, events: readonly EventToAppend[]): Promise<AppendResult | null> {
+    const ids = events.map((e) => e.eventId);
+    const { rows } = await db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE event_id = ANY($1::uuid[]) ORDER BY revision`,
+      [ids],
+    );
+    if (rows.length === 0) return null;
+    const stored = rows.map(fromRow);
+    const sameBatch =
+      stored.length === ids.length &&
+      stored.every((e, i) => e.streamId === streamId && e.eventId === ids[i] && (i === 0 || e.revision === stored[i - 1].revision + 1n));
+    if (!sameBatch) throw new IdempotencyConflictError(streamId, stored.map((e) => e.eventId));
+    const { rows: head } = await db.query<{ revision: string }>('SELECT revision FROM event_store.streams WHERE stream_id = $1', [streamId]);
+    return { nextRevision: BigInt(head[0].revision), events: stored };
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE stream_id = $1 ORDER BY revision`,
+      [streamId],
+    );
+    return rows.map(fromRow);
+  }
+
+  async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
+    // Only transactions older than every running one are complete: nothing can still appear among them.
+    const visible = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+    const { rows } = after
+      ? await this.pool.query<EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM event_store.events
+            WHERE ${visible} AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
+            ORDER BY transaction_id, global_position LIMIT $3`,
+          [after.commit.toString(), after.position.toString(), limit],
+        )
+      : await this.pool.query<EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE ${visible}
+            ORDER BY transaction_id, global_position LIMIT $1`,
+          [limit],
+        );
+    return rows.map(fromRow);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    return pollingSubscription(this, this.notifications, this.pollIntervalMs, options);
+  }
+
+  /** Releases the notification listener; the pool belongs to whoever created it. */
+  async close(): Promise<void> {
+    await this.notifications.close();
+  }
+}
+
+/** Creates the stream's head row if needed and locks it: appends to one stream queue here. */
+async function lockStream(client: PoolClient, streamId: string): Promise<bigint> {
+  const { rows } = await client.query<{ revision: string }>(
+    `INSERT INTO event_store.streams (stream_id, revision) VALUES ($1, -1)
+     ON CONFLICT (stream_id) DO UPDATE SET stream_id = EXCLUDED.stream_id
+     RETURNING revision`,
+    [streamId],
+  );
+  return BigInt(rows[0].revision);
+}
+
+function checkExpectedRevision(streamId: string, expected: ExpectedRevision, current: bigint): void {
+  const exists = current >= 0n;
+  const ok =
+    expected === 'any' ||
+    (expected === 'no-stream' && !exists) ||
+    (expected === 'exists' && exists) ||
+    (typeof expected === 'bigint' && expected === current);
+  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, exists ? current : 'no-stream');
+}
+
+async function insertEvents(client: PoolClient, streamId: string, current: bigint, events: readonly EventToAppend[]): Promise<RecordedEvent[]> {
+  const now = new Date();
+  const { rows } = await client.query<EventRow>(
+    `INSERT INTO event_store.events (stream_id, revision, event_id, type, schema_version, data, metadata, child_id, occurred_at)
+     SELECT $1, $2::bigint + n, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.child_id, e.occurred_at
+       FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::text[], $9::timestamptz[])
+            WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, child_id, occurred_at, n)
+      ORDER BY n
+     RETURNING ${EVENT_COLUMNS}`,
+    [
+      streamId,
+      current.toString(),
+      events.map((e) => e.eventId),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => JSON.stringify(e.metadata)),
+      events.map((e) => e.metadata.childId ?? null),
+      events.map((e) => (e.occurredAt ?? now).toISOString()),
+    ],
+  );
+  return rows.map(fromRow).sort((a, b) => Number(a.revision - b.revision));
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const pgError = error as { code?: string; constraint?: string };
+  return pgError?.code === UNIQUE_VIOLATION && pgError.constraint === constraint;
+}
