@@ -31,6 +31,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     password: 'postgres',
     port,
     persistent: true,
+    // PostgreSQL refuses to run as root: as root, initdb runs as a `postgres` user owning the data dir.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
     onError: (message: unknown) => log(`embedded PostgreSQL: ${String(message)}`),
   });

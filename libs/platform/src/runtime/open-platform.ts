@@ -50,6 +50,8 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
     max: 10,
     options: `-c idle_in_transaction_session_timeout=${config.idleInTransactionTimeoutMs}`,
   });
+  // An idle connection dropped by the server (restart, shutdown) is replaced on next use, not fatal.
+  pool.on('error', (error) => log(`database connection lost: ${error.message}`));
 
   const keyEncryptionKey = config.dataKeyEncryptionKey ?? localSecret(config.dataDir, 'data-key-encryption');
   const pseudonymKey = config.pseudonymKey ?? localSecret(config.dataDir, 'pseudonym');
