@@ -48,9 +48,11 @@ export class PostgresEventStore implements EventStore {
     try {
       return await this.appendOnce(streamId, events, expectedRevision);
     } catch (error) {
-      // A concurrent re-send of the same ids won the race: answer as the idempotent re-send it is.
-      if (isUniqueViolation(error, 'events_event_id_unique')) {
-        const earlier = await this.alreadyAppended(this.pool, streamId, events);
+      // Checked only when an append fails, to keep the common path short: a re-send of ids
+      // already stored (lost reply, client retry) is answered with the earlier result.
+      const maybeResent = isUniqueViolation(error, 'events_event_id_unique') || error instanceof WrongExpectedRevisionError;
+      if (maybeResent) {
+        const earlier = await this.alreadyAppended(streamId, events);
         if (earlier) return earlier;
       }
       throw error;
@@ -61,18 +63,11 @@ export class PostgresEventStore implements EventStore {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const earlier = await this.alreadyAppended(client, streamId, events);
-      if (earlier) {
-        await client.query('ROLLBACK');
-        return earlier;
-      }
-      const current = await lockStream(client, streamId);
+      const nextRevision = await advanceStream(client, streamId, events.length);
+      const current = nextRevision - BigInt(events.length);
       checkExpectedRevision(streamId, expectedRevision, current);
       const recorded = await insertEvents(client, streamId, current, events);
-      const nextRevision = current + BigInt(events.length);
-      await client.query('UPDATE event_store.streams SET revision = $2 WHERE stream_id = $1', [streamId, nextRevision.toString()]);
       for (const hook of this.hooks) await hook(recorded, client);
-      await client.query(`SELECT pg_notify('${AppendNotifications.channel}', '')`);
       await client.query('COMMIT');
       return { nextRevision, events: recorded };
     } catch (error) {
@@ -84,7 +79,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** The earlier result when every id was already appended to this stream in this order; null when none was. */
-  private async alreadyAppended(db: Pool | PoolClient, streamId: string, events: readonly EventToAppend[]): Promise<AppendResult | null> {
+  private async alreadyAppended(streamId: string, events: readonly EventToAppend[]): Promise<AppendResult | null> {
+    const db = this.pool;
     const ids = events.map((e) => e.eventId);
     const { rows } = await db.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE event_id = ANY($1::uuid[]) ORDER BY revision`,
@@ -136,13 +132,16 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-/** Creates the stream's head row if needed and locks it: appends to one stream queue here. */
-async function lockStream(client: PoolClient, streamId: string): Promise<bigint> {
+/**
+ * Creates the stream's head row if needed, locks it and moves it on by `count` in one round
+ * trip: appends to one stream queue here. A refused expectation rolls the move back.
+ */
+async function advanceStream(client: PoolClient, streamId: string, count: number): Promise<bigint> {
   const { rows } = await client.query<{ revision: string }>(
-    `INSERT INTO event_store.streams (stream_id, revision) VALUES ($1, -1)
-     ON CONFLICT (stream_id) DO UPDATE SET stream_id = EXCLUDED.stream_id
+    `INSERT INTO event_store.streams AS s (stream_id, revision) VALUES ($1, $2::bigint - 1)
+     ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + $2::bigint
      RETURNING revision`,
-    [streamId],
+    [streamId, count],
   );
   return BigInt(rows[0].revision);
 }

@@ -42,6 +42,16 @@ export class CreateEventStore1763800000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON event_store.events
       FOR EACH ROW EXECUTE FUNCTION event_store.refuse_change()`);
+    // Subscribers wake on commit; one notification per append statement, sent by the server.
+    await q.query(`
+      CREATE FUNCTION event_store.notify_appended() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('event_store_appended', '');
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER events_notify_appended AFTER INSERT ON event_store.events
+      FOR EACH STATEMENT EXECUTE FUNCTION event_store.notify_appended()`);
     await q.query(`
       CREATE TABLE event_store.child_data_keys (
         child_id text PRIMARY KEY,
