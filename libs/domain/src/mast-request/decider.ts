@@ -26,7 +26,8 @@ const notMade = (requestId: string) => new DomainError('mast-request.not-made', 
 const mastOnly = (actor: Actor, act: string) =>
   actor.agencyId === 'mast' ? undefined : new DomainError('mast-request.mast-only', `Only MAST may ${act}`, 'forbidden');
 
-function invalidDecision(decision: MastDecision | undefined): DomainError | undefined {
+/** Names the first missing or wrong part of a panel decision; the panel stream checks the same. */
+export function invalidDecision(decision: MastDecision | undefined): DomainError | undefined {
   if (!decision || !MAST_OUTCOMES.includes(decision.outcome)) {
     return new DomainError('mast-request.decision-outcome', `The decision must be one of ${MAST_OUTCOMES.join(', ')}`, 'invalid', 'decision.outcome');
   }
