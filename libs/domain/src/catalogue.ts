@@ -1,7 +1,13 @@
 import { EventCatalogue } from './shared/event-schema';
 import { childEventSchemas } from './child/events';
+import { mastRequestEventSchemas } from './mast-request/events';
+import { mastPanelEventSchemas } from './mast-panel/events';
+import { cafEventSchemas } from './caf/events';
 
 /** Every event type the platform stores, one line per aggregate. */
 export const eventCatalogue = new EventCatalogue([
   ...childEventSchemas,
+  ...mastRequestEventSchemas,
+  ...mastPanelEventSchemas,
+  ...cafEventSchemas,
 ]);

@@ -1,3 +1,6 @@
 export * from './shared';
 export * from './catalogue';
 export * as child from './child';
+export * as mastRequest from './mast-request';
+export * as mastPanel from './mast-panel';
+export * as caf from './caf';

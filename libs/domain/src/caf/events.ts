@@ -1,0 +1,114 @@
+import type { DomainEvent, EventSchema } from '../shared';
+import type { IsoDate, Practitioner } from '../multi-agency';
+import type { ActionStatus, CafDomain, CafElement, CafOutcome } from './vocabulary';
+
+export type NamedPractitioner = Practitioner & { readonly name?: string };
+
+export type CafStarted = DomainEvent<
+  'CafStarted',
+  { cafId: string; childId: string; startedBy: Practitioner; startedOn: IsoDate; consentId: string; reasonForAssessment: string }
+>;
+
+/**
+ * One practitioner's contribution to one element, attributed and never edited. A
+ * correction is a new contribution that supersedes an earlier one by reference.
+ */
+export type CafContributionRecorded = DomainEvent<
+  'CafContributionRecorded',
+  {
+    cafId: string;
+    childId: string;
+    contributionId: string;
+    domain: CafDomain;
+    element: CafElement;
+    text: string;
+    contributor: Practitioner;
+    recordedOn: IsoDate;
+    /** Box 7: information heard from someone else is marked as such. */
+    secondHand: boolean;
+    /** Kept out of the family-held copy, with the reason (telling would put the child at risk). */
+    withheldFromFamily?: { reason: string };
+    supersedes?: string;
+    correctionReason?: string;
+  }
+>;
+
+export type CafViewsRecorded = DomainEvent<
+  'CafViewsRecorded',
+  { cafId: string; childId: string; viewsId: string; whose: 'child' | 'family'; views: string; recordedBy: Practitioner; recordedOn: IsoDate }
+>;
+
+export type CafCompleted = DomainEvent<'CafCompleted', { cafId: string; childId: string; completedOn: IsoDate; completedBy: Practitioner; summary: string }>;
+
+export type TeamAroundTheChildMeetingHeld = DomainEvent<
+  'TeamAroundTheChildMeetingHeld',
+  {
+    cafId: string;
+    childId: string;
+    meetingId: string;
+    heldOn: IsoDate;
+    attendees: NamedPractitioner[];
+    familyPresent: boolean;
+    notes: string;
+    nextReviewOn?: IsoDate;
+  }
+>;
+
+export type LeadProfessionalAppointed = DomainEvent<
+  'LeadProfessionalAppointed',
+  { cafId: string; childId: string; leadProfessional: NamedPractitioner; appointedOn: IsoDate; appointedBy: Practitioner; agreedWithFamily: boolean }
+>;
+
+export type LeadProfessionalHandedOver = DomainEvent<
+  'LeadProfessionalHandedOver',
+  { cafId: string; childId: string; from: NamedPractitioner; to: NamedPractitioner; handedOverOn: IsoDate; reason: string }
+>;
+
+export type IntegratedPlanActionAgreed = DomainEvent<
+  'IntegratedPlanActionAgreed',
+  { cafId: string; childId: string; actionId: string; action: string; ownerAgencyId: string; ownerUserId?: string; dueBy: IsoDate; agreedOn: IsoDate; agreedBy: Practitioner }
+>;
+
+export type IntegratedPlanActionUpdated = DomainEvent<
+  'IntegratedPlanActionUpdated',
+  { cafId: string; childId: string; actionId: string; status: ActionStatus; note?: string; updatedOn: IsoDate; updatedBy: Practitioner }
+>;
+
+export type CafReviewed = DomainEvent<
+  'CafReviewed',
+  { cafId: string; childId: string; reviewId: string; reviewedOn: IsoDate; summary: string; nextReviewOn?: IsoDate; reviewedBy: Practitioner }
+>;
+
+export type CafClosed = DomainEvent<
+  'CafClosed',
+  { cafId: string; childId: string; closedOn: IsoDate; outcome: CafOutcome; summary: string; openActions: string[]; closedBy: Practitioner }
+>;
+
+export type CafEvent =
+  | CafStarted
+  | CafContributionRecorded
+  | CafViewsRecorded
+  | CafCompleted
+  | TeamAroundTheChildMeetingHeld
+  | LeadProfessionalAppointed
+  | LeadProfessionalHandedOver
+  | IntegratedPlanActionAgreed
+  | IntegratedPlanActionUpdated
+  | CafReviewed
+  | CafClosed;
+
+export const cafEventSchemas: EventSchema[] = [
+  { type: 'CafStarted', schemaVersion: 1, personalFields: ['reasonForAssessment'] },
+  { type: 'CafContributionRecorded', schemaVersion: 1, personalFields: ['text', 'withheldFromFamily', 'correctionReason'] },
+  { type: 'CafViewsRecorded', schemaVersion: 1, personalFields: ['views'] },
+  { type: 'CafCompleted', schemaVersion: 1, personalFields: ['summary'] },
+  { type: 'TeamAroundTheChildMeetingHeld', schemaVersion: 1, personalFields: ['notes'] },
+  { type: 'LeadProfessionalAppointed', schemaVersion: 1, personalFields: [] },
+  { type: 'LeadProfessionalHandedOver', schemaVersion: 1, personalFields: ['reason'] },
+  { type: 'IntegratedPlanActionAgreed', schemaVersion: 1, personalFields: ['action'] },
+  { type: 'IntegratedPlanActionUpdated', schemaVersion: 1, personalFields: ['note'] },
+  { type: 'CafReviewed', schemaVersion: 1, personalFields: ['summary'] },
+  { type: 'CafClosed', schemaVersion: 1, personalFields: ['summary'] },
+];
+
+export const cafStream = (cafId: string): string => `caf-${cafId}`;
