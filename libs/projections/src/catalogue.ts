@@ -1,7 +1,13 @@
 import type { Projection } from './projection';
 import { childRecordsProjection } from './children/child-records.projection';
+import { mastRequestsProjection } from './mast/mast-requests.projection';
+import { mastDeadlinesProjection } from './mast/mast-deadlines.projection';
+import { mastPanelsProjection } from './mast/mast-panels.projection';
 
 /** Every projection the platform runs, one line per read model. */
 export const platformProjections: readonly Projection[] = [
   childRecordsProjection,
+  mastRequestsProjection,
+  mastDeadlinesProjection,
+  mastPanelsProjection,
 ];

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { eventCatalogue } from '@app/domain/catalogue';
+import { type Actor, type Decider, type DomainEvent, isDomainError, replay } from '@app/domain/shared';
+import type { EventStore, RecordedEvent } from '@app/event-store/event-store.port';
+
+/**
+ * The API's load-decide-append, without Nest, for integration tests of read models:
+ * real deciders write real events through a real store. A refusal throws with its rule.
+ */
+export async function decideAndAppend<C, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  streamId: string,
+  command: C,
+  context: { actor: Actor; childId?: string; occurredAt?: Date },
+): Promise<readonly RecordedEvent[]> {
+  const history = await store.readStream(streamId);
+  const state = replay(decider, history.map((e) => ({ type: e.type, data: e.data }) as unknown as E));
+  const outcome = decider.decide(command, state);
+  if (isDomainError(outcome)) throw new Error(`${outcome.rule}: ${outcome.message}`);
+  const result = await store.append(
+    streamId,
+    outcome.map((event) => ({
+      eventId: randomUUID(),
+      type: event.type,
+      schemaVersion: eventCatalogue.currentVersion(event.type),
+      data: event.data as Record<string, unknown>,
+      occurredAt: context.occurredAt,
+      metadata: { actor: context.actor, correlationId: randomUUID(), childId: context.childId },
+    })),
+    history.length === 0 ? 'no-stream' : history[history.length - 1].revision,
+  );
+  return result.events;
+}
