@@ -3,6 +3,8 @@ import { childRecordsProjection } from './children/child-records.projection';
 import { mastRequestsProjection } from './mast/mast-requests.projection';
 import { mastDeadlinesProjection } from './mast/mast-deadlines.projection';
 import { mastPanelsProjection } from './mast/mast-panels.projection';
+import { cafCasesProjection } from './caf/caf-cases.projection';
+import { cafFamilyCopiesProjection } from './caf/caf-family-copies.projection';
 
 /** Every projection the platform runs, one line per read model. */
 export const platformProjections: readonly Projection[] = [
@@ -10,4 +12,6 @@ export const platformProjections: readonly Projection[] = [
   mastRequestsProjection,
   mastDeadlinesProjection,
   mastPanelsProjection,
+  cafCasesProjection,
+  cafFamilyCopiesProjection,
 ];

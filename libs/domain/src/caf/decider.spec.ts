@@ -27,7 +27,7 @@ const contribute: ContributeToCaf = {
 };
 const contributed: CafEvent = {
   type: 'CafContributionRecorded',
-  data: { ...base, contributionId: 'x1', domain: 'development-of-the-child', element: 'health', text: 'Missed two hearing appointments', contributor: p(nurse), recordedOn: '2026-02-04', secondHand: false },
+  data: { ...base, contributionId: 'x1', domain: 'development-of-the-child', element: 'health', text: 'Missed two hearing appointments', contributor: p(nurse), recordedOn: '2026-02-04', secondHand: false, withheldFromFamily: false },
 };
 const views: CafEvent = {
   type: 'CafViewsRecorded',
@@ -74,7 +74,7 @@ describe('CAF: contributions by any agency, attributed, never edited', () => {
     const [event] = given(cafDecider, [started])
       .when({ ...contribute, secondHand: true, withheldFromFamily: { reason: 'Telling would put the child at risk' } })
       .events();
-    expect(event.data).toMatchObject({ secondHand: true, withheldFromFamily: { reason: 'Telling would put the child at risk' } });
+    expect(event.data).toMatchObject({ secondHand: true, withheldFromFamily: true, withheldReason: 'Telling would put the child at risk' });
     given(cafDecider, [started]).when({ ...contribute, withheldFromFamily: { reason: '' } }).thenError('caf.withholding-reason-required');
   });
 
@@ -93,6 +93,7 @@ describe('CAF: contributions by any agency, attributed, never edited', () => {
             contributor: p(nurse),
             recordedOn: '2026-02-05',
             secondHand: false,
+            withheldFromFamily: false,
             supersedes: 'x1',
             correctionReason: 'Second was rebooked',
           },

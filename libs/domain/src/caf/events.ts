@@ -26,8 +26,12 @@ export type CafContributionRecorded = DomainEvent<
     recordedOn: IsoDate;
     /** Box 7: information heard from someone else is marked as such. */
     secondHand: boolean;
-    /** Kept out of the family-held copy, with the reason (telling would put the child at risk). */
-    withheldFromFamily?: { reason: string };
+    /**
+     * Kept out of the family-held copy (telling would put the child at risk). The flag is
+     * not personal data, so an erased record still keeps the entry out; the reason is.
+     */
+    withheldFromFamily: boolean;
+    withheldReason?: string;
     supersedes?: string;
     correctionReason?: string;
   }
@@ -99,7 +103,7 @@ export type CafEvent =
 
 export const cafEventSchemas: EventSchema[] = [
   { type: 'CafStarted', schemaVersion: 1, personalFields: ['reasonForAssessment'] },
-  { type: 'CafContributionRecorded', schemaVersion: 1, personalFields: ['text', 'withheldFromFamily', 'correctionReason'] },
+  { type: 'CafContributionRecorded', schemaVersion: 1, personalFields: ['text', 'withheldReason', 'correctionReason'] },
   { type: 'CafViewsRecorded', schemaVersion: 1, personalFields: ['views'] },
   { type: 'CafCompleted', schemaVersion: 1, personalFields: ['summary'] },
   { type: 'TeamAroundTheChildMeetingHeld', schemaVersion: 1, personalFields: ['notes'] },

@@ -9,7 +9,8 @@ import type { Actor } from '@app/domain/shared';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { ProjectionRunner } from '../runtime/projection-runner';
-import { decideAndAppend } from '../testing/decide-and-append';
+import type { Checkpoint, RecordedEvent } from '@app/event-store/event-store.port';
+import { catchUpTo, decideAndAppend } from '../testing/decide-and-append';
 import { mastDeadlinesProjection } from './mast-deadlines.projection';
 import { mastPanelsProjection } from './mast-panels.projection';
 import { mastRequestsProjection } from './mast-requests.projection';
@@ -37,12 +38,16 @@ describe('MAST read models: agenda, decision log, caseloads and deadlines (real 
   const childOf: Record<string, string> = { r1: 'c1', r2: 'c2' };
 
   const request = (requestId: string, command: MastRequestCommand, actor: Actor = coordinator) =>
-    decideAndAppend(store, requests, mastRequestStream(requestId), command, { actor, childId: childOf[requestId] });
+    appended(decideAndAppend(store, requests, mastRequestStream(requestId), command, { actor, childId: childOf[requestId] }));
   const panel = (panelDate: string, command: MastPanelCommand, childId?: string) =>
-    decideAndAppend(store, mastPanelDecider, mastPanelStream(panelDate), command, { actor: coordinator, childId });
-  const catchUp = async () => {
-    for (const projection of projections) await runner.catchUp(projection);
+    appended(decideAndAppend(store, mastPanelDecider, mastPanelStream(panelDate), command, { actor: coordinator, childId }));
+  let last: Checkpoint | null = null;
+  const appended = async (events: Promise<readonly RecordedEvent[]>) => {
+    const written = await events;
+    last = written[written.length - 1]?.checkpoint ?? last;
+    return written;
   };
+  const catchUp = () => catchUpTo(runner, last);
   const make = (requestId: string, receivedAt: string) =>
     request(
       requestId,
@@ -199,6 +204,7 @@ describe('MAST read models: agenda, decision log, caseloads and deadlines (real 
     });
     const before = await snapshot();
     for (const projection of projections) await runner.rebuild(projection);
+    await catchUp();
     expect(await snapshot()).toEqual(before);
   });
 });

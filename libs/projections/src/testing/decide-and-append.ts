@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eventCatalogue } from '@app/domain/catalogue';
 import { type Actor, type Decider, type DomainEvent, isDomainError, replay } from '@app/domain/shared';
-import type { EventStore, RecordedEvent } from '@app/event-store/event-store.port';
+import { type Checkpoint, compareCheckpoints, type EventStore, type RecordedEvent } from '@app/event-store/event-store.port';
+import type { ProjectionRunner } from '../runtime/projection-runner';
 
 /**
  * The API's load-decide-append, without Nest, for integration tests of read models:
@@ -31,4 +32,23 @@ export async function decideAndAppend<C, E extends DomainEvent, S>(
     history.length === 0 ? 'no-stream' : history[history.length - 1].revision,
   );
   return result.events;
+}
+
+/**
+ * Catches every projection up to at least `target`. The PostgreSQL store only releases
+ * events below the oldest running transaction's id, and that horizon spans the whole
+ * server, so another suite's open transaction can hold a catch-up short for a moment:
+ * repeat until the target is reached rather than assume one pass is enough.
+ */
+export async function catchUpTo(runner: ProjectionRunner, target: Checkpoint | null, timeoutMs = 10_000): Promise<void> {
+  if (target === null) return;
+  const deadline = Date.now() + timeoutMs;
+  for (const projection of runner.projections) {
+    for (;;) {
+      const reached = await runner.catchUp(projection);
+      if (reached && compareCheckpoints(reached, target) >= 0) break;
+      if (Date.now() > deadline) throw new Error(`${projection.name} did not reach the last appended event within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 }

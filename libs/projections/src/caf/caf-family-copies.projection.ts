@@ -1,0 +1,37 @@
+import type { EntityManager } from 'typeorm';
+import type { CafEvent } from '@app/domain/caf/events';
+import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { Projection } from '../projection';
+import { CafFamilyCopy } from './caf-family-copy.entity';
+import { applyToFamilyCopy } from './family-copy';
+
+/** The family-held copy of each CAF, only what the family may see. */
+export const cafFamilyCopiesProjection: Projection = {
+  name: 'caf-family-copies',
+  eventTypes: [
+    'CafStarted',
+    'CafContributionRecorded',
+    'CafViewsRecorded',
+    'CafCompleted',
+    'TeamAroundTheChildMeetingHeld',
+    'LeadProfessionalAppointed',
+    'LeadProfessionalHandedOver',
+    'IntegratedPlanActionAgreed',
+    'IntegratedPlanActionUpdated',
+    'CafReviewed',
+    'CafClosed',
+  ],
+
+  async apply(recorded: RecordedEvent, manager: EntityManager) {
+    const event = { type: recorded.type, data: recorded.data } as unknown as CafEvent;
+    const repository = manager.getRepository(CafFamilyCopy);
+    const row = await repository.findOneBy({ cafId: event.data.cafId });
+    const document = applyToFamilyCopy(row?.document ?? null, event);
+    if (!document) return;
+    await repository.upsert({ cafId: event.data.cafId, childId: event.data.childId, document, updatedAt: recorded.occurredAt }, ['cafId']);
+  },
+
+  async reset(manager: EntityManager) {
+    await manager.query(`TRUNCATE read_models.caf_family_copies`);
+  },
+};
