@@ -1,3 +1,4 @@
 export * from './shared';
 export * from './catalogue';
 export * as child from './child';
+export * as consent from './consent';
