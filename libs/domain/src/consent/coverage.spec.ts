@@ -152,5 +152,4 @@ describe('consentCoverage: is purpose P for agency A on category C covered at ti
       expect(consentCoverage(history, { ...parentAccess, category: 'attendance' })).toMatchObject({ covered: true, basis: 'parental-responsibility' });
     });
   });
-
 });
