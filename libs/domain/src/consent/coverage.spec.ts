@@ -81,7 +81,7 @@ describe('consentCoverage: is purpose P for agency A on category C covered at ti
     expect(consentCoverage(history, ask({ at: '2026-03-10T09:29:59Z' }))).toMatchObject({ covered: true, consentId: 'consent-1' });
     const after = consentCoverage(history, ask({ at: '2026-03-10T09:30:00Z' }));
     expect(after).toMatchObject({ covered: false, reason: 'withdrawn', consentId: 'consent-1' });
-    expect(!after.covered && after.explanation).toContain('withdrawn at 2026-03-10T09:30:00Z');
+    expect(!after.covered && after.explanation).toContain('withdrawn at 2026-03-10T09:30:00.000Z');
   });
 
   it('a parent\'s refusal supersedes their earlier consent; a consent given after the refusal covers again', () => {

@@ -206,12 +206,17 @@ describe('consent: withdrawal takes effect at once (Box 14)', () => {
             childId: 'child-1',
             withdrawnBy: { kind: 'parent-carer', relationship: 'mother' },
             withdrawnByName: 'Sadia Khan',
-            withdrawnAt: '2026-03-10T09:30:00Z',
+            withdrawnAt: '2026-03-10T09:30:00.000Z',
             evidence: withdraw.evidence,
             reason: 'Moving house',
           },
         },
       ]);
+  });
+
+  it('writes the instant in one spelling, whatever offset it came in', () => {
+    const [event] = given(consentDecider, [consentGiven]).when({ ...withdraw, withdrawnAt: '2026-03-10T10:30:00+01:00' }).events();
+    expect(event.data).toMatchObject({ withdrawnAt: '2026-03-10T09:30:00.000Z' });
   });
 
   it('cannot withdraw twice, or a consent never given', () => {

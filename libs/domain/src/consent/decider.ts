@@ -195,7 +195,8 @@ function withdrawConsent(command: WithdrawConsent, state: ConsentState): Consent
         childId: command.childId,
         withdrawnBy: withdrawer.giver,
         ...(withdrawer.giverName !== undefined ? { withdrawnByName: withdrawer.giverName } : {}),
-        withdrawnAt: command.withdrawnAt,
+        // One spelling of the instant, whatever offset the caller used: records compare as written.
+        withdrawnAt: new Date(command.withdrawnAt).toISOString(),
         evidence: command.evidence,
         ...(command.reason !== undefined ? { reason: command.reason } : {}),
       },
