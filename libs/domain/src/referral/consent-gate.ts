@@ -21,8 +21,8 @@ export class ConsentMissing extends DomainError {
   }
 }
 
-const sameQuestion = (a: Omit<CoverageQuestion, 'at'>, b: Omit<CoverageQuestion, 'at'>) =>
-  a.purpose === b.purpose && a.agencyId === b.agencyId && a.category === b.category;
+const sameQuestion = (a: Omit<CoverageQuestion, 'at'> | undefined, b: Omit<CoverageQuestion, 'at'>) =>
+  a?.purpose === b.purpose && a?.agencyId === b.agencyId && a?.category === b.category;
 
 /**
  * 001: "Before this can begin a Referral Form and Primary Assessment Profile must be
@@ -37,7 +37,7 @@ export function requireMentoringConsent(
 ): readonly string[] | ConsentMissing {
   const consentIds: string[] = [];
   for (const needed of consentNeededForMentoring(schoolId)) {
-    const answer = (answers ?? []).find((a) => sameQuestion(a.question, needed));
+    const answer = (Array.isArray(answers) ? answers : []).find((a) => sameQuestion(a?.question, needed));
     if (!answer) {
       return new ConsentMissing(`${step} needs parental consent for ${needed.purpose} with ${needed.agencyId} on ${needed.category}; it was not checked`, needed, 'not-asked');
     }

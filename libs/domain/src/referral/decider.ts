@@ -136,6 +136,7 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
       if (state.sessionIds.includes(command.sessionId)) return conflict('referral.session-already-recorded', `Session ${command.sessionId} is already recorded`);
       // 001: the mentoring agreement explaining confidentiality comes before one-to-one work.
       if (!state.agreementSigned) return conflict('referral.agreement-before-sessions', 'Sessions start once the mentoring agreement is signed (001)');
+      if (command.targetIds !== undefined && !Array.isArray(command.targetIds)) return invalid('value.list-required', 'targetIds', 'targetIds must be a list');
       const unknown = (command.targetIds ?? []).findIndex((id) => !state.targetIds.includes(id));
       if (unknown >= 0) return invalid('referral.unknown-target', `targetIds[${unknown}]`, 'A session works towards targets of this case');
       return [{ type: 'SessionRecorded', data: defined({ ...without(command, 'type'), ...ofTheCase(command, state) }) }];

@@ -54,9 +54,13 @@ import {
  */
 type Check = DomainError | undefined | (() => DomainError | undefined);
 
+/** Checks every item of a list; a missing item is refused before its parts are looked at. */
 const each = <T>(list: readonly T[] | undefined, field: string, check: (item: T, at: string) => DomainError | undefined): Check => () => {
-  for (const [index, item] of (list ?? []).entries()) {
-    const error = check(item, `${field}[${index}]`);
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list)) return invalid('value.list-required', field, `${field} must be a list`);
+  for (const [index, item] of list.entries()) {
+    const at = `${field}[${index}]`;
+    const error = item === null || item === undefined ? invalid('value.required', at, `${at} is required`) : check(item, at);
     if (error) return error;
   }
   return undefined;
@@ -152,7 +156,7 @@ export const checkAssessment = (c: RecordAssessment, referredOn: string | undefi
   );
 
 export const checkTargets = (c: SetTargets, known: { goalIds: readonly string[]; targetIds: readonly string[] }): DomainError | undefined => {
-  const goalIds = [...known.goalIds, ...(c.goals ?? []).map((g) => g?.goalId)];
+  const goalIds = [...known.goalIds, ...(Array.isArray(c.goals) ? c.goals.map((g) => g?.goalId) : [])];
   const fresh = new Set<string>();
   return firstError(
     requireDate(c.setOn, 'setOn'),
