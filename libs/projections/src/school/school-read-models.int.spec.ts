@@ -15,6 +15,8 @@ import { mentorCasesProjection } from './mentor-cases.projection';
 import {
   actionPlans,
   caseOutcomes,
+  mentorCaseRecord,
+  mentorCasesOfChild,
   endingsAndFollowUpsDue,
   learningMentorPupilRegister,
   mentorCaseload,
@@ -83,6 +85,37 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
       expect(outcome).toBeInstanceOf(ConsentMissing);
       expect(outcome).toMatchObject({ rule: 'referral.parental-consent-required', kind: 'conflict', reason: 'refused', consentId: 'refusal-kai' });
       expect((outcome as ConsentMissing).missing).toEqual(consentNeededForMentoring(SCHOOL)[0]);
+    });
+
+    it('a referral declined at triage leaves the list with its reason recorded', async () => {
+      await oakfield.child('child-mo', 'Mo', 'Ali', '2016-01-01', 4);
+      await oakfield.referral('r-mo', 'child-mo', {
+        type: 'MakeReferral',
+        referralId: 'r-mo',
+        childId: 'child-mo',
+        schoolId: SCHOOL,
+        referredOn: '2026-02-01',
+        source: 'teaching-assistant',
+        referrer: { role: 'teaching-assistant', userId: 'u-ta-4' },
+        reasons: ['low-confidence-and-self-esteem'],
+      });
+      await catchUp();
+      expect((await referralsAwaitingTriage(manager, { schoolId: SCHOOL })).map((r) => r.referralId)).toEqual(['r-kai', 'r-mo', 'r-lily']);
+      await oakfield.referral('r-mo', 'child-mo', {
+        type: 'TriageReferral',
+        referralId: 'r-mo',
+        triagedOn: '2026-02-03',
+        priority: 'low',
+        levelOfNeed: 1,
+        baeCategory: 'A',
+        outcome: 'declined',
+        reason: 'Universal support in class is enough for now',
+      });
+      await catchUp();
+      expect((await referralsAwaitingTriage(manager, { schoolId: SCHOOL })).map((r) => r.referralId)).toEqual(['r-kai', 'r-lily']);
+      expect(await mentorCaseRecord(manager, 'r-mo')).toMatchObject({ stage: 'declined', levelOfNeed: 1, triageReason: 'Universal support in class is enough for now', mentorId: null, revision: '1' });
+      expect(await mentorCasesOfChild(manager, 'child-mo')).toEqual([{ referralId: 'r-mo', schoolId: SCHOOL, mentorId: null, stage: 'declined', referredOn: '2026-02-01' }]);
+      expect(await mentorCaseRecord(manager, 'r-nobody')).toBeNull();
     });
   });
 

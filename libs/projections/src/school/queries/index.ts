@@ -6,3 +6,4 @@ export * from './reviews-due';
 export * from './endings-and-follow-ups';
 export * from './outcomes';
 export type { ChildOnList, CasePhase } from './child-columns';
+export * from './case-record';
