@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './config';
+
+const refusal = (env: Record<string, string>): ConfigError => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+};
+
+describe('configuration is validated at start-up, naming the bad variable', () => {
+  it('starts with sensible defaults: embedded PostgreSQL, no Kafka, local keys', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, kafkaBrokers: undefined, inProcessWorkers: true, projectionMaxLagEvents: 1000 });
+    expect(config.dataDir).toMatch(/var$/);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT', 'must be a whole number'],
+    [{ PORT: '70000' }, 'PORT', 'between 1 and 65535'],
+    [{ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL', 'must use postgres: or postgresql:'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL', 'not a valid URL'],
+    [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS', 'host:port'],
+    [{ DATA_KEY_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, 'DATA_KEY_ENCRYPTION_KEY', '32 bytes'],
+    [{ PSEUDONYM_KEY: 'c2hvcnQ=' }, 'PSEUDONYM_KEY', 'at least 32 bytes'],
+    [{ OIDC_ISSUER: 'https://login.example.gov.uk' }, 'OIDC_AUDIENCE', 'required when OIDC_ISSUER is set'],
+    [{ IN_PROCESS_WORKERS: 'yes' }, 'IN_PROCESS_WORKERS', 'one of true, false'],
+    [{ MAST_PANEL_WEEKDAY: '6' }, 'MAST_PANEL_WEEKDAY', 'between 1 and 5'],
+  ])('refuses %j naming %s', (env, variable, problem) => {
+    const error = refusal(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+    expect(error.message).toContain(problem);
+  });
+});
