@@ -10,7 +10,7 @@ import { ProjectionRunner } from '../runtime/projection-runner';
 import { Oakfield, parentalConsent, SCHOOL } from '../school/testing/oakfield';
 import { RecordedHistory } from '../testing/recorded-history';
 import { consentScopesProjection } from './consent-scopes.projection';
-import { consentCoverageFor, consentScopesOf } from './queries';
+import { consentCoverageFor, consentsAwaitingExpiry, consentScopesOf } from './queries';
 
 describe('consent_scopes: the read model every API gate asks', () => {
   let db: TestDatabase;
@@ -66,6 +66,13 @@ describe('consent_scopes: the read model every API gate asks', () => {
     expect(jay.find((r) => r.consentId === 'jay-school')).toMatchObject({ withdrawnByKind: 'parent-carer' });
     expect(jay.find((r) => r.consentId === 'jay-school')!.withdrawnAt!.toISOString()).toBe('2026-02-10T14:05:00.000Z');
     expect(jay.find((r) => r.consentId === 'jay-mast')).toMatchObject({ expiresOn: '2026-03-01', expiryRecordedOn: '2026-03-01' });
+  });
+
+  it('lists consents past their expiry day whose expiry is not yet recorded, for the scheduled job', async () => {
+    expect(await consentsAwaitingExpiry(db.dataSource.manager, '2026-08-31')).toEqual([]);
+    // Jay's MAST consent is already recorded as expired and his school consent withdrawn.
+    // Kai's is a refusal, which does not expire.
+    expect(await consentsAwaitingExpiry(db.dataSource.manager, '2026-09-01')).toEqual([{ childId: 'child-zara', consentId: 'consent-child-zara', expiresOn: '2026-09-01' }]);
   });
 
   it('answers gates: withdrawal at once, expiry, a parent\'s refusal, a competent child\'s refusal of parental access', async () => {

@@ -38,3 +38,17 @@ export async function consentCoverageForEach(manager: EntityManager, childId: st
   const decisions = (await consentScopesOf(manager, childId)).map(toDecision);
   return questions.map((question) => consentCoverage({ decisions }, question));
 }
+
+/**
+ * Consents whose expiry day has come but whose expiry is not yet recorded: the work list
+ * of the scheduled job that records ConsentExpired (coverage already treats them as expired).
+ */
+export async function consentsAwaitingExpiry(manager: EntityManager, today: string): Promise<Array<{ childId: string; consentId: string; expiresOn: string }>> {
+  return manager.query(
+    `SELECT child_id AS "childId", consent_id AS "consentId", expires_on::text AS "expiresOn"
+       FROM read_models.consent_scopes
+      WHERE kind = 'given' AND expires_on <= $1::date AND expiry_recorded_on IS NULL AND withdrawn_at IS NULL
+      ORDER BY expires_on, child_id, consent_id`,
+    [today],
+  );
+}
