@@ -1,7 +1,11 @@
 import { EventCatalogue } from './shared/event-schema';
 import { childEventSchemas } from './child/events';
+import { consentEventSchemas } from './consent/events';
+import { referralEventSchemas } from './referral/events';
 
 /** Every event type the platform stores, one line per aggregate. */
 export const eventCatalogue = new EventCatalogue([
   ...childEventSchemas,
+  ...consentEventSchemas,
+  ...referralEventSchemas,
 ]);

@@ -1,3 +1,5 @@
 export * from './shared';
 export * from './catalogue';
 export * as child from './child';
+export * as consent from './consent';
+export * as referral from './referral';

@@ -1,4 +1,11 @@
 import { CreateProjectionCheckpoints1763900000000 } from './1763900000000-create-projection-checkpoints';
 import { CreateChildRecords1763900000100 } from './1763900000100-create-child-records';
+import { CreateSchoolCasework1764204000100 } from './1764204000100-create-school-casework';
+import { CreateConsentScopes1764204000200 } from './1764204000200-create-consent-scopes';
 
-export const projectionMigrations = [CreateProjectionCheckpoints1763900000000, CreateChildRecords1763900000100];
+export const projectionMigrations = [
+  CreateProjectionCheckpoints1763900000000,
+  CreateChildRecords1763900000100,
+  CreateSchoolCasework1764204000100,
+  CreateConsentScopes1764204000200,
+];
