@@ -1,4 +1,4 @@
-import { SignJWT, generateKeyPair } from 'jose';
+import { SignJWT, generateKeyPair, type KeyLike } from 'jose';
 import request from 'supertest';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from '@app/access/identity/local-issuer';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
@@ -20,7 +20,7 @@ describe('authentication: 401 says why', () => {
     const req = request(platform.http).get('/audit/me/access-history');
     return authorization ? req.set('Authorization', authorization) : req;
   };
-  const forged = async (claims: { iss?: string; aud?: string; exp?: number; nbf?: number; sub?: string }, key?: CryptoKey) => {
+  const forged = async (claims: { iss?: string; aud?: string; exp?: number; nbf?: number; sub?: string }, key?: KeyLike) => {
     const now = Math.floor(Date.now() / 1000);
     const signingKey = key ?? (await generateKeyPair('ES256')).privateKey;
     return new SignJWT({})
@@ -65,10 +65,10 @@ describe('authentication: 401 says why', () => {
   });
 
   /** The platform's own private key, read the way the issuer stores it, to forge claims it would not sign. */
-  async function ownKey(): Promise<CryptoKey> {
+  async function ownKey(): Promise<KeyLike> {
     const { readFileSync } = await import('node:fs');
     const { importJWK } = await import('jose');
     const jwk = JSON.parse(readFileSync(`${platform.runtime.config.dataDir}/keys/local-issuer.jwk.json`, 'utf8'));
-    return (await importJWK(jwk, 'ES256')) as CryptoKey;
+    return (await importJWK(jwk, 'ES256')) as KeyLike;
   }
 });
