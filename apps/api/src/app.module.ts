@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
+import { AccessModule } from './access/access.module';
 import { ChildrenModule } from './children/children.module';
 import { HealthModule } from './health/health.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
@@ -15,6 +16,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRuntime(runtime),
+        AccessModule,
         HealthModule,
         ChildrenModule,
       ],

@@ -1,5 +1,7 @@
 import { EventCatalogue } from './shared/event-schema';
 import { childEventSchemas } from './child/events';
+import { consentEventSchemas } from './consent/events';
+import { referralEventSchemas } from './referral/events';
 import { mastRequestEventSchemas } from './mast-request/events';
 import { mastPanelEventSchemas } from './mast-panel/events';
 import { cafEventSchemas } from './caf/events';
@@ -7,6 +9,8 @@ import { cafEventSchemas } from './caf/events';
 /** Every event type the platform stores, one line per aggregate. */
 export const eventCatalogue = new EventCatalogue([
   ...childEventSchemas,
+  ...consentEventSchemas,
+  ...referralEventSchemas,
   ...mastRequestEventSchemas,
   ...mastPanelEventSchemas,
   ...cafEventSchemas,

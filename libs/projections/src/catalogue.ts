@@ -1,5 +1,8 @@
 import type { Projection } from './projection';
 import { childRecordsProjection } from './children/child-records.projection';
+import { consentScopesProjection } from './consent/consent-scopes.projection';
+import { mentorActionPlansProjection } from './school/mentor-action-plans.projection';
+import { mentorCasesProjection } from './school/mentor-cases.projection';
 import { mastRequestsProjection } from './mast/mast-requests.projection';
 import { mastDeadlinesProjection } from './mast/mast-deadlines.projection';
 import { mastPanelsProjection } from './mast/mast-panels.projection';
@@ -9,6 +12,9 @@ import { cafFamilyCopiesProjection } from './caf/caf-family-copies.projection';
 /** Every projection the platform runs, one line per read model. */
 export const platformProjections: readonly Projection[] = [
   childRecordsProjection,
+  mentorCasesProjection,
+  mentorActionPlansProjection,
+  consentScopesProjection,
   mastRequestsProjection,
   mastDeadlinesProjection,
   mastPanelsProjection,

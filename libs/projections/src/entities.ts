@@ -1,4 +1,8 @@
 import { ChildRecord } from './children/child-record.entity';
+import { ConsentScopeRow } from './consent/consent-scope.entity';
+import { MentorActionPlan } from './school/mentor-action-plan.entity';
+import { MentorCase } from './school/mentor-case.entity';
+import { MentorCaseTarget } from './school/mentor-case-target.entity';
 import { MastRequestRow } from './mast/mast-request-row.entity';
 import { MastDeadlineRow } from './mast/mast-deadline-row.entity';
 import { MastPanelRow } from './mast/mast-panel-row.entity';
@@ -11,7 +15,7 @@ import { CafFamilyCopy } from './caf/caf-family-copy.entity';
 
 /** Every read-model entity, one line per read model. */
 export const projectionEntities = [
-  ChildRecord,
+  ChildRecord, MentorCase, MentorActionPlan, MentorCaseTarget, ConsentScopeRow,
   MastRequestRow, MastDeadlineRow, MastPanelRow, MastAgendaItem,
   CafCase, CafTeamMember, CafAction, CafContribution, CafFamilyCopy,
 ];

@@ -1,4 +1,4 @@
-import { type Actor, type Decider, DomainError } from '../shared';
+import { type Actor, type Decider, DomainError, isAgencyId } from '../shared';
 import { firstError, isFamily, practitionerOf, requireDay, requireText } from '../multi-agency';
 import type { CafCommand } from './commands';
 import type { CafEvent, NamedPractitioner } from './events';
@@ -234,7 +234,8 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
           practitionersOnly(command.by, 'agree a plan action'),
           completedOnly(state, 'the integrated action plan'),
           requireText('caf.action-required', 'action', command.action),
-          requireText('caf.action-owner-required', 'ownerAgencyId', command.ownerAgencyId),
+          requireText('caf.action-owner-required', 'ownerAgencyId', command.ownerAgencyId) ??
+            (isAgencyId(command.ownerAgencyId) ? undefined : new DomainError('caf.action-owner-agency', 'An action is owned by an agency (school-*, mast, social-care, health, education-welfare, police, youth-service)', 'invalid', 'ownerAgencyId')),
           requireDay('caf.due-by', 'dueBy', command.dueBy),
           requireDay('caf.agreed-on', 'agreedOn', command.agreedOn),
         );

@@ -1,5 +1,5 @@
 import { type Actor, type Decider, DomainError } from '../shared';
-import { dayOfInstant, firstError, isFamily, isIsoInstant, practitionerOf, requireDay, requireText, weekdayOf } from '../multi-agency';
+import { dayOf, firstError, isFamily, isIsoInstant, practitionerOf, requireDay, requireText, weekdayOf } from '../multi-agency';
 import { invalidDecision } from '../mast-request/decider';
 import type { MastPanelCommand } from './commands';
 import type { MastPanelEvent, PanelMember, QuorumPolicy } from './events';
@@ -48,7 +48,7 @@ export const mastPanelDecider: Decider<MastPanelCommand, MastPanelEvent, MastPan
         const refused = mastOnly(command.by, 'set the panel agenda');
         if (refused) return refused;
         if (!isIsoInstant(command.cutOff)) return new DomainError('mast-panel.cut-off', 'The cut-off is an instant (ISO-8601)', 'invalid', 'cutOff');
-        if (dayOfInstant(command.cutOff) > panelDate) return new DomainError('mast-panel.cut-off-after-panel', 'The cut-off comes before the panel', 'invalid', 'cutOff');
+        if (dayOf(command.cutOff) > panelDate) return new DomainError('mast-panel.cut-off-after-panel', 'The cut-off comes before the panel', 'invalid', 'cutOff');
         if (Object.keys(state.decided).length > 0) return new DomainError('mast-panel.agenda-in-use', 'The agenda cannot change once decisions are recorded');
         const seen = new Set<string>();
         const candidates = (command.candidates ?? []).filter((c) => !seen.has(c.requestId) && seen.add(c.requestId));

@@ -1,6 +1,6 @@
 import { type Actor, type Decider, DomainError } from '../shared';
 import {
-  dayOfInstant,
+  dayOf,
   firstError,
   isIsoDate,
   type IsoDate,
@@ -273,7 +273,7 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
     evolve(state, event) {
       if (event.type === 'MastRequestMade') {
         const d = event.data;
-        return { status: 'received', requestId: d.requestId, childId: d.childId, schoolId: d.schoolId, receivedOn: isIsoDate(d.receivedAt) ? d.receivedAt : dayOfInstant(d.receivedAt) };
+        return { status: 'received', requestId: d.requestId, childId: d.childId, schoolId: d.schoolId, receivedOn: isIsoDate(d.receivedAt) ? d.receivedAt : dayOf(d.receivedAt) };
       }
       if (state.status === 'none') return state;
       switch (event.type) {

@@ -1,26 +1,16 @@
 import { type Actor, DomainError } from '../shared';
+import { isIsoDate, type IsoDate } from '../shared/calendar';
 
 /**
  * Values the MAST request, the MAST panel and the CAF share. Days are `YYYY-MM-DD`
  * strings (they compare as strings), instants full ISO-8601 timestamps. No clock is read
  * in the domain: every "today" and "now" comes in with the command.
  */
-export type IsoDate = string;
-export type IsoInstant = string;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export const isIsoDate = (value: unknown): value is IsoDate =>
-  typeof value === 'string' && DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-
-export const isIsoInstant = (value: unknown): value is IsoInstant =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+export { isIsoDate, isIsoInstant, dayOf } from '../shared/calendar';
+export type { IsoDate, IsoInstant } from '../shared/calendar';
 
 /** 0 = Sunday … 6 = Saturday, the day of the week a calendar day falls on. */
 export const weekdayOf = (day: IsoDate): number => new Date(`${day}T00:00:00Z`).getUTCDay();
-
-/** The first ten characters of an instant: close enough to its English day for ordering. */
-export const dayOfInstant = (at: IsoInstant): IsoDate => new Date(at).toISOString().slice(0, 10);
 
 /**
  * Consent coverage as the consent context (libs/domain/src/consent) answers it for a

@@ -1,3 +1,6 @@
 export * from './decider';
 export * from './event-schema';
 export * from './actor';
+export * from './vocabulary';
+export * from './calendar';
+export * from './validation';

@@ -12,6 +12,7 @@ export class AppendNotifications {
   private connecting: Promise<void> | null = null;
   private readonly waiters = new Set<Waiter>();
   private closed = false;
+  private readonly returned = new WeakSet<PoolClient>();
   /** Counts notifications, so a reader can tell whether one arrived while it was busy. */
   generation = 0;
 
@@ -39,9 +40,20 @@ export class AppendNotifications {
     const client = this.client;
     this.client = null;
     if (client) {
-      await client.query(`UNLISTEN ${AppendNotifications.channel}`).catch(() => undefined);
-      client.release();
+      const broken = await client.query(`UNLISTEN ${AppendNotifications.channel}`).then(
+        () => false,
+        () => true,
+      );
+      this.giveBack(client, broken);
     }
+  }
+
+  /** Returns the connection to the pool exactly once, whichever of close and a lost connection comes first. */
+  private giveBack(client: PoolClient, broken: boolean): void {
+    if (this.returned.has(client)) return;
+    this.returned.add(client);
+    client.removeAllListeners('notification');
+    client.release(broken);
   }
 
   private listen(): void {
@@ -62,9 +74,10 @@ export class AppendNotifications {
         this.generation += 1;
         for (const wake of [...this.waiters]) wake();
       });
+      // A lost connection (server restart, database dropped) is handed back broken; polling carries on.
       client.on('error', () => {
-        this.client = null;
-        client.release(true);
+        if (this.client === client) this.client = null;
+        this.giveBack(client, true);
       });
       await client.query(`LISTEN ${AppendNotifications.channel}`);
       this.client = client;

@@ -1,4 +1,5 @@
 import type { MixedList } from 'typeorm';
+import { accessMigrations } from '@app/access/migrations';
 import { eventStoreMigrations } from '@app/event-store/postgres/migrations';
 import { projectionMigrations } from '@app/projections/migrations';
 import { projectionEntities } from '@app/projections/entities';
@@ -12,6 +13,7 @@ import { projectionEntities } from '@app/projections/entities';
 export const platformMigrations: MixedList<Function> = [
   ...eventStoreMigrations,
   ...projectionMigrations,
+  ...accessMigrations,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

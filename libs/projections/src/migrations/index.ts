@@ -1,11 +1,15 @@
 import { CreateProjectionCheckpoints1763900000000 } from './1763900000000-create-projection-checkpoints';
 import { CreateChildRecords1763900000100 } from './1763900000100-create-child-records';
+import { CreateSchoolCasework1764204000100 } from './1764204000100-create-school-casework';
+import { CreateConsentScopes1764204000200 } from './1764204000200-create-consent-scopes';
 import { CreateMastReadModels1764205000100 } from './1764205000100-create-mast-read-models';
 import { CreateCafReadModels1764205000200 } from './1764205000200-create-caf-read-models';
 
 export const projectionMigrations = [
   CreateProjectionCheckpoints1763900000000,
   CreateChildRecords1763900000100,
+  CreateSchoolCasework1764204000100,
+  CreateConsentScopes1764204000200,
   CreateMastReadModels1764205000100,
   CreateCafReadModels1764205000200,
 ];

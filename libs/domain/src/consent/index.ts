@@ -1,0 +1,7 @@
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './standing';
+export * from './competence';
+export * from './coverage';
+export * from './decider';

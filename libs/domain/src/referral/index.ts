@@ -1,0 +1,7 @@
+export * from './vocabulary';
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './consent-gate';
+export * from './values';
+export * from './decider';
