@@ -1,22 +1,24 @@
 import { mastPanelDecider } from '@app/domain/mast-panel/decider';
+import { decideAtPanel } from '@app/domain/mast-panel/decide-at-panel';
 import { mastPanelStream, type QuorumPolicy } from '@app/domain/mast-panel/events';
 import type { MastPanelCommand } from '@app/domain/mast-panel/commands';
 import { mastRequestDecider } from '@app/domain/mast-request/decider';
 import { type MastDecision, mastRequestStream } from '@app/domain/mast-request/events';
 import type { MastRequestCommand } from '@app/domain/mast-request/commands';
 import { fixtureCalendar } from '@app/domain/multi-agency/calendar.fixture';
-import type { Actor } from '@app/domain/shared';
+import { type Actor, type Decider, type DomainEvent, isDomainError, replay } from '@app/domain/shared';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import type { Checkpoint, RecordedEvent } from '@app/event-store/event-store.port';
-import { catchUpTo, decideAndAppend } from '../testing/decide-and-append';
+import { appendDecided, catchUpTo, decideAndAppend } from '../testing/decide-and-append';
 import { mastDeadlinesProjection } from './mast-deadlines.projection';
 import { mastPanelsProjection } from './mast-panels.projection';
 import { mastRequestsProjection } from './mast-requests.projection';
 import { keyWorkerCaseload, keyWorkerCaseloads, mastDeadlines, panelAgenda, panelDecisionLog, requestDecisions, requestsAwaitingPanel } from './queries';
 
-const requests = mastRequestDecider(fixtureCalendar());
+const calendar = fixtureCalendar();
+const requests = mastRequestDecider(calendar);
 const senco: Actor = { userId: 'u-senco', role: 'senco', agencyId: 'school-oakfield' };
 const coordinator: Actor = { userId: 'u-coord', role: 'mast-coordinator', agencyId: 'mast' };
 const kw1: Actor = { userId: 'u-kw1', role: 'key-worker', agencyId: 'mast' };
@@ -65,10 +67,20 @@ describe('MAST read models: agenda, decision log, caseloads and deadlines (real 
       },
       senco,
     );
-  /** What the API's decision handler will do: the panel records it, then the request. */
+  const stateOf = async <C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<S> =>
+    replay(decider, (await store.readStream(streamId)).map((e) => ({ type: e.type, data: e.data }) as unknown as E));
+  /** What the API's decision handler will do: decide on both streams, then append both. */
   const decide = async (panelDate: string, requestId: string, decision: MastDecision, reason: string) => {
-    await panel(panelDate, { type: 'RecordPanelDecision', requestId, decision, reason, quorum }, childOf[requestId]);
-    await request(requestId, { type: 'DecideMastRequest', requestId, panelDate, decision, reason });
+    const outcome = decideAtPanel(
+      calendar,
+      await stateOf(mastPanelDecider, mastPanelStream(panelDate)),
+      await stateOf(requests, mastRequestStream(requestId)),
+      { type: 'RecordPanelDecision', requestId, decision, reason, quorum },
+    );
+    if (isDomainError(outcome)) throw new Error(outcome.rule);
+    const context = { actor: coordinator, childId: childOf[requestId] };
+    await appended(appendDecided(store, mastPanelStream(panelDate), outcome.panel, context));
+    await appended(appendDecided(store, mastRequestStream(requestId), outcome.request, context));
   };
   const runPanel = async (panelDate: string, cutOff: string, present: Array<keyof typeof members>) => {
     await panel(panelDate, { type: 'SchedulePanel', panelDate, panelWeekday: THURSDAY, by: coordinator });

@@ -19,9 +19,20 @@ export async function decideAndAppend<C, E extends DomainEvent, S>(
   const state = replay(decider, history.map((e) => ({ type: e.type, data: e.data }) as unknown as E));
   const outcome = decider.decide(command, state);
   if (isDomainError(outcome)) throw new Error(`${outcome.rule}: ${outcome.message}`);
+  return appendDecided(store, streamId, outcome, context);
+}
+
+/** Appends already-decided events at the stream's current revision (for decisions across two streams). */
+export async function appendDecided(
+  store: EventStore,
+  streamId: string,
+  events: readonly DomainEvent[],
+  context: { actor: Actor; childId?: string; occurredAt?: Date },
+): Promise<readonly RecordedEvent[]> {
+  const history = await store.readStream(streamId);
   const result = await store.append(
     streamId,
-    outcome.map((event) => ({
+    events.map((event) => ({
       eventId: randomUUID(),
       type: event.type,
       schemaVersion: eventCatalogue.currentVersion(event.type),
