@@ -1,6 +1,7 @@
 import type { MixedList } from 'typeorm';
 import { eventStoreMigrations } from '@app/event-store/postgres/migrations';
 import { projectionMigrations } from '@app/projections/migrations';
+import { integrationMigrations } from '@app/integration/migrations';
 import { projectionEntities } from '@app/projections/entities';
 
 /**
@@ -12,6 +13,7 @@ import { projectionEntities } from '@app/projections/entities';
 export const platformMigrations: MixedList<Function> = [
   ...eventStoreMigrations,
   ...projectionMigrations,
+  ...integrationMigrations,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
