@@ -2,10 +2,12 @@ import { EventCatalogue } from './shared/event-schema';
 import { childEventSchemas } from './child/events';
 import { consentEventSchemas } from './consent/events';
 import { referralEventSchemas } from './referral/events';
+import { socialCareCaseEventSchemas } from './social-care-case/events';
 
 /** Every event type the platform stores, one line per aggregate. */
 export const eventCatalogue = new EventCatalogue([
   ...childEventSchemas,
   ...consentEventSchemas,
   ...referralEventSchemas,
+  ...socialCareCaseEventSchemas,
 ]);

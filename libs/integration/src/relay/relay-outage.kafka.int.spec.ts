@@ -4,18 +4,10 @@ import { KafkaPublisher } from '../kafka/kafka-publisher';
 import { pseudonymousChildId } from '../outbox/pseudonym';
 import { brokerIsScripted, controlBroker, describeWithKafka, readTopic, testKafka } from '../testing/kafka-test-broker';
 import { outboxedStore, toAppend } from '../testing/outboxed-store';
+import { eventually } from '../testing/eventually';
 import { sampleDomainEvents } from '../testing/recorded-event';
 import { OutboxRelay } from './outbox-relay';
 import { outboxStatus } from './outbox-status';
-
-/** Polls `condition` every 100 ms; rejects naming `what` after `timeoutMs`. */
-async function eventually(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describeWithKafka('broker outage: the outbox backs up and drains, once per event id (real broker)', (brokers) => {
   let db: TestDatabase;
