@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { loadConfig, type PlatformConfig } from '@app/platform/config/config';
 import { openPlatform, type OpenPlatformOptions, type PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
@@ -16,6 +17,10 @@ export interface PlatformUnderTest {
   readonly runtime: PlatformRuntime;
   readonly db: TestDatabase;
   readonly http: ReturnType<INestApplication['getHttpServer']>;
+  /** A bearer token from the local issuer for a directory user. */
+  tokenFor(userId: string): Promise<string>;
+  /** Stops the API and the runtime and starts them again on the same database and data dir. */
+  restart(): Promise<PlatformUnderTest>;
   close(): Promise<void>;
 }
 
@@ -26,19 +31,32 @@ export async function startPlatform(
 ): Promise<PlatformUnderTest> {
   const db = await createTestDatabase(label);
   const dataDir = mkdtempSync(join(tmpdir(), `mast-${label}-`));
+  return open(db, dataDir, env, options);
+}
+
+async function open(db: TestDatabase, dataDir: string, env: Record<string, string>, options: OpenPlatformOptions): Promise<PlatformUnderTest> {
   const config: PlatformConfig = loadConfig({ ...process.env, DATABASE_URL: db.url, DATA_DIR: dataDir, EVENTSTORE_URL: '', ...env });
   const runtime = await openPlatform(config, { log: () => undefined, ...options });
   await runtime.projections.start();
   const app = await createApiApplication(runtime, { logger: false });
   await app.init();
+  const issuer = await LocalIssuer.open(dataDir);
+  const stop = async () => {
+    await app.close();
+    await runtime.close();
+  };
   return {
     app,
     runtime,
     db,
     http: app.getHttpServer(),
+    tokenFor: (userId) => issuer.sign(userId),
+    async restart() {
+      await stop();
+      return open(db, dataDir, env, options);
+    },
     async close() {
-      await app.close();
-      await runtime.close();
+      await stop();
       await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

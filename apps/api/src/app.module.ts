@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { IntegrationWorkers } from '@app/integration/integration-workers';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
+import { AccessModule } from './access/access.module';
 import { ChildrenModule } from './children/children.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationModule } from './integration/integration.module';
@@ -19,6 +20,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRuntime(runtime),
         IntegrationModule.forWorkers(integration),
+        AccessModule,
         HealthModule,
         ChildrenModule,
       ],

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { childPolicies } from '@app/access/policy/children.policies';
 import type { Response } from 'express';
 import type { ChildRecord } from '@app/projections/children/child-record.entity';
 import type { Decided } from '../platform/decisions';
+import { Policy } from '../access/policy.decorator';
 import { Requester, type RequestContext } from '../platform/request-context';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { CorrectChildDetailsCommand, RegisterChildCommand } from './child-commands';
@@ -13,6 +15,7 @@ import { CorrectChildDetailsDto, RegisterChildDto } from './child-details.dto';
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('children')
+@ApiBearerAuth()
 @Controller('children')
 export class ChildrenController {
   constructor(
@@ -22,6 +25,7 @@ export class ChildrenController {
 
   @Post()
   @HttpCode(201)
+  @Policy(childPolicies.register)
   async register(@Body() body: RegisterChildDto, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { childId: string } = await this.commands.execute(new RegisterChildCommand(body, requester));
     res.setHeader('ETag', etagOf(decided.revision));
@@ -30,6 +34,7 @@ export class ChildrenController {
   }
 
   @Patch(':childId')
+  @Policy(childPolicies.correct)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
   async correct(
     @Param('childId', uuid) childId: string,
@@ -47,6 +52,7 @@ export class ChildrenController {
   }
 
   @Get(':childId')
+  @Policy(childPolicies.read)
   async get(@Param('childId', uuid) childId: string, @Res({ passthrough: true }) res: Response): Promise<ChildRecord> {
     const record: ChildRecord = await this.queries.execute(new GetChildRecordQuery(childId));
     res.setHeader('ETag', etagOf(record.revision));

@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import type { PlatformConfig } from '@app/platform/config/config';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
 import { projectionLag } from '@app/projections/runtime/projection-lag';
+import { Public } from '../access/policy.decorator';
 import { IntegrationStatus } from '../integration/integration-status';
 import { CONFIG } from '../platform/tokens';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

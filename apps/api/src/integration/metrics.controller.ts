@@ -4,11 +4,17 @@ import { DataSource } from 'typeorm';
 import type { PlatformConfig } from '@app/platform/config/config';
 import { projectionLag } from '@app/projections/runtime/projection-lag';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
+import { Public } from '../access/policy.decorator';
 import { CONFIG } from '../platform/tokens';
 import { IntegrationStatus } from './integration-status';
 import { prometheusText, type Metric } from './prometheus-text';
 
-/** Prometheus scrape endpoint: outbox depth and relay lag, relay counters, projection lag. */
+/**
+ * Prometheus scrape endpoint: outbox depth and relay lag, relay counters, projection lag.
+ * Open like the health checks: counts only, nothing about any child (restrict it to the
+ * scraper's network at the ingress, deploy/README.md).
+ */
+@Public()
 @Controller()
 export class MetricsController {
   constructor(

@@ -1,4 +1,5 @@
 import type { MixedList } from 'typeorm';
+import { accessMigrations } from '@app/access/migrations';
 import { eventStoreMigrations } from '@app/event-store/postgres/migrations';
 import { projectionMigrations } from '@app/projections/migrations';
 import { integrationMigrations } from '@app/integration/migrations';
@@ -13,6 +14,7 @@ import { projectionEntities } from '@app/projections/entities';
 export const platformMigrations: MixedList<Function> = [
   ...eventStoreMigrations,
   ...projectionMigrations,
+  ...accessMigrations,
   ...integrationMigrations,
 ];
 

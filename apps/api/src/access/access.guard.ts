@@ -1,0 +1,71 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { AccessLog } from '@app/access/audit/access-log';
+import { Directory } from '@app/access/directory/directory';
+import type { Role } from '@app/access/directory/roles';
+import { AuthenticationError, TokenVerifier } from '@app/access/identity/token-verifier';
+import type { Policy } from '@app/access/policy/policy';
+import type { Actor } from '@app/domain/shared/actor';
+import { ReadModelAccessFacts } from './access-facts';
+import { POLICY, PUBLIC } from './policy.decorator';
+
+interface AccessRequest extends Request {
+  id?: string;
+  actor?: Actor;
+}
+
+/**
+ * Every request passes here: authenticate, then let the endpoint's one policy decide.
+ * Default deny: an endpoint without a policy is refused to everyone. Child-level decisions,
+ * and every refusal, are written to the access log before the handler runs.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenVerifier,
+    private readonly directory: Directory,
+    private readonly accessLog: AccessLog,
+    private readonly facts: ReadModelAccessFacts,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<AccessRequest>();
+    request.id ??= request.header('x-request-id') ?? randomUUID();
+
+    const actor = await this.authenticate(request);
+    request.actor = actor;
+    const resource = `${request.method} ${request.route?.path ?? request.path}`;
+    const policy = this.reflector.get<Policy | undefined>(POLICY, context.getHandler());
+    const decision = policy
+      ? await policy.decide({ actor, params: (request.params ?? {}) as Record<string, string>, query: request.query ?? {}, body: request.body, facts: this.facts })
+      : ({ allowed: false, reason: 'this endpoint has no access policy' } as const);
+
+    if (!decision.allowed) {
+      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'refused', reason: decision.reason, requestId: request.id });
+      throw new ForbiddenException({ error: 'Forbidden', rule: `access.${policy?.name ?? 'no-policy'}`, message: decision.reason });
+    }
+    if (policy?.childLevel) {
+      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'allowed', basis: decision.basis, requestId: request.id });
+    }
+    return true;
+  }
+
+  private async authenticate(request: AccessRequest): Promise<Actor & { role: Role }> {
+    try {
+      const userId = await this.tokens.subjectOf(request.header('authorization'));
+      const user = await this.directory.user(userId);
+      if (!user || !user.active) throw new AuthenticationError('unknown-user');
+      return { userId: user.userId, role: user.role, agencyId: user.agencyId };
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        throw new UnauthorizedException({ error: 'Unauthorized', rule: `authentication.${error.failure}`, message: error.message });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AccessLog } from '@app/access/audit/access-log';
+import { Directory } from '@app/access/directory/directory';
+import { LocalIssuer } from '@app/access/identity/local-issuer';
+import { TokenVerifier } from '@app/access/identity/token-verifier';
+import type { PlatformConfig } from '@app/platform/config/config';
+import { CONFIG } from '../platform/tokens';
+import { ReadModelAccessFacts } from './access-facts';
+import { AccessGuard } from './access.guard';
+import { AuditController } from './audit.controller';
+import { DirectoryController } from './directory.controller';
+
+/** Identity, the directory, the access log and the guard every request passes. */
+@Global()
+@Module({
+  controllers: [AuditController, DirectoryController],
+  providers: [
+    { provide: Directory, inject: [DataSource], useFactory: (dataSource: DataSource) => new Directory(dataSource) },
+    { provide: AccessLog, inject: [DataSource], useFactory: (dataSource: DataSource) => new AccessLog(dataSource) },
+    {
+      provide: TokenVerifier,
+      inject: [CONFIG, Directory],
+      // Without an OIDC provider the platform is its own issuer, with the demo directory seeded.
+      useFactory: async (config: PlatformConfig, directory: Directory) => {
+        if (config.oidc) return new TokenVerifier(config, null);
+        await directory.seedDemo();
+        return new TokenVerifier(config, await LocalIssuer.open(config.dataDir));
+      },
+    },
+    ReadModelAccessFacts,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [Directory, AccessLog],
+})
+export class AccessModule {}

@@ -1,0 +1,57 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IsInt, IsNumberString, IsOptional, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { AccessLog } from '@app/access/audit/access-log';
+import { ROLES } from '@app/access/directory/roles';
+import { administrationPolicies } from '@app/access/policy/administration.policies';
+import { roleIn } from '@app/access/policy/policy';
+import { Requester, type RequestContext } from '../platform/request-context';
+import { Policy } from './policy.decorator';
+
+export class HistoryPage {
+  /** Entries older than this sequence number (from the previous page's last entry). */
+  @IsOptional()
+  @IsNumberString({ no_symbols: true })
+  before?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+const page = (query: HistoryPage) => ({ before: query.before, limit: query.limit ?? 50 });
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly accessLog: AccessLog) {}
+
+  @Get('verify')
+  @Policy(administrationPolicies.verifyAccessLog)
+  verify() {
+    return this.accessLog.verify();
+  }
+
+  @Get('children/:childId/access-history')
+  @Policy(administrationPolicies.accessHistory)
+  childHistory(@Param('childId') childId: string, @Query() query: HistoryPage) {
+    return this.accessLog.history({ childId }, page(query));
+  }
+
+  @Get('users/:userId/access-history')
+  @Policy(administrationPolicies.accessHistory)
+  userHistory(@Param('userId') userId: string, @Query() query: HistoryPage) {
+    return this.accessLog.history({ userId }, page(query));
+  }
+
+  @Get('me/access-history')
+  @Policy(roleIn('access-log.own-history', ROLES))
+  ownHistory(@Requester() requester: RequestContext, @Query() query: HistoryPage) {
+    return this.accessLog.history({ userId: requester.actor.userId }, page(query));
+  }
+}

@@ -1,0 +1,24 @@
+/** The roles of DESIGN §4. `lead-professional` is also a relationship to a child, granted per child. */
+export const ROLES = [
+  'learning-mentor',
+  'senco',
+  'dsl',
+  'head-teacher',
+  'mast-coordinator',
+  'panel-member',
+  'key-worker',
+  'social-worker',
+  'practitioner',
+  'lead-professional',
+  'dpo',
+  'parent-carer',
+  'young-person',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const AGENCY_KINDS = ['school', 'mast', 'social-care', 'health', 'police', 'education-welfare', 'youth-service', 'voluntary-sector', 'family'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/** Staff who work on a child's record at the child's own school. */
+export const SCHOOL_STAFF: readonly Role[] = ['learning-mentor', 'senco', 'dsl', 'head-teacher'];

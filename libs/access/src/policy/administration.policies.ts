@@ -1,0 +1,9 @@
+import { roleIn } from './policy';
+
+export const administrationPolicies = {
+  manageDirectory: roleIn('directory.manage', ['admin']),
+  viewDirectory: roleIn('directory.view', ['admin', 'dpo', 'mast-coordinator']),
+  verifyAccessLog: roleIn('access-log.verify', ['dpo', 'admin']),
+  /** Any child's or any user's access history; a user's own goes through `ownAccessHistory`. */
+  accessHistory: roleIn('access-log.history', ['dpo']),
+};

@@ -1,0 +1,43 @@
+import type { Actor } from '@app/domain/shared/actor';
+import type { Role } from '../directory/roles';
+
+/** What a policy may know about a request and the world, and nothing else. */
+export interface PolicyContext {
+  readonly actor: Actor & { readonly role: Role };
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly body: unknown;
+  readonly facts: AccessFacts;
+}
+
+/** Relationships to a child, read from read models kept by projections. */
+export interface AccessFacts {
+  /** The school the child is registered at, or null when there is no such child. */
+  schoolOfChild(childId: string): Promise<string | null>;
+}
+
+export type PolicyDecision =
+  | { readonly allowed: true; readonly basis: string; readonly childId?: string }
+  | { readonly allowed: false; readonly reason: string; readonly childId?: string };
+
+/**
+ * One named rule deciding one endpoint. `childLevel` policies read a child's data: every
+ * decision they take, allowed or refused, goes into the access log.
+ */
+export interface Policy {
+  readonly name: string;
+  readonly childLevel: boolean;
+  decide(context: PolicyContext): Promise<PolicyDecision>;
+}
+
+export const allow = (basis: string, childId?: string): PolicyDecision => ({ allowed: true, basis, childId });
+export const deny = (reason: string, childId?: string): PolicyDecision => ({ allowed: false, reason, childId });
+
+/** Anyone holding one of the roles, whatever their relationship to any child. */
+export const roleIn = (name: string, roles: readonly Role[]): Policy => ({
+  name,
+  childLevel: false,
+  async decide({ actor }) {
+    return roles.includes(actor.role) ? allow(`role:${actor.role}`) : deny(`${name} is for ${roles.join(', ')}`);
+  },
+});

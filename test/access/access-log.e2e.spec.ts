@@ -1,0 +1,96 @@
+import request from 'supertest';
+import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
+
+/** Every read of a child's record and every refusal is in an append-only, hash-chained log. */
+describe('the access log', () => {
+  let platform: PlatformUnderTest;
+  let childId: string;
+  const as = async (userId: string) => `Bearer ${await platform.tokenFor(userId)}`;
+
+  beforeAll(async () => {
+    platform = await startPlatform('access_log');
+    const created = await request(platform.http)
+      .post('/children')
+      .set('Authorization', await as('senco.oakfield'))
+      .send({ givenName: 'Noah', familyName: 'Pike', dateOfBirth: '2012-10-01', schoolId: 'school-oakfield', yearGroup: 9, flags: [] })
+      .expect(201);
+    childId = created.body.childId;
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  const entriesFor = async (userId: string) =>
+    (await platform.db.pool.query(`SELECT * FROM access.access_log WHERE user_id = $1 ORDER BY seq`, [userId])).rows;
+
+  it('logs a read with who, role, agency, child, resource, basis and request id', async () => {
+    await request(platform.http).get(`/children/${childId}`).set('Authorization', await as('mentor.oakfield')).set('X-Request-Id', 'req-read-1').expect(200);
+    const [entry] = await entriesFor('mentor.oakfield');
+    expect(entry).toMatchObject({
+      role: 'learning-mentor',
+      agency_id: 'school-oakfield',
+      child_id: childId,
+      resource: 'GET /children/:childId',
+      outcome: 'allowed',
+      basis: 'school-of-record:school-oakfield',
+      request_id: 'req-read-1',
+    });
+  });
+
+  it('refuses staff of another school with 403, logs the attempt and writes nothing else', async () => {
+    const events = await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events');
+    const refused = await request(platform.http)
+      .patch(`/children/${childId}`)
+      .set('Authorization', await as('senco.riverside'))
+      .send({ yearGroup: 10, reason: 'not mine to change' })
+      .expect(403);
+    expect(refused.body.rule).toBe('access.child.correct');
+    await request(platform.http).get(`/children/${childId}`).set('Authorization', await as('senco.riverside')).expect(403);
+
+    const entries = await entriesFor('senco.riverside');
+    expect(entries.map((e) => [e.resource, e.outcome, e.child_id])).toEqual([
+      ['PATCH /children/:childId', 'refused', childId],
+      ['GET /children/:childId', 'refused', childId],
+    ]);
+    expect(entries[0].reason).toBe('no relationship to this child');
+    expect((await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n).toBe(events.rows[0].n);
+  });
+
+  it('shows a user their own history and the dpo anyone’s, newest first, a page at a time', async () => {
+    const own = await request(platform.http).get('/audit/me/access-history').set('Authorization', await as('senco.riverside')).expect(200);
+    expect(own.body.map((e: { resource: string }) => e.resource)).toEqual(['GET /children/:childId', 'PATCH /children/:childId']);
+
+    const dpo = await as('dpo');
+    const first = await request(platform.http).get(`/audit/children/${childId}/access-history?limit=2`).set('Authorization', dpo).expect(200);
+    expect(first.body).toHaveLength(2);
+    const next = await request(platform.http).get(`/audit/children/${childId}/access-history?limit=2&before=${first.body[1].seq}`).set('Authorization', dpo).expect(200);
+    expect(BigInt(next.body[0].seq)).toBeLessThan(BigInt(first.body[1].seq));
+    await request(platform.http).get(`/audit/children/${childId}/access-history?limit=0`).set('Authorization', dpo).expect(400);
+    await request(platform.http).get(`/audit/users/dpo/access-history`).set('Authorization', await as('mentor.oakfield')).expect(403);
+  });
+
+  it('refuses UPDATE and DELETE in the database itself', async () => {
+    await expect(platform.db.pool.query(`UPDATE access.access_log SET outcome = 'allowed'`)).rejects.toThrow(/append-only/);
+    await expect(platform.db.pool.query(`DELETE FROM access.access_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('verifies the chain, and names the first broken link once a row is altered behind its back', async () => {
+    const dpo = await as('dpo');
+    const intact = await request(platform.http).get('/audit/verify').set('Authorization', dpo).expect(200);
+    expect(intact.body).toMatchObject({ intact: true });
+    expect(intact.body.entriesChecked).toBeGreaterThanOrEqual(4);
+
+    // Someone with superuser rights disables the trigger and rewrites a refusal as allowed.
+    const [victim] = await entriesFor('senco.riverside');
+    const client = await platform.db.pool.connect();
+    try {
+      await client.query('ALTER TABLE access.access_log DISABLE TRIGGER access_log_append_only');
+      await client.query(`UPDATE access.access_log SET outcome = 'allowed', reason = NULL WHERE seq = $1`, [victim.seq]);
+      await client.query('ALTER TABLE access.access_log ENABLE TRIGGER access_log_append_only');
+    } finally {
+      client.release();
+    }
+    const broken = await request(platform.http).get('/audit/verify').set('Authorization', dpo).expect(200);
+    expect(broken.body).toMatchObject({ intact: false, firstBrokenLink: { seq: String(victim.seq), problem: 'content does not match its hash' } });
+  });
+});

@@ -1,0 +1,112 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import request from 'supertest';
+import { demoUsers } from '@app/access/directory/demo-directory';
+import { ROLES } from '@app/access/directory/roles';
+import { POLICY, PUBLIC } from '../../apps/api/src/access/policy.decorator';
+import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
+
+type Call = (platform: PlatformUnderTest, token: string, fixture: Fixture) => request.Test;
+interface Fixture {
+  childId: string;
+  serial: number;
+}
+interface Row {
+  readonly call: Call;
+  /** The users (one per role, plus staff of another school) the policy must let through. */
+  readonly allowed: readonly string[];
+}
+
+const oakfieldStaff = ['mentor.oakfield', 'senco.oakfield', 'dsl.oakfield', 'head.oakfield'];
+const representatives = [...new Set([...ROLES.map((role) => demoUsers.find((u) => u.role === role)!.userId), 'senco.riverside'])];
+const auth = (t: request.Test, token: string) => t.set('Authorization', `Bearer ${token}`);
+const get = (path: (f: Fixture) => string): Call => (p, token, f) => auth(request(p.http).get(path(f)), token);
+
+/**
+ * Every endpoint against every role. A route missing from this table, or without a
+ * policy, fails the suite: nothing is reachable by accident.
+ */
+const matrix: Record<string, Row> = {
+  'POST /children': {
+    call: (p, token) =>
+      auth(request(p.http).post('/children'), token).send({ givenName: 'Maya', familyName: 'Cole', dateOfBirth: '2015-01-20', schoolId: 'school-oakfield', yearGroup: 5, flags: [] }),
+    allowed: oakfieldStaff,
+  },
+  'GET /children/:childId': { call: get((f) => `/children/${f.childId}`), allowed: oakfieldStaff },
+  'PATCH /children/:childId': {
+    call: (p, token, f) => auth(request(p.http).patch(`/children/${f.childId}`), token).send({ yearGroup: ((f.serial += 1) % 14) + 1, reason: 'matrix check' }),
+    allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'],
+  },
+  'GET /audit/verify': { call: get(() => '/audit/verify'), allowed: ['dpo', 'admin'] },
+  'GET /audit/children/:childId/access-history': { call: get((f) => `/audit/children/${f.childId}/access-history`), allowed: ['dpo'] },
+  'GET /audit/users/:userId/access-history': { call: get(() => '/audit/users/senco.oakfield/access-history'), allowed: ['dpo'] },
+  'GET /audit/me/access-history': { call: get(() => '/audit/me/access-history'), allowed: representatives },
+  'GET /agencies': { call: get(() => '/agencies'), allowed: ['admin', 'dpo', 'mast.coordinator'] },
+  'POST /agencies': {
+    call: (p, token, f) => auth(request(p.http).post('/agencies'), token).send({ agencyId: `matrix-agency-${(f.serial += 1)}`, name: 'Matrix agency', kind: 'voluntary-sector' }),
+    allowed: ['admin'],
+  },
+  'GET /users': { call: get(() => '/users'), allowed: ['admin', 'dpo', 'mast.coordinator'] },
+  'POST /users': {
+    call: (p, token, f) =>
+      auth(request(p.http).post('/users'), token).send({ userId: `matrix.user-${(f.serial += 1)}`, displayName: 'Matrix user', role: 'practitioner', agencyId: 'health' }),
+    allowed: ['admin'],
+  },
+  'PATCH /users/:userId': { call: (p, token) => auth(request(p.http).patch('/users/panel.ews'), token).send({ active: true }), allowed: ['admin'] },
+};
+const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
+
+describe('access matrix: every endpoint, every role', () => {
+  let platform: PlatformUnderTest;
+  const fixture: Fixture = { childId: '', serial: 0 };
+
+  beforeAll(async () => {
+    platform = await startPlatform('access_matrix');
+    const created = await matrix['POST /children'].call(platform, await platform.tokenFor('senco.oakfield'), fixture).expect(201);
+    fixture.childId = created.body.childId;
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  it('finds a policy (or an explicit public mark) on every route, and a matrix row for each', () => {
+    const routes: string[] = [];
+    const unguarded: string[] = [];
+    const controllers = [...platform.app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
+    for (const wrapper of controllers) {
+      const type = wrapper.metatype as new () => object;
+      const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '').replace(/^\/|\/$/g, '');
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const handler = (type.prototype as Record<string, unknown>)[name];
+        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+        const path = String(Reflect.getMetadata(PATH_METADATA, handler)).replace(/^\/|\/$/g, '');
+        const route = `${method} /${[base, path].filter(Boolean).join('/')}`;
+        routes.push(route);
+        const guarded = Reflect.getMetadata(POLICY, handler) !== undefined || Reflect.getMetadata(PUBLIC, type) === true || Reflect.getMetadata(PUBLIC, handler) === true;
+        if (!guarded) unguarded.push(route);
+      }
+    }
+    expect(unguarded).toEqual([]);
+    expect(routes.filter((r) => !publicRoutes.includes(r)).sort()).toEqual(Object.keys(matrix).sort());
+  });
+
+  it.each(Object.keys(matrix))('%s: allows exactly the roles its policy names', async (route) => {
+    const row = matrix[route];
+    const outcomes: Record<string, number> = {};
+    for (const userId of representatives) {
+      const response = await row.call(platform, await platform.tokenFor(userId), fixture);
+      outcomes[userId] = response.status;
+    }
+    const allowed = Object.entries(outcomes).filter(([, status]) => status !== 403).map(([userId]) => userId);
+    expect(allowed.sort()).toEqual([...row.allowed].sort());
+    for (const userId of allowed) expect(outcomes[userId]).toBeLessThan(400);
+  });
+
+  it('logged every refusal of the matrix', async () => {
+    const { rows } = await platform.db.pool.query(`SELECT count(*)::int AS n FROM access.access_log WHERE outcome = 'refused'`);
+    const expectedRefusals = Object.values(matrix).reduce((sum, row) => sum + representatives.length - row.allowed.length, 0);
+    expect(rows[0].n).toBe(expectedRefusals);
+  });
+});
