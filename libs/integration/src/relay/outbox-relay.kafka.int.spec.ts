@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
+import type { MessagePublisher } from '../kafka/message-publisher.port';
 import { pseudonymousChildId } from '../outbox/pseudonym';
 import { describeWithKafka, readTopic, testKafka } from '../testing/kafka-test-broker';
 import { outboxedStore, toAppend } from '../testing/outboxed-store';
@@ -107,5 +108,24 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
       const expected = appended.filter((a) => a.childId === childId).map((a) => a.eventId);
       expect(messages.filter((m) => m.key === key).map((m) => m.headers['event-id'])).toEqual(expected);
     }
+  });
+
+  it('holds no transaction id while the broker has the batch, so readers of the event log are never held back', async () => {
+    const childId = randomUUID();
+    await setup.store.append(`consent-${childId}`, [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(childId))], 'no-stream');
+    const xidsDuringSend: number[] = [];
+    const watching: MessagePublisher = {
+      publish: async (messages) => {
+        const { rows } = await db.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL`,
+        );
+        xidsDuringSend.push(rows[0].n);
+        await publisher.publish(messages);
+      },
+      close: () => publisher.close(),
+    };
+    const watched = new OutboxRelay({ pool: db.pool, publisher: watching, log: (line) => relayLog.push(line) });
+    expect(await watched.drain()).toBe(1);
+    expect(xidsDuringSend).toEqual([0]);
   });
 });

@@ -46,7 +46,7 @@ interface ClaimedRow {
  * Outbox -> broker. One relay publishes at a time (a transaction-scoped advisory lock; a
  * second relay stands by). Each pass, in one transaction: claim the oldest unpublished
  * rows in commit order, check each against its contract again, publish the valid ones,
- * and mark them published only after the broker acknowledged them. A failed send rolls
+ * and mark them published, in that transaction, only after the broker acknowledged them. A failed send rolls
  * the claim back, so the rows stay unpublished and are sent again after an exponential
  * backoff: nothing is lost while the broker is down, and the backlog drains on recovery.
  */
@@ -150,26 +150,33 @@ export class OutboxRelay {
       }
       claimed = await claim(client, this.batchSize);
       const valid: ClaimedRow[] = [];
+      const broken: { row: ClaimedRow; reason: string }[] = [];
       for (const row of claimed) {
         const check = this.contracts.check(row.integration_type, Number(row.headers[HEADERS.schemaVersion]), row.payload);
         if (check.valid) valid.push(row);
-        else {
-          this.current.failedContracts += 1;
-          this.log(`relay: outbox row ${row.id} (${row.topic}) breaks its contract and is not published: ${check.reason}`);
-          await client.query('UPDATE integration.outbox SET failed_at = now(), last_error = $2 WHERE id = $1', [row.id, check.reason]);
-        }
+        else broken.push({ row, reason: check.reason });
       }
       if (valid.length > 0) {
         await this.options.publisher.publish(
           valid.map((row) => ({ topic: row.topic, key: row.key, headers: row.headers, value: JSON.stringify(row.payload) })),
         );
+      }
+      // Writes only after the ack: until here the claim holds no transaction id, so a send
+      // in flight never holds back the readers of the event log (they read below the oldest
+      // running transaction id, ADR 002).
+      if (valid.length > 0) {
         await client.query(
           'UPDATE integration.outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
           [valid.map((r) => r.id)],
         );
       }
+      for (const { row, reason } of broken) {
+        this.log(`relay: outbox row ${row.id} (${row.topic}) breaks its contract and is not published: ${reason}`);
+        await client.query('UPDATE integration.outbox SET failed_at = now(), last_error = $2 WHERE id = $1', [row.id, reason]);
+      }
       await client.query('COMMIT');
       this.current.published += valid.length;
+      this.current.failedContracts += broken.length;
       if (valid.length > 0) this.current.lastPublishedAt = new Date();
       return { kind: 'published', count: claimed.length };
     } catch (error) {
@@ -206,7 +213,9 @@ export class OutboxRelay {
 /**
  * The oldest unpublished rows in commit order: (transaction id, id), and only from
  * transactions older than every running one, so a row committed late by a slow
- * transaction is never overtaken (the event log's rule, ADR 002).
+ * transaction is never overtaken (the event log's rule, ADR 002). No FOR UPDATE: the
+ * advisory lock already makes this relay the only writer of these rows, and a row lock
+ * would take a transaction id for as long as the broker takes to answer.
  */
 async function claim(client: PoolClient, limit: number): Promise<ClaimedRow[]> {
   const { rows } = await client.query<ClaimedRow>(
@@ -214,8 +223,7 @@ async function claim(client: PoolClient, limit: number): Promise<ClaimedRow[]> {
       WHERE published_at IS NULL AND failed_at IS NULL
         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
       ORDER BY transaction_id, id
-      LIMIT $1
-      FOR UPDATE`,
+      LIMIT $1`,
     [limit],
   );
   return rows;
