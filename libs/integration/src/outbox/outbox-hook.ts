@@ -36,14 +36,34 @@ interface OutboxRow {
  */
 export function createOutboxHook(options: OutboxHookOptions): AppendHook {
   const translators = options.translators ?? integrationTranslators;
-  const contracts = options.contracts ?? integrationContracts;
   return async (events, transaction) => {
     const mapped = events.filter((e) => translators.has(e.type));
     if (mapped.length === 0) return;
-    const revealed = await options.reveal(mapped);
-    const rows = revealed.flatMap((event) => rowsFor(event, translators.get(event.type) as Translator, options.pseudonymKey, contracts));
-    await insertRows(transaction as PoolClient, rows);
+    await writeOutboxRows(transaction as PoolClient, await options.reveal(mapped), options);
   };
+}
+
+/** Anything that runs SQL inside the caller's transaction: a pg client, a TypeORM EntityManager. */
+export interface InTransaction {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * Writes the outbox rows of already revealed events through `transaction`: shared by the
+ * append hook (PostgreSQL store) and the derived outbox (EventStoreDB, a checkpointed projection).
+ */
+export async function writeOutboxRows(
+  transaction: InTransaction,
+  events: readonly RecordedEvent[],
+  options: Pick<OutboxHookOptions, 'pseudonymKey' | 'translators' | 'contracts'>,
+): Promise<void> {
+  const translators = options.translators ?? integrationTranslators;
+  const contracts = options.contracts ?? integrationContracts;
+  const rows = events.flatMap((event) => {
+    const translator = translators.get(event.type);
+    return translator ? rowsFor(event, translator, options.pseudonymKey, contracts) : [];
+  });
+  await insertRows(transaction, rows);
 }
 
 function rowsFor(event: RecordedEvent, translator: Translator, pseudonymKey: Buffer, contracts: IntegrationContracts): OutboxRow[] {
@@ -80,7 +100,7 @@ function rowsFor(event: RecordedEvent, translator: Translator, pseudonymKey: Buf
   });
 }
 
-async function insertRows(client: PoolClient, rows: readonly OutboxRow[]): Promise<void> {
+async function insertRows(client: InTransaction, rows: readonly OutboxRow[]): Promise<void> {
   if (rows.length === 0) return;
   // One statement for the whole append; a re-sent event (same id) adds nothing.
   await client.query(

@@ -6,6 +6,7 @@ import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-sto
 import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
 import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
 import { EventStoreDBEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
+import { derivedOutboxProjection } from '@app/integration/outbox/derived-outbox.projection';
 import { createOutboxHook } from '@app/integration/outbox/outbox-hook';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
 import { platformProjections } from '@app/projections/catalogue';
@@ -63,7 +64,12 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
     ? new EventStoreDBEventStore(config.eventStoreUrl)
     : new PostgresEventStore({ pool, appendHooks: [outbox, ...(options.appendHooks ?? [])] });
   const eventStore = new ProtectedEventStore(inner, dataKeys, eventCatalogue);
-  const projections = new ProjectionRunner(dataSource, eventStore, platformProjections);
+  // EventStoreDB shares no transaction with PostgreSQL: its outbox is derived by a checkpointed projection (ADR 004).
+  const projections = new ProjectionRunner(
+    dataSource,
+    eventStore,
+    config.eventStoreUrl ? [...platformProjections, derivedOutboxProjection(pseudonymKey)] : platformProjections,
+  );
 
   return {
     config,
