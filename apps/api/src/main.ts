@@ -35,8 +35,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  await app.listen(config.port, '127.0.0.1');
-  process.stdout.write(`API listening on http://127.0.0.1:${config.port} (OpenAPI at /docs, readiness at /health/ready)\n`);
+  await app.listen(config.port, config.host);
+  process.stdout.write(`API listening on http://${config.host}:${config.port} (OpenAPI at /docs, readiness at /health/ready)\n`);
 }
 
 main().catch((error: unknown) => {
