@@ -7,6 +7,7 @@ import { Directory } from '@app/access/directory/directory';
 import type { Role } from '@app/access/directory/roles';
 import { AuthenticationError, TokenVerifier } from '@app/access/identity/token-verifier';
 import type { Policy } from '@app/access/policy/policy';
+import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import type { Actor } from '@app/domain/shared/actor';
 import { ReadModelAccessFacts } from './access-facts';
 import { POLICY, PUBLIC } from './policy.decorator';
@@ -29,6 +30,7 @@ export class AccessGuard implements CanActivate {
     private readonly directory: Directory,
     private readonly accessLog: AccessLog,
     private readonly facts: ReadModelAccessFacts,
+    private readonly restrictedRecords: RestrictedRecords,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -45,12 +47,26 @@ export class AccessGuard implements CanActivate {
       ? await policy.decide({ actor, params: (request.params ?? {}) as Record<string, string>, query: request.query ?? {}, body: request.body, facts: this.facts })
       : ({ allowed: false, reason: 'this endpoint has no access policy' } as const);
 
+    const restricted = decision.allowed && policy?.childLevel && decision.childId && !policy.opensRestricted
+      ? await this.restrictedRecords.restrictionOf(decision.childId)
+      : null;
+    if (restricted && !restricted.namedUsers.includes(actor.userId)) {
+      if (!(await this.restrictedRecords.hasOpenGlass(actor.userId, restricted.childId))) {
+        await this.accessLog.append({ ...actor, childId: restricted.childId, resource, outcome: 'refused', reason: 'restricted record', requestId: request.id });
+        throw new ForbiddenException({
+          error: 'Forbidden',
+          rule: 'access.restricted-record',
+          message: `This record is restricted. If you have a legitimate need, open it with POST /children/${restricted.childId}/break-glass stating your reason: it is logged and reviewed`,
+        });
+      }
+    }
     if (!decision.allowed) {
       await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'refused', reason: decision.reason, requestId: request.id });
       throw new ForbiddenException({ error: 'Forbidden', rule: `access.${policy?.name ?? 'no-policy'}`, message: decision.reason });
     }
     if (policy?.childLevel) {
-      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'allowed', basis: decision.basis, requestId: request.id });
+      const basis = restricted ? `${decision.basis} + break-glass` : decision.basis;
+      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'allowed', basis, requestId: request.id });
     }
     return true;
   }

@@ -5,19 +5,22 @@ import { AccessLog } from '@app/access/audit/access-log';
 import { Directory } from '@app/access/directory/directory';
 import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { TokenVerifier } from '@app/access/identity/token-verifier';
+import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import type { PlatformConfig } from '@app/platform/config/config';
 import { CONFIG } from '../platform/tokens';
 import { ReadModelAccessFacts } from './access-facts';
 import { AccessGuard } from './access.guard';
 import { AuditController } from './audit.controller';
 import { DirectoryController } from './directory.controller';
+import { RestrictionController } from './restriction.controller';
 
 /** Identity, the directory, the access log and the guard every request passes. */
 @Global()
 @Module({
-  controllers: [AuditController, DirectoryController],
+  controllers: [AuditController, DirectoryController, RestrictionController],
   providers: [
     { provide: Directory, inject: [DataSource], useFactory: (dataSource: DataSource) => new Directory(dataSource) },
+    { provide: RestrictedRecords, inject: [DataSource], useFactory: (dataSource: DataSource) => new RestrictedRecords(dataSource) },
     { provide: AccessLog, inject: [DataSource], useFactory: (dataSource: DataSource) => new AccessLog(dataSource) },
     {
       provide: TokenVerifier,

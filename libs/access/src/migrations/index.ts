@@ -1,3 +1,4 @@
 import { CreateAccess1764000000000 } from './1764000000000-create-access';
+import { CreateRestrictedRecords1764000000100 } from './1764000000100-create-restricted-records';
 
-export const accessMigrations = [CreateAccess1764000000000];
+export const accessMigrations = [CreateAccess1764000000000, CreateRestrictedRecords1764000000100];

@@ -6,4 +6,5 @@ export const administrationPolicies = {
   verifyAccessLog: roleIn('access-log.verify', ['dpo', 'admin']),
   /** Any child's or any user's access history; a user's own goes through `ownAccessHistory`. */
   accessHistory: roleIn('access-log.history', ['dpo']),
+  reviewBreakGlass: roleIn('break-glass.review', ['dpo']),
 };

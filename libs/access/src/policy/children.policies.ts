@@ -27,4 +27,6 @@ export const childPolicies = {
   } satisfies Policy,
   read: schoolOfRecord('child.read', SCHOOL_STAFF),
   correct: schoolOfRecord('child.correct', ['senco', 'dsl', 'head-teacher']),
+  restrict: schoolOfRecord('child.restrict', ['dsl', 'head-teacher']),
+  breakGlass: { ...schoolOfRecord('child.break-glass', SCHOOL_STAFF), opensRestricted: true },
 };

@@ -27,6 +27,8 @@ export type PolicyDecision =
 export interface Policy {
   readonly name: string;
   readonly childLevel: boolean;
+  /** The break-glass endpoint itself: a restriction on the record does not stop it. */
+  readonly opensRestricted?: boolean;
   decide(context: PolicyContext): Promise<PolicyDecision>;
 }
 

@@ -50,6 +50,12 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
       await dataSource.destroy();
       const cleanup = new Client({ connectionString: serverUrl });
       await cleanup.connect();
+      // Closed pools disconnect a moment later; forcing the drop earlier would kill them mid-goodbye.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const { rows } = await cleanup.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await cleanup.end();
     },

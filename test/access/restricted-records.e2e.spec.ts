@@ -1,0 +1,65 @@
+import request from 'supertest';
+import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
+
+/** A restricted record is seen only by named users; others break the glass, with a reason the dpo reviews. */
+describe('restricted records and break-glass', () => {
+  let platform: PlatformUnderTest;
+  let childId: string;
+  const as = async (userId: string) => `Bearer ${await platform.tokenFor(userId)}`;
+
+  beforeAll(async () => {
+    platform = await startPlatform('restricted');
+    const created = await request(platform.http)
+      .post('/children')
+      .set('Authorization', await as('senco.oakfield'))
+      .send({ givenName: 'Ellis', familyName: 'Brooks', dateOfBirth: '2013-06-11', schoolId: 'school-oakfield', yearGroup: 8, flags: [] })
+      .expect(201);
+    childId = created.body.childId;
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  it('lets only named users read a restricted record', async () => {
+    await request(platform.http)
+      .put(`/children/${childId}/restriction`)
+      .set('Authorization', await as('dsl.oakfield'))
+      .send({ reason: "the head teacher's own child", namedUsers: ['senco.oakfield'] })
+      .expect(200);
+    await request(platform.http).get(`/children/${childId}`).set('Authorization', await as('senco.oakfield')).expect(200);
+    await request(platform.http).get(`/children/${childId}`).set('Authorization', await as('dsl.oakfield')).expect(200);
+    const refused = await request(platform.http).get(`/children/${childId}`).set('Authorization', await as('head.oakfield')).expect(403);
+    expect(refused.body.rule).toBe('access.restricted-record');
+  });
+
+  it('opens it to someone with a relationship who states a reason, logged and awaiting the dpo', async () => {
+    const mentor = await as('mentor.oakfield');
+    await request(platform.http).get(`/children/${childId}`).set('Authorization', mentor).expect(403);
+    await request(platform.http).post(`/children/${childId}/break-glass`).set('Authorization', mentor).send({ reason: 'short' }).expect(400);
+    const opened = await request(platform.http)
+      .post(`/children/${childId}/break-glass`)
+      .set('Authorization', mentor)
+      .send({ reason: 'Child disclosed harm in a session; I need the emergency contacts' })
+      .expect(201);
+    expect(Date.parse(opened.body.expiresAt) - Date.now()).toBeGreaterThan(50 * 60_000);
+    await request(platform.http).get(`/children/${childId}`).set('Authorization', mentor).expect(200);
+
+    const { rows } = await platform.db.pool.query(`SELECT resource, outcome, basis, reason FROM access.access_log WHERE user_id = 'mentor.oakfield' ORDER BY seq`);
+    expect(rows).toContainEqual({ resource: 'break-glass', outcome: 'allowed', basis: 'break-glass', reason: 'Child disclosed harm in a session; I need the emergency contacts' });
+    expect(rows[rows.length - 1]).toMatchObject({ outcome: 'allowed', basis: 'school-of-record:school-oakfield + break-glass' });
+
+    const dpo = await as('dpo');
+    const awaiting = await request(platform.http).get('/audit/break-glass').set('Authorization', dpo).expect(200);
+    expect(awaiting.body).toEqual([expect.objectContaining({ id: opened.body.id, userId: 'mentor.oakfield', childId })]);
+    await request(platform.http).post(`/audit/break-glass/${opened.body.id}/review`).set('Authorization', dpo).send({ note: 'justified: safeguarding' }).expect(200);
+    expect((await request(platform.http).get('/audit/break-glass').set('Authorization', dpo).expect(200)).body).toEqual([]);
+  });
+
+  it('does not let staff of another school break the glass: no relationship, no opening', async () => {
+    await request(platform.http)
+      .post(`/children/${childId}/break-glass`)
+      .set('Authorization', await as('senco.riverside'))
+      .send({ reason: 'I would simply like to have a look please' })
+      .expect(403);
+  });
+});
