@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
 import { pseudonymousChildId } from '../outbox/pseudonym';
-import { brokerIsScripted, controlBroker, describeWithKafka, readTopic, testKafka } from '../testing/kafka-test-broker';
+import { describeWithKafka, PrivateBroker, readTopic, testKafka } from '../testing/kafka-test-broker';
 import { outboxedStore, toAppend } from '../testing/outboxed-store';
 import { eventually } from '../testing/eventually';
 import { sampleDomainEvents } from '../testing/recorded-event';
 import { OutboxRelay } from './outbox-relay';
 import { outboxStatus } from './outbox-status';
 
-describeWithKafka('broker outage: the outbox backs up and drains, once per event id (real broker)', (brokers) => {
+describeWithKafka('broker outage: the outbox backs up and drains, once per event id (real broker)', () => {
+  // Its own broker: stopping the shared one would fail the Kafka suites running beside this one.
+  const broker = new PrivateBroker();
+  const brokers = broker.brokers;
   let db: TestDatabase;
   let setup: ReturnType<typeof outboxedStore>;
   let publisher: KafkaPublisher;
@@ -17,31 +20,28 @@ describeWithKafka('broker outage: the outbox backs up and drains, once per event
   const log: string[] = [];
 
   beforeAll(async () => {
+    broker.start();
     db = await createTestDatabase('relay_outage');
     setup = outboxedStore(db.pool);
     publisher = new KafkaPublisher(testKafka(brokers, log));
     relay = new OutboxRelay({ pool: db.pool, publisher, backoffBaseMs: 100, backoffMaxMs: 2000, log: (line) => log.push(line) });
-  });
+  }, 120_000);
   afterAll(async () => {
     await relay.stop();
     await publisher.close();
     await setup.store.close();
     await db.drop();
-    controlBroker('start'); // never leave the shared broker down, whatever happened above
-  });
+    broker.stop();
+  }, 120_000);
 
   it('loses nothing while the broker is down and publishes each event exactly once after it returns', async () => {
-    if (!brokerIsScripted()) {
-      // Only the broker scripts/kafka.sh runs can be stopped from here; CI always uses it.
-      throw new Error('the outage test needs the broker started by scripts/kafka.sh (var/kafka/broker.pid is missing)');
-    }
     relay.start();
     // A first message proves the relay and topic work before the outage.
     const before = randomUUID();
     await setup.store.append(`consent-${before}`, [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(before))], 'no-stream');
     await eventually('the first message to be published', async () => (await outboxStatus(db.pool)).depth === 0);
 
-    controlBroker('pause');
+    broker.pause();
     const children = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const appended: { childId: string; eventId: string }[] = [];
     for (let round = 0; round < 5; round += 1) {
@@ -56,7 +56,7 @@ describeWithKafka('broker outage: the outbox backs up and drains, once per event
     expect(backedUp.depth).toBe(appended.length);
     expect(backedUp.oldestUnpublishedAgeSeconds).toBeGreaterThan(0);
 
-    controlBroker('start');
+    broker.start();
     await eventually('the outbox to drain after the broker returned', async () => (await outboxStatus(db.pool)).depth === 0, 90_000);
     expect(relay.status().consecutiveFailures).toBe(0);
 
@@ -74,5 +74,5 @@ describeWithKafka('broker outage: the outbox backs up and drains, once per event
       );
     }
     expect(log.some((line) => line.includes('retrying in'))).toBe(true);
-  });
+  }, 180_000);
 });

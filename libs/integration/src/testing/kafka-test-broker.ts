@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { createKafka } from '../kafka/kafka-client';
@@ -88,13 +87,40 @@ export async function readTopic(
   }
 }
 
-const kafkaScript = resolve(__dirname, '../../../../scripts/kafka.sh');
+const repoRoot = resolve(__dirname, '../../../..');
 
-/** True when the broker under test is the one scripts/kafka.sh manages (only that one can be paused). */
-export const brokerIsScripted = (): boolean => existsSync(resolve(__dirname, '../../../../var/kafka/broker.pid'));
+/**
+ * A broker of the test's own (scripts/kafka.sh with its own home and ports), for the outage
+ * test: stopping the shared broker would break the Kafka suites running beside it.
+ */
+export class PrivateBroker {
+  private readonly env: NodeJS.ProcessEnv;
 
-/** scripts/kafka.sh pause|start: stop the broker keeping its data, or start it again. */
-export function controlBroker(command: 'pause' | 'start'): void {
-  const run = spawnSync('bash', [kafkaScript, command], { encoding: 'utf8', timeout: 90_000 });
-  if (run.status !== 0) throw new Error(`scripts/kafka.sh ${command} failed: ${run.stderr}`);
+  constructor(readonly port = 19192) {
+    this.env = { ...process.env, KAFKA_HOME: `var/kafka-${port}`, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(port + 1) };
+  }
+
+  get brokers(): string[] {
+    return [`127.0.0.1:${this.port}`];
+  }
+
+  /** Starts it (again, keeping its data after `pause`). */
+  start(): void {
+    this.run('start');
+  }
+
+  /** Stops the process, keeping its data: an outage. */
+  pause(): void {
+    this.run('pause');
+  }
+
+  /** Stops it and removes its data. */
+  stop(): void {
+    this.run('stop');
+  }
+
+  private run(command: 'start' | 'pause' | 'stop'): void {
+    const run = spawnSync('bash', ['scripts/kafka.sh', command], { cwd: repoRoot, env: this.env, encoding: 'utf8', timeout: 120_000 });
+    if (run.status !== 0) throw new Error(`scripts/kafka.sh ${command} (port ${this.port}) failed: ${run.stderr}`);
+  }
 }
