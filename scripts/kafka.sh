@@ -4,12 +4,13 @@
 #                                 and ~/.m2), formats storage, starts the broker, waits until it
 #                                 answers, and prints its address as the last line of stdout.
 #   bash scripts/kafka.sh stop    stops it and removes its data.
-# KAFKA_PORT (19092) and KAFKA_CONTROLLER_PORT (19093) move it. Progress goes to stderr.
+# KAFKA_PORT (19092) and KAFKA_CONTROLLER_PORT (19093) move it; KAFKA_HOME (var/kafka) keeps a
+# second broker's data, pid and log apart (the outage test runs its own). Progress goes to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-home="var/kafka"
-libs="$home/libs"
+home="${KAFKA_HOME:-var/kafka}"
+libs="var/kafka/libs" # shared by every broker home: fetched once
 data="$home/data"
 pidfile="$home/broker.pid"
 log="$home/broker.log"

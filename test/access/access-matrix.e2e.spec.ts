@@ -73,7 +73,7 @@ const matrix: Record<string, Row> = {
   },
   'PATCH /users/:userId': { call: (p, token) => auth(request(p.http).patch('/users/panel.ews'), token).send({ active: true }), allowed: ['admin'] },
 };
-const publicRoutes = ['GET /health', 'GET /health/ready'];
+const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
 
 describe('access matrix: every endpoint, every role', () => {
   let platform: PlatformUnderTest;

@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import type { IntegrationWorkers } from '@app/integration/integration-workers';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { AccessModule } from './access/access.module';
 import { ChildrenModule } from './children/children.module';
 import { HealthModule } from './health/health.module';
+import { IntegrationModule } from './integration/integration.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { PlatformModule } from './platform/platform.module';
 import { validationPipe } from './platform/validation';
@@ -11,11 +13,13 @@ import { validationPipe } from './platform/validation';
 /** The API: one module per feature, each behind the access policy. */
 @Module({})
 export class AppModule {
-  static forRuntime(runtime: PlatformRuntime): DynamicModule {
+  /** `integration`: the relay and consumers, when this process hosts them (KAFKA_BROKERS set). */
+  static forRuntime(runtime: PlatformRuntime, integration: IntegrationWorkers | null = null): DynamicModule {
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRuntime(runtime),
+        IntegrationModule.forWorkers(integration),
         AccessModule,
         HealthModule,
         ChildrenModule,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { IntegrationWorkers } from '@app/integration/integration-workers';
 import { ConfigError, loadConfig } from '@app/platform/config/config';
 import { openPlatform } from '@app/platform/runtime/open-platform';
 import { createApiApplication } from './bootstrap';
@@ -20,17 +21,22 @@ async function main(): Promise<void> {
   }
   const runtime = await openPlatform(config);
   if (config.inProcessWorkers) await runtime.projections.start();
-  const app = await createApiApplication(runtime);
+  const integration =
+    config.inProcessWorkers && config.kafkaBrokers
+      ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId })
+      : null;
+  const app = await createApiApplication(runtime, { integration });
   app.enableShutdownHooks();
   const shutdown = async () => {
     await app.close();
+    await integration?.stop();
     await runtime.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  await app.listen(config.port, '127.0.0.1');
-  process.stdout.write(`API listening on http://127.0.0.1:${config.port} (OpenAPI at /docs, readiness at /health/ready)\n`);
+  await app.listen(config.port, config.host);
+  process.stdout.write(`API listening on http://${config.host}:${config.port} (OpenAPI at /docs, readiness at /health/ready)\n`);
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { referralEventSchemas } from './referral/events';
 import { mastRequestEventSchemas } from './mast-request/events';
 import { mastPanelEventSchemas } from './mast-panel/events';
 import { cafEventSchemas } from './caf/events';
+import { socialCareCaseEventSchemas } from './social-care-case/events';
 
 /** Every event type the platform stores, one line per aggregate. */
 export const eventCatalogue = new EventCatalogue([
@@ -14,4 +15,5 @@ export const eventCatalogue = new EventCatalogue([
   ...mastRequestEventSchemas,
   ...mastPanelEventSchemas,
   ...cafEventSchemas,
+  ...socialCareCaseEventSchemas,
 ]);

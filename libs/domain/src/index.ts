@@ -6,3 +6,4 @@ export * as referral from './referral';
 export * as mastRequest from './mast-request';
 export * as mastPanel from './mast-panel';
 export * as caf from './caf';
+export * as socialCareCase from './social-care-case';

@@ -5,6 +5,7 @@ import type { PlatformConfig } from '@app/platform/config/config';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
 import { projectionLag } from '@app/projections/runtime/projection-lag';
 import { Public } from '../access/policy.decorator';
+import { IntegrationStatus } from '../integration/integration-status';
 import { CONFIG } from '../platform/tokens';
 
 @ApiTags('health')
@@ -15,6 +16,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
     private readonly projections: ProjectionRunner,
     @Inject(CONFIG) private readonly config: PlatformConfig,
+    private readonly integration: IntegrationStatus,
   ) {}
 
   /** Liveness: the process answers. */
@@ -40,6 +42,8 @@ export class HealthController {
       maxLagEvents: this.config.projectionMaxLagEvents,
       projections: lag,
       projectionErrors: errors.map((e) => ({ name: e.name, error: e.lastError })),
+      // Reported, never failing readiness: the API serves while the broker is away (the outbox backs up).
+      integration: database === 'up' ? await this.integration.snapshot() : null,
     };
     if (body.status !== 'ready') throw new ServiceUnavailableException(body);
     return body;

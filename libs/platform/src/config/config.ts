@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
  */
 export interface PlatformConfig {
   readonly port: number;
+  /** Interface the API binds: loopback by default; 0.0.0.0 inside a container. */
+  readonly host: string;
   /** Absent: an embedded PostgreSQL under `dataDir` is started. */
   readonly databaseUrl?: string;
   readonly dataDir: string;
@@ -123,6 +125,7 @@ const flag = (env: Env, name: string, fallback: boolean): boolean =>
 export function loadConfig(env: Env = process.env): PlatformConfig {
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
+    host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : 'var'),
     embeddedPostgresPort: integer(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),

@@ -2,6 +2,7 @@ import type { MixedList } from 'typeorm';
 import { accessMigrations } from '@app/access/migrations';
 import { eventStoreMigrations } from '@app/event-store/postgres/migrations';
 import { projectionMigrations } from '@app/projections/migrations';
+import { integrationMigrations } from '@app/integration/migrations';
 import { projectionEntities } from '@app/projections/entities';
 
 /**
@@ -14,6 +15,7 @@ export const platformMigrations: MixedList<Function> = [
   ...eventStoreMigrations,
   ...projectionMigrations,
   ...accessMigrations,
+  ...integrationMigrations,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

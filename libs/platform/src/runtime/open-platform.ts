@@ -6,6 +6,8 @@ import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-sto
 import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
 import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
 import { EventStoreDBEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
+import { derivedOutboxProjection } from '@app/integration/outbox/derived-outbox.projection';
+import { createOutboxHook } from '@app/integration/outbox/outbox-hook';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
 import { platformProjections } from '@app/projections/catalogue';
 import type { PlatformConfig } from '../config/config';
@@ -56,11 +58,18 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
   const keyEncryptionKey = config.dataKeyEncryptionKey ?? localSecret(config.dataDir, 'data-key-encryption');
   const pseudonymKey = config.pseudonymKey ?? localSecret(config.dataDir, 'pseudonym');
   const dataKeys = new ChildDataKeys(pool, keyEncryptionKey);
+  // Every process that appends writes the outbox in the same transaction (libs/integration).
+  const outbox = createOutboxHook({ pseudonymKey, reveal: (events) => eventStore.reveal(events) });
   const inner: EventStore = config.eventStoreUrl
     ? new EventStoreDBEventStore(config.eventStoreUrl)
-    : new PostgresEventStore({ pool, appendHooks: options.appendHooks });
+    : new PostgresEventStore({ pool, appendHooks: [outbox, ...(options.appendHooks ?? [])] });
   const eventStore = new ProtectedEventStore(inner, dataKeys, eventCatalogue);
-  const projections = new ProjectionRunner(dataSource, eventStore, platformProjections);
+  // EventStoreDB shares no transaction with PostgreSQL: its outbox is derived by a checkpointed projection (ADR 004).
+  const projections = new ProjectionRunner(
+    dataSource,
+    eventStore,
+    config.eventStoreUrl ? [...platformProjections, derivedOutboxProjection(pseudonymKey)] : platformProjections,
+  );
 
   return {
     config,

@@ -1,0 +1,18 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { IntegrationWorkers } from '@app/integration/integration-workers';
+import { INTEGRATION_WORKERS, IntegrationStatus } from './integration-status';
+import { MetricsController } from './metrics.controller';
+
+/** Outbox and relay status for /health/ready and /metrics; `workers` when this process relays. */
+@Global()
+@Module({})
+export class IntegrationModule {
+  static forWorkers(workers: IntegrationWorkers | null): DynamicModule {
+    return {
+      module: IntegrationModule,
+      controllers: [MetricsController],
+      providers: [{ provide: INTEGRATION_WORKERS, useValue: workers }, IntegrationStatus],
+      exports: [IntegrationStatus],
+    };
+  }
+}

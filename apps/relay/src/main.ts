@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { IntegrationWorkers } from '@app/integration/integration-workers';
+import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { openPlatform } from '@app/platform/runtime/open-platform';
+
+/**
+ * Scale-out mode: the outbox relay and the inbound consumers in their own process (run the
+ * API with IN_PROCESS_WORKERS=false). Several may run: one relays at a time (advisory
+ * lock), and the consumers share the topic's partitions as one consumer group.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.kafkaBrokers) throw new ConfigError('KAFKA_BROKERS', 'is required by the relay (host:port, comma-separated)');
+  const runtime = await openPlatform(config);
+  const workers = await IntegrationWorkers.start({
+    pool: runtime.pool,
+    eventStore: runtime.eventStore,
+    brokers: config.kafkaBrokers,
+    clientId: config.kafkaClientId,
+  });
+  const shutdown = async () => {
+    await workers.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `relay failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(error instanceof ConfigError ? 78 : 1);
+});

@@ -1,0 +1,48 @@
+/**
+ * Integration events: what other agencies' systems are told, as opposed to the domain
+ * events the platform stores. Each has a name, a schema version and a topic
+ * `<name>.v<version>`; a new shape is a new version on a new topic, never a change.
+ */
+export const INTEGRATION_TYPES = [
+  'consent-withdrawn',
+  'mast-request-received',
+  'mast-request-decided',
+  'referral-to-social-care',
+  'disclosure-to-agency',
+  'correction-notice',
+] as const;
+export type IntegrationType = (typeof INTEGRATION_TYPES)[number];
+
+export const topicOf = (type: string, schemaVersion: number): string => `${type}.v${schemaVersion}`;
+
+/** Message headers every integration message carries (Kafka header values are strings). */
+export const HEADERS = {
+  eventId: 'event-id',
+  eventType: 'event-type',
+  schemaVersion: 'schema-version',
+  correlationId: 'correlation-id',
+  /** The domain event the message was derived from, for tracing. */
+  sourceEventType: 'source-event-type',
+  /** Disclosures and correction notices: the one agency the payload is meant for. */
+  recipientAgency: 'recipient-agency',
+} as const;
+
+/** What a translator makes of one domain event, before keys and headers are added. */
+export interface IntegrationEventDraft {
+  readonly type: IntegrationType;
+  readonly schemaVersion: number;
+  readonly payload: Record<string, unknown>;
+  /** Set when the payload is meant for one agency only. */
+  readonly recipientAgencyId?: string;
+}
+
+/** A row of the outbox as the relay publishes it. */
+export interface OutboxMessage {
+  readonly id: bigint;
+  readonly eventId: string;
+  readonly integrationType: string;
+  readonly topic: string;
+  readonly key: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly payload: Record<string, unknown>;
+}

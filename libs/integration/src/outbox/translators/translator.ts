@@ -1,0 +1,27 @@
+import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { IntegrationEventDraft } from '../../integration-event';
+
+/**
+ * Turns one domain event (personal fields opened, upcast to its current version) into the
+ * integration events it causes. A translator copies only what the recipient may have:
+ * free text about the child or family stays in the platform. It does not validate; the
+ * contract (libs/integration/src/contracts) does, before the row is written.
+ */
+export interface Translator {
+  /** The domain event type it reads. */
+  readonly domainEventType: string;
+  translate(event: RecordedEvent, childRef: string): IntegrationEventDraft[];
+}
+
+/** Copies the named fields that are present; the contract decides whether a missing one matters. */
+export const pick = (data: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(fields.filter((f) => data[f] !== undefined).map((f) => [f, data[f]]));
+
+/** The entries of a per-category map whose category the event lists: nothing else leaves. */
+export const onlyListed = (values: unknown, categories: unknown): Record<string, unknown> => {
+  if (!values || typeof values !== 'object' || !Array.isArray(categories)) return {};
+  const listed = new Set(categories.filter((c): c is string => typeof c === 'string'));
+  return Object.fromEntries(Object.entries(values as Record<string, unknown>).filter(([category]) => listed.has(category)));
+};
+
+export const occurredAt = (event: RecordedEvent): string => event.occurredAt.toISOString();

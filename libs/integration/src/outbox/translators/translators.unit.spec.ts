@@ -1,0 +1,67 @@
+import { integrationContracts } from '../../contracts/contracts';
+import { recordedEvent, sampleDomainEvents } from '../../testing/recorded-event';
+import { pseudonymousChildId } from '../pseudonym';
+import { integrationTranslators } from '.';
+
+const childRef = pseudonymousChildId(Buffer.alloc(32, 7), 'child-1');
+const translate = (type: keyof typeof sampleDomainEvents) => {
+  const translator = integrationTranslators.get(type);
+  if (!translator) throw new Error(`no translator for ${type}`);
+  return translator.translate(recordedEvent(type, sampleDomainEvents[type]('child-1')), childRef);
+};
+
+describe('integration translators (domain event -> integration event v1)', () => {
+  it.each([
+    ['ConsentWithdrawn', 'consent-withdrawn'],
+    ['MastRequestMade', 'mast-request-received'],
+    ['MastRequestDecided', 'mast-request-decided'],
+    ['ConcernReferredToSocialCare', 'referral-to-social-care'],
+    ['DisclosureMade', 'disclosure-to-agency'],
+    ['CorrectionNoticeIssued', 'correction-notice'],
+  ] as const)('%s becomes %s.v1, which meets its contract', (domainType, integrationType) => {
+    const [draft, ...more] = translate(domainType);
+    expect(more).toHaveLength(0);
+    expect(draft.type).toBe(integrationType);
+    expect(draft.payload.childRef).toBe(childRef);
+    expect(integrationContracts.check(draft.type, draft.schemaVersion, draft.payload)).toEqual({ valid: true });
+  });
+
+  it('never copies free text about the child or family, nor the raw child id', () => {
+    for (const type of Object.keys(sampleDomainEvents) as (keyof typeof sampleDomainEvents)[]) {
+      const text = JSON.stringify(translate(type));
+      for (const secret of ['Sara Khan', 'moving away', 'bereavement', 'Learning mentor sessions', 'support at home', 'injury', 'Register was wrong', '"child-1"']) {
+        expect(text).not.toContain(secret);
+      }
+    }
+  });
+
+  it('a disclosure carries only the categories the sharing decision allowed, for its one recipient', () => {
+    const [draft] = translate('DisclosureMade');
+    expect(draft.recipientAgencyId).toBe('health');
+    expect(draft.payload.information).toEqual({ attendance: { percent: 82 }, health: 'Asthma, inhaler in school' });
+  });
+
+  it('a correction notice carries only the corrected values of the listed categories', () => {
+    const [draft] = translate('CorrectionNoticeIssued');
+    expect(draft.payload.corrected).toEqual({ attendance: { percent: 88 } });
+  });
+
+  it('a MAST decision gives the outcome and deadlines, not the panel reasons or the allocated worker', () => {
+    const [draft] = translate('MastRequestDecided');
+    expect(draft.payload.decision).toEqual({ outcome: 'accept-allocate', allocationKind: 'key-worker' });
+    expect(draft.payload).toMatchObject({ responseDueBy: '2025-11-26', firstContactDueBy: '2025-12-03' });
+  });
+
+  it('domain events without a translator cause no integration event', () => {
+    expect(integrationTranslators.has('ChildRegistered')).toBe(false);
+    expect(integrationTranslators.has('ConsentGiven')).toBe(false);
+  });
+});
+
+describe('pseudonymous child id', () => {
+  it('is a stable HMAC-SHA256 hex digest that depends on the key', () => {
+    expect(childRef).toMatch(/^[0-9a-f]{64}$/);
+    expect(pseudonymousChildId(Buffer.alloc(32, 7), 'child-1')).toBe(childRef);
+    expect(pseudonymousChildId(Buffer.alloc(32, 8), 'child-1')).not.toBe(childRef);
+  });
+});
