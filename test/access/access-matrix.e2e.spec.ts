@@ -56,6 +56,7 @@ const matrix: Record<string, Row> = {
     call: (p, token) => auth(request(p.http).post('/audit/break-glass/1/review'), token).send({ note: 'reviewed in the matrix' }),
     allowed: ['dpo'],
   },
+  'GET /integration/outbox': { call: get(() => '/integration/outbox?state=pending'), allowed: ['admin', 'dpo'] },
   'GET /audit/verify': { call: get(() => '/audit/verify'), allowed: ['dpo', 'admin'] },
   'GET /audit/children/:childId/access-history': { call: get((f) => `/audit/children/${f.childId}/access-history`), allowed: ['dpo'] },
   'GET /audit/users/:userId/access-history': { call: get(() => '/audit/users/senco.oakfield/access-history'), allowed: ['dpo'] },

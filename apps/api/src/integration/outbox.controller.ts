@@ -1,0 +1,44 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumberString, IsOptional, Matches, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { roleIn } from '@app/access/policy/policy';
+import { OUTBOX_STATES, outboxMessages, type OutboxState } from '@app/integration/outbox/outbox-messages';
+import { Policy } from '../access/policy.decorator';
+
+export class OutboxQuery {
+  @IsOptional()
+  @IsIn(OUTBOX_STATES)
+  state?: OutboxState;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9.-]+$/, { message: 'topic must be a topic name such as consent-withdrawn.v1' })
+  topic?: string;
+
+  /** Messages after this outbox id (the previous page's last id). */
+  @IsOptional()
+  @IsNumberString({ no_symbols: true })
+  after?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+@ApiTags('integration')
+@ApiBearerAuth()
+@Controller('integration')
+export class OutboxController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Integration events waiting for, sent to, or refused by the bus; pseudonymous, no personal data. */
+  @Get('outbox')
+  @Policy(roleIn('integration.outbox', ['admin', 'dpo']))
+  outbox(@Query() query: OutboxQuery) {
+    return outboxMessages(this.dataSource, { state: query.state ?? 'pending', topic: query.topic, after: query.after, limit: query.limit ?? 100 });
+  }
+}
