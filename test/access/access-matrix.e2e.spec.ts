@@ -5,6 +5,7 @@ import request from 'supertest';
 import { demoUsers } from '@app/access/directory/demo-directory';
 import { ROLES } from '@app/access/directory/roles';
 import { POLICY, PUBLIC } from '../../apps/api/src/access/policy.decorator';
+import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 type Call = (platform: PlatformUnderTest, token: string, fixture: Fixture) => request.Test;
@@ -57,6 +58,24 @@ const matrix: Record<string, Row> = {
     allowed: ['dpo'],
   },
   'GET /integration/outbox': { call: get(() => '/integration/outbox?state=pending'), allowed: ['admin', 'dpo'] },
+  'POST /children/:childId/consents': {
+    call: (p, token, f) => auth(request(p.http).post(`/children/${f.childId}/consents`), token).send(parentalConsent),
+    allowed: oakfieldStaff,
+  },
+  'POST /children/:childId/consents/:consentId/withdrawal': {
+    // An unknown consent: allowed callers reach the domain, which answers 409.
+    call: (p, token, f) =>
+      auth(request(p.http).post(`/children/${f.childId}/consents/6f9619ff-8b86-4d11-b42d-00c04fc964ff/withdrawal`), token).send({
+        withdrawnBy: { kind: 'parent-carer', name: 'Jo Smith', relationship: 'mother' },
+        evidence: { form: 'verbal', witnessedBy: 'dsl.oakfield' },
+      }),
+    allowed: oakfieldStaff,
+  },
+  'GET /children/:childId/consents': { call: get((f) => `/children/${f.childId}/consents`), allowed: oakfieldStaff },
+  'GET /children/:childId/consent-coverage': {
+    call: get((f) => `/children/${f.childId}/consent-coverage?purpose=learning-mentor-support&agencyId=school-oakfield&category=education`),
+    allowed: oakfieldStaff,
+  },
   'GET /audit/verify': { call: get(() => '/audit/verify'), allowed: ['dpo', 'admin'] },
   'GET /audit/children/:childId/access-history': { call: get((f) => `/audit/children/${f.childId}/access-history`), allowed: ['dpo'] },
   'GET /audit/users/:userId/access-history': { call: get(() => '/audit/users/senco.oakfield/access-history'), allowed: ['dpo'] },
@@ -120,8 +139,8 @@ describe('access matrix: every endpoint, every role', () => {
     }
     const allowed = Object.entries(outcomes).filter(([, status]) => status !== 403).map(([userId]) => userId);
     expect(allowed.sort()).toEqual([...row.allowed].sort());
-    // Allowed means past the policy: a 404 for an opening already reviewed is the handler's answer.
-    for (const userId of allowed) expect([200, 201, 204, 404]).toContain(outcomes[userId]);
+    // Allowed means past the policy: a 404 or 409 (an opening already reviewed, an unknown consent) is the handler's answer.
+    for (const userId of allowed) expect([200, 201, 204, 404, 409]).toContain(outcomes[userId]);
   });
 
   it('logged every refusal of the matrix', async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalIssuer } from '@app/access/identity/local-issuer';
+import { IntegrationWorkers } from '@app/integration/integration-workers';
 import { loadConfig, type PlatformConfig } from '@app/platform/config/config';
 import { openPlatform, type OpenPlatformOptions, type PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
@@ -38,11 +39,16 @@ async function open(db: TestDatabase, dataDir: string, env: Record<string, strin
   const config: PlatformConfig = loadConfig({ ...process.env, DATABASE_URL: db.url, DATA_DIR: dataDir, EVENTSTORE_URL: '', ...env });
   const runtime = await openPlatform(config, { log: () => undefined, ...options });
   await runtime.projections.start();
-  const app = await createApiApplication(runtime, { logger: false });
+  // As `npm start` does: with KAFKA_BROKERS the relay and the inbound consumer run in the process.
+  const integration = config.kafkaBrokers
+    ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId, log: () => undefined })
+    : null;
+  const app = await createApiApplication(runtime, { logger: false, integration });
   await app.init();
   const issuer = await LocalIssuer.open(dataDir);
   const stop = async () => {
     await app.close();
+    await integration?.stop();
     await runtime.close();
   };
   return {

@@ -4,6 +4,7 @@ import type { IntegrationWorkers } from '@app/integration/integration-workers';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { AccessModule } from './access/access.module';
 import { ChildrenModule } from './children/children.module';
+import { ConsentModule } from './consent/consent.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationModule } from './integration/integration.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
@@ -23,6 +24,7 @@ export class AppModule {
         AccessModule,
         HealthModule,
         ChildrenModule,
+        ConsentModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

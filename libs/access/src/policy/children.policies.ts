@@ -2,7 +2,7 @@ import { SCHOOL_STAFF, type Role } from '../directory/roles';
 import { allow, deny, type Policy, type PolicyContext } from './policy';
 
 /** Staff of the child's own school, holding one of `roles`: the school-of-record relationship. */
-const schoolOfRecord = (name: string, roles: readonly Role[]): Policy => ({
+export const schoolOfRecord = (name: string, roles: readonly Role[]): Policy => ({
   name,
   childLevel: true,
   async decide({ actor, params, facts }: PolicyContext) {

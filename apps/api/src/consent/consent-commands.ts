@@ -1,0 +1,72 @@
+import { NotFoundException } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { consentDecider } from '@app/domain/consent/decider';
+import { consentStream, type ConsentEvidence, type ConsentGiver } from '@app/domain/consent/events';
+import type { ConsentCommand } from '@app/domain/consent/commands';
+import { ChildRecord } from '@app/projections/children/child-record.entity';
+import { type Decided, Decisions } from '../platform/decisions';
+import type { RequestContext } from '../platform/request-context';
+import type { ConsentDecisionDto } from './consent.dto';
+
+export class RecordConsentDecisionCommand {
+  constructor(readonly childId: string, readonly body: ConsentDecisionDto, readonly context: RequestContext) {}
+}
+
+export class WithdrawConsentCommand {
+  constructor(
+    readonly childId: string,
+    readonly consentId: string,
+    readonly withdrawal: { withdrawnBy: ConsentGiver; evidence: ConsentEvidence; reason?: string },
+    readonly context: RequestContext,
+  ) {}
+}
+
+/** The child's date of birth from their record: age rules never trust a request body. */
+async function dateOfBirthOf(dataSource: DataSource, childId: string): Promise<string> {
+  const record = await dataSource.getRepository(ChildRecord).findOneBy({ childId });
+  if (!record?.dateOfBirth) throw new NotFoundException({ message: `No child record ${childId} with a date of birth`, field: 'childId' });
+  return record.dateOfBirth;
+}
+
+const decide = (decisions: Decisions, childId: string, command: ConsentCommand, context: RequestContext) =>
+  decisions.execute(consentDecider, consentStream(childId), command, { actor: context.actor, correlationId: context.requestId, childId });
+
+@CommandHandler(RecordConsentDecisionCommand)
+export class RecordConsentDecisionHandler implements ICommandHandler<RecordConsentDecisionCommand, Decided & { consentId: string }> {
+  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource) {}
+
+  async execute({ childId, body, context }: RecordConsentDecisionCommand) {
+    const consentId = randomUUID();
+    const common = { childId, childDateOfBirth: await dateOfBirthOf(this.dataSource, childId), consentId, giver: body.giver, informed: body.informed, scope: body.scope, evidence: body.evidence };
+    const command: ConsentCommand =
+      body.decision === 'given'
+        ? { type: 'GiveConsent', ...common, startsOn: body.decidedOn, expiresOn: body.expiresOn as string }
+        : { type: 'RefuseConsent', ...common, refusedOn: body.decidedOn, ...(body.reason ? { reason: body.reason } : {}) };
+    return { ...(await decide(this.decisions, childId, command, context)), consentId };
+  }
+}
+
+@CommandHandler(WithdrawConsentCommand)
+export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCommand, Decided> {
+  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource) {}
+
+  async execute({ childId, consentId, withdrawal, context }: WithdrawConsentCommand) {
+    return decide(
+      this.decisions,
+      childId,
+      {
+        type: 'WithdrawConsent',
+        childId,
+        childDateOfBirth: await dateOfBirthOf(this.dataSource, childId),
+        consentId,
+        withdrawnBy: withdrawal.withdrawnBy,
+        withdrawnAt: new Date().toISOString(),
+        evidence: withdrawal.evidence,
+        ...(withdrawal.reason ? { reason: withdrawal.reason } : {}),
+      },
+      context,
+    );
+  }
+}

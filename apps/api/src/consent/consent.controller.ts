@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { consentPolicies } from '@app/access/policy/consent.policies';
+import type { ConsentRecipient } from '@app/domain/consent/events';
+import { consentCoverageFor, consentScopesOf } from '@app/projections/consent/queries';
+import { Policy } from '../access/policy.decorator';
+import type { Decided } from '../platform/decisions';
+import { Requester, type RequestContext } from '../platform/request-context';
+import { RecordConsentDecisionCommand, WithdrawConsentCommand } from './consent-commands';
+import { ConsentDecisionDto, ConsentWithdrawalDto, CoverageQueryDto } from './consent.dto';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('consent')
+@ApiBearerAuth()
+@Controller('children/:childId')
+export class ConsentController {
+  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource) {}
+
+  /** A consent given or refused: informed, scoped, evidenced; who may decide follows the child's age and competence. */
+  @Post('consents')
+  @Policy(consentPolicies.record)
+  async record(@Param('childId', uuid) childId: string, @Body() body: ConsentDecisionDto, @Requester() requester: RequestContext) {
+    const decided: Decided & { consentId: string } = await this.commands.execute(new RecordConsentDecisionCommand(childId, body, requester));
+    return { consentId: decided.consentId, revision: decided.revision.toString() };
+  }
+
+  /** Effective at once: nothing more is shared under it (Box 14). */
+  @Post('consents/:consentId/withdrawal')
+  @HttpCode(200)
+  @Policy(consentPolicies.record)
+  async withdraw(
+    @Param('childId', uuid) childId: string,
+    @Param('consentId', uuid) consentId: string,
+    @Body() body: ConsentWithdrawalDto,
+    @Requester() requester: RequestContext,
+  ) {
+    const decided: Decided = await this.commands.execute(new WithdrawConsentCommand(childId, consentId, body, requester));
+    return { consentId, revision: decided.revision.toString() };
+  }
+
+  @Get('consents')
+  @Policy(consentPolicies.read)
+  consents(@Param('childId', uuid) childId: string) {
+    return consentScopesOf(this.dataSource.manager, childId);
+  }
+
+  /** The one gate question: is this purpose, for this agency, on this category, covered now (or at `at`), and by which consent. */
+  @Get('consent-coverage')
+  @Policy(consentPolicies.read)
+  coverage(@Param('childId', uuid) childId: string, @Query() query: CoverageQueryDto) {
+    return consentCoverageFor(this.dataSource.manager, childId, {
+      purpose: query.purpose,
+      agencyId: query.agencyId as ConsentRecipient,
+      category: query.category,
+      at: query.at ?? new Date().toISOString(),
+    });
+  }
+}
