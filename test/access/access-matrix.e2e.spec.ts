@@ -11,6 +11,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 type Call = (platform: PlatformUnderTest, token: string, fixture: Fixture) => request.Test;
 interface Fixture {
   childId: string;
+  referralId: string;
   serial: number;
 }
 interface Row {
@@ -76,6 +77,43 @@ const matrix: Record<string, Row> = {
     call: get((f) => `/children/${f.childId}/consent-coverage?purpose=learning-mentor-support&agencyId=school-oakfield&category=education`),
     allowed: oakfieldStaff,
   },
+  'POST /children/:childId/competence-assessments': {
+    call: (p, token, f) =>
+      auth(request(p.http).post(`/children/${f.childId}/competence-assessments`), token).send({
+        framework: 'gillick',
+        decisionAbout: 'Whether my mentor tells my parents what we talk about',
+        criteria: ['understands-what-is-proposed', 'understands-the-consequences', 'can-weigh-up-and-decide', 'decides-free-of-pressure'].map((criterion) => ({ criterion, met: true })),
+        outcome: 'competent',
+        assessedOn: '2026-10-05',
+      }),
+    allowed: oakfieldStaff,
+  },
+  'POST /referrals': {
+    call: (p, token, f) =>
+      auth(request(p.http).post('/referrals'), token).send({
+        childId: f.childId,
+        schoolId: 'school-oakfield',
+        referredOn: '2026-09-14',
+        source: 'teacher',
+        referrer: { role: 'class-teacher', userId: 'teacher.oakfield' },
+        reasons: ['low-confidence-and-self-esteem'],
+      }),
+    allowed: oakfieldStaff,
+  },
+  // Out of order on purpose (no triage yet): allowed callers reach the domain and get its 409.
+  'POST /referrals/:referralId/:step': {
+    call: (p, token, f) =>
+      auth(request(p.http).post(`/referrals/${f.referralId}/mentoring-agreement`), token).send({ signedOn: '2026-09-20', signedByChild: true, signedByMentor: true, confidentialityExplained: true }),
+    allowed: oakfieldStaff,
+  },
+  'GET /referrals/:referralId': { call: get((f) => `/referrals/${f.referralId}`), allowed: oakfieldStaff },
+  'GET /schools/:schoolId/referrals-awaiting-triage': { call: get(() => '/schools/school-oakfield/referrals-awaiting-triage'), allowed: oakfieldStaff },
+  'GET /schools/:schoolId/pupil-register': { call: get(() => '/schools/school-oakfield/pupil-register'), allowed: oakfieldStaff },
+  'GET /schools/:schoolId/caseloads': { call: get(() => '/schools/school-oakfield/caseloads'), allowed: oakfieldStaff },
+  'GET /schools/:schoolId/action-plans': { call: get(() => '/schools/school-oakfield/action-plans'), allowed: oakfieldStaff },
+  'GET /schools/:schoolId/reviews-due': { call: get(() => '/schools/school-oakfield/reviews-due'), allowed: oakfieldStaff },
+  'GET /schools/:schoolId/endings-and-follow-ups': { call: get(() => '/schools/school-oakfield/endings-and-follow-ups'), allowed: oakfieldStaff },
+  'GET /schools/:schoolId/outcomes': { call: get(() => '/schools/school-oakfield/outcomes'), allowed: oakfieldStaff },
   'GET /audit/verify': { call: get(() => '/audit/verify'), allowed: ['dpo', 'admin'] },
   'GET /audit/children/:childId/access-history': { call: get((f) => `/audit/children/${f.childId}/access-history`), allowed: ['dpo'] },
   'GET /audit/users/:userId/access-history': { call: get(() => '/audit/users/senco.oakfield/access-history'), allowed: ['dpo'] },
@@ -97,12 +135,14 @@ const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
 
 describe('access matrix: every endpoint, every role', () => {
   let platform: PlatformUnderTest;
-  const fixture: Fixture = { childId: '', serial: 0 };
+  const fixture: Fixture = { childId: '', referralId: '', serial: 0 };
 
   beforeAll(async () => {
     platform = await startPlatform('access_matrix');
     const created = await matrix['POST /children'].call(platform, await platform.tokenFor('senco.oakfield'), fixture).expect(201);
     fixture.childId = created.body.childId;
+    const referral = await matrix['POST /referrals'].call(platform, await platform.tokenFor('senco.oakfield'), fixture).expect(201);
+    fixture.referralId = referral.body.referralId;
   });
   afterAll(async () => {
     await platform.close();

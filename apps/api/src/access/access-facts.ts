@@ -11,4 +11,9 @@ export class ReadModelAccessFacts implements AccessFacts {
     const [row] = await this.dataSource.query(`SELECT school_id FROM read_models.child_records WHERE child_id::text = $1`, [childId]);
     return row?.school_id ?? null;
   }
+
+  async caseOf(referralId: string): Promise<{ childId: string; schoolId: string } | null> {
+    const [row] = await this.dataSource.query(`SELECT child_id, school_id FROM read_models.mentor_cases WHERE referral_id = $1`, [referralId]);
+    return row ? { childId: row.child_id, schoolId: row.school_id } : null;
+  }
 }

@@ -8,7 +8,7 @@ import type { ConsentCommand } from '@app/domain/consent/commands';
 import { ChildRecord } from '@app/projections/children/child-record.entity';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
-import type { ConsentDecisionDto } from './consent.dto';
+import type { CompetenceAssessmentDto, ConsentDecisionDto } from './consent.dto';
 
 export class RecordConsentDecisionCommand {
   constructor(readonly childId: string, readonly body: ConsentDecisionDto, readonly context: RequestContext) {}
@@ -45,6 +45,33 @@ export class RecordConsentDecisionHandler implements ICommandHandler<RecordConse
         ? { type: 'GiveConsent', ...common, startsOn: body.decidedOn, expiresOn: body.expiresOn as string }
         : { type: 'RefuseConsent', ...common, refusedOn: body.decidedOn, ...(body.reason ? { reason: body.reason } : {}) };
     return { ...(await decide(this.decisions, childId, command, context)), consentId };
+  }
+}
+
+export class AssessCompetenceCommand {
+  constructor(readonly childId: string, readonly assessment: CompetenceAssessmentDto, readonly context: RequestContext) {}
+}
+
+@CommandHandler(AssessCompetenceCommand)
+export class AssessCompetenceHandler implements ICommandHandler<AssessCompetenceCommand, Decided & { assessmentId: string }> {
+  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource) {}
+
+  async execute({ childId, assessment, context }: AssessCompetenceCommand) {
+    const assessmentId = randomUUID();
+    const decided = await decide(
+      this.decisions,
+      childId,
+      {
+        type: 'AssessCompetence',
+        childId,
+        childDateOfBirth: await dateOfBirthOf(this.dataSource, childId),
+        assessmentId,
+        assessedBy: { userId: context.actor.userId, role: context.actor.role },
+        ...assessment,
+      },
+      context,
+    );
+    return { ...decided, assessmentId };
   }
 }
 

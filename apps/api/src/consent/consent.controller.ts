@@ -8,8 +8,8 @@ import { consentCoverageFor, consentScopesOf } from '@app/projections/consent/qu
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
-import { RecordConsentDecisionCommand, WithdrawConsentCommand } from './consent-commands';
-import { ConsentDecisionDto, ConsentWithdrawalDto, CoverageQueryDto } from './consent.dto';
+import { AssessCompetenceCommand, RecordConsentDecisionCommand, WithdrawConsentCommand } from './consent-commands';
+import { CompetenceAssessmentDto, ConsentDecisionDto, ConsentWithdrawalDto, CoverageQueryDto } from './consent.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -39,6 +39,14 @@ export class ConsentController {
   ) {
     const decided: Decided = await this.commands.execute(new WithdrawConsentCommand(childId, consentId, body, requester));
     return { consentId, revision: decided.revision.toString() };
+  }
+
+  /** Gillick / Fraser (Box 15): whether the child can decide this matter for themselves. */
+  @Post('competence-assessments')
+  @Policy(consentPolicies.record)
+  async assessCompetence(@Param('childId', uuid) childId: string, @Body() body: CompetenceAssessmentDto, @Requester() requester: RequestContext) {
+    const decided: Decided & { assessmentId: string } = await this.commands.execute(new AssessCompetenceCommand(childId, body, requester));
+    return { assessmentId: decided.assessmentId, revision: decided.revision.toString() };
   }
 
   @Get('consents')

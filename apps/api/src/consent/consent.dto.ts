@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CONSENT_PURPOSES, INFORMATION_CATEGORIES, type ConsentPurpose, type InformationCategory } from '@app/domain/shared/vocabulary';
-import type { ConsentEvidence, ConsentGiver, ConsentScope, InformedOf } from '@app/domain/consent/events';
+import type { ConsentEvidence, ConsentGiver, ConsentScope, CriterionFinding, InformedOf } from '@app/domain/consent/events';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -55,4 +55,21 @@ export class CoverageQueryDto {
 
   @ApiPropertyOptional({ description: 'An instant (ISO 8601); now when absent' }) @IsOptional() @IsISO8601({ strict: true })
   at?: string;
+}
+
+export class CompetenceAssessmentDto {
+  @ApiProperty({ enum: ['gillick', 'fraser'] }) @IsIn(['gillick', 'fraser'])
+  framework!: 'gillick' | 'fraser';
+
+  @ApiProperty({ example: 'Whether parents see what I tell my mentor' }) @IsString() @IsNotEmpty() @MaxLength(500)
+  decisionAbout!: string;
+
+  @ApiProperty({ description: 'One finding per criterion of the framework (Box 15)' }) @IsArray()
+  criteria!: CriterionFinding[];
+
+  @ApiProperty({ enum: ['competent', 'not-competent'] }) @IsIn(['competent', 'not-competent'])
+  outcome!: 'competent' | 'not-competent';
+
+  @ApiProperty({ example: '2026-10-05' }) @Matches(DATE, { message: 'assessedOn must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  assessedOn!: string;
 }

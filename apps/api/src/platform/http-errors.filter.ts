@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
+import { ConsentMissing } from '@app/domain/referral/consent-gate';
 import { DomainRefusal } from './decisions';
 
 const statusOfKind = { invalid: HttpStatus.BAD_REQUEST, forbidden: HttpStatus.FORBIDDEN, conflict: HttpStatus.CONFLICT } as const;
@@ -27,7 +28,11 @@ export class HttpErrorsFilter implements ExceptionFilter {
 
     if (exception instanceof DomainRefusal) {
       const { rule, message, kind, field } = exception.error;
-      send(statusOfKind[kind], { error: HttpStatus[statusOfKind[kind]], rule, message, ...(field ? { field } : {}) });
+      // A missing consent says which one, so the user knows whom to ask.
+      const consent = exception.error instanceof ConsentMissing
+        ? { missingConsent: exception.error.missing, consentReason: exception.error.reason, ...(exception.error.consentId ? { consentId: exception.error.consentId } : {}) }
+        : {};
+      send(statusOfKind[kind], { error: HttpStatus[statusOfKind[kind]], rule, message, ...(field ? { field } : {}), ...consent });
       return;
     }
     if (exception instanceof WrongExpectedRevisionError) {

@@ -14,6 +14,8 @@ export interface PolicyContext {
 export interface AccessFacts {
   /** The school the child is registered at, or null when there is no such child. */
   schoolOfChild(childId: string): Promise<string | null>;
+  /** The child and school of a learning-mentor case, or null when there is no such case. */
+  caseOf(referralId: string): Promise<{ readonly childId: string; readonly schoolId: string } | null>;
 }
 
 export type PolicyDecision =

@@ -1,0 +1,88 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { ReferralCommand } from '@app/domain/referral/commands';
+import { consentNeededForMentoring } from '@app/domain/referral/consent-gate';
+import { referralDecider } from '@app/domain/referral/decider';
+import { referralStream } from '@app/domain/referral/events';
+import type { ExpectedRevision } from '@app/event-store/event-store.port';
+import { consentCoverageForEach } from '@app/projections/consent/queries';
+import { mentorCaseRecord } from '@app/projections/school/queries';
+import { type Decided, Decisions } from '../platform/decisions';
+import type { RequestContext } from '../platform/request-context';
+import type { ReferralStep } from './referral-steps';
+
+type Body = Record<string, unknown>;
+
+export class MakeReferralCommand {
+  constructor(readonly body: Body, readonly context: RequestContext) {}
+}
+
+export class TakeReferralStepCommand {
+  constructor(
+    readonly referralId: string,
+    readonly step: ReferralStep,
+    readonly body: Body,
+    readonly expectedRevision: ExpectedRevision | undefined,
+    readonly context: RequestContext,
+  ) {}
+}
+
+/** The case's own fields come from the platform; a body may not smuggle them in. */
+const PLATFORM_FIELDS = ['type', 'referralId', 'consent'];
+
+function stepBody(body: unknown): Body {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new BadRequestException({ error: 'Bad Request', rule: 'request.body-object', message: 'The body must be a JSON object', field: 'body' });
+  }
+  const given = PLATFORM_FIELDS.find((field) => field in body);
+  if (given) throw new BadRequestException({ error: 'Bad Request', rule: 'request.platform-field', message: `${given} is set by the platform, not the request`, field: given });
+  return body as Body;
+}
+
+@CommandHandler(MakeReferralCommand)
+export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand, Decided & { referralId: string }> {
+  constructor(private readonly decisions: Decisions) {}
+
+  async execute({ body, context }: MakeReferralCommand) {
+    const referralId = randomUUID();
+    const command = { ...stepBody(body), type: 'MakeReferral', referralId } as unknown as ReferralCommand;
+    const decided = await this.decisions.execute(referralDecider, referralStream(referralId), command, {
+      actor: context.actor,
+      correlationId: context.requestId,
+      childId: String(body.childId),
+      expectedRevision: 'no-stream',
+    });
+    return { ...decided, referralId };
+  }
+}
+
+@CommandHandler(TakeReferralStepCommand)
+export class TakeReferralStepHandler implements ICommandHandler<TakeReferralStepCommand, Decided & { assigned?: Record<string, string> }> {
+  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource) {}
+
+  async execute({ referralId, step, body, expectedRevision, context }: TakeReferralStepCommand) {
+    const found = await mentorCaseRecord(this.dataSource.manager, referralId);
+    if (!found) throw new NotFoundException({ message: `No referral ${referralId}`, field: 'referralId' });
+    const assigned = step.assigns ? { [step.assigns]: randomUUID() } : {};
+    // Consent is read by the platform at the moment of the step, never supplied by the caller.
+    const consent = step.needsConsent
+      ? {
+          consent: await consentCoverageForEach(
+            this.dataSource.manager,
+            found.childId,
+            consentNeededForMentoring(found.schoolId as `school-${string}`).map((question) => ({ ...question, at: new Date().toISOString() })),
+          ),
+        }
+      : {};
+    const command = { ...stepBody(body), ...assigned, ...consent, type: step.command, referralId } as unknown as ReferralCommand;
+    const decided = await this.decisions.execute(referralDecider, referralStream(referralId), command, {
+      actor: context.actor,
+      correlationId: context.requestId,
+      childId: found.childId,
+      expectedRevision,
+    });
+    return { ...decided, assigned };
+  }
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { caseworkPolicies } from '@app/access/policy/casework.policies';
+import { mentorCaseRecord } from '@app/projections/school/queries';
+import { Policy } from '../access/policy.decorator';
+import type { Decided } from '../platform/decisions';
+import { Requester, type RequestContext } from '../platform/request-context';
+import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
+import { MakeReferralCommand, TakeReferralStepCommand } from './casework-commands';
+import { REFERRAL_STEPS } from './referral-steps';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/**
+ * A learning-mentor case from referral to follow-up (R.A.F.I.E.). Bodies are the domain's
+ * commands; the domain names any bad field and any step taken out of order.
+ */
+@ApiTags('casework')
+@ApiBearerAuth()
+@Controller('referrals')
+export class CaseworkController {
+  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource) {}
+
+  @Post()
+  @HttpCode(201)
+  @Policy(caseworkPolicies.refer)
+  async refer(@Body() body: Record<string, unknown>, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const decided: Decided & { referralId: string } = await this.commands.execute(new MakeReferralCommand(body, requester));
+    res.setHeader('ETag', etagOf(decided.revision));
+    res.setHeader('Location', `/referrals/${decided.referralId}`);
+    return { referralId: decided.referralId, revision: decided.revision.toString() };
+  }
+
+  @Post(':referralId/:step')
+  @HttpCode(200)
+  @Policy(caseworkPolicies.step)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
+  async step(
+    @Param('referralId', uuid) referralId: string,
+    @Param('step') stepName: string,
+    @Body() body: Record<string, unknown>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const step = Object.hasOwn(REFERRAL_STEPS, stepName) ? REFERRAL_STEPS[stepName] : undefined;
+    if (!step) throw new NotFoundException({ message: `No step ${stepName}; steps are ${Object.keys(REFERRAL_STEPS).join(', ')}`, field: 'step' });
+    const decided: Decided & { assigned?: Record<string, string> } = await this.commands.execute(
+      new TakeReferralStepCommand(referralId, step, body, revisionFromIfMatch(ifMatch), requester),
+    );
+    res.setHeader('ETag', etagOf(decided.revision));
+    return { referralId, revision: decided.revision.toString(), ...decided.assigned };
+  }
+
+  @Get(':referralId')
+  @Policy(caseworkPolicies.read)
+  async read(@Param('referralId', uuid) referralId: string, @Res({ passthrough: true }) res: Response) {
+    const record = await mentorCaseRecord(this.dataSource.manager, referralId);
+    if (!record) throw new NotFoundException({ message: `No referral ${referralId}`, field: 'referralId' });
+    res.setHeader('ETag', etagOf(BigInt(record.revision)));
+    return record;
+  }
+}

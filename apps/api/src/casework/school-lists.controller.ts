@@ -1,0 +1,80 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { caseworkPolicies } from '@app/access/policy/casework.policies';
+import {
+  actionPlans,
+  caseOutcomes,
+  endingsAndFollowUpsDue,
+  learningMentorPupilRegister,
+  mentorCaseloads,
+  referralsAwaitingTriage,
+  reviewsDue,
+  schoolOutcomes,
+} from '@app/projections/school/queries';
+import { Policy } from '../access/policy.decorator';
+
+export class AsOfQuery {
+  /** The day the list is for; today when absent. */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The school's read models: what the SENCo and learning mentors work from. */
+@ApiTags('school')
+@ApiBearerAuth()
+@Controller('schools/:schoolId')
+export class SchoolListsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get('referrals-awaiting-triage')
+  @Policy(caseworkPolicies.schoolLists)
+  awaitingTriage(@Param('schoolId') schoolId: string) {
+    return referralsAwaitingTriage(this.dataSource.manager, { schoolId });
+  }
+
+  /** The Learning Mentor Pupil Register (001). */
+  @Get('pupil-register')
+  @Policy(caseworkPolicies.schoolLists)
+  register(@Param('schoolId') schoolId: string) {
+    return learningMentorPupilRegister(this.dataSource.manager, { schoolId });
+  }
+
+  /** One-to-one caseload per mentor, overloaded above 15 (4e). */
+  @Get('caseloads')
+  @Policy(caseworkPolicies.schoolLists)
+  caseloads(@Param('schoolId') schoolId: string) {
+    return mentorCaseloads(this.dataSource.manager, { schoolId });
+  }
+
+  @Get('action-plans')
+  @Policy(caseworkPolicies.schoolLists)
+  plans(@Param('schoolId') schoolId: string) {
+    return actionPlans(this.dataSource.manager, { schoolId });
+  }
+
+  @Get('reviews-due')
+  @Policy(caseworkPolicies.schoolLists)
+  reviews(@Param('schoolId') schoolId: string, @Query() query: AsOfQuery) {
+    return reviewsDue(this.dataSource.manager, { schoolId, asOf: query.asOf ?? today() });
+  }
+
+  @Get('endings-and-follow-ups')
+  @Policy(caseworkPolicies.schoolLists)
+  endings(@Param('schoolId') schoolId: string, @Query() query: AsOfQuery) {
+    return endingsAndFollowUpsDue(this.dataSource.manager, { schoolId, asOf: query.asOf ?? today() });
+  }
+
+  /** Attendance and behaviour at referral against exit, per case and for the school. */
+  @Get('outcomes')
+  @Policy(caseworkPolicies.schoolLists)
+  async outcomes(@Param('schoolId') schoolId: string) {
+    const manager = this.dataSource.manager;
+    return { school: await schoolOutcomes(manager, { schoolId }), cases: await caseOutcomes(manager, { schoolId }) };
+  }
+}
