@@ -1,0 +1,144 @@
+import request from 'supertest';
+import { steps } from '@app/domain/testing/referral-examples';
+import { parentalConsent } from '../support/consent-fixtures';
+import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
+
+/** The request body of a step: the domain's example command, less what the platform supplies. */
+const body = (command: object, overrides: object = {}) => {
+  const { type: _type, referralId: _referral, consent: _consent, assessmentId: _a, planId: _p, sessionId: _s, reviewId: _r, followUpId: _f, ...rest } = command as Record<string, unknown>;
+  return { ...rest, ...overrides };
+};
+
+/** Four cases from the seeds, walked through the API as a school would. */
+describe('learning-mentor casework walks (R.A.F.I.E., consent as the gate)', () => {
+  let platform: PlatformUnderTest;
+  let senco: string;
+  let mentor: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform('casework_walks');
+    senco = `Bearer ${await platform.tokenFor('senco.oakfield')}`;
+    mentor = `Bearer ${await platform.tokenFor('mentor.oakfield')}`;
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  const registerChild = async (details: { givenName: string; dateOfBirth: string; yearGroup: number; flags: string[] }) =>
+    (await request(platform.http).post('/children').set('Authorization', senco).send({ familyName: 'Example', schoolId: 'school-oakfield', ...details }).expect(201)).body
+      .childId as string;
+  const consentFor = (childId: string, overrides: object = {}) =>
+    request(platform.http).post(`/children/${childId}/consents`).set('Authorization', senco).send({ ...parentalConsent, ...overrides });
+  const refer = async (childId: string, overrides: object = {}) =>
+    (await request(platform.http).post('/referrals').set('Authorization', mentor).send(body(steps.refer, { childId, ...overrides })).expect(201)).body.referralId as string;
+  const step = (referralId: string, name: string, payload: object, as = mentor) =>
+    request(platform.http).post(`/referrals/${referralId}/${name}`).set('Authorization', as).send(payload);
+  const list = async (name: string) => (await request(platform.http).get(`/schools/school-oakfield/${name}`).set('Authorization', senco).expect(200)).body;
+
+  it('a Year 6 pupil vulnerable at transition: referral to follow-up, outcomes at exit against referral', async () => {
+    const childId = await registerChild({ givenName: 'Amira', dateOfBirth: '2015-04-02', yearGroup: 6, flags: ['young-carer'] });
+    await consentFor(childId).expect(201);
+    const referralId = await refer(childId);
+    expect((await list('referrals-awaiting-triage')).map((r: { referralId: string }) => r.referralId)).toContain(referralId);
+
+    await step(referralId, 'triage', body(steps.triage, { mentorId: 'mentor.oakfield' }), senco).expect(200);
+    await step(referralId, 'mentoring-agreement', body(steps.agree)).expect(200);
+    const assessed = await step(referralId, 'assessment', body(steps.assess)).expect(200);
+    expect(assessed.body.assessmentId).toEqual(expect.any(String));
+    await step(referralId, 'targets', body(steps.targets)).expect(200);
+    await step(referralId, 'action-plan', body(steps.plan)).expect(200);
+    await step(referralId, 'sessions', body(steps.session)).expect(200);
+    await step(referralId, 'reviews', body(steps.reviewBeginEnding)).expect(200);
+    await step(referralId, 'ending', body(steps.ending)).expect(200);
+    await step(referralId, 'closure', body(steps.close)).expect(200);
+    await step(referralId, 'follow-up', body(steps.followUp)).expect(200);
+
+    const record = await request(platform.http).get(`/referrals/${referralId}`).set('Authorization', mentor).expect(200);
+    expect(record.headers.etag).toBe(`"${record.body.revision}"`);
+    const { cases } = await list('outcomes');
+    expect(cases).toContainEqual(expect.objectContaining({ referralId, attendanceAtReferral: 84.5, attendanceAtExit: 93, behaviourIncidentsChange: -5, followUpOutcome: 'progress-sustained' }));
+  });
+
+  it('a young carer with poor attendance: on the register, on the mentor’s caseload, review due on the planned date', async () => {
+    const childId = await registerChild({ givenName: 'Kayden', dateOfBirth: '2014-11-20', yearGroup: 7, flags: ['young-carer'] });
+    await consentFor(childId).expect(201);
+    const referralId = await refer(childId, { reasons: ['attendance-and-punctuality', 'vulnerable-group'] });
+    await step(referralId, 'triage', body(steps.triage, { mentorId: 'mentor.oakfield' }), senco).expect(200);
+    await step(referralId, 'mentoring-agreement', body(steps.agree)).expect(200);
+    await step(referralId, 'assessment', body(steps.assess)).expect(200);
+    await step(referralId, 'targets', body(steps.targets)).expect(200);
+    await step(referralId, 'action-plan', body(steps.plan)).expect(200);
+    await step(referralId, 'sessions', body(steps.session, { attended: false, notes: [] })).expect(200);
+
+    expect((await list('pupil-register')).map((r: { referralId: string }) => r.referralId)).toContain(referralId);
+    const caseloads = await list('caseloads');
+    expect(caseloads).toContainEqual(expect.objectContaining({ mentorId: 'mentor.oakfield', overloaded: false }));
+    const due = (await request(platform.http).get(`/schools/school-oakfield/reviews-due?asOf=${steps.plan.reviewOn}`).set('Authorization', senco).expect(200)).body;
+    expect(JSON.stringify(due)).toContain(referralId);
+    await request(platform.http).get('/schools/school-oakfield/reviews-due?asOf=next-week').set('Authorization', senco).expect(400);
+  });
+
+  it('a pupil at risk of exclusion whose parent refuses consent: not placed on the register, and told which consent is missing', async () => {
+    const childId = await registerChild({ givenName: 'Jordan', dateOfBirth: '2013-07-30', yearGroup: 8, flags: [] });
+    const { consentId } = (await consentFor(childId, { decision: 'refused', expiresOn: undefined, reason: 'We will deal with it at home' }).expect(201)).body;
+    const referralId = await refer(childId, { reasons: ['at-risk-of-exclusion', 'disengagement-from-education'], source: 'behaviour-tracking' });
+
+    const refused = await step(referralId, 'triage', body(steps.triage, { mentorId: 'mentor.oakfield' }), senco).expect(409);
+    expect(refused.body).toMatchObject({
+      rule: 'referral.parental-consent-required',
+      missingConsent: { purpose: 'learning-mentor-support', agencyId: 'school-oakfield' },
+      consentReason: 'refused',
+      consentId,
+    });
+    expect((await list('referrals-awaiting-triage')).map((r: { referralId: string }) => r.referralId)).toContain(referralId);
+    expect((await list('pupil-register')).map((r: { referralId: string }) => r.referralId)).not.toContain(referralId);
+    // The mentor may not triage at all: that is the SENCo's decision (001).
+    await step(referralId, 'triage', body(steps.triage, { mentorId: 'mentor.oakfield' })).expect(403);
+  });
+
+  it('a competent 14-year-old refuses parental access to their information: the refusal binds against the parent', async () => {
+    const childId = await registerChild({ givenName: 'Sam', dateOfBirth: '2012-03-01', yearGroup: 9, flags: [] });
+    await request(platform.http)
+      .post(`/children/${childId}/competence-assessments`)
+      .set('Authorization', `Bearer ${await platform.tokenFor('dsl.oakfield')}`)
+      .send({
+        framework: 'gillick',
+        decisionAbout: 'Whether my parents are told what I discuss with my mentor',
+        criteria: ['understands-what-is-proposed', 'understands-the-consequences', 'can-weigh-up-and-decide', 'decides-free-of-pressure'].map((criterion) => ({ criterion, met: true })),
+        outcome: 'competent',
+        assessedOn: '2026-10-05',
+      })
+      .expect(201);
+    await consentFor(childId, {
+      decision: 'refused',
+      giver: { kind: 'child' },
+      expiresOn: undefined,
+      scope: { purposes: ['learning-mentor-support'], recipients: ['parent-carer'], categories: ['education', 'behaviour', 'family-circumstances'] },
+      decidedOn: '2026-10-05',
+      reason: 'I want to talk to my mentor without my parents being told',
+    }).expect(201);
+
+    const parentAsks = await request(platform.http)
+      .get(`/children/${childId}/consent-coverage?purpose=learning-mentor-support&agencyId=parent-carer&category=family-circumstances`)
+      .set('Authorization', mentor)
+      .expect(200);
+    expect(parentAsks.body).toMatchObject({ covered: false, reason: 'child-refusal-binds' });
+  });
+
+  it('refuses bad input with 400 naming the field, and writes nothing', async () => {
+    const childId = await registerChild({ givenName: 'Erin', dateOfBirth: '2014-01-15', yearGroup: 7, flags: [] });
+    const count = async () => (await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
+    const before = await count();
+    const bad = await request(platform.http).post('/referrals').set('Authorization', mentor).send(body(steps.refer, { childId, reasons: ['bored'] })).expect(400);
+    expect(String(bad.body.field)).toMatch(/^reasons/);
+    const smuggled = await request(platform.http).post('/referrals').set('Authorization', mentor).send({ ...body(steps.refer, { childId }), referralId: 'mine' }).expect(400);
+    expect(smuggled.body.field).toBe('referralId');
+    const referralId = await refer(childId);
+    const after = await count();
+    expect(after).toBe(before + 1);
+    const notAList = await step(referralId, 'targets', [1, 2, 3]).expect(400);
+    expect(notAList.body.field).toBe('body');
+    await step(referralId, 'teleport', {}).expect(404);
+    expect(await count()).toBe(after);
+  });
+});
