@@ -8,6 +8,7 @@ import { CaseworkModule } from './casework/casework.module';
 import { ConsentModule } from './consent/consent.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationModule } from './integration/integration.module';
+import { MastModule } from './mast/mast.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { PlatformModule } from './platform/platform.module';
 import { validationPipe } from './platform/validation';
@@ -27,6 +28,7 @@ export class AppModule {
         ChildrenModule,
         ConsentModule,
         CaseworkModule,
+        MastModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

@@ -16,4 +16,29 @@ export class ReadModelAccessFacts implements AccessFacts {
     const [row] = await this.dataSource.query(`SELECT child_id, school_id FROM read_models.mentor_cases WHERE referral_id = $1`, [referralId]);
     return row ? { childId: row.child_id, schoolId: row.school_id } : null;
   }
+
+  async mastRequestOf(requestId: string): Promise<{ childId: string; schoolId: string; workerId: string | null } | null> {
+    const [row] = await this.dataSource.query(`SELECT child_id, school_id, worker_id FROM read_models.mast_requests WHERE request_id = $1`, [requestId]);
+    return row ? { childId: row.child_id, schoolId: row.school_id, workerId: row.worker_id } : null;
+  }
+
+  async isAllocatedWorker(userId: string, childId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT 1 FROM read_models.mast_requests WHERE worker_id = $1 AND child_id = $2 AND status = 'allocated' LIMIT 1`,
+      [userId, childId],
+    );
+    return row !== undefined;
+  }
+
+  async cafOf(cafId: string): Promise<{ childId: string; leadUserId: string | null; team: string[] } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT c.child_id, c.lead_professional_user_id, c.started_by,
+              COALESCE(array_agg(t.user_id) FILTER (WHERE t.user_id IS NOT NULL), '{}') AS team
+         FROM read_models.caf_cases c LEFT JOIN read_models.caf_team_members t USING (caf_id)
+        WHERE c.caf_id = $1
+        GROUP BY c.child_id, c.lead_professional_user_id, c.started_by`,
+      [cafId],
+    );
+    return row ? { childId: row.child_id, leadUserId: row.lead_professional_user_id, team: [...new Set<string>([row.started_by, ...row.team])] } : null;
+  }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -9,11 +9,11 @@ import { referralStream } from '@app/domain/referral/events';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
 import { mentorCaseRecord } from '@app/projections/school/queries';
+import { type Body, commandBody } from '../platform/command-body';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
 import type { ReferralStep } from './referral-steps';
 
-type Body = Record<string, unknown>;
 
 export class MakeReferralCommand {
   constructor(readonly body: Body, readonly context: RequestContext) {}
@@ -31,15 +31,7 @@ export class TakeReferralStepCommand {
 
 /** The case's own fields come from the platform; a body may not smuggle them in. */
 const PLATFORM_FIELDS = ['type', 'referralId', 'consent'];
-
-function stepBody(body: unknown): Body {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BadRequestException({ error: 'Bad Request', rule: 'request.body-object', message: 'The body must be a JSON object', field: 'body' });
-  }
-  const given = PLATFORM_FIELDS.find((field) => field in body);
-  if (given) throw new BadRequestException({ error: 'Bad Request', rule: 'request.platform-field', message: `${given} is set by the platform, not the request`, field: given });
-  return body as Body;
-}
+const stepBody = (body: unknown) => commandBody(body, PLATFORM_FIELDS);
 
 @CommandHandler(MakeReferralCommand)
 export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand, Decided & { referralId: string }> {

@@ -52,6 +52,11 @@ export class Decisions {
     return { state: replay(decider, events), revision: history.length === 0 ? 'no-stream' : history[history.length - 1].revision };
   }
 
+  /** A stream's events as stored, for handlers that need more than the folded state. */
+  history(streamId: string): Promise<readonly RecordedEvent[]> {
+    return this.store.readStream(streamId);
+  }
+
   async execute<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, context: DecisionContext): Promise<Decided> {
     const { state, revision } = await this.load(decider, streamId);
     const outcome = decider.decide(command, state);

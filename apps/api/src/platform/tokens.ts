@@ -2,3 +2,5 @@
 export const PLATFORM_RUNTIME = Symbol('PlatformRuntime');
 export const CONFIG = Symbol('PlatformConfig');
 export const EVENT_STORE = Symbol('EventStore');
+export const CALENDAR = Symbol('WorkingDayCalendar');
+export const CLOCK = Symbol('Clock');

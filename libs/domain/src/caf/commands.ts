@@ -129,3 +129,6 @@ export type CafCommand =
   | UpdatePlanAction
   | ReviewCaf
   | CloseCaf;
+
+/** 003 §1a: the assessment covers the child's development, parents and carers, family and environment. */
+export const CAF_CONSENT_CATEGORIES = ['education', 'health', 'family-circumstances'] as const;

@@ -73,3 +73,6 @@ export type MastRequestCommand =
   | MakeFirstContact
   | RecordDeadlineBreach
   | EndMastInvolvement;
+
+/** 001: a request shares the child's schooling and family circumstances with MAST. */
+export const MAST_REQUEST_CATEGORIES = ['education', 'attendance', 'family-circumstances'] as const;

@@ -1,4 +1,5 @@
-import { type IsoDate, type WorkingDayCalendar, weekdayOf } from './values';
+import type { IsoDate, WorkingDayCalendar } from './values';
+import { bankHolidayCalendar } from './working-days';
 
 /**
  * For tests only: weekends and the England & Wales bank holidays of 2025 and 2026
@@ -9,21 +10,4 @@ export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly IsoDate[] = [
   '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
 ];
 
-const nextDay = (day: IsoDate): IsoDate => {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-};
-
-export const fixtureCalendar = (holidays: readonly IsoDate[] = ENGLAND_AND_WALES_BANK_HOLIDAYS): WorkingDayCalendar => ({
-  addWorkingDays(from, days) {
-    let day = from;
-    let counted = 0;
-    while (counted < days) {
-      day = nextDay(day);
-      const weekday = weekdayOf(day);
-      if (weekday !== 0 && weekday !== 6 && !holidays.includes(day)) counted += 1;
-    }
-    return day;
-  },
-});
+export const fixtureCalendar = (holidays: readonly IsoDate[] = ENGLAND_AND_WALES_BANK_HOLIDAYS): WorkingDayCalendar => bankHolidayCalendar(holidays);

@@ -1,1 +1,3 @@
 export * from './values';
+export * from './working-days';
+export * from './consent-gate';

@@ -1,3 +1,5 @@
+import type { WorkingDayCalendar } from '@app/domain/multi-agency/values';
+import { loadBankHolidays } from '../config/bank-holidays';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { eventCatalogue } from '@app/domain/catalogue';
@@ -26,6 +28,10 @@ export interface PlatformRuntime {
   readonly dataKeys: ChildDataKeys;
   readonly projections: ProjectionRunner;
   readonly pseudonymKey: Buffer;
+  /** Working days for every statutory and MAST deadline (BANK_HOLIDAYS_FILE). */
+  readonly calendar: WorkingDayCalendar;
+  /** "Now" for what users record: received-at stamps, today's deadlines. Tests move it; production reads the system clock. */
+  readonly clock: () => Date;
   close(): Promise<void>;
 }
 
@@ -33,11 +39,17 @@ export interface OpenPlatformOptions {
   readonly log?: (line: string) => void;
   /** Append hooks run inside each PostgreSQL append transaction (the outbox). */
   readonly appendHooks?: ConstructorParameters<typeof PostgresEventStore>[0]['appendHooks'];
+  readonly clock?: () => Date;
 }
 
 /** Opens the database (embedded when DATABASE_URL is absent), migrates it and assembles the stores. */
 export async function openPlatform(config: PlatformConfig, options: OpenPlatformOptions = {}): Promise<PlatformRuntime> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // Read before anything starts: a bad calendar is a configuration error, not a late surprise.
+  const bankHolidays = loadBankHolidays(config.bankHolidaysFile);
+  if (bankHolidays.lastYear <= new Date().getUTCFullYear()) {
+    log(`warning: ${config.bankHolidaysFile} lists bank holidays only up to ${bankHolidays.lastYear}; later deadlines count weekends only`);
+  }
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -80,6 +92,8 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
     dataKeys,
     projections,
     pseudonymKey,
+    calendar: bankHolidays.calendar,
+    clock: options.clock ?? (() => new Date()),
     async close() {
       await projections.stop();
       await eventStore.close();

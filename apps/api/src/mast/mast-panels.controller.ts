@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { mastPolicies } from '@app/access/policy/mast.policies';
+import { panelAgenda } from '@app/projections/mast/queries';
+import { Policy } from '../access/policy.decorator';
+import type { Decided } from '../platform/decisions';
+import { Requester, type RequestContext } from '../platform/request-context';
+import { DayPipe } from './day.pipe';
+import { type PanelStep, RecordPanelDecisionCommand, TakePanelStepCommand } from './mast-panel-commands';
+
+const panelDay = new DayPipe('panelDate');
+const MEETING_STEPS: readonly PanelStep[] = ['agenda', 'attendance', 'departures', 'minutes', 'closure'];
+const answer = (panelDate: string, decided: Decided) => ({ panelDate, revision: decided.revision.toString() });
+
+/** The weekly MAST panel, run by the co-ordinator from agenda to minutes. */
+@ApiTags('mast')
+@ApiBearerAuth()
+@Controller('mast-panels')
+export class MastPanelsController {
+  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource) {}
+
+  /** Schedules the panel for a day; it must fall on the configured weekday (MAST_PANEL_WEEKDAY). */
+  @Post()
+  @HttpCode(201)
+  @Policy(mastPolicies.runPanel)
+  async schedule(@Body() body: Record<string, unknown>, @Requester() requester: RequestContext) {
+    const panelDate = panelDay.transform(body?.panelDate) as string;
+    return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, 'schedule', {}, requester)));
+  }
+
+  /** A decision on one request, with its reason; needs the quorum (MAST_QUORUM_MEMBERS from MAST_QUORUM_AGENCIES agencies). */
+  @Post(':panelDate/decisions')
+  @HttpCode(201)
+  @Policy(mastPolicies.decide)
+  async decide(@Param('panelDate', panelDay) panelDate: string, @Body() body: Record<string, unknown>, @Requester() requester: RequestContext) {
+    return answer(panelDate, await this.commands.execute(new RecordPanelDecisionCommand(panelDate, body, requester)));
+  }
+
+  /** A member declares a conflict of interest on a request: they take no part in its decision. */
+  @Post(':panelDate/conflicts')
+  @HttpCode(201)
+  @Policy(mastPolicies.decide)
+  async conflict(@Param('panelDate', panelDay) panelDate: string, @Body() body: Record<string, unknown>, @Requester() requester: RequestContext) {
+    return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, 'conflicts', body, requester)));
+  }
+
+  /** agenda (from the requests received before the cut-off), attendance, departures, minutes, closure. */
+  @Post(':panelDate/:step')
+  @HttpCode(200)
+  @Policy(mastPolicies.runPanel)
+  async step(@Param('panelDate', panelDay) panelDate: string, @Param('step') step: string, @Body() body: Record<string, unknown>, @Requester() requester: RequestContext) {
+    if (!MEETING_STEPS.includes(step as PanelStep)) throw new NotFoundException({ message: `No step ${step}; steps are ${MEETING_STEPS.join(', ')}`, field: 'step' });
+    return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, step as PanelStep, body, requester)));
+  }
+
+  /** The agenda with attendance, conflicts, decisions and minutes. */
+  @Get(':panelDate')
+  @Policy(mastPolicies.readPanel)
+  async read(@Param('panelDate', panelDay) panelDate: string) {
+    const agenda = await panelAgenda(this.dataSource.manager, panelDate);
+    if (!agenda) throw new NotFoundException({ message: `No panel on ${panelDate}`, field: 'panelDate' });
+    return agenda;
+  }
+}

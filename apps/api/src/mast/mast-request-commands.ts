@@ -1,0 +1,85 @@
+import { Inject, NotFoundException } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { MAST_REQUEST_CATEGORIES, type MastRequestCommand } from '@app/domain/mast-request/commands';
+import { mastRequestDecider } from '@app/domain/mast-request/decider';
+import { mastRequestStream } from '@app/domain/mast-request/events';
+import { consentQuestions, coveredByConsent, type WorkingDayCalendar } from '@app/domain/multi-agency';
+import { dayOf } from '@app/domain/shared/calendar';
+import type { ExpectedRevision } from '@app/event-store/event-store.port';
+import { consentCoverageForEach } from '@app/projections/consent/queries';
+import { mastRequest } from '@app/projections/mast/queries';
+import { type Body, commandBody, notInTheFuture } from '../platform/command-body';
+import { type Decided, Decisions } from '../platform/decisions';
+import type { RequestContext } from '../platform/request-context';
+import { CALENDAR, CLOCK } from '../platform/tokens';
+import type { MastRequestStep } from './mast-request-steps';
+
+const PLATFORM_FIELDS = ['type', 'requestId', 'by', 'consent', 'receivedAt', 'today'];
+
+export class MakeMastRequestCommand {
+  constructor(readonly body: Body, readonly context: RequestContext) {}
+}
+
+export class TakeMastRequestStepCommand {
+  constructor(
+    readonly requestId: string,
+    readonly step: MastRequestStep,
+    readonly body: Body,
+    readonly expectedRevision: ExpectedRevision | undefined,
+    readonly context: RequestContext,
+  ) {}
+}
+
+/** The request is received now; consent covering mast-involvement is read by the platform at that moment. */
+@CommandHandler(MakeMastRequestCommand)
+export class MakeMastRequestHandler implements ICommandHandler<MakeMastRequestCommand, Decided & { requestId: string }> {
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+    @Inject(CALENDAR) private readonly calendar: WorkingDayCalendar,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
+
+  async execute({ body, context }: MakeMastRequestCommand) {
+    const fields = commandBody(body, PLATFORM_FIELDS);
+    const requestId = randomUUID();
+    const receivedAt = this.clock().toISOString();
+    const childId = String(fields.childId);
+    const answers = await consentCoverageForEach(this.dataSource.manager, childId, consentQuestions('mast-involvement', 'mast', MAST_REQUEST_CATEGORIES, receivedAt));
+    const command = { ...fields, type: 'MakeMastRequest', requestId, by: context.actor, consent: coveredByConsent(answers), receivedAt } as unknown as MastRequestCommand;
+    const decided = await this.decisions.execute(mastRequestDecider(this.calendar), mastRequestStream(requestId), command, {
+      actor: context.actor,
+      correlationId: context.requestId,
+      childId,
+      expectedRevision: 'no-stream',
+    });
+    return { ...decided, requestId };
+  }
+}
+
+@CommandHandler(TakeMastRequestStepCommand)
+export class TakeMastRequestStepHandler implements ICommandHandler<TakeMastRequestStepCommand, Decided> {
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+    @Inject(CALENDAR) private readonly calendar: WorkingDayCalendar,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
+
+  async execute({ requestId, step, body, expectedRevision, context }: TakeMastRequestStepCommand) {
+    const found = await mastRequest(this.dataSource.manager, requestId);
+    if (!found) throw new NotFoundException({ message: `No MAST request ${requestId}`, field: 'requestId' });
+    const today = dayOf(this.clock().toISOString());
+    const fields = commandBody(body, PLATFORM_FIELDS);
+    notInTheFuture(fields, step.dayField, today);
+    const command = { ...fields, ...(step.today ? { today } : {}), type: step.command, requestId, by: context.actor } as unknown as MastRequestCommand;
+    return this.decisions.execute(mastRequestDecider(this.calendar), mastRequestStream(requestId), command, {
+      actor: context.actor,
+      correlationId: context.requestId,
+      childId: found.childId,
+      expectedRevision,
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import { BadRequestException } from '@nestjs/common';
+
+export type Body = Record<string, unknown>;
+
+/**
+ * A request body that becomes a domain command. The fields the platform fills in (ids it
+ * assigns, the actor, consent it reads, "now") may not be smuggled in by the caller.
+ */
+export function commandBody(body: unknown, platformFields: readonly string[]): Body {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new BadRequestException({ error: 'Bad Request', rule: 'request.body-object', message: 'The body must be a JSON object', field: 'body' });
+  }
+  const given = platformFields.find((field) => field in body);
+  if (given) throw new BadRequestException({ error: 'Bad Request', rule: 'request.platform-field', message: `${given} is set by the platform, not the request`, field: given });
+  return body as Body;
+}
+
+/** A day the user says something happened may not be later than today. */
+export function notInTheFuture(body: Body, field: string | undefined, today: string): void {
+  if (!field) return;
+  const value = body[field];
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && value > today) {
+    throw new BadRequestException({ error: 'Bad Request', rule: 'request.day-in-future', message: `${field} (${value}) is after today (${today})`, field });
+  }
+}

@@ -1,0 +1,26 @@
+import type { CoverageAnswer, CoverageQuestion } from '../consent/coverage';
+import type { ConsentPurpose, InformationCategory } from '../shared';
+import type { ConsentCoverage } from './values';
+
+/** The questions a multi-agency step asks of the consent context: one purpose, one recipient, each category. */
+export const consentQuestions = (
+  purpose: ConsentPurpose,
+  agencyId: CoverageQuestion['agencyId'],
+  categories: readonly InformationCategory[],
+  at: string,
+): CoverageQuestion[] => categories.map((category) => ({ purpose, agencyId, category, at }));
+
+/**
+ * Covered only when every question is covered by a consent; otherwise the first gap,
+ * with the consent context's own explanation so the refusal says what is missing.
+ */
+export function coveredByConsent(answers: readonly CoverageAnswer[]): ConsentCoverage {
+  const gap = answers.find((answer) => !answer.covered || answer.basis !== 'consent');
+  if (!gap) {
+    const first = answers[0];
+    return first?.covered && first.basis === 'consent' ? { covered: true, consentId: first.consentId } : { covered: false, reason: 'no-consent' };
+  }
+  if (!gap.covered) return { covered: false, reason: gap.reason, explanation: gap.explanation };
+  const q = gap.question;
+  return { covered: false, reason: 'no-consent', explanation: `no consent covers ${q.purpose} with ${q.agencyId} on ${q.category}` };
+}
