@@ -12,6 +12,11 @@ type Call = (platform: PlatformUnderTest, token: string, fixture: Fixture) => re
 interface Fixture {
   childId: string;
   referralId: string;
+  mastRequestId: string;
+  /** Read only: its team stays the school that started it. */
+  cafId: string;
+  /** Contributed to by the matrix. */
+  workedCafId: string;
   serial: number;
 }
 interface Row {
@@ -21,6 +26,13 @@ interface Row {
 }
 
 const oakfieldStaff = ['mentor.oakfield', 'senco.oakfield', 'dsl.oakfield', 'head.oakfield'];
+const mastTeam = ['mast.coordinator', 'panel.health'];
+const agencyPractitioners = ['keyworker.mast', 'social.worker', 'practitioner.health', 'lead.professional'];
+const post = (path: (f: Fixture) => string, body: (f: Fixture) => object = () => ({})): Call => (p, token, f) => auth(request(p.http).post(path(f)), token).send(body(f));
+const multiAgencyConsent = {
+  ...parentalConsent,
+  scope: { purposes: ['mast-involvement', 'common-assessment'], recipients: ['mast', 'school-oakfield'], categories: ['education', 'attendance', 'health', 'family-circumstances'] },
+};
 const representatives = [...new Set([...ROLES.map((role) => demoUsers.find((u) => u.role === role)!.userId), 'senco.riverside'])];
 const auth = (t: request.Test, token: string) => t.set('Authorization', `Bearer ${token}`);
 const get = (path: (f: Fixture) => string): Call => (p, token, f) => auth(request(p.http).get(path(f)), token);
@@ -130,12 +142,44 @@ const matrix: Record<string, Row> = {
     allowed: ['admin'],
   },
   'PATCH /users/:userId': { call: (p, token) => auth(request(p.http).patch('/users/panel.ews'), token).send({ active: true }), allowed: ['admin'] },
+  'POST /mast-requests': {
+    call: post(
+      () => '/mast-requests',
+      (f) => ({ childId: f.childId, parentsInvolved: [{ name: 'Jo Smith', relationship: 'mother' }], needs: 'Matrix needs', alreadyTried: 'Matrix tried', levelOfNeed: 2 }),
+    ),
+    allowed: ['senco.oakfield'],
+  },
+  // No response is owed yet: the co-ordinator reaches the domain and gets its 409.
+  'POST /mast-requests/:requestId/:step': { call: post((f) => `/mast-requests/${f.mastRequestId}/response-sent`, () => ({ sentOn: '2026-01-02' })), allowed: ['mast.coordinator'] },
+  'GET /mast-requests/:requestId': { call: get((f) => `/mast-requests/${f.mastRequestId}`), allowed: [...mastTeam, 'senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
+  'POST /mast-panels': { call: post(() => '/mast-panels', () => ({ panelDate: '2026-12-09' })), allowed: ['mast.coordinator'] },
+  'POST /mast-panels/:panelDate/decisions': {
+    call: post(() => '/mast-panels/2026-12-09/decisions', (f) => ({ requestId: f.mastRequestId, decision: { outcome: 'signpost', signpostTo: 'Early help hub' }, reason: 'Matrix' })),
+    allowed: ['mast.coordinator'],
+  },
+  'POST /mast-panels/:panelDate/conflicts': {
+    call: post(() => '/mast-panels/2026-12-09/conflicts', (f) => ({ requestId: f.mastRequestId, memberId: 'panel.health', nature: 'Matrix' })),
+    allowed: ['mast.coordinator'],
+  },
+  'POST /mast-panels/:panelDate/:step': { call: post(() => '/mast-panels/2026-12-16/minutes', () => ({ minutes: 'Matrix minutes' })), allowed: ['mast.coordinator'] },
+  'GET /mast-panels/:panelDate': { call: get(() => '/mast-panels/2026-12-09'), allowed: mastTeam },
+  'GET /mast/decision-log': { call: get(() => '/mast/decision-log'), allowed: mastTeam },
+  'GET /mast/deadlines': { call: get(() => '/mast/deadlines'), allowed: mastTeam },
+  'GET /mast/caseloads': { call: get(() => '/mast/caseloads'), allowed: ['mast.coordinator'] },
+  'GET /mast/caseloads/:workerId': { call: get(() => '/mast/caseloads/keyworker.mast'), allowed: ['mast.coordinator', 'keyworker.mast'] },
+  'POST /cafs': { call: post(() => '/cafs', (f) => ({ childId: f.childId, startedOn: '2026-09-20', reasonForAssessment: 'Matrix' })), allowed: oakfieldStaff },
+  'POST /cafs/:cafId/:step': {
+    call: post((f) => `/cafs/${f.workedCafId}/contributions`, () => ({ domain: 'development-of-the-child', element: 'learning', text: 'Matrix contribution', recordedOn: '2026-09-21' })),
+    allowed: [...oakfieldStaff, ...agencyPractitioners],
+  },
+  'GET /cafs/:cafId': { call: get((f) => `/cafs/${f.cafId}`), allowed: oakfieldStaff },
+  'GET /cafs/:cafId/family-copy': { call: get((f) => `/cafs/${f.cafId}/family-copy`), allowed: oakfieldStaff },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
 
 describe('access matrix: every endpoint, every role', () => {
   let platform: PlatformUnderTest;
-  const fixture: Fixture = { childId: '', referralId: '', serial: 0 };
+  const fixture: Fixture = { childId: '', referralId: '', mastRequestId: '', cafId: '', workedCafId: '', serial: 0 };
 
   beforeAll(async () => {
     platform = await startPlatform('access_matrix');
@@ -143,6 +187,11 @@ describe('access matrix: every endpoint, every role', () => {
     fixture.childId = created.body.childId;
     const referral = await matrix['POST /referrals'].call(platform, await platform.tokenFor('senco.oakfield'), fixture).expect(201);
     fixture.referralId = referral.body.referralId;
+    const senco = await platform.tokenFor('senco.oakfield');
+    await auth(request(platform.http).post(`/children/${fixture.childId}/consents`), senco).send(multiAgencyConsent).expect(201);
+    fixture.mastRequestId = (await matrix['POST /mast-requests'].call(platform, senco, fixture).expect(201)).body.requestId;
+    fixture.cafId = (await matrix['POST /cafs'].call(platform, senco, fixture).expect(201)).body.cafId;
+    fixture.workedCafId = (await matrix['POST /cafs'].call(platform, senco, fixture).expect(201)).body.cafId;
   });
   afterAll(async () => {
     await platform.close();

@@ -4,6 +4,7 @@ import type { IntegrationWorkers } from '@app/integration/integration-workers';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { AccessModule } from './access/access.module';
 import { ChildrenModule } from './children/children.module';
+import { CafModule } from './caf/caf.module';
 import { CaseworkModule } from './casework/casework.module';
 import { ConsentModule } from './consent/consent.module';
 import { HealthModule } from './health/health.module';
@@ -29,6 +30,7 @@ export class AppModule {
         ConsentModule,
         CaseworkModule,
         MastModule,
+        CafModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

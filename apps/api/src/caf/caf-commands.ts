@@ -1,0 +1,91 @@
+import { BadRequestException, Inject, NotFoundException } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Directory } from '@app/access/directory/directory';
+import { CAF_CONSENT_CATEGORIES, type CafCommand } from '@app/domain/caf/commands';
+import { cafDecider } from '@app/domain/caf/decider';
+import { cafStream } from '@app/domain/caf/events';
+import type { NamedPractitioner } from '@app/domain/caf/events';
+import { consentQuestions, coveredByConsent } from '@app/domain/multi-agency';
+import type { ConsentRecipient } from '@app/domain/consent/events';
+import { dayOf } from '@app/domain/shared/calendar';
+import type { ExpectedRevision } from '@app/event-store/event-store.port';
+import { consentCoverageForEach } from '@app/projections/consent/queries';
+import { CafCase } from '@app/projections/caf/caf-case.entity';
+import { type Body, commandBody, notInTheFuture } from '../platform/command-body';
+import { type Decided, Decisions } from '../platform/decisions';
+import type { RequestContext } from '../platform/request-context';
+import { CLOCK } from '../platform/tokens';
+import type { CafStep } from './caf-steps';
+
+const PLATFORM_FIELDS = ['type', 'cafId', 'by', 'consent', 'contributionId', 'viewsId', 'meetingId', 'actionId', 'reviewId'];
+
+export class StartCafCommand {
+  constructor(readonly body: Body, readonly context: RequestContext) {}
+}
+
+export class TakeCafStepCommand {
+  constructor(
+    readonly cafId: string,
+    readonly step: CafStep,
+    readonly body: Body,
+    readonly expectedRevision: ExpectedRevision | undefined,
+    readonly context: RequestContext,
+  ) {}
+}
+
+/** Started under consent to a common assessment with the starting practitioner's agency, read by the platform. */
+@CommandHandler(StartCafCommand)
+export class StartCafHandler implements ICommandHandler<StartCafCommand, Decided & { cafId: string }> {
+  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+
+  async execute({ body, context }: StartCafCommand) {
+    const fields = commandBody(body, PLATFORM_FIELDS);
+    notInTheFuture(fields, 'startedOn', dayOf(this.clock().toISOString()));
+    const cafId = randomUUID();
+    const childId = String(fields.childId);
+    const questions = consentQuestions('common-assessment', context.actor.agencyId as ConsentRecipient, CAF_CONSENT_CATEGORIES, this.clock().toISOString());
+    const consent = coveredByConsent(await consentCoverageForEach(this.dataSource.manager, childId, questions));
+    const command = { ...fields, type: 'StartCaf', cafId, by: context.actor, consent } as unknown as CafCommand;
+    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId, expectedRevision: 'no-stream' });
+    return { ...decided, cafId };
+  }
+}
+
+@CommandHandler(TakeCafStepCommand)
+export class TakeCafStepHandler implements ICommandHandler<TakeCafStepCommand, Decided & { assigned: Record<string, string> }> {
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+    private readonly directory: Directory,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
+
+  async execute({ cafId, step, body, expectedRevision, context }: TakeCafStepCommand) {
+    const found = await this.dataSource.manager.getRepository(CafCase).findOneBy({ cafId });
+    if (!found) throw new NotFoundException({ message: `No CAF ${cafId}`, field: 'cafId' });
+    const fields = commandBody(body, PLATFORM_FIELDS);
+    notInTheFuture(fields, step.dayField, dayOf(this.clock().toISOString()));
+    const assigned = step.assigns ? { [step.assigns]: randomUUID() } : {};
+    const named = step.practitioners ? { [step.practitioners.field]: await this.practitioners(step.practitioners, fields[step.practitioners.field]) } : {};
+    const command = { ...fields, ...assigned, ...named, type: step.command, cafId, by: context.actor } as unknown as CafCommand;
+    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId: found.childId, expectedRevision });
+    return { ...decided, assigned };
+  }
+
+  /** Users named by id become practitioners attributed by the directory, never by the caller. */
+  private async practitioners(spec: { field: string; many?: boolean }, value: unknown): Promise<NamedPractitioner | NamedPractitioner[]> {
+    const ids = spec.many ? value : [value];
+    if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
+      throw new BadRequestException({ error: 'Bad Request', rule: 'request.user-ids', message: `${spec.field} must be ${spec.many ? 'a list of user ids' : 'a user id'}`, field: spec.field });
+    }
+    const named: NamedPractitioner[] = [];
+    for (const id of ids as string[]) {
+      const user = await this.directory.user(id);
+      if (!user || !user.active) throw new BadRequestException({ error: 'Bad Request', rule: 'request.user-unknown', message: `${id} is not an active user of the directory`, field: spec.field });
+      named.push({ userId: user.userId, role: user.role, agencyId: user.agencyId, name: user.displayName });
+    }
+    return spec.many ? named : named[0];
+  }
+}
