@@ -6,6 +6,7 @@ import { mastRequestEventSchemas } from './mast-request/events';
 import { mastPanelEventSchemas } from './mast-panel/events';
 import { cafEventSchemas } from './caf/events';
 import { socialCareCaseEventSchemas } from './social-care-case/events';
+import { sharingEventSchemas } from './sharing/events';
 
 /** Every event type the platform stores, one line per aggregate. */
 export const eventCatalogue = new EventCatalogue([
@@ -16,4 +17,5 @@ export const eventCatalogue = new EventCatalogue([
   ...mastPanelEventSchemas,
   ...cafEventSchemas,
   ...socialCareCaseEventSchemas,
+  ...sharingEventSchemas,
 ]);

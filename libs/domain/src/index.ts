@@ -7,3 +7,4 @@ export * as mastRequest from './mast-request';
 export * as mastPanel from './mast-panel';
 export * as caf from './caf';
 export * as socialCareCase from './social-care-case';
+export * as sharing from './sharing';

@@ -1,0 +1,82 @@
+import type { Actor, InformationCategory } from '../shared';
+import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+import type { CoverageAnswer } from '../consent/coverage';
+import type { DisclosedItem, FamilyTold, Recipient, SharedItem } from './events';
+import type { ChecklistAnswer, ChecklistItem, DisclosureChannel, SharingOutcome, WithoutConsentGround } from './vocabulary';
+
+export interface ProposeSharing {
+  readonly type: 'ProposeSharing';
+  readonly sharingId: string;
+  readonly childId: string;
+  readonly origin: 'request' | 'proactive';
+  /** For a request: the practitioner of the other agency who asked. */
+  readonly askedBy?: Practitioner;
+  readonly purpose: string;
+  readonly recipient: Recipient;
+  readonly categories: readonly InformationCategory[];
+  readonly by: Actor;
+  readonly at: IsoInstant;
+}
+
+/**
+ * The basis. For consent, the caller passes the consent context's answers for purpose
+ * information-sharing, to the recipient, on each category, asked now.
+ */
+export type BasisClaim =
+  | { readonly kind: 'consent'; readonly coverage: readonly CoverageAnswer[] }
+  | { readonly kind: 'without-consent'; readonly ground: WithoutConsentGround; readonly justification: string };
+
+export interface RecordLawfulBasis {
+  readonly type: 'RecordLawfulBasis';
+  readonly basis: BasisClaim;
+  readonly by: Actor;
+}
+
+export interface AnswerSharingChecklist {
+  readonly type: 'AnswerSharingChecklist';
+  readonly answers: ReadonlyArray<{ readonly item: ChecklistItem; readonly answer: ChecklistAnswer; readonly note?: string }>;
+  readonly by: Actor;
+}
+
+export interface ApproveSharing {
+  readonly type: 'ApproveSharing';
+  readonly discussion: string;
+  readonly by: Actor;
+  readonly at: IsoInstant;
+}
+
+export interface DecideSharing {
+  readonly type: 'DecideSharing';
+  readonly outcome: SharingOutcome;
+  readonly items: readonly SharedItem[];
+  readonly reasons: string;
+  readonly redactions: readonly string[];
+  readonly familyTold: FamilyTold;
+  readonly validUntil: IsoDate;
+  /** For a consent basis: the answers asked again now (consent checked when deciding). */
+  readonly coverage?: readonly CoverageAnswer[];
+  readonly by: Actor;
+  readonly at: IsoInstant;
+}
+
+export interface MakeDisclosure {
+  readonly type: 'MakeDisclosure';
+  readonly disclosureId: string;
+  readonly recipient: Recipient;
+  readonly items: readonly DisclosedItem[];
+  readonly channel: DisclosureChannel;
+  /** For a consent basis: the answers asked again now (and checked again when disclosing). */
+  readonly coverage?: readonly CoverageAnswer[];
+  readonly by: Actor;
+  readonly at: IsoInstant;
+}
+
+export interface IssueCorrectionNotices {
+  readonly type: 'IssueCorrectionNotices';
+  readonly recordRef: string;
+  readonly correction: string;
+  readonly by: Actor;
+  readonly at: IsoInstant;
+}
+
+export type SharingCommand = ProposeSharing | RecordLawfulBasis | AnswerSharingChecklist | ApproveSharing | DecideSharing | MakeDisclosure | IssueCorrectionNotices;

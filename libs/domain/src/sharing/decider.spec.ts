@@ -1,0 +1,150 @@
+import type { CoverageAnswer } from '../consent/coverage';
+import type { Actor } from '../shared';
+import { isDomainError, replay } from '../shared';
+import { given } from '../testing/given';
+import type { SharingCommand } from './commands';
+import { sharingDecider } from './decider';
+import type { SharingEvent } from './events';
+import { BOX_16_CHECKLIST, GOLDEN_RULES } from './vocabulary';
+
+const mentor: Actor = { userId: 'mentor.oakfield', role: 'learning-mentor', agencyId: 'school-oakfield' };
+const dsl: Actor = { userId: 'dsl.oakfield', role: 'dsl', agencyId: 'school-oakfield' };
+const at = '2026-12-01T10:00:00Z';
+
+const covered = (category: string, recipient = 'health'): CoverageAnswer =>
+  ({ covered: true, question: { purpose: 'information-sharing', agencyId: recipient, category, at }, basis: 'consent', consentId: 'consent-1', giverKind: 'parent-carer' }) as CoverageAnswer;
+const withdrawn = (category: string): CoverageAnswer =>
+  ({ covered: false, question: { purpose: 'information-sharing', agencyId: 'health', category, at }, reason: 'withdrawn', consentId: 'consent-1', explanation: 'consent-1 was withdrawn on 2026-12-02' }) as CoverageAnswer;
+const childRefuses = (category: string): CoverageAnswer =>
+  ({ covered: false, question: { purpose: 'information-sharing', agencyId: 'parent-carer', category, at }, reason: 'child-refusal-binds', explanation: 'The competent child refused' }) as CoverageAnswer;
+
+const propose = (recipient: { agencyId: string; userId?: string }, by: Actor = mentor): SharingCommand => ({
+  type: 'ProposeSharing', sharingId: 's1', childId: 'c1', origin: 'proactive', purpose: 'Support for attendance and health needs', recipient: recipient as never, categories: ['attendance', 'health'], by, at,
+});
+const checklist: SharingCommand = {
+  type: 'AnswerSharingChecklist',
+  answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' as const })),
+  by: mentor,
+};
+const decide = (overrides: Partial<Extract<SharingCommand, { type: 'DecideSharing' }>> = {}): SharingCommand => ({
+  type: 'DecideSharing',
+  outcome: 'share',
+  items: [{ category: 'attendance', fields: ['sessionsAttended', 'percentage'] }, { category: 'health', fields: ['summary'] }],
+  reasons: 'The school nurse needs attendance and the health summary to plan support',
+  redactions: ['Neighbour who reported concerns'],
+  familyTold: { informed: true, how: 'Told the mother at the review meeting' },
+  validUntil: '2027-01-31',
+  coverage: [covered('attendance'), covered('health')],
+  by: mentor,
+  at,
+  ...overrides,
+});
+const disclose = (overrides: Partial<Extract<SharingCommand, { type: 'MakeDisclosure' }>> = {}): SharingCommand => ({
+  type: 'MakeDisclosure',
+  disclosureId: 'd1',
+  recipient: { agencyId: 'health', userId: 'practitioner.health' },
+  items: [{ recordRef: 'child-record:c1', category: 'attendance', fields: ['percentage'] }],
+  channel: 'platform',
+  coverage: [covered('attendance')],
+  by: mentor,
+  at: '2026-12-02T09:00:00Z',
+  ...overrides,
+});
+
+/** The history of a stream built by deciding each command in turn: every step is itself checked. */
+function history(...commands: SharingCommand[]): SharingEvent[] {
+  const events: SharingEvent[] = [];
+  for (const command of commands) {
+    const outcome = sharingDecider.decide(command, replay(sharingDecider, events));
+    if (isDomainError(outcome)) throw new Error(`${command.type}: ${outcome.rule}: ${outcome.message}`);
+    events.push(...outcome);
+  }
+  return events;
+}
+
+const consentShared = () =>
+  history(propose({ agencyId: 'health', userId: 'practitioner.health' }), { type: 'RecordLawfulBasis', basis: { kind: 'consent', coverage: [covered('attendance'), covered('health')] }, by: mentor }, checklist, decide());
+
+describe('sharing decisions and disclosures', () => {
+  it('shares on consent, then a withdrawal blocks the next disclosure', () => {
+    const events = given(sharingDecider, consentShared()).when(disclose()).events();
+    expect(events[0]).toMatchObject({ type: 'DisclosureMade', data: { basis: { kind: 'consent', consentIds: ['consent-1'] }, redactions: ['Neighbour who reported concerns'] } });
+    const afterOne = [...consentShared(), ...events];
+    const refused = given(sharingDecider, afterOne).when(disclose({ disclosureId: 'd2', coverage: [withdrawn('attendance')] })).thenError('sharing.consent-no-longer-covers');
+    expect(refused.kind).toBe('forbidden');
+    expect(refused.message).toMatch(/withdrawn/);
+  });
+
+  it('refuses a disclosure beyond the decision: another agency, another field, or after it expires', () => {
+    given(sharingDecider, consentShared()).when(disclose({ recipient: { agencyId: 'police' } })).thenError('sharing.beyond-scope');
+    given(sharingDecider, consentShared()).when(disclose({ items: [{ recordRef: 'child-record:c1', category: 'attendance', fields: ['address'] }] })).thenError('sharing.beyond-scope');
+    given(sharingDecider, consentShared()).when(disclose({ at: '2027-02-01T09:00:00Z' })).thenError('sharing.decision-expired');
+  });
+
+  it('shares without consent on risk of significant harm only with a DSL\'s approval, recording why the family was not told', () => {
+    const proposed = history(
+      propose({ agencyId: 'social-care' }),
+      { type: 'RecordLawfulBasis', basis: { kind: 'without-consent', ground: 'risk-of-significant-harm', justification: 'Bruising and disclosure by the child' }, by: mentor },
+      checklist,
+    );
+    const notTold = { informed: false as const, reason: 'Telling the stepfather would put the child at risk' };
+    given(sharingDecider, proposed).when(decide({ familyTold: notTold, coverage: undefined })).thenError('sharing.approval-required');
+    given(sharingDecider, proposed).when(decide({ familyTold: { informed: false, reason: '' } as never })).thenError('sharing.not-telling-reason-required');
+    const withApproval = [...proposed, ...given(sharingDecider, proposed).when({ type: 'ApproveSharing', discussion: 'Discussed at 10:15; agreed referral today', by: dsl, at }).events()];
+    const [decided] = given(sharingDecider, withApproval).when(decide({ familyTold: notTold, coverage: undefined })).events();
+    expect(decided).toMatchObject({ type: 'SharingDecided', data: { familyTold: notTold, basis: { kind: 'without-consent', ground: 'risk-of-significant-harm' } } });
+  });
+
+  it('does not let the proposer approve their own proposal, nor anyone but a DSL or head teacher', () => {
+    const proposedByDsl = history(propose({ agencyId: 'social-care' }, dsl));
+    expect(given(sharingDecider, proposedByDsl).when({ type: 'ApproveSharing', discussion: 'Self-approval', by: dsl, at }).thenError('sharing.approver-is-proposer').kind).toBe('forbidden');
+    given(sharingDecider, history(propose({ agencyId: 'social-care' }))).when({ type: 'ApproveSharing', discussion: 'x', by: mentor, at }).thenError('sharing.approver-role');
+  });
+
+  it('a competent child\'s refusal blocks sharing with the parent, but not a statutory disclosure to social care', () => {
+    const toParent = history(propose({ agencyId: 'parent-carer' }));
+    given(sharingDecider, toParent).when({ type: 'RecordLawfulBasis', basis: { kind: 'consent', coverage: [childRefuses('attendance'), childRefuses('health')] }, by: mentor }).thenError('sharing.consent-does-not-cover');
+
+    const statutory = history(
+      propose({ agencyId: 'social-care' }),
+      { type: 'RecordLawfulBasis', basis: { kind: 'without-consent', ground: 'statutory-function', justification: 'Section 47 enquiry' }, by: mentor },
+      checklist,
+      { type: 'ApproveSharing', discussion: 'Agreed: statutory enquiry', by: dsl, at },
+      decide({ coverage: undefined, familyTold: { informed: true, how: 'The child was told by the DSL' } }),
+    );
+    const [made] = given(sharingDecider, statutory).when(disclose({ recipient: { agencyId: 'social-care' }, coverage: undefined })).events();
+    expect(made).toMatchObject({ type: 'DisclosureMade', data: { basis: { kind: 'without-consent', ground: 'statutory-function' } } });
+  });
+
+  it('records a decision not to share exactly like one to share, and discloses nothing under it', () => {
+    const refusedShare = history(propose({ agencyId: 'police' }), checklist, decide({ outcome: 'refuse', items: [], reasons: 'Not necessary or proportionate', coverage: undefined }));
+    expect(refusedShare.at(-1)).toMatchObject({ type: 'SharingDecided', data: { outcome: 'refuse', reasons: 'Not necessary or proportionate', basis: null } });
+    given(sharingDecider, refusedShare).when(disclose({ recipient: { agencyId: 'police' } })).thenError('sharing.not-approved');
+    given(sharingDecider, history(propose({ agencyId: 'police' }))).when(decide({ outcome: 'refuse', items: [] })).thenError('sharing.checklist-incomplete');
+  });
+
+  it('sends a correction notice to every earlier recipient of the corrected record', () => {
+    const twoDisclosures = [
+      ...consentShared(),
+      ...given(sharingDecider, consentShared()).when(disclose()).events(),
+    ];
+    const second = given(sharingDecider, twoDisclosures).when(disclose({ disclosureId: 'd2', recipient: { agencyId: 'health', userId: 'practitioner.health' }, channel: 'secure-email' })).events();
+    const notices = given(sharingDecider, [...twoDisclosures, ...second])
+      .when({ type: 'IssueCorrectionNotices', recordRef: 'child-record:c1', correction: 'Attendance was 91%, not 81%', by: mentor, at: '2026-12-05T09:00:00Z' })
+      .events();
+    expect(notices.map((n) => [n.type, (n.data as { disclosureId: string }).disclosureId])).toEqual([
+      ['CorrectionNoticeIssued', 'd1'],
+      ['CorrectionNoticeIssued', 'd2'],
+    ]);
+    given(sharingDecider, twoDisclosures).when({ type: 'IssueCorrectionNotices', recordRef: 'caf:other', correction: 'x', by: mentor, at }).thenError('sharing.record-not-disclosed');
+  });
+
+  it('names the field of bad input', () => {
+    expect(given(sharingDecider, []).when({ ...propose({ agencyId: 'health' }), categories: ['shoe-size'] } as never).thenError('sharing.categories').field).toBe('categories');
+    expect(
+      given(sharingDecider, history(propose({ agencyId: 'health' })))
+        .when({ type: 'RecordLawfulBasis', basis: { kind: 'without-consent', ground: 'curiosity', justification: 'x' } as never, by: mentor })
+        .thenError('sharing.ground').field,
+    ).toBe('basis.ground');
+  });
+});

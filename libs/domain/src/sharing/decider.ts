@@ -1,0 +1,235 @@
+import { type IsoDate, isIsoDate, isIsoInstant, practitionerOf, requireText } from '../multi-agency';
+import { type Actor, type Decider, DomainError, firstError, isDomainError, isInformationCategory, dayOf } from '../shared';
+import type { SharingCommand } from './commands';
+import type { DisclosedItem, SharedItem, SharingEvent } from './events';
+import { consentBasis } from './lawful-basis';
+import type { SharingState } from './state';
+import { APPROVER_ROLES, BOX_16_CHECKLIST, CHECKLIST_ANSWERS, DISCLOSURE_CHANNELS, GOLDEN_RULES, SHARING_OUTCOMES, WITHOUT_CONSENT_GROUNDS } from './vocabulary';
+
+const REQUIRED_ANSWERS = [...BOX_16_CHECKLIST, ...GOLDEN_RULES];
+const invalid = (rule: string, message: string, field: string) => new DomainError(rule, message, 'invalid', field);
+
+const isFamily = (actor: Actor) => actor.role === 'parent-carer' || actor.role === 'young-person';
+
+function invalidItems(items: unknown, field: string): DomainError | undefined {
+  if (!Array.isArray(items)) return invalid('sharing.items', `${field} must be a list of { category, fields }`, field);
+  for (const [i, item] of items.entries()) {
+    if (!isInformationCategory(item?.category)) return invalid('sharing.items', `${field}[${i}].category is not a category of information`, `${field}[${i}].category`);
+    if (!Array.isArray(item.fields) || item.fields.length === 0 || item.fields.some((f: unknown) => typeof f !== 'string' || f === '')) {
+      return invalid('sharing.items', `${field}[${i}].fields must name at least one field`, `${field}[${i}].fields`);
+    }
+  }
+  return undefined;
+}
+
+/** Every disclosed field lies inside the decision: same category, a field the decision named. */
+const withinDecision = (decided: readonly SharedItem[], item: DisclosedItem) =>
+  decided.some((d) => d.category === item.category && item.fields.every((f) => d.fields.includes(f)));
+
+/**
+ * A sharing decision and the disclosures made under it (003 §1d, Boxes 13–16). Nothing is
+ * disclosed without a recorded lawful basis: consent checked when deciding and again when
+ * disclosing, or a Box 13 ground with a senior colleague's approval.
+ */
+export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState> = {
+  initialState: { status: 'none' },
+
+  decide(command, state) {
+    if (isFamily(command.by)) return new DomainError('sharing.practitioners-only', 'Sharing decisions are made by practitioners', 'forbidden');
+    if (command.type === 'ProposeSharing') {
+      if (state.status !== 'none') return new DomainError('sharing.already-proposed', 'This sharing decision already exists');
+      const bad = firstError(
+        command.origin === 'request' || command.origin === 'proactive' ? undefined : invalid('sharing.origin', 'origin is request or proactive', 'origin'),
+        requireText('sharing.purpose-required', 'purpose', command.purpose),
+        typeof command.recipient?.agencyId === 'string' ? undefined : invalid('sharing.recipient', 'recipient.agencyId is required', 'recipient.agencyId'),
+        Array.isArray(command.categories) && command.categories.length > 0 && command.categories.every(isInformationCategory)
+          ? undefined
+          : invalid('sharing.categories', 'categories must list categories of information', 'categories'),
+        command.origin === 'request' && !command.askedBy ? invalid('sharing.asked-by', 'A request names who asked', 'askedBy') : undefined,
+      );
+      if (bad) return bad;
+      const proposedBy = practitionerOf(command.by);
+      return [
+        {
+          type: 'SharingProposed',
+          data: {
+            sharingId: command.sharingId,
+            childId: command.childId,
+            origin: command.origin,
+            askedBy: command.askedBy ?? proposedBy,
+            proposedBy,
+            purpose: command.purpose,
+            recipient: { agencyId: command.recipient.agencyId, ...(command.recipient.userId ? { userId: command.recipient.userId } : {}) },
+            categories: [...new Set(command.categories)],
+            proposedAt: command.at,
+          },
+        },
+      ];
+    }
+    if (state.status === 'none') return new DomainError('sharing.not-proposed', 'No such sharing decision');
+    const ids = { sharingId: state.sharingId, childId: state.childId };
+
+    switch (command.type) {
+      case 'RecordLawfulBasis': {
+        if (state.status === 'decided') return new DomainError('sharing.already-decided', 'The decision is made; its basis cannot change');
+        const claim = command.basis;
+        if (claim?.kind === 'consent') {
+          const basis = consentBasis(claim.coverage, state.categories, 'sharing.consent-does-not-cover');
+          if (isDomainError(basis)) return basis;
+          return [{ type: 'LawfulBasisRecorded', data: { ...ids, basis, recordedBy: practitionerOf(command.by) } }];
+        }
+        if (claim?.kind !== 'without-consent') return invalid('sharing.basis', 'basis.kind is consent or without-consent', 'basis.kind');
+        const bad = firstError(
+          (WITHOUT_CONSENT_GROUNDS as readonly string[]).includes(claim.ground) ? undefined : invalid('sharing.ground', `basis.ground is one of ${WITHOUT_CONSENT_GROUNDS.join(', ')} (Box 13)`, 'basis.ground'),
+          requireText('sharing.justification-required', 'basis.justification', claim.justification),
+        );
+        if (bad) return bad;
+        return [{ type: 'LawfulBasisRecorded', data: { ...ids, basis: { kind: 'without-consent', ground: claim.ground, justification: claim.justification }, recordedBy: practitionerOf(command.by) } }];
+      }
+
+      case 'AnswerSharingChecklist': {
+        if (state.status === 'decided') return new DomainError('sharing.already-decided', 'The decision is made');
+        if (!Array.isArray(command.answers)) return invalid('sharing.checklist', 'answers must be a list of { item, answer }', 'answers');
+        for (const [i, a] of command.answers.entries()) {
+          if (!(REQUIRED_ANSWERS as readonly string[]).includes(a?.item)) return invalid('sharing.checklist', `answers[${i}].item is not on Box 16 or the golden rules`, `answers[${i}].item`);
+          if (!(CHECKLIST_ANSWERS as readonly string[]).includes(a.answer)) return invalid('sharing.checklist', `answers[${i}].answer is ${CHECKLIST_ANSWERS.join(', ')}`, `answers[${i}].answer`);
+        }
+        return [{ type: 'SharingChecklistAnswered', data: { ...ids, answers: command.answers.map((a) => ({ item: a.item, answer: a.answer, ...(a.note ? { note: a.note } : {}) })), answeredBy: practitionerOf(command.by) } }];
+      }
+
+      case 'ApproveSharing': {
+        if (state.status === 'decided') return new DomainError('sharing.already-decided', 'The decision is made');
+        if (!(APPROVER_ROLES as readonly string[]).includes(command.by.role)) {
+          return new DomainError('sharing.approver-role', `Sharing without consent is approved by a ${APPROVER_ROLES.join(' or ')}`, 'forbidden');
+        }
+        if (command.by.userId === state.proposedBy.userId) return new DomainError('sharing.approver-is-proposer', 'The proposer cannot approve their own proposal', 'forbidden');
+        const bad = requireText('sharing.discussion-required', 'discussion', command.discussion);
+        if (bad) return bad;
+        return [{ type: 'SharingApproved', data: { ...ids, approvedBy: practitionerOf(command.by), discussion: command.discussion, approvedAt: command.at } }];
+      }
+
+      case 'DecideSharing': {
+        if (state.status === 'decided') return new DomainError('sharing.already-decided', 'The decision is made');
+        const bad = firstError(
+          (SHARING_OUTCOMES as readonly string[]).includes(command.outcome) ? undefined : invalid('sharing.outcome', `outcome is ${SHARING_OUTCOMES.join(', ')}`, 'outcome'),
+          requireText('sharing.reasons-required', 'reasons', command.reasons),
+          isIsoDate(command.validUntil) ? undefined : invalid('sharing.valid-until', 'validUntil must be a day (YYYY-MM-DD)', 'validUntil'),
+          command.familyTold?.informed === true
+            ? requireText('sharing.family-told-how', 'familyTold.how', (command.familyTold as { how?: unknown }).how)
+            : command.familyTold?.informed === false
+              ? requireText('sharing.not-telling-reason-required', 'familyTold.reason', (command.familyTold as { reason?: unknown }).reason)
+              : invalid('sharing.family-told', 'familyTold says whether the child and family are told, and how or why not', 'familyTold'),
+          Array.isArray(command.redactions) && command.redactions.every((r) => typeof r === 'string') ? undefined : invalid('sharing.redactions', 'redactions must be a list of names', 'redactions'),
+          isIsoInstant(command.at) ? undefined : invalid('sharing.at', 'at must be an instant', 'at'),
+        );
+        if (bad) return bad;
+        const unanswered = REQUIRED_ANSWERS.filter((item) => !state.answered.includes(item));
+        if (unanswered.length > 0) return new DomainError('sharing.checklist-incomplete', `Box 16 and the golden rules are answered first; missing: ${unanswered.join(', ')}`);
+        const decision = { validUntil: command.validUntil, redactions: [...command.redactions] };
+        if (command.outcome === 'refuse') {
+          return [{ type: 'SharingDecided', data: { ...ids, outcome: 'refuse', items: [], reasons: command.reasons, familyTold: command.familyTold, basis: state.basis ?? null, ...decision, decidedBy: practitionerOf(command.by), decidedAt: command.at } }];
+        }
+        const badItems = invalidItems(command.items, 'items');
+        if (badItems) return badItems;
+        if (command.items.length === 0) return invalid('sharing.items', 'A decision to share names what is shared', 'items');
+        const outside = command.items.find((item) => !state.categories.includes(item.category));
+        if (outside) return invalid('sharing.items-beyond-request', `${outside.category} was not part of what was proposed`, 'items');
+        if (!state.basis) return new DomainError('sharing.no-lawful-basis', 'No lawful basis is recorded: consent, or a Box 13 ground');
+        let basis = state.basis;
+        if (basis.kind === 'without-consent' && !state.approvedBy) {
+          return new DomainError('sharing.approval-required', 'Sharing without consent needs the recorded approval of a DSL or senior colleague');
+        }
+        if (basis.kind === 'consent') {
+          const again = consentBasis(command.coverage, command.items.map((i) => i.category), 'sharing.consent-no-longer-covers');
+          if (isDomainError(again)) return again;
+          basis = again;
+        }
+        return [
+          {
+            type: 'SharingDecided',
+            data: { ...ids, outcome: command.outcome, items: command.items.map((i) => ({ category: i.category, fields: [...i.fields] })), reasons: command.reasons, familyTold: command.familyTold, basis, ...decision, decidedBy: practitionerOf(command.by), decidedAt: command.at },
+          },
+        ];
+      }
+
+      case 'MakeDisclosure': {
+        const decision = state.decision;
+        if (!decision || decision.outcome === 'refuse') return new DomainError('sharing.not-approved', 'Nothing may be disclosed without a decision to share', 'forbidden');
+        const bad = firstError(
+          (DISCLOSURE_CHANNELS as readonly string[]).includes(command.channel) ? undefined : invalid('sharing.channel', `channel is ${DISCLOSURE_CHANNELS.join(', ')}`, 'channel'),
+          invalidItems(command.items, 'items'),
+          Array.isArray(command.items) && command.items.every((i) => typeof i.recordRef === 'string' && i.recordRef !== '')
+            ? undefined
+            : invalid('sharing.record-ref', 'Every disclosed item names its record (recordRef)', 'items'),
+          isIsoInstant(command.at) ? undefined : invalid('sharing.at', 'at must be an instant', 'at'),
+        );
+        if (bad) return bad;
+        if (command.recipient?.agencyId !== state.recipient.agencyId || (state.recipient.userId && command.recipient.userId !== state.recipient.userId)) {
+          return new DomainError('sharing.beyond-scope', `The decision is to share with ${state.recipient.agencyId}${state.recipient.userId ? ` (${state.recipient.userId})` : ''} only`, 'forbidden');
+        }
+        const beyond = command.items.find((item) => !withinDecision(decision.items, item));
+        if (beyond) return new DomainError('sharing.beyond-scope', `${beyond.recordRef}: ${beyond.category} ${beyond.fields.join(', ')} is beyond what was decided`, 'forbidden');
+        const day: IsoDate = dayOf(command.at);
+        if (day > decision.validUntil) return new DomainError('sharing.decision-expired', `The decision allowed disclosures until ${decision.validUntil}`, 'forbidden');
+        let basis = state.basis!;
+        if (basis.kind === 'consent') {
+          const again = consentBasis(command.coverage, [...new Set(command.items.map((i) => i.category))], 'sharing.consent-no-longer-covers');
+          if (isDomainError(again)) return new DomainError(again.rule, again.message, 'forbidden');
+          basis = again;
+        }
+        return [
+          {
+            type: 'DisclosureMade',
+            data: {
+              ...ids,
+              disclosureId: command.disclosureId,
+              recipient: { agencyId: command.recipient.agencyId, ...(command.recipient.userId ? { userId: command.recipient.userId } : {}) },
+              items: command.items.map((i) => ({ recordRef: i.recordRef, category: i.category, fields: [...i.fields] })),
+              channel: command.channel,
+              basis,
+              redactions: [...decision.redactions],
+              disclosedBy: practitionerOf(command.by),
+              disclosedAt: command.at,
+            },
+          },
+        ];
+      }
+
+      case 'IssueCorrectionNotices': {
+        const bad = firstError(requireText('sharing.record-ref', 'recordRef', command.recordRef), requireText('sharing.correction-required', 'correction', command.correction));
+        if (bad) return bad;
+        const earlier = state.disclosures.filter((d) => d.items.some((i) => i.recordRef === command.recordRef));
+        if (earlier.length === 0) return new DomainError('sharing.record-not-disclosed', `${command.recordRef} was not disclosed under this decision`);
+        return earlier.map((d) => ({
+          type: 'CorrectionNoticeIssued' as const,
+          data: { ...ids, disclosureId: d.disclosureId, recipient: d.recipient, recordRef: command.recordRef, correction: command.correction, issuedBy: practitionerOf(command.by), issuedAt: command.at },
+        }));
+      }
+    }
+    return new DomainError('sharing.unknown-command', 'Unknown command', 'invalid', 'type');
+  },
+
+  evolve(state, event) {
+    if (event.type === 'SharingProposed') {
+      const d = event.data;
+      return { status: 'proposed', sharingId: d.sharingId, childId: d.childId, proposedBy: d.proposedBy, recipient: d.recipient, categories: d.categories, answered: [], disclosures: [] };
+    }
+    if (state.status === 'none') return state;
+    switch (event.type) {
+      case 'LawfulBasisRecorded':
+        return { ...state, basis: event.data.basis };
+      case 'SharingChecklistAnswered':
+        return { ...state, answered: [...new Set([...state.answered, ...event.data.answers.map((a) => a.item)])] };
+      case 'SharingApproved':
+        return { ...state, approvedBy: event.data.approvedBy };
+      case 'SharingDecided': {
+        const d = event.data;
+        return { ...state, status: 'decided', basis: d.basis ?? state.basis, decision: { outcome: d.outcome, items: d.items, validUntil: d.validUntil, redactions: d.redactions } };
+      }
+      case 'DisclosureMade':
+        return { ...state, disclosures: [...state.disclosures, { disclosureId: event.data.disclosureId, recipient: event.data.recipient, items: event.data.items }] };
+      default:
+        return state;
+    }
+  },
+};

@@ -1,0 +1,110 @@
+import type { DomainEvent, EventSchema, InformationCategory } from '../shared';
+import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+import type { ConsentRecipient } from '../consent/events';
+import type { ChecklistAnswer, ChecklistItem, DisclosureChannel, SharingOutcome, WithoutConsentGround } from './vocabulary';
+
+/** Who is to receive: an agency, and the named practitioner where known. */
+export interface Recipient {
+  readonly agencyId: ConsentRecipient;
+  readonly userId?: string;
+}
+
+/** A category of the child's information and the fields of it that may go. */
+export interface SharedItem {
+  readonly category: InformationCategory;
+  readonly fields: string[];
+}
+
+/** Exactly what went: which record, of which category, which fields. */
+export interface DisclosedItem extends SharedItem {
+  readonly recordRef: string;
+}
+
+export type LawfulBasis =
+  | { readonly kind: 'consent'; readonly consentIds: string[]; readonly parentalResponsibility: boolean }
+  | { readonly kind: 'without-consent'; readonly ground: WithoutConsentGround; readonly justification: string };
+
+export type FamilyTold = { readonly informed: true; readonly how: string } | { readonly informed: false; readonly reason: string };
+
+export type SharingProposed = DomainEvent<
+  'SharingProposed',
+  {
+    sharingId: string;
+    childId: string;
+    /** Asked for by another agency, or proposed by the practitioner who holds the information. */
+    origin: 'request' | 'proactive';
+    askedBy: Practitioner;
+    proposedBy: Practitioner;
+    purpose: string;
+    recipient: Recipient;
+    categories: InformationCategory[];
+    proposedAt: IsoInstant;
+  }
+>;
+
+export type LawfulBasisRecorded = DomainEvent<'LawfulBasisRecorded', { sharingId: string; childId: string; basis: LawfulBasis; recordedBy: Practitioner }>;
+
+export type SharingChecklistAnswered = DomainEvent<
+  'SharingChecklistAnswered',
+  { sharingId: string; childId: string; answers: Array<{ item: ChecklistItem; answer: ChecklistAnswer; note?: string }>; answeredBy: Practitioner }
+>;
+
+/** Sharing without consent: the discussion with, and the approval of, a DSL or senior colleague. */
+export type SharingApproved = DomainEvent<'SharingApproved', { sharingId: string; childId: string; approvedBy: Practitioner; discussion: string; approvedAt: IsoInstant }>;
+
+/** Recorded the same way whether it shares, shares in part, or refuses. */
+export type SharingDecided = DomainEvent<
+  'SharingDecided',
+  {
+    sharingId: string;
+    childId: string;
+    outcome: SharingOutcome;
+    items: SharedItem[];
+    reasons: string;
+    /** Third parties who could be harmed: never in what is sent. */
+    redactions: string[];
+    familyTold: FamilyTold;
+    /** The last day a disclosure may be made under this decision. */
+    validUntil: IsoDate;
+    basis: LawfulBasis | null;
+    decidedBy: Practitioner;
+    decidedAt: IsoInstant;
+  }
+>;
+
+export type DisclosureMade = DomainEvent<
+  'DisclosureMade',
+  {
+    sharingId: string;
+    disclosureId: string;
+    childId: string;
+    recipient: Recipient;
+    items: DisclosedItem[];
+    channel: DisclosureChannel;
+    /** Copied from the decision, so the audit reads one event. */
+    basis: LawfulBasis;
+    redactions: string[];
+    disclosedBy: Practitioner;
+    disclosedAt: IsoInstant;
+  }
+>;
+
+/** Box 7: information already shared has changed; each earlier recipient is told. */
+export type CorrectionNoticeIssued = DomainEvent<
+  'CorrectionNoticeIssued',
+  { sharingId: string; childId: string; disclosureId: string; recipient: Recipient; recordRef: string; correction: string; issuedBy: Practitioner; issuedAt: IsoInstant }
+>;
+
+export type SharingEvent = SharingProposed | LawfulBasisRecorded | SharingChecklistAnswered | SharingApproved | SharingDecided | DisclosureMade | CorrectionNoticeIssued;
+
+export const sharingEventSchemas: EventSchema[] = [
+  { type: 'SharingProposed', schemaVersion: 1, personalFields: ['purpose'] },
+  { type: 'LawfulBasisRecorded', schemaVersion: 1, personalFields: [] },
+  { type: 'SharingChecklistAnswered', schemaVersion: 1, personalFields: ['answers'] },
+  { type: 'SharingApproved', schemaVersion: 1, personalFields: ['discussion'] },
+  { type: 'SharingDecided', schemaVersion: 1, personalFields: ['reasons', 'redactions', 'familyTold'] },
+  { type: 'DisclosureMade', schemaVersion: 1, personalFields: [] },
+  { type: 'CorrectionNoticeIssued', schemaVersion: 1, personalFields: ['correction'] },
+];
+
+export const sharingStream = (sharingId: string): string => `sharing-${sharingId}`;
