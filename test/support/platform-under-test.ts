@@ -36,7 +36,9 @@ export async function startPlatform(
 }
 
 async function open(db: TestDatabase, dataDir: string, env: Record<string, string>, options: OpenPlatformOptions): Promise<PlatformUnderTest> {
-  const config: PlatformConfig = loadConfig({ ...process.env, DATABASE_URL: db.url, DATA_DIR: dataDir, EVENTSTORE_URL: '', ...env });
+  // No broker unless the suite asks for one: a platform joined to the shared test broker
+  // would consume other suites' inbound messages into its own event log.
+  const config: PlatformConfig = loadConfig({ ...process.env, DATABASE_URL: db.url, DATA_DIR: dataDir, EVENTSTORE_URL: '', KAFKA_BROKERS: '', ...env });
   const runtime = await openPlatform(config, { log: () => undefined, ...options });
   await runtime.projections.start();
   // As `npm start` does: with KAFKA_BROKERS the relay and the inbound consumer run in the process.
