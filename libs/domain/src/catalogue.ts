@@ -7,6 +7,7 @@ import { mastPanelEventSchemas } from './mast-panel/events';
 import { cafEventSchemas } from './caf/events';
 import { socialCareCaseEventSchemas } from './social-care-case/events';
 import { sharingEventSchemas } from './sharing/events';
+import { concernEventSchemas } from './concern/events';
 
 /** Every event type the platform stores, one line per aggregate. */
 export const eventCatalogue = new EventCatalogue([
@@ -18,4 +19,5 @@ export const eventCatalogue = new EventCatalogue([
   ...cafEventSchemas,
   ...socialCareCaseEventSchemas,
   ...sharingEventSchemas,
+  ...concernEventSchemas,
 ]);

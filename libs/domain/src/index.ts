@@ -8,3 +8,4 @@ export * as mastPanel from './mast-panel';
 export * as caf from './caf';
 export * as socialCareCase from './social-care-case';
 export * as sharing from './sharing';
+export * as concern from './concern';

@@ -52,3 +52,12 @@ export function endOfWeek(day: IsoDate): IsoDate {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
   return addDays(day, weekday === 0 ? 0 : 7 - weekday);
 }
+
+/** The same day `months` calendar months later, or the month's last day when it has fewer days. */
+export function addMonths(day: IsoDate, months: number): IsoDate {
+  const [y, m, d] = day.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}

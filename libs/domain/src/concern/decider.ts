@@ -1,0 +1,185 @@
+import { type IsoDate, practitionerOf, requireDay, requireText, type WorkingDayCalendar } from '../multi-agency';
+import { type Actor, addMonths, type Decider, DomainError, firstError } from '../shared';
+import type { ConcernCommand } from './commands';
+import { type Breach, type ConcernClock, type ConcernEvent, DSL_OUTCOMES, SOCIAL_CARE_DECISIONS } from './events';
+import type { ClockState, ConcernState } from './state';
+
+/** Working Together 2023 (DESIGN §3). */
+const DECISION_WORKING_DAYS = 1;
+const INITIAL_CONFERENCE_WORKING_DAYS = 15;
+const CORE_GROUP_WORKING_DAYS = 10;
+const FIRST_REVIEW_MONTHS = 3;
+const LATER_REVIEW_MONTHS = 6;
+
+const invalid = (rule: string, message: string, field: string) => new DomainError(rule, message, 'invalid', field);
+const onlyRole = (actor: Actor, roles: readonly string[], act: string) =>
+  roles.includes(actor.role) ? undefined : new DomainError('concern.role', `Only a ${roles.join(' or ')} may ${act}`, 'forbidden');
+const openClock = (state: Extract<ConcernState, { concernId: string }>, clock: ConcernClock) => state.clocks.find((c) => c.clock === clock && c.metOn === undefined);
+
+/** A late act must say why: the breach goes on record with it. */
+function lateness(clock: ClockState | undefined, on: IsoDate, lateReason: string | undefined): { breach?: Breach } | DomainError {
+  if (!clock || on <= clock.dueBy) return {};
+  if (typeof lateReason !== 'string' || lateReason.trim() === '') {
+    return invalid('concern.late-reason-required', `Due by ${clock.dueBy}; a late ${clock.clock} records why it was late`, 'lateReason');
+  }
+  return { breach: { dueBy: clock.dueBy, reason: lateReason } };
+}
+
+/**
+ * A safeguarding concern (003 §1c): raised by any member of staff, reviewed by the DSL,
+ * referred to children's social care, and followed through strategy discussion,
+ * conferences and core groups on the Working Together clocks.
+ */
+export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCommand, ConcernEvent, ConcernState> {
+  return {
+    initialState: { status: 'none' },
+
+    decide(command, state) {
+      if (command.type === 'RaiseConcern') {
+        if (state.status !== 'none') return new DomainError('concern.already-raised', 'This concern is already recorded');
+        if (command.by.role === 'parent-carer' || command.by.role === 'young-person') return new DomainError('concern.staff-only', 'A concern is raised by a member of staff', 'forbidden');
+        const bad = requireText('concern.seen-or-heard-required', 'seenOrHeard', command.seenOrHeard);
+        if (bad) return bad;
+        return [{ type: 'ConcernRaised', data: { concernId: command.concernId, childId: command.childId, raisedBy: practitionerOf(command.by), seenOrHeard: command.seenOrHeard, raisedAt: command.at } }];
+      }
+      if (state.status === 'none') return new DomainError('concern.not-raised', 'No such concern');
+      const ids = { concernId: state.concernId, childId: state.childId };
+      const by = practitionerOf(command.by);
+
+      switch (command.type) {
+        case 'ReviewConcern': {
+          const bad = firstError(
+            onlyRole(command.by, ['dsl'], 'review a safeguarding concern'),
+            (DSL_OUTCOMES as readonly string[]).includes(command.outcome) ? undefined : invalid('concern.outcome', `outcome is ${DSL_OUTCOMES.join(', ')}`, 'outcome'),
+            requireText('concern.reasons-required', 'reasons', command.reasons),
+            requireDay('concern.reviewed-on', 'reviewedOn', command.reviewedOn),
+          );
+          if (bad) return bad;
+          if (state.status !== 'raised') return new DomainError('concern.already-reviewed', 'The DSL has already reviewed this concern');
+          const reviewed: ConcernEvent = { type: 'ConcernReviewed', data: { ...ids, reviewedBy: by, outcome: command.outcome, reasons: command.reasons, reviewedOn: command.reviewedOn } };
+          if (command.outcome !== 'refer-to-social-care') return [reviewed];
+          return [
+            reviewed,
+            { type: 'ConcernReferredToSocialCare', data: { ...ids, referredBy: by, referredOn: command.reviewedOn, decisionDueBy: calendar.addWorkingDays(command.reviewedOn, DECISION_WORKING_DAYS) } },
+          ];
+        }
+
+        case 'RecordSocialCareDecision': {
+          const bad = firstError(
+            onlyRole(command.by, ['social-worker'], 'record the decision on a referral'),
+            (SOCIAL_CARE_DECISIONS as readonly string[]).includes(command.decision) ? undefined : invalid('concern.decision', `decision is ${SOCIAL_CARE_DECISIONS.join(', ')}`, 'decision'),
+            requireText('concern.reasons-required', 'reasons', command.reasons),
+            requireDay('concern.decided-on', 'decidedOn', command.decidedOn),
+          );
+          if (bad) return bad;
+          if (state.status !== 'referred') return new DomainError('concern.not-referred', 'Only a referral awaiting its decision can be decided');
+          const late = lateness(openClock(state, 'social-care-decision'), command.decidedOn, command.lateReason);
+          if (late instanceof DomainError) return late;
+          return [{ type: 'SocialCareDecisionMade', data: { ...ids, decision: command.decision, reasons: command.reasons, decidedBy: by, decidedOn: command.decidedOn, ...late } }];
+        }
+
+        case 'RecordStrategyDiscussion': {
+          const bad = firstError(
+            onlyRole(command.by, ['social-worker'], 'record a strategy discussion'),
+            requireDay('concern.held-on', 'heldOn', command.heldOn),
+            requireText('concern.outcome-required', 'outcome', command.outcome),
+          );
+          if (bad) return bad;
+          if (state.status !== 'decided') return new DomainError('concern.no-strategy-decision', 'A strategy discussion follows a decision to hold one');
+          return [
+            {
+              type: 'StrategyDiscussionHeld',
+              data: { ...ids, heldOn: command.heldOn, outcome: command.outcome, recordedBy: by, initialConferenceDueBy: calendar.addWorkingDays(command.heldOn, INITIAL_CONFERENCE_WORKING_DAYS) },
+            },
+          ];
+        }
+
+        case 'RecordConference': {
+          const bad = firstError(
+            onlyRole(command.by, ['social-worker'], 'record a child protection conference'),
+            requireDay('concern.held-on', 'heldOn', command.heldOn),
+            command.kind === 'initial' || command.kind === 'review' ? undefined : invalid('concern.conference-kind', 'kind is initial or review', 'kind'),
+            typeof command.childProtectionPlan === 'boolean' ? undefined : invalid('concern.plan', 'childProtectionPlan is true or false', 'childProtectionPlan'),
+          );
+          if (bad) return bad;
+          const expected = command.kind === 'initial' ? 'strategy' : 'plan';
+          if (state.status !== expected) return new DomainError('concern.conference-out-of-order', command.kind === 'initial' ? 'An initial conference follows a strategy discussion' : 'A review conference is for a child with a plan');
+          const late = lateness(openClock(state, command.kind === 'initial' ? 'initial-conference' : 'review-conference'), command.heldOn, command.lateReason);
+          if (late instanceof DomainError) return late;
+          const plan = command.childProtectionPlan
+            ? {
+                ...(command.kind === 'initial' ? { coreGroupDueBy: calendar.addWorkingDays(command.heldOn, CORE_GROUP_WORKING_DAYS) } : {}),
+                nextReviewDueBy: addMonths(command.heldOn, command.kind === 'initial' ? FIRST_REVIEW_MONTHS : LATER_REVIEW_MONTHS),
+              }
+            : {};
+          return [{ type: 'ChildProtectionConferenceHeld', data: { ...ids, kind: command.kind, heldOn: command.heldOn, childProtectionPlan: command.childProtectionPlan, recordedBy: by, ...late, ...plan } }];
+        }
+
+        case 'RecordCoreGroup': {
+          const bad = firstError(onlyRole(command.by, ['social-worker'], 'record a core group'), requireDay('concern.held-on', 'heldOn', command.heldOn));
+          if (bad) return bad;
+          if (state.status !== 'plan') return new DomainError('concern.no-plan', 'Core groups meet for a child with a child protection plan');
+          const late = lateness(openClock(state, 'core-group'), command.heldOn, command.lateReason);
+          if (late instanceof DomainError) return late;
+          return [{ type: 'CoreGroupMet', data: { ...ids, heldOn: command.heldOn, recordedBy: by, ...late } }];
+        }
+
+        case 'SubmitMentorReport': {
+          const bad = firstError(
+            onlyRole(command.by, ['learning-mentor', 'key-worker'], 'submit the mentor\'s report'),
+            requireDay('concern.submitted-on', 'submittedOn', command.submittedOn),
+            command.forMeeting === 'conference' || command.forMeeting === 'core-group' ? undefined : invalid('concern.for-meeting', 'forMeeting is conference or core-group', 'forMeeting'),
+            requireText('concern.report-progress', 'report.progress', command.report?.progress),
+            requireText('concern.report-reason', 'report.reasonForReferral', command.report?.reasonForReferral),
+          );
+          if (bad) return bad;
+          if (!['strategy', 'plan'].includes(state.status)) return new DomainError('concern.no-meeting', 'Reports go to a conference or core group');
+          return [{ type: 'MentorReportSubmitted', data: { ...ids, reportId: command.reportId, forMeeting: command.forMeeting, report: command.report, submittedBy: by, submittedOn: command.submittedOn } }];
+        }
+      }
+      return new DomainError('concern.unknown-command', 'Unknown command', 'invalid', 'type');
+    },
+
+    evolve(state, event) {
+      if (event.type === 'ConcernRaised') return { status: 'raised', concernId: event.data.concernId, childId: event.data.childId, clocks: [] };
+      if (state.status === 'none') return state;
+      const meet = (clock: ConcernClock, on: IsoDate, breach?: Breach) =>
+        state.clocks.map((c) => (c.clock === clock && c.metOn === undefined ? { ...c, metOn: on, ...(breach ? { breachReason: breach.reason } : {}) } : c));
+      const start = (clock: ConcernClock, startedOn: IsoDate, dueBy: IsoDate): ClockState => ({ clock, startedOn, dueBy, owner: 'social-care' });
+      switch (event.type) {
+        case 'ConcernReviewed':
+          return { ...state, status: event.data.outcome === 'refer-to-social-care' ? 'reviewed' : 'closed', outcome: event.data.outcome };
+        case 'ConcernReferredToSocialCare':
+          return { ...state, status: 'referred', clocks: [...state.clocks, start('social-care-decision', event.data.referredOn, event.data.decisionDueBy)] };
+        case 'SocialCareDecisionMade':
+          return { ...state, status: event.data.decision === 'strategy-discussion' ? 'decided' : 'closed', clocks: meet('social-care-decision', event.data.decidedOn, event.data.breach) };
+        case 'StrategyDiscussionHeld':
+          return { ...state, status: 'strategy', clocks: [...state.clocks, start('initial-conference', event.data.heldOn, event.data.initialConferenceDueBy)] };
+        case 'ChildProtectionConferenceHeld': {
+          const d = event.data;
+          const clocks = meet(d.kind === 'initial' ? 'initial-conference' : 'review-conference', d.heldOn, d.breach);
+          const next = [
+            ...(d.coreGroupDueBy ? [start('core-group', d.heldOn, d.coreGroupDueBy)] : []),
+            ...(d.nextReviewDueBy ? [start('review-conference', d.heldOn, d.nextReviewDueBy)] : []),
+          ];
+          return { ...state, status: d.childProtectionPlan ? 'plan' : 'closed', clocks: [...clocks, ...next], ...(d.kind === 'initial' ? { initialConferenceOn: d.heldOn } : {}) };
+        }
+        case 'CoreGroupMet':
+          return { ...state, clocks: meet('core-group', event.data.heldOn, event.data.breach) };
+        default:
+          return state;
+      }
+    },
+  };
+}
+
+export type ClockStatus = 'due' | 'overdue' | 'breached' | 'met';
+
+/** Each clock as the social-care view shows it on a day: due, overdue (passed, not yet met), breached (met late, with its reason), met. */
+export function workingTogetherClocks(state: ConcernState, today: IsoDate): Array<ClockState & { status: ClockStatus }> {
+  if (state.status === 'none') return [];
+  return state.clocks.map((c) => ({
+    ...c,
+    status: c.breachReason !== undefined ? 'breached' : c.metOn !== undefined ? 'met' : c.dueBy < today ? 'overdue' : 'due',
+  }));
+}

@@ -1,0 +1,88 @@
+import type { DomainEvent, EventSchema } from '../shared';
+import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+
+export const DSL_OUTCOMES = ['no-further-action', 'monitor', 'early-help', 'refer-to-social-care'] as const;
+export type DslOutcome = (typeof DSL_OUTCOMES)[number];
+
+export const SOCIAL_CARE_DECISIONS = ['strategy-discussion', 'child-in-need-assessment', 'early-help', 'no-further-action'] as const;
+export type SocialCareDecision = (typeof SOCIAL_CARE_DECISIONS)[number];
+
+/** The Working Together 2023 clocks a concern runs on (DESIGN §3). */
+export type ConcernClock = 'social-care-decision' | 'initial-conference' | 'core-group' | 'review-conference';
+
+/** A late act carries its breach: the day it was due and why it was late. */
+export interface Breach {
+  readonly dueBy: IsoDate;
+  readonly reason: string;
+}
+
+/** 003 §1c: what the learning mentor's report to a conference or core group carries. */
+export interface MentorReport {
+  readonly reasonForReferral: string;
+  readonly sessions: { readonly held: number; readonly attended: number; readonly missed: number };
+  readonly contactWithFamily: string;
+  readonly workingRelationship: string;
+  readonly focusedAreasOfWork: string[];
+  readonly progress: string;
+  readonly concerns: string;
+  readonly signposting: string[];
+}
+
+export type ConcernRaised = DomainEvent<'ConcernRaised', { concernId: string; childId: string; raisedBy: Practitioner; seenOrHeard: string; raisedAt: IsoInstant }>;
+export type ConcernReviewed = DomainEvent<'ConcernReviewed', { concernId: string; childId: string; reviewedBy: Practitioner; outcome: DslOutcome; reasons: string; reviewedOn: IsoDate }>;
+export type ConcernReferredToSocialCare = DomainEvent<
+  'ConcernReferredToSocialCare',
+  { concernId: string; childId: string; referredBy: Practitioner; referredOn: IsoDate; decisionDueBy: IsoDate }
+>;
+export type SocialCareDecisionMade = DomainEvent<
+  'SocialCareDecisionMade',
+  { concernId: string; childId: string; decision: SocialCareDecision; reasons: string; decidedBy: Practitioner; decidedOn: IsoDate; breach?: Breach }
+>;
+export type StrategyDiscussionHeld = DomainEvent<
+  'StrategyDiscussionHeld',
+  { concernId: string; childId: string; heldOn: IsoDate; outcome: string; recordedBy: Practitioner; initialConferenceDueBy: IsoDate }
+>;
+export type ChildProtectionConferenceHeld = DomainEvent<
+  'ChildProtectionConferenceHeld',
+  {
+    concernId: string;
+    childId: string;
+    kind: 'initial' | 'review';
+    heldOn: IsoDate;
+    childProtectionPlan: boolean;
+    recordedBy: Practitioner;
+    breach?: Breach;
+    /** With a plan: the core group within 10 working days of the initial conference. */
+    coreGroupDueBy?: IsoDate;
+    /** With a plan: 3 months after the initial conference, then every 6 months. */
+    nextReviewDueBy?: IsoDate;
+  }
+>;
+export type CoreGroupMet = DomainEvent<'CoreGroupMet', { concernId: string; childId: string; heldOn: IsoDate; recordedBy: Practitioner; breach?: Breach }>;
+export type MentorReportSubmitted = DomainEvent<
+  'MentorReportSubmitted',
+  { concernId: string; childId: string; reportId: string; forMeeting: 'conference' | 'core-group'; report: MentorReport; submittedBy: Practitioner; submittedOn: IsoDate }
+>;
+
+export type ConcernEvent =
+  | ConcernRaised
+  | ConcernReviewed
+  | ConcernReferredToSocialCare
+  | SocialCareDecisionMade
+  | StrategyDiscussionHeld
+  | ChildProtectionConferenceHeld
+  | CoreGroupMet
+  | MentorReportSubmitted;
+
+export const concernEventSchemas: EventSchema[] = [
+  { type: 'ConcernRaised', schemaVersion: 1, personalFields: ['seenOrHeard'] },
+  { type: 'ConcernReviewed', schemaVersion: 1, personalFields: ['reasons'] },
+  { type: 'ConcernReferredToSocialCare', schemaVersion: 1, personalFields: [] },
+  { type: 'SocialCareDecisionMade', schemaVersion: 1, personalFields: ['reasons'] },
+  { type: 'StrategyDiscussionHeld', schemaVersion: 1, personalFields: ['outcome'] },
+  { type: 'ChildProtectionConferenceHeld', schemaVersion: 1, personalFields: [] },
+  { type: 'CoreGroupMet', schemaVersion: 1, personalFields: [] },
+  { type: 'MentorReportSubmitted', schemaVersion: 1, personalFields: ['report'] },
+];
+
+export const concernStream = (concernId: string): string => `concern-${concernId}`;
