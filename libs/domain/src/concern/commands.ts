@@ -1,6 +1,6 @@
 import type { Actor } from '../shared';
 import type { IsoDate, IsoInstant } from '../multi-agency';
-import type { DslOutcome, MentorReport, SocialCareDecision } from './events';
+import type { DslOutcome, MentorReport, ReferralDetails, SocialCareDecision } from './events';
 
 export interface RaiseConcern {
   readonly type: 'RaiseConcern';
@@ -15,7 +15,10 @@ export interface ReviewConcern {
   readonly outcome: DslOutcome;
   readonly reasons: string;
   readonly reviewedOn: IsoDate;
+  /** Required when the outcome is a referral to children's social care. */
+  readonly referral?: ReferralDetails;
   readonly by: Actor;
+  readonly at: IsoInstant;
 }
 export interface RecordSocialCareDecision {
   readonly type: 'RecordSocialCareDecision';

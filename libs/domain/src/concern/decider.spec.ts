@@ -23,7 +23,15 @@ function history(...commands: ConcernCommand[]): ConcernEvent[] {
 
 const raise: ConcernCommand = { type: 'RaiseConcern', concernId: 'k1', childId: 'c1', seenOrHeard: 'Bruise on the forearm; said "Dad got angry"', by: teacher, at: '2026-03-27T09:00:00Z' };
 // Friday 27 March 2026: the decision is due the next working day, Monday 30 March.
-const refer: ConcernCommand = { type: 'ReviewConcern', outcome: 'refer-to-social-care', reasons: 'Disclosure of physical harm', reviewedOn: '2026-03-27', by: dsl };
+const refer: ConcernCommand = {
+  type: 'ReviewConcern',
+  outcome: 'refer-to-social-care',
+  reasons: 'Disclosure of physical harm',
+  reviewedOn: '2026-03-27',
+  referral: { ground: 'risk-of-significant-harm', urgency: 'immediate', categories: ['safeguarding', 'family-circumstances'], summary: 'Bruising; disclosure about father' },
+  by: dsl,
+  at: '2026-03-27T11:00:00Z',
+};
 const decide = (decidedOn: string, lateReason?: string): ConcernCommand => ({ type: 'RecordSocialCareDecision', decision: 'strategy-discussion', reasons: 'Section 47 threshold met', decidedOn, lateReason, by: socialWorker });
 // Strategy discussion on Tuesday 31 March: 15 working days skip Good Friday and Easter Monday, due Thursday 23 April.
 const strategy: ConcernCommand = { type: 'RecordStrategyDiscussion', heldOn: '2026-03-31', outcome: 'Section 47 enquiry; initial conference', by: socialWorker };
@@ -33,7 +41,8 @@ describe('a safeguarding concern on the Working Together clocks', () => {
   it('is reviewed by the DSL only; a referral starts the one-working-day decision clock over the weekend', () => {
     given(decider, history(raise)).when({ ...refer, by: teacher } as ConcernCommand).thenError('concern.role');
     const [, referred] = given(decider, history(raise)).when(refer).events();
-    expect(referred).toMatchObject({ type: 'ConcernReferredToSocialCare', data: { decisionDueBy: '2026-03-30' } });
+    expect(referred).toMatchObject({ type: 'ConcernReferredToSocialCare', data: { decisionDueBy: '2026-03-30', basis: { kind: 'without-consent', ground: 'risk-of-significant-harm' }, urgency: 'immediate' } });
+    expect(given(decider, history(raise)).when({ ...refer, referral: undefined } as ConcernCommand).thenError('concern.referral-ground').field).toBe('referral.ground');
   });
 
   it('records a late decision only with its reason, and shows the breach', () => {

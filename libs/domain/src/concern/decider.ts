@@ -1,7 +1,8 @@
 import { type IsoDate, practitionerOf, requireDay, requireText, type WorkingDayCalendar } from '../multi-agency';
-import { type Actor, addMonths, type Decider, DomainError, firstError } from '../shared';
+import { type Actor, addMonths, type Decider, DomainError, firstError, isInformationCategory } from '../shared';
 import type { ConcernCommand } from './commands';
-import { type Breach, type ConcernClock, type ConcernEvent, DSL_OUTCOMES, SOCIAL_CARE_DECISIONS } from './events';
+import { WITHOUT_CONSENT_GROUNDS } from '../sharing/vocabulary';
+import { type Breach, type ConcernClock, type ConcernEvent, DSL_OUTCOMES, REFERRAL_URGENCIES, SOCIAL_CARE_DECISIONS } from './events';
 import type { ClockState, ConcernState } from './state';
 
 /** Working Together 2023 (DESIGN §3). */
@@ -58,9 +59,30 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           if (state.status !== 'raised') return new DomainError('concern.already-reviewed', 'The DSL has already reviewed this concern');
           const reviewed: ConcernEvent = { type: 'ConcernReviewed', data: { ...ids, reviewedBy: by, outcome: command.outcome, reasons: command.reasons, reviewedOn: command.reviewedOn } };
           if (command.outcome !== 'refer-to-social-care') return [reviewed];
+          const r = command.referral;
+          const badReferral = firstError(
+            (WITHOUT_CONSENT_GROUNDS as readonly string[]).includes(r?.ground as string) ? undefined : invalid('concern.referral-ground', `referral.ground is one of ${WITHOUT_CONSENT_GROUNDS.join(', ')} (Box 13)`, 'referral.ground'),
+            (REFERRAL_URGENCIES as readonly string[]).includes(r?.urgency as string) ? undefined : invalid('concern.referral-urgency', `referral.urgency is ${REFERRAL_URGENCIES.join(', ')}`, 'referral.urgency'),
+            Array.isArray(r?.categories) && r.categories.length > 0 && r.categories.every(isInformationCategory) ? undefined : invalid('concern.referral-categories', 'referral.categories lists categories of information', 'referral.categories'),
+            requireText('concern.referral-summary', 'referral.summary', r?.summary),
+          );
+          if (badReferral || !r) return badReferral!;
           return [
             reviewed,
-            { type: 'ConcernReferredToSocialCare', data: { ...ids, referredBy: by, referredOn: command.reviewedOn, decisionDueBy: calendar.addWorkingDays(command.reviewedOn, DECISION_WORKING_DAYS) } },
+            {
+              type: 'ConcernReferredToSocialCare',
+              data: {
+                ...ids,
+                referredBy: by,
+                referredOn: command.reviewedOn,
+                referredAt: command.at,
+                basis: { kind: 'without-consent', ground: r.ground },
+                urgency: r.urgency,
+                categories: [...new Set(r.categories)],
+                summary: r.summary,
+                decisionDueBy: calendar.addWorkingDays(command.reviewedOn, DECISION_WORKING_DAYS),
+              },
+            },
           ];
         }
 

@@ -1,5 +1,7 @@
 import type { DomainEvent, EventSchema } from '../shared';
+import type { InformationCategory } from '../shared';
 import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+import type { WithoutConsentGround } from '../sharing/vocabulary';
 
 export const DSL_OUTCOMES = ['no-further-action', 'monitor', 'early-help', 'refer-to-social-care'] as const;
 export type DslOutcome = (typeof DSL_OUTCOMES)[number];
@@ -30,9 +32,31 @@ export interface MentorReport {
 
 export type ConcernRaised = DomainEvent<'ConcernRaised', { concernId: string; childId: string; raisedBy: Practitioner; seenOrHeard: string; raisedAt: IsoInstant }>;
 export type ConcernReviewed = DomainEvent<'ConcernReviewed', { concernId: string; childId: string; reviewedBy: Practitioner; outcome: DslOutcome; reasons: string; reviewedOn: IsoDate }>;
+export const REFERRAL_URGENCIES = ['immediate', 'within-one-working-day', 'standard'] as const;
+export type ReferralUrgency = (typeof REFERRAL_URGENCIES)[number];
+
+/** What the DSL sends with a referral: the ground it rests on (Box 13), how urgent, what it is about. */
+export interface ReferralDetails {
+  readonly ground: WithoutConsentGround;
+  readonly urgency: ReferralUrgency;
+  readonly categories: InformationCategory[];
+  readonly summary: string;
+}
+
 export type ConcernReferredToSocialCare = DomainEvent<
   'ConcernReferredToSocialCare',
-  { concernId: string; childId: string; referredBy: Practitioner; referredOn: IsoDate; decisionDueBy: IsoDate }
+  {
+    concernId: string;
+    childId: string;
+    referredBy: Practitioner;
+    referredOn: IsoDate;
+    referredAt: IsoInstant;
+    basis: { kind: 'without-consent'; ground: WithoutConsentGround };
+    urgency: ReferralUrgency;
+    categories: InformationCategory[];
+    summary: string;
+    decisionDueBy: IsoDate;
+  }
 >;
 export type SocialCareDecisionMade = DomainEvent<
   'SocialCareDecisionMade',
@@ -77,7 +101,7 @@ export type ConcernEvent =
 export const concernEventSchemas: EventSchema[] = [
   { type: 'ConcernRaised', schemaVersion: 1, personalFields: ['seenOrHeard'] },
   { type: 'ConcernReviewed', schemaVersion: 1, personalFields: ['reasons'] },
-  { type: 'ConcernReferredToSocialCare', schemaVersion: 1, personalFields: [] },
+  { type: 'ConcernReferredToSocialCare', schemaVersion: 1, personalFields: ['summary'] },
   { type: 'SocialCareDecisionMade', schemaVersion: 1, personalFields: ['reasons'] },
   { type: 'StrategyDiscussionHeld', schemaVersion: 1, personalFields: ['outcome'] },
   { type: 'ChildProtectionConferenceHeld', schemaVersion: 1, personalFields: [] },

@@ -64,6 +64,8 @@ export interface MakeDisclosure {
   readonly disclosureId: string;
   readonly recipient: Recipient;
   readonly items: readonly DisclosedItem[];
+  /** The values of the disclosed fields, read by the platform from the records named. */
+  readonly values: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly channel: DisclosureChannel;
   /** For a consent basis: the answers asked again now (and checked again when disclosing). */
   readonly coverage?: readonly CoverageAnswer[];
@@ -73,8 +75,11 @@ export interface MakeDisclosure {
 
 export interface IssueCorrectionNotices {
   readonly type: 'IssueCorrectionNotices';
+  /** Names the correction: each notice is `{correctionId}:{disclosureId}`, so asking twice sends nothing twice. */
+  readonly correctionId: string;
   readonly recordRef: string;
-  readonly correction: string;
+  readonly corrected: Readonly<Record<string, unknown>>;
+  readonly reason: string;
   readonly by: Actor;
   readonly at: IsoInstant;
 }

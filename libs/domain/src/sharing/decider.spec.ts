@@ -39,11 +39,12 @@ const decide = (overrides: Partial<Extract<SharingCommand, { type: 'DecideSharin
   at,
   ...overrides,
 });
-const disclose = (overrides: Partial<Extract<SharingCommand, { type: 'MakeDisclosure' }>> = {}): SharingCommand => ({
+const disclose = (overrides: Partial<Extract<SharingCommand, { type: 'MakeDisclosure' }>> = {}): Extract<SharingCommand, { type: 'MakeDisclosure' }> => ({
   type: 'MakeDisclosure',
   disclosureId: 'd1',
   recipient: { agencyId: 'health', userId: 'practitioner.health' },
   items: [{ recordRef: 'child-record:c1', category: 'attendance', fields: ['percentage'] }],
+  values: { 'child-record:c1': { percentage: 81, note: 'Reported late by the neighbour who reported concerns', address: '1 High St' } },
   channel: 'platform',
   coverage: [covered('attendance')],
   by: mentor,
@@ -68,11 +69,23 @@ const consentShared = () =>
 describe('sharing decisions and disclosures', () => {
   it('shares on consent, then a withdrawal blocks the next disclosure', () => {
     const events = given(sharingDecider, consentShared()).when(disclose()).events();
-    expect(events[0]).toMatchObject({ type: 'DisclosureMade', data: { basis: { kind: 'consent', consentIds: ['consent-1'] }, redactions: ['Neighbour who reported concerns'] } });
+    expect(events[0]).toMatchObject({
+      type: 'DisclosureMade',
+      data: { basis: { kind: 'consent', consentIds: ['consent-1'] }, content: [{ recordRef: 'child-record:c1', category: 'attendance', values: { percentage: 81 } }] },
+    });
     const afterOne = [...consentShared(), ...events];
     const refused = given(sharingDecider, afterOne).when(disclose({ disclosureId: 'd2', coverage: [withdrawn('attendance')] })).thenError('sharing.consent-no-longer-covers');
     expect(refused.kind).toBe('forbidden');
     expect(refused.message).toMatch(/withdrawn/);
+  });
+
+  it('sends only the decided fields, with the identities of third parties redacted', () => {
+    const [made] = given(sharingDecider, consentShared())
+      .when(disclose({ items: [{ recordRef: 'child-record:c1', category: 'attendance', fields: ['percentage'] }, { recordRef: 'note:7', category: 'health', fields: ['summary'] }], values: { 'child-record:c1': { percentage: 81 }, 'note:7': { summary: 'Seen by the Neighbour who reported concerns; asthma' } }, coverage: [covered('attendance'), covered('health')] }))
+      .events();
+    expect(JSON.stringify(made.data)).not.toMatch(/neighbour who reported/i);
+    expect((made.data as { content: Array<{ values: object }> }).content[1].values).toEqual({ summary: 'Seen by the [redacted]; asthma' });
+    given(sharingDecider, consentShared()).when(disclose({ values: {} })).thenError('sharing.record-unknown');
   });
 
   it('refuses a disclosure beyond the decision: another agency, another field, or after it expires', () => {
@@ -124,19 +137,25 @@ describe('sharing decisions and disclosures', () => {
   });
 
   it('sends a correction notice to every earlier recipient of the corrected record', () => {
+    const correct: SharingCommand = { type: 'IssueCorrectionNotices', correctionId: 'fix-1', recordRef: 'child-record:c1', corrected: { percentage: 91, address: '2 High St' }, reason: 'Register was wrong', by: mentor, at: '2026-12-05T09:00:00Z' };
     const twoDisclosures = [
       ...consentShared(),
       ...given(sharingDecider, consentShared()).when(disclose()).events(),
     ];
     const second = given(sharingDecider, twoDisclosures).when(disclose({ disclosureId: 'd2', recipient: { agencyId: 'health', userId: 'practitioner.health' }, channel: 'secure-email' })).events();
     const notices = given(sharingDecider, [...twoDisclosures, ...second])
-      .when({ type: 'IssueCorrectionNotices', recordRef: 'child-record:c1', correction: 'Attendance was 91%, not 81%', by: mentor, at: '2026-12-05T09:00:00Z' })
+      .when(correct)
       .events();
     expect(notices.map((n) => [n.type, (n.data as { disclosureId: string }).disclosureId])).toEqual([
       ['CorrectionNoticeIssued', 'd1'],
       ['CorrectionNoticeIssued', 'd2'],
     ]);
-    given(sharingDecider, twoDisclosures).when({ type: 'IssueCorrectionNotices', recordRef: 'caf:other', correction: 'x', by: mentor, at }).thenError('sharing.record-not-disclosed');
+    // Only the fields a recipient received: the address was never sent, so it is not in the notice.
+    expect(notices[0].data).toMatchObject({ noticeId: 'fix-1:d1', category: 'attendance', corrected: { percentage: 91 } });
+    expect(notices[0].data).not.toHaveProperty('corrected.address');
+    // Asked again, nothing is sent twice.
+    given(sharingDecider, [...twoDisclosures, ...second, ...notices]).when(correct).then([]);
+    given(sharingDecider, twoDisclosures).when({ ...correct, recordRef: 'caf:other' }).thenError('sharing.record-not-disclosed');
   });
 
   it('names the field of bad input', () => {

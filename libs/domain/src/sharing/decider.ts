@@ -1,7 +1,8 @@
 import { type IsoDate, isIsoDate, isIsoInstant, practitionerOf, requireText } from '../multi-agency';
 import { type Actor, type Decider, DomainError, firstError, isDomainError, isInformationCategory, dayOf } from '../shared';
 import type { SharingCommand } from './commands';
-import type { DisclosedItem, SharedItem, SharingEvent } from './events';
+import type { DisclosedContent, DisclosedItem, SharedItem, SharingEvent } from './events';
+import { redact } from './redaction';
 import { consentBasis } from './lawful-basis';
 import type { SharingState } from './state';
 import { APPROVER_ROLES, BOX_16_CHECKLIST, CHECKLIST_ANSWERS, DISCLOSURE_CHANNELS, GOLDEN_RULES, SHARING_OUTCOMES, WITHOUT_CONSENT_GROUNDS } from './vocabulary';
@@ -20,6 +21,18 @@ function invalidItems(items: unknown, field: string): DomainError | undefined {
     }
   }
   return undefined;
+}
+
+/** The values of each disclosed item: exactly its fields, from the record the platform read, redacted. */
+function contentOf(items: readonly DisclosedItem[], values: Readonly<Record<string, Readonly<Record<string, unknown>>>>, redactions: readonly string[]): DisclosedContent[] | DomainError {
+  const content: DisclosedContent[] = [];
+  for (const item of items) {
+    const record = values[item.recordRef];
+    if (!record) return new DomainError('sharing.record-unknown', `${item.recordRef} is not a record the platform holds for this child`, 'invalid', 'items');
+    const picked = Object.fromEntries(item.fields.filter((f) => f in record).map((f) => [f, redact(record[f], redactions)]));
+    content.push({ recordRef: item.recordRef, category: item.category, values: picked });
+  }
+  return content;
 }
 
 /** Every disclosed field lies inside the decision: same category, a field the decision named. */
@@ -177,6 +190,8 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
           if (isDomainError(again)) return new DomainError(again.rule, again.message, 'forbidden');
           basis = again;
         }
+        const content = contentOf(command.items, command.values ?? {}, decision.redactions);
+        if (isDomainError(content)) return content;
         return [
           {
             type: 'DisclosureMade',
@@ -185,9 +200,9 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
               disclosureId: command.disclosureId,
               recipient: { agencyId: command.recipient.agencyId, ...(command.recipient.userId ? { userId: command.recipient.userId } : {}) },
               items: command.items.map((i) => ({ recordRef: i.recordRef, category: i.category, fields: [...i.fields] })),
+              content,
               channel: command.channel,
               basis,
-              redactions: [...decision.redactions],
               disclosedBy: practitionerOf(command.by),
               disclosedAt: command.at,
             },
@@ -196,14 +211,27 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
       }
 
       case 'IssueCorrectionNotices': {
-        const bad = firstError(requireText('sharing.record-ref', 'recordRef', command.recordRef), requireText('sharing.correction-required', 'correction', command.correction));
+        const bad = firstError(
+          requireText('sharing.record-ref', 'recordRef', command.recordRef),
+          requireText('sharing.correction-reason-required', 'reason', command.reason),
+          command.corrected && typeof command.corrected === 'object' && Object.keys(command.corrected).length > 0 ? undefined : invalid('sharing.corrected', 'corrected names the corrected fields and their values', 'corrected'),
+        );
         if (bad) return bad;
         const earlier = state.disclosures.filter((d) => d.items.some((i) => i.recordRef === command.recordRef));
         if (earlier.length === 0) return new DomainError('sharing.record-not-disclosed', `${command.recordRef} was not disclosed under this decision`);
-        return earlier.map((d) => ({
-          type: 'CorrectionNoticeIssued' as const,
-          data: { ...ids, disclosureId: d.disclosureId, recipient: d.recipient, recordRef: command.recordRef, correction: command.correction, issuedBy: practitionerOf(command.by), issuedAt: command.at },
-        }));
+        // Each recipient hears only of the fields it received, and only once.
+        return earlier.flatMap((d) => {
+          const item = d.items.find((i) => i.recordRef === command.recordRef)!;
+          const corrected = Object.fromEntries(Object.entries(command.corrected).filter(([field]) => item.fields.includes(field)));
+          const noticeId = `${command.correctionId}:${d.disclosureId}`;
+          if (Object.keys(corrected).length === 0 || state.notices.includes(noticeId)) return [];
+          return [
+            {
+              type: 'CorrectionNoticeIssued' as const,
+              data: { noticeId, ...ids, disclosureId: d.disclosureId, recipient: d.recipient, recordRef: command.recordRef, category: item.category, corrected: redact(corrected, state.decision?.redactions ?? []) as Record<string, unknown>, reason: command.reason, issuedBy: practitionerOf(command.by), issuedAt: command.at },
+            },
+          ];
+        });
       }
     }
     return new DomainError('sharing.unknown-command', 'Unknown command', 'invalid', 'type');
@@ -212,7 +240,7 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
   evolve(state, event) {
     if (event.type === 'SharingProposed') {
       const d = event.data;
-      return { status: 'proposed', sharingId: d.sharingId, childId: d.childId, proposedBy: d.proposedBy, recipient: d.recipient, categories: d.categories, answered: [], disclosures: [] };
+      return { status: 'proposed', sharingId: d.sharingId, childId: d.childId, proposedBy: d.proposedBy, recipient: d.recipient, categories: d.categories, answered: [], disclosures: [], notices: [] };
     }
     if (state.status === 'none') return state;
     switch (event.type) {
@@ -228,6 +256,8 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
       }
       case 'DisclosureMade':
         return { ...state, disclosures: [...state.disclosures, { disclosureId: event.data.disclosureId, recipient: event.data.recipient, items: event.data.items }] };
+      case 'CorrectionNoticeIssued':
+        return { ...state, notices: [...state.notices, event.data.noticeId] };
       default:
         return state;
     }

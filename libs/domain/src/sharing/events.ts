@@ -20,6 +20,13 @@ export interface DisclosedItem extends SharedItem {
   readonly recordRef: string;
 }
 
+/** The values that went, after redaction: what the recipient's read model shows. */
+export interface DisclosedContent {
+  readonly recordRef: string;
+  readonly category: InformationCategory;
+  readonly values: Record<string, unknown>;
+}
+
 export type LawfulBasis =
   | { readonly kind: 'consent'; readonly consentIds: string[]; readonly parentalResponsibility: boolean }
   | { readonly kind: 'without-consent'; readonly ground: WithoutConsentGround; readonly justification: string };
@@ -80,10 +87,10 @@ export type DisclosureMade = DomainEvent<
     childId: string;
     recipient: Recipient;
     items: DisclosedItem[];
+    content: DisclosedContent[];
     channel: DisclosureChannel;
     /** Copied from the decision, so the audit reads one event. */
     basis: LawfulBasis;
-    redactions: string[];
     disclosedBy: Practitioner;
     disclosedAt: IsoInstant;
   }
@@ -92,7 +99,20 @@ export type DisclosureMade = DomainEvent<
 /** Box 7: information already shared has changed; each earlier recipient is told. */
 export type CorrectionNoticeIssued = DomainEvent<
   'CorrectionNoticeIssued',
-  { sharingId: string; childId: string; disclosureId: string; recipient: Recipient; recordRef: string; correction: string; issuedBy: Practitioner; issuedAt: IsoInstant }
+  {
+    noticeId: string;
+    sharingId: string;
+    childId: string;
+    disclosureId: string;
+    recipient: Recipient;
+    recordRef: string;
+    category: InformationCategory;
+    /** Only the fields this recipient received, with their corrected values. */
+    corrected: Record<string, unknown>;
+    reason: string;
+    issuedBy: Practitioner;
+    issuedAt: IsoInstant;
+  }
 >;
 
 export type SharingEvent = SharingProposed | LawfulBasisRecorded | SharingChecklistAnswered | SharingApproved | SharingDecided | DisclosureMade | CorrectionNoticeIssued;
@@ -103,8 +123,8 @@ export const sharingEventSchemas: EventSchema[] = [
   { type: 'SharingChecklistAnswered', schemaVersion: 1, personalFields: ['answers'] },
   { type: 'SharingApproved', schemaVersion: 1, personalFields: ['discussion'] },
   { type: 'SharingDecided', schemaVersion: 1, personalFields: ['reasons', 'redactions', 'familyTold'] },
-  { type: 'DisclosureMade', schemaVersion: 1, personalFields: [] },
-  { type: 'CorrectionNoticeIssued', schemaVersion: 1, personalFields: ['correction'] },
+  { type: 'DisclosureMade', schemaVersion: 1, personalFields: ['content'] },
+  { type: 'CorrectionNoticeIssued', schemaVersion: 1, personalFields: ['corrected', 'reason'] },
 ];
 
 export const sharingStream = (sharingId: string): string => `sharing-${sharingId}`;

@@ -4,3 +4,4 @@ export * from './commands';
 export * from './state';
 export * from './lawful-basis';
 export * from './decider';
+export * from './redaction';

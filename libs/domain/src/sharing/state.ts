@@ -23,4 +23,6 @@ export type SharingState =
       readonly approvedBy?: Practitioner;
       readonly decision?: { readonly outcome: SharingOutcome; readonly items: readonly SharedItem[]; readonly validUntil: IsoDate; readonly redactions: readonly string[] };
       readonly disclosures: readonly DisclosureRecord[];
+      /** Correction notices already issued, by notice id. */
+      readonly notices: readonly string[];
     };

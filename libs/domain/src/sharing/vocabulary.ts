@@ -9,7 +9,7 @@ export const WITHOUT_CONSENT_GROUNDS = [
   'risk-of-significant-harm',
   'urgent-medical-treatment',
   'court-order-or-legal-proceedings',
-  'police-investigating-serious-crime',
+  'police-serious-crime-investigation',
   'statutory-function',
 ] as const;
 export type WithoutConsentGround = (typeof WITHOUT_CONSENT_GROUNDS)[number];

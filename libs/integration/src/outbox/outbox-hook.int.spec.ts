@@ -64,7 +64,7 @@ describe('transactional outbox (append hook)', () => {
     expect(stored.rows[0].text).not.toContain('Asthma'); // sealed in the log
     const [row] = await rowsOf(childId);
     expect(row.headers['recipient-agency']).toBe('health');
-    expect(row.payload.information).toEqual({ attendance: { percent: 82 }, health: 'Asthma, inhaler in school' });
+    expect(row.payload.information).toEqual({ attendance: { percent: 82 }, health: { summary: 'Asthma, inhaler in school' } });
   });
 
   it('writes nothing for events that cause no integration event', async () => {

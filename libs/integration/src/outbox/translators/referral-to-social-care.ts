@@ -1,11 +1,9 @@
 import type { Translator } from './translator';
+import { contractBasis } from './disclosure';
 import { occurredAt, pick } from './translator';
 
 /**
- * ConcernReferredToSocialCare (expected data):
- *   { concernId, childId, referredBy: { userId, role, agencyId }, referredAt,
- *     basis: { kind: 'consent', consentId } | { kind: 'no-consent', ground },   (ground: a Box 13 ground)
- *     urgency: 'immediate' | 'within-one-working-day' | 'standard', categories: InformationCategory[], summary* }
+ * ConcernReferredToSocialCare (libs/domain/src/concern)
  * -> referral-to-social-care.v1: that a referral was made, on what lawful basis, how urgent.
  * What social care may read about the child travels as disclosure-to-agency.v1.
  */
@@ -20,7 +18,8 @@ export const referralToSocialCare: Translator = {
         recipientAgencyId: 'social-care',
         payload: {
           childRef,
-          ...pick(data, ['concernId', 'referredAt', 'basis', 'urgency', 'categories']),
+          ...pick(data, ['concernId', 'referredAt', 'urgency', 'categories']),
+          basis: contractBasis(data.basis as never),
           referredBy: { role: data.referredBy?.role, agencyId: data.referredBy?.agencyId },
           occurredAt: occurredAt(event),
         },

@@ -38,7 +38,12 @@ describe('integration translators (domain event -> integration event v1)', () =>
   it('a disclosure carries only the categories the sharing decision allowed, for its one recipient', () => {
     const [draft] = translate('DisclosureMade');
     expect(draft.recipientAgencyId).toBe('health');
-    expect(draft.payload.information).toEqual({ attendance: { percent: 82 }, health: 'Asthma, inhaler in school' });
+    expect(draft.payload.information).toEqual({ attendance: { percent: 82 }, health: { summary: 'Asthma, inhaler in school' } });
+  });
+
+  it('a disclosure to the family is not published to any agency', () => {
+    const event = recordedEvent('DisclosureMade', { ...sampleDomainEvents.DisclosureMade('child-1'), recipient: { agencyId: 'parent-carer' } });
+    expect(integrationTranslators.get('DisclosureMade')!.translate(event, childRef)).toEqual([]);
   });
 
   it('a correction notice carries only the corrected values of the listed categories', () => {
