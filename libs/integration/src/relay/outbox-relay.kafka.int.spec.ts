@@ -57,7 +57,7 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
       recipientAgencyId: 'health',
       basis: { kind: 'consent', consentId: 'consent-1' },
       categories: ['attendance', 'health'],
-      information: { attendance: { percent: 82 }, health: 'Asthma, inhaler in school' },
+      information: { attendance: { percent: 82 }, health: { summary: 'Asthma, inhaler in school' } },
       disclosedAt: '2025-11-20T12:00:00.000Z',
       occurredAt: expect.any(String),
     });
