@@ -17,6 +17,8 @@ interface Fixture {
   cafId: string;
   /** Contributed to by the matrix. */
   workedCafId: string;
+  sharingId: string;
+  concernId: string;
   serial: number;
 }
 interface Row {
@@ -174,12 +176,32 @@ const matrix: Record<string, Row> = {
   },
   'GET /cafs/:cafId': { call: get((f) => `/cafs/${f.cafId}`), allowed: oakfieldStaff },
   'GET /cafs/:cafId/family-copy': { call: get((f) => `/cafs/${f.cafId}/family-copy`), allowed: oakfieldStaff },
+  'POST /sharing': {
+    call: post(() => '/sharing', (f) => ({ childId: f.childId, origin: 'proactive', purpose: 'Matrix', recipient: { agencyId: 'health' }, categories: ['identity'] })),
+    allowed: oakfieldStaff,
+  },
+  'POST /sharing/:sharingId/:step': { call: post((f) => `/sharing/${f.sharingId}/checklist`, () => ({ answers: [] })), allowed: oakfieldStaff },
+  'GET /sharing/:sharingId': { call: get((f) => `/sharing/${f.sharingId}`), allowed: [...oakfieldStaff, 'dpo'] },
+  'GET /agencies/:agencyId/received-information': { call: get(() => '/agencies/health/received-information'), allowed: ['practitioner.health', 'panel.health'] },
+  'GET /agencies/:agencyId/correction-notices': { call: get(() => '/agencies/health/correction-notices'), allowed: ['practitioner.health', 'panel.health'] },
+  'GET /disclosure-audit/children/:childId': { call: get((f) => `/disclosure-audit/children/${f.childId}`), allowed: ['dpo'] },
+  'GET /disclosure-audit/children/:childId/subject-access': { call: get((f) => `/disclosure-audit/children/${f.childId}/subject-access`), allowed: ['dpo'] },
+  'GET /disclosure-audit/agencies/:agencyId': { call: get(() => '/disclosure-audit/agencies/health'), allowed: ['dpo'] },
+  'GET /disclosure-audit/without-consent': { call: get(() => '/disclosure-audit/without-consent'), allowed: ['dpo'] },
+  'POST /concerns': { call: post(() => '/concerns', (f) => ({ childId: f.childId, seenOrHeard: 'Matrix concern' })), allowed: oakfieldStaff },
+  // The policy lets the raiser and the head through; the domain then keeps the review to the DSL (403, logged like any refusal).
+  'POST /concerns/:concernId/:step': {
+    call: post((f) => `/concerns/${f.concernId}/review`, () => ({ outcome: 'monitor', reasons: 'Matrix review', reviewedOn: '2026-11-20' })),
+    allowed: ['dsl.oakfield'],
+  },
+  'GET /concerns/:concernId': { call: get((f) => `/concerns/${f.concernId}`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
+  'GET /social-care/referrals': { call: get(() => '/social-care/referrals'), allowed: ['social.worker'] },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
 
 describe('access matrix: every endpoint, every role', () => {
   let platform: PlatformUnderTest;
-  const fixture: Fixture = { childId: '', referralId: '', mastRequestId: '', cafId: '', workedCafId: '', serial: 0 };
+  const fixture: Fixture = { childId: '', referralId: '', mastRequestId: '', cafId: '', workedCafId: '', sharingId: '', concernId: '', serial: 0 };
 
   beforeAll(async () => {
     platform = await startPlatform('access_matrix');
@@ -192,6 +214,8 @@ describe('access matrix: every endpoint, every role', () => {
     fixture.mastRequestId = (await matrix['POST /mast-requests'].call(platform, senco, fixture).expect(201)).body.requestId;
     fixture.cafId = (await matrix['POST /cafs'].call(platform, senco, fixture).expect(201)).body.cafId;
     fixture.workedCafId = (await matrix['POST /cafs'].call(platform, senco, fixture).expect(201)).body.cafId;
+    fixture.sharingId = (await matrix['POST /sharing'].call(platform, senco, fixture).expect(201)).body.sharingId;
+    fixture.concernId = (await matrix['POST /concerns'].call(platform, senco, fixture).expect(201)).body.concernId;
   });
   afterAll(async () => {
     await platform.close();

@@ -10,6 +10,8 @@ import { ConsentModule } from './consent/consent.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationModule } from './integration/integration.module';
 import { MastModule } from './mast/mast.module';
+import { SharingModule } from './sharing/sharing.module';
+import { ConcernModule } from './concern/concern.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { PlatformModule } from './platform/platform.module';
 import { validationPipe } from './platform/validation';
@@ -31,6 +33,8 @@ export class AppModule {
         CaseworkModule,
         MastModule,
         CafModule,
+        SharingModule,
+        ConcernModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

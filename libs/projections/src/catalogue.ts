@@ -8,6 +8,8 @@ import { mastDeadlinesProjection } from './mast/mast-deadlines.projection';
 import { mastPanelsProjection } from './mast/mast-panels.projection';
 import { cafCasesProjection } from './caf/caf-cases.projection';
 import { cafFamilyCopiesProjection } from './caf/caf-family-copies.projection';
+import { sharingProjection } from './sharing/sharing.projection';
+import { concernsProjection } from './concerns/concerns.projection';
 
 /** Every projection the platform runs, one line per read model. */
 export const platformProjections: readonly Projection[] = [
@@ -20,4 +22,6 @@ export const platformProjections: readonly Projection[] = [
   mastPanelsProjection,
   cafCasesProjection,
   cafFamilyCopiesProjection,
+  sharingProjection,
+  concernsProjection,
 ];

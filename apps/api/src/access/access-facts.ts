@@ -41,4 +41,14 @@ export class ReadModelAccessFacts implements AccessFacts {
     );
     return row ? { childId: row.child_id, leadUserId: row.lead_professional_user_id, team: [...new Set<string>([row.started_by, ...row.team])] } : null;
   }
+
+  async sharingOf(sharingId: string): Promise<{ childId: string } | null> {
+    const [row] = await this.dataSource.query(`SELECT child_id FROM read_models.sharing_decisions WHERE sharing_id = $1`, [sharingId]);
+    return row ? { childId: row.child_id } : null;
+  }
+
+  async concernOf(concernId: string): Promise<{ childId: string; raisedBy: string; referred: boolean } | null> {
+    const [row] = await this.dataSource.query(`SELECT child_id, raised_by->>'userId' AS raised_by, referred_on IS NOT NULL AS referred FROM read_models.concerns WHERE concern_id = $1`, [concernId]);
+    return row ? { childId: row.child_id, raisedBy: row.raised_by, referred: row.referred } : null;
+  }
 }

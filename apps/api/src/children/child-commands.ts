@@ -5,6 +5,7 @@ import { type ChildDetails, childStream } from '@app/domain/child/events';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
+import { CorrectionNotices } from '../sharing/correction-notices';
 
 export class RegisterChildCommand {
   constructor(readonly details: ChildDetails, readonly context: RequestContext) {}
@@ -36,16 +37,20 @@ export class RegisterChildHandler implements ICommandHandler<RegisterChildComman
   }
 }
 
+/** A correction, then a notice to every agency the child's record was disclosed to (Box 7). */
 @CommandHandler(CorrectChildDetailsCommand)
 export class CorrectChildDetailsHandler implements ICommandHandler<CorrectChildDetailsCommand, Decided> {
-  constructor(private readonly decisions: Decisions) {}
+  constructor(private readonly decisions: Decisions, private readonly correctionNotices: CorrectionNotices) {}
 
-  execute({ childId, changes, reason, expectedRevision, context }: CorrectChildDetailsCommand) {
-    return this.decisions.execute(childDecider, childStream(childId), { type: 'CorrectChildDetails', childId, changes, reason }, {
+  async execute({ childId, changes, reason, expectedRevision, context }: CorrectChildDetailsCommand) {
+    const decided = await this.decisions.execute(childDecider, childStream(childId), { type: 'CorrectChildDetails', childId, changes, reason }, {
       actor: context.actor,
       correlationId: context.requestId,
       childId,
       expectedRevision,
     });
+    const [corrected] = decided.events;
+    if (corrected) await this.correctionNotices.issue(`child-record:${childId}`, corrected.eventId, changes as Record<string, unknown>, reason, context);
+    return decided;
   }
 }

@@ -61,6 +61,8 @@ export class Decisions {
     const { state, revision } = await this.load(decider, streamId);
     const outcome = decider.decide(command, state);
     if (isDomainError(outcome)) throw new DomainRefusal(outcome);
+    // Nothing new to record (a repeat the decider recognised): nothing is written.
+    if (outcome.length === 0) return { streamId, revision: revision === 'no-stream' ? -1n : revision, events: [] };
     return this.append(streamId, outcome, context, context.expectedRevision ?? revision);
   }
 

@@ -1,4 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { AccessLog } from '@app/access/audit/access-log';
+import type { Actor } from '@app/domain/shared/actor';
 import type { Request, Response } from 'express';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
 import { ConsentMissing } from '@app/domain/referral/consent-gate';
@@ -15,13 +17,16 @@ const isClientError = (e: unknown): e is { status: number; type: string; message
  * a stale revision is 409, and only a real fault is a 500 (logged with the request id).
  */
 @Catch()
+@Injectable()
 export class HttpErrorsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrors');
+
+  constructor(private readonly accessLog: AccessLog) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: string }>();
+    const request = http.getRequest<Request & { id?: string; actor?: Actor; access?: { resource: string; childId?: string } }>();
     const requestId = request.id ?? request.header('x-request-id');
     const send = (status: number, body: Record<string, unknown>) =>
       response.status(status).json({ statusCode: status, ...body, requestId });
@@ -32,7 +37,17 @@ export class HttpErrorsFilter implements ExceptionFilter {
       const consent = exception.error instanceof ConsentMissing
         ? { missingConsent: exception.error.missing, consentReason: exception.error.reason, ...(exception.error.consentId ? { consentId: exception.error.consentId } : {}) }
         : {};
-      send(statusOfKind[kind], { error: HttpStatus[statusOfKind[kind]], rule, message, ...(field ? { field } : {}), ...consent });
+      const answer = () => send(statusOfKind[kind], { error: HttpStatus[statusOfKind[kind]], rule, message, ...(field ? { field } : {}), ...consent });
+      // A refusal the domain makes (a disclosure beyond its decision, self-approval) is audited like one the policy makes.
+      if (kind === 'forbidden' && request.actor && request.access) {
+        const { resource, childId } = request.access;
+        this.accessLog
+          .append({ ...request.actor, childId, resource, outcome: 'refused', reason: `${rule}: ${message}`, requestId })
+          .catch((error: Error) => this.logger.error(`request ${requestId ?? '-'}: the refusal could not be logged: ${error.message}`))
+          .finally(answer);
+        return;
+      }
+      answer();
       return;
     }
     if (exception instanceof WrongExpectedRevisionError) {

@@ -22,6 +22,10 @@ export interface AccessFacts {
   isAllocatedWorker(userId: string, childId: string): Promise<boolean>;
   /** The child of a CAF, its current lead professional and everyone on the team around the child. */
   cafOf(cafId: string): Promise<{ readonly childId: string; readonly leadUserId: string | null; readonly team: readonly string[] } | null>;
+  /** The child a sharing decision is about. */
+  sharingOf(sharingId: string): Promise<{ readonly childId: string } | null>;
+  /** The child of a safeguarding concern, who raised it, and whether it went to social care. */
+  concernOf(concernId: string): Promise<{ readonly childId: string; readonly raisedBy: string; readonly referred: boolean } | null>;
 }
 
 export type PolicyDecision =

@@ -4,6 +4,7 @@ import { CreateSchoolCasework1764204000100 } from './1764204000100-create-school
 import { CreateConsentScopes1764204000200 } from './1764204000200-create-consent-scopes';
 import { CreateMastReadModels1764205000100 } from './1764205000100-create-mast-read-models';
 import { CreateCafReadModels1764205000200 } from './1764205000200-create-caf-read-models';
+import { CreateSharingReadModels1764206000100 } from './1764206000100-create-sharing-read-models';
 
 export const projectionMigrations = [
   CreateProjectionCheckpoints1763900000000,
@@ -12,4 +13,5 @@ export const projectionMigrations = [
   CreateConsentScopes1764204000200,
   CreateMastReadModels1764205000100,
   CreateCafReadModels1764205000200,
+  CreateSharingReadModels1764206000100,
 ];

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { concernPolicies } from '@app/access/policy/sharing.policies';
+import { dayOf } from '@app/domain/shared/calendar';
+import { concern, referralsToSocialCare } from '@app/projections/concerns/queries';
+import { Policy } from '../access/policy.decorator';
+import type { Decided } from '../platform/decisions';
+import { Requester, type RequestContext } from '../platform/request-context';
+import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
+import { CLOCK } from '../platform/tokens';
+import { RaiseConcernCommand, TakeConcernStepCommand } from './concern-commands';
+import { CONCERN_STEPS } from './concern-steps';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** A safeguarding concern from the first note to core groups (003 §1c; Working Together 2023). */
+@ApiTags('safeguarding')
+@ApiBearerAuth()
+@Controller()
+export class ConcernController {
+  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+
+  @Post('concerns')
+  @HttpCode(201)
+  @Policy(concernPolicies.raise)
+  async raise(@Body() body: Record<string, unknown>, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const decided: Decided & { concernId: string } = await this.commands.execute(new RaiseConcernCommand(body, requester));
+    res.setHeader('Location', `/concerns/${decided.concernId}`);
+    return { concernId: decided.concernId, revision: decided.revision.toString() };
+  }
+
+  /** review (DSL), social-care-decision, strategy-discussion, conferences, core-groups (social worker), mentor-reports (learning mentor). */
+  @Post('concerns/:concernId/:step')
+  @HttpCode(200)
+  @Policy(concernPolicies.step)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
+  async step(
+    @Param('concernId', uuid) concernId: string,
+    @Param('step') stepName: string,
+    @Body() body: Record<string, unknown>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const step = Object.hasOwn(CONCERN_STEPS, stepName) ? CONCERN_STEPS[stepName] : undefined;
+    if (!step) throw new NotFoundException({ message: `No step ${stepName}; steps are ${Object.keys(CONCERN_STEPS).join(', ')}`, field: 'step' });
+    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeConcernStepCommand(concernId, step, body, revisionFromIfMatch(ifMatch), requester));
+    res.setHeader('ETag', etagOf(decided.revision));
+    return { concernId, revision: decided.revision.toString(), ...decided.assigned };
+  }
+
+  @Get('concerns/:concernId')
+  @Policy(concernPolicies.read)
+  async read(@Param('concernId', uuid) concernId: string) {
+    const found = await concern(this.dataSource.manager, concernId, dayOf(this.clock().toISOString()));
+    if (!found) throw new NotFoundException({ message: `No concern ${concernId}`, field: 'concernId' });
+    return found;
+  }
+
+  /** Children's social care: referrals and concerns received, conference and core-group reports, clocks with breaches. */
+  @Get('social-care/referrals')
+  @Policy(concernPolicies.socialCare)
+  referrals() {
+    return referralsToSocialCare(this.dataSource.manager, dayOf(this.clock().toISOString()));
+  }
+}

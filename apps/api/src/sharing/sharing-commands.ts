@@ -1,0 +1,89 @@
+import { Inject, NotFoundException } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { ConsentRecipient } from '@app/domain/consent/events';
+import { consentQuestions } from '@app/domain/multi-agency';
+import type { InformationCategory } from '@app/domain/shared';
+import type { SharingCommand } from '@app/domain/sharing/commands';
+import { sharingDecider } from '@app/domain/sharing/decider';
+import { sharingStream } from '@app/domain/sharing/events';
+import type { ExpectedRevision } from '@app/event-store/event-store.port';
+import { consentCoverageForEach } from '@app/projections/consent/queries';
+import { type Body, commandBody } from '../platform/command-body';
+import { type Decided, Decisions } from '../platform/decisions';
+import type { RequestContext } from '../platform/request-context';
+import { CLOCK } from '../platform/tokens';
+import { disclosableValues } from './disclosable-records';
+import type { SharingStep } from './sharing-steps';
+
+const PLATFORM_FIELDS = ['type', 'sharingId', 'by', 'at', 'coverage', 'values', 'disclosureId', 'correctionId'];
+
+export class ProposeSharingCommand {
+  constructor(readonly body: Body, readonly context: RequestContext) {}
+}
+
+export class TakeSharingStepCommand {
+  constructor(
+    readonly sharingId: string,
+    readonly step: SharingStep,
+    readonly body: Body,
+    readonly expectedRevision: ExpectedRevision | undefined,
+    readonly context: RequestContext,
+  ) {}
+}
+
+const categoriesOf = (items: unknown): InformationCategory[] =>
+  Array.isArray(items) ? [...new Set(items.map((i) => (i as { category?: InformationCategory })?.category).filter((c): c is InformationCategory => typeof c === 'string'))] : [];
+
+@CommandHandler(ProposeSharingCommand)
+export class ProposeSharingHandler implements ICommandHandler<ProposeSharingCommand, Decided & { sharingId: string }> {
+  constructor(private readonly decisions: Decisions, @Inject(CLOCK) private readonly clock: () => Date) {}
+
+  async execute({ body, context }: ProposeSharingCommand) {
+    const fields = commandBody(body, PLATFORM_FIELDS);
+    const sharingId = randomUUID();
+    const command = { ...fields, type: 'ProposeSharing', sharingId, by: context.actor, at: this.clock().toISOString() } as unknown as SharingCommand;
+    const decided = await this.decisions.execute(sharingDecider, sharingStream(sharingId), command, {
+      actor: context.actor,
+      correlationId: context.requestId,
+      childId: String(fields.childId),
+      expectedRevision: 'no-stream',
+    });
+    return { ...decided, sharingId };
+  }
+}
+
+/**
+ * Every step after the proposal. The platform, never the caller, supplies what the law turns
+ * on: consent as it stands now, and the values of the records disclosed.
+ */
+@CommandHandler(TakeSharingStepCommand)
+export class TakeSharingStepHandler implements ICommandHandler<TakeSharingStepCommand, Decided & { assigned: Record<string, string> }> {
+  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+
+  async execute({ sharingId, step, body, expectedRevision, context }: TakeSharingStepCommand) {
+    const { state } = await this.decisions.load(sharingDecider, sharingStream(sharingId));
+    if (state.status === 'none') throw new NotFoundException({ message: `No sharing decision ${sharingId}`, field: 'sharingId' });
+    const fields = commandBody(body, PLATFORM_FIELDS);
+    const at = this.clock().toISOString();
+    const assigned = step.assigns ? { [step.assigns]: randomUUID() } : {};
+    const categories = step.consentFor === 'proposed' ? [...state.categories] : categoriesOf(fields.items);
+    const coverage = step.consentFor
+      ? await consentCoverageForEach(this.dataSource.manager, state.childId, consentQuestions('information-sharing', state.recipient.agencyId as ConsentRecipient, categories, at))
+      : undefined;
+    const claim = step.command === 'RecordLawfulBasis' && (fields.basis as { kind?: unknown } | undefined)?.kind === 'consent' ? { basis: { kind: 'consent', coverage } } : {};
+    const values =
+      step.command === 'MakeDisclosure' && Array.isArray(fields.items)
+        ? { values: await disclosableValues(this.dataSource.manager, state.childId, fields.items.map((i) => String((i as { recordRef?: unknown })?.recordRef))) }
+        : {};
+    const command = { ...fields, ...claim, ...values, ...(coverage ? { coverage } : {}), ...assigned, type: step.command, by: context.actor, at } as unknown as SharingCommand;
+    const decided = await this.decisions.execute(sharingDecider, sharingStream(sharingId), command, {
+      actor: context.actor,
+      correlationId: context.requestId,
+      childId: state.childId,
+      expectedRevision,
+    });
+    return { ...decided, assigned };
+  }
+}

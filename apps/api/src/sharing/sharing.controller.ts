@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { sharingPolicies } from '@app/access/policy/sharing.policies';
+import { sharingDecision } from '@app/projections/sharing/queries';
+import { Policy } from '../access/policy.decorator';
+import type { Decided } from '../platform/decisions';
+import { Requester, type RequestContext } from '../platform/request-context';
+import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
+import { ProposeSharingCommand, TakeSharingStepCommand } from './sharing-commands';
+import { SHARING_STEPS } from './sharing-steps';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** A sharing decision (003 §1d, Boxes 13–16) and the disclosures made under it. */
+@ApiTags('sharing')
+@ApiBearerAuth()
+@Controller('sharing')
+export class SharingController {
+  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource) {}
+
+  @Post()
+  @HttpCode(201)
+  @Policy(sharingPolicies.propose)
+  async propose(@Body() body: Record<string, unknown>, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const decided: Decided & { sharingId: string } = await this.commands.execute(new ProposeSharingCommand(body, requester));
+    res.setHeader('ETag', etagOf(decided.revision));
+    res.setHeader('Location', `/sharing/${decided.sharingId}`);
+    return { sharingId: decided.sharingId, revision: decided.revision.toString() };
+  }
+
+  /** basis, checklist, approval, decision, disclosures, correction-notices. */
+  @Post(':sharingId/:step')
+  @HttpCode(200)
+  @Policy(sharingPolicies.step)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
+  async step(
+    @Param('sharingId', uuid) sharingId: string,
+    @Param('step') stepName: string,
+    @Body() body: Record<string, unknown>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const step = Object.hasOwn(SHARING_STEPS, stepName) ? SHARING_STEPS[stepName] : undefined;
+    if (!step) throw new NotFoundException({ message: `No step ${stepName}; steps are ${Object.keys(SHARING_STEPS).join(', ')}`, field: 'step' });
+    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeSharingStepCommand(sharingId, step, body, revisionFromIfMatch(ifMatch), requester));
+    res.setHeader('ETag', etagOf(decided.revision));
+    return { sharingId, revision: decided.revision.toString(), events: decided.events.length, ...decided.assigned };
+  }
+
+  @Get(':sharingId')
+  @Policy(sharingPolicies.read)
+  async read(@Param('sharingId', uuid) sharingId: string) {
+    const decision = await sharingDecision(this.dataSource.manager, sharingId);
+    if (!decision) throw new NotFoundException({ message: `No sharing decision ${sharingId}`, field: 'sharingId' });
+    return decision;
+  }
+}

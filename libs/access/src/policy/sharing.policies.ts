@@ -1,0 +1,81 @@
+import { SCHOOL_STAFF, type Role } from '../directory/roles';
+import { allow, deny, type Policy, type PolicyContext, roleIn } from './policy';
+
+/** Those who hold the child's records here: staff of the child's school, or the MAST worker allocated to the child. */
+async function holderOf(context: PolicyContext, childId: string): Promise<string | null> {
+  const { actor, facts } = context;
+  if (SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(childId)) === actor.agencyId) return `school-of-record:${actor.agencyId}`;
+  if (actor.role === 'key-worker' && (await facts.isAllocatedWorker(actor.userId, childId))) return 'allocated-worker';
+  return null;
+}
+
+const onTheDecision = (name: string, alsoRoles: readonly Role[] = []): Policy => ({
+  name,
+  childLevel: true,
+  async decide(context) {
+    const found = await context.facts.sharingOf(context.params.sharingId);
+    if (!found) return deny('no relationship to this sharing decision');
+    if (alsoRoles.includes(context.actor.role)) return allow(`role:${context.actor.role}`, found.childId);
+    const basis = await holderOf(context, found.childId);
+    return basis ? allow(basis, found.childId) : deny('sharing decisions are made by those who hold the child\'s records', found.childId);
+  },
+});
+
+export const sharingPolicies = {
+  propose: {
+    name: 'sharing.propose',
+    childLevel: true,
+    async decide(context) {
+      const childId = (context.body as { childId?: unknown } | undefined)?.childId;
+      if (typeof childId !== 'string') return deny('no relationship to this child');
+      const basis = await holderOf(context, childId);
+      return basis ? allow(basis, childId) : deny('sharing is proposed by those who hold the child\'s records', childId);
+    },
+  } satisfies Policy,
+  /** basis, checklist, approval (the domain then requires a DSL or head teacher, never the proposer), decision, disclosures, correction notices. */
+  step: onTheDecision('sharing.step'),
+  read: onTheDecision('sharing.read', ['dpo']),
+  /** An agency's own copy of what was disclosed to it: its practitioners only. */
+  received: {
+    name: 'sharing.received',
+    childLevel: true,
+    async decide({ actor, params }) {
+      if (actor.agencyId !== params.agencyId || ['parent-carer', 'young-person', 'admin', 'dpo'].includes(actor.role)) {
+        return deny('an agency\'s practitioners see what was disclosed to their agency only');
+      }
+      return allow(`recipient:${actor.agencyId}`);
+    },
+  } satisfies Policy,
+  audit: { ...roleIn('disclosure-audit', ['dpo']), childLevel: true },
+};
+
+/** A safeguarding concern: the school's DSL and head teacher, the member of staff who raised it, and social care once referred. */
+const onTheConcern = (name: string): Policy => ({
+  name,
+  childLevel: true,
+  async decide({ actor, params, facts }) {
+    const found = await facts.concernOf(params.concernId);
+    if (!found) return deny('no relationship to this concern');
+    if (actor.role === 'social-worker' && found.referred) return allow('referred-to-social-care', found.childId);
+    const ofTheSchool = SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(found.childId)) === actor.agencyId;
+    if (ofTheSchool && (actor.role === 'dsl' || actor.role === 'head-teacher')) return allow(`safeguarding-lead:${actor.agencyId}`, found.childId);
+    if (ofTheSchool && found.raisedBy === actor.userId) return allow('raised-the-concern', found.childId);
+    return deny('safeguarding concerns are seen by the DSL, the head teacher, whoever raised them, and social care once referred', found.childId);
+  },
+});
+
+export const concernPolicies = {
+  raise: {
+    name: 'concern.raise',
+    childLevel: true,
+    async decide({ actor, body, facts }) {
+      const childId = (body as { childId?: unknown } | undefined)?.childId;
+      if (typeof childId !== 'string') return deny('no relationship to this child');
+      if (!SCHOOL_STAFF.includes(actor.role) || (await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('a concern is raised by staff of the child\'s school', childId);
+      return allow(`school-of-record:${actor.agencyId}`, childId);
+    },
+  } satisfies Policy,
+  step: onTheConcern('concern.step'),
+  read: onTheConcern('concern.read'),
+  socialCare: { ...roleIn('social-care.referrals', ['social-worker']), childLevel: true },
+};

@@ -1,0 +1,85 @@
+import type { EntityManager } from 'typeorm';
+import type { SharingEvent } from '@app/domain/sharing/events';
+import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { Projection } from '../projection';
+
+const json = (value: unknown) => JSON.stringify(value ?? null);
+
+/**
+ * Sharing decisions, every disclosure, what each agency received and the correction notices
+ * sent to it. One projection, so a notice is always applied after the disclosure it corrects.
+ */
+export const sharingProjection: Projection = {
+  name: 'sharing',
+  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued'],
+
+  async apply(recorded: RecordedEvent, manager: EntityManager) {
+    const event = { type: recorded.type, data: recorded.data } as unknown as SharingEvent;
+    const revision = recorded.revision.toString();
+    const update = (set: string, values: unknown[]) =>
+      manager.query(`UPDATE read_models.sharing_decisions SET ${set}, revision = $2 WHERE sharing_id = $1`, [event.data.sharingId, revision, ...values]);
+    switch (event.type) {
+      case 'SharingProposed': {
+        const d = event.data;
+        await manager.query(
+          `INSERT INTO read_models.sharing_decisions
+             (sharing_id, child_id, origin, asked_by, proposed_by, purpose, recipient_agency_id, recipient_user_id, categories, proposed_at, revision)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (sharing_id) DO NOTHING`,
+          [d.sharingId, d.childId, d.origin, json(d.askedBy), json(d.proposedBy), d.purpose ?? null, d.recipient.agencyId, d.recipient.userId ?? null, d.categories, d.proposedAt, revision],
+        );
+        return;
+      }
+      case 'LawfulBasisRecorded':
+        await update('basis = $3', [json(event.data.basis)]);
+        return;
+      case 'SharingChecklistAnswered':
+        await update(`checklist = checklist || $3::jsonb`, [json(event.data.answers ?? [])]);
+        return;
+      case 'SharingApproved':
+        await update('approved_by = $3, approval_discussion = $4, approved_at = $5', [json(event.data.approvedBy), event.data.discussion ?? null, event.data.approvedAt]);
+        return;
+      case 'SharingDecided': {
+        const d = event.data;
+        await update('outcome = $3, items = $4, reasons = $5, redactions = $6, family_told = $7, valid_until = $8, decided_by = $9, decided_at = $10, basis = COALESCE($11::jsonb, basis)', [
+          d.outcome, json(d.items), d.reasons ?? null, json(d.redactions), json(d.familyTold), d.validUntil, json(d.decidedBy), d.decidedAt, d.basis ? json(d.basis) : null,
+        ]);
+        return;
+      }
+      case 'DisclosureMade': {
+        const d = event.data;
+        await manager.query(
+          `INSERT INTO read_models.disclosures (disclosure_id, sharing_id, child_id, recipient_agency_id, recipient_user_id, items, channel, basis, disclosed_by, disclosed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (disclosure_id) DO NOTHING`,
+          [d.disclosureId, d.sharingId, d.childId, d.recipient.agencyId, d.recipient.userId ?? null, json(d.items), d.channel, json(d.basis), json(d.disclosedBy), d.disclosedAt],
+        );
+        // Erased content (crypto-shredded) arrives without its values: nothing to show.
+        for (const item of Array.isArray(d.content) ? d.content : []) {
+          await manager.query(
+            `INSERT INTO read_models.received_information (disclosure_id, record_ref, child_id, recipient_agency_id, recipient_user_id, category, field_values, received_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+            [d.disclosureId, item.recordRef, d.childId, d.recipient.agencyId, d.recipient.userId ?? null, item.category, json(item.values), d.disclosedAt],
+          );
+        }
+        return;
+      }
+      case 'CorrectionNoticeIssued': {
+        const d = event.data;
+        await manager.query(
+          `INSERT INTO read_models.correction_notices (notice_id, disclosure_id, sharing_id, child_id, recipient_agency_id, recipient_user_id, record_ref, category, corrected, reason, issued_by, issued_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (notice_id) DO NOTHING`,
+          [d.noticeId, d.disclosureId, d.sharingId, d.childId, d.recipient.agencyId, d.recipient.userId ?? null, d.recordRef, d.category, json(d.corrected), d.reason ?? null, json(d.issuedBy), d.issuedAt],
+        );
+        // The recipient's copy shows the corrected values from now on.
+        await manager.query(
+          `UPDATE read_models.received_information SET field_values = field_values || $3::jsonb, corrected_at = $4 WHERE disclosure_id = $1 AND record_ref = $2`,
+          [d.disclosureId, d.recordRef, json(d.corrected), d.issuedAt],
+        );
+        return;
+      }
+    }
+  },
+
+  async reset(manager: EntityManager) {
+    await manager.query(`TRUNCATE read_models.sharing_decisions, read_models.disclosures, read_models.received_information, read_models.correction_notices`);
+  },
+};

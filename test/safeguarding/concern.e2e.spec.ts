@@ -1,0 +1,104 @@
+import request from 'supertest';
+import { steps } from '@app/domain/testing/referral-examples';
+import { parentalConsent } from '../support/consent-fixtures';
+import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
+
+/** The request body of a referral step: the domain's example command, less what the platform supplies. */
+const body = (command: object, overrides: object = {}) => {
+  const { type: _type, referralId: _referral, consent: _consent, assessmentId: _a, planId: _p, sessionId: _s, reviewId: _r, followUpId: _f, ...rest } = command as Record<string, unknown>;
+  return { ...rest, ...overrides };
+};
+
+/**
+ * A safeguarding concern through the API, on the shipped calendar: raised by the learning
+ * mentor, referred by the DSL, decided late by social care (breach with its reason), then
+ * strategy discussion, initial conference with the mentor's report generated from the case,
+ * core group; the social-care view shows referrals, reports and clocks.
+ */
+describe('a safeguarding concern on the Working Together clocks', () => {
+  let platform: PlatformUnderTest;
+  let now = new Date('2026-12-01T09:00:00Z');
+  const tokens: Record<string, string> = {};
+  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
+  const post = async (userId: string, path: string, payload: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(payload);
+  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  let childId: string;
+  let referralId: string;
+  let concernId: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform('concern_walk', {}, { clock: () => now });
+    childId = (await post('senco.oakfield', '/children', { givenName: 'Maya', familyName: 'Example', dateOfBirth: '2015-02-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId;
+    await post('senco.oakfield', `/children/${childId}/consents`, parentalConsent);
+    referralId = (await post('mentor.oakfield', '/referrals', body(steps.refer, { childId }))).body.referralId;
+    for (const [name, command, as] of [
+      ['triage', body(steps.triage, { mentorId: 'mentor.oakfield' }), 'senco.oakfield'],
+      ['mentoring-agreement', body(steps.agree), 'mentor.oakfield'],
+      ['assessment', body(steps.assess), 'mentor.oakfield'],
+      ['targets', body(steps.targets), 'mentor.oakfield'],
+      ['action-plan', body(steps.plan), 'mentor.oakfield'],
+      ['sessions', body(steps.session), 'mentor.oakfield'],
+    ] as const) {
+      expect((await post(as, `/referrals/${referralId}/${name}`, command)).status).toBe(200);
+    }
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  it('is raised by staff and reviewed by the DSL, who refers it: the decision is due the next working day', async () => {
+    now = new Date('2026-12-04T15:00:00Z'); // a Friday
+    const raised = await post('mentor.oakfield', '/concerns', { childId, seenOrHeard: 'Maya said she is scared to go home; bruise on her wrist' });
+    expect(raised.status).toBe(201);
+    concernId = raised.body.concernId;
+    expect((await post('mentor.oakfield', `/concerns/${concernId}/review`, { outcome: 'monitor', reasons: 'x', reviewedOn: '2026-12-04' })).status).toBe(403);
+    const referral = { ground: 'risk-of-significant-harm', urgency: 'immediate', categories: ['safeguarding', 'identity'], summary: 'Disclosure of fear of going home; bruising' };
+    expect((await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Significant harm suspected', reviewedOn: '2026-12-04' })).body.field).toBe('referral.ground');
+    expect((await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Significant harm suspected', reviewedOn: '2026-12-04', referral })).status).toBe(200);
+    const [received] = (await get('social.worker', '/social-care/referrals')).body;
+    expect(received).toMatchObject({ concernId, childId, referral: { urgency: 'immediate', summary: referral.summary } });
+    expect(received.clocks).toEqual([expect.objectContaining({ clock: 'social-care-decision', dueBy: '2026-12-07', state: 'due' })]);
+    expect(received).not.toHaveProperty('seenOrHeard');
+  });
+
+  it('a late decision records its reason as a breach; then strategy discussion, conference with the mentor\'s report, core group', async () => {
+    now = new Date('2026-12-08T10:00:00Z');
+    expect((await get('social.worker', '/social-care/referrals')).body[0].clocks[0].state).toBe('overdue');
+    const late = await post('social.worker', `/concerns/${concernId}/social-care-decision`, { decision: 'strategy-discussion', reasons: 'Section 47 threshold met', decidedOn: '2026-12-08' });
+    expect(late.body).toMatchObject({ rule: 'concern.late-reason-required', field: 'lateReason' });
+    expect((await post('social.worker', `/concerns/${concernId}/social-care-decision`, { decision: 'strategy-discussion', reasons: 'Section 47 threshold met', decidedOn: '2026-12-08', lateReason: 'Referral arrived after the duty desk closed on Friday' })).status).toBe(200);
+    expect((await post('social.worker', `/concerns/${concernId}/strategy-discussion`, { heldOn: '2026-12-08', outcome: 'Section 47 enquiry; initial conference' })).status).toBe(200);
+
+    const report = await post('mentor.oakfield', `/concerns/${concernId}/mentor-reports`, {
+      referralId,
+      forMeeting: 'conference',
+      contactWithFamily: 'Fortnightly calls with her mother',
+      workingRelationship: 'Maya trusts her mentor and talks openly',
+      progress: 'Attendance improving; more settled in class',
+      concerns: 'Arrives hungry; anxious at the end of the day',
+      signposting: ['School nurse drop-in'],
+      submittedOn: '2026-12-08',
+    });
+    expect(report.status).toBe(200);
+
+    // 15 working days from Tuesday 8 December cross Christmas and the substitute Boxing Day: due Thursday 31 December.
+    now = new Date('2026-12-31T16:00:00Z');
+    expect((await post('social.worker', `/concerns/${concernId}/conferences`, { kind: 'initial', heldOn: '2026-12-31', childProtectionPlan: true })).status).toBe(200);
+    now = new Date('2027-01-20T10:00:00Z');
+    const lateCoreGroup = await post('social.worker', `/concerns/${concernId}/core-groups`, { heldOn: '2027-01-20' });
+    expect(lateCoreGroup.body.rule).toBe('concern.late-reason-required');
+    await post('social.worker', `/concerns/${concernId}/core-groups`, { heldOn: '2027-01-20', lateReason: 'Health visitor unavailable until the 20th' });
+
+    const view = (await get('social.worker', '/social-care/referrals')).body[0];
+    expect(view.status).toBe('child-protection-plan');
+    expect(view.reports[0].report).toMatchObject({ sessions: { held: expect.any(Number), attended: expect.any(Number) }, contactWithFamily: 'Fortnightly calls with her mother', signposting: ['School nurse drop-in'] });
+    expect(view.reports[0].report.reasonForReferral).not.toBe('');
+    const clocks = Object.fromEntries(view.clocks.map((c: { clock: string; state: string }) => [c.clock, c]));
+    expect(clocks['social-care-decision']).toMatchObject({ state: 'breached', breachReason: 'Referral arrived after the duty desk closed on Friday' });
+    expect(clocks['initial-conference']).toMatchObject({ state: 'met', dueBy: '2026-12-31' });
+    expect(clocks['core-group']).toMatchObject({ state: 'breached', dueBy: '2027-01-15' });
+    expect(clocks['review-conference']).toMatchObject({ state: 'due', dueBy: '2027-03-31' });
+    expect((await get('senco.riverside', `/concerns/${concernId}`)).status).toBe(403);
+    expect((await get('dsl.oakfield', `/concerns/${concernId}`)).body.seenOrHeard).toContain('scared to go home');
+  });
+});
