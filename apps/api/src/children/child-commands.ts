@@ -5,7 +5,7 @@ import { type ChildDetails, childStream } from '@app/domain/child/events';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
-import { CorrectionNotices } from '../sharing/correction-notices';
+import { CorrectionNoticeWorker } from '../sharing/correction-notice-worker';
 
 export class RegisterChildCommand {
   constructor(readonly details: ChildDetails, readonly context: RequestContext) {}
@@ -37,10 +37,13 @@ export class RegisterChildHandler implements ICommandHandler<RegisterChildComman
   }
 }
 
-/** A correction, then a notice to every agency the child's record was disclosed to (Box 7). */
+/**
+ * A correction; the sharing projection then records the notices it owes to every agency the
+ * record was disclosed to (Box 7), and they are issued before the answer.
+ */
 @CommandHandler(CorrectChildDetailsCommand)
 export class CorrectChildDetailsHandler implements ICommandHandler<CorrectChildDetailsCommand, Decided> {
-  constructor(private readonly decisions: Decisions, private readonly correctionNotices: CorrectionNotices) {}
+  constructor(private readonly decisions: Decisions, private readonly correctionNotices: CorrectionNoticeWorker) {}
 
   async execute({ childId, changes, reason, expectedRevision, context }: CorrectChildDetailsCommand) {
     const decided = await this.decisions.execute(childDecider, childStream(childId), { type: 'CorrectChildDetails', childId, changes, reason }, {
@@ -49,8 +52,7 @@ export class CorrectChildDetailsHandler implements ICommandHandler<CorrectChildD
       childId,
       expectedRevision,
     });
-    const [corrected] = decided.events;
-    if (corrected) await this.correctionNotices.issue(`child-record:${childId}`, corrected.eventId, changes as Record<string, unknown>, reason, context);
+    await this.correctionNotices.drain();
     return decided;
   }
 }

@@ -5,6 +5,7 @@ import { CreateConsentScopes1764204000200 } from './1764204000200-create-consent
 import { CreateMastReadModels1764205000100 } from './1764205000100-create-mast-read-models';
 import { CreateCafReadModels1764205000200 } from './1764205000200-create-caf-read-models';
 import { CreateSharingReadModels1764206000100 } from './1764206000100-create-sharing-read-models';
+import { CreatePendingCorrectionNotices1764206000200 } from './1764206000200-create-pending-correction-notices';
 
 export const projectionMigrations = [
   CreateProjectionCheckpoints1763900000000,
@@ -14,4 +15,5 @@ export const projectionMigrations = [
   CreateMastReadModels1764205000100,
   CreateCafReadModels1764205000200,
   CreateSharingReadModels1764206000100,
+  CreatePendingCorrectionNotices1764206000200,
 ];

@@ -6,14 +6,32 @@ import type { Projection } from '../projection';
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
 /**
+ * A correction of a child's record already disclosed somewhere: the notices it owes wait
+ * here, written with this projection's checkpoint, until CorrectionNoticeWorker issues them.
+ * Being in this projection, it always sees every disclosure that came before the correction.
+ */
+async function awaitNotices(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+  const { childId, reason, ...corrected } = recorded.data as Record<string, unknown> & { childId: string; reason?: string };
+  const recordRef = `child-record:${childId}`;
+  const [disclosed] = await manager.query(`SELECT 1 FROM read_models.disclosures WHERE items @> $1::jsonb LIMIT 1`, [json([{ recordRef }])]);
+  if (!disclosed) return;
+  await manager.query(
+    `INSERT INTO read_models.pending_correction_notices (correction_id, record_ref, child_id, corrected, reason, actor, correlation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (correction_id) DO NOTHING`,
+    [recorded.eventId, recordRef, childId, json(corrected), reason ?? null, json(recorded.metadata.actor), recorded.metadata.correlationId ?? null],
+  );
+}
+
+/**
  * Sharing decisions, every disclosure, what each agency received and the correction notices
  * sent to it. One projection, so a notice is always applied after the disclosure it corrects.
  */
 export const sharingProjection: Projection = {
   name: 'sharing',
-  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued'],
+  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
+    if (recorded.type === 'ChildDetailsCorrected') return awaitNotices(recorded, manager);
     const event = { type: recorded.type, data: recorded.data } as unknown as SharingEvent;
     const revision = recorded.revision.toString();
     const update = (set: string, values: unknown[]) =>
@@ -80,6 +98,6 @@ export const sharingProjection: Projection = {
   },
 
   async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.sharing_decisions, read_models.disclosures, read_models.received_information, read_models.correction_notices`);
+    await manager.query(`TRUNCATE read_models.sharing_decisions, read_models.disclosures, read_models.received_information, read_models.correction_notices, read_models.pending_correction_notices`);
   },
 };

@@ -1,0 +1,58 @@
+import request from 'supertest';
+import { childDecider } from '@app/domain/child/decider';
+import { childStream } from '@app/domain/child/events';
+import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
+import { Decisions } from '../../apps/api/src/platform/decisions';
+import { CorrectionNoticeWorker } from '../../apps/api/src/sharing/correction-notice-worker';
+import { parentalConsent } from '../support/consent-fixtures';
+import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
+
+/**
+ * A correction is recorded and the process stops before its notices go: after a restart the
+ * notice still reaches the agency the record went to, once.
+ */
+describe('a correction notice survives the process stopping between the correction and its notices', () => {
+  let platform: PlatformUnderTest;
+  let childId: string;
+  const as = async (userId: string) => `Bearer ${await platform.tokenFor(userId)}`;
+  const post = async (userId: string, path: string, body: object) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
+  const noticesToHealth = async () => (await request(platform.http).get('/agencies/health/correction-notices').set('Authorization', await as('practitioner.health'))).body as unknown[];
+
+  beforeAll(async () => {
+    platform = await startPlatform('correction_after_restart');
+    childId = (await post('senco.oakfield', '/children', { givenName: 'Lily', familyName: 'Example', dateOfBirth: '2014-01-01', schoolId: 'school-oakfield', yearGroup: 7, flags: [] })).body.childId;
+    await post('senco.oakfield', `/children/${childId}/consents`, { ...parentalConsent, scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity'] } });
+    const sharingId = (await post('mentor.oakfield', '/sharing', { childId, origin: 'proactive', purpose: 'Drop-in', recipient: { agencyId: 'health' }, categories: ['identity'] })).body.sharingId;
+    await post('mentor.oakfield', `/sharing/${sharingId}/basis`, { basis: { kind: 'consent' } });
+    await post('mentor.oakfield', `/sharing/${sharingId}/checklist`, { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) });
+    await post('mentor.oakfield', `/sharing/${sharingId}/decision`, { outcome: 'share', items: [{ category: 'identity', fields: ['givenName'] }], reasons: 'Drop-in', redactions: [], familyTold: { informed: true, how: 'Letter' }, validUntil: '2099-01-01' });
+    const disclosed = await post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, { recipient: { agencyId: 'health' }, items: [{ recordRef: `child-record:${childId}`, category: 'identity', fields: ['givenName'] }], channel: 'platform' });
+    expect(disclosed.status).toBe(200);
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  it('issues the notice after the restart, exactly once', async () => {
+    // The correction as the API records it, without the wait for its notices, and no worker
+    // left running: the process "stops" here.
+    await platform.app.get(CorrectionNoticeWorker).onModuleDestroy();
+    await platform.app.get(Decisions).execute(childDecider, childStream(childId), { type: 'CorrectChildDetails', childId, changes: { givenName: 'Lilly' }, reason: 'Spelling' }, {
+      actor: { userId: 'senco.oakfield', role: 'senco', agencyId: 'school-oakfield' },
+      correlationId: 'crash-test',
+      childId,
+    });
+    const pending = await platform.db.pool.query('SELECT record_ref FROM read_models.pending_correction_notices');
+    expect(pending.rows).toEqual([{ record_ref: `child-record:${childId}` }]);
+    expect(await noticesToHealth()).toEqual([]);
+    platform = await platform.restart();
+
+    const deadline = Date.now() + 10_000;
+    while ((await noticesToHealth()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await noticesToHealth()).toEqual([expect.objectContaining({ childId, corrected: { givenName: 'Lilly' }, reason: 'Spelling' })]);
+    await new Promise((r) => setTimeout(r, 1500)); // another sweep of the worker finds nothing to repeat
+    expect(await noticesToHealth()).toHaveLength(1);
+    const { rows } = await platform.db.pool.query('SELECT count(*)::int AS n FROM read_models.pending_correction_notices');
+    expect(rows[0].n).toBe(0);
+  });
+});
