@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { consentDecider } from '@app/domain/consent/decider';
+import { consentStream } from '@app/domain/consent/events';
+import { systemActor } from '@app/domain/shared/actor';
+import { dayOf } from '@app/domain/shared/calendar';
+import { consentsAwaitingExpiry } from '@app/projections/consent/queries';
+import { Decisions, DomainRefusal } from '../platform/decisions';
+import { CLOCK } from '../platform/tokens';
+
+const HOURLY = 60 * 60 * 1000;
+
+/**
+ * Records ConsentExpired for every consent whose expiry day has come: at start-up and then
+ * hourly. Coverage already treats such consents as expired; this puts the fact, with its
+ * day, in the child's consent history.
+ */
+@Injectable()
+export class ConsentExpiry implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ConsentExpiry');
+  private timer?: NodeJS.Timeout;
+  private running: Promise<number> | null = null;
+
+  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+
+  onApplicationBootstrap(): void {
+    void this.recordDue().catch((error: Error) => this.logger.error(`consent expiry failed: ${error.message}`));
+    this.timer = setInterval(() => void this.recordDue().catch((error: Error) => this.logger.error(`consent expiry failed: ${error.message}`)), HOURLY);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Records every expiry due today; returns how many were recorded. A run under way is joined. */
+  recordDue(): Promise<number> {
+    this.running ??= this.recordAll().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async recordAll(): Promise<number> {
+    const today = dayOf(this.clock().toISOString());
+    let recorded = 0;
+    for (const due of await consentsAwaitingExpiry(this.dataSource.manager, today)) {
+      try {
+        await this.decisions.execute(consentDecider, consentStream(due.childId), { type: 'RecordConsentExpiry', childId: due.childId, consentId: due.consentId, today }, {
+          actor: systemActor('consent-expiry'),
+          correlationId: randomUUID(),
+          childId: due.childId,
+        });
+        recorded += 1;
+      } catch (error) {
+        // Another process recorded it first, or it was withdrawn meanwhile: nothing to do.
+        if (!(error instanceof DomainRefusal)) throw error;
+      }
+    }
+    if (recorded > 0) this.logger.log(`recorded ${recorded} consent expir${recorded === 1 ? 'y' : 'ies'} for ${today}`);
+    return recorded;
+  }
+}
