@@ -153,7 +153,8 @@ const matrix: Record<string, Row> = {
   },
   // No response is owed yet: the co-ordinator reaches the domain and gets its 409.
   'POST /mast-requests/:requestId/:step': { call: post((f) => `/mast-requests/${f.mastRequestId}/response-sent`, () => ({ sentOn: '2026-01-02' })), allowed: ['mast.coordinator'] },
-  'GET /mast-requests/:requestId': { call: get((f) => `/mast-requests/${f.mastRequestId}`), allowed: [...mastTeam, 'senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
+  // Not yet listed for a panel: the panel's members have no part in it yet.
+  'GET /mast-requests/:requestId': { call: get((f) => `/mast-requests/${f.mastRequestId}`), allowed: ['mast.coordinator', 'senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
   'POST /mast-panels': { call: post(() => '/mast-panels', () => ({ panelDate: '2026-12-09' })), allowed: ['mast.coordinator'] },
   'POST /mast-panels/:panelDate/decisions': {
     call: post(() => '/mast-panels/2026-12-09/decisions', (f) => ({ requestId: f.mastRequestId, decision: { outcome: 'signpost', signpostTo: 'Early help hub' }, reason: 'Matrix' })),

@@ -71,6 +71,9 @@ describe('the weekly MAST panel, from request to first contact', () => {
     expect((await post('mast.coordinator', '/mast-panels', { panelDate: '2026-12-10' })).body).toMatchObject({ rule: 'mast-panel.not-panel-weekday', field: 'panelDate' });
     expect((await post('mast.coordinator', '/mast-panels', { panelDate: '2026-12-09' })).status).toBe(201);
     expect((await post('mast.coordinator', '/mast-panels/2026-12-09/agenda')).status).toBe(200);
+    // A panel member sees a request once it is listed for a panel, not before.
+    expect((await get('panel.health', `/mast-requests/${first}`)).status).toBe(200);
+    expect((await get('panel.health', `/mast-requests/${second}`)).status).toBe(403);
     expect((await post('mast.coordinator', '/mast-panels/2026-12-09/attendance', { userId: 'panel.health' })).status).toBe(200);
     expect((await post('mast.coordinator', '/mast-panels/2026-12-09/attendance', { userId: 'parent.demo' })).body).toMatchObject({ field: 'userId' });
 

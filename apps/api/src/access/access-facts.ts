@@ -17,9 +17,9 @@ export class ReadModelAccessFacts implements AccessFacts {
     return row ? { childId: row.child_id, schoolId: row.school_id } : null;
   }
 
-  async mastRequestOf(requestId: string): Promise<{ childId: string; schoolId: string; workerId: string | null } | null> {
-    const [row] = await this.dataSource.query(`SELECT child_id, school_id, worker_id FROM read_models.mast_requests WHERE request_id = $1`, [requestId]);
-    return row ? { childId: row.child_id, schoolId: row.school_id, workerId: row.worker_id } : null;
+  async mastRequestOf(requestId: string): Promise<{ childId: string; schoolId: string; workerId: string | null; listed: boolean } | null> {
+    const [row] = await this.dataSource.query(`SELECT child_id, school_id, worker_id, panel_date IS NOT NULL AS listed FROM read_models.mast_requests WHERE request_id = $1`, [requestId]);
+    return row ? { childId: row.child_id, schoolId: row.school_id, workerId: row.worker_id, listed: row.listed } : null;
   }
 
   async isAllocatedWorker(userId: string, childId: string): Promise<boolean> {

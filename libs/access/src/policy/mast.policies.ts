@@ -6,7 +6,7 @@ const MAST_TEAM: readonly Role[] = ['mast-coordinator', 'panel-member'];
 /** Reading lists that name children (agenda, decision log, deadlines): each read is logged. */
 const mastTeamReads = (name: string): Policy => ({ ...roleIn(name, MAST_TEAM), childLevel: true });
 
-/** One request: MAST's co-ordinator and panel, the allocated worker, and the requesting school's staff. */
+/** One request: MAST's co-ordinator, panel members once it is listed for a panel, the allocated worker, and the requesting school's staff. */
 const onTheRequest = (name: string, schoolRoles: readonly Role[]): Policy => ({
   name,
   childLevel: true,
@@ -14,7 +14,8 @@ const onTheRequest = (name: string, schoolRoles: readonly Role[]): Policy => ({
     const requestId = params.requestId ?? (body as { requestId?: unknown } | undefined)?.requestId;
     const found = typeof requestId === 'string' ? await facts.mastRequestOf(requestId) : null;
     if (!found) return deny('no relationship to this request');
-    if (MAST_TEAM.includes(actor.role)) return allow(`role:${actor.role}`, found.childId);
+    if (actor.role === 'mast-coordinator') return allow('role:mast-coordinator', found.childId);
+    if (actor.role === 'panel-member' && found.listed) return allow('panel-member:listed-request', found.childId);
     if (actor.role === 'key-worker' && found.workerId === actor.userId) return allow('allocated-worker', found.childId);
     if (schoolRoles.includes(actor.role) && found.schoolId === actor.agencyId) return allow(`school-of-record:${found.schoolId}`, found.childId);
     return deny('no relationship to this request', found.childId);

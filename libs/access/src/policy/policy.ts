@@ -16,8 +16,8 @@ export interface AccessFacts {
   schoolOfChild(childId: string): Promise<string | null>;
   /** The child and school of a learning-mentor case, or null when there is no such case. */
   caseOf(referralId: string): Promise<{ readonly childId: string; readonly schoolId: string } | null>;
-  /** The child, school and allocated worker of a MAST request, or null when there is no such request. */
-  mastRequestOf(requestId: string): Promise<{ readonly childId: string; readonly schoolId: string; readonly workerId: string | null } | null>;
+  /** The child, school and allocated worker of a MAST request, and whether it has been listed for a panel. */
+  mastRequestOf(requestId: string): Promise<{ readonly childId: string; readonly schoolId: string; readonly workerId: string | null; readonly listed: boolean } | null>;
   /** A key worker's allocation to a child through MAST. */
   isAllocatedWorker(userId: string, childId: string): Promise<boolean>;
   /** The child of a CAF, its current lead professional and everyone on the team around the child. */
