@@ -9,6 +9,7 @@ import { cafContributions, familyCopy, leadProfessionalView } from '@app/project
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { CLOCK } from '../platform/tokens';
 import { StartCafCommand, TakeCafStepCommand } from './caf-commands';
@@ -46,8 +47,7 @@ export class CafController {
     @Requester() requester: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const step = Object.hasOwn(CAF_STEPS, stepName) ? CAF_STEPS[stepName] : undefined;
-    if (!step) throw new NotFoundException({ message: `No step ${stepName}; steps are ${Object.keys(CAF_STEPS).join(', ')}`, field: 'step' });
+    const step = stepNamed(CAF_STEPS, stepName);
     const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeCafStepCommand(cafId, step, body, revisionFromIfMatch(ifMatch), requester));
     res.setHeader('ETag', etagOf(decided.revision));
     return { cafId, revision: decided.revision.toString(), ...decided.assigned };

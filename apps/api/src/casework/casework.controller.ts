@@ -8,6 +8,7 @@ import { mentorCaseRecord } from '@app/projections/school/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { MakeReferralCommand, TakeReferralStepCommand } from './casework-commands';
 import { REFERRAL_STEPS } from './referral-steps';
@@ -46,8 +47,7 @@ export class CaseworkController {
     @Requester() requester: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const step = Object.hasOwn(REFERRAL_STEPS, stepName) ? REFERRAL_STEPS[stepName] : undefined;
-    if (!step) throw new NotFoundException({ message: `No step ${stepName}; steps are ${Object.keys(REFERRAL_STEPS).join(', ')}`, field: 'step' });
+    const step = stepNamed(REFERRAL_STEPS, stepName);
     const decided: Decided & { assigned?: Record<string, string> } = await this.commands.execute(
       new TakeReferralStepCommand(referralId, step, body, revisionFromIfMatch(ifMatch), requester),
     );

@@ -9,6 +9,7 @@ import { concern, referralsToSocialCare } from '@app/projections/concerns/querie
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { CLOCK } from '../platform/tokens';
 import { RaiseConcernCommand, TakeConcernStepCommand } from './concern-commands';
@@ -45,8 +46,7 @@ export class ConcernController {
     @Requester() requester: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const step = Object.hasOwn(CONCERN_STEPS, stepName) ? CONCERN_STEPS[stepName] : undefined;
-    if (!step) throw new NotFoundException({ message: `No step ${stepName}; steps are ${Object.keys(CONCERN_STEPS).join(', ')}`, field: 'step' });
+    const step = stepNamed(CONCERN_STEPS, stepName);
     const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeConcernStepCommand(concernId, step, body, revisionFromIfMatch(ifMatch), requester));
     res.setHeader('ETag', etagOf(decided.revision));
     return { concernId, revision: decided.revision.toString(), ...decided.assigned };

@@ -7,6 +7,7 @@ import { systemActor } from '@app/domain/shared/actor';
 import { dayOf } from '@app/domain/shared/calendar';
 import { consentsAwaitingExpiry } from '@app/projections/consent/queries';
 import { Decisions, DomainRefusal } from '../platform/decisions';
+import { PeriodicTask } from '../platform/periodic-task';
 import { CLOCK } from '../platform/tokens';
 
 const HOURLY = 60 * 60 * 1000;
@@ -19,28 +20,21 @@ const HOURLY = 60 * 60 * 1000;
 @Injectable()
 export class ConsentExpiry implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ConsentExpiry');
-  private timer?: NodeJS.Timeout;
-  private running: Promise<number> | null = null;
+  private readonly task = new PeriodicTask('ConsentExpiry', HOURLY, () => this.recordAll());
 
   constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
 
   onApplicationBootstrap(): void {
-    void this.recordDue().catch((error: Error) => this.logger.error(`consent expiry failed: ${error.message}`));
-    this.timer = setInterval(() => void this.recordDue().catch((error: Error) => this.logger.error(`consent expiry failed: ${error.message}`)), HOURLY);
-    this.timer.unref();
+    this.task.start({ runAtOnce: true });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
-  /** Records every expiry due today; returns how many were recorded. A run under way is joined. */
+  /** Records every expiry due today; returns how many were recorded. */
   recordDue(): Promise<number> {
-    this.running ??= this.recordAll().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.task.runNow();
   }
 
   private async recordAll(): Promise<number> {

@@ -8,6 +8,7 @@ import { mastRequest, requestDecisions } from '@app/projections/mast/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { MakeMastRequestCommand, TakeMastRequestStepCommand } from './mast-request-commands';
 import { MAST_REQUEST_STEPS } from './mast-request-steps';
@@ -44,8 +45,7 @@ export class MastRequestsController {
     @Requester() requester: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const step = Object.hasOwn(MAST_REQUEST_STEPS, stepName) ? MAST_REQUEST_STEPS[stepName] : undefined;
-    if (!step) throw new NotFoundException({ message: `No step ${stepName}; steps are ${Object.keys(MAST_REQUEST_STEPS).join(', ')}`, field: 'step' });
+    const step = stepNamed(MAST_REQUEST_STEPS, stepName);
     const decided: Decided = await this.commands.execute(new TakeMastRequestStepCommand(requestId, step, body, revisionFromIfMatch(ifMatch), requester));
     res.setHeader('ETag', etagOf(decided.revision));
     return { requestId, revision: decided.revision.toString() };

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/domain/shared/actor';
+import { PeriodicTask } from '../platform/periodic-task';
 import { CorrectionNotices } from './correction-notices';
 
 interface Pending {
@@ -24,27 +25,21 @@ const LEASE_SECONDS = 30;
 @Injectable()
 export class CorrectionNoticeWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('CorrectionNotices');
-  private timer?: NodeJS.Timeout;
-  private running: Promise<number> | null = null;
+  private readonly task = new PeriodicTask('CorrectionNotices', POLL_MS, () => this.issueAll());
 
   constructor(private readonly dataSource: DataSource, private readonly notices: CorrectionNotices) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.drain().catch(() => undefined), POLL_MS);
-    this.timer.unref();
+    this.task.start({ runAtOnce: false });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
-  /** Issues every pending notice now; a drain already under way is joined, not doubled. */
+  /** Issues every pending notice now. */
   drain(): Promise<number> {
-    this.running ??= this.issueAll().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.task.runNow();
   }
 
   private async issueAll(): Promise<number> {

@@ -8,6 +8,7 @@ import { sharingDecision } from '@app/projections/sharing/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { ProposeSharingCommand, TakeSharingStepCommand } from './sharing-commands';
 import { SHARING_STEPS } from './sharing-steps';
@@ -44,8 +45,7 @@ export class SharingController {
     @Requester() requester: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const step = Object.hasOwn(SHARING_STEPS, stepName) ? SHARING_STEPS[stepName] : undefined;
-    if (!step) throw new NotFoundException({ message: `No step ${stepName}; steps are ${Object.keys(SHARING_STEPS).join(', ')}`, field: 'step' });
+    const step = stepNamed(SHARING_STEPS, stepName);
     const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeSharingStepCommand(sharingId, step, body, revisionFromIfMatch(ifMatch), requester));
     res.setHeader('ETag', etagOf(decided.revision));
     return { sharingId, revision: decided.revision.toString(), events: decided.events.length, ...decided.assigned };
