@@ -98,6 +98,11 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     expect(clocks['initial-conference']).toMatchObject({ state: 'met', dueBy: '2026-12-31' });
     expect(clocks['core-group']).toMatchObject({ state: 'breached', dueBy: '2027-01-15' });
     expect(clocks['review-conference']).toMatchObject({ state: 'due', dueBy: '2027-03-31' });
+    // 45 working days from Friday 4 December 2026, over Christmas and New Year.
+    expect(clocks.assessment).toMatchObject({ state: 'due', dueBy: '2027-02-10' });
+    expect((await post('social.worker', `/concerns/${concernId}/assessments`, { completedOn: '2027-01-20', outcome: 'Child protection plan continues; family support' })).status).toBe(200);
+    const assessed = (await get('social.worker', '/social-care/referrals')).body[0];
+    expect(assessed.clocks.find((c: { clock: string }) => c.clock === 'assessment')).toMatchObject({ state: 'met', metOn: '2027-01-20' });
     expect((await get('senco.riverside', `/concerns/${concernId}`)).status).toBe(403);
     expect((await get('dsl.oakfield', `/concerns/${concernId}`)).body.seenOrHeard).toContain('scared to go home');
   });

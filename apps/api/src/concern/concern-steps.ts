@@ -10,6 +10,7 @@ export interface ConcernStep {
 export const CONCERN_STEPS: Readonly<Record<string, ConcernStep>> = {
   review: { command: 'ReviewConcern', dayField: 'reviewedOn' },
   'social-care-decision': { command: 'RecordSocialCareDecision', dayField: 'decidedOn' },
+  assessments: { command: 'RecordAssessmentCompleted', dayField: 'completedOn' },
   'strategy-discussion': { command: 'RecordStrategyDiscussion', dayField: 'heldOn' },
   conferences: { command: 'RecordConference', dayField: 'heldOn' },
   'core-groups': { command: 'RecordCoreGroup', dayField: 'heldOn' },

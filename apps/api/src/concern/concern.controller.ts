@@ -33,7 +33,7 @@ export class ConcernController {
     return { concernId: decided.concernId, revision: decided.revision.toString() };
   }
 
-  /** review (DSL), social-care-decision, strategy-discussion, conferences, core-groups (social worker), mentor-reports (learning mentor). */
+  /** review (DSL), social-care-decision, assessments, strategy-discussion, conferences, core-groups (social worker), mentor-reports (learning mentor). */
   @Post('concerns/:concernId/:step')
   @HttpCode(200)
   @Policy(concernPolicies.step)

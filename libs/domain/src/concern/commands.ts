@@ -28,6 +28,13 @@ export interface RecordSocialCareDecision {
   readonly lateReason?: string;
   readonly by: Actor;
 }
+export interface RecordAssessmentCompleted {
+  readonly type: 'RecordAssessmentCompleted';
+  readonly completedOn: IsoDate;
+  readonly outcome: string;
+  readonly lateReason?: string;
+  readonly by: Actor;
+}
 export interface RecordStrategyDiscussion {
   readonly type: 'RecordStrategyDiscussion';
   readonly heldOn: IsoDate;
@@ -57,4 +64,4 @@ export interface SubmitMentorReport {
   readonly by: Actor;
 }
 
-export type ConcernCommand = RaiseConcern | ReviewConcern | RecordSocialCareDecision | RecordStrategyDiscussion | RecordConference | RecordCoreGroup | SubmitMentorReport;
+export type ConcernCommand = RaiseConcern | ReviewConcern | RecordSocialCareDecision | RecordAssessmentCompleted | RecordStrategyDiscussion | RecordConference | RecordCoreGroup | SubmitMentorReport;

@@ -51,7 +51,10 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     const [late] = given(decider, referred).when(decide('2026-03-31', 'Duty team short-staffed')).events();
     expect(late.data).toMatchObject({ breach: { dueBy: '2026-03-30', reason: 'Duty team short-staffed' } });
     const state = replay(decider, [...referred, late]);
-    expect(workingTogetherClocks(state, '2026-04-01')).toEqual([expect.objectContaining({ clock: 'social-care-decision', status: 'breached', breachReason: 'Duty team short-staffed' })]);
+    expect(workingTogetherClocks(state, '2026-04-01')).toEqual([
+      expect.objectContaining({ clock: 'social-care-decision', status: 'breached', breachReason: 'Duty team short-staffed' }),
+      expect.objectContaining({ clock: 'assessment', status: 'due' }),
+    ]);
   });
 
   it('counts 15 working days to the initial conference across Easter, then 10 to the core group and 3 months to the first review', () => {
@@ -63,6 +66,18 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     // Wednesday 22 April + 10 working days = Thursday 7 May (Monday 4 May is a bank holiday).
     expect(initial.data).toMatchObject({ coreGroupDueBy: '2026-05-07', nextReviewDueBy: '2026-07-22' });
     expect(initial.data).not.toHaveProperty('breach');
+  });
+
+  it('runs the 45-working-day assessment clock from the referral when an assessment follows', () => {
+    const [decided] = given(decider, history(raise, refer)).when(decide('2026-03-30')).events();
+    // Referred Friday 27 March 2026: 45 working days skip Easter and the May bank holidays (4th and 25th).
+    expect(decided.data).toMatchObject({ assessmentDueBy: '2026-06-04' });
+    const assessing = history(raise, refer, decide('2026-03-30'));
+    given(decider, assessing).when({ type: 'RecordAssessmentCompleted', completedOn: '2026-06-05', outcome: 'Child in need plan', by: socialWorker }).thenError('concern.late-reason-required');
+    const [done] = given(decider, assessing).when({ type: 'RecordAssessmentCompleted', completedOn: '2026-06-04', outcome: 'Child in need plan', by: socialWorker }).events();
+    expect(workingTogetherClocks(replay(decider, [...assessing, done]), '2026-06-10')).toContainEqual(expect.objectContaining({ clock: 'assessment', status: 'met' }));
+    const nothingFollows = { ...decide('2026-03-30'), decision: 'no-further-action' } as ConcernCommand;
+    given(decider, history(raise, refer, nothingFollows)).when({ type: 'RecordAssessmentCompleted', completedOn: '2026-04-02', outcome: 'x', by: socialWorker }).thenError('concern.no-assessment-due');
   });
 
   it('reviews at 3 months and then every 6; no plan closes the clocks', () => {

@@ -7,6 +7,9 @@ import type { ClockState, ConcernState } from './state';
 
 /** Working Together 2023 (DESIGN §3). */
 const DECISION_WORKING_DAYS = 1;
+const ASSESSMENT_WORKING_DAYS = 45;
+/** Decisions after which social care assesses the child, on the 45-day clock. */
+const ASSESSED: readonly string[] = ['child-in-need-assessment', 'strategy-discussion'];
 const INITIAL_CONFERENCE_WORKING_DAYS = 15;
 const CORE_GROUP_WORKING_DAYS = 10;
 const FIRST_REVIEW_MONTHS = 3;
@@ -97,7 +100,22 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           if (state.status !== 'referred') return new DomainError('concern.not-referred', 'Only a referral awaiting its decision can be decided');
           const late = lateness(openClock(state, 'social-care-decision'), command.decidedOn, command.lateReason);
           if (late instanceof DomainError) return late;
-          return [{ type: 'SocialCareDecisionMade', data: { ...ids, decision: command.decision, reasons: command.reasons, decidedBy: by, decidedOn: command.decidedOn, ...late } }];
+          const assessment = ASSESSED.includes(command.decision) && state.referredOn ? { assessmentDueBy: calendar.addWorkingDays(state.referredOn, ASSESSMENT_WORKING_DAYS) } : {};
+          return [{ type: 'SocialCareDecisionMade', data: { ...ids, decision: command.decision, reasons: command.reasons, decidedBy: by, decidedOn: command.decidedOn, ...late, ...assessment } }];
+        }
+
+        case 'RecordAssessmentCompleted': {
+          const bad = firstError(
+            onlyRole(command.by, ['social-worker'], 'record an assessment'),
+            requireDay('concern.completed-on', 'completedOn', command.completedOn),
+            requireText('concern.outcome-required', 'outcome', command.outcome),
+          );
+          if (bad) return bad;
+          const clock = openClock(state, 'assessment');
+          if (!clock) return new DomainError('concern.no-assessment-due', 'No assessment is under way for this concern');
+          const late = lateness(clock, command.completedOn, command.lateReason);
+          if (late instanceof DomainError) return late;
+          return [{ type: 'AssessmentCompleted', data: { ...ids, completedOn: command.completedOn, outcome: command.outcome, recordedBy: by, ...late } }];
         }
 
         case 'RecordStrategyDiscussion': {
@@ -172,9 +190,18 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
         case 'ConcernReviewed':
           return { ...state, status: event.data.outcome === 'refer-to-social-care' ? 'reviewed' : 'closed', outcome: event.data.outcome };
         case 'ConcernReferredToSocialCare':
-          return { ...state, status: 'referred', clocks: [...state.clocks, start('social-care-decision', event.data.referredOn, event.data.decisionDueBy)] };
-        case 'SocialCareDecisionMade':
-          return { ...state, status: event.data.decision === 'strategy-discussion' ? 'decided' : 'closed', clocks: meet('social-care-decision', event.data.decidedOn, event.data.breach) };
+          return { ...state, status: 'referred', referredOn: event.data.referredOn, clocks: [...state.clocks, start('social-care-decision', event.data.referredOn, event.data.decisionDueBy)] };
+        case 'SocialCareDecisionMade': {
+          const d = event.data;
+          const clocks = meet('social-care-decision', d.decidedOn, d.breach);
+          return {
+            ...state,
+            status: d.decision === 'strategy-discussion' ? 'decided' : d.decision === 'child-in-need-assessment' ? 'assessing' : 'closed',
+            clocks: d.assessmentDueBy ? [...clocks, start('assessment', state.referredOn ?? d.decidedOn, d.assessmentDueBy)] : clocks,
+          };
+        }
+        case 'AssessmentCompleted':
+          return { ...state, clocks: meet('assessment', event.data.completedOn, event.data.breach) };
         case 'StrategyDiscussionHeld':
           return { ...state, status: 'strategy', clocks: [...state.clocks, start('initial-conference', event.data.heldOn, event.data.initialConferenceDueBy)] };
         case 'ChildProtectionConferenceHeld': {

@@ -10,7 +10,7 @@ export const SOCIAL_CARE_DECISIONS = ['strategy-discussion', 'child-in-need-asse
 export type SocialCareDecision = (typeof SOCIAL_CARE_DECISIONS)[number];
 
 /** The Working Together 2023 clocks a concern runs on (DESIGN §3). */
-export type ConcernClock = 'social-care-decision' | 'initial-conference' | 'core-group' | 'review-conference';
+export type ConcernClock = 'social-care-decision' | 'assessment' | 'initial-conference' | 'core-group' | 'review-conference';
 
 /** A late act carries its breach: the day it was due and why it was late. */
 export interface Breach {
@@ -60,7 +60,21 @@ export type ConcernReferredToSocialCare = DomainEvent<
 >;
 export type SocialCareDecisionMade = DomainEvent<
   'SocialCareDecisionMade',
-  { concernId: string; childId: string; decision: SocialCareDecision; reasons: string; decidedBy: Practitioner; decidedOn: IsoDate; breach?: Breach }
+  {
+    concernId: string;
+    childId: string;
+    decision: SocialCareDecision;
+    reasons: string;
+    decidedBy: Practitioner;
+    decidedOn: IsoDate;
+    breach?: Breach;
+    /** When an assessment follows: 45 working days from the referral. */
+    assessmentDueBy?: IsoDate;
+  }
+>;
+export type AssessmentCompleted = DomainEvent<
+  'AssessmentCompleted',
+  { concernId: string; childId: string; completedOn: IsoDate; outcome: string; recordedBy: Practitioner; breach?: Breach }
 >;
 export type StrategyDiscussionHeld = DomainEvent<
   'StrategyDiscussionHeld',
@@ -93,6 +107,7 @@ export type ConcernEvent =
   | ConcernReviewed
   | ConcernReferredToSocialCare
   | SocialCareDecisionMade
+  | AssessmentCompleted
   | StrategyDiscussionHeld
   | ChildProtectionConferenceHeld
   | CoreGroupMet
@@ -103,6 +118,7 @@ export const concernEventSchemas: EventSchema[] = [
   { type: 'ConcernReviewed', schemaVersion: 1, personalFields: ['reasons'] },
   { type: 'ConcernReferredToSocialCare', schemaVersion: 1, personalFields: ['summary'] },
   { type: 'SocialCareDecisionMade', schemaVersion: 1, personalFields: ['reasons'] },
+  { type: 'AssessmentCompleted', schemaVersion: 1, personalFields: ['outcome'] },
   { type: 'StrategyDiscussionHeld', schemaVersion: 1, personalFields: ['outcome'] },
   { type: 'ChildProtectionConferenceHeld', schemaVersion: 1, personalFields: [] },
   { type: 'CoreGroupMet', schemaVersion: 1, personalFields: [] },

@@ -13,10 +13,11 @@ export interface ClockState {
 export type ConcernState =
   | { readonly status: 'none' }
   | {
-      readonly status: 'raised' | 'reviewed' | 'referred' | 'decided' | 'strategy' | 'plan' | 'closed';
+      readonly status: 'raised' | 'reviewed' | 'referred' | 'decided' | 'assessing' | 'strategy' | 'plan' | 'closed';
       readonly concernId: string;
       readonly childId: string;
       readonly outcome?: DslOutcome;
       readonly clocks: readonly ClockState[];
       readonly initialConferenceOn?: IsoDate;
+      readonly referredOn?: IsoDate;
     };

@@ -158,6 +158,12 @@ describe('sharing decisions and disclosures', () => {
     given(sharingDecider, twoDisclosures).when({ ...correct, recordRef: 'caf:other' }).thenError('sharing.record-not-disclosed');
   });
 
+  it('records a "no" on the checklist only with its reason', () => {
+    const no = { type: 'AnswerSharingChecklist' as const, answers: [{ item: 'informed-consent-obtained' as const, answer: 'no' as const }], by: mentor };
+    expect(given(sharingDecider, history(propose({ agencyId: 'social-care' }))).when(no).thenError('sharing.no-needs-a-note').field).toBe('answers[0].note');
+    given(sharingDecider, history(propose({ agencyId: 'social-care' }))).when({ ...no, answers: [{ ...no.answers[0], note: 'Asking would put the child at risk' }] }).events();
+  });
+
   it('names the field of bad input', () => {
     expect(given(sharingDecider, []).when({ ...propose({ agencyId: 'health' }), categories: ['shoe-size'] } as never).thenError('sharing.categories').field).toBe('categories');
     expect(

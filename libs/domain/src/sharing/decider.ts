@@ -106,6 +106,8 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
         for (const [i, a] of command.answers.entries()) {
           if (!(REQUIRED_ANSWERS as readonly string[]).includes(a?.item)) return invalid('sharing.checklist', `answers[${i}].item is not on Box 16 or the golden rules`, `answers[${i}].item`);
           if (!(CHECKLIST_ANSWERS as readonly string[]).includes(a.answer)) return invalid('sharing.checklist', `answers[${i}].answer is ${CHECKLIST_ANSWERS.join(', ')}`, `answers[${i}].answer`);
+          // A "no" is where the reasoning matters most: it is recorded with why.
+          if (a.answer === 'no' && (typeof a.note !== 'string' || a.note.trim() === '')) return invalid('sharing.no-needs-a-note', `answers[${i}] is "no"; say why in its note`, `answers[${i}].note`);
         }
         return [{ type: 'SharingChecklistAnswered', data: { ...ids, answers: command.answers.map((a) => ({ item: a.item, answer: a.answer, ...(a.note ? { note: a.note } : {}) })), answeredBy: practitionerOf(command.by) } }];
       }

@@ -22,6 +22,7 @@ export const concernsProjection: Projection = {
     'ConcernReviewed',
     'ConcernReferredToSocialCare',
     'SocialCareDecisionMade',
+    'AssessmentCompleted',
     'StrategyDiscussionHeld',
     'ChildProtectionConferenceHeld',
     'CoreGroupMet',
@@ -32,7 +33,7 @@ export const concernsProjection: Projection = {
     const event = { type: recorded.type, data: recorded.data } as unknown as ConcernEvent;
     const { concernId } = event.data;
     const revision = recorded.revision.toString();
-    const [row] = (await manager.query(`SELECT clocks FROM read_models.concerns WHERE concern_id = $1`, [concernId])) as Array<{ clocks: StoredClock[] }>;
+    const [row] = (await manager.query(`SELECT clocks, referred_on::text AS referred_on FROM read_models.concerns WHERE concern_id = $1`, [concernId])) as Array<{ clocks: StoredClock[]; referred_on: string | null }>;
     let clocks: StoredClock[] = row?.clocks ?? [];
     const start = (clock: string, startedOn: string, dueBy: string) => (clocks = [...clocks, { clock, startedOn, dueBy }]);
     const meet = (clock: string, on: string, breach?: { reason: string }) =>
@@ -61,7 +62,12 @@ export const concernsProjection: Projection = {
       }
       case 'SocialCareDecisionMade':
         meet('social-care-decision', event.data.decidedOn, event.data.breach);
+        if (event.data.assessmentDueBy) start('assessment', row?.referred_on ?? event.data.decidedOn, event.data.assessmentDueBy);
         await update(`status = $4, decision = $5`, [event.data.decision, json(event.data)]);
+        return;
+      case 'AssessmentCompleted':
+        meet('assessment', event.data.completedOn, event.data.breach);
+        await update(`assessment = $4`, [json(event.data)]);
         return;
       case 'StrategyDiscussionHeld':
         start('initial-conference', event.data.heldOn, event.data.initialConferenceDueBy);

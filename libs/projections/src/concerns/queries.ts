@@ -4,7 +4,7 @@ type Clock = { clock: string; startedOn: string; dueBy: string; metOn?: string; 
 
 const CONCERN = `
   concern_id AS "concernId", child_id AS "childId", raised_by AS "raisedBy", seen_or_heard AS "seenOrHeard", raised_at AS "raisedAt", status,
-  dsl_outcome AS "dslOutcome", dsl_reasons AS "dslReasons", reviewed_on::text AS "reviewedOn", referral, referred_on::text AS "referredOn", decision,
+  dsl_outcome AS "dslOutcome", dsl_reasons AS "dslReasons", reviewed_on::text AS "reviewedOn", referral, referred_on::text AS "referredOn", decision, assessment,
   strategy_discussion AS "strategyDiscussion", conferences, core_groups AS "coreGroups", reports, clocks, revision`;
 
 /** Each clock with its state on a day: due, overdue (passed and not met), breached (met late, with the reason), met. */
@@ -21,7 +21,7 @@ export async function concern(manager: EntityManager, concernId: string, today: 
 /** Children's social care: the referrals and concerns it received, with conference and core-group reports and the clocks. */
 export async function referralsToSocialCare(manager: EntityManager, today: string) {
   const rows = await manager.query(
-    `SELECT concern_id AS "concernId", child_id AS "childId", referral, referred_on::text AS "referredOn", status, decision,
+    `SELECT concern_id AS "concernId", child_id AS "childId", referral, referred_on::text AS "referredOn", status, decision, assessment,
             strategy_discussion AS "strategyDiscussion", conferences, core_groups AS "coreGroups", reports, clocks, revision
        FROM read_models.concerns WHERE referred_on IS NOT NULL ORDER BY referred_on, concern_id`,
   );

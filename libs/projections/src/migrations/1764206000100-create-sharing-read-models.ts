@@ -96,6 +96,7 @@ export class CreateSharingReadModels1764206000100 implements MigrationInterface 
         referral jsonb,
         referred_on date,
         decision jsonb,
+        assessment jsonb,
         strategy_discussion jsonb,
         conferences jsonb NOT NULL DEFAULT '[]',
         core_groups jsonb NOT NULL DEFAULT '[]',
