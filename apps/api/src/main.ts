@@ -9,16 +9,7 @@ import { createApiApplication } from './bootstrap';
  * in one process, on an embedded PostgreSQL unless DATABASE_URL is set.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfig();
   const runtime = await openPlatform(config);
   if (config.inProcessWorkers) await runtime.projections.start();
   const integration =
@@ -40,6 +31,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  // A configuration mistake (a variable, the bank-holiday file) is named in one line, exit 78.
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(error instanceof ConfigError ? 78 : 1);
 });
