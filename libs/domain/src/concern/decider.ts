@@ -3,6 +3,7 @@ import { type Actor, addMonths, type Decider, DomainError, firstError, isInforma
 import type { ConcernCommand } from './commands';
 import { WITHOUT_CONSENT_GROUNDS } from '../sharing/vocabulary';
 import { type Breach, type ConcernClock, type ConcernEvent, DSL_OUTCOMES, REFERRAL_URGENCIES, SOCIAL_CARE_DECISIONS } from './events';
+import { type ClockStatus, clockStatus, clocksAfter, referredOn } from './clocks';
 import type { ClockState, ConcernState } from './state';
 
 /** Working Together 2023 (DESIGN §3). */
@@ -100,7 +101,8 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           if (state.status !== 'referred') return new DomainError('concern.not-referred', 'Only a referral awaiting its decision can be decided');
           const late = lateness(openClock(state, 'social-care-decision'), command.decidedOn, command.lateReason);
           if (late instanceof DomainError) return late;
-          const assessment = ASSESSED.includes(command.decision) && state.referredOn ? { assessmentDueBy: calendar.addWorkingDays(state.referredOn, ASSESSMENT_WORKING_DAYS) } : {};
+          const from = referredOn(state.clocks);
+          const assessment = ASSESSED.includes(command.decision) && from ? { assessmentDueBy: calendar.addWorkingDays(from, ASSESSMENT_WORKING_DAYS) } : {};
           return [{ type: 'SocialCareDecisionMade', data: { ...ids, decision: command.decision, reasons: command.reasons, decidedBy: by, decidedOn: command.decidedOn, ...late, ...assessment } }];
         }
 
@@ -183,52 +185,29 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
     evolve(state, event) {
       if (event.type === 'ConcernRaised') return { status: 'raised', concernId: event.data.concernId, childId: event.data.childId, clocks: [] };
       if (state.status === 'none') return state;
-      const meet = (clock: ConcernClock, on: IsoDate, breach?: Breach) =>
-        state.clocks.map((c) => (c.clock === clock && c.metOn === undefined ? { ...c, metOn: on, ...(breach ? { breachReason: breach.reason } : {}) } : c));
-      const start = (clock: ConcernClock, startedOn: IsoDate, dueBy: IsoDate): ClockState => ({ clock, startedOn, dueBy, owner: 'social-care' });
+      const clocks = clocksAfter(state.clocks, event);
       switch (event.type) {
         case 'ConcernReviewed':
           return { ...state, status: event.data.outcome === 'refer-to-social-care' ? 'reviewed' : 'closed', outcome: event.data.outcome };
         case 'ConcernReferredToSocialCare':
-          return { ...state, status: 'referred', referredOn: event.data.referredOn, clocks: [...state.clocks, start('social-care-decision', event.data.referredOn, event.data.decisionDueBy)] };
+          return { ...state, status: 'referred', clocks };
         case 'SocialCareDecisionMade': {
-          const d = event.data;
-          const clocks = meet('social-care-decision', d.decidedOn, d.breach);
-          return {
-            ...state,
-            status: d.decision === 'strategy-discussion' ? 'decided' : d.decision === 'child-in-need-assessment' ? 'assessing' : 'closed',
-            clocks: d.assessmentDueBy ? [...clocks, start('assessment', state.referredOn ?? d.decidedOn, d.assessmentDueBy)] : clocks,
-          };
+          const decision = event.data.decision;
+          return { ...state, status: decision === 'strategy-discussion' ? 'decided' : decision === 'child-in-need-assessment' ? 'assessing' : 'closed', clocks };
         }
-        case 'AssessmentCompleted':
-          return { ...state, clocks: meet('assessment', event.data.completedOn, event.data.breach) };
         case 'StrategyDiscussionHeld':
-          return { ...state, status: 'strategy', clocks: [...state.clocks, start('initial-conference', event.data.heldOn, event.data.initialConferenceDueBy)] };
-        case 'ChildProtectionConferenceHeld': {
-          const d = event.data;
-          const clocks = meet(d.kind === 'initial' ? 'initial-conference' : 'review-conference', d.heldOn, d.breach);
-          const next = [
-            ...(d.coreGroupDueBy ? [start('core-group', d.heldOn, d.coreGroupDueBy)] : []),
-            ...(d.nextReviewDueBy ? [start('review-conference', d.heldOn, d.nextReviewDueBy)] : []),
-          ];
-          return { ...state, status: d.childProtectionPlan ? 'plan' : 'closed', clocks: [...clocks, ...next], ...(d.kind === 'initial' ? { initialConferenceOn: d.heldOn } : {}) };
-        }
-        case 'CoreGroupMet':
-          return { ...state, clocks: meet('core-group', event.data.heldOn, event.data.breach) };
+          return { ...state, status: 'strategy', clocks };
+        case 'ChildProtectionConferenceHeld':
+          return { ...state, status: event.data.childProtectionPlan ? 'plan' : 'closed', clocks };
         default:
-          return state;
+          return { ...state, clocks };
       }
     },
   };
 }
 
-export type ClockStatus = 'due' | 'overdue' | 'breached' | 'met';
-
-/** Each clock as the social-care view shows it on a day: due, overdue (passed, not yet met), breached (met late, with its reason), met. */
+/** Each clock as the social-care view shows it on a day. */
 export function workingTogetherClocks(state: ConcernState, today: IsoDate): Array<ClockState & { status: ClockStatus }> {
   if (state.status === 'none') return [];
-  return state.clocks.map((c) => ({
-    ...c,
-    status: c.breachReason !== undefined ? 'breached' : c.metOn !== undefined ? 'met' : c.dueBy < today ? 'overdue' : 'due',
-  }));
+  return state.clocks.map((c) => ({ ...c, status: clockStatus(c, today) }));
 }

@@ -1,5 +1,6 @@
 export * from './events';
 export * from './commands';
 export * from './state';
+export * from './clocks';
 export * from './decider';
 export * from './mentor-report';

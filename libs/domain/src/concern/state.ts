@@ -18,6 +18,4 @@ export type ConcernState =
       readonly childId: string;
       readonly outcome?: DslOutcome;
       readonly clocks: readonly ClockState[];
-      readonly initialConferenceOn?: IsoDate;
-      readonly referredOn?: IsoDate;
     };

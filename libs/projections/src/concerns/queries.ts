@@ -1,16 +1,17 @@
 import type { EntityManager } from 'typeorm';
+import { clockStatus } from '@app/domain/concern/clocks';
+import type { ClockState } from '@app/domain/concern/state';
 
-type Clock = { clock: string; startedOn: string; dueBy: string; metOn?: string; breachReason?: string };
 
 const CONCERN = `
   concern_id AS "concernId", child_id AS "childId", raised_by AS "raisedBy", seen_or_heard AS "seenOrHeard", raised_at AS "raisedAt", status,
   dsl_outcome AS "dslOutcome", dsl_reasons AS "dslReasons", reviewed_on::text AS "reviewedOn", referral, referred_on::text AS "referredOn", decision, assessment,
   strategy_discussion AS "strategyDiscussion", conferences, core_groups AS "coreGroups", reports, clocks, revision`;
 
-/** Each clock with its state on a day: due, overdue (passed and not met), breached (met late, with the reason), met. */
-const withClockStates = (row: Record<string, unknown> & { clocks: Clock[] }, today: string) => ({
+/** Each clock with its state on the day asked. */
+const withClockStates = (row: Record<string, unknown> & { clocks: ClockState[] }, today: string) => ({
   ...row,
-  clocks: row.clocks.map((c) => ({ ...c, state: c.breachReason !== undefined ? 'breached' : c.metOn ? 'met' : c.dueBy < today ? 'overdue' : 'due' })),
+  clocks: row.clocks.map((c) => ({ ...c, state: clockStatus(c, today) })),
 });
 
 export async function concern(manager: EntityManager, concernId: string, today: string) {
@@ -25,5 +26,5 @@ export async function referralsToSocialCare(manager: EntityManager, today: strin
             strategy_discussion AS "strategyDiscussion", conferences, core_groups AS "coreGroups", reports, clocks, revision
        FROM read_models.concerns WHERE referred_on IS NOT NULL ORDER BY referred_on, concern_id`,
   );
-  return rows.map((row: Record<string, unknown> & { clocks: Clock[] }) => withClockStates(row, today));
+  return rows.map((row: Record<string, unknown> & { clocks: ClockState[] }) => withClockStates(row, today));
 }
