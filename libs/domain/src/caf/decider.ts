@@ -1,5 +1,5 @@
-import { type Actor, type Decider, DomainError, isAgencyId } from '../shared';
-import { firstError, isFamily, practitionerOf, requireDay, requireText } from '../multi-agency';
+import { type Actor, type Decider, DomainError, isAgencyId, isDomainError } from '../shared';
+import { consentCovering, firstError, isFamily, practitionerOf, requireDay, requireText } from '../multi-agency';
 import type { CafCommand } from './commands';
 import type { CafEvent, NamedPractitioner } from './events';
 import type { CafState, StartedCaf } from './state';
@@ -45,10 +45,8 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
         requireText('caf.reason-required', 'reasonForAssessment', command.reasonForAssessment),
       );
       if (refused) return refused;
-      if (!command.consent?.covered) {
-        const why = command.consent && !command.consent.covered ? `: ${command.consent.explanation ?? command.consent.reason}` : '';
-        return new DomainError('caf.consent-required', `A common assessment needs consent covering common-assessment${why}`);
-      }
+      const consent = consentCovering('caf.consent-required', 'A common assessment', 'common-assessment', command.consent);
+      if (isDomainError(consent)) return consent;
       return [
         {
           type: 'CafStarted',
@@ -57,7 +55,7 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
             childId: command.childId,
             startedBy: practitionerOf(command.by),
             startedOn: command.startedOn,
-            consentId: command.consent.consentId,
+            consentId: consent.consentId,
             reasonForAssessment: command.reasonForAssessment,
           },
         },

@@ -1,5 +1,6 @@
-import { type Actor, type Decider, DomainError } from '../shared';
+import { type Actor, type Decider, DomainError, isDomainError } from '../shared';
 import {
+  consentCovering,
   dayOf,
   firstError,
   isIsoDate,
@@ -102,10 +103,8 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
             : new DomainError('mast-request.level-of-need', 'The level of need is 1, 2, 3 or 4 on the threshold continuum', 'invalid', 'levelOfNeed'),
         );
         if (invalid) return invalid;
-        if (!command.consent?.covered) {
-          const why = command.consent && !command.consent.covered ? `: ${command.consent.explanation ?? command.consent.reason}` : '';
-          return new DomainError('mast-request.consent-required', `A MAST request needs consent covering mast-involvement${why}`);
-        }
+        const consent = consentCovering('mast-request.consent-required', 'A MAST request', 'mast-involvement', command.consent);
+        if (isDomainError(consent)) return consent;
         return [
           {
             type: 'MastRequestMade',
@@ -118,7 +117,7 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
               needs: command.needs,
               alreadyTried: command.alreadyTried,
               levelOfNeed: command.levelOfNeed,
-              consentId: command.consent.consentId,
+              consentId: consent.consentId,
               receivedAt: command.receivedAt,
             },
           },

@@ -1,5 +1,5 @@
 import type { CoverageAnswer, CoverageQuestion } from '../consent/coverage';
-import type { ConsentPurpose, InformationCategory } from '../shared';
+import { type ConsentPurpose, DomainError, type InformationCategory } from '../shared';
 import type { ConsentCoverage } from './values';
 
 /** The questions a multi-agency step asks of the consent context: one purpose, one recipient, each category. */
@@ -23,4 +23,11 @@ export function coveredByConsent(answers: readonly CoverageAnswer[]): ConsentCov
   if (!gap.covered) return { covered: false, reason: gap.reason, explanation: gap.explanation };
   const q = gap.question;
   return { covered: false, reason: 'no-consent', explanation: `no consent covers ${q.purpose} with ${q.agencyId} on ${q.category}` };
+}
+
+/** The consent a multi-agency step starts under, or the refusal naming the purpose and why it is not covered. */
+export function consentCovering(rule: string, what: string, purpose: ConsentPurpose, consent: ConsentCoverage | undefined): { readonly consentId: string } | DomainError {
+  if (consent?.covered) return { consentId: consent.consentId };
+  const why = consent && !consent.covered ? `: ${consent.explanation ?? consent.reason}` : '';
+  return new DomainError(rule, `${what} needs consent covering ${purpose}${why}`);
 }
