@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { AccessLog } from '@app/access/audit/access-log';
 import type { Actor } from '@app/domain/shared/actor';
@@ -37,7 +38,7 @@ export class HttpErrorsFilter implements ExceptionFilter {
       const consent = exception.error instanceof ConsentMissing
         ? { missingConsent: exception.error.missing, consentReason: exception.error.reason, ...(exception.error.consentId ? { consentId: exception.error.consentId } : {}) }
         : {};
-      const answer = () => send(statusOfKind[kind], { error: HttpStatus[statusOfKind[kind]], rule, message, ...(field ? { field } : {}), ...consent });
+      const answer = () => send(statusOfKind[kind], { error: STATUS_CODES[statusOfKind[kind]], rule, message, ...(field ? { field } : {}), ...consent });
       // A refusal the domain makes (a disclosure beyond its decision, self-approval) is audited like one the policy makes.
       if (kind === 'forbidden' && request.actor && request.access) {
         const { resource, childId } = request.access;
@@ -71,7 +72,7 @@ export class HttpErrorsFilter implements ExceptionFilter {
     }
     if (isClientError(exception)) {
       // body-parser's refusals (malformed JSON, body too large) are the client's mistake.
-      send(exception.status, { error: HttpStatus[exception.status] ?? 'Bad Request', rule: `request.${exception.type}`, message: exception.message });
+      send(exception.status, { error: STATUS_CODES[exception.status] ?? 'Bad Request', rule: `request.${exception.type}`, message: exception.message });
       return;
     }
     this.logger.error(`request ${requestId ?? '-'} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
