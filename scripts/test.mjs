@@ -4,14 +4,26 @@
 //   DATABASE_URL set  -> tests create their databases on that server; otherwise an embedded PostgreSQL.
 //   KAFKA_BROKERS set -> that broker; otherwise scripts/kafka.sh starts one (Java + Maven Central jars).
 //   SKIP_KAFKA=true   -> no broker (local runs only; CI refuses it).
+//   TEST_DAYS_AHEAD=N -> jest runs N days in the future (libfaketime on the node process alone;
+//                        PostgreSQL and Kafka keep the real time): no test may depend on its day.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { startThrowawayPostgres } from './embedded-postgres.mjs';
 
 const args = process.argv.slice(2);
 const ci = process.env.CI === 'true';
-const resultsFile = 'var/test-results.json';
+const daysAhead = process.env.TEST_DAYS_AHEAD;
+if (daysAhead !== undefined && !/^\d{1,4}$/.test(daysAhead)) {
+  process.stderr.write(`test: TEST_DAYS_AHEAD must be a whole number of days, not ${JSON.stringify(daysAhead)}\n`);
+  process.exit(2);
+}
+if (daysAhead && spawnSync('faketime', ['-f', '+0d', 'true']).status !== 0) {
+  process.stderr.write('test: TEST_DAYS_AHEAD needs libfaketime (apt-get install faketime)\n');
+  process.exit(1);
+}
+const resultsFile = daysAhead ? 'var/test-results-days-ahead.json' : 'var/test-results.json';
 mkdirSync('var', { recursive: true });
+rmSync(resultsFile, { force: true }); // a crashed run must never be judged by an earlier one's results
 
 const cleanups = [];
 const cleanup = async () => {
@@ -49,7 +61,10 @@ if (!env.EVENTSTORE_URL) process.stdout.write('test: EVENTSTORE_URL not set: the
 
 // One suite at a time: suites share one PostgreSQL server, and a transaction open in one
 // database holds back readers of the event log in every other (the snapshot xmin is cluster-wide).
-const jest = spawn(process.execPath, ['node_modules/jest/bin/jest.js', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args], {
+const jestCommand = [process.execPath, 'node_modules/jest/bin/jest.js', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args];
+if (daysAhead) process.stdout.write(`test: jest runs ${daysAhead} days ahead of today (faketime)\n`);
+const [command, ...commandArgs] = daysAhead ? ['faketime', '-f', `+${daysAhead}d`, ...jestCommand] : jestCommand;
+const jest = spawn(command, commandArgs, {
   env,
   stdio: 'inherit',
 });

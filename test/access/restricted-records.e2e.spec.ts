@@ -41,7 +41,7 @@ describe('restricted records and break-glass', () => {
       .set('Authorization', mentor)
       .send({ reason: 'Child disclosed harm in a session; I need the emergency contacts' })
       .expect(201);
-    expect(Date.parse(opened.body.expiresAt) - Date.now()).toBeGreaterThan(50 * 60_000);
+    expect(Date.parse(opened.body.expiresAt) - platform.runtime.clock().getTime()).toBeGreaterThan(50 * 60_000);
     await request(platform.http).get(`/children/${childId}`).set('Authorization', mentor).expect(200);
 
     const { rows } = await platform.db.pool.query(`SELECT resource, outcome, basis, reason FROM access.access_log WHERE user_id = 'mentor.oakfield' ORDER BY seq`);

@@ -25,6 +25,17 @@ export interface PlatformUnderTest {
   close(): Promise<void>;
 }
 
+/**
+ * The day every suite runs on unless it fixes its own clock: fixtures carry fixed dates,
+ * so a suite must never meet the day it happens to be run (ADR 009). Time still moves on
+ * from there, so entries keep their order.
+ */
+export function suiteClock(startsAt = '2026-12-01T12:00:00Z'): () => Date {
+  const origin = Date.parse(startsAt);
+  const started = performance.now();
+  return () => new Date(origin + (performance.now() - started));
+}
+
 export async function startPlatform(
   label: string,
   env: Record<string, string> = {},
@@ -32,7 +43,7 @@ export async function startPlatform(
 ): Promise<PlatformUnderTest> {
   const db = await createTestDatabase(label);
   const dataDir = mkdtempSync(join(tmpdir(), `mast-${label}-`));
-  return open(db, dataDir, env, options);
+  return open(db, dataDir, env, { clock: suiteClock(), ...options });
 }
 
 async function open(db: TestDatabase, dataDir: string, env: Record<string, string>, options: OpenPlatformOptions): Promise<PlatformUnderTest> {

@@ -7,7 +7,7 @@ import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { TokenVerifier } from '@app/access/identity/token-verifier';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import type { PlatformConfig } from '@app/platform/config/config';
-import { CONFIG } from '../platform/tokens';
+import { CLOCK, CONFIG } from '../platform/tokens';
 import { ReadModelAccessFacts } from './access-facts';
 import { AccessGuard } from './access.guard';
 import { AuditController } from './audit.controller';
@@ -20,8 +20,8 @@ import { RestrictionController } from './restriction.controller';
   controllers: [AuditController, DirectoryController, RestrictionController],
   providers: [
     { provide: Directory, inject: [DataSource], useFactory: (dataSource: DataSource) => new Directory(dataSource) },
-    { provide: RestrictedRecords, inject: [DataSource], useFactory: (dataSource: DataSource) => new RestrictedRecords(dataSource) },
-    { provide: AccessLog, inject: [DataSource], useFactory: (dataSource: DataSource) => new AccessLog(dataSource) },
+    { provide: RestrictedRecords, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: () => Date) => new RestrictedRecords(dataSource, clock) },
+    { provide: AccessLog, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: () => Date) => new AccessLog(dataSource, clock) },
     {
       provide: TokenVerifier,
       inject: [CONFIG, Directory],

@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { Inject, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -12,6 +12,7 @@ import { mentorCaseRecord } from '@app/projections/school/queries';
 import { type Body, commandBody } from '../platform/command-body';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
+import { CLOCK } from '../platform/tokens';
 import type { ReferralStep } from './referral-steps';
 
 
@@ -52,7 +53,7 @@ export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand,
 
 @CommandHandler(TakeReferralStepCommand)
 export class TakeReferralStepHandler implements ICommandHandler<TakeReferralStepCommand, Decided & { assigned?: Record<string, string> }> {
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource) {}
+  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
 
   async execute({ referralId, step, body, expectedRevision, context }: TakeReferralStepCommand) {
     const found = await mentorCaseRecord(this.dataSource.manager, referralId);
@@ -64,7 +65,7 @@ export class TakeReferralStepHandler implements ICommandHandler<TakeReferralStep
           consent: await consentCoverageForEach(
             this.dataSource.manager,
             found.childId,
-            consentNeededForMentoring(found.schoolId as `school-${string}`).map((question) => ({ ...question, at: new Date().toISOString() })),
+            consentNeededForMentoring(found.schoolId as `school-${string}`).map((question) => ({ ...question, at: this.clock().toISOString() })),
           ),
         }
       : {};

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { dayOf } from '@app/domain/shared/calendar';
 import { caseworkPolicies } from '@app/access/policy/casework.policies';
 import {
   actionPlans,
@@ -14,6 +15,7 @@ import {
   schoolOutcomes,
 } from '@app/projections/school/queries';
 import { Policy } from '../access/policy.decorator';
+import { CLOCK } from '../platform/tokens';
 
 export class AsOfQuery {
   /** The day the list is for; today when absent. */
@@ -23,14 +25,16 @@ export class AsOfQuery {
   asOf?: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** The school's read models: what the SENCo and learning mentors work from. */
 @ApiTags('school')
 @ApiBearerAuth()
 @Controller('schools/:schoolId')
 export class SchoolListsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+
+  private today(): string {
+    return dayOf(this.clock().toISOString());
+  }
 
   @Get('referrals-awaiting-triage')
   @Policy(caseworkPolicies.schoolLists)
@@ -61,13 +65,13 @@ export class SchoolListsController {
   @Get('reviews-due')
   @Policy(caseworkPolicies.schoolLists)
   reviews(@Param('schoolId') schoolId: string, @Query() query: AsOfQuery) {
-    return reviewsDue(this.dataSource.manager, { schoolId, asOf: query.asOf ?? today() });
+    return reviewsDue(this.dataSource.manager, { schoolId, asOf: query.asOf ?? this.today() });
   }
 
   @Get('endings-and-follow-ups')
   @Policy(caseworkPolicies.schoolLists)
   endings(@Param('schoolId') schoolId: string, @Query() query: AsOfQuery) {
-    return endingsAndFollowUpsDue(this.dataSource.manager, { schoolId, asOf: query.asOf ?? today() });
+    return endingsAndFollowUpsDue(this.dataSource.manager, { schoolId, asOf: query.asOf ?? this.today() });
   }
 
   /** Attendance and behaviour at referral against exit, per case and for the school. */

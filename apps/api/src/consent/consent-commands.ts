@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { Inject, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,7 @@ import type { ConsentCommand } from '@app/domain/consent/commands';
 import { ChildRecord } from '@app/projections/children/child-record.entity';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
+import { CLOCK } from '../platform/tokens';
 import type { CompetenceAssessmentDto, ConsentDecisionDto } from './consent.dto';
 
 export class RecordConsentDecisionCommand {
@@ -77,7 +78,7 @@ export class AssessCompetenceHandler implements ICommandHandler<AssessCompetence
 
 @CommandHandler(WithdrawConsentCommand)
 export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCommand, Decided> {
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource) {}
+  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
 
   async execute({ childId, consentId, withdrawal, context }: WithdrawConsentCommand) {
     return decide(
@@ -89,7 +90,7 @@ export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCo
         childDateOfBirth: await dateOfBirthOf(this.dataSource, childId),
         consentId,
         withdrawnBy: withdrawal.withdrawnBy,
-        withdrawnAt: new Date().toISOString(),
+        withdrawnAt: this.clock().toISOString(),
         evidence: withdrawal.evidence,
         ...(withdrawal.reason ? { reason: withdrawal.reason } : {}),
       },

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,7 @@ import { consentCoverageFor, consentScopesOf } from '@app/projections/consent/qu
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { CLOCK } from '../platform/tokens';
 import { AssessCompetenceCommand, RecordConsentDecisionCommand, WithdrawConsentCommand } from './consent-commands';
 import { CompetenceAssessmentDto, ConsentDecisionDto, ConsentWithdrawalDto, CoverageQueryDto } from './consent.dto';
 
@@ -17,7 +18,7 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('children/:childId')
 export class ConsentController {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource) {}
+  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
 
   /** A consent given or refused: informed, scoped, evidenced; who may decide follows the child's age and competence. */
   @Post('consents')
@@ -63,7 +64,7 @@ export class ConsentController {
       purpose: query.purpose,
       agencyId: query.agencyId as ConsentRecipient,
       category: query.category,
-      at: query.at ?? new Date().toISOString(),
+      at: query.at ?? this.clock().toISOString(),
     });
   }
 }

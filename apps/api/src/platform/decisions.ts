@@ -4,7 +4,7 @@ import { eventCatalogue } from '@app/domain/catalogue';
 import { type Actor, type Decider, type DomainEvent, DomainError, isDomainError, replay } from '@app/domain/shared';
 import type { EventStore, ExpectedRevision, RecordedEvent } from '@app/event-store/event-store.port';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
-import { EVENT_STORE } from './tokens';
+import { CLOCK, EVENT_STORE } from './tokens';
 
 export interface DecisionContext {
   readonly actor: Actor;
@@ -14,7 +14,6 @@ export interface DecisionContext {
   readonly childId?: string;
   /** From If-Match, or the caller's own expectation (`no-stream` for a creation). */
   readonly expectedRevision?: ExpectedRevision;
-  readonly now?: Date;
 }
 
 export interface Decided {
@@ -44,6 +43,7 @@ export class Decisions {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
+    @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
   async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<{ state: S; revision: bigint | 'no-stream' }> {
@@ -68,7 +68,7 @@ export class Decisions {
 
   /** Appends already-decided events (for handlers that decide across two streams). */
   async append(streamId: string, events: readonly DomainEvent[], context: DecisionContext, expectedRevision: ExpectedRevision): Promise<Decided> {
-    const occurredAt = context.now ?? new Date();
+    const occurredAt = this.clock();
     const result = await this.store.append(
       streamId,
       events.map((event) => ({

@@ -67,7 +67,8 @@ const entryOf = (row: Row): AccessEntry => ({
  * Appends take the chain head's row lock, so entries chain in one line even across processes.
  */
 export class AccessLog {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `clock` is the platform clock (ADR 009): an entry's time is the platform's "now". */
+  constructor(private readonly dataSource: DataSource, private readonly clock: () => Date) {}
 
   async append(entry: AccessEntry): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -78,7 +79,7 @@ export class AccessLog {
   async appendWithin(manager: EntityManager, entry: AccessEntry): Promise<void> {
     const [head] = await manager.query(`SELECT seq, hash FROM access.access_log_head WHERE id = 1 FOR UPDATE`);
     const seq = (BigInt(head.seq) + 1n).toString();
-    const at = new Date().toISOString();
+    const at = this.clock().toISOString();
     const hash = sha256(canonical(seq, at, entry, head.hash));
     await manager.query(
       `INSERT INTO access.access_log (seq, at, user_id, role, agency_id, child_id, resource, outcome, basis, reason, request_id, previous_hash, hash)

@@ -29,7 +29,8 @@ export interface BreakGlassOpening {
  * logged, lasts an hour, and waits for the dpo's review.
  */
 export class RestrictedRecords {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `clock` is the platform clock (ADR 009): an opening lasts an hour of the platform's time. */
+  constructor(private readonly dataSource: DataSource, private readonly clock: () => Date) {}
 
   async restrictionOf(childId: string): Promise<Restriction | null> {
     const [row] = await this.dataSource.query(
@@ -42,9 +43,9 @@ export class RestrictedRecords {
   async restrict(childId: string, by: Actor, reason: string, namedUsers: readonly string[]): Promise<Restriction> {
     const named = [...new Set([by.userId, ...namedUsers])];
     await this.dataSource.query(
-      `INSERT INTO access.restricted_records (child_id, restricted_by, reason, named_users) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (child_id) DO UPDATE SET restricted_by = $2, reason = $3, named_users = $4, restricted_at = now()`,
-      [childId, by.userId, reason, named],
+      `INSERT INTO access.restricted_records (child_id, restricted_by, reason, named_users, restricted_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (child_id) DO UPDATE SET restricted_by = $2, reason = $3, named_users = $4, restricted_at = $5`,
+      [childId, by.userId, reason, named, this.clock()],
     );
     return { childId, restrictedBy: by.userId, reason, namedUsers: named };
   }
@@ -56,17 +57,17 @@ export class RestrictedRecords {
 
   async breakGlass(childId: string, actor: Actor, reason: string): Promise<BreakGlassOpening> {
     const [row] = await this.dataSource.query(
-      `INSERT INTO access.break_glass (child_id, user_id, role, agency_id, reason, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6)) RETURNING ${OPENING_COLUMNS}`,
-      [childId, actor.userId, actor.role, actor.agencyId, reason, BREAK_GLASS_MINUTES],
+      `INSERT INTO access.break_glass (child_id, user_id, role, agency_id, reason, opened_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6::timestamptz + make_interval(mins => $7)) RETURNING ${OPENING_COLUMNS}`,
+      [childId, actor.userId, actor.role, actor.agencyId, reason, this.clock(), BREAK_GLASS_MINUTES],
     );
     return row;
   }
 
   async hasOpenGlass(userId: string, childId: string): Promise<boolean> {
     const rows = await this.dataSource.query(
-      `SELECT 1 FROM access.break_glass WHERE user_id = $1 AND child_id = $2 AND expires_at > now() LIMIT 1`,
-      [userId, childId],
+      `SELECT 1 FROM access.break_glass WHERE user_id = $1 AND child_id = $2 AND expires_at > $3 LIMIT 1`,
+      [userId, childId, this.clock()],
     );
     return rows.length > 0;
   }
@@ -78,8 +79,8 @@ export class RestrictedRecords {
 
   async review(id: string, reviewer: Actor, note: string): Promise<boolean> {
     const [, count] = await this.dataSource.query(
-      `UPDATE access.break_glass SET reviewed_by = $2, reviewed_at = now(), review_note = $3 WHERE id = $1 AND reviewed_at IS NULL`,
-      [id, reviewer.userId, note],
+      `UPDATE access.break_glass SET reviewed_by = $2, reviewed_at = $4, review_note = $3 WHERE id = $1 AND reviewed_at IS NULL`,
+      [id, reviewer.userId, note, this.clock()],
     );
     return count > 0;
   }

@@ -17,6 +17,9 @@ import { createDataSource, migrate } from '../database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../embedded/embedded-postgres';
 import { localSecret } from '../secrets/local-secret';
 
+/** The system clock: the only place the platform reads the wall clock for what it records (ADR 009). */
+const systemClock = (): Date => new Date();
+
 /** Everything a process of the platform shares: database, event store, keys, projections. */
 export interface PlatformRuntime {
   readonly config: PlatformConfig;
@@ -46,8 +49,9 @@ export interface OpenPlatformOptions {
 export async function openPlatform(config: PlatformConfig, options: OpenPlatformOptions = {}): Promise<PlatformRuntime> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   // Read before anything starts: a bad calendar is a configuration error, not a late surprise.
+  const clock = options.clock ?? systemClock;
   const bankHolidays = loadBankHolidays(config.bankHolidaysFile);
-  if (bankHolidays.lastYear <= new Date().getUTCFullYear()) {
+  if (bankHolidays.lastYear <= clock().getUTCFullYear()) {
     log(`warning: ${config.bankHolidaysFile} lists bank holidays only up to ${bankHolidays.lastYear}; later deadlines count weekends only`);
   }
   let embedded: EmbeddedDatabase | undefined;
@@ -93,7 +97,7 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
     projections,
     pseudonymKey,
     calendar: bankHolidays.calendar,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     async close() {
       await projections.stop();
       await eventStore.close();
