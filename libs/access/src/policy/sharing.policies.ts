@@ -1,4 +1,4 @@
-import { SCHOOL_STAFF, type Role } from '../directory/roles';
+import { ALL_SCHOOL_STAFF, SCHOOL_STAFF, type Role } from '../directory/roles';
 import { allow, deny, type Policy, type PolicyContext, roleIn } from './policy';
 
 /** Those who hold the child's records here: staff of the child's school, or the MAST worker allocated to the child. */
@@ -57,7 +57,7 @@ const onTheConcern = (name: string): Policy => ({
     const found = await facts.concernOf(params.concernId);
     if (!found) return deny('no relationship to this concern');
     if (actor.role === 'social-worker' && found.referred) return allow('referred-to-social-care', found.childId);
-    const ofTheSchool = SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(found.childId)) === actor.agencyId;
+    const ofTheSchool = ALL_SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(found.childId)) === actor.agencyId;
     if (ofTheSchool && (actor.role === 'dsl' || actor.role === 'head-teacher')) return allow(`safeguarding-lead:${actor.agencyId}`, found.childId);
     if (ofTheSchool && found.raisedBy === actor.userId) return allow('raised-the-concern', found.childId);
     return deny('safeguarding concerns are seen by the DSL, the head teacher, whoever raised them, and social care once referred', found.childId);
@@ -71,7 +71,7 @@ export const concernPolicies = {
     async decide({ actor, body, facts }) {
       const childId = (body as { childId?: unknown } | undefined)?.childId;
       if (typeof childId !== 'string') return deny('no relationship to this child');
-      if (!SCHOOL_STAFF.includes(actor.role) || (await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('a concern is raised by staff of the child\'s school', childId);
+      if (!ALL_SCHOOL_STAFF.includes(actor.role) || (await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('a concern is raised by staff of the child\'s school', childId);
       return allow(`school-of-record:${actor.agencyId}`, childId);
     },
   } satisfies Policy,
