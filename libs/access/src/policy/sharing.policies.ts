@@ -49,6 +49,11 @@ export const sharingPolicies = {
   audit: { ...roleIn('disclosure-audit', ['dpo']), childLevel: true },
 };
 
+/** The school reads its own record of a concern; social care reads what was referred to it. */
+export type ConcernView = 'school' | 'social-care';
+const SCHOOL_VIEW: ConcernView = 'school';
+const SOCIAL_CARE_VIEW: ConcernView = 'social-care';
+
 /** A safeguarding concern: the school's DSL and head teacher, the member of staff who raised it, and social care once referred. */
 const onTheConcern = (name: string): Policy => ({
   name,
@@ -56,10 +61,10 @@ const onTheConcern = (name: string): Policy => ({
   async decide({ actor, params, facts }) {
     const found = await facts.concernOf(params.concernId);
     if (!found) return deny('no relationship to this concern');
-    if (actor.role === 'social-worker' && found.referred) return allow('referred-to-social-care', found.childId);
+    if (actor.role === 'social-worker' && found.referred) return allow('referred-to-social-care', found.childId, SOCIAL_CARE_VIEW);
     const ofTheSchool = ALL_SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(found.childId)) === actor.agencyId;
-    if (ofTheSchool && (actor.role === 'dsl' || actor.role === 'head-teacher')) return allow(`safeguarding-lead:${actor.agencyId}`, found.childId);
-    if (ofTheSchool && found.raisedBy === actor.userId) return allow('raised-the-concern', found.childId);
+    if (ofTheSchool && (actor.role === 'dsl' || actor.role === 'head-teacher')) return allow(`safeguarding-lead:${actor.agencyId}`, found.childId, SCHOOL_VIEW);
+    if (ofTheSchool && found.raisedBy === actor.userId) return allow('raised-the-concern', found.childId, SCHOOL_VIEW);
     return deny('safeguarding concerns are seen by the DSL, the head teacher, whoever raised them, and social care once referred', found.childId);
   },
 });
