@@ -28,6 +28,8 @@ interface Row {
 }
 
 const oakfieldStaff = ['mentor.oakfield', 'senco.oakfield', 'dsl.oakfield', 'head.oakfield'];
+/** With the teacher and teaching assistant, who read the child, refer and raise concerns, and nothing more. */
+const allOakfieldStaff = [...oakfieldStaff, 'teacher.oakfield', 'ta.oakfield'];
 const mastTeam = ['mast.coordinator', 'panel.health'];
 const agencyPractitioners = ['keyworker.mast', 'social.worker', 'practitioner.health', 'lead.professional'];
 const post = (path: (f: Fixture) => string, body: (f: Fixture) => object = () => ({})): Call => (p, token, f) => auth(request(p.http).post(path(f)), token).send(body(f));
@@ -49,7 +51,7 @@ const matrix: Record<string, Row> = {
       auth(request(p.http).post('/children'), token).send({ givenName: 'Maya', familyName: 'Cole', dateOfBirth: '2015-01-20', schoolId: 'school-oakfield', yearGroup: 5, flags: [] }),
     allowed: oakfieldStaff,
   },
-  'GET /children/:childId': { call: get((f) => `/children/${f.childId}`), allowed: oakfieldStaff },
+  'GET /children/:childId': { call: get((f) => `/children/${f.childId}`), allowed: allOakfieldStaff },
   'PATCH /children/:childId': {
     call: (p, token, f) => auth(request(p.http).patch(`/children/${f.childId}`), token).send({ yearGroup: ((f.serial += 1) % 14) + 1, reason: 'matrix check' }),
     allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'],
@@ -65,7 +67,7 @@ const matrix: Record<string, Row> = {
   },
   'POST /children/:childId/break-glass': {
     call: (p, token, f) => auth(request(p.http).post(`/children/${f.childId}/break-glass`), token).send({ reason: 'matrix check of break-glass' }),
-    allowed: oakfieldStaff,
+    allowed: allOakfieldStaff,
   },
   'GET /audit/break-glass': { call: get(() => '/audit/break-glass'), allowed: ['dpo'] },
   'POST /audit/break-glass/:id/review': {
@@ -112,7 +114,7 @@ const matrix: Record<string, Row> = {
         referrer: { role: 'class-teacher', userId: 'teacher.oakfield' },
         reasons: ['low-confidence-and-self-esteem'],
       }),
-    allowed: oakfieldStaff,
+    allowed: allOakfieldStaff,
   },
   // Out of order on purpose (no triage yet): allowed callers reach the domain and get its 409.
   'POST /referrals/:referralId/:step': {
@@ -189,7 +191,7 @@ const matrix: Record<string, Row> = {
   'GET /disclosure-audit/children/:childId/subject-access': { call: get((f) => `/disclosure-audit/children/${f.childId}/subject-access`), allowed: ['dpo'] },
   'GET /disclosure-audit/agencies/:agencyId': { call: get(() => '/disclosure-audit/agencies/health'), allowed: ['dpo'] },
   'GET /disclosure-audit/without-consent': { call: get(() => '/disclosure-audit/without-consent'), allowed: ['dpo'] },
-  'POST /concerns': { call: post(() => '/concerns', (f) => ({ childId: f.childId, seenOrHeard: 'Matrix concern' })), allowed: oakfieldStaff },
+  'POST /concerns': { call: post(() => '/concerns', (f) => ({ childId: f.childId, seenOrHeard: 'Matrix concern' })), allowed: allOakfieldStaff },
   // The policy lets the raiser and the head through; the domain then keeps the review to the DSL (403, logged like any refusal).
   'POST /concerns/:concernId/:step': {
     call: post((f) => `/concerns/${f.concernId}/review`, () => ({ outcome: 'monitor', reasons: 'Matrix review', reviewedOn: '2026-11-20' })),

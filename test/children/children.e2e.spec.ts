@@ -62,6 +62,20 @@ describe('child records end to end: POST, PATCH with If-Match, GET with ETag', (
     expect(read.headers.etag).toBe('"1"');
   });
 
+  it('refuses a change of school as a correction with 409 pointing to the school move, writing nothing (issue 11 item 9)', async () => {
+    const { body } = await register();
+    const path = `/children/${body.childId}`;
+    const before = await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events');
+    const moved = await request(platform.http).patch(path).set('Authorization', senco).send({ schoolId: 'school-riverside', yearGroup: 7, reason: 'moved to Riverside' }).expect(409);
+    expect(moved.body).toMatchObject({ rule: 'child.school-move-required' });
+    expect(moved.body.message).toContain('school move');
+    const after = await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    // The school keeps its own record, and its child-protection records with it.
+    const read = await request(platform.http).get(path).set('Authorization', senco).expect(200);
+    expect(read.body).toMatchObject({ schoolId: 'school-oakfield', yearGroup: 6 });
+  });
+
   it.each([
     [{ ...amelia, dateOfBirth: '09/03/2014' }, 'dateOfBirth'],
     [{ ...amelia, upn: '12345' }, 'upn'],

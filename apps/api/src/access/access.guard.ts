@@ -16,7 +16,7 @@ interface AccessRequest extends Request {
   id?: string;
   actor?: Actor;
   /** What the guard allowed: a later refusal by the domain is logged against the same resource and child. */
-  access?: { resource: string; childId?: string };
+  access?: { resource: string; childId?: string; view?: string };
 }
 
 /**
@@ -66,7 +66,7 @@ export class AccessGuard implements CanActivate {
       await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'refused', reason: decision.reason, requestId: request.id });
       throw new ForbiddenException({ error: 'Forbidden', rule: `access.${policy?.name ?? 'no-policy'}`, message: decision.reason });
     }
-    request.access = { resource, childId: decision.childId };
+    request.access = { resource, childId: decision.childId, view: decision.view };
     if (policy?.childLevel) {
       const basis = restricted ? `${decision.basis} + break-glass` : decision.basis;
       await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'allowed', basis, requestId: request.id });

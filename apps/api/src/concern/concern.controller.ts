@@ -3,10 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { concernPolicies } from '@app/access/policy/sharing.policies';
+import { type ConcernView, concernPolicies } from '@app/access/policy/sharing.policies';
 import { dayOf } from '@app/domain/shared/calendar';
-import { concern, referralsToSocialCare } from '@app/projections/concerns/queries';
-import { Policy } from '../access/policy.decorator';
+import { concern, concernAsReferred, referralsToSocialCare } from '@app/projections/concerns/queries';
+import { Policy, PolicyView } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
 import { stepNamed } from '../platform/steps';
@@ -16,6 +16,9 @@ import { RaiseConcernCommand, TakeConcernStepCommand } from './concern-commands'
 import { CONCERN_STEPS } from './concern-steps';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** Each audience's view of one concern, as `concernPolicies.read` assigns it. */
+const CONCERN_VIEWS: Record<ConcernView, typeof concern> = { school: concern, 'social-care': concernAsReferred };
 
 /** A safeguarding concern from the first note to core groups (003 §1c; Working Together 2023). */
 @ApiTags('safeguarding')
@@ -54,8 +57,8 @@ export class ConcernController {
 
   @Get('concerns/:concernId')
   @Policy(concernPolicies.read)
-  async read(@Param('concernId', uuid) concernId: string) {
-    const found = await concern(this.dataSource.manager, concernId, dayOf(this.clock().toISOString()));
+  async read(@Param('concernId', uuid) concernId: string, @PolicyView() view: ConcernView) {
+    const found = await CONCERN_VIEWS[view](this.dataSource.manager, concernId, dayOf(this.clock().toISOString()));
     if (!found) throw new NotFoundException({ message: `No concern ${concernId}`, field: 'concernId' });
     return found;
   }

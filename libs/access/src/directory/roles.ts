@@ -1,9 +1,11 @@
-/** The roles of DESIGN §4. `lead-professional` is also a relationship to a child, granted per child. */
+/** The roles of DESIGN §4, with the teachers and teaching assistants who refer and raise concerns (002). `lead-professional` is also a relationship to a child, granted per child. */
 export const ROLES = [
   'learning-mentor',
   'senco',
   'dsl',
   'head-teacher',
+  'teacher',
+  'teaching-assistant',
   'mast-coordinator',
   'panel-member',
   'key-worker',
@@ -22,3 +24,10 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 /** Staff who work on a child's record at the child's own school. */
 export const SCHOOL_STAFF: readonly Role[] = ['learning-mentor', 'senco', 'dsl', 'head-teacher'];
+
+/**
+ * Everyone on a school's staff: they read a child of their own school, refer (002: "via
+ * parent, teacher, teaching assistant") and raise a concern. Teachers and teaching
+ * assistants stop there: no casework, triage, consent, sharing or DSL acts.
+ */
+export const ALL_SCHOOL_STAFF: readonly Role[] = [...SCHOOL_STAFF, 'teacher', 'teaching-assistant'];

@@ -1,4 +1,4 @@
-import { SCHOOL_STAFF, type Role } from '../directory/roles';
+import { ALL_SCHOOL_STAFF, SCHOOL_STAFF, type Role } from '../directory/roles';
 import { allow, deny, type Policy } from './policy';
 
 /** 001: triage is the SENCo's (or inclusion co-ordinator's) decision; the rest is the school team's work. */
@@ -35,7 +35,7 @@ export const caseworkPolicies = {
     childLevel: true,
     async decide({ actor, body, facts }) {
       const { childId, schoolId } = (body ?? {}) as { childId?: unknown; schoolId?: unknown };
-      if (!SCHOOL_STAFF.includes(actor.role)) return deny(`referral.make is for ${SCHOOL_STAFF.join(', ')}`);
+      if (!ALL_SCHOOL_STAFF.includes(actor.role)) return deny(`referral.make is for ${ALL_SCHOOL_STAFF.join(', ')}`);
       if (typeof childId !== 'string' || schoolId !== actor.agencyId) return deny('staff refer children of their own school only');
       if ((await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('no relationship to this child', childId);
       return allow(`school-of-record:${actor.agencyId}`, childId);

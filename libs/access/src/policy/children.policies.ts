@@ -1,4 +1,4 @@
-import { SCHOOL_STAFF, type Role } from '../directory/roles';
+import { ALL_SCHOOL_STAFF, SCHOOL_STAFF, type Role } from '../directory/roles';
 import { allow, deny, type Policy, type PolicyContext } from './policy';
 
 /** Staff of the child's own school, holding one of `roles`: the school-of-record relationship. */
@@ -25,8 +25,8 @@ export const childPolicies = {
       return allow(`staff-of:${actor.agencyId}`);
     },
   } satisfies Policy,
-  read: schoolOfRecord('child.read', SCHOOL_STAFF),
+  read: schoolOfRecord('child.read', ALL_SCHOOL_STAFF),
   correct: schoolOfRecord('child.correct', ['senco', 'dsl', 'head-teacher']),
   restrict: schoolOfRecord('child.restrict', ['dsl', 'head-teacher']),
-  breakGlass: { ...schoolOfRecord('child.break-glass', SCHOOL_STAFF), opensRestricted: true },
+  breakGlass: { ...schoolOfRecord('child.break-glass', ALL_SCHOOL_STAFF), opensRestricted: true },
 };

@@ -29,7 +29,8 @@ export interface AccessFacts {
 }
 
 export type PolicyDecision =
-  | { readonly allowed: true; readonly basis: string; readonly childId?: string }
+  /** `view`: where an endpoint answers each audience in its own shape, the one this requester gets. */
+  | { readonly allowed: true; readonly basis: string; readonly childId?: string; readonly view?: string }
   | { readonly allowed: false; readonly reason: string; readonly childId?: string };
 
 /**
@@ -44,7 +45,7 @@ export interface Policy {
   decide(context: PolicyContext): Promise<PolicyDecision>;
 }
 
-export const allow = (basis: string, childId?: string): PolicyDecision => ({ allowed: true, basis, childId });
+export const allow = (basis: string, childId?: string, view?: string): PolicyDecision => ({ allowed: true, basis, childId, view });
 export const deny = (reason: string, childId?: string): PolicyDecision => ({ allowed: false, reason, childId });
 
 /** Anyone holding one of the roles, whatever their relationship to any child. */

@@ -1,4 +1,4 @@
-import { SCHOOL_STAFF, type Role } from '../directory/roles';
+import { ALL_SCHOOL_STAFF, SCHOOL_STAFF, type Role } from '../directory/roles';
 import { allow, deny, type Policy, type PolicyContext, roleIn } from './policy';
 
 /** Those who hold the child's records here: staff of the child's school, or the MAST worker allocated to the child. */
@@ -49,6 +49,11 @@ export const sharingPolicies = {
   audit: { ...roleIn('disclosure-audit', ['dpo']), childLevel: true },
 };
 
+/** The school reads its own record of a concern; social care reads what was referred to it. */
+export type ConcernView = 'school' | 'social-care';
+const SCHOOL_VIEW: ConcernView = 'school';
+const SOCIAL_CARE_VIEW: ConcernView = 'social-care';
+
 /** A safeguarding concern: the school's DSL and head teacher, the member of staff who raised it, and social care once referred. */
 const onTheConcern = (name: string): Policy => ({
   name,
@@ -56,10 +61,10 @@ const onTheConcern = (name: string): Policy => ({
   async decide({ actor, params, facts }) {
     const found = await facts.concernOf(params.concernId);
     if (!found) return deny('no relationship to this concern');
-    if (actor.role === 'social-worker' && found.referred) return allow('referred-to-social-care', found.childId);
-    const ofTheSchool = SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(found.childId)) === actor.agencyId;
-    if (ofTheSchool && (actor.role === 'dsl' || actor.role === 'head-teacher')) return allow(`safeguarding-lead:${actor.agencyId}`, found.childId);
-    if (ofTheSchool && found.raisedBy === actor.userId) return allow('raised-the-concern', found.childId);
+    if (actor.role === 'social-worker' && found.referred) return allow('referred-to-social-care', found.childId, SOCIAL_CARE_VIEW);
+    const ofTheSchool = ALL_SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(found.childId)) === actor.agencyId;
+    if (ofTheSchool && (actor.role === 'dsl' || actor.role === 'head-teacher')) return allow(`safeguarding-lead:${actor.agencyId}`, found.childId, SCHOOL_VIEW);
+    if (ofTheSchool && found.raisedBy === actor.userId) return allow('raised-the-concern', found.childId, SCHOOL_VIEW);
     return deny('safeguarding concerns are seen by the DSL, the head teacher, whoever raised them, and social care once referred', found.childId);
   },
 });
@@ -71,7 +76,7 @@ export const concernPolicies = {
     async decide({ actor, body, facts }) {
       const childId = (body as { childId?: unknown } | undefined)?.childId;
       if (typeof childId !== 'string') return deny('no relationship to this child');
-      if (!SCHOOL_STAFF.includes(actor.role) || (await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('a concern is raised by staff of the child\'s school', childId);
+      if (!ALL_SCHOOL_STAFF.includes(actor.role) || (await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('a concern is raised by staff of the child\'s school', childId);
       return allow(`school-of-record:${actor.agencyId}`, childId);
     },
   } satisfies Policy,

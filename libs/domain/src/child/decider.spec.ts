@@ -40,6 +40,20 @@ describe('child registration (child-{id})', () => {
     expect(error.kind).toBe('invalid');
   });
 
+  it('refuses a change of school as a correction: a school move is its own act (issue 11 item 9)', () => {
+    const error = given(childDecider, [registered])
+      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-riverside', yearGroup: 7 }, reason: 'moved school' })
+      .thenError('child.school-move-required');
+    expect(error.kind).toBe('conflict');
+    expect(error.message).toContain('school move');
+  });
+
+  it('lets a correction repeat the current school', () => {
+    given(childDecider, [registered])
+      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-oakfield', yearGroup: 7 }, reason: 'moved up a year' })
+      .then([{ type: 'ChildDetailsCorrected', data: { childId: 'c1', yearGroup: 7, reason: 'moved up a year' } }]);
+  });
+
   it('refuses to correct a child that was never registered', () => {
     given(childDecider, []).when({ type: 'CorrectChildDetails', childId: 'c1', changes: { yearGroup: 7 }, reason: 'x' }).thenError('child.not-registered');
   });

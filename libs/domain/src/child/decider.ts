@@ -26,6 +26,13 @@ export const childDecider: Decider<ChildCommand, ChildEvent, ChildState> = {
           return new DomainError('child.not-registered', `Child ${command.childId} is not registered`);
         }
         const changes = changedFields(state.details, command.changes);
+        if (changes.schoolId !== undefined) {
+          // A move takes the child-protection file to the new school with a receipt (KCSIE); a correction would silently hand the record over.
+          return new DomainError(
+            'child.school-move-required',
+            `A change of school is not a correction: a child changes school through a school move, which sends the child-protection file to the new school with a receipt. schoolId stays ${state.details.schoolId}`,
+          );
+        }
         if (Object.keys(changes).length === 0) {
           return new DomainError('child.correction-changes-nothing', 'The correction changes no detail', 'invalid');
         }
