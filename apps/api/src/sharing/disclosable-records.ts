@@ -23,7 +23,7 @@ const RECORDS: Readonly<Record<DisclosableRecord, { readonly sql: string }>> = {
             FROM read_models.caf_contributions x JOIN read_models.caf_cases c USING (caf_id) WHERE x.contribution_id = $1`,
   },
   'mast-request': {
-    sql: `SELECT child_id AS "childId", needs, already_tried AS "alreadyTried", level_of_need AS "levelOfNeed", status FROM read_models.mast_requests WHERE request_id = $1`,
+    sql: `SELECT child_id AS "childId", parents_involved AS "parentsInvolved", needs, already_tried AS "alreadyTried", level_of_need AS "levelOfNeed", status FROM read_models.mast_requests WHERE request_id = $1`,
   },
 };
 

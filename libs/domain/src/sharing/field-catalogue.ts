@@ -30,6 +30,8 @@ const FIELD_CATEGORIES = {
     mentorId: 'education',
   },
   'mast-request': {
+    // The parents the request was made with, and what the family needs: its circumstances.
+    parentsInvolved: 'family-circumstances',
     needs: 'family-circumstances',
     alreadyTried: 'education',
     levelOfNeed: 'family-circumstances',
