@@ -9,7 +9,8 @@ const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item)
 /**
  * Issue 11 item 2, the attack as it was made: a consent to share attendance with health,
  * and behaviour and exclusions sent under it labelled "attendance". The category of each
- * field is the platform's (the field catalogue), so the label changes nothing.
+ * field is the platform's (the field catalogue), so the label changes nothing; a CAF
+ * contribution's category is its element's.
  */
 describe('the category of disclosed information is the platform\'s, not the caller\'s', () => {
   let platform: PlatformUnderTest;
@@ -70,6 +71,19 @@ describe('the category of disclosed information is the platform\'s, not the call
     expect((await step(sharingId, 'disclosures', disclosure([{ recordRef: mentorCase, fields: ['attendanceAtReferral'] }]))).status).toBe(200);
     const received = (await get('practitioner.health', `/agencies/health/received-information?childId=${childId}`)).body;
     expect(received).toEqual([expect.objectContaining({ recordRef: mentorCase, category: 'attendance', values: { attendanceAtReferral: 84.5 } })]);
+  });
+
+  it('takes a CAF contribution only within the consent, for the category its element carries', async () => {
+    const assessment = { purposes: ['common-assessment'], recipients: ['school-oakfield'], categories: ['education', 'health', 'family-circumstances'] };
+    expect((await post('senco.oakfield', `/children/${childId}/consents`, { ...parentalConsent, scope: assessment })).status).toBe(201);
+    const cafId = (await post('mentor.oakfield', '/cafs', { childId, startedOn: '2026-12-01', reasonForAssessment: 'Needs broader than the school can meet' })).body.cafId;
+    const contribute = (element: string, text: string) => post('mentor.oakfield', `/cafs/${cafId}/contributions`, { domain: 'development-of-the-child', element, text, recordedOn: '2026-12-01' });
+    const behaviour = await contribute('behavioural-development', 'Four detentions this half term');
+    expect(behaviour.status).toBe(403);
+    expect(behaviour.body).toMatchObject({ rule: 'caf.contribution-beyond-consent', field: 'element' });
+    expect(behaviour.body.message).toMatch(/behaviour/);
+    expect((await refusalsOf('mentor.oakfield')).at(-1)).toMatch(/^caf.contribution-beyond-consent/);
+    expect((await contribute('learning', 'Behind in maths, engaged when present')).status).toBe(200);
   });
 
   it('answers 400 naming an unknown field, an unknown kind of record, or a label that contradicts the catalogue', async () => {
