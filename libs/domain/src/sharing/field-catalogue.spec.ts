@@ -1,6 +1,7 @@
 import type { CoverageAnswer } from '../consent/coverage';
 import { eventCatalogue } from '../catalogue';
 import { CAF_ELEMENTS, CAF_ELEMENT_CATEGORIES } from '../caf/vocabulary';
+import { MAST_REQUEST_CATEGORIES } from '../mast-request/commands';
 import { type Actor, INFORMATION_CATEGORIES, isDomainError, replay } from '../shared';
 import { given } from '../testing/given';
 import type { DecideSharing, MakeDisclosure, SharingCommand } from './commands';
@@ -64,6 +65,11 @@ describe('the field catalogue: the category of disclosed information is the plat
       }
     }
     for (const element of Object.values(CAF_ELEMENTS).flat()) expect(INFORMATION_CATEGORIES).toContain(CAF_ELEMENT_CATEGORIES[element]);
+  });
+
+  it('asks consent for a MAST request on the categories its catalogued fields carry', () => {
+    const carried = fieldsOf('mast-request').map((field) => [...(categoriesOfFields('mast-request', [field], undefined, { at: 'request', recordField: 'record' }) as Map<string, string[]>).keys()][0]);
+    expect([...MAST_REQUEST_CATEGORIES].sort()).toEqual([...new Set(carried)].sort());
   });
 
   it('refuses behaviour and exclusion fields labelled attendance under a consent to attendance only (the attack of issue 11)', () => {
