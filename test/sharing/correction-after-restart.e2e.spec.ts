@@ -25,8 +25,8 @@ describe('a correction notice survives the process stopping between the correcti
     const sharingId = (await post('mentor.oakfield', '/sharing', { childId, origin: 'proactive', purpose: 'Drop-in', recipient: { agencyId: 'health' }, categories: ['identity'] })).body.sharingId;
     await post('mentor.oakfield', `/sharing/${sharingId}/basis`, { basis: { kind: 'consent' } });
     await post('mentor.oakfield', `/sharing/${sharingId}/checklist`, { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) });
-    await post('mentor.oakfield', `/sharing/${sharingId}/decision`, { outcome: 'share', items: [{ category: 'identity', fields: ['givenName'] }], reasons: 'Drop-in', redactions: [], familyTold: { informed: true, how: 'Letter' }, validUntil: '2099-01-01' });
-    const disclosed = await post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, { recipient: { agencyId: 'health' }, items: [{ recordRef: `child-record:${childId}`, category: 'identity', fields: ['givenName'] }], channel: 'platform' });
+    await post('mentor.oakfield', `/sharing/${sharingId}/decision`, { outcome: 'share', items: [{ record: 'child-record', fields: ['givenName'] }], reasons: 'Drop-in', redactions: [], familyTold: { informed: true, how: 'Letter' }, validUntil: '2099-01-01' });
+    const disclosed = await post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, { recipient: { agencyId: 'health' }, items: [{ recordRef: `child-record:${childId}`, fields: ['givenName'] }], channel: 'platform' });
     expect(disclosed.status).toBe(200);
   });
   afterAll(async () => {

@@ -39,7 +39,7 @@ describe('lawful information sharing and the disclosure audit', () => {
   const step = (userId: string, sharingId: string, name: string, body: object = {}) => post(userId, `/sharing/${sharingId}/${name}`, body);
   const identityOf = (agencyId: string, userId?: string) => ({
     recipient: { agencyId, ...(userId ? { userId } : {}) },
-    items: [{ recordRef: `child-record:${childId}`, category: 'identity', fields: ['givenName', 'yearGroup'] }],
+    items: [{ recordRef: `child-record:${childId}`, fields: ['givenName', 'yearGroup'] }],
     channel: 'platform',
   });
   const refusalsOf = async (userId: string) =>
@@ -67,14 +67,14 @@ describe('lawful information sharing and the disclosure audit', () => {
     await step('mentor.oakfield', sharingId, 'checklist', allAnswered);
     const decided = await step('mentor.oakfield', sharingId, 'decision', {
       outcome: 'share-in-part',
-      items: [{ category: 'identity', fields: ['givenName', 'yearGroup'] }],
+      items: [{ record: 'child-record', fields: ['givenName', 'yearGroup'] }],
       reasons: 'The school nurse needs to know who Leon is to offer a drop-in; health history is not needed',
       redactions: [],
       familyTold: { informed: true, how: 'Told his mother at the review' },
       validUntil: '2027-01-31',
     });
     expect(decided.status).toBe(200);
-    expect((await step('mentor.oakfield', sharingId, 'disclosures', { ...identityOf('health', 'practitioner.health'), items: [{ recordRef: `child-record:${childId}`, category: 'identity', fields: ['dateOfBirth'] }] })).body.rule).toBe('sharing.beyond-scope');
+    expect((await step('mentor.oakfield', sharingId, 'disclosures', { ...identityOf('health', 'practitioner.health'), items: [{ recordRef: `child-record:${childId}`, fields: ['dateOfBirth'] }] })).body.rule).toBe('sharing.beyond-scope');
     expect((await step('mentor.oakfield', sharingId, 'disclosures', identityOf('health', 'practitioner.health'))).status).toBe(200);
 
     const received = (await get('practitioner.health', `/agencies/health/received-information?childId=${childId}`)).body;
@@ -103,7 +103,7 @@ describe('lawful information sharing and the disclosure audit', () => {
     await step('mentor.oakfield', sharingId, 'basis', { basis: { kind: 'without-consent', ground: 'risk-of-significant-harm', justification: 'Leon disclosed being hit at home' } });
     await step('mentor.oakfield', sharingId, 'checklist', allAnswered);
     const notTold = { informed: false, reason: 'Telling the family would put Leon at risk of further harm' };
-    const decision = { outcome: 'share', items: [{ category: 'identity', fields: ['givenName', 'yearGroup'] }], reasons: 'Referral to children\'s social care', redactions: ['the neighbour'], familyTold: notTold, validUntil: '2026-12-08' };
+    const decision = { outcome: 'share', items: [{ record: 'child-record', fields: ['givenName', 'yearGroup'] }], reasons: 'Referral to children\'s social care', redactions: ['the neighbour'], familyTold: notTold, validUntil: '2026-12-08' };
     expect((await step('mentor.oakfield', sharingId, 'decision', decision)).body.rule).toBe('sharing.approval-required');
     expect((await step('mentor.oakfield', sharingId, 'disclosures', identityOf('social-care'))).status).toBe(403);
     expect((await step('dsl.oakfield', sharingId, 'approval', { discussion: 'Discussed with the mentor at 9:10; refer today' })).status).toBe(200);
@@ -154,7 +154,7 @@ describe('lawful information sharing and the disclosure audit', () => {
     await step('mentor.oakfield', statutory, 'basis', { basis: { kind: 'without-consent', ground: 'statutory-function', justification: 'Section 47 enquiry requested by social care' } });
     await step('mentor.oakfield', statutory, 'checklist', allAnswered);
     await step('dsl.oakfield', statutory, 'approval', { discussion: 'Statutory request; share identity only' });
-    await step('mentor.oakfield', statutory, 'decision', { outcome: 'share', items: [{ category: 'identity', fields: ['givenName', 'yearGroup'] }], reasons: 'Statutory enquiry', redactions: [], familyTold: { informed: true, how: 'Leon was told by the DSL' }, validUntil: '2026-12-31' });
+    await step('mentor.oakfield', statutory, 'decision', { outcome: 'share', items: [{ record: 'child-record', fields: ['givenName', 'yearGroup'] }], reasons: 'Statutory enquiry', redactions: [], familyTold: { informed: true, how: 'Leon was told by the DSL' }, validUntil: '2026-12-31' });
     expect((await step('mentor.oakfield', statutory, 'disclosures', identityOf('social-care'))).status).toBe(200);
   });
 

@@ -7,7 +7,8 @@ import { CAF_CONSENT_CATEGORIES, type CafCommand } from '@app/domain/caf/command
 import { cafDecider } from '@app/domain/caf/decider';
 import { cafStream } from '@app/domain/caf/events';
 import type { NamedPractitioner } from '@app/domain/caf/events';
-import { consentQuestions, coveredByConsent } from '@app/domain/multi-agency';
+import { type ConsentCoverage, consentQuestions, coveredByConsent } from '@app/domain/multi-agency';
+import { CAF_ELEMENT_CATEGORIES, type CafElement } from '@app/domain/caf/vocabulary';
 import type { ConsentRecipient } from '@app/domain/consent/events';
 import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
@@ -69,9 +70,21 @@ export class TakeCafStepHandler implements ICommandHandler<TakeCafStepCommand, D
     notInTheFuture(fields, step.dayField, dayOf(this.clock().toISOString()));
     const assigned = step.assigns ? { [step.assigns]: randomUUID() } : {};
     const named = step.practitioners ? { [step.practitioners.field]: await this.practitioners(step.practitioners, fields[step.practitioners.field]) } : {};
-    const command = { ...fields, ...assigned, ...named, type: step.command, cafId, by: context.actor } as unknown as CafCommand;
+    const consent = step.consentForElement ? { consent: await this.consentForElement(found, fields.element) } : {};
+    const command = { ...fields, ...assigned, ...named, ...consent, type: step.command, cafId, by: context.actor } as unknown as CafCommand;
     const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId: found.childId, expectedRevision });
     return { ...decided, assigned };
+  }
+
+  /**
+   * Consent to the assessment with the agency that started it, on the category the platform's
+   * catalogue gives the element. An element the catalogue does not know is the decider's to refuse.
+   */
+  private async consentForElement(caf: CafCase, element: unknown): Promise<ConsentCoverage> {
+    const category = CAF_ELEMENT_CATEGORIES[element as CafElement];
+    if (!category) return { covered: false, reason: 'no-consent' };
+    const questions = consentQuestions('common-assessment', caf.startedByAgencyId as ConsentRecipient, [category], this.clock().toISOString());
+    return coveredByConsent(await consentCoverageForEach(this.dataSource.manager, caf.childId, questions));
   }
 
   /** Users named by id become practitioners attributed by the directory, never by the caller. */

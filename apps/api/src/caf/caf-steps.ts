@@ -9,10 +9,12 @@ export interface CafStep {
   readonly dayField: string;
   /** Fields naming directory users, turned into attributed practitioners. */
   readonly practitioners?: { readonly field: string; readonly many?: boolean };
+  /** Consent to the assessment is asked by the platform now, for the category of the element contributed on. */
+  readonly consentForElement?: true;
 }
 
 export const CAF_STEPS: Readonly<Record<string, CafStep>> = {
-  contributions: { command: 'ContributeToCaf', assigns: 'contributionId', dayField: 'recordedOn' },
+  contributions: { command: 'ContributeToCaf', assigns: 'contributionId', dayField: 'recordedOn', consentForElement: true },
   corrections: { command: 'CorrectCafContribution', assigns: 'contributionId', dayField: 'recordedOn' },
   views: { command: 'RecordCafViews', assigns: 'viewsId', dayField: 'recordedOn' },
   completion: { command: 'CompleteCaf', dayField: 'completedOn' },

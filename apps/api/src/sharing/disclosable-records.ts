@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import { type DisclosableRecord, isDisclosableRecord } from '@app/domain/sharing/field-catalogue';
 
 /**
- * The records a disclosure may name, as `kind:id`, and the fields each offers. The values
- * come from the platform's own read models, never from the request, and only for the
- * child the decision is about.
+ * The records a disclosure may name, as `kind:id`, one per kind of the domain's field
+ * catalogue, which gives each field its category. The values come from the platform's own
+ * read models, never from the request, and only for the child the decision is about.
  */
-const RECORDS: Readonly<Record<string, { readonly sql: string }>> = {
+const RECORDS: Readonly<Record<DisclosableRecord, { readonly sql: string }>> = {
   'child-record': {
     sql: `SELECT child_id AS "childId", given_name AS "givenName", family_name AS "familyName", date_of_birth::text AS "dateOfBirth",
                  upn, school_id AS "schoolId", year_group AS "yearGroup", flags
@@ -22,19 +23,17 @@ const RECORDS: Readonly<Record<string, { readonly sql: string }>> = {
             FROM read_models.caf_contributions x JOIN read_models.caf_cases c USING (caf_id) WHERE x.contribution_id = $1`,
   },
   'mast-request': {
-    sql: `SELECT child_id AS "childId", needs, already_tried AS "alreadyTried", level_of_need AS "levelOfNeed", status FROM read_models.mast_requests WHERE request_id = $1`,
+    sql: `SELECT child_id AS "childId", parents_involved AS "parentsInvolved", needs, already_tried AS "alreadyTried", level_of_need AS "levelOfNeed", status FROM read_models.mast_requests WHERE request_id = $1`,
   },
 };
-
-export const DISCLOSABLE_RECORD_KINDS = Object.keys(RECORDS);
 
 /** The values of each named record of this child; a record unknown or of another child is simply absent. */
 export async function disclosableValues(manager: EntityManager, childId: string, recordRefs: readonly string[]): Promise<Record<string, Record<string, unknown>>> {
   const values: Record<string, Record<string, unknown>> = {};
   for (const ref of new Set(recordRefs)) {
     const [kind, ...rest] = String(ref).split(':');
+    if (!isDisclosableRecord(kind) || rest.length === 0) continue;
     const record = RECORDS[kind];
-    if (!record || rest.length === 0) continue;
     const [row] = await manager.query(record.sql, [rest.join(':')]);
     if (!row || String(row.childId) !== childId) continue;
     const { childId: _child, ...fields } = row;

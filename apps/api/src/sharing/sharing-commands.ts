@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ConsentRecipient } from '@app/domain/consent/events';
 import { consentQuestions } from '@app/domain/multi-agency';
-import type { InformationCategory } from '@app/domain/shared';
 import type { SharingCommand } from '@app/domain/sharing/commands';
 import { sharingDecider } from '@app/domain/sharing/decider';
 import { sharingStream } from '@app/domain/sharing/events';
+import { categoriesToAsk } from '@app/domain/sharing/items';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
 import { type Body, commandBody } from '../platform/command-body';
@@ -32,9 +32,6 @@ export class TakeSharingStepCommand {
     readonly context: RequestContext,
   ) {}
 }
-
-const categoriesOf = (items: unknown): InformationCategory[] =>
-  Array.isArray(items) ? [...new Set(items.map((i) => (i as { category?: InformationCategory })?.category).filter((c): c is InformationCategory => typeof c === 'string'))] : [];
 
 @CommandHandler(ProposeSharingCommand)
 export class ProposeSharingHandler implements ICommandHandler<ProposeSharingCommand, Decided & { sharingId: string }> {
@@ -68,16 +65,17 @@ export class TakeSharingStepHandler implements ICommandHandler<TakeSharingStepCo
     const fields = commandBody(body, PLATFORM_FIELDS);
     const at = this.clock().toISOString();
     const assigned = step.assigns ? { [step.assigns]: randomUUID() } : {};
-    const categories = step.consentFor === 'proposed' ? [...state.categories] : categoriesOf(fields.items);
+    const values =
+      step.command === 'MakeDisclosure' && Array.isArray(fields.items)
+        ? await disclosableValues(this.dataSource.manager, state.childId, fields.items.map((i) => String((i as { recordRef?: unknown })?.recordRef)))
+        : undefined;
+    // Consent is asked for the categories the platform's catalogue gives the fields, never the caller's labels.
+    const categories = step.consentFor === 'proposed' ? [...state.categories] : categoriesToAsk(step.command === 'MakeDisclosure' ? 'disclosure' : 'decision', fields.items, values);
     const coverage = step.consentFor
       ? await consentCoverageForEach(this.dataSource.manager, state.childId, consentQuestions('information-sharing', state.recipient.agencyId as ConsentRecipient, categories, at))
       : undefined;
     const claim = step.command === 'RecordLawfulBasis' && (fields.basis as { kind?: unknown } | undefined)?.kind === 'consent' ? { basis: { kind: 'consent', coverage } } : {};
-    const values =
-      step.command === 'MakeDisclosure' && Array.isArray(fields.items)
-        ? { values: await disclosableValues(this.dataSource.manager, state.childId, fields.items.map((i) => String((i as { recordRef?: unknown })?.recordRef))) }
-        : {};
-    const command = { ...fields, ...claim, ...values, ...(coverage ? { coverage } : {}), ...assigned, type: step.command, by: context.actor, at } as unknown as SharingCommand;
+    const command = { ...fields, ...claim, ...(values ? { values } : {}), ...(coverage ? { coverage } : {}), ...assigned, type: step.command, by: context.actor, at } as unknown as SharingCommand;
     const decided = await this.decisions.execute(sharingDecider, sharingStream(sharingId), command, {
       actor: context.actor,
       correlationId: context.requestId,

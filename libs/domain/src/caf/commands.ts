@@ -24,6 +24,11 @@ export interface ContributeToCaf {
   readonly recordedOn: IsoDate;
   readonly secondHand?: boolean;
   readonly withheldFromFamily?: { readonly reason: string };
+  /**
+   * The consent context's answer for 'common-assessment' with the agency that started the
+   * CAF, on the category of the element (CAF_ELEMENT_CATEGORIES), asked by the platform now.
+   */
+  readonly consent: ConsentCoverage;
 }
 
 export interface CorrectCafContribution {

@@ -24,6 +24,7 @@ const contribute: ContributeToCaf = {
   text: 'Missed two hearing appointments',
   by: nurse,
   recordedOn: '2026-02-04',
+  consent: { covered: true, consentId: 'consent-3' },
 };
 const contributed: CafEvent = {
   type: 'CafContributionRecorded',
@@ -68,6 +69,13 @@ describe('CAF: contributions by any agency, attributed, never edited', () => {
   it('names a wrong domain or element', () => {
     expect(given(cafDecider, [started]).when({ ...contribute, domain: 'school' as never }).thenError('caf.domain').field).toBe('domain');
     expect(given(cafDecider, [started]).when({ ...contribute, domain: 'parents-and-carers', element: 'health' }).thenError('caf.element').field).toBe('element');
+  });
+
+  it('takes a contribution only within the consent, for the category its element carries (issue 11)', () => {
+    const behaviour = { ...contribute, element: 'behavioural-development', text: 'Hits out when frustrated', consent: { covered: false as const, reason: 'no-consent', explanation: 'no consent covers common-assessment with school-oakfield on behaviour' } };
+    const refused = given(cafDecider, [started]).when(behaviour).thenError('caf.contribution-beyond-consent');
+    expect([refused.kind, refused.field]).toEqual(['forbidden', 'element']);
+    expect(refused.message).toMatch(/behavioural-development \(behaviour information\).*on behaviour/);
   });
 
   it('marks second-hand information and what is withheld from the family, with a reason', () => {

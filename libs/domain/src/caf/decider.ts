@@ -3,7 +3,7 @@ import { consentCovering, firstError, isFamily, practitionerOf, requireDay, requ
 import type { CafCommand } from './commands';
 import type { CafEvent, NamedPractitioner } from './events';
 import type { CafState, StartedCaf } from './state';
-import { ACTION_STATUSES, CAF_DOMAINS, CAF_OUTCOMES, CAF_ELEMENTS, FINISHED_ACTION_STATUSES, isElementOf } from './vocabulary';
+import { ACTION_STATUSES, CAF_DOMAINS, CAF_ELEMENT_CATEGORIES, CAF_ELEMENTS, CAF_OUTCOMES, type CafElement, FINISHED_ACTION_STATUSES, isElementOf } from './vocabulary';
 
 const practitionersOnly = (actor: Actor, act: string) =>
   isFamily(actor) ? new DomainError('caf.practitioners-only', `Only a practitioner may ${act}`, 'forbidden') : undefined;
@@ -27,8 +27,8 @@ const withheld = (w: { reason: string } | undefined) =>
 
 /**
  * A Common Assessment (003 §1a; §3b): started under consent for common-assessment,
- * contributions by practitioners of any agency per domain and element, each attributed
- * and never edited, the child's and family's views, completion, team-around-the-child
+ * contributions by practitioners of any agency per domain and element, each within what
+ * that consent covers for the element's category, attributed and never edited, the child's and family's views, completion, team-around-the-child
  * meetings, one lead professional at a time, an integrated action plan whose actions
  * agencies own, reviews, and closure with its outcome.
  */
@@ -82,6 +82,10 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
           withheld(command.withheldFromFamily),
         );
         if (refused) return refused;
+        // What the element is, not what the contributor calls it, decides what the consent must cover.
+        const category = CAF_ELEMENT_CATEGORIES[command.element as CafElement];
+        const consent = consentCovering('caf.contribution-beyond-consent', `A contribution on ${command.element} (${category} information)`, 'common-assessment', command.consent);
+        if (isDomainError(consent)) return new DomainError(consent.rule, consent.message, 'forbidden', 'element');
         if (state.contributions[command.contributionId]) return new DomainError('caf.contribution-exists', `Contribution ${command.contributionId} already exists`);
         return [
           {

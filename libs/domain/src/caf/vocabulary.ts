@@ -1,3 +1,5 @@
+import type { InformationCategory } from '../shared';
+
 /**
  * The three domains of the Common Assessment Framework and their elements (003 §1a,
  * Figure 2: "development of the child; parents and carers; and family and environmental
@@ -39,3 +41,27 @@ export const CAF_OUTCOMES = [
   'other',
 ] as const;
 export type CafOutcome = (typeof CAF_OUTCOMES)[number];
+
+/**
+ * The category of information each element's contributions carry: what consent must cover
+ * before a contribution is shared, whatever the sharer calls it (issue 11).
+ */
+export const CAF_ELEMENT_CATEGORIES: Readonly<Record<CafElement, InformationCategory>> = {
+  health: 'health',
+  'speech-language-and-communication': 'special-educational-needs',
+  'emotional-and-social-development': 'health',
+  'behavioural-development': 'behaviour',
+  // How the child sees themselves: emotional wellbeing, not the identifying details of 'identity'.
+  'identity-and-self-image': 'health',
+  'family-and-social-relationships': 'family-circumstances',
+  'self-care-and-independence': 'health',
+  learning: 'education',
+  'basic-care': 'family-circumstances',
+  'safety-and-protection': 'safeguarding',
+  'emotional-warmth-and-stability': 'family-circumstances',
+  'guidance-boundaries-and-stimulation': 'family-circumstances',
+  'family-history-and-functioning': 'family-circumstances',
+  'wider-family': 'family-circumstances',
+  'housing-employment-and-finance': 'family-circumstances',
+  'social-and-community-resources': 'family-circumstances',
+};

@@ -1,4 +1,5 @@
 import type { Actor } from '../shared';
+import { categoriesOfRecord } from '../sharing/field-catalogue';
 import type { ConsentCoverage, IsoDate, IsoInstant } from '../multi-agency';
 import type { LevelOfNeed, MastDeadline, MastDecision, ParentInvolved } from './events';
 
@@ -74,5 +75,9 @@ export type MastRequestCommand =
   | RecordDeadlineBreach
   | EndMastInvolvement;
 
-/** 001: a request shares the child's schooling and family circumstances with MAST. */
-export const MAST_REQUEST_CATEGORIES = ['education', 'attendance', 'family-circumstances'] as const;
+/**
+ * 001: a request shares the child's schooling and family circumstances with MAST. What it
+ * carries is read from the platform's field catalogue, so consent is asked for what the
+ * request's fields are, not for a list kept beside them.
+ */
+export const MAST_REQUEST_CATEGORIES = categoriesOfRecord('mast-request');

@@ -1,7 +1,8 @@
 import type { Actor, InformationCategory } from '../shared';
 import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
 import type { CoverageAnswer } from '../consent/coverage';
-import type { DisclosedItem, FamilyTold, Recipient, SharedItem } from './events';
+import type { FamilyTold, Recipient } from './events';
+import type { DisclosableRecord } from './field-catalogue';
 import type { ChecklistAnswer, ChecklistItem, DisclosureChannel, SharingOutcome, WithoutConsentGround } from './vocabulary';
 
 export interface ProposeSharing {
@@ -45,10 +46,29 @@ export interface ApproveSharing {
   readonly at: IsoInstant;
 }
 
+/**
+ * What a decision names: a kind of record and its fields. The platform's catalogue gives each
+ * field its category; a category the caller still sends must agree with it. For CAF
+ * contributions, the element whose contributions are shared (its category is the element's).
+ */
+export interface DecisionItem {
+  readonly record: DisclosableRecord;
+  readonly element?: string;
+  readonly fields: readonly string[];
+  readonly category?: InformationCategory;
+}
+
+/** What a disclosure names: a record (`kind:id`) and its fields, all of one category. */
+export interface DisclosureItem {
+  readonly recordRef: string;
+  readonly fields: readonly string[];
+  readonly category?: InformationCategory;
+}
+
 export interface DecideSharing {
   readonly type: 'DecideSharing';
   readonly outcome: SharingOutcome;
-  readonly items: readonly SharedItem[];
+  readonly items: readonly DecisionItem[];
   readonly reasons: string;
   readonly redactions: readonly string[];
   readonly familyTold: FamilyTold;
@@ -63,7 +83,7 @@ export interface MakeDisclosure {
   readonly type: 'MakeDisclosure';
   readonly disclosureId: string;
   readonly recipient: Recipient;
-  readonly items: readonly DisclosedItem[];
+  readonly items: readonly DisclosureItem[];
   /** The values of the disclosed fields, read by the platform from the records named. */
   readonly values: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly channel: DisclosureChannel;

@@ -29,7 +29,7 @@ const checklist: SharingCommand = {
 const decide = (overrides: Partial<Extract<SharingCommand, { type: 'DecideSharing' }>> = {}): SharingCommand => ({
   type: 'DecideSharing',
   outcome: 'share',
-  items: [{ category: 'attendance', fields: ['sessionsAttended', 'percentage'] }, { category: 'health', fields: ['summary'] }],
+  items: [{ record: 'mentor-case', fields: ['attendanceAtReferral'] }, { record: 'caf-contribution', element: 'health', fields: ['text'] }],
   reasons: 'The school nurse needs attendance and the health summary to plan support',
   redactions: ['Neighbour who reported concerns'],
   familyTold: { informed: true, how: 'Told the mother at the review meeting' },
@@ -43,8 +43,8 @@ const disclose = (overrides: Partial<Extract<SharingCommand, { type: 'MakeDisclo
   type: 'MakeDisclosure',
   disclosureId: 'd1',
   recipient: { agencyId: 'health', userId: 'practitioner.health' },
-  items: [{ recordRef: 'child-record:c1', category: 'attendance', fields: ['percentage'] }],
-  values: { 'child-record:c1': { percentage: 81, note: 'Reported late by the neighbour who reported concerns', address: '1 High St' } },
+  items: [{ recordRef: 'mentor-case:r1', fields: ['attendanceAtReferral'] }],
+  values: { 'mentor-case:r1': { attendanceAtReferral: 81, behaviourAtReferral: 'Reported by the neighbour who reported concerns', exclusionsAtReferral: 2 } },
   channel: 'platform',
   coverage: [covered('attendance')],
   by: mentor,
@@ -71,7 +71,7 @@ describe('sharing decisions and disclosures', () => {
     const events = given(sharingDecider, consentShared()).when(disclose()).events();
     expect(events[0]).toMatchObject({
       type: 'DisclosureMade',
-      data: { basis: { kind: 'consent', consentIds: ['consent-1'] }, content: [{ recordRef: 'child-record:c1', category: 'attendance', values: { percentage: 81 } }] },
+      data: { basis: { kind: 'consent', consentIds: ['consent-1'] }, content: [{ recordRef: 'mentor-case:r1', category: 'attendance', values: { attendanceAtReferral: 81 } }] },
     });
     const afterOne = [...consentShared(), ...events];
     const refused = given(sharingDecider, afterOne).when(disclose({ disclosureId: 'd2', coverage: [withdrawn('attendance')] })).thenError('sharing.consent-no-longer-covers');
@@ -81,16 +81,16 @@ describe('sharing decisions and disclosures', () => {
 
   it('sends only the decided fields, with the identities of third parties redacted', () => {
     const [made] = given(sharingDecider, consentShared())
-      .when(disclose({ items: [{ recordRef: 'child-record:c1', category: 'attendance', fields: ['percentage'] }, { recordRef: 'note:7', category: 'health', fields: ['summary'] }], values: { 'child-record:c1': { percentage: 81 }, 'note:7': { summary: 'Seen by the Neighbour who reported concerns; asthma' } }, coverage: [covered('attendance'), covered('health')] }))
+      .when(disclose({ items: [{ recordRef: 'mentor-case:r1', fields: ['attendanceAtReferral'] }, { recordRef: 'caf-contribution:7', fields: ['text'] }], values: { 'mentor-case:r1': { attendanceAtReferral: 81 }, 'caf-contribution:7': { domain: 'development-of-the-child', element: 'health', text: 'Seen by the Neighbour who reported concerns; asthma' } }, coverage: [covered('attendance'), covered('health')] }))
       .events();
     expect(JSON.stringify(made.data)).not.toMatch(/neighbour who reported/i);
-    expect((made.data as { content: Array<{ values: object }> }).content[1].values).toEqual({ summary: 'Seen by the [redacted]; asthma' });
+    expect((made.data as { content: Array<{ values: object }> }).content[1]).toEqual({ recordRef: 'caf-contribution:7', category: 'health', values: { text: 'Seen by the [redacted]; asthma' } });
     given(sharingDecider, consentShared()).when(disclose({ values: {} })).thenError('sharing.record-unknown');
   });
 
   it('refuses a disclosure beyond the decision: another agency, another field, or after it expires', () => {
     given(sharingDecider, consentShared()).when(disclose({ recipient: { agencyId: 'police' } })).thenError('sharing.beyond-scope');
-    given(sharingDecider, consentShared()).when(disclose({ items: [{ recordRef: 'child-record:c1', category: 'attendance', fields: ['address'] }] })).thenError('sharing.beyond-scope');
+    given(sharingDecider, consentShared()).when(disclose({ items: [{ recordRef: 'mentor-case:r1', fields: ['sessionsAttended'] }] })).thenError('sharing.beyond-scope');
     given(sharingDecider, consentShared()).when(disclose({ at: '2027-02-01T09:00:00Z' })).thenError('sharing.decision-expired');
   });
 
@@ -137,7 +137,7 @@ describe('sharing decisions and disclosures', () => {
   });
 
   it('sends a correction notice to every earlier recipient of the corrected record', () => {
-    const correct: SharingCommand = { type: 'IssueCorrectionNotices', correctionId: 'fix-1', recordRef: 'child-record:c1', corrected: { percentage: 91, address: '2 High St' }, reason: 'Register was wrong', by: mentor, at: '2026-12-05T09:00:00Z' };
+    const correct: SharingCommand = { type: 'IssueCorrectionNotices', correctionId: 'fix-1', recordRef: 'mentor-case:r1', corrected: { attendanceAtReferral: 91, exclusionsAtReferral: 0 }, reason: 'Register was wrong', by: mentor, at: '2026-12-05T09:00:00Z' };
     const twoDisclosures = [
       ...consentShared(),
       ...given(sharingDecider, consentShared()).when(disclose()).events(),
@@ -150,9 +150,9 @@ describe('sharing decisions and disclosures', () => {
       ['CorrectionNoticeIssued', 'd1'],
       ['CorrectionNoticeIssued', 'd2'],
     ]);
-    // Only the fields a recipient received: the address was never sent, so it is not in the notice.
-    expect(notices[0].data).toMatchObject({ noticeId: 'fix-1:d1', category: 'attendance', corrected: { percentage: 91 } });
-    expect(notices[0].data).not.toHaveProperty('corrected.address');
+    // Only the fields a recipient received: the exclusions were never sent, so they are not in the notice.
+    expect(notices[0].data).toMatchObject({ noticeId: 'fix-1:d1', category: 'attendance', corrected: { attendanceAtReferral: 91 } });
+    expect(notices[0].data).not.toHaveProperty('corrected.exclusionsAtReferral');
     // Asked again, nothing is sent twice.
     given(sharingDecider, [...twoDisclosures, ...second, ...notices]).when(correct).then([]);
     given(sharingDecider, twoDisclosures).when({ ...correct, recordRef: 'caf:other' }).thenError('sharing.record-not-disclosed');

@@ -1,7 +1,8 @@
 import { type IsoDate, isIsoDate, isIsoInstant, practitionerOf, requireText } from '../multi-agency';
 import { type Actor, type Decider, DomainError, firstError, isDomainError, isInformationCategory, dayOf } from '../shared';
 import type { SharingCommand } from './commands';
-import type { DisclosedContent, DisclosedItem, SharedItem, SharingEvent } from './events';
+import type { DisclosedContent, DisclosedItem, SharingEvent } from './events';
+import { beyondDecision, decisionItems, disclosureItems } from './items';
 import { redact } from './redaction';
 import { consentBasis } from './lawful-basis';
 import type { SharingState } from './state';
@@ -12,32 +13,12 @@ const invalid = (rule: string, message: string, field: string) => new DomainErro
 
 const isFamily = (actor: Actor) => actor.role === 'parent-carer' || actor.role === 'young-person';
 
-function invalidItems(items: unknown, field: string): DomainError | undefined {
-  if (!Array.isArray(items)) return invalid('sharing.items', `${field} must be a list of { category, fields }`, field);
-  for (const [i, item] of items.entries()) {
-    if (!isInformationCategory(item?.category)) return invalid('sharing.items', `${field}[${i}].category is not a category of information`, `${field}[${i}].category`);
-    if (!Array.isArray(item.fields) || item.fields.length === 0 || item.fields.some((f: unknown) => typeof f !== 'string' || f === '')) {
-      return invalid('sharing.items', `${field}[${i}].fields must name at least one field`, `${field}[${i}].fields`);
-    }
-  }
-  return undefined;
-}
-
 /** The values of each disclosed item: exactly its fields, from the record the platform read, redacted. */
-function contentOf(items: readonly DisclosedItem[], values: Readonly<Record<string, Readonly<Record<string, unknown>>>>, redactions: readonly string[]): DisclosedContent[] | DomainError {
-  const content: DisclosedContent[] = [];
-  for (const item of items) {
+const contentOf = (items: readonly DisclosedItem[], values: Readonly<Record<string, Readonly<Record<string, unknown>>>>, redactions: readonly string[]): DisclosedContent[] =>
+  items.map((item) => {
     const record = values[item.recordRef];
-    if (!record) return new DomainError('sharing.record-unknown', `${item.recordRef} is not a record the platform holds for this child`, 'invalid', 'items');
-    const picked = Object.fromEntries(item.fields.filter((f) => f in record).map((f) => [f, redact(record[f], redactions)]));
-    content.push({ recordRef: item.recordRef, category: item.category, values: picked });
-  }
-  return content;
-}
-
-/** Every disclosed field lies inside the decision: same category, a field the decision named. */
-const withinDecision = (decided: readonly SharedItem[], item: DisclosedItem) =>
-  decided.some((d) => d.category === item.category && item.fields.every((f) => d.fields.includes(f)));
+    return { recordRef: item.recordRef, category: item.category, values: Object.fromEntries(item.fields.filter((f) => f in record).map((f) => [f, redact(record[f], redactions)])) };
+  });
 
 /**
  * A sharing decision and the disclosures made under it (003 §1d, Boxes 13–16). Nothing is
@@ -144,25 +125,27 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
         if (command.outcome === 'refuse') {
           return [{ type: 'SharingDecided', data: { ...ids, outcome: 'refuse', items: [], reasons: command.reasons, familyTold: command.familyTold, basis: state.basis ?? null, ...decision, decidedBy: practitionerOf(command.by), decidedAt: command.at } }];
         }
-        const badItems = invalidItems(command.items, 'items');
-        if (badItems) return badItems;
-        if (command.items.length === 0) return invalid('sharing.items', 'A decision to share names what is shared', 'items');
-        const outside = command.items.find((item) => !state.categories.includes(item.category));
-        if (outside) return invalid('sharing.items-beyond-request', `${outside.category} was not part of what was proposed`, 'items');
+        const catalogued = decisionItems(command.items);
+        if (isDomainError(catalogued)) return catalogued;
+        const outside = catalogued.items.find((item) => !state.categories.includes(item.category));
+        if (outside) {
+          return new DomainError('sharing.items-beyond-request', `${outside.fields[0]} is ${outside.category}, which was not part of what was proposed (${state.categories.join(', ')})`, 'forbidden', 'items');
+        }
         if (!state.basis) return new DomainError('sharing.no-lawful-basis', 'No lawful basis is recorded: consent, or a Box 13 ground');
         let basis = state.basis;
         if (basis.kind === 'without-consent' && !state.approvedBy) {
           return new DomainError('sharing.approval-required', 'Sharing without consent needs the recorded approval of a DSL or senior colleague');
         }
         if (basis.kind === 'consent') {
-          const again = consentBasis(command.coverage, command.items.map((i) => i.category), 'sharing.consent-no-longer-covers');
-          if (isDomainError(again)) return again;
+          const again = consentBasis(command.coverage, [...new Set(catalogued.items.map((i) => i.category))], 'sharing.consent-no-longer-covers');
+          if (isDomainError(again)) return new DomainError(again.rule, again.message, 'forbidden');
           basis = again;
         }
+        if (catalogued.misnamed) return catalogued.misnamed;
         return [
           {
             type: 'SharingDecided',
-            data: { ...ids, outcome: command.outcome, items: command.items.map((i) => ({ category: i.category, fields: [...i.fields] })), reasons: command.reasons, familyTold: command.familyTold, basis, ...decision, decidedBy: practitionerOf(command.by), decidedAt: command.at },
+            data: { ...ids, outcome: command.outcome, items: catalogued.items, reasons: command.reasons, familyTold: command.familyTold, basis, ...decision, decidedBy: practitionerOf(command.by), decidedAt: command.at },
           },
         ];
       }
@@ -172,28 +155,26 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
         if (!decision || decision.outcome === 'refuse') return new DomainError('sharing.not-approved', 'Nothing may be disclosed without a decision to share', 'forbidden');
         const bad = firstError(
           (DISCLOSURE_CHANNELS as readonly string[]).includes(command.channel) ? undefined : invalid('sharing.channel', `channel is ${DISCLOSURE_CHANNELS.join(', ')}`, 'channel'),
-          invalidItems(command.items, 'items'),
-          Array.isArray(command.items) && command.items.every((i) => typeof i.recordRef === 'string' && i.recordRef !== '')
-            ? undefined
-            : invalid('sharing.record-ref', 'Every disclosed item names its record (recordRef)', 'items'),
           isIsoInstant(command.at) ? undefined : invalid('sharing.at', 'at must be an instant', 'at'),
         );
         if (bad) return bad;
         if (command.recipient?.agencyId !== state.recipient.agencyId || (state.recipient.userId && command.recipient.userId !== state.recipient.userId)) {
           return new DomainError('sharing.beyond-scope', `The decision is to share with ${state.recipient.agencyId}${state.recipient.userId ? ` (${state.recipient.userId})` : ''} only`, 'forbidden');
         }
-        const beyond = command.items.find((item) => !withinDecision(decision.items, item));
-        if (beyond) return new DomainError('sharing.beyond-scope', `${beyond.recordRef}: ${beyond.category} ${beyond.fields.join(', ')} is beyond what was decided`, 'forbidden');
+        const values = command.values ?? {};
+        const catalogued = disclosureItems(command.items, values);
+        if (isDomainError(catalogued)) return catalogued;
+        const beyond = beyondDecision(decision.items, catalogued.items);
+        if (beyond) return new DomainError('sharing.beyond-scope', `${beyond.item.recordRef}: ${beyond.field} is ${beyond.item.category}, beyond what was decided`, 'forbidden');
         const day: IsoDate = dayOf(command.at);
         if (day > decision.validUntil) return new DomainError('sharing.decision-expired', `The decision allowed disclosures until ${decision.validUntil}`, 'forbidden');
         let basis = state.basis!;
         if (basis.kind === 'consent') {
-          const again = consentBasis(command.coverage, [...new Set(command.items.map((i) => i.category))], 'sharing.consent-no-longer-covers');
+          const again = consentBasis(command.coverage, [...new Set(catalogued.items.map((i) => i.category))], 'sharing.consent-no-longer-covers');
           if (isDomainError(again)) return new DomainError(again.rule, again.message, 'forbidden');
           basis = again;
         }
-        const content = contentOf(command.items, command.values ?? {}, decision.redactions);
-        if (isDomainError(content)) return content;
+        if (catalogued.misnamed) return catalogued.misnamed;
         return [
           {
             type: 'DisclosureMade',
@@ -201,8 +182,8 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
               ...ids,
               disclosureId: command.disclosureId,
               recipient: { agencyId: command.recipient.agencyId, ...(command.recipient.userId ? { userId: command.recipient.userId } : {}) },
-              items: command.items.map((i) => ({ recordRef: i.recordRef, category: i.category, fields: [...i.fields] })),
-              content,
+              items: catalogued.items,
+              content: contentOf(catalogued.items, values, decision.redactions),
               channel: command.channel,
               basis,
               disclosedBy: practitionerOf(command.by),

@@ -1,6 +1,7 @@
 import type { DomainEvent, EventSchema, InformationCategory } from '../shared';
 import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
 import type { ConsentRecipient } from '../consent/events';
+import type { DisclosableRecord } from './field-catalogue';
 import type { ChecklistAnswer, ChecklistItem, DisclosureChannel, SharingOutcome, WithoutConsentGround } from './vocabulary';
 
 /** Who is to receive: an agency, and the named practitioner where known. */
@@ -9,15 +10,22 @@ export interface Recipient {
   readonly userId?: string;
 }
 
-/** A category of the child's information and the fields of it that may go. */
+/**
+ * What a decision lets go: fields of one kind of record, all of one category, the category
+ * the platform's catalogue gives them (schema 2). A decision recorded before the catalogue
+ * (schema 1) named no kind of record: `record` is null, and its category was the caller's.
+ */
 export interface SharedItem {
+  readonly record: DisclosableRecord | null;
   readonly category: InformationCategory;
   readonly fields: string[];
 }
 
-/** Exactly what went: which record, of which category, which fields. */
-export interface DisclosedItem extends SharedItem {
+/** Exactly what went: which record, of which category (the catalogue's), which fields. */
+export interface DisclosedItem {
   readonly recordRef: string;
+  readonly category: InformationCategory;
+  readonly fields: string[];
 }
 
 /** The values that went, after redaction: what the recipient's read model shows. */
@@ -122,7 +130,13 @@ export const sharingEventSchemas: EventSchema[] = [
   { type: 'LawfulBasisRecorded', schemaVersion: 1, personalFields: [] },
   { type: 'SharingChecklistAnswered', schemaVersion: 1, personalFields: ['answers'] },
   { type: 'SharingApproved', schemaVersion: 1, personalFields: ['discussion'] },
-  { type: 'SharingDecided', schemaVersion: 1, personalFields: ['reasons', 'redactions', 'familyTold'] },
+  {
+    type: 'SharingDecided',
+    schemaVersion: 2,
+    personalFields: ['reasons', 'redactions', 'familyTold'],
+    // Schema 1 items had no kind of record: they stay as decided, marked as naming none.
+    upcasters: [{ fromVersion: 1, up: (data) => ({ ...data, items: Array.isArray(data.items) ? data.items.map((item: object) => ({ record: null, ...item })) : data.items }) }],
+  },
   { type: 'DisclosureMade', schemaVersion: 1, personalFields: ['content'] },
   { type: 'CorrectionNoticeIssued', schemaVersion: 1, personalFields: ['corrected', 'reason'] },
 ];

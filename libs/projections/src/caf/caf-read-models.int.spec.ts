@@ -38,7 +38,7 @@ describe('CAF read models: lead professional\'s view and the family-held copy (r
   };
   const catchUp = () => catchUpTo(runner, last);
   const contribute = (contributionId: string, by: Actor, domain: 'development-of-the-child' | 'parents-and-carers' | 'family-and-environment', element: string, text: string, extra: object = {}) =>
-    caf({ type: 'ContributeToCaf', contributionId, domain, element, text, by, recordedOn: '2026-02-04', ...extra }, by);
+    caf({ type: 'ContributeToCaf', contributionId, domain, element, text, by, recordedOn: '2026-02-04', consent: { covered: true, consentId: 'consent-caf' }, ...extra }, by);
 
   beforeAll(async () => {
     db = await createTestDatabase('caf_read_models');
