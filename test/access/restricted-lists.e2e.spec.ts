@@ -52,6 +52,8 @@ describe('a restricted record never leaks through a list', () => {
 
   let ellis: string;
   let noah: string;
+  let cafId: string;
+  let sharingId: string;
 
   beforeAll(async () => {
     platform = await startPlatform('restricted_lists', { MAST_PANEL_WEEKDAY: '3', MAST_QUORUM_MEMBERS: '2', MAST_QUORUM_AGENCIES: '2' }, { clock: () => now });
@@ -60,6 +62,8 @@ describe('a restricted record never leaks through a list', () => {
     for (const childId of [ellis, noah]) await post('senco.oakfield', `/children/${childId}/consents`, parentalConsent);
     await post('senco.oakfield', `/children/${ellis}/consents`, consentTo('mast-involvement', 'mast', ['education', 'attendance', 'family-circumstances']));
     await post('senco.oakfield', `/children/${ellis}/consents`, consentTo('information-sharing', 'health', ['identity']));
+    await post('senco.oakfield', `/children/${ellis}/consents`, consentTo('common-assessment', 'school-oakfield', ['education', 'health', 'family-circumstances']));
+    ({ cafId } = await post('mentor.oakfield', '/cafs', { childId: ellis, startedOn: '2026-12-01', reasonForAssessment: 'Attendance falling; tired in class' }));
 
     // School lists: one case closed (outcomes, follow-up due), one planning its ending, one awaiting triage; Noah awaits triage too.
     await refer(ellis, [...toActionPlan, ['reviews', body(steps.reviewBeginEnding)], ['ending', body(steps.ending)], ['closure', body(steps.close)]]);
@@ -92,7 +96,7 @@ describe('a restricted record never leaks through a list', () => {
     });
 
     // Health: a disclosure on consent, then a correction the agency is told of.
-    const { sharingId } = await post('mentor.oakfield', '/sharing', { childId: ellis, origin: 'proactive', purpose: 'Drop-in', recipient: { agencyId: 'health' }, categories: ['identity'] });
+    ({ sharingId } = await post('mentor.oakfield', '/sharing', { childId: ellis, origin: 'proactive', purpose: 'Drop-in', recipient: { agencyId: 'health' }, categories: ['identity'] }));
     await post('mentor.oakfield', `/sharing/${sharingId}/basis`, { basis: { kind: 'consent' } });
     await post('mentor.oakfield', `/sharing/${sharingId}/checklist`, { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) });
     await post('mentor.oakfield', `/sharing/${sharingId}/decision`, { outcome: 'share', items: [{ category: 'identity', fields: ['givenName', 'yearGroup'] }], reasons: 'Drop-in', redactions: [], familyTold: { informed: true, how: 'Letter' }, validUntil: '2027-06-01' });
@@ -145,6 +149,15 @@ describe('a restricted record never leaks through a list', () => {
     const text = JSON.stringify(hidden.body);
     expect(text).not.toContain(ellis);
     expect(text).not.toMatch(/Ellis|Brooks/);
+  });
+
+  it('refuses the CAF, its family copy and the sharing decision, read one child at a time, to staff not named', async () => {
+    for (const path of [`/cafs/${cafId}`, `/cafs/${cafId}/family-copy`, `/sharing/${sharingId}`]) {
+      expect((await get('senco.oakfield', path)).status).toBe(200);
+      const refused = await get('head.oakfield', path);
+      expect(refused.status).toBe(403);
+      expect(refused.body.rule).toBe('access.restricted-record');
+    }
   });
 
   it('keeps the other children on the list, and the counts that name no one', async () => {

@@ -21,8 +21,9 @@ export function childrenNamedIn(value: unknown): string[] {
 const NAMES_HIDDEN = Symbol('names a hidden child');
 
 /**
- * The response with every list entry that names a hidden child left out: the entry goes
- * whole, however deep the child is named inside it, so none of its personal data stays.
+ * The response with every list entry that names a hidden child left out: the nearest entry
+ * of a list around the child goes whole, however deep inside it the child is named, so none
+ * of its personal data stays.
  * A response that is not a list entry yet names a hidden child cannot be trimmed: the
  * answer is null, and the caller refuses it.
  */
