@@ -80,6 +80,8 @@ const entryOf = (row: Row): AccessEntry => ({
   requestId: row.request_id,
 });
 
+const loggedOf = (row: Row): LoggedAccess => ({ seq: row.seq, at: new Date(row.at).toISOString(), ...entryOf(row) });
+
 /**
  * Append-only, hash-chained record of every read of child-level data and every refusal.
  * Appends take the chain head's row lock, so entries chain in one line even across processes.
@@ -153,12 +155,7 @@ export class AccessLog {
         WHERE l.seq IN (${entries}) AND ($2::bigint IS NULL OR l.seq < $2::bigint) ORDER BY l.seq DESC LIMIT $3`,
       [filter.childId ?? filter.userId, page.before ?? null, page.limit],
     );
-    return rows.map((row) => ({
-      seq: row.seq,
-      at: new Date(row.at).toISOString(),
-      ...entryOf(row),
-      ...(row.children_named > 0 ? { childrenNamed: row.children_named } : {}),
-    }));
+    return rows.map((row) => ({ ...loggedOf(row), ...(row.children_named > 0 ? { childrenNamed: row.children_named } : {}) }));
   }
 
   /** Every list that named the child, oldest first: the subject-access report shows them all. */
@@ -167,6 +164,6 @@ export class AccessLog {
       `SELECT l.* FROM access.access_log_named_children n JOIN access.access_log l USING (seq) WHERE n.child_id = $1 ORDER BY l.seq`,
       [childId],
     );
-    return rows.map((row) => ({ seq: row.seq, at: new Date(row.at).toISOString(), ...entryOf(row) }));
+    return rows.map(loggedOf);
   }
 }
