@@ -11,18 +11,24 @@ import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import type { Actor } from '@app/domain/shared/actor';
 import { ReadModelAccessFacts } from './access-facts';
 import { POLICY, PUBLIC } from './policy.decorator';
+import { restrictedRecordRefusal } from './restricted-record.refusal';
 
-interface AccessRequest extends Request {
+export interface AccessRequest extends Request {
   id?: string;
-  actor?: Actor;
-  /** What the guard allowed: a later refusal by the domain is logged against the same resource and child. */
-  access?: { resource: string; childId?: string; view?: string };
+  actor?: Actor & { role: Role };
+  /**
+   * What the guard allowed: a later refusal by the domain is logged against the same resource
+   * and child. `listBasis`: a child-level read of no one child (a list), logged once the
+   * response shows which children it names. `view`: the audience's view the policy chose.
+   */
+  access?: { resource: string; childId?: string; listBasis?: string; view?: string };
 }
 
 /**
  * Every request passes here: authenticate, then let the endpoint's one policy decide.
  * Default deny: an endpoint without a policy is refused to everyone. Child-level decisions,
- * and every refusal, are written to the access log before the handler runs.
+ * and every refusal, are written to the access log before the handler runs; a list's read,
+ * once its answer names the children (ChildrenNamedInterceptor).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -55,16 +61,16 @@ export class AccessGuard implements CanActivate {
     if (restricted && !restricted.namedUsers.includes(actor.userId)) {
       if (!(await this.restrictedRecords.hasOpenGlass(actor.userId, restricted.childId))) {
         await this.accessLog.append({ ...actor, childId: restricted.childId, resource, outcome: 'refused', reason: 'restricted record', requestId: request.id });
-        throw new ForbiddenException({
-          error: 'Forbidden',
-          rule: 'access.restricted-record',
-          message: `This record is restricted. If you have a legitimate need, open it with POST /children/${restricted.childId}/break-glass stating your reason: it is logged and reviewed`,
-        });
+        throw restrictedRecordRefusal(restricted.childId);
       }
     }
     if (!decision.allowed) {
       await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'refused', reason: decision.reason, requestId: request.id });
       throw new ForbiddenException({ error: 'Forbidden', rule: `access.${policy?.name ?? 'no-policy'}`, message: decision.reason });
+    }
+    if (policy?.childLevel && !decision.childId) {
+      request.access = { resource, listBasis: decision.basis, view: decision.view };
+      return true;
     }
     request.access = { resource, childId: decision.childId, view: decision.view };
     if (policy?.childLevel) {

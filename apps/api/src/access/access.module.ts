@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AccessLog } from '@app/access/audit/access-log';
 import { Directory } from '@app/access/directory/directory';
@@ -11,10 +11,11 @@ import { CLOCK, CONFIG } from '../platform/tokens';
 import { ReadModelAccessFacts } from './access-facts';
 import { AccessGuard } from './access.guard';
 import { AuditController } from './audit.controller';
+import { ChildrenNamedInterceptor } from './children-named.interceptor';
 import { DirectoryController } from './directory.controller';
 import { RestrictionController } from './restriction.controller';
 
-/** Identity, the directory, the access log and the guard every request passes. */
+/** Identity, the directory, the access log, the guard every request passes and the interceptor every answer passes. */
 @Global()
 @Module({
   controllers: [AuditController, DirectoryController, RestrictionController],
@@ -34,6 +35,7 @@ import { RestrictionController } from './restriction.controller';
     },
     ReadModelAccessFacts,
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: ChildrenNamedInterceptor },
   ],
   exports: [Directory, AccessLog],
 })

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nest
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { AccessLog } from '@app/access/audit/access-log';
 import { sharingPolicies } from '@app/access/policy/sharing.policies';
 import { decisionsOfChild, disclosuresOfChild, disclosuresToAgency, disclosuresWithoutConsent } from '@app/projections/sharing/queries';
 import { Policy } from '../access/policy.decorator';
@@ -15,7 +16,7 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('disclosure-audit')
 export class DisclosureAuditController {
-  constructor(private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(private readonly dataSource: DataSource, private readonly accessLog: AccessLog, @Inject(CLOCK) private readonly clock: () => Date) {}
 
   @Get('children/:childId')
   @Policy(sharingPolicies.audit)
@@ -48,6 +49,7 @@ export class DisclosureAuditController {
       generatedAt: this.clock().toISOString(),
       disclosures: await disclosuresOfChild(this.dataSource.manager, childId),
       decisionsNotToShare: (await decisionsOfChild(this.dataSource.manager, childId)).filter((d) => d.outcome === 'refuse'),
+      listsNamingChild: (await this.accessLog.listsNaming(childId)).map(({ at, userId, role, agencyId, resource, basis }) => ({ at, userId, role, agencyId, resource, basis })),
     };
     if (format !== 'html') return report;
     res.type('html');

@@ -1,9 +1,13 @@
+import type { LoggedAccess } from '@app/access/audit/access-log';
+
 /** The subject-access report as a printable page: what was shared about the child, with whom, when and why. */
 export interface SubjectAccessReport {
   readonly childId: string;
   readonly generatedAt: string;
   readonly disclosures: ReadonlyArray<Record<string, unknown>>;
   readonly decisionsNotToShare: ReadonlyArray<Record<string, unknown>>;
+  /** Every list that named the child (a pupil register, an agenda): who read it, when, on what basis. */
+  readonly listsNamingChild: ReadonlyArray<Pick<LoggedAccess, 'at' | 'userId' | 'role' | 'agencyId' | 'resource' | 'basis'>>;
 }
 
 const escape = (value: unknown): string =>

@@ -14,11 +14,15 @@ export interface AccessEntry {
   /** Why it was refused, or the reason a user gave for break-glass. */
   readonly reason?: string | null;
   readonly requestId?: string | null;
+  /** Every child a list named: one entry for the whole list, indexed by child, its hash covering the ids. */
+  readonly namedChildren?: readonly string[];
 }
 
-export interface LoggedAccess extends AccessEntry {
+export interface LoggedAccess extends Omit<AccessEntry, 'namedChildren'> {
   readonly seq: string;
   readonly at: string;
+  /** How many children the list named (a list's entry only); the ids stay in the log. */
+  readonly childrenNamed?: number;
 }
 
 export interface ChainVerification {
@@ -44,9 +48,23 @@ interface Row {
   hash: string;
 }
 
-/** The hashed content of an entry: every column but the hash itself, in a fixed order. */
-const canonical = (seq: string, at: string, e: AccessEntry, previousHash: string): string =>
-  JSON.stringify([seq, at, e.userId, e.role, e.agencyId, e.childId ?? null, e.resource, e.outcome, e.basis ?? null, e.reason ?? null, e.requestId ?? null, previousHash]);
+/** The ids a list named, once each, in one order, so the hash does not depend on how they were read back. */
+const namedOnce = (ids: readonly string[] | undefined): string[] => [...new Set(ids ?? [])].sort();
+
+/**
+ * The hashed content of an entry: every column but the hash itself, in a fixed order, then
+ * the children a list named. An entry naming none hashes as entries did before lists named children.
+ */
+const canonical = (seq: string, at: string, e: AccessEntry, previousHash: string): string => {
+  const named = namedOnce(e.namedChildren);
+  return JSON.stringify([
+    seq, at, e.userId, e.role, e.agencyId, e.childId ?? null, e.resource, e.outcome, e.basis ?? null, e.reason ?? null, e.requestId ?? null, previousHash,
+    ...(named.length > 0 ? [named] : []),
+  ]);
+};
+
+/** The children each entry of a page named, read back from their index. */
+const NAMED_CHILDREN = `COALESCE((SELECT array_agg(n.child_id) FROM access.access_log_named_children n WHERE n.seq = l.seq), '{}') AS named_children`;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -61,6 +79,8 @@ const entryOf = (row: Row): AccessEntry => ({
   reason: row.reason,
   requestId: row.request_id,
 });
+
+const loggedOf = (row: Row): LoggedAccess => ({ seq: row.seq, at: new Date(row.at).toISOString(), ...entryOf(row) });
 
 /**
  * Append-only, hash-chained record of every read of child-level data and every refusal.
@@ -86,6 +106,10 @@ export class AccessLog {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [seq, at, entry.userId, entry.role, entry.agencyId, entry.childId ?? null, entry.resource, entry.outcome, entry.basis ?? null, entry.reason ?? null, entry.requestId ?? null, head.hash, hash],
     );
+    const named = namedOnce(entry.namedChildren);
+    if (named.length > 0) {
+      await manager.query(`INSERT INTO access.access_log_named_children (seq, child_id) SELECT $1, unnest($2::text[])`, [seq, named]);
+    }
     await manager.query(`UPDATE access.access_log_head SET seq = $1, hash = $2 WHERE id = 1`, [seq, hash]);
   }
 
@@ -95,15 +119,15 @@ export class AccessLog {
     let expectedSeq = 1n;
     let checked = 0;
     for (;;) {
-      const rows: Row[] = await this.dataSource.query(
-        `SELECT * FROM access.access_log WHERE seq >= $1 ORDER BY seq LIMIT $2`,
+      const rows: Array<Row & { named_children: string[] }> = await this.dataSource.query(
+        `SELECT l.*, ${NAMED_CHILDREN} FROM access.access_log l WHERE l.seq >= $1 ORDER BY l.seq LIMIT $2`,
         [expectedSeq.toString(), pageSize],
       );
       for (const row of rows) {
         const broken = (problem: string): ChainVerification => ({ intact: false, entriesChecked: checked, firstBrokenLink: { seq: row.seq, problem } });
         if (BigInt(row.seq) !== expectedSeq) return { intact: false, entriesChecked: checked, firstBrokenLink: { seq: expectedSeq.toString(), problem: 'entry missing' } };
         if (row.previous_hash !== previousHash) return broken('does not follow the entry before it');
-        if (sha256(canonical(row.seq, new Date(row.at).toISOString(), entryOf(row), row.previous_hash)) !== row.hash) return broken('content does not match its hash');
+        if (sha256(canonical(row.seq, new Date(row.at).toISOString(), { ...entryOf(row), namedChildren: row.named_children }, row.previous_hash)) !== row.hash) return broken('content does not match its hash');
         previousHash = row.hash;
         expectedSeq += 1n;
         checked += 1;
@@ -117,14 +141,29 @@ export class AccessLog {
     return { intact: true, entriesChecked: checked };
   }
 
-  /** A page of history, newest first, for one child or one user. */
+  /**
+   * A page of history, newest first, for one child or one user. A child's history holds the
+   * reads of their record and every list that named them.
+   */
   async history(filter: { childId?: string; userId?: string }, page: { before?: string; limit: number }): Promise<LoggedAccess[]> {
-    const column = filter.childId ? 'child_id' : 'user_id';
-    const value = filter.childId ?? filter.userId;
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT * FROM access.access_log WHERE ${column} = $1 AND ($2::bigint IS NULL OR seq < $2::bigint) ORDER BY seq DESC LIMIT $3`,
-      [value, page.before ?? null, page.limit],
+    const entries = filter.childId
+      ? `SELECT seq FROM access.access_log WHERE child_id = $1 UNION ALL SELECT seq FROM access.access_log_named_children WHERE child_id = $1`
+      : `SELECT seq FROM access.access_log WHERE user_id = $1`;
+    const rows: Array<Row & { children_named: number }> = await this.dataSource.query(
+      `SELECT l.*, (SELECT count(*)::int FROM access.access_log_named_children n WHERE n.seq = l.seq) AS children_named
+         FROM access.access_log l
+        WHERE l.seq IN (${entries}) AND ($2::bigint IS NULL OR l.seq < $2::bigint) ORDER BY l.seq DESC LIMIT $3`,
+      [filter.childId ?? filter.userId, page.before ?? null, page.limit],
     );
-    return rows.map((row) => ({ seq: row.seq, at: new Date(row.at).toISOString(), ...entryOf(row) }));
+    return rows.map((row) => ({ ...loggedOf(row), ...(row.children_named > 0 ? { childrenNamed: row.children_named } : {}) }));
+  }
+
+  /** Every list that named the child, oldest first: the subject-access report shows them all. */
+  async listsNaming(childId: string): Promise<LoggedAccess[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT l.* FROM access.access_log_named_children n JOIN access.access_log l USING (seq) WHERE n.child_id = $1 ORDER BY l.seq`,
+      [childId],
+    );
+    return rows.map(loggedOf);
   }
 }

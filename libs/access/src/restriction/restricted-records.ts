@@ -1,5 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@app/domain/shared/actor';
+import type { Role } from '../directory/roles';
+
+/**
+ * The dpo oversees restrictions and reviews every break-glass: their views are the audit, and
+ * show every child, restricted or not. Everyone else's lists leave out a restricted child
+ * they are not named on.
+ */
+export const AUDITOR_ROLE: Role = 'dpo';
 
 /** How long a break-glass opening lasts before the user must state a reason again. */
 export const BREAK_GLASS_MINUTES = 60;
@@ -38,6 +46,21 @@ export class RestrictedRecords {
       [childId],
     );
     return row ?? null;
+  }
+
+  /**
+   * Of the children a response names, the restricted ones this user may not see: not named on
+   * the restriction and no open break-glass. One query, however long the list.
+   */
+  async hiddenFrom(userId: string, childIds: readonly string[]): Promise<Set<string>> {
+    if (childIds.length === 0) return new Set();
+    const rows: Array<{ child_id: string }> = await this.dataSource.query(
+      `SELECT r.child_id FROM access.restricted_records r
+        WHERE r.child_id = ANY($1::text[]) AND NOT ($2 = ANY(r.named_users))
+          AND NOT EXISTS (SELECT 1 FROM access.break_glass b WHERE b.child_id = r.child_id AND b.user_id = $2 AND b.expires_at > $3)`,
+      [childIds, userId, this.clock()],
+    );
+    return new Set(rows.map((row) => row.child_id));
   }
 
   async restrict(childId: string, by: Actor, reason: string, namedUsers: readonly string[]): Promise<Restriction> {
