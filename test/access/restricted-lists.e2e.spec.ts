@@ -99,8 +99,8 @@ describe('a restricted record never leaks through a list', () => {
     ({ sharingId } = await post('mentor.oakfield', '/sharing', { childId: ellis, origin: 'proactive', purpose: 'Drop-in', recipient: { agencyId: 'health' }, categories: ['identity'] }));
     await post('mentor.oakfield', `/sharing/${sharingId}/basis`, { basis: { kind: 'consent' } });
     await post('mentor.oakfield', `/sharing/${sharingId}/checklist`, { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) });
-    await post('mentor.oakfield', `/sharing/${sharingId}/decision`, { outcome: 'share', items: [{ category: 'identity', fields: ['givenName', 'yearGroup'] }], reasons: 'Drop-in', redactions: [], familyTold: { informed: true, how: 'Letter' }, validUntil: '2027-06-01' });
-    await post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, { recipient: { agencyId: 'health' }, items: [{ recordRef: `child-record:${ellis}`, category: 'identity', fields: ['givenName', 'yearGroup'] }], channel: 'platform' });
+    await post('mentor.oakfield', `/sharing/${sharingId}/decision`, { outcome: 'share', items: [{ record: 'child-record', fields: ['givenName', 'yearGroup'] }], reasons: 'Drop-in', redactions: [], familyTold: { informed: true, how: 'Letter' }, validUntil: '2027-06-01' });
+    await post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, { recipient: { agencyId: 'health' }, items: [{ recordRef: `child-record:${ellis}`, fields: ['givenName', 'yearGroup'] }], channel: 'platform' });
     const corrected = await request(platform.http).patch(`/children/${ellis}`).set('Authorization', await as('senco.oakfield')).send({ yearGroup: 9, reason: 'Wrong year group at registration' });
     expect(corrected.status).toBe(200);
 
