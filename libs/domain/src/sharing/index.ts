@@ -5,3 +5,5 @@ export * from './state';
 export * from './lawful-basis';
 export * from './decider';
 export * from './redaction';
+export * from './withholding';
+export * from './family-told';
