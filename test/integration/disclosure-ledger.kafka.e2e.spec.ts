@@ -43,7 +43,7 @@ describeWithKafka('messages sent over Kafka are in the disclosure ledger', (brok
 
     const key = pseudonymousChildId(platform.runtime.pseudonymKey, childId);
     const [sent] = await readTopic(testKafka(brokers), 'referral-to-social-care.v1', (m) => m.key === key, (kept) => kept.length >= 1);
-    expect(JSON.parse(sent.value)).toMatchObject({ concernId, urgency: 'immediate' });
+    expect(JSON.parse(sent.value ?? '{}')).toMatchObject({ concernId, urgency: 'immediate' });
 
     await eventually('both messages in the ledger', async () => {
       const entries = await ledgerOf(childId);
