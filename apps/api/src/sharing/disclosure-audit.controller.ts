@@ -2,6 +2,7 @@ import { BadRequestException, Controller, Get, Inject, NotFoundException, Param,
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Directory } from '@app/access/directory/directory';
 import { sharingPolicies } from '@app/access/policy/sharing.policies';
 import { decisionsOfChild, disclosuresOfChild, disclosuresToAgency, disclosuresWithoutConsent } from '@app/projections/sharing/queries';
 import { Policy } from '../access/policy.decorator';
@@ -16,7 +17,7 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('disclosure-audit')
 export class DisclosureAuditController {
-  constructor(private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(private readonly dataSource: DataSource, private readonly directory: Directory, @Inject(CLOCK) private readonly clock: () => Date) {}
 
   @Get('children/:childId')
   @Policy(sharingPolicies.audit)
@@ -57,7 +58,7 @@ export class DisclosureAuditController {
       throw new BadRequestException({ message: `copy is ${SUBJECT_ACCESS_COPIES.join(' or ')}`, field: 'copy' });
     }
     if (format !== undefined && format !== 'html' && format !== 'json') throw new BadRequestException({ message: 'format is html or json', field: 'format' });
-    const report = await subjectAccessReport(this.dataSource.manager, childId, (copy ?? 'family') as SubjectAccessCopy, this.clock());
+    const report = await subjectAccessReport(this.dataSource.manager, this.directory, { childId, copy: (copy ?? 'family') as SubjectAccessCopy, now: this.clock() });
     if (!report) throw new NotFoundException({ message: `No child ${childId}`, field: 'childId' });
     if (format !== 'html') return report;
     res.type('html');

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Directory } from '@app/access/directory/directory';
 import { withholding, type Withholding } from '@app/domain/sharing/withholding';
 import { decisionsOfChild, disclosuresOfChild } from '@app/projections/sharing/queries';
 import { basisInWords, categoryLabel, channelLabel, fieldLabel, ukDate } from './report-words';
@@ -53,9 +54,8 @@ const personName = (names: Names, person: Person): string | undefined =>
 const recipientName = (names: Names, recipient: string): string =>
   names.agencies.get(recipient) ?? (recipient.startsWith('recipients-of-consent:') ? 'Every agency that received information under the consent' : recipient);
 
-async function namesOf(manager: EntityManager): Promise<Names> {
-  const people: Array<{ userId: string; displayName: string }> = await manager.query(`SELECT user_id AS "userId", display_name AS "displayName" FROM access.users`);
-  const agencies: Array<{ agencyId: string; name: string }> = await manager.query(`SELECT agency_id AS "agencyId", name FROM access.agencies`);
+async function namesOf(directory: Directory): Promise<Names> {
+  const [people, agencies] = [await directory.users(), await directory.agencies()];
   return { people: new Map(people.map((p) => [p.userId, p.displayName])), agencies: new Map(agencies.map((a) => [a.agencyId, a.name])) };
 }
 
@@ -94,13 +94,18 @@ function reportedDisclosure(names: Names, entry: Record<string, unknown>): Repor
  * the family, without a trace; the dpo's copy keeps it, marked with its exemption and reason.
  * Null when the platform holds no record of the child.
  */
-export async function subjectAccessReport(manager: EntityManager, childId: string, copy: SubjectAccessCopy, now: Date): Promise<SubjectAccessReport | null> {
+export async function subjectAccessReport(
+  manager: EntityManager,
+  directory: Directory,
+  request: { childId: string; copy: SubjectAccessCopy; now: Date },
+): Promise<SubjectAccessReport | null> {
+  const { childId, copy, now } = request;
   const [child]: Array<{ givenName: string | null; familyName: string | null; dateOfBirth: string | null; erased: boolean }> = await manager.query(
     `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth::text AS "dateOfBirth", erased FROM read_models.child_records WHERE child_id = $1`,
     [childId],
   );
   if (!child) return null;
-  const names = await namesOf(manager);
+  const names = await namesOf(directory);
   const shown = <T extends { withheld?: Withholding }>(entry: Record<string, unknown>, reported: T): T[] => {
     const withheld = withholding(entry as never);
     if (!withheld) return [reported];
