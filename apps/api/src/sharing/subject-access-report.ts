@@ -64,7 +64,7 @@ function approverInWords(names: Names, entry: Record<string, unknown>): string {
   const approved = personName(names, entry.approvedBy as Person);
   if (approved) return approved;
   const decided = personName(names, (entry.decidedBy ?? entry.disclosedBy) as Person);
-  return decided ? `No approval needed (with consent); decided by ${decided}` : 'Sent by the platform as the record above required';
+  return decided ? `No approval needed (with consent); decided by ${decided}` : 'No approval needed: a notice the platform sends by rule';
 }
 
 const toldInWords = (told: { informed?: boolean; how?: string; reason?: string } | null | undefined) =>

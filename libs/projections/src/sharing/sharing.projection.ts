@@ -29,7 +29,7 @@ async function awaitNotices(recorded: RecordedEvent, manager: EntityManager): Pr
  * who referred. Its ledger id is `referral:<concernId>`, which the referral message carries.
  */
 async function referralDisclosed(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
-  const d = (recorded.data as ConcernReferredToSocialCare['data']);
+  const d = recorded.data as ConcernReferredToSocialCare['data'];
   const items = d.categories.map((category) => ({ recordRef: `concern:${d.concernId}`, category, fields: ['summary', 'urgency'] }));
   await manager.query(
     `INSERT INTO read_models.disclosures (disclosure_id, kind, child_id, recipient_agency_id, items, channel, basis, disclosed_by, disclosed_at, purpose, approved_by, family_told)
@@ -39,8 +39,8 @@ async function referralDisclosed(recorded: RecordedEvent, manager: EntityManager
 }
 
 /**
- * Sharing decisions, every disclosure (under a decision, or a referral to social care), what each agency received and the correction notices
- * sent to it. One projection, so a notice is always applied after the disclosure it corrects.
+ * Sharing decisions, every disclosure (under a decision, or a referral to social care), what
+ * each agency received and the correction notices sent to it. One projection, so a notice is always applied after the disclosure it corrects.
  */
 export const sharingProjection: Projection = {
   name: 'sharing',
