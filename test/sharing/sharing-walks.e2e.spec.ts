@@ -170,12 +170,16 @@ describe('lawful information sharing and the disclosure audit', () => {
     expect((await get('practitioner.health', `/agencies/health/received-information?childId=${childId}`)).body[0].values).toEqual({ givenName: 'Leo', yearGroup: 8 });
     expect((await get('practitioner.police', '/agencies/police/correction-notices')).body).toEqual([]);
 
-    const report = (await get('dpo', `/disclosure-audit/children/${childId}/subject-access`)).body;
-    expect(report.disclosures.map((d: { recipientAgencyId: string }) => d.recipientAgencyId)).toEqual(['health', 'social-care', 'social-care']);
-    const page = await get('dpo', `/disclosure-audit/children/${childId}/subject-access?format=html`);
+    const recipients = (report: { disclosures: Array<{ recipient: string }> }) => report.disclosures.map((d) => d.recipient);
+    const dpoCopy = (await get('dpo', `/disclosure-audit/children/${childId}/subject-access?copy=dpo`)).body;
+    expect(recipients(dpoCopy)).toEqual(['School Nursing and CAMHS, Lucy Hart (school nurse)', "Children's Social Care", "Children's Social Care"]);
+    // The family is not told of the referral that would put Leon at risk: their copy leaves it out.
+    expect(recipients((await get('dpo', `/disclosure-audit/children/${childId}/subject-access`)).body)).toEqual(['School Nursing and CAMHS, Lucy Hart (school nurse)', "Children's Social Care"]);
+    const page = await get('dpo', `/disclosure-audit/children/${childId}/subject-access?format=html&copy=dpo`);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('Telling the family would put Leon at risk of further harm');
-    expect(page.text).toContain('without consent: risk-of-significant-harm');
+    expect(page.text).toContain('Without consent, because of a risk of significant harm to the child or others');
+    expect((await get('dpo', `/disclosure-audit/children/${childId}/subject-access?format=html`)).text).not.toContain('Telling the family would put Leon at risk');
     expect((await get('dpo', '/disclosure-audit/agencies/social-care')).body).toHaveLength(2);
   });
 });

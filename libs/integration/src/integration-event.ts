@@ -27,6 +27,20 @@ export const HEADERS = {
   recipientAgency: 'recipient-agency',
 } as const;
 
+/**
+ * What the disclosure ledger records of a message once the broker has it (ADR 010): to whom,
+ * on what lawful basis, and which platform disclosure it carries, if it carries one. The
+ * fields that went are read off the payload itself, so they cannot disagree with it.
+ */
+export interface MessageDisclosure {
+  /** An agency id, or for a notice to everyone who holds information under a consent, `recipients-of-consent:<id>`. */
+  readonly recipient: string;
+  /** In the ledger's shape: `{kind: 'consent', consentIds}` (or `under` the act whose consent it was) or `{kind: 'without-consent', ground}`. */
+  readonly basis: Record<string, unknown>;
+  /** The ledger entry of the disclosure this message carries (a disclosure id, `referral:<concernId>`). */
+  readonly carries?: string;
+}
+
 /** What a translator makes of one domain event, before keys and headers are added. */
 export interface IntegrationEventDraft {
   readonly type: IntegrationType;
@@ -34,6 +48,8 @@ export interface IntegrationEventDraft {
   readonly payload: Record<string, unknown>;
   /** Set when the payload is meant for one agency only. */
   readonly recipientAgencyId?: string;
+  /** Required: a message about a child does not leave without its entry in the ledger. */
+  readonly disclosure: MessageDisclosure;
 }
 
 /** A row of the outbox as the relay publishes it. */

@@ -5,10 +5,13 @@ import { DataSource } from 'typeorm';
 import type { ConcernCommand } from '@app/domain/concern/commands';
 import { concernDecider } from '@app/domain/concern/decider';
 import { concernStream } from '@app/domain/concern/events';
+import type { ReferralDetails } from '@app/domain/concern/events';
 import type { MentorAccount } from '@app/domain/concern/mentor-report';
-import type { WorkingDayCalendar } from '@app/domain/multi-agency';
+import { consentQuestions, coveredByConsent, type WorkingDayCalendar } from '@app/domain/multi-agency';
+import { isInformationCategory } from '@app/domain/shared';
 import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
+import { consentCoverageForEach } from '@app/projections/consent/queries';
 import { type Body, commandBody, notInTheFuture } from '../platform/command-body';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
@@ -69,8 +72,19 @@ export class TakeConcernStepHandler implements ICommandHandler<TakeConcernStepCo
     // The mentor's report is generated from the case; the body carries only the mentor's own account.
     const assigned: Record<string, string> = step.command === 'SubmitMentorReport' ? { reportId: randomUUID() } : {};
     const report = assigned.reportId ? { report: await mentorReportFromCase(this.dataSource.manager, state.childId, fields.referralId, fields as unknown as MentorAccount) } : {};
-    const command = { ...fields, ...report, ...assigned, type: step.command, by: context.actor, at: now } as unknown as ConcernCommand;
+    const referral = step.command === 'ReviewConcern' ? await this.referralWithConsent(state.childId, fields.referral, now) : {};
+    const command = { ...fields, ...report, ...referral, ...assigned, type: step.command, by: context.actor, at: now } as unknown as ConcernCommand;
     const decided = await this.decisions.execute(decider, concernStream(concernId), command, { actor: context.actor, correlationId: context.requestId, childId: state.childId, expectedRevision });
     return { ...decided, assigned };
+  }
+
+  /** A referral's consent is what the consent context answers now, whatever the body says (ADR 010). */
+  private async referralWithConsent(childId: string, referral: unknown, at: string): Promise<{ referral?: ReferralDetails }> {
+    if (!referral || typeof referral !== 'object') return {};
+    const { consent: _claimed, ...details } = referral as ReferralDetails;
+    if (details.withConsent !== true) return { referral: details };
+    const categories = Array.isArray(details.categories) ? details.categories.filter(isInformationCategory) : [];
+    const answers = await consentCoverageForEach(this.dataSource.manager, childId, consentQuestions('information-sharing', 'social-care', categories, at));
+    return { referral: { ...details, consent: coveredByConsent(answers) } };
   }
 }

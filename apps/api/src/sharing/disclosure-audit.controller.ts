@@ -1,13 +1,15 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessLog } from '@app/access/audit/access-log';
+import { Directory } from '@app/access/directory/directory';
 import { sharingPolicies } from '@app/access/policy/sharing.policies';
 import { decisionsOfChild, disclosuresOfChild, disclosuresToAgency, disclosuresWithoutConsent } from '@app/projections/sharing/queries';
 import { Policy } from '../access/policy.decorator';
 import { CLOCK } from '../platform/tokens';
-import { subjectAccessPage, type SubjectAccessReport } from './subject-access-page';
+import { subjectAccessPage } from './subject-access-page';
+import { SUBJECT_ACCESS_COPIES, type SubjectAccessCopy, subjectAccessReport } from './subject-access-report';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -16,7 +18,12 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('disclosure-audit')
 export class DisclosureAuditController {
-  constructor(private readonly dataSource: DataSource, private readonly accessLog: AccessLog, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: Directory,
+    private readonly accessLog: AccessLog,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Get('children/:childId')
   @Policy(sharingPolicies.audit)
@@ -40,17 +47,25 @@ export class DisclosureAuditController {
     return disclosuresWithoutConsent(this.dataSource.manager);
   }
 
-  /** What was shared about the child, with whom, when and why: JSON, or a printable page with `?format=html`. */
+  /**
+   * What was shared about the child, with whom, when and why: JSON, or a printable page with
+   * `?format=html`. `?copy=family` (the default) is the copy to hand to the family, without
+   * what is withheld from them; `?copy=dpo` keeps it, marked with its exemption and reason.
+   */
   @Get('children/:childId/subject-access')
   @Policy(sharingPolicies.audit)
-  async subjectAccess(@Param('childId', uuid) childId: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const report: SubjectAccessReport = {
-      childId,
-      generatedAt: this.clock().toISOString(),
-      disclosures: await disclosuresOfChild(this.dataSource.manager, childId),
-      decisionsNotToShare: (await decisionsOfChild(this.dataSource.manager, childId)).filter((d) => d.outcome === 'refuse'),
-      listsNamingChild: (await this.accessLog.listsNaming(childId)).map(({ at, userId, role, agencyId, resource, basis }) => ({ at, userId, role, agencyId, resource, basis })),
-    };
+  async subjectAccess(
+    @Param('childId', uuid) childId: string,
+    @Query('format') format: string | undefined,
+    @Query('copy') copy: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (copy !== undefined && !(SUBJECT_ACCESS_COPIES as readonly string[]).includes(copy)) {
+      throw new BadRequestException({ message: `copy is ${SUBJECT_ACCESS_COPIES.join(' or ')}`, field: 'copy' });
+    }
+    if (format !== undefined && format !== 'html' && format !== 'json') throw new BadRequestException({ message: 'format is html or json', field: 'format' });
+    const report = await subjectAccessReport(this.dataSource.manager, this.directory, { childId, copy: (copy ?? 'family') as SubjectAccessCopy, now: this.clock(), listsNaming: await this.accessLog.listsNaming(childId) });
+    if (!report) throw new NotFoundException({ message: `No child ${childId}`, field: 'childId' });
     if (format !== 'html') return report;
     res.type('html');
     return subjectAccessPage(report);

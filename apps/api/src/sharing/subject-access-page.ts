@@ -1,44 +1,41 @@
-import type { LoggedAccess } from '@app/access/audit/access-log';
-
-/** The subject-access report as a printable page: what was shared about the child, with whom, when and why. */
-export interface SubjectAccessReport {
-  readonly childId: string;
-  readonly generatedAt: string;
-  readonly disclosures: ReadonlyArray<Record<string, unknown>>;
-  readonly decisionsNotToShare: ReadonlyArray<Record<string, unknown>>;
-  /** Every list that named the child (a pupil register, an agenda): who read it, when, on what basis. */
-  readonly listsNamingChild: ReadonlyArray<Pick<LoggedAccess, 'at' | 'userId' | 'role' | 'agencyId' | 'resource' | 'basis'>>;
-}
+import type { ReportedDisclosure, SubjectAccessReport } from './subject-access-report';
 
 const escape = (value: unknown): string =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-const basisText = (basis: { kind?: string; ground?: string; consentIds?: string[] } | undefined) =>
-  basis?.kind === 'consent' ? `consent (${(basis.consentIds ?? []).join(', ') || 'parental responsibility'})` : `without consent: ${basis?.ground ?? 'unknown'}`;
+const withheldCell = (d: { withheld?: { exemptionText: string; reason: string } }) =>
+  d.withheld ? `<td><strong>Withheld from the family's copy.</strong> ${escape(d.withheld.exemptionText)}.<br>Reason recorded: ${escape(d.withheld.reason)}</td>` : '<td>Shown to the family</td>';
 
-const told = (familyTold: { informed?: boolean; how?: string; reason?: string } | undefined) =>
-  familyTold?.informed ? `Yes: ${familyTold.how}` : `No: ${familyTold?.reason ?? 'not recorded'}`;
+function disclosureRow(d: ReportedDisclosure, dpo: boolean): string {
+  const what = d.what.map((i) => `${i.category ? `${escape(i.category)}: ` : ''}${i.fields.map(escape).join(', ')}`).join('<br>');
+  return `<tr><td>${escape(d.date)}</td><td>${escape(d.recipient)}</td><td>${what}</td><td>${escape(d.purpose)}${d.reasons ? `<br><small>${escape(d.reasons)}</small>` : ''}</td><td>${escape(d.basis)}</td><td>${escape(d.approvedBy)}</td><td>${escape(d.familyTold)}</td><td>${escape(d.howSent)}</td>${dpo ? withheldCell(d) : ''}</tr>`;
+}
 
+/** The subject-access report as a printable page; the family's copy is the one to hand over. */
 export function subjectAccessPage(report: SubjectAccessReport): string {
-  const rows = report.disclosures
-    .map((d) => {
-      const items = (d.items as Array<{ category: string; fields: string[] }>).map((i) => `${escape(i.category)}: ${i.fields.map(escape).join(', ')}`).join('<br>');
-      return `<tr><td>${escape(d.disclosedAt instanceof Date ? d.disclosedAt.toISOString() : d.disclosedAt)}</td><td>${escape(d.recipientAgencyId)}${d.recipientUserId ? ` (${escape(d.recipientUserId)})` : ''}</td><td>${items}</td><td>${escape(d.purpose)}<br><small>${escape(d.reasons)}</small></td><td>${escape(basisText(d.basis as never))}</td><td>${escape(told(d.familyTold as never))}</td><td>${escape(d.channel)}</td></tr>`;
-    })
+  const dpo = report.copy === 'dpo';
+  const columns = ['When', 'With whom', 'What', 'Why', 'Legal basis', 'Approved by', 'Family told', 'How it was sent', ...(dpo ? ['Family copy'] : [])];
+  const rows = report.disclosures.map((d) => disclosureRow(d, dpo)).join('\n');
+  const refused = report.decisionsNotToShare
+    .map((d) => `<li>${escape(d.date)}: not shared with ${escape(d.recipient)}. ${escape(d.reasons)}${dpo && d.withheld ? ` <strong>Withheld from the family's copy</strong>: ${escape(d.withheld.reason)}` : ''}</li>`)
     .join('\n');
-  const refused = report.decisionsNotToShare.map((d) => `<li>${escape(d.decidedAt instanceof Date ? d.decidedAt.toISOString() : d.decidedAt)}: not shared with ${escape(d.recipientAgencyId)}. ${escape(d.reasons)}</li>`).join('\n');
+  const lists = report.listsNamingChild.map((l) => `<li>${escape(l.date)}: ${escape(l.reader)} read ${escape(l.resource)}</li>`).join('\n');
+  const title = `Information shared about ${report.child.name}`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Subject access report: information shared about child ${escape(report.childId)}</title>
+<html lang="en-GB"><head><meta charset="utf-8"><title>${escape(title)}${dpo ? ' (data protection officer\'s copy)' : ''}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.4rem;vertical-align:top;text-align:left}@media print{body{margin:0}}</style></head>
 <body>
-<h1>Information shared about this child</h1>
-<p>Child ${escape(report.childId)}. Report produced ${escape(report.generatedAt)}. Every disclosure the platform recorded: what was shared, with whom, when, why, and on what legal basis.</p>
-<table><thead><tr><th>When</th><th>With whom</th><th>What</th><th>Why</th><th>Legal basis</th><th>Family told</th><th>How sent</th></tr></thead>
+<h1>${escape(title)}</h1>
+${dpo ? '<p><strong>Data protection officer\'s copy: not to be given to the family.</strong> Entries marked withheld are left out of the family\'s copy.</p>' : ''}
+<p>${escape(report.child.name)}${report.child.dateOfBirth ? `, born ${escape(report.child.dateOfBirth)}` : ''}. Report produced on ${escape(report.generatedOn)}. Everything the platform recorded sharing: what was shared, with whom, when, why, on what legal basis and who approved it.</p>
+<table><thead><tr>${columns.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
 <tbody>
-${rows || '<tr><td colspan="7">Nothing has been shared.</td></tr>'}
+${rows || `<tr><td colspan="${columns.length}">Nothing has been shared.</td></tr>`}
 </tbody></table>
 <h2>Decisions not to share</h2>
 <ul>${refused || '<li>None.</li>'}</ul>
+<h2>Lists that named ${escape(report.child.name)}</h2>
+<ul>${lists || '<li>None.</li>'}</ul>
 </body></html>
 `;
 }

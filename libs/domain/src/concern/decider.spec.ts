@@ -45,6 +45,15 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     expect(given(decider, history(raise)).when({ ...refer, referral: undefined } as ConcernCommand).thenError('concern.referral-ground').field).toBe('referral.ground');
   });
 
+  it('refers with consent only where the consent context found one covering sharing with social care, and keeps whether the family is told', () => {
+    const withConsent = (consent: object | undefined, familyTold?: object) =>
+      ({ ...refer, referral: { urgency: 'standard', categories: ['safeguarding'], summary: 'Neglect', withConsent: true, consent, familyTold } }) as ConcernCommand;
+    const [, referred] = given(decider, history(raise)).when(withConsent({ covered: true, consentId: 'consent-9' }, { informed: true, how: 'Mother agreed at the meeting' })).events();
+    expect(referred.data).toMatchObject({ basis: { kind: 'consent', consentIds: ['consent-9'] }, familyTold: { informed: true } });
+    expect(given(decider, history(raise)).when(withConsent({ covered: false, reason: 'withdrawn' })).thenError('concern.referral-consent').message).toContain('withdrawn');
+    expect(given(decider, history(raise)).when(withConsent({ covered: true, consentId: 'c' }, { informed: false, reason: '' })).thenError('concern.referral.not-telling-reason-required').field).toBe('referral.familyTold.reason');
+  });
+
   it('records a late decision only with its reason, and shows the breach', () => {
     const referred = history(raise, refer);
     expect(given(decider, referred).when(decide('2026-03-31')).thenError('concern.late-reason-required').field).toBe('lateReason');

@@ -1,8 +1,9 @@
-import { type IsoDate, practitionerOf, requireDay, requireText, type WorkingDayCalendar } from '../multi-agency';
+import { consentCovering, type IsoDate, practitionerOf, requireDay, requireText, type WorkingDayCalendar } from '../multi-agency';
 import { type Actor, addMonths, type Decider, DomainError, firstError, isInformationCategory } from '../shared';
 import type { ConcernCommand } from './commands';
+import { familyToldError } from '../sharing/family-told';
 import { WITHOUT_CONSENT_GROUNDS } from '../sharing/vocabulary';
-import { type Breach, type ConcernClock, type ConcernEvent, DSL_OUTCOMES, REFERRAL_URGENCIES, SOCIAL_CARE_DECISIONS } from './events';
+import { type Breach, type ConcernClock, type ConcernEvent, DSL_OUTCOMES, type ReferralBasis, type ReferralDetails, REFERRAL_URGENCIES, SOCIAL_CARE_DECISIONS } from './events';
 import { type ClockStatus, clockStatus, clocksAfter, referredOn } from './clocks';
 import type { ClockState, ConcernState } from './state';
 
@@ -28,6 +29,16 @@ function lateness(clock: ClockState | undefined, on: IsoDate, lateReason: string
     return invalid('concern.late-reason-required', `Due by ${clock.dueBy}; a late ${clock.clock} records why it was late`, 'lateReason');
   }
   return { breach: { dueBy: clock.dueBy, reason: lateReason } };
+}
+
+/**
+ * With consent: the consent the platform found covering information-sharing with social care
+ * on every category, else the refusal saying what is missing. Otherwise the Box 13 ground.
+ */
+function referralBasis(r: ReferralDetails): ReferralBasis | DomainError {
+  if (r.withConsent !== true) return { kind: 'without-consent', ground: r.ground! };
+  const consent = consentCovering('concern.referral-consent', 'A referral with consent', 'information-sharing', r.consent);
+  return consent instanceof DomainError ? consent : { kind: 'consent', consentIds: [consent.consentId] };
 }
 
 /**
@@ -65,12 +76,17 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           if (command.outcome !== 'refer-to-social-care') return [reviewed];
           const r = command.referral;
           const badReferral = firstError(
-            (WITHOUT_CONSENT_GROUNDS as readonly string[]).includes(r?.ground as string) ? undefined : invalid('concern.referral-ground', `referral.ground is one of ${WITHOUT_CONSENT_GROUNDS.join(', ')} (Box 13)`, 'referral.ground'),
+            r?.withConsent === true || (WITHOUT_CONSENT_GROUNDS as readonly string[]).includes(r?.ground as string)
+              ? undefined
+              : invalid('concern.referral-ground', `referral.ground is one of ${WITHOUT_CONSENT_GROUNDS.join(', ')} (Box 13), or referral.withConsent is true`, 'referral.ground'),
             (REFERRAL_URGENCIES as readonly string[]).includes(r?.urgency as string) ? undefined : invalid('concern.referral-urgency', `referral.urgency is ${REFERRAL_URGENCIES.join(', ')}`, 'referral.urgency'),
             Array.isArray(r?.categories) && r.categories.length > 0 && r.categories.every(isInformationCategory) ? undefined : invalid('concern.referral-categories', 'referral.categories lists categories of information', 'referral.categories'),
             requireText('concern.referral-summary', 'referral.summary', r?.summary),
+            r?.familyTold === undefined ? undefined : familyToldError('concern.referral', 'referral.familyTold', r.familyTold),
           );
           if (badReferral || !r) return badReferral!;
+          const basis = referralBasis(r);
+          if (basis instanceof DomainError) return basis;
           return [
             reviewed,
             {
@@ -80,10 +96,11 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
                 referredBy: by,
                 referredOn: command.reviewedOn,
                 referredAt: command.at,
-                basis: { kind: 'without-consent', ground: r.ground },
+                basis,
                 urgency: r.urgency,
                 categories: [...new Set(r.categories)],
                 summary: r.summary,
+                ...(r.familyTold ? { familyTold: r.familyTold } : {}),
                 decisionDueBy: calendar.addWorkingDays(command.reviewedOn, DECISION_WORKING_DAYS),
               },
             },

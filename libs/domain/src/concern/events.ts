@@ -1,6 +1,7 @@
 import type { DomainEvent, EventSchema } from '../shared';
 import type { InformationCategory } from '../shared';
-import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+import type { ConsentCoverage, IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+import type { FamilyTold } from '../sharing/events';
 import type { WithoutConsentGround } from '../sharing/vocabulary';
 
 export const DSL_OUTCOMES = ['no-further-action', 'monitor', 'early-help', 'refer-to-social-care'] as const;
@@ -35,13 +36,24 @@ export type ConcernReviewed = DomainEvent<'ConcernReviewed', { concernId: string
 export const REFERRAL_URGENCIES = ['immediate', 'within-one-working-day', 'standard'] as const;
 export type ReferralUrgency = (typeof REFERRAL_URGENCIES)[number];
 
-/** What the DSL sends with a referral: the ground it rests on (Box 13), how urgent, what it is about. */
+/**
+ * What the DSL sends with a referral: its basis, how urgent, what it is about. The basis is
+ * a Box 13 `ground`, or `withConsent`, in which case the platform (never the caller) puts in
+ * `consent`: what the consent context answers for information-sharing with social care.
+ * `familyTold` says whether the family is told of the referral, or why not (1d).
+ */
 export interface ReferralDetails {
-  readonly ground: WithoutConsentGround;
+  readonly ground?: WithoutConsentGround;
+  readonly withConsent?: boolean;
+  readonly consent?: ConsentCoverage;
   readonly urgency: ReferralUrgency;
   readonly categories: InformationCategory[];
   readonly summary: string;
+  readonly familyTold?: FamilyTold;
 }
+
+/** A referral's lawful basis, in the shape the sharing ledger records every basis. */
+export type ReferralBasis = { kind: 'consent'; consentIds: string[] } | { kind: 'without-consent'; ground: WithoutConsentGround };
 
 export type ConcernReferredToSocialCare = DomainEvent<
   'ConcernReferredToSocialCare',
@@ -51,10 +63,13 @@ export type ConcernReferredToSocialCare = DomainEvent<
     referredBy: Practitioner;
     referredOn: IsoDate;
     referredAt: IsoInstant;
-    basis: { kind: 'without-consent'; ground: WithoutConsentGround };
+    /** v1 as first written held only the without-consent kind; the consent kind widens it, no older event changes meaning. */
+    basis: ReferralBasis;
     urgency: ReferralUrgency;
     categories: InformationCategory[];
     summary: string;
+    /** Absent on referrals recorded before it was asked. */
+    familyTold?: FamilyTold;
     decisionDueBy: IsoDate;
   }
 >;

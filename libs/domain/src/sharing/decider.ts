@@ -2,6 +2,7 @@ import { type IsoDate, isIsoDate, isIsoInstant, practitionerOf, requireText } fr
 import { type Actor, type Decider, DomainError, firstError, isDomainError, isInformationCategory, dayOf } from '../shared';
 import type { SharingCommand } from './commands';
 import type { DisclosedContent, DisclosedItem, SharingEvent } from './events';
+import { familyToldError } from './family-told';
 import { beyondDecision, decisionItems, disclosureItems } from './items';
 import { redact } from './redaction';
 import { consentBasis } from './lawful-basis';
@@ -110,11 +111,7 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
           (SHARING_OUTCOMES as readonly string[]).includes(command.outcome) ? undefined : invalid('sharing.outcome', `outcome is ${SHARING_OUTCOMES.join(', ')}`, 'outcome'),
           requireText('sharing.reasons-required', 'reasons', command.reasons),
           isIsoDate(command.validUntil) ? undefined : invalid('sharing.valid-until', 'validUntil must be a day (YYYY-MM-DD)', 'validUntil'),
-          command.familyTold?.informed === true
-            ? requireText('sharing.family-told-how', 'familyTold.how', (command.familyTold as { how?: unknown }).how)
-            : command.familyTold?.informed === false
-              ? requireText('sharing.not-telling-reason-required', 'familyTold.reason', (command.familyTold as { reason?: unknown }).reason)
-              : invalid('sharing.family-told', 'familyTold says whether the child and family are told, and how or why not', 'familyTold'),
+          familyToldError('sharing', 'familyTold', command.familyTold),
           Array.isArray(command.redactions) && command.redactions.every((r) => typeof r === 'string') ? undefined : invalid('sharing.redactions', 'redactions must be a list of names', 'redactions'),
           isIsoInstant(command.at) ? undefined : invalid('sharing.at', 'at must be an instant', 'at'),
         );

@@ -7,3 +7,5 @@ export * from './decider';
 export * from './redaction';
 export * from './field-catalogue';
 export * from './items';
+export * from './withholding';
+export * from './family-told';

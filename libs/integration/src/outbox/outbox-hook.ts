@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { AppendHook, RecordedEvent } from '@app/event-store/event-store.port';
 import { integrationContracts, type IntegrationContracts } from '../contracts/contracts';
-import { HEADERS, topicOf } from '../integration-event';
+import { HEADERS, type MessageDisclosure, topicOf } from '../integration-event';
 import { pseudonymousChildId } from './pseudonym';
 import { integrationTranslators, type Translator } from './translators';
 
@@ -18,6 +18,9 @@ export interface OutboxHookOptions {
 
 interface OutboxRow {
   eventId: string;
+  childId?: string;
+  /** The draft's disclosure with the fields its payload carries: what the ledger records once it is sent. */
+  disclosure?: MessageDisclosure & { fields: string[] };
   integrationType: string;
   topic: string;
   key: string;
@@ -83,6 +86,8 @@ function rowsFor(event: RecordedEvent, translator: Translator, pseudonymKey: Buf
     const check = contracts.check(draft.type, draft.schemaVersion, draft.payload);
     return {
       eventId: event.eventId,
+      childId,
+      disclosure: { ...draft.disclosure, fields: fieldsOf(draft.payload) },
       integrationType: draft.type,
       topic: topicOf(draft.type, draft.schemaVersion),
       key: childRef,
@@ -100,15 +105,24 @@ function rowsFor(event: RecordedEvent, translator: Translator, pseudonymKey: Buf
   });
 }
 
+/** Every leaf of a payload as a dotted path, less the key and the stamp every message carries. */
+function fieldsOf(payload: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(payload).flatMap(([name, value]) => {
+    const path = `${prefix}${name}`;
+    if (path === 'childRef' || path === 'occurredAt') return [];
+    return value && typeof value === 'object' && !Array.isArray(value) ? fieldsOf(value as Record<string, unknown>, `${path}.`) : [path];
+  });
+}
+
 async function insertRows(client: InTransaction, rows: readonly OutboxRow[]): Promise<void> {
   if (rows.length === 0) return;
   // One statement for the whole append; a re-sent event (same id) adds nothing.
   await client.query(
-    `INSERT INTO integration.outbox (event_id, integration_type, topic, key, headers, payload, failed_at, last_error)
+    `INSERT INTO integration.outbox (event_id, integration_type, topic, key, headers, payload, failed_at, last_error, child_id, disclosure)
      SELECT r.event_id, r.integration_type, r.topic, r.key, r.headers, r.payload,
-            CASE WHEN r.failure IS NULL THEN NULL ELSE now() END, r.failure
+            CASE WHEN r.failure IS NULL THEN NULL ELSE now() END, r.failure, r.child_id, r.disclosure
        FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, integration_type text, topic text, key text,
-                                                headers jsonb, payload jsonb, failure text)
+                                                headers jsonb, payload jsonb, failure text, child_id text, disclosure jsonb)
      ON CONFLICT (event_id, integration_type) DO NOTHING`,
     [
       JSON.stringify(
@@ -120,6 +134,8 @@ async function insertRows(client: InTransaction, rows: readonly OutboxRow[]): Pr
           headers: r.headers,
           payload: r.payload,
           failure: r.failure ?? null,
+          child_id: r.childId ?? null,
+          disclosure: r.disclosure ?? null,
         })),
       ),
     ],

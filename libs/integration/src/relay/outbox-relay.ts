@@ -165,10 +165,9 @@ export class OutboxRelay {
       // in flight never holds back the readers of the event log (they read below the oldest
       // running transaction id, ADR 002).
       if (valid.length > 0) {
-        await client.query(
-          'UPDATE integration.outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
-          [valid.map((r) => r.id)],
-        );
+        const ids = valid.map((r) => r.id);
+        await client.query('UPDATE integration.outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])', [ids]);
+        await recordSent(client, ids);
       }
       for (const { row, reason } of broken) {
         this.log(`relay: outbox row ${row.id} (${row.topic}) breaks its contract and is not published: ${reason}`);
@@ -208,6 +207,21 @@ export class OutboxRelay {
       [this.retainPublishedHours],
     );
   }
+}
+
+/**
+ * What went, into the disclosure ledger (ADR 010), in the transaction that marks it published:
+ * a message the broker acknowledged is never missing from it, and one it refused never in it.
+ */
+async function recordSent(client: PoolClient, ids: readonly string[]): Promise<void> {
+  await client.query(
+    `INSERT INTO integration.sent_messages (outbox_id, event_id, child_id, topic, recipient, basis, fields, carries, sent_at)
+     SELECT id, event_id, child_id, topic, disclosure->>'recipient', disclosure->'basis',
+            ARRAY(SELECT jsonb_array_elements_text(disclosure->'fields')), disclosure->>'carries', published_at
+       FROM integration.outbox WHERE id = ANY($1::bigint[]) AND child_id IS NOT NULL AND disclosure IS NOT NULL
+     ON CONFLICT (outbox_id) DO NOTHING`,
+    [ids],
+  );
 }
 
 /**

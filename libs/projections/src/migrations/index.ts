@@ -6,6 +6,7 @@ import { CreateMastReadModels1764205000100 } from './1764205000100-create-mast-r
 import { CreateCafReadModels1764205000200 } from './1764205000200-create-caf-read-models';
 import { CreateSharingReadModels1764206000100 } from './1764206000100-create-sharing-read-models';
 import { CreatePendingCorrectionNotices1764206000200 } from './1764206000200-create-pending-correction-notices';
+import { DisclosuresOfEveryKind1764206000300 } from './1764206000300-disclosures-of-every-kind';
 
 export const projectionMigrations = [
   CreateProjectionCheckpoints1763900000000,
@@ -16,4 +17,5 @@ export const projectionMigrations = [
   CreateCafReadModels1764205000200,
   CreateSharingReadModels1764206000100,
   CreatePendingCorrectionNotices1764206000200,
+  DisclosuresOfEveryKind1764206000300,
 ];

@@ -12,13 +12,38 @@ const DECISION = `
   redactions, family_told AS "familyTold", valid_until::text AS "validUntil", decided_by AS "decidedBy", decided_at AS "decidedAt",
   proposed_at AS "proposedAt", revision`;
 
+/**
+ * The disclosure ledger (ADR 010): every disclosure the platform made (under a sharing
+ * decision, or a referral to social care), each with the integration messages that carried
+ * it, then every message sent on its own (MAST requests and decisions, consent withdrawals).
+ */
 const DISCLOSURE = `
-  d.disclosure_id AS "disclosureId", d.sharing_id AS "sharingId", d.child_id AS "childId", d.recipient_agency_id AS "recipientAgencyId",
+  d.disclosure_id AS "disclosureId", d.kind, d.sharing_id AS "sharingId", d.child_id AS "childId", d.recipient_agency_id AS "recipientAgencyId",
   d.recipient_user_id AS "recipientUserId", d.items, d.channel, d.basis, d.disclosed_by AS "disclosedBy", d.disclosed_at AS "disclosedAt",
-  s.purpose, s.reasons, s.approved_by AS "approvedBy", s.approval_discussion AS "approvalDiscussion", s.family_told AS "familyTold",
-  s.outcome, s.decided_by AS "decidedBy",
+  COALESCE(d.purpose, s.purpose) AS purpose, s.reasons, COALESCE(d.approved_by, s.approved_by) AS "approvedBy", s.approval_discussion AS "approvalDiscussion",
+  COALESCE(d.family_told, s.family_told) AS "familyTold", s.outcome, s.decided_by AS "decidedBy",
   COALESCE((SELECT jsonb_agg(jsonb_build_object('noticeId', n.notice_id, 'recordRef', n.record_ref, 'corrected', n.corrected, 'reason', n.reason, 'issuedAt', n.issued_at) ORDER BY n.issued_at)
-              FROM read_models.correction_notices n WHERE n.disclosure_id = d.disclosure_id), '[]') AS "correctionNotices"`;
+              FROM read_models.correction_notices n WHERE n.disclosure_id = d.disclosure_id), '[]') AS "correctionNotices",
+  COALESCE((SELECT jsonb_agg(jsonb_build_object('topic', m.topic, 'recipient', m.recipient, 'basis', m.basis, 'fields', m.fields, 'sentAt', m.sent_at) ORDER BY m.outbox_id)
+              FROM integration.sent_messages m WHERE m.carries = d.disclosure_id), '[]') AS messages`;
+
+const MESSAGE = `
+  'message:' || m.outbox_id AS "disclosureId", 'integration-message' AS kind, m.child_id AS "childId", m.recipient AS "recipientAgencyId",
+  jsonb_build_array(jsonb_build_object('recordRef', m.topic, 'category', NULL, 'fields', to_jsonb(m.fields))) AS items, 'kafka' AS channel, m.basis,
+  m.sent_at AS "disclosedAt", jsonb_build_array(jsonb_build_object('topic', m.topic, 'recipient', m.recipient, 'basis', m.basis, 'fields', m.fields, 'sentAt', m.sent_at)) AS messages`;
+
+type Entry = Record<string, unknown> & { disclosedAt: Date; disclosureId: string };
+
+async function ledger(manager: EntityManager, where: { disclosures: string; messages: string }, parameters: unknown[]): Promise<Entry[]> {
+  const disclosures: Entry[] = await manager.query(
+    `SELECT ${DISCLOSURE} FROM read_models.disclosures d LEFT JOIN read_models.sharing_decisions s USING (sharing_id) WHERE ${where.disclosures}`,
+    parameters,
+  );
+  const messages: Entry[] = await manager.query(`SELECT ${MESSAGE} FROM integration.sent_messages m WHERE m.carries IS NULL AND ${where.messages}`, parameters);
+  return [...disclosures, ...messages].sort(
+    (a, b) => a.disclosedAt.getTime() - b.disclosedAt.getTime() || (a.disclosureId < b.disclosureId ? -1 : a.disclosureId > b.disclosureId ? 1 : 0),
+  );
+}
 
 export async function sharingDecision(manager: EntityManager, sharingId: string): Promise<Record<string, unknown> | null> {
   const [row] = await manager.query(`SELECT ${DECISION} FROM read_models.sharing_decisions WHERE sharing_id = $1`, [sharingId]);
@@ -26,11 +51,8 @@ export async function sharingDecision(manager: EntityManager, sharingId: string)
 }
 
 /** Per child: every disclosure with its basis, approval, recipient and whether the family was told (or why not). */
-export function disclosuresOfChild(manager: EntityManager, childId: string): Promise<Array<Record<string, unknown>>> {
-  return manager.query(
-    `SELECT ${DISCLOSURE} FROM read_models.disclosures d JOIN read_models.sharing_decisions s USING (sharing_id) WHERE d.child_id = $1 ORDER BY d.disclosed_at, d.disclosure_id`,
-    [childId],
-  );
+export function disclosuresOfChild(manager: EntityManager, childId: string): Promise<Entry[]> {
+  return ledger(manager, { disclosures: 'd.child_id = $1', messages: 'm.child_id = $1' }, [childId]);
 }
 
 /** Per child: every decision, including the decisions not to share, recorded like the others. */
@@ -39,18 +61,14 @@ export function decisionsOfChild(manager: EntityManager, childId: string): Promi
 }
 
 /** Per agency: everything it received, oldest first. */
-export function disclosuresToAgency(manager: EntityManager, agencyId: string): Promise<Array<Record<string, unknown>>> {
-  return manager.query(
-    `SELECT ${DISCLOSURE} FROM read_models.disclosures d JOIN read_models.sharing_decisions s USING (sharing_id) WHERE d.recipient_agency_id = $1 ORDER BY d.disclosed_at, d.disclosure_id`,
-    [agencyId],
-  );
+export function disclosuresToAgency(manager: EntityManager, agencyId: string): Promise<Entry[]> {
+  return ledger(manager, { disclosures: 'd.recipient_agency_id = $1', messages: 'm.recipient = $1' }, [agencyId]);
 }
 
 /** Every disclosure made without consent, on a Box 13 ground. */
-export function disclosuresWithoutConsent(manager: EntityManager): Promise<Array<Record<string, unknown>>> {
-  return manager.query(
-    `SELECT ${DISCLOSURE} FROM read_models.disclosures d JOIN read_models.sharing_decisions s USING (sharing_id) WHERE d.basis->>'kind' = 'without-consent' ORDER BY d.disclosed_at, d.disclosure_id`,
-  );
+export function disclosuresWithoutConsent(manager: EntityManager): Promise<Entry[]> {
+  const withoutConsent = (alias: string) => `${alias}.basis->>'kind' = 'without-consent'`;
+  return ledger(manager, { disclosures: withoutConsent('d'), messages: withoutConsent('m') }, []);
 }
 
 /** What an agency holds about children because it was disclosed to it, with any corrections applied: nothing else. */

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ConcernReferredToSocialCare } from '@app/domain/concern/events';
 import type { SharingEvent } from '@app/domain/sharing/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
@@ -23,15 +24,31 @@ async function awaitNotices(recorded: RecordedEvent, manager: EntityManager): Pr
 }
 
 /**
- * Sharing decisions, every disclosure, what each agency received and the correction notices
- * sent to it. One projection, so a notice is always applied after the disclosure it corrects.
+ * A referral to children's social care is a disclosure (DESIGN §6): the summary, on the
+ * categories the DSL named, went to social care on the referral's basis, approved by the DSL
+ * who referred. Its ledger id is `referral:<concernId>`, which the referral message carries.
+ */
+async function referralDisclosed(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+  const d = recorded.data as ConcernReferredToSocialCare['data'];
+  const items = d.categories.map((category) => ({ recordRef: `concern:${d.concernId}`, category, fields: ['summary', 'urgency'] }));
+  await manager.query(
+    `INSERT INTO read_models.disclosures (disclosure_id, kind, child_id, recipient_agency_id, items, channel, basis, disclosed_by, disclosed_at, purpose, approved_by, family_told)
+     VALUES ($1, 'concern-referral', $2, 'social-care', $3, 'platform', $4, $5, $6, $7, $5, $8) ON CONFLICT (disclosure_id) DO NOTHING`,
+    [`referral:${d.concernId}`, d.childId, json(items), json(d.basis), json(d.referredBy), d.referredAt, "Referral to children's social care", d.familyTold ? json(d.familyTold) : null],
+  );
+}
+
+/**
+ * Sharing decisions, every disclosure (under a decision, or a referral to social care), what
+ * each agency received and the correction notices sent to it. One projection, so a notice is always applied after the disclosure it corrects.
  */
 export const sharingProjection: Projection = {
   name: 'sharing',
-  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected'],
+  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     if (recorded.type === 'ChildDetailsCorrected') return awaitNotices(recorded, manager);
+    if (recorded.type === 'ConcernReferredToSocialCare') return referralDisclosed(recorded, manager);
     const event = { type: recorded.type, data: recorded.data } as unknown as SharingEvent;
     const revision = recorded.revision.toString();
     const update = (set: string, values: unknown[]) =>

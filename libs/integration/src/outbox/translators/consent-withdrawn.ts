@@ -18,6 +18,8 @@ export const consentWithdrawn: Translator = {
         type: 'consent-withdrawn',
         schemaVersion: 1,
         payload: { childRef, consentId: data.consentId, withdrawnAt: data.withdrawnAt, withdrawnBy, occurredAt: occurredAt(event) },
+        // Box 14 owes the notice to everyone who received information under the consent.
+        disclosure: { recipient: `recipients-of-consent:${String(data.consentId)}`, basis: { kind: 'consent', consentIds: [data.consentId] } },
       },
     ];
   },

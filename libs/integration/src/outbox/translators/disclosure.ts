@@ -51,6 +51,7 @@ export const disclosureToAgency: Translator = {
           information,
           occurredAt: occurredAt(event),
         },
+        disclosure: { recipient: String(data.recipient?.agencyId), basis: { ...data.basis }, carries: String(data.disclosureId) },
       },
     ];
   },
@@ -78,6 +79,8 @@ export const correctionNotice: Translator = {
           corrected: typeof data.category === 'string' ? { [data.category]: data.corrected } : {},
           occurredAt: occurredAt(event),
         },
+        // A correction is owed under the basis of the disclosure it corrects: the ledger entry it joins.
+        disclosure: { recipient: String(data.recipient?.agencyId), basis: { kind: 'correction-of', disclosureId: data.disclosureId }, carries: String(data.disclosureId) },
       },
     ];
   },

@@ -21,6 +21,7 @@ export const mastRequestReceived: Translator = {
           requestedBy: { role: data.requestedBy?.role, agencyId: data.requestedBy?.agencyId },
           occurredAt: occurredAt(event),
         },
+        disclosure: { recipient: 'mast', basis: { kind: 'consent', consentIds: [data.consentId] } },
       },
     ];
   },
@@ -52,6 +53,8 @@ export const mastRequestDecided: Translator = {
           },
           occurredAt: occurredAt(event),
         },
+        // The answer to the school that asked, under the consent its request was made on.
+        disclosure: { recipient: 'requesting-school', basis: { kind: 'consent', under: `mast-request:${String(data.requestId)}` } },
       },
     ];
   },

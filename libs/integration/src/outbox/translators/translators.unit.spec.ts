@@ -26,6 +26,17 @@ describe('integration translators (domain event -> integration event v1)', () =>
     expect(integrationContracts.check(draft.type, draft.schemaVersion, draft.payload)).toEqual({ valid: true });
   });
 
+  it('names, for the disclosure ledger, the recipient and lawful basis of every message, and the disclosure it carries', () => {
+    const ledgerOf = (type: keyof typeof sampleDomainEvents) => translate(type)[0].disclosure;
+    for (const type of Object.keys(sampleDomainEvents) as (keyof typeof sampleDomainEvents)[]) {
+      expect(ledgerOf(type)).toEqual(expect.objectContaining({ recipient: expect.any(String), basis: expect.objectContaining({ kind: expect.any(String) }) }));
+    }
+    expect(ledgerOf('DisclosureMade')).toMatchObject({ recipient: 'health', carries: 'disclosure-1', basis: { kind: 'consent', consentIds: ['consent-1'] } });
+    expect(ledgerOf('ConcernReferredToSocialCare')).toMatchObject({ recipient: 'social-care', carries: 'referral:concern-1', basis: { kind: 'without-consent' } });
+    expect(ledgerOf('ConsentWithdrawn')).toMatchObject({ recipient: 'recipients-of-consent:consent-1' });
+    expect(ledgerOf('ConsentWithdrawn')).not.toHaveProperty('carries');
+  });
+
   it('never copies free text about the child or family, nor the raw child id', () => {
     for (const type of Object.keys(sampleDomainEvents) as (keyof typeof sampleDomainEvents)[]) {
       const text = JSON.stringify(translate(type));
