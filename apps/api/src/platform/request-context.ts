@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Request } from 'express';
 import type { Actor } from '@app/domain/shared';
 
@@ -9,14 +10,21 @@ export interface RequestContext {
 }
 
 interface AuthenticatedRequest extends Request {
-  id?: string;
   actor?: Actor;
 }
+
+/**
+ * The request's id, fixed once (the log's middleware asks first, so every log line, the
+ * access log and the events the request causes carry the same one).
+ */
+export const requestIdOf = (request: { id?: unknown; headers: IncomingHttpHeaders }): string => {
+  const sent = request.headers['x-request-id'];
+  return typeof request.id === 'string' ? request.id : typeof sent === 'string' ? sent : randomUUID();
+};
 
 /** The authenticated actor and the request id (the correlation id of what the request causes). */
 export const Requester = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.actor) throw new Error('Requester used on a route without authentication');
-  request.id ??= request.header('x-request-id') ?? randomUUID();
-  return { actor: request.actor, requestId: request.id };
+  return { actor: request.actor, requestId: requestIdOf(request) };
 });
