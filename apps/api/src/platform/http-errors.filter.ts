@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
 import { ConsentMissing } from '@app/domain/referral/consent-gate';
 import { DomainRefusal } from './decisions';
+import { requestIdOf } from './request-context';
 
 const statusOfKind = { invalid: HttpStatus.BAD_REQUEST, forbidden: HttpStatus.FORBIDDEN, conflict: HttpStatus.CONFLICT } as const;
 
@@ -27,8 +28,8 @@ export class HttpErrorsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: string; actor?: Actor; access?: { resource: string; childId?: string } }>();
-    const requestId = request.id ?? request.header('x-request-id');
+    const request = http.getRequest<Request & { actor?: Actor; access?: { resource: string; childId?: string } }>();
+    const requestId = requestIdOf(request);
     const send = (status: number, body: Record<string, unknown>) =>
       response.status(status).json({ statusCode: status, ...body, requestId });
 

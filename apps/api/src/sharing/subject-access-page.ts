@@ -1,3 +1,10 @@
+import { createHash } from 'node:crypto';
+
+const pageStyle = 'body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.4rem;vertical-align:top;text-align:left}@media print{body{margin:0}}';
+
+/** The page's one inline style, allowed by hash: the API's CSP permits no other style and no script at all. */
+export const pageStyleSource = `'sha256-${createHash('sha256').update(pageStyle, 'utf8').digest('base64')}'`;
+
 /** The subject-access report as a printable page: what was shared about the child, with whom, when and why. */
 export interface SubjectAccessReport {
   readonly childId: string;
@@ -25,7 +32,7 @@ export function subjectAccessPage(report: SubjectAccessReport): string {
   const refused = report.decisionsNotToShare.map((d) => `<li>${escape(d.decidedAt instanceof Date ? d.decidedAt.toISOString() : d.decidedAt)}: not shared with ${escape(d.recipientAgencyId)}. ${escape(d.reasons)}</li>`).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Subject access report: information shared about child ${escape(report.childId)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.4rem;vertical-align:top;text-align:left}@media print{body{margin:0}}</style></head>
+<style>${pageStyle}</style></head>
 <body>
 <h1>Information shared about this child</h1>
 <p>Child ${escape(report.childId)}. Report produced ${escape(report.generatedAt)}. Every disclosure the platform recorded: what was shared, with whom, when, why, and on what legal basis.</p>

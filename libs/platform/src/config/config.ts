@@ -38,6 +38,8 @@ export interface PlatformConfig {
   };
   /** JSON file of bank holidays (ISO dates); absent: the England and Wales calendar shipped in deploy/calendars. */
   readonly bankHolidaysFile: string;
+  /** Requests allowed per window, counted per client address (before authentication) and per user (after). */
+  readonly rateLimit: { readonly windowSeconds: number; readonly perAddress: number; readonly perUser: number };
 }
 
 export class ConfigError extends Error {
@@ -146,5 +148,11 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
       quorumAgencies: integer(env, 'MAST_QUORUM_AGENCIES', 2, 1, 20),
     },
     bankHolidaysFile: resolve(env.BANK_HOLIDAYS_FILE && env.BANK_HOLIDAYS_FILE !== '' ? env.BANK_HOLIDAYS_FILE : 'deploy/calendars/england-and-wales.json'),
+    // Generous defaults: a school's whole staff behind one address, and scripted test suites, stay under them.
+    rateLimit: {
+      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
+      perAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 6000, 1, 10_000_000),
+      perUser: integer(env, 'RATE_LIMIT_PER_USER', 3000, 1, 10_000_000),
+    },
   };
 }
