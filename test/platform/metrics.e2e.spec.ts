@@ -24,7 +24,7 @@ describe('/metrics', () => {
     await request(platform.http).get('/no/such/path/4f1c').expect(404);
 
     const metrics = await request(platform.http).get('/metrics').expect(200);
-    expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain;.*version=0\.0\.4/);
     const text = metrics.text;
     for (const processMetric of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_eventloop_lag_seconds']) {
       expect(text).toContain(`# TYPE ${processMetric} `);

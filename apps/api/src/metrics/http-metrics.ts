@@ -1,12 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
+import { routePatternOf } from '../platform/request-context';
 import type { PlatformMetrics } from './platform-metrics';
 
-/**
- * Times every request into the histogram by route pattern (`/children/:childId`, never the
- * id), so a client probing random paths cannot grow the label set: unmatched paths share one.
- */
+/** Times every request into the histogram by method, route pattern and status. */
 export const measureHttpRequests = (metrics: PlatformMetrics) => (req: Request, res: Response, next: NextFunction) => {
   const done = metrics.httpRequests.startTimer();
-  res.once('finish', () => done({ method: req.method, route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched', status: String(res.statusCode) }));
+  res.once('finish', () => done({ method: req.method, route: routePatternOf(req), status: String(res.statusCode) }));
   next();
 };

@@ -19,7 +19,7 @@ export class MetricsController {
   @ApiExcludeEndpoint()
   async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
     const text = await this.metrics.scrape();
-    res.type(this.metrics.contentType);
+    res.setHeader('Content-Type', this.metrics.contentType);
     return text;
   }
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { PlatformLogger } from '@app/platform/logging/platform-logger';
-import { requestIdOf } from './request-context';
+import { requestIdOf, routePatternOf } from './request-context';
 
 /**
  * Request logging on the platform's logger: one line per request, and every line written
@@ -15,12 +15,11 @@ export const requestLogging = (logger: PlatformLogger) =>
       genReqId: (req: IncomingMessage) => requestIdOf(req as IncomingMessage & { id?: unknown }),
       quietReqLogger: true,
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // The route pattern is known only once the request is routed: added when the line is written.
+      customSuccessObject: (req: IncomingMessage, _res: ServerResponse, line: object) => ({ ...line, route: routePatternOf(req) }),
+      customErrorObject: (req: IncomingMessage, _res: ServerResponse, _error: Error, line: object) => ({ ...line, route: routePatternOf(req) }),
       serializers: {
-        req: (req: { id: string; method: string; url: string; raw?: { route?: { path?: string } } }) => ({
-          id: req.id,
-          method: req.method,
-          route: req.raw?.route?.path ?? req.url.split('?')[0],
-        }),
+        req: (req: { id: string; method: string }) => ({ id: req.id, method: req.method }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
