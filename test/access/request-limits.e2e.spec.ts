@@ -31,4 +31,14 @@ describe('request limits: per address and per user, 429 with Retry-After', () =>
     // Public routes draw on the address budget only.
     await request(platform.http).get('/health').expect(200);
   });
+
+  it('behind a trusted proxy, budgets the client the proxy names, and the security log records that address', async () => {
+    platform = await startPlatform('request_limits_proxy', { RATE_LIMIT_PER_ADDRESS: '3', TRUST_PROXY_HOPS: '1' });
+    const from = (address: string) => request(platform.http).get('/audit/verify').set('X-Forwarded-For', address);
+    for (let i = 0; i < 3; i += 1) await from('203.0.113.7').expect(401);
+    await from('203.0.113.7').expect(429);
+    await from('203.0.113.8').expect(401);
+    const { rows } = await platform.db.pool.query(`SELECT DISTINCT address FROM access.security_log ORDER BY address`);
+    expect(rows.map((r: { address: string }) => r.address)).toEqual(['203.0.113.7', '203.0.113.8']);
+  });
 });

@@ -22,7 +22,7 @@ export async function createApiApplication(
   const app = await NestFactory.create(AppModule.forRuntime(runtime, options.integration ?? null, logger), { bufferLogs: true, bodyParser: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  hardenHttp(app);
+  hardenHttp(app, runtime.config.trustProxyHops);
   app.use(measureHttpRequests(app.get(PlatformMetrics)));
   const document = SwaggerModule.createDocument(
     app,

@@ -28,8 +28,11 @@ const docs = helmet();
  * Security headers on every response; `Cache-Control: no-store` on all but the docs, since
  * almost every answer carries a child's data and no shared cache or browser history may keep it.
  */
-export function hardenHttp(app: INestApplication): void {
-  app.getHttpAdapter().getInstance().disable('x-powered-by');
+export function hardenHttp(app: INestApplication, trustProxyHops: number): void {
+  const express = app.getHttpAdapter().getInstance();
+  express.disable('x-powered-by');
+  // Behind N proxies, the client is the Nth address from the right of X-Forwarded-For (0: the socket's).
+  express.set('trust proxy', trustProxyHops);
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (isDocs(req.path)) return docs(req, res, next);
     res.setHeader('Cache-Control', 'no-store');

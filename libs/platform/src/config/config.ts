@@ -40,6 +40,8 @@ export interface PlatformConfig {
   readonly bankHolidaysFile: string;
   /** Requests allowed per window, counted per client address (before authentication) and per user (after). */
   readonly rateLimit: { readonly windowSeconds: number; readonly perAddress: number; readonly perUser: number };
+  /** Proxies in front of the API whose X-Forwarded-For is believed: the client address the budgets and the security log use. */
+  readonly trustProxyHops: number;
 }
 
 export class ConfigError extends Error {
@@ -154,5 +156,6 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
       perAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 6000, 1, 10_000_000),
       perUser: integer(env, 'RATE_LIMIT_PER_USER', 3000, 1, 10_000_000),
     },
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
   };
 }

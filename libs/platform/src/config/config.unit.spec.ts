@@ -33,6 +33,7 @@ describe('configuration is validated at start-up, naming the bad variable', () =
     [{ RATE_LIMIT_PER_ADDRESS: '0' }, 'RATE_LIMIT_PER_ADDRESS', 'between 1 and'],
     [{ RATE_LIMIT_PER_USER: 'lots' }, 'RATE_LIMIT_PER_USER', 'must be a whole number'],
     [{ RATE_LIMIT_WINDOW_SECONDS: '7200' }, 'RATE_LIMIT_WINDOW_SECONDS', 'between 1 and 3600'],
+    [{ TRUST_PROXY_HOPS: 'true' }, 'TRUST_PROXY_HOPS', 'must be a whole number'],
   ])('refuses %j naming %s', (env, variable, problem) => {
     const error = refusal(env);
     expect(error.variable).toBe(variable);
