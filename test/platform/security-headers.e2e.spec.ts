@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Issue 12 item 5: no security headers, `X-Powered-By: Express`, no Cache-Control on personal data. */
@@ -51,7 +51,6 @@ describe('security headers on every response', () => {
       expect.stringMatching(/^style-src 'sha256-[A-Za-z0-9+/]+=*'$/),
     ]);
     const style = /<style>(.*)<\/style>/.exec(page.text)![1];
-    const { createHash } = await import('node:crypto');
     expect(csp).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
     expect(page.headers['cache-control']).toBe('no-store');
   });

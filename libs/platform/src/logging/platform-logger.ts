@@ -8,7 +8,7 @@ const pinoLevel: Record<PlatformConfig['logLevel'], pino.Level> = { error: 'erro
  * Whatever a line carries, these never reach the log: the bearer token, cookies, request
  * and response bodies (children's records), and SQL parameters (the values of a failing write).
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.body',
