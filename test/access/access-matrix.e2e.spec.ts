@@ -131,6 +131,7 @@ const matrix: Record<string, Row> = {
   'GET /schools/:schoolId/endings-and-follow-ups': { call: get(() => '/schools/school-oakfield/endings-and-follow-ups'), allowed: oakfieldStaff },
   'GET /schools/:schoolId/outcomes': { call: get(() => '/schools/school-oakfield/outcomes'), allowed: oakfieldStaff },
   'GET /audit/verify': { call: get(() => '/audit/verify'), allowed: ['dpo', 'admin'] },
+  'GET /audit/security-log': { call: get(() => '/audit/security-log'), allowed: ['dpo', 'admin'] },
   'GET /audit/children/:childId/access-history': { call: get((f) => `/audit/children/${f.childId}/access-history`), allowed: ['dpo'] },
   'GET /audit/users/:userId/access-history': { call: get(() => '/audit/users/senco.oakfield/access-history'), allowed: ['dpo'] },
   'GET /audit/me/access-history': { call: get(() => '/audit/me/access-history'), allowed: representatives },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { IntegrationWorkers } from '@app/integration/integration-workers';
 import { loadConfig, type PlatformConfig } from '@app/platform/config/config';
+import { createPlatformLogger } from '@app/platform/logging/platform-logger';
 import { openPlatform, type OpenPlatformOptions, type PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
@@ -36,27 +37,31 @@ export function suiteClock(startsAt = '2026-12-01T12:00:00Z'): () => Date {
   return () => new Date(origin + (performance.now() - started));
 }
 
+/** `logTo`: capture the platform's JSON log lines (the runtime's and the API's) at LOG_LEVEL; absent: silent. */
+export type PlatformOptions = OpenPlatformOptions & { readonly logTo?: { write(line: string): void } };
+
 export async function startPlatform(
   label: string,
   env: Record<string, string> = {},
-  options: OpenPlatformOptions = {},
+  options: PlatformOptions = {},
 ): Promise<PlatformUnderTest> {
   const db = await createTestDatabase(label);
   const dataDir = mkdtempSync(join(tmpdir(), `mast-${label}-`));
   return open(db, dataDir, env, { clock: suiteClock(), ...options });
 }
 
-async function open(db: TestDatabase, dataDir: string, env: Record<string, string>, options: OpenPlatformOptions): Promise<PlatformUnderTest> {
+async function open(db: TestDatabase, dataDir: string, env: Record<string, string>, { logTo, ...options }: PlatformOptions): Promise<PlatformUnderTest> {
   // No broker unless the suite asks for one: a platform joined to the shared test broker
   // would consume other suites' inbound messages into its own event log.
   const config: PlatformConfig = loadConfig({ ...process.env, DATABASE_URL: db.url, DATA_DIR: dataDir, EVENTSTORE_URL: '', KAFKA_BROKERS: '', ...env });
-  const runtime = await openPlatform(config, { log: () => undefined, ...options });
+  const logger = logTo ? createPlatformLogger(config.logLevel, logTo) : false;
+  const runtime = await openPlatform(config, { log: logger ? (line) => logger.info(line) : () => undefined, ...options });
   await runtime.projections.start();
   // As `npm start` does: with KAFKA_BROKERS the relay and the inbound consumer run in the process.
   const integration = config.kafkaBrokers
     ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId, log: () => undefined })
     : null;
-  const app = await createApiApplication(runtime, { logger: false, integration });
+  const app = await createApiApplication(runtime, { logger, integration });
   await app.init();
   const issuer = await LocalIssuer.open(dataDir);
   const stop = async () => {
@@ -72,7 +77,7 @@ async function open(db: TestDatabase, dataDir: string, env: Record<string, strin
     tokenFor: (userId) => issuer.sign(userId),
     async restart() {
       await stop();
-      return open(db, dataDir, env, options);
+      return open(db, dataDir, env, { logTo, ...options });
     },
     async close() {
       await stop();

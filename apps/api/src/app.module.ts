@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { IntegrationWorkers } from '@app/integration/integration-workers';
+import type { PlatformLogger } from '@app/platform/logging/platform-logger';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { AccessModule } from './access/access.module';
 import { ChildrenModule } from './children/children.module';
@@ -10,22 +11,26 @@ import { ConsentModule } from './consent/consent.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationModule } from './integration/integration.module';
 import { MastModule } from './mast/mast.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { SharingModule } from './sharing/sharing.module';
 import { ConcernModule } from './concern/concern.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { PlatformModule } from './platform/platform.module';
+import { requestLogging } from './platform/request-logging';
 import { validationPipe } from './platform/validation';
 
 /** The API: one module per feature, each behind the access policy. */
 @Module({})
 export class AppModule {
   /** `integration`: the relay and consumers, when this process hosts them (KAFKA_BROKERS set). */
-  static forRuntime(runtime: PlatformRuntime, integration: IntegrationWorkers | null = null): DynamicModule {
+  static forRuntime(runtime: PlatformRuntime, integration: IntegrationWorkers | null, logger: PlatformLogger): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        requestLogging(logger),
         PlatformModule.forRuntime(runtime),
         IntegrationModule.forWorkers(integration),
+        MetricsModule,
         AccessModule,
         HealthModule,
         ChildrenModule,

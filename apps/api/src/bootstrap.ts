@@ -1,20 +1,29 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
 import type { IntegrationWorkers } from '@app/integration/integration-workers';
+import { createPlatformLogger, type PlatformLogger } from '@app/platform/logging/platform-logger';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { AppModule } from './app.module';
+import { measureHttpRequests } from './metrics/http-metrics';
+import { PlatformMetrics } from './metrics/platform-metrics';
+import { hardenHttp } from './platform/http-hardening';
 
-/** Builds the HTTP application around an opened platform (used by main and the e2e tests). */
+/**
+ * Builds the HTTP application around an opened platform (used by main and the e2e tests).
+ * `logger`: the process's logger (false: silent); absent: JSON lines on stdout at LOG_LEVEL.
+ */
 export async function createApiApplication(
   runtime: PlatformRuntime,
-  options: { logger?: false; integration?: IntegrationWorkers | null } = {},
+  options: { logger?: PlatformLogger | false; integration?: IntegrationWorkers | null } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRuntime(runtime, options.integration ?? null), {
-    logger: options.logger ?? ['error', 'warn', 'log'],
-    bodyParser: true,
-  });
+  const logger = options.logger === false ? createPlatformLogger('silent') : (options.logger ?? createPlatformLogger(runtime.config.logLevel));
+  const app = await NestFactory.create(AppModule.forRuntime(runtime, options.integration ?? null, logger), { bufferLogs: true, bodyParser: true });
+  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  hardenHttp(app, runtime.config.trustProxyHops);
+  app.use(measureHttpRequests(app.get(PlatformMetrics)));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

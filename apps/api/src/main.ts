@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { IntegrationWorkers } from '@app/integration/integration-workers';
 import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { createPlatformLogger } from '@app/platform/logging/platform-logger';
 import { openPlatform } from '@app/platform/runtime/open-platform';
 import { createApiApplication } from './bootstrap';
 
@@ -10,13 +11,16 @@ import { createApiApplication } from './bootstrap';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const runtime = await openPlatform(config);
+  // One JSON-lines logger for the process: the runtime's and the relay's lines too, at LOG_LEVEL.
+  const logger = createPlatformLogger(config.logLevel);
+  const log = (line: string) => logger.info(line);
+  const runtime = await openPlatform(config, { log });
   if (config.inProcessWorkers) await runtime.projections.start();
   const integration =
     config.inProcessWorkers && config.kafkaBrokers
-      ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId })
+      ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId, log })
       : null;
-  const app = await createApiApplication(runtime, { integration });
+  const app = await createApiApplication(runtime, { integration, logger });
   app.enableShutdownHooks();
   const shutdown = async () => {
     await app.close();
@@ -27,7 +31,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen(config.port, config.host);
-  process.stdout.write(`API listening on http://${config.host}:${config.port} (OpenAPI at /docs, readiness at /health/ready)\n`);
+  logger.info(`API listening on http://${config.host}:${config.port} (OpenAPI at /docs, readiness at /health/ready)`);
 }
 
 main().catch((error: unknown) => {

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { createPlatformLogger } from '@app/platform/logging/platform-logger';
 import { openPlatform } from '@app/platform/runtime/open-platform';
 
 /** Scale-out mode: projections in their own process (run the API with IN_PROCESS_WORKERS=false). */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const runtime = await openPlatform(config);
+  const logger = createPlatformLogger(config.logLevel);
+  const runtime = await openPlatform(config, { log: (line) => logger.info(line) });
   await runtime.projections.start();
-  process.stdout.write(`projector following ${runtime.projections.projections.length} projections\n`);
+  logger.info(`projector following ${runtime.projections.projections.length} projections`);
   const shutdown = async () => {
     await runtime.close();
     process.exit(0);

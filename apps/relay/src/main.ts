@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { IntegrationWorkers } from '@app/integration/integration-workers';
 import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { createPlatformLogger } from '@app/platform/logging/platform-logger';
 import { openPlatform } from '@app/platform/runtime/open-platform';
 
 /**
@@ -11,12 +12,15 @@ import { openPlatform } from '@app/platform/runtime/open-platform';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.kafkaBrokers) throw new ConfigError('KAFKA_BROKERS', 'is required by the relay (host:port, comma-separated)');
-  const runtime = await openPlatform(config);
+  const logger = createPlatformLogger(config.logLevel);
+  const log = (line: string) => logger.info(line);
+  const runtime = await openPlatform(config, { log });
   const workers = await IntegrationWorkers.start({
     pool: runtime.pool,
     eventStore: runtime.eventStore,
     brokers: config.kafkaBrokers,
     clientId: config.kafkaClientId,
+    log,
   });
   const shutdown = async () => {
     await workers.stop();

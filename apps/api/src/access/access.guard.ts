@@ -1,20 +1,21 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { AccessLog } from '@app/access/audit/access-log';
+import { SecurityLog } from '@app/access/audit/security-log';
 import { Directory } from '@app/access/directory/directory';
 import type { Role } from '@app/access/directory/roles';
 import { AuthenticationError, TokenVerifier } from '@app/access/identity/token-verifier';
 import type { Policy } from '@app/access/policy/policy';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import type { Actor } from '@app/domain/shared/actor';
+import { PlatformMetrics } from '../metrics/platform-metrics';
+import { requestIdOf } from '../platform/request-context';
 import { ReadModelAccessFacts } from './access-facts';
 import { POLICY, PUBLIC } from './policy.decorator';
 import { restrictedRecordRefusal } from './restricted-record.refusal';
 
 export interface AccessRequest extends Request {
-  id?: string;
   actor?: Actor & { role: Role };
   /**
    * What the guard allowed: a later refusal by the domain is logged against the same resource
@@ -39,17 +40,19 @@ export class AccessGuard implements CanActivate {
     private readonly accessLog: AccessLog,
     private readonly facts: ReadModelAccessFacts,
     private readonly restrictedRecords: RestrictedRecords,
+    private readonly securityLog: SecurityLog,
+    private readonly metrics: PlatformMetrics,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AccessRequest>();
-    request.id ??= request.header('x-request-id') ?? randomUUID();
-
-    const actor = await this.authenticate(request);
-    request.actor = actor;
+    const requestId = requestIdOf(request);
     const resource = `${request.method} ${request.route?.path ?? request.path}`;
+
+    const actor = await this.authenticate(request, resource, requestId);
+    request.actor = actor;
     const policy = this.reflector.get<Policy | undefined>(POLICY, context.getHandler());
     const decision = policy
       ? await policy.decide({ actor, params: (request.params ?? {}) as Record<string, string>, query: request.query ?? {}, body: request.body, facts: this.facts })
@@ -60,12 +63,12 @@ export class AccessGuard implements CanActivate {
       : null;
     if (restricted && !restricted.namedUsers.includes(actor.userId)) {
       if (!(await this.restrictedRecords.hasOpenGlass(actor.userId, restricted.childId))) {
-        await this.accessLog.append({ ...actor, childId: restricted.childId, resource, outcome: 'refused', reason: 'restricted record', requestId: request.id });
+        await this.accessLog.append({ ...actor, childId: restricted.childId, resource, outcome: 'refused', reason: 'restricted record', requestId });
         throw restrictedRecordRefusal(restricted.childId);
       }
     }
     if (!decision.allowed) {
-      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'refused', reason: decision.reason, requestId: request.id });
+      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'refused', reason: decision.reason, requestId });
       throw new ForbiddenException({ error: 'Forbidden', rule: `access.${policy?.name ?? 'no-policy'}`, message: decision.reason });
     }
     if (policy?.childLevel && !decision.childId) {
@@ -75,12 +78,12 @@ export class AccessGuard implements CanActivate {
     request.access = { resource, childId: decision.childId, view: decision.view };
     if (policy?.childLevel) {
       const basis = restricted ? `${decision.basis} + break-glass` : decision.basis;
-      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'allowed', basis, requestId: request.id });
+      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'allowed', basis, requestId });
     }
     return true;
   }
 
-  private async authenticate(request: AccessRequest): Promise<Actor & { role: Role }> {
+  private async authenticate(request: AccessRequest, resource: string, requestId: string): Promise<Actor & { role: Role }> {
     try {
       const userId = await this.tokens.subjectOf(request.header('authorization'));
       const user = await this.directory.user(userId);
@@ -88,6 +91,9 @@ export class AccessGuard implements CanActivate {
       return { userId: user.userId, role: user.role, agencyId: user.agencyId };
     } catch (error) {
       if (error instanceof AuthenticationError) {
+        this.metrics.countFailedAuthentication(error.failure);
+        // A hostile client chooses its request id: keep no more of it than an id needs.
+        await this.securityLog.record({ address: request.ip ?? request.socket.remoteAddress ?? 'unknown', reason: error.failure, resource, requestId: requestId.slice(0, 100) });
         throw new UnauthorizedException({ error: 'Unauthorized', rule: `authentication.${error.failure}`, message: error.message });
       }
       throw error;

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AccessLog } from '@app/access/audit/access-log';
+import { SecurityLog } from '@app/access/audit/security-log';
 import { Directory } from '@app/access/directory/directory';
 import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { TokenVerifier } from '@app/access/identity/token-verifier';
@@ -14,15 +15,18 @@ import { AuditController } from './audit.controller';
 import { ChildrenNamedInterceptor } from './children-named.interceptor';
 import { DirectoryController } from './directory.controller';
 import { RestrictionController } from './restriction.controller';
+import { AddressLimit, requestLimits, UserLimit } from './request-limits';
 
-/** Identity, the directory, the access log, the guard every request passes and the interceptor every answer passes. */
+/** Identity, the directory, the access and security logs, the guards every request passes and the interceptor every answer passes. */
 @Global()
 @Module({
+  imports: [requestLimits],
   controllers: [AuditController, DirectoryController, RestrictionController],
   providers: [
     { provide: Directory, inject: [DataSource], useFactory: (dataSource: DataSource) => new Directory(dataSource) },
     { provide: RestrictedRecords, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: () => Date) => new RestrictedRecords(dataSource, clock) },
     { provide: AccessLog, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: () => Date) => new AccessLog(dataSource, clock) },
+    { provide: SecurityLog, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: () => Date) => new SecurityLog(dataSource, clock) },
     {
       provide: TokenVerifier,
       inject: [CONFIG, Directory],
@@ -34,8 +38,11 @@ import { RestrictionController } from './restriction.controller';
       },
     },
     ReadModelAccessFacts,
+    // Global guards run in this order: the address budget, then who it is and may they, then the user's budget.
+    { provide: APP_GUARD, useClass: AddressLimit },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: ChildrenNamedInterceptor },
+    { provide: APP_GUARD, useClass: UserLimit },
   ],
   exports: [Directory, AccessLog],
 })

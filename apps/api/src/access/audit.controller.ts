@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsNumberString, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { AccessLog } from '@app/access/audit/access-log';
+import { SecurityLog } from '@app/access/audit/security-log';
 import { ROLES } from '@app/access/directory/roles';
 import { administrationPolicies } from '@app/access/policy/administration.policies';
 import { roleIn } from '@app/access/policy/policy';
@@ -29,12 +30,19 @@ const page = (query: HistoryPage) => ({ before: query.before, limit: query.limit
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly accessLog: AccessLog) {}
+  constructor(private readonly accessLog: AccessLog, private readonly securityLog: SecurityLog) {}
 
   @Get('verify')
   @Policy(administrationPolicies.verifyAccessLog)
   verify() {
     return this.accessLog.verify();
+  }
+
+  /** Failed authentications, newest first: when, from which address, why (never the token). */
+  @Get('security-log')
+  @Policy(administrationPolicies.readSecurityLog)
+  failedAuthentications(@Query() query: HistoryPage) {
+    return this.securityLog.page(page(query));
   }
 
   @Get('children/:childId/access-history')

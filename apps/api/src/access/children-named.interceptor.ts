@@ -5,6 +5,7 @@ import { childrenNamedIn, withoutChildren } from '@app/access/restriction/childr
 import { AUDITOR_ROLE, RestrictedRecords } from '@app/access/restriction/restricted-records';
 import type { AccessRequest } from './access.guard';
 import { restrictedRecordRefusal } from './restricted-record.refusal';
+import { requestIdOf } from '../platform/request-context';
 
 /**
  * Every answer passes here on its way out. A restricted child is left out of it for anyone
@@ -39,7 +40,7 @@ export class ChildrenNamedInterceptor implements NestInterceptor {
     const seen = withoutChildren(sent, hidden);
     if (!seen) {
       const [childId] = [...hidden];
-      await this.accessLog.append({ ...actor, childId, resource: request.access?.resource ?? `${request.method} ${request.path}`, outcome: 'refused', reason: 'restricted record', requestId: request.id });
+      await this.accessLog.append({ ...actor, childId, resource: request.access?.resource ?? `${request.method} ${request.path}`, outcome: 'refused', reason: 'restricted record', requestId: requestIdOf(request) });
       throw restrictedRecordRefusal(childId);
     }
     await this.logList(request, named.filter((id) => !hidden.has(id)));
@@ -49,6 +50,6 @@ export class ChildrenNamedInterceptor implements NestInterceptor {
   private async logList(request: AccessRequest, namedChildren: readonly string[]): Promise<void> {
     const { access, actor } = request;
     if (access?.listBasis === undefined || !actor) return;
-    await this.accessLog.append({ ...actor, resource: access.resource, outcome: 'allowed', basis: access.listBasis, requestId: request.id, namedChildren });
+    await this.accessLog.append({ ...actor, resource: access.resource, outcome: 'allowed', basis: access.listBasis, requestId: requestIdOf(request), namedChildren });
   }
 }

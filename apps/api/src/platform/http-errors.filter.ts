@@ -3,9 +3,19 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injec
 import { AccessLog } from '@app/access/audit/access-log';
 import type { Actor } from '@app/domain/shared/actor';
 import type { Request, Response } from 'express';
+import { describeDatabaseError, isDatabaseError } from '@app/platform/database/query-log';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
 import { ConsentMissing } from '@app/domain/referral/consent-gate';
 import { DomainRefusal } from './decisions';
+import { requestIdOf } from './request-context';
+
+/** A database fault is named by its code and place, never its message (which can quote a child's data). */
+const faultOf = (exception: unknown): string => {
+  const stack = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
+  if (!isDatabaseError(exception)) return stack;
+  // A stack's first line is the message: keep only the frames.
+  return `database error ${describeDatabaseError(exception)}\n${stack.split('\n').slice(1).join('\n')}`;
+};
 
 const statusOfKind = { invalid: HttpStatus.BAD_REQUEST, forbidden: HttpStatus.FORBIDDEN, conflict: HttpStatus.CONFLICT } as const;
 
@@ -27,8 +37,8 @@ export class HttpErrorsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: string; actor?: Actor; access?: { resource: string; childId?: string } }>();
-    const requestId = request.id ?? request.header('x-request-id');
+    const request = http.getRequest<Request & { actor?: Actor; access?: { resource: string; childId?: string } }>();
+    const requestId = requestIdOf(request);
     const send = (status: number, body: Record<string, unknown>) =>
       response.status(status).json({ statusCode: status, ...body, requestId });
 
@@ -75,7 +85,7 @@ export class HttpErrorsFilter implements ExceptionFilter {
       send(exception.status, { error: STATUS_CODES[exception.status] ?? 'Bad Request', rule: `request.${exception.type}`, message: exception.message });
       return;
     }
-    this.logger.error(`request ${requestId ?? '-'} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    this.logger.error(`request ${requestId} failed: ${faultOf(exception)}`);
     send(HttpStatus.INTERNAL_SERVER_ERROR, { error: 'Internal Server Error', message: 'Something went wrong on our side; quote the request id' });
   }
 }

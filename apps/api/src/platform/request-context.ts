@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Request } from 'express';
 import type { Actor } from '@app/domain/shared';
 
@@ -9,14 +10,31 @@ export interface RequestContext {
 }
 
 interface AuthenticatedRequest extends Request {
-  id?: string;
   actor?: Actor;
 }
+
+/**
+ * The request's id, fixed once (the log's middleware asks first, so every log line, the
+ * access log and the events the request causes carry the same one).
+ */
+export const requestIdOf = (request: { id?: unknown; headers: IncomingHttpHeaders }): string => {
+  const sent = request.headers['x-request-id'];
+  return typeof request.id === 'string' ? request.id : typeof sent === 'string' ? sent : randomUUID();
+};
+
+/**
+ * The route pattern that answered (`/children/:childId`, never the id), or `unmatched`: the
+ * catch-all the middleware and the 404 answer hang on counts as none, so a client probing
+ * random paths can grow neither the metrics' labels nor the log with what it sent.
+ */
+export const routePatternOf = (request: object): string => {
+  const path = (request as { route?: { path?: unknown } }).route?.path;
+  return typeof path === 'string' && path !== '/{*path}' ? path : 'unmatched';
+};
 
 /** The authenticated actor and the request id (the correlation id of what the request causes). */
 export const Requester = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.actor) throw new Error('Requester used on a route without authentication');
-  request.id ??= request.header('x-request-id') ?? randomUUID();
-  return { actor: request.actor, requestId: request.id };
+  return { actor: request.actor, requestId: requestIdOf(request) };
 });

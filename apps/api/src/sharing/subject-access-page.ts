@@ -1,4 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { ReportedDisclosure, SubjectAccessReport } from './subject-access-report';
+
+const pageStyle = 'body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.4rem;vertical-align:top;text-align:left}@media print{body{margin:0}}';
+
+/** The page's one inline style, allowed by hash: the API's CSP permits no other style and no script at all. */
+export const pageStyleSource = `'sha256-${createHash('sha256').update(pageStyle, 'utf8').digest('base64')}'`;
 
 const escape = (value: unknown): string =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -23,7 +29,7 @@ export function subjectAccessPage(report: SubjectAccessReport): string {
   const title = `Information shared about ${report.child.name}`;
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>${escape(title)}${dpo ? ' (data protection officer\'s copy)' : ''}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.4rem;vertical-align:top;text-align:left}@media print{body{margin:0}}</style></head>
+<style>${pageStyle}</style></head>
 <body>
 <h1>${escape(title)}</h1>
 ${dpo ? '<p><strong>Data protection officer\'s copy: not to be given to the family.</strong> Entries marked withheld are left out of the family\'s copy.</p>' : ''}

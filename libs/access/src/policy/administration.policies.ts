@@ -7,4 +7,6 @@ export const administrationPolicies = {
   /** Any child's or any user's access history; a user's own goes through `ownAccessHistory`. */
   accessHistory: roleIn('access-log.history', ['dpo']),
   reviewBreakGlass: roleIn('break-glass.review', ['dpo']),
+  /** Failed authentications: who is knocking, from where. */
+  readSecurityLog: roleIn('security-log.read', ['dpo', 'admin']),
 };

@@ -38,6 +38,10 @@ export interface PlatformConfig {
   };
   /** JSON file of bank holidays (ISO dates); absent: the England and Wales calendar shipped in deploy/calendars. */
   readonly bankHolidaysFile: string;
+  /** Requests allowed per window, counted per client address (before authentication) and per user (after). */
+  readonly rateLimit: { readonly windowSeconds: number; readonly perAddress: number; readonly perUser: number };
+  /** Proxies in front of the API whose X-Forwarded-For is believed: the client address the budgets and the security log use. */
+  readonly trustProxyHops: number;
 }
 
 export class ConfigError extends Error {
@@ -146,5 +150,12 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
       quorumAgencies: integer(env, 'MAST_QUORUM_AGENCIES', 2, 1, 20),
     },
     bankHolidaysFile: resolve(env.BANK_HOLIDAYS_FILE && env.BANK_HOLIDAYS_FILE !== '' ? env.BANK_HOLIDAYS_FILE : 'deploy/calendars/england-and-wales.json'),
+    // Generous defaults: a school's whole staff behind one address, and scripted test suites, stay under them.
+    rateLimit: {
+      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
+      perAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 6000, 1, 10_000_000),
+      perUser: integer(env, 'RATE_LIMIT_PER_USER', 3000, 1, 10_000_000),
+    },
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
   };
 }

@@ -14,6 +14,7 @@ describe('configuration is validated at start-up, naming the bad variable', () =
   it('starts with sensible defaults: embedded PostgreSQL, no Kafka, local keys', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, kafkaBrokers: undefined, inProcessWorkers: true, projectionMaxLagEvents: 1000 });
+    expect(config.rateLimit).toEqual({ windowSeconds: 60, perAddress: 6000, perUser: 3000 });
     expect(config.dataDir).toMatch(/var$/);
   });
 
@@ -28,6 +29,11 @@ describe('configuration is validated at start-up, naming the bad variable', () =
     [{ OIDC_ISSUER: 'https://login.example.gov.uk' }, 'OIDC_AUDIENCE', 'required when OIDC_ISSUER is set'],
     [{ IN_PROCESS_WORKERS: 'yes' }, 'IN_PROCESS_WORKERS', 'one of true, false'],
     [{ MAST_PANEL_WEEKDAY: '6' }, 'MAST_PANEL_WEEKDAY', 'between 1 and 5'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', 'one of error, warn, log, debug'],
+    [{ RATE_LIMIT_PER_ADDRESS: '0' }, 'RATE_LIMIT_PER_ADDRESS', 'between 1 and'],
+    [{ RATE_LIMIT_PER_USER: 'lots' }, 'RATE_LIMIT_PER_USER', 'must be a whole number'],
+    [{ RATE_LIMIT_WINDOW_SECONDS: '7200' }, 'RATE_LIMIT_WINDOW_SECONDS', 'between 1 and 3600'],
+    [{ TRUST_PROXY_HOPS: 'true' }, 'TRUST_PROXY_HOPS', 'must be a whole number'],
   ])('refuses %j naming %s', (env, variable, problem) => {
     const error = refusal(env);
     expect(error.variable).toBe(variable);

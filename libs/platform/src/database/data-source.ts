@@ -1,14 +1,17 @@
 import { DataSource } from 'typeorm';
+import { QueryLog } from './query-log';
 import { platformEntities, platformMigrations } from './schema';
 
 export interface DataSourceOptions {
   readonly url: string;
   readonly idleInTransactionTimeoutMs?: number;
   readonly poolSize?: number;
+  /** Where a failed query is reported (without its parameters). */
+  readonly log?: (line: string) => void;
 }
 
 /** The platform's TypeORM connection: read models and migrations, never `synchronize`. */
-export function createDataSource({ url, idleInTransactionTimeoutMs = 30_000, poolSize = 10 }: DataSourceOptions): DataSource {
+export function createDataSource({ url, idleInTransactionTimeoutMs = 30_000, poolSize = 10, log = (line) => process.stderr.write(`${line}\n`) }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -16,7 +19,8 @@ export function createDataSource({ url, idleInTransactionTimeoutMs = 30_000, poo
     migrations: platformMigrations,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn'],
+    logger: new QueryLog(log),
     extra: { max: poolSize, options: `-c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs}` },
   });
 }

@@ -60,7 +60,7 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, log);
     databaseUrl = embedded.url;
   }
-  const dataSource = createDataSource({ url: databaseUrl, idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs });
+  const dataSource = createDataSource({ url: databaseUrl, idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs, log });
   await dataSource.initialize();
   await migrate(dataSource);
   const pool = new Pool({

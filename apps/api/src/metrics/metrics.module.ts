@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { PlatformConfig } from '@app/platform/config/config';
+import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
+import { IntegrationStatus } from '../integration/integration-status';
+import { CONFIG } from '../platform/tokens';
+import { MetricsController } from './metrics.controller';
+import { PlatformMetrics } from './platform-metrics';
+
+/** The one metrics registry of the application, injectable wherever something is counted. */
+@Global()
+@Module({
+  controllers: [MetricsController],
+  providers: [
+    {
+      provide: PlatformMetrics,
+      inject: [IntegrationStatus, DataSource, ProjectionRunner, CONFIG],
+      useFactory: (integration: IntegrationStatus, dataSource: DataSource, projections: ProjectionRunner, config: PlatformConfig) =>
+        new PlatformMetrics({ integration, dataSource, projections, projectionLagKnown: !config.eventStoreUrl }),
+    },
+  ],
+  exports: [PlatformMetrics],
+})
+export class MetricsModule {}
