@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Issue 12 item 5: no security headers, `X-Powered-By: Express`, no Cache-Control on personal data. */
@@ -37,8 +37,13 @@ describe('security headers on every response', () => {
   });
 
   it('gives the subject-access page a strict CSP that still allows its own style and nothing else', async () => {
+    const child = await request(platform.http)
+      .post('/children')
+      .set('Authorization', senco)
+      .send({ givenName: 'Noor', familyName: 'Bell', dateOfBirth: '2014-06-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })
+      .expect(201);
     const page = await request(platform.http)
-      .get(`/disclosure-audit/children/${randomUUID()}/subject-access?format=html`)
+      .get(`/disclosure-audit/children/${child.body.childId}/subject-access?format=html`)
       .set('Authorization', `Bearer ${await platform.tokenFor('dpo')}`)
       .expect(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
