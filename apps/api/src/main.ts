@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { IntegrationWorkers } from '@app/integration/integration-workers';
-import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { loadConfig } from '@app/platform/config/config';
 import { openPlatform } from '@app/platform/runtime/open-platform';
+import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 import { createApiApplication } from './bootstrap';
 
 /**
@@ -30,8 +31,4 @@ async function main(): Promise<void> {
   process.stdout.write(`API listening on http://${config.host}:${config.port} (OpenAPI at /docs, readiness at /health/ready)\n`);
 }
 
-main().catch((error: unknown) => {
-  // A configuration mistake (a variable, the bank-holiday file) is named in one line, exit 78.
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(error instanceof ConfigError ? 78 : 1);
-});
+main().catch(exitOnStartupFailure('start-up'));

@@ -58,7 +58,7 @@ const integer = (env: Env, name: string, fallback: number, min: number, max: num
   return value;
 };
 
-const url = (env: Env, name: string, protocols: readonly string[]): string | undefined => {
+const url = (env: Env, name: string, protocols: readonly string[], why = ''): string | undefined => {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   let parsed: URL;
@@ -68,7 +68,7 @@ const url = (env: Env, name: string, protocols: readonly string[]): string | und
     throw new ConfigError(name, `is not a valid URL`);
   }
   if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}${why}`);
   }
   return raw;
 };
@@ -129,7 +129,8 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : 'var'),
     embeddedPostgresPort: integer(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
-    eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:']),
+    // @eventstore/db-client parses only esdb connection strings; a kurrentdb:// URL would fail at the first append.
+    eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:'], ' (@eventstore/db-client reads only esdb connection strings: write kurrentdb://… as esdb://…)'),
     kafkaBrokers: brokers(env),
     dataKeyEncryptionKey: encryptionKey(env),
     projectionMaxLagEvents: integer(env, 'PROJECTION_MAX_LAG_EVENTS', 1000, 0, 100_000_000),

@@ -27,6 +27,7 @@ describe('configuration is validated at start-up, naming the bad variable', () =
     [{ PSEUDONYM_KEY: 'c2hvcnQ=' }, 'PSEUDONYM_KEY', 'at least 32 bytes'],
     [{ OIDC_ISSUER: 'https://login.example.gov.uk' }, 'OIDC_AUDIENCE', 'required when OIDC_ISSUER is set'],
     [{ IN_PROCESS_WORKERS: 'yes' }, 'IN_PROCESS_WORKERS', 'one of true, false'],
+    [{ EVENTSTORE_URL: 'kurrentdb://admin:changeit@localhost:2113?tls=false' }, 'EVENTSTORE_URL', 'must use esdb: or esdb+discover:, got kurrentdb:'],
     [{ MAST_PANEL_WEEKDAY: '6' }, 'MAST_PANEL_WEEKDAY', 'between 1 and 5'],
   ])('refuses %j naming %s', (env, variable, problem) => {
     const error = refusal(env);
