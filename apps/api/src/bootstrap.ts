@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IntegrationWorkers } from '@app/integration/integration-workers';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { AppModule } from './app.module';
+import { assignRequestId } from './platform/request-id';
 
 /** Builds the HTTP application around an opened platform (used by main and the e2e tests). */
 export async function createApiApplication(
@@ -15,6 +16,7 @@ export async function createApiApplication(
     bodyParser: true,
   });
   app.enableShutdownHooks();
+  app.use(assignRequestId);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

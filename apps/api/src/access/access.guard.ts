@@ -1,6 +1,5 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { AccessLog } from '@app/access/audit/access-log';
 import { Directory } from '@app/access/directory/directory';
@@ -9,6 +8,7 @@ import { AuthenticationError, TokenVerifier } from '@app/access/identity/token-v
 import type { Policy } from '@app/access/policy/policy';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import type { Actor } from '@app/domain/shared/actor';
+import { requestIdOf } from '../platform/request-id';
 import { ReadModelAccessFacts } from './access-facts';
 import { POLICY, PUBLIC } from './policy.decorator';
 
@@ -39,7 +39,7 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AccessRequest>();
-    request.id ??= request.header('x-request-id') ?? randomUUID();
+    const requestId = requestIdOf(request);
 
     const actor = await this.authenticate(request);
     request.actor = actor;
@@ -54,7 +54,7 @@ export class AccessGuard implements CanActivate {
       : null;
     if (restricted && !restricted.namedUsers.includes(actor.userId)) {
       if (!(await this.restrictedRecords.hasOpenGlass(actor.userId, restricted.childId))) {
-        await this.accessLog.append({ ...actor, childId: restricted.childId, resource, outcome: 'refused', reason: 'restricted record', requestId: request.id });
+        await this.accessLog.append({ ...actor, childId: restricted.childId, resource, outcome: 'refused', reason: 'restricted record', requestId });
         throw new ForbiddenException({
           error: 'Forbidden',
           rule: 'access.restricted-record',
@@ -63,13 +63,13 @@ export class AccessGuard implements CanActivate {
       }
     }
     if (!decision.allowed) {
-      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'refused', reason: decision.reason, requestId: request.id });
+      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'refused', reason: decision.reason, requestId });
       throw new ForbiddenException({ error: 'Forbidden', rule: `access.${policy?.name ?? 'no-policy'}`, message: decision.reason });
     }
     request.access = { resource, childId: decision.childId };
     if (policy?.childLevel) {
       const basis = restricted ? `${decision.basis} + break-glass` : decision.basis;
-      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'allowed', basis, requestId: request.id });
+      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'allowed', basis, requestId });
     }
     return true;
   }

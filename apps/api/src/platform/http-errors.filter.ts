@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
 import { ConsentMissing } from '@app/domain/referral/consent-gate';
 import { DomainRefusal } from './decisions';
+import { requestIdOf } from './request-id';
 
 const statusOfKind = { invalid: HttpStatus.BAD_REQUEST, forbidden: HttpStatus.FORBIDDEN, conflict: HttpStatus.CONFLICT } as const;
 
@@ -28,7 +29,7 @@ export class HttpErrorsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string; actor?: Actor; access?: { resource: string; childId?: string } }>();
-    const requestId = request.id ?? request.header('x-request-id');
+    const requestId = requestIdOf(request);
     const send = (status: number, body: Record<string, unknown>) =>
       response.status(status).json({ statusCode: status, ...body, requestId });
 
@@ -44,7 +45,7 @@ export class HttpErrorsFilter implements ExceptionFilter {
         const { resource, childId } = request.access;
         this.accessLog
           .append({ ...request.actor, childId, resource, outcome: 'refused', reason: `${rule}: ${message}`, requestId })
-          .catch((error: Error) => this.logger.error(`request ${requestId ?? '-'}: the refusal could not be logged: ${error.message}`))
+          .catch((error: Error) => this.logger.error(`request ${requestId}: the refusal could not be logged: ${error.message}`))
           .finally(answer);
         return;
       }
@@ -75,7 +76,7 @@ export class HttpErrorsFilter implements ExceptionFilter {
       send(exception.status, { error: STATUS_CODES[exception.status] ?? 'Bad Request', rule: `request.${exception.type}`, message: exception.message });
       return;
     }
-    this.logger.error(`request ${requestId ?? '-'} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    this.logger.error(`request ${requestId} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
     send(HttpStatus.INTERNAL_SERVER_ERROR, { error: 'Internal Server Error', message: 'Something went wrong on our side; quote the request id' });
   }
 }

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Actor } from '@app/domain/shared';
+import { requestIdOf } from './request-id';
 
 export interface RequestContext {
   readonly actor: Actor;
@@ -17,6 +17,5 @@ interface AuthenticatedRequest extends Request {
 export const Requester = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.actor) throw new Error('Requester used on a route without authentication');
-  request.id ??= request.header('x-request-id') ?? randomUUID();
-  return { actor: request.actor, requestId: request.id };
+  return { actor: request.actor, requestId: requestIdOf(request) };
 });

@@ -25,6 +25,8 @@ export interface PlatformConfig {
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Set: tokens are verified against this OIDC issuer's JWKS. Absent: the local issuer under dataDir. */
   readonly oidc?: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+  /** The longest a bearer token may live (exp - iat), from any issuer; a longer one, or one without iat or exp, is refused. */
+  readonly tokenMaxLifetimeSeconds: number;
   /** Keys the pseudonymous child id on integration messages; absent in embedded mode: kept under dataDir. */
   readonly pseudonymKey?: Buffer;
   readonly kafkaClientId: string;
@@ -138,6 +140,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     inProcessWorkers: flag(env, 'IN_PROCESS_WORKERS', true),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
     oidc: oidc(env),
+    tokenMaxLifetimeSeconds: integer(env, 'TOKEN_MAX_LIFETIME_SECONDS', 8 * 3600, 60, 24 * 3600),
     pseudonymKey: secret(env, 'PSEUDONYM_KEY'),
     kafkaClientId: env.KAFKA_CLIENT_ID && env.KAFKA_CLIENT_ID !== '' ? env.KAFKA_CLIENT_ID : 'mast-platform',
     mastPanel: {
