@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IntegrationWorkers } from '@app/integration/integration-workers';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { AppModule } from './app.module';
+import { documentIdempotencyKey } from './platform/idempotency.interceptor';
 import { assignRequestId } from './platform/request-id';
 
 /** Builds the HTTP application around an opened platform (used by main and the e2e tests). */
@@ -25,6 +26,7 @@ export async function createApiApplication(
       .addBearerAuth()
       .build(),
   );
+  documentIdempotencyKey(document);
   SwaggerModule.setup('docs', app, document);
   return app;
 }
