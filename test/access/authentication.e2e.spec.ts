@@ -53,6 +53,10 @@ describe('authentication: 401 says why', () => {
     ['a token without iat (its lifetime unknowable)', async () => `Bearer ${await forged({ iat: null }, await ownKey())}`, 'authentication.lifetime-unknown'],
     ['a token without exp', async () => `Bearer ${await forged({ exp: null }, await ownKey())}`, 'authentication.lifetime-unknown'],
     ['a token living 8 hours and a minute', async () => `Bearer ${await forged({ exp: Math.floor(Date.now() / 1000) + 8 * 3600 + 60 }, await ownKey())}`, 'authentication.lifetime-too-long'],
+    ['a token issued "in a year" for ten minutes, good for a year from now', async () => {
+      const inAYear = Math.floor(Date.now() / 1000) + 365 * 24 * 3600;
+      return `Bearer ${await forged({ iat: inAYear, exp: inAYear + 600 }, await ownKey())}`;
+    }, 'authentication.lifetime-too-long'],
     ['a token for nobody in the directory', async () => `Bearer ${await issuer.sign('mallory')}`, 'authentication.unknown-user'],
   ])('refuses %s with 401 naming the rule', async (_what, header, rule) => {
     const response = await call(await header()).expect(401);

@@ -69,7 +69,9 @@ export class TokenVerifier {
         requiredClaims: ['sub', 'iat', 'exp'],
       });
       if (!payload.sub) throw new AuthenticationError('malformed-token');
-      if ((payload.exp as number) - (payload.iat as number) > this.maxLifetimeSeconds) throw new AuthenticationError('lifetime-too-long');
+      // Counted from iat, and from now too: an iat set in the future must not stretch what is left.
+      const lifetime = (payload.exp as number) - Math.min(payload.iat as number, Math.floor(Date.now() / 1000));
+      if (lifetime > this.maxLifetimeSeconds) throw new AuthenticationError('lifetime-too-long');
       return payload.sub;
     } catch (error) {
       throw error instanceof AuthenticationError ? error : new AuthenticationError(failureOf(error));
