@@ -1,6 +1,7 @@
 import { demoUsers } from '@app/access/directory/demo-directory';
 import { LOCAL_TOKEN_MAX_LIFETIME_SECONDS, LocalIssuer } from '@app/access/identity/local-issuer';
-import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { loadConfig } from '@app/platform/config/config';
+import { causeOf } from '@app/platform/runtime/start-up-failure';
 
 /**
  * `npm run token -- <user> [hours]`: prints a bearer token from the local issuer (the key
@@ -28,6 +29,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${causeOf(error)}\n`);
   process.exit(1);
 });
