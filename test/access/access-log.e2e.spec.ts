@@ -37,6 +37,36 @@ describe('the access log', () => {
     });
   });
 
+  it('keeps a client request id only when it is short and plain; otherwise logs one of its own and says so', async () => {
+    const read = (id?: string) => {
+      const call = request(platform.http).get(`/children/${childId}`).set('Authorization', `Bearer ${token}`);
+      return id === undefined ? call : call.set('X-Request-Id', id);
+    };
+    const token = await platform.tokenFor('mentor.oakfield');
+    const lastEntry = async () => (await entriesFor('mentor.oakfield')).at(-1);
+
+    const kept = await read('0b8f2c1e-trace:42.a_b').expect(200);
+    expect(kept.headers['x-request-id']).toBe('0b8f2c1e-trace:42.a_b');
+    expect(kept.headers['x-request-id-refused']).toBeUndefined();
+
+    for (const hostile of ['x'.repeat(8000), 'a'.repeat(65), 'line\tbreak', '<script>', '']) {
+      const replaced = await read(hostile).expect(200);
+      expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(replaced.headers['x-request-id-refused']).toContain('1 to 64 characters');
+      expect((await lastEntry()).request_id).toBe(replaced.headers['x-request-id']);
+    }
+    const generated = await read().expect(200);
+    expect(generated.headers['x-request-id-refused']).toBeUndefined();
+    expect((await lastEntry()).request_id).toBe(generated.headers['x-request-id']);
+
+    // A refusal's body quotes the same id, and so does a response that never reached the guard.
+    const refused = await request(platform.http).get(`/children/${childId}`).set('Authorization', await as('mentor.riverside')).set('X-Request-Id', 'y'.repeat(100)).expect(403);
+    expect(refused.body.requestId).toBe(refused.headers['x-request-id']);
+    expect((await request(platform.http).get('/health').set('X-Request-Id', 'z'.repeat(100))).headers['x-request-id-refused']).toBeDefined();
+    const biggest = await platform.db.pool.query(`SELECT max(length(request_id))::int AS n FROM access.access_log`);
+    expect(biggest.rows[0].n).toBeLessThanOrEqual(64);
+  });
+
   it('refuses staff of another school with 403, logs the attempt and writes nothing else', async () => {
     const events = await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events');
     const refused = await request(platform.http)

@@ -20,17 +20,18 @@ describe('authentication: 401 says why', () => {
     const req = request(platform.http).get('/audit/me/access-history');
     return authorization ? req.set('Authorization', authorization) : req;
   };
-  const forged = async (claims: { iss?: string; aud?: string; exp?: number; nbf?: number; sub?: string }, key?: KeyLike) => {
+  const forged = async (claims: { iss?: string; aud?: string; iat?: number | null; exp?: number | null; nbf?: number; sub?: string }, key?: KeyLike) => {
     const now = Math.floor(Date.now() / 1000);
     const signingKey = key ?? (await generateKeyPair('ES256')).privateKey;
-    return new SignJWT({})
+    const jwt = new SignJWT({})
       .setProtectedHeader({ alg: 'ES256' })
       .setSubject(claims.sub ?? 'dpo')
       .setIssuer(claims.iss ?? LOCAL_ISSUER)
       .setAudience(claims.aud ?? LOCAL_AUDIENCE)
-      .setNotBefore(claims.nbf ?? now - 5)
-      .setExpirationTime(claims.exp ?? now + 600)
-      .sign(signingKey);
+      .setNotBefore(claims.nbf ?? now - 5);
+    if (claims.iat !== null) jwt.setIssuedAt(claims.iat ?? now);
+    if (claims.exp !== null) jwt.setExpirationTime(claims.exp ?? now + 600);
+    return jwt.sign(signingKey);
   };
 
   it('health answers without a token', async () => {
@@ -49,6 +50,13 @@ describe('authentication: 401 says why', () => {
     ['a token signed by another key (forged)', async () => `Bearer ${await forged({})}`, 'authentication.bad-signature'],
     ['a token for another audience', async () => `Bearer ${await forged({ aud: 'another-service' }, await ownKey())}`, 'authentication.wrong-audience'],
     ['a token from another issuer', async () => `Bearer ${await forged({ iss: 'https://evil.example' }, await ownKey())}`, 'authentication.wrong-issuer'],
+    ['a token without iat (its lifetime unknowable)', async () => `Bearer ${await forged({ iat: null }, await ownKey())}`, 'authentication.lifetime-unknown'],
+    ['a token without exp', async () => `Bearer ${await forged({ exp: null }, await ownKey())}`, 'authentication.lifetime-unknown'],
+    ['a token living 8 hours and a minute', async () => `Bearer ${await forged({ exp: Math.floor(Date.now() / 1000) + 8 * 3600 + 60 }, await ownKey())}`, 'authentication.lifetime-too-long'],
+    ['a token issued "in a year" for ten minutes, good for a year from now', async () => {
+      const inAYear = Math.floor(Date.now() / 1000) + 365 * 24 * 3600;
+      return `Bearer ${await forged({ iat: inAYear, exp: inAYear + 600 }, await ownKey())}`;
+    }, 'authentication.lifetime-too-long'],
     ['a token for nobody in the directory', async () => `Bearer ${await issuer.sign('mallory')}`, 'authentication.unknown-user'],
   ])('refuses %s with 401 naming the rule', async (_what, header, rule) => {
     const response = await call(await header()).expect(401);
@@ -62,6 +70,11 @@ describe('authentication: 401 says why', () => {
     await call(token).expect(200);
     await request(platform.http).patch('/users/practitioner.police').set('Authorization', admin).send({ active: false }).expect(200);
     expect((await call(token).expect(401)).body.rule).toBe('authentication.unknown-user');
+  });
+
+  it('the local issuer signs 8 hours at most', async () => {
+    await call(`Bearer ${await issuer.sign('dpo', 8 * 3600)}`).expect(200);
+    await expect(issuer.sign('dpo', 8 * 3600 + 1)).rejects.toThrow('between 1 second and 8 hours');
   });
 
   /** The platform's own private key, read the way the issuer stores it, to forge claims it would not sign. */

@@ -22,7 +22,7 @@ describe('authentication with an OIDC issuer', () => {
     });
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const { port } = jwks.address() as AddressInfo;
-    platform = await startPlatform('oidc', { OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience, OIDC_JWKS_URL: `http://127.0.0.1:${port}/jwks.json` });
+    platform = await startPlatform('oidc', { TOKEN_MAX_LIFETIME_SECONDS: '3600', OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience, OIDC_JWKS_URL: `http://127.0.0.1:${port}/jwks.json` });
     // No demo directory in OIDC mode: the council's users are added by an administrator.
     await platform.db.pool.query(`INSERT INTO access.agencies (agency_id, name, kind) VALUES ('platform', 'Platform', 'mast')`);
     await platform.db.pool.query(`INSERT INTO access.users (user_id, display_name, role, agency_id) VALUES ('dpo@council', 'DPO', 'dpo', 'platform')`);
@@ -32,15 +32,15 @@ describe('authentication with an OIDC issuer', () => {
     await new Promise((resolve) => jwks.close(resolve));
   });
 
-  const token = (claims: { iss?: string; aud?: string; sub?: string; alg?: string }, key: KeyLike = issuerKey) =>
-    new SignJWT({})
+  const token = (claims: { iss?: string; aud?: string; sub?: string; alg?: string; lifetime?: string | null }, key: KeyLike = issuerKey) => {
+    const jwt = new SignJWT({})
       .setProtectedHeader({ alg: claims.alg ?? 'RS256', kid: 'council-1' })
       .setSubject(claims.sub ?? 'dpo@council')
       .setIssuer(claims.iss ?? issuer)
       .setAudience(claims.aud ?? audience)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(key);
+      .setExpirationTime(claims.lifetime ?? '10m');
+    return (claims.lifetime === null ? jwt : jwt.setIssuedAt()).sign(key);
+  };
   const call = async (bearer: string) => request(platform.http).get('/audit/verify').set('Authorization', `Bearer ${bearer}`);
 
   it('accepts a token the issuer signed, for a user in the directory', async () => {
@@ -58,6 +58,8 @@ describe('authentication with an OIDC issuer', () => {
     ['another audience', () => token({ aud: 'someone-else' }), 'authentication.wrong-audience'],
     ['another issuer', () => token({ iss: 'https://login.elsewhere.example' }), 'authentication.wrong-issuer'],
     ['a user the directory does not know', () => token({ sub: 'stranger@council' }), 'authentication.unknown-user'],
+    ['a lifetime above TOKEN_MAX_LIFETIME_SECONDS (2 hours against 1)', () => token({ lifetime: '2h' }), 'authentication.lifetime-too-long'],
+    ['no iat, so no knowable lifetime', () => token({ lifetime: null }), 'authentication.lifetime-unknown'],
   ])('refuses a token signed with %s', async (_what, make, rule) => {
     const response = await call(await make());
     expect(response.status).toBe(401);

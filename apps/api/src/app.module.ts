@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { IdempotencyKeys } from '@app/platform/idempotency/idempotency-keys';
 import type { IntegrationWorkers } from '@app/integration/integration-workers';
 import type { PlatformLogger } from '@app/platform/logging/platform-logger';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
@@ -15,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { SharingModule } from './sharing/sharing.module';
 import { ConcernModule } from './concern/concern.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
+import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
 import { requestLogging } from './platform/request-logging';
 import { validationPipe } from './platform/validation';
@@ -44,6 +47,8 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },
         { provide: APP_PIPE, useValue: validationPipe },
+        { provide: IdempotencyKeys, inject: [DataSource], useFactory: (dataSource: DataSource) => new IdempotencyKeys(dataSource) },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

@@ -9,6 +9,8 @@ import { AppModule } from './app.module';
 import { measureHttpRequests } from './metrics/http-metrics';
 import { PlatformMetrics } from './metrics/platform-metrics';
 import { hardenHttp } from './platform/http-hardening';
+import { documentIdempotencyKey } from './platform/idempotency.interceptor';
+import { assignRequestId } from './platform/request-id';
 
 /**
  * Builds the HTTP application around an opened platform (used by main and the e2e tests).
@@ -24,6 +26,7 @@ export async function createApiApplication(
   app.enableShutdownHooks();
   hardenHttp(app, runtime.config.trustProxyHops);
   app.use(measureHttpRequests(app.get(PlatformMetrics)));
+  app.use(assignRequestId);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -32,6 +35,7 @@ export async function createApiApplication(
       .addBearerAuth()
       .build(),
   );
+  documentIdempotencyKey(document);
   SwaggerModule.setup('docs', app, document);
   return app;
 }

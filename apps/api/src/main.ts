@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { IntegrationWorkers } from '@app/integration/integration-workers';
-import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { loadConfig } from '@app/platform/config/config';
 import { createPlatformLogger } from '@app/platform/logging/platform-logger';
 import { openPlatform } from '@app/platform/runtime/open-platform';
+import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 import { createApiApplication } from './bootstrap';
 
 /**
@@ -34,8 +35,4 @@ async function main(): Promise<void> {
   logger.info(`API listening on http://${config.host}:${config.port} (OpenAPI at /docs, readiness at /health/ready)`);
 }
 
-main().catch((error: unknown) => {
-  // A configuration mistake (a variable, the bank-holiday file) is named in one line, exit 78.
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(error instanceof ConfigError ? 78 : 1);
-});
+main().catch(exitOnStartupFailure('start-up'));

@@ -1,6 +1,7 @@
 import { demoUsers } from '@app/access/directory/demo-directory';
-import { LocalIssuer } from '@app/access/identity/local-issuer';
-import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { LOCAL_TOKEN_MAX_LIFETIME_SECONDS, LocalIssuer } from '@app/access/identity/local-issuer';
+import { loadConfig } from '@app/platform/config/config';
+import { causeOf } from '@app/platform/runtime/start-up-failure';
 
 /**
  * `npm run token -- <user> [hours]`: prints a bearer token from the local issuer (the key
@@ -19,13 +20,15 @@ async function main(): Promise<void> {
   if (!demoUsers.some((u) => u.userId === userId)) {
     process.stderr.write(`note: ${userId} is not a seeded demo user; the token works only if an admin has added them\n`);
   }
-  const ttl = hours ? Number(hours) * 3600 : undefined;
-  if (ttl !== undefined && !(ttl > 0 && ttl <= 24 * 3600)) throw new Error('hours must be between 0 and 24');
+  // The platform refuses tokens living longer than TOKEN_MAX_LIFETIME_SECONDS; the local issuer signs 8 hours at most.
+  const longest = Math.min(LOCAL_TOKEN_MAX_LIFETIME_SECONDS, config.tokenMaxLifetimeSeconds);
+  const ttl = hours ? Math.round(Number(hours) * 3600) : longest;
+  if (!(ttl > 0 && ttl <= longest)) throw new Error(`hours must be more than 0 and at most ${longest / 3600}`);
   const issuer = await LocalIssuer.open(config.dataDir);
   process.stdout.write(`${await issuer.sign(userId, ttl)}\n`);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${causeOf(error)}\n`);
   process.exit(1);
 });

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { loadConfig } from '@app/platform/config/config';
 import { createPlatformLogger } from '@app/platform/logging/platform-logger';
 import { openPlatform } from '@app/platform/runtime/open-platform';
+import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 
 /** Scale-out mode: projections in their own process (run the API with IN_PROCESS_WORKERS=false). */
 async function main(): Promise<void> {
@@ -18,7 +19,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `projector failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(error instanceof ConfigError ? 78 : 1);
-});
+main().catch(exitOnStartupFailure('projector'));

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { loadConfig } from '@app/platform/config/config';
 import { openPlatform } from '@app/platform/runtime/open-platform';
+import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 import { progressBar } from '@app/projections/runtime/progress-bar';
 
 /**
@@ -25,7 +26,4 @@ async function main(): Promise<void> {
   await runtime.close();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `rebuild failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(error instanceof ConfigError ? 78 : 1);
-});
+main().catch(exitOnStartupFailure('rebuild'));

@@ -3,6 +3,7 @@ import { IntegrationWorkers } from '@app/integration/integration-workers';
 import { ConfigError, loadConfig } from '@app/platform/config/config';
 import { createPlatformLogger } from '@app/platform/logging/platform-logger';
 import { openPlatform } from '@app/platform/runtime/open-platform';
+import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 
 /**
  * Scale-out mode: the outbox relay and the inbound consumers in their own process (run the
@@ -31,7 +32,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `relay failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(error instanceof ConfigError ? 78 : 1);
-});
+main().catch(exitOnStartupFailure('relay'));

@@ -10,7 +10,7 @@ import type { Policy } from '@app/access/policy/policy';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import type { Actor } from '@app/domain/shared/actor';
 import { PlatformMetrics } from '../metrics/platform-metrics';
-import { requestIdOf } from '../platform/request-context';
+import { requestIdOf } from '../platform/request-id';
 import { ReadModelAccessFacts } from './access-facts';
 import { POLICY, PUBLIC } from './policy.decorator';
 import { restrictedRecordRefusal } from './restricted-record.refusal';

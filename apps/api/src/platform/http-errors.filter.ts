@@ -7,7 +7,7 @@ import { describeDatabaseError, isDatabaseError } from '@app/platform/database/q
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
 import { ConsentMissing } from '@app/domain/referral/consent-gate';
 import { DomainRefusal } from './decisions';
-import { requestIdOf } from './request-context';
+import { requestIdOf } from './request-id';
 
 /** A database fault is named by its code and place, never its message (which can quote a child's data). */
 const faultOf = (exception: unknown): string => {
@@ -54,7 +54,7 @@ export class HttpErrorsFilter implements ExceptionFilter {
         const { resource, childId } = request.access;
         this.accessLog
           .append({ ...request.actor, childId, resource, outcome: 'refused', reason: `${rule}: ${message}`, requestId })
-          .catch((error: Error) => this.logger.error(`request ${requestId ?? '-'}: the refusal could not be logged: ${error.message}`))
+          .catch((error: Error) => this.logger.error(`request ${requestId}: the refusal could not be logged: ${error.message}`))
           .finally(answer);
         return;
       }

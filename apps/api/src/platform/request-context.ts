@@ -1,8 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Request } from 'express';
 import type { Actor } from '@app/domain/shared';
+import { requestIdOf } from './request-id';
 
 export interface RequestContext {
   readonly actor: Actor;
@@ -12,15 +11,6 @@ export interface RequestContext {
 interface AuthenticatedRequest extends Request {
   actor?: Actor;
 }
-
-/**
- * The request's id, fixed once (the log's middleware asks first, so every log line, the
- * access log and the events the request causes carry the same one).
- */
-export const requestIdOf = (request: { id?: unknown; headers: IncomingHttpHeaders }): string => {
-  const sent = request.headers['x-request-id'];
-  return typeof request.id === 'string' ? request.id : typeof sent === 'string' ? sent : randomUUID();
-};
 
 /**
  * The route pattern that answered (`/children/:childId`, never the id), or `unmatched`: the

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { PlatformLogger } from '@app/platform/logging/platform-logger';
-import { requestIdOf, routePatternOf } from './request-context';
+import { routePatternOf } from './request-context';
+import { requestIdOf } from './request-id';
 
 /**
  * Request logging on the platform's logger: one line per request, and every line written
@@ -12,7 +13,7 @@ export const requestLogging = (logger: PlatformLogger) =>
   LoggerModule.forRoot({
     pinoHttp: {
       logger,
-      genReqId: (req: IncomingMessage) => requestIdOf(req as IncomingMessage & { id?: unknown }),
+      genReqId: (req: IncomingMessage, res: ServerResponse) => requestIdOf(req, res),
       quietReqLogger: true,
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       // The route pattern is known only once the request is routed: added when the line is written.

@@ -5,6 +5,8 @@ import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 export const LOCAL_ISSUER = 'mast-platform-local';
 export const LOCAL_AUDIENCE = 'mast-platform';
 const ALGORITHM = 'ES256';
+/** A working day: the longest a local-issuer token lives, whatever is asked. */
+export const LOCAL_TOKEN_MAX_LIFETIME_SECONDS = 8 * 3600;
 
 type SigningKey = Awaited<ReturnType<typeof importJWK>>;
 
@@ -38,8 +40,11 @@ export class LocalIssuer {
     return new LocalIssuer(await importJWK(jwk, ALGORITHM), await importJWK(publicJwk, ALGORITHM));
   }
 
-  /** A token for `userId`, valid for `ttlSeconds` (8 hours: a working day). */
-  sign(userId: string, ttlSeconds = 8 * 3600, now = Math.floor(Date.now() / 1000)): Promise<string> {
+  /** A token for `userId`, valid for `ttlSeconds`: 8 hours (a working day) at most. */
+  async sign(userId: string, ttlSeconds = LOCAL_TOKEN_MAX_LIFETIME_SECONDS, now = Math.floor(Date.now() / 1000)): Promise<string> {
+    if (!(ttlSeconds > 0 && ttlSeconds <= LOCAL_TOKEN_MAX_LIFETIME_SECONDS)) {
+      throw new RangeError(`a local token lives between 1 second and ${LOCAL_TOKEN_MAX_LIFETIME_SECONDS / 3600} hours, not ${ttlSeconds} seconds`);
+    }
     return new SignJWT({})
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(userId)

@@ -10,6 +10,8 @@ export type AuthenticationFailure =
   | 'bad-signature'
   | 'wrong-issuer'
   | 'wrong-audience'
+  | 'lifetime-unknown'
+  | 'lifetime-too-long'
   | 'unknown-user';
 
 const explanations: Record<AuthenticationFailure, string> = {
@@ -20,6 +22,8 @@ const explanations: Record<AuthenticationFailure, string> = {
   'bad-signature': 'The token signature does not verify against the issuer keys',
   'wrong-issuer': 'The token was issued by an issuer this platform does not trust',
   'wrong-audience': 'The token was issued for another audience',
+  'lifetime-unknown': 'The token carries no iat or no exp claim, so how long it lives cannot be checked',
+  'lifetime-too-long': 'The token lives longer than this platform allows (exp - iat above TOKEN_MAX_LIFETIME_SECONDS): ask the issuer for a shorter-lived token',
   'unknown-user': 'The token names a user who is not in the directory or is deactivated',
 };
 
@@ -35,8 +39,10 @@ export class TokenVerifier {
   private readonly key: JWTVerifyGetKey | LocalIssuer['publicKey'];
   private readonly issuer: string;
   private readonly audience: string;
+  private readonly maxLifetimeSeconds: number;
 
   constructor(config: PlatformConfig, localIssuer: LocalIssuer | null) {
+    this.maxLifetimeSeconds = config.tokenMaxLifetimeSeconds;
     if (config.oidc) {
       this.key = createRemoteJWKSet(new URL(config.oidc.jwksUrl));
       this.issuer = config.oidc.issuer;
@@ -59,9 +65,13 @@ export class TokenVerifier {
         audience: this.audience,
         algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
         clockTolerance: 30,
-        requiredClaims: ['sub', 'exp'],
+        // Without iat a token's lifetime is unknowable, and a stolen one could be good for years.
+        requiredClaims: ['sub', 'iat', 'exp'],
       });
       if (!payload.sub) throw new AuthenticationError('malformed-token');
+      // Counted from iat, and from now too: an iat set in the future must not stretch what is left.
+      const lifetime = (payload.exp as number) - Math.min(payload.iat as number, Math.floor(Date.now() / 1000));
+      if (lifetime > this.maxLifetimeSeconds) throw new AuthenticationError('lifetime-too-long');
       return payload.sub;
     } catch (error) {
       throw error instanceof AuthenticationError ? error : new AuthenticationError(failureOf(error));
@@ -75,6 +85,7 @@ function failureOf(error: unknown): AuthenticationFailure {
     if (error.claim === 'iss') return 'wrong-issuer';
     if (error.claim === 'aud') return 'wrong-audience';
     if (error.claim === 'nbf') return 'token-not-yet-valid';
+    if ((error.claim === 'iat' || error.claim === 'exp') && error.reason === 'missing') return 'lifetime-unknown';
     return 'malformed-token';
   }
   if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JWKSNoMatchingKey) {

@@ -25,6 +25,8 @@ export interface PlatformConfig {
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Set: tokens are verified against this OIDC issuer's JWKS. Absent: the local issuer under dataDir. */
   readonly oidc?: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+  /** The longest a bearer token may live (exp - iat), from any issuer; a longer one, or one without iat or exp, is refused. */
+  readonly tokenMaxLifetimeSeconds: number;
   /** Keys the pseudonymous child id on integration messages; absent in embedded mode: kept under dataDir. */
   readonly pseudonymKey?: Buffer;
   readonly kafkaClientId: string;
@@ -62,7 +64,7 @@ const integer = (env: Env, name: string, fallback: number, min: number, max: num
   return value;
 };
 
-const url = (env: Env, name: string, protocols: readonly string[]): string | undefined => {
+const url = (env: Env, name: string, protocols: readonly string[], why = ''): string | undefined => {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   let parsed: URL;
@@ -72,7 +74,7 @@ const url = (env: Env, name: string, protocols: readonly string[]): string | und
     throw new ConfigError(name, `is not a valid URL`);
   }
   if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}${why}`);
   }
   return raw;
 };
@@ -133,7 +135,8 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : 'var'),
     embeddedPostgresPort: integer(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
-    eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:']),
+    // @eventstore/db-client parses only esdb connection strings; a kurrentdb:// URL would fail at the first append.
+    eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:'], ' (@eventstore/db-client reads only esdb connection strings: write kurrentdb://… as esdb://…)'),
     kafkaBrokers: brokers(env),
     dataKeyEncryptionKey: encryptionKey(env),
     projectionMaxLagEvents: integer(env, 'PROJECTION_MAX_LAG_EVENTS', 1000, 0, 100_000_000),
@@ -141,6 +144,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     inProcessWorkers: flag(env, 'IN_PROCESS_WORKERS', true),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
     oidc: oidc(env),
+    tokenMaxLifetimeSeconds: integer(env, 'TOKEN_MAX_LIFETIME_SECONDS', 8 * 3600, 60, 24 * 3600),
     pseudonymKey: secret(env, 'PSEUDONYM_KEY'),
     kafkaClientId: env.KAFKA_CLIENT_ID && env.KAFKA_CLIENT_ID !== '' ? env.KAFKA_CLIENT_ID : 'mast-platform',
     mastPanel: {

@@ -13,7 +13,7 @@ const refusal = (env: Record<string, string>): ConfigError => {
 describe('configuration is validated at start-up, naming the bad variable', () => {
   it('starts with sensible defaults: embedded PostgreSQL, no Kafka, local keys', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, kafkaBrokers: undefined, inProcessWorkers: true, projectionMaxLagEvents: 1000 });
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, kafkaBrokers: undefined, inProcessWorkers: true, projectionMaxLagEvents: 1000, tokenMaxLifetimeSeconds: 28800 });
     expect(config.rateLimit).toEqual({ windowSeconds: 60, perAddress: 6000, perUser: 3000 });
     expect(config.dataDir).toMatch(/var$/);
   });
@@ -28,6 +28,9 @@ describe('configuration is validated at start-up, naming the bad variable', () =
     [{ PSEUDONYM_KEY: 'c2hvcnQ=' }, 'PSEUDONYM_KEY', 'at least 32 bytes'],
     [{ OIDC_ISSUER: 'https://login.example.gov.uk' }, 'OIDC_AUDIENCE', 'required when OIDC_ISSUER is set'],
     [{ IN_PROCESS_WORKERS: 'yes' }, 'IN_PROCESS_WORKERS', 'one of true, false'],
+    [{ EVENTSTORE_URL: 'kurrentdb://admin:changeit@localhost:2113?tls=false' }, 'EVENTSTORE_URL', 'must use esdb: or esdb+discover:, got kurrentdb:'],
+    [{ TOKEN_MAX_LIFETIME_SECONDS: '90000' }, 'TOKEN_MAX_LIFETIME_SECONDS', 'between 60 and 86400'],
+    [{ TOKEN_MAX_LIFETIME_SECONDS: '8h' }, 'TOKEN_MAX_LIFETIME_SECONDS', 'must be a whole number'],
     [{ MAST_PANEL_WEEKDAY: '6' }, 'MAST_PANEL_WEEKDAY', 'between 1 and 5'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', 'one of error, warn, log, debug'],
     [{ RATE_LIMIT_PER_ADDRESS: '0' }, 'RATE_LIMIT_PER_ADDRESS', 'between 1 and'],

