@@ -43,7 +43,7 @@ describe('the API restarts after a kill -9', () => {
         DATABASE_URL: '',
         EVENTSTORE_URL: '',
         KAFKA_BROKERS: '',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'log', // "API listening" is an info line
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
