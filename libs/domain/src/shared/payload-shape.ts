@@ -47,7 +47,7 @@ const described: Record<Exclude<Shape['kind'], 'one-of' | 'list' | 'record' | 'n
   text: 'must be text',
   date: 'must be a date YYYY-MM-DD',
   instant: 'must be an ISO-8601 date and time',
-  integer: 'must be a whole number',
+  integer: 'must be a whole number (32-bit)',
   number: 'must be a number',
   boolean: 'must be true or false',
   json: 'must be a JSON value',
@@ -57,7 +57,8 @@ const fits: Record<keyof typeof described, (value: unknown) => boolean> = {
   text: (v) => typeof v === 'string',
   date: isIsoDate,
   instant: isIsoInstant,
-  integer: (v) => typeof v === 'number' && Number.isSafeInteger(v),
+  // Read models keep whole numbers in PostgreSQL `integer` columns: 32 bits, signed.
+  integer: (v) => typeof v === 'number' && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31,
   number: (v) => typeof v === 'number' && Number.isFinite(v),
   boolean: (v) => typeof v === 'boolean',
   json: () => true,
