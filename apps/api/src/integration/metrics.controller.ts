@@ -58,6 +58,14 @@ export class MetricsController {
         type: 'gauge',
         samples: lag.map((l) => ({ labels: { projection: l.name }, value: l.behind })),
       },
+      {
+        name: 'mast_projection_failing',
+        help: 'A projection stopped on an event it cannot apply: 1, labelled with the event id and type',
+        type: 'gauge',
+        samples: this.projections.status().flatMap(({ name, failure }) =>
+          failure ? [{ labels: { projection: name, event_id: failure.eventId ?? '', event_type: failure.eventType ?? '' }, value: 1 }] : [],
+        ),
+      },
     ];
     return prometheusText(metrics);
   }

@@ -29,6 +29,7 @@ async function awaitNotices(recorded: RecordedEvent, manager: EntityManager): Pr
 export const sharingProjection: Projection = {
   name: 'sharing',
   eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected'],
+  tables: ['sharing_decisions', 'disclosures', 'received_information', 'correction_notices', 'pending_correction_notices'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     if (recorded.type === 'ChildDetailsCorrected') return awaitNotices(recorded, manager);
@@ -95,9 +96,5 @@ export const sharingProjection: Projection = {
         return;
       }
     }
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.sharing_decisions, read_models.disclosures, read_models.received_information, read_models.correction_notices, read_models.pending_correction_notices`);
   },
 };
