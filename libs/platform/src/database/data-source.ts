@@ -16,7 +16,9 @@ export function createDataSource({ url, idleInTransactionTimeoutMs = 30_000, poo
     migrations: platformMigrations,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
-    logging: ['error'],
+    // TypeORM would log a failed query with its parameters (children's names, case notes);
+    // whoever catches the error reports it without them (HttpErrorsFilter, ProjectionRunner).
+    logging: false,
     extra: { max: poolSize, options: `-c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs}` },
   });
 }
