@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { Projection } from '@app/projections/projection';
 import { childRecordsProjection } from '@app/projections/children/child-records.projection';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
+import { eventually } from '@app/integration/testing/eventually';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -43,21 +44,27 @@ describe('rebuilding a read model while the API serves', () => {
     } };
     const rebuilder = new ProjectionRunner(platform.runtime.dataSource, platform.runtime.eventStore, [slow], 5);
     let done = false;
-    const rebuilt = rebuilder.rebuild(slow).finally(() => {
-      done = true;
-    });
+    let eventsRead = 0;
+    const rebuilt = rebuilder
+      .rebuild(slow, (read) => {
+        eventsRead = read;
+      })
+      .finally(() => {
+        done = true;
+      });
+    await eventually('the rebuild to be under way', () => eventsRead > 0, 10_000);
 
+    // Reads first in each round: a write waits for the live projection, which would hide a gap.
     const statuses: number[] = [];
     const counts: number[] = [];
     let added = 0;
     while (!done) {
-      const childId = await register(`During${added}`);
-      children.set(childId, `During${added}`);
-      added += 1;
+      counts.push(await rowCount());
       for (const id of [...children.keys()].slice(0, 10)) {
         statuses.push((await request(platform.http).get(`/children/${id}`).set('Authorization', senco)).status);
       }
-      counts.push(await rowCount());
+      children.set(await register(`During${added}`), `During${added}`);
+      added += 1;
     }
     await rebuilt;
 
