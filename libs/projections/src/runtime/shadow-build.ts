@@ -19,9 +19,11 @@ const LIVE = 'read_models';
  * replayed into copies of the projection's tables in a shadow schema, while readers (and
  * the live projection) keep using the real ones; once caught up, one transaction takes the
  * projection's checkpoint lock (the live runner waits), applies what arrived meanwhile,
- * drops the old tables, moves the shadow ones into `read_models` and sets the checkpoint.
- * Readers wait only for that swap. A failure anywhere drops the shadow: the old read model
- * stays as it was. Returns the checkpoint reached.
+ * replaces the real tables' rows with the shadow's and sets the checkpoint. Rows are
+ * copied rather than tables swapped so the real tables keep their grants, constraint names
+ * and indexes, and readers never wait for a lock: they see the old rows until the commit.
+ * A failure anywhere drops the shadow and leaves the read model as it was. Returns the
+ * checkpoint reached.
  */
 export async function buildInShadow(build: ShadowBuild): Promise<Checkpoint | null> {
   const { projection, dataSource } = build;
@@ -31,6 +33,11 @@ export async function buildInShadow(build: ShadowBuild): Promise<Checkpoint | nu
   // The projection's own SQL and its repositories name `read_models.<table>`: aim them at the shadow.
   runner.query = ((sql: string, ...rest: unknown[]) => live(intoShadow(sql, projection.tables, shadow), ...(rest as []))) as QueryRunner['query'];
   const state = { position: null as Checkpoint | null, read: 0, applied: 0 };
+  const [{ locked }] = await live(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [shadow]);
+  if (!locked) {
+    await runner.release();
+    throw new Error(`a rebuild of ${projection.name} is already running`);
+  }
   try {
     await live(`DROP SCHEMA IF EXISTS "${shadow}" CASCADE`);
     await live(`CREATE SCHEMA "${shadow}"`);
@@ -45,10 +52,10 @@ export async function buildInShadow(build: ShadowBuild): Promise<Checkpoint | nu
     await checkpoints.lock(runner.manager, projection.name);
     while (await replayBatch(build, runner, state));
     for (const table of projection.tables) {
-      await live(`DROP TABLE ${LIVE}."${table}"`);
-      await live(`ALTER TABLE "${shadow}"."${table}" SET SCHEMA ${LIVE}`);
+      await live(`DELETE FROM ${LIVE}."${table}"`);
+      await live(`INSERT INTO ${LIVE}."${table}" SELECT * FROM "${shadow}"."${table}"`);
     }
-    await live(`DROP SCHEMA "${shadow}"`);
+    await live(`DROP SCHEMA "${shadow}" CASCADE`);
     await checkpoints.clear(runner.manager, projection.name);
     if (state.position) await checkpoints.advance(runner.manager, projection.name, state.position, state.applied);
     await runner.commitTransaction();
@@ -58,6 +65,7 @@ export async function buildInShadow(build: ShadowBuild): Promise<Checkpoint | nu
     await live(`DROP SCHEMA IF EXISTS "${shadow}" CASCADE`).catch(() => undefined);
     throw error;
   } finally {
+    await live(`SELECT pg_advisory_unlock(hashtext($1))`, [shadow]).catch(() => undefined);
     await runner.release();
   }
 }
