@@ -30,10 +30,7 @@ export class ProtectedEventStore implements EventStore {
   ) {}
 
   async append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    for (const event of events) {
-      const broken = this.catalogue.check(event.type, event.data);
-      if (broken) throw new EventRefusedError(event.type, broken.rule, broken.field, broken.message);
-    }
+    refuseUnfit(this.catalogue, events);
     const sealed = await Promise.all(events.map((event) => this.sealEvent(event)));
     const result = await this.inner.append(streamId, sealed, expectedRevision);
     return { nextRevision: result.nextRevision, events: await this.reveal(result.events) };
@@ -92,6 +89,14 @@ export class ProtectedEventStore implements EventStore {
       data[field] = seal(key, Buffer.from(JSON.stringify(event.data[field]), 'utf8'), contextOf(event.eventId, field));
     }
     return { ...event, data };
+  }
+}
+
+/** Throws EventRefusedError for the first event that breaks its catalogued shape. */
+export function refuseUnfit(catalogue: EventCatalogue, events: ReadonlyArray<{ readonly type: string; readonly data: object }>): void {
+  for (const event of events) {
+    const broken = catalogue.check(event.type, event.data as Record<string, unknown>);
+    if (broken) throw new EventRefusedError(event.type, broken.rule, broken.field, broken.message);
   }
 }
 
