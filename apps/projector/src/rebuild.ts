@@ -5,8 +5,10 @@ import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 import { progressBar } from '@app/projections/runtime/progress-bar';
 
 /**
- * `npm run projections:rebuild -- [name ...]`: empties the named read models (all when
- * none is named) and replays the whole log into them, with a progress bar.
+ * `npm run projections:rebuild -- [name ...]`: replays the whole log into shadow copies of
+ * the named read models (all when none is named), with a progress bar, and swaps each in
+ * once caught up. Safe while the API serves: readers keep the old rows until the swap, and
+ * a projection that fails on an event keeps its old read model and names the event.
  */
 async function main(): Promise<void> {
   const names = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { EventCatalogue } from './shared/event-schema';
+import { EventCatalogue, type EventSchema } from './shared/event-schema';
 import { childEventSchemas } from './child/events';
 import { consentEventSchemas } from './consent/events';
 import { referralEventSchemas } from './referral/events';
@@ -10,7 +10,7 @@ import { sharingEventSchemas } from './sharing/events';
 import { concernEventSchemas } from './concern/events';
 
 /** Every event type the platform stores, one line per aggregate. */
-export const eventCatalogue = new EventCatalogue([
+export const eventSchemas: readonly EventSchema[] = [
   ...childEventSchemas,
   ...consentEventSchemas,
   ...referralEventSchemas,
@@ -20,4 +20,6 @@ export const eventCatalogue = new EventCatalogue([
   ...socialCareCaseEventSchemas,
   ...sharingEventSchemas,
   ...concernEventSchemas,
-]);
+];
+
+export const eventCatalogue = new EventCatalogue(eventSchemas);

@@ -113,3 +113,16 @@ export class IdempotencyConflictError extends Error {
     this.name = 'IdempotencyConflictError';
   }
 }
+
+/** An event whose payload breaks its catalogued shape: never appended, since no read model could apply it. */
+export class EventRefusedError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly rule: string,
+    readonly field: string | undefined,
+    readonly reason: string,
+  ) {
+    super(`${eventType} refused: ${reason}`);
+    this.name = 'EventRefusedError';
+  }
+}

@@ -11,6 +11,9 @@ export interface Projection {
   /** Event types this projection reads; others only advance its checkpoint. */
   readonly eventTypes: readonly string[];
   apply(event: RecordedEvent, manager: EntityManager): Promise<void>;
-  /** Removes every row this projection owns, before a rebuild from position 0. */
-  reset(manager: EntityManager): Promise<void>;
+  /**
+   * The `read_models` tables this projection alone writes. A rebuild replays the log into
+   * shadow copies of them and swaps those in (runtime/shadow-build.ts).
+   */
+  readonly tables: readonly string[];
 }

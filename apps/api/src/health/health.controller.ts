@@ -34,14 +34,15 @@ export class HealthController {
       () => 'down' as const,
     );
     const lag = database === 'up' && !this.config.eventStoreUrl ? await projectionLag(this.dataSource, this.projections.projections.map((p) => p.name)) : [];
-    const errors = this.projections.status().filter((s) => s.lastError);
+    const failing = this.projections.status().filter((s) => s.failure);
     const lagging = lag.filter((l) => l.behind > this.config.projectionMaxLagEvents);
     const body = {
-      status: database === 'up' && lagging.length === 0 && errors.length === 0 ? 'ready' : 'not-ready',
+      status: database === 'up' && lagging.length === 0 && failing.length === 0 ? 'ready' : 'not-ready',
       database,
       maxLagEvents: this.config.projectionMaxLagEvents,
       projections: lag,
-      projectionErrors: errors.map((e) => ({ name: e.name, error: e.lastError })),
+      // The event each stuck projection cannot apply (id, type, position) and the error, never its data.
+      projectionErrors: failing.map((s) => ({ name: s.name, ...s.failure })),
       // Reported, never failing readiness: the API serves while the broker is away (the outbox backs up).
       integration: database === 'up' ? await this.integration.snapshot() : null,
     };

@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Directory } from '@app/access/directory/directory';
 import type { Role } from '@app/access/directory/roles';
+import { eventCatalogue } from '@app/domain/catalogue';
 import { agendaCutOff } from '@app/domain/mast-panel/agenda-cut-off';
 import type { MastPanelCommand } from '@app/domain/mast-panel/commands';
 import { decideAtPanel } from '@app/domain/mast-panel/decide-at-panel';
@@ -12,6 +13,7 @@ import { mastRequestDecider } from '@app/domain/mast-request/decider';
 import { type MastDecision, mastRequestStream } from '@app/domain/mast-request/events';
 import type { WorkingDayCalendar } from '@app/domain/multi-agency';
 import { isDomainError } from '@app/domain/shared';
+import { refuseUnfit } from '@app/event-store/personal-data/protected-event-store';
 import type { PlatformConfig } from '@app/platform/config/config';
 import { mastRequest, requestsAwaitingPanel } from '@app/projections/mast/queries';
 import { type Body, commandBody } from '../platform/command-body';
@@ -149,6 +151,8 @@ export class RecordPanelDecisionHandler implements ICommandHandler<RecordPanelDe
       quorum: { minMembers: this.config.mastPanel.quorumMembers, minAgencies: this.config.mastPanel.quorumAgencies },
     });
     if (isDomainError(outcome)) throw new DomainRefusal(outcome);
+    // Both streams' events are checked before either is written: a refusal never leaves half a decision.
+    refuseUnfit(eventCatalogue, [...outcome.panel, ...outcome.request]);
     const recorded = await this.decisions.append(panelStream, outcome.panel, ctx, panel.revision);
     await this.decisions.append(requestStream, outcome.request, ctx, request.revision);
     return recorded;

@@ -49,6 +49,12 @@ export class PlatformMetrics {
     labelNames: ['projection'] as const,
     registers: [this.registry],
   });
+  private readonly projectionFailing = new Gauge({
+    name: 'mast_projection_failing',
+    help: 'A projection stopped on an event it cannot apply: 1, labelled with the event id and type',
+    labelNames: ['projection', 'event_id', 'event_type'] as const,
+    registers: [this.registry],
+  });
   private publishedCounted = 0;
 
   constructor(private readonly sources: MetricSources) {
@@ -80,6 +86,11 @@ export class PlatformMetrics {
     }
     this.relayPublished.inc(published - this.publishedCounted);
     this.publishedCounted = published;
+    // Only the projections stuck now: one that recovered leaves no stale series behind.
+    this.projectionFailing.reset();
+    for (const { name, failure } of this.sources.projections.status()) {
+      if (failure) this.projectionFailing.set({ projection: name, event_id: failure.eventId ?? '', event_type: failure.eventType ?? '' }, 1);
+    }
     if (!this.sources.projectionLagKnown) return;
     for (const lag of await projectionLag(this.sources.dataSource, this.sources.projections.projections.map((p) => p.name))) {
       this.projectionLagEvents.set({ projection: lag.name }, lag.behind);

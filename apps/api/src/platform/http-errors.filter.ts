@@ -4,7 +4,7 @@ import { AccessLog } from '@app/access/audit/access-log';
 import type { Actor } from '@app/domain/shared/actor';
 import type { Request, Response } from 'express';
 import { describeDatabaseError, isDatabaseError } from '@app/platform/database/query-log';
-import { IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
+import { EventRefusedError, IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
 import { ConsentMissing } from '@app/domain/referral/consent-gate';
 import { DomainRefusal } from './decisions';
 import { requestIdOf } from './request-id';
@@ -68,6 +68,12 @@ export class HttpErrorsFilter implements ExceptionFilter {
         message: `The record changed since you read it (you sent revision ${String(exception.expected)}, it is now at ${String(exception.actual)}); reload and try again`,
         currentRevision: String(exception.actual),
       });
+      return;
+    }
+    if (exception instanceof EventRefusedError) {
+      // What the command would have recorded breaks the event's shape: the request's values are at fault.
+      const { rule, field, reason } = exception;
+      send(HttpStatus.BAD_REQUEST, { error: 'Bad Request', rule, message: reason, ...(field ? { field } : {}) });
       return;
     }
     if (exception instanceof IdempotencyConflictError) {

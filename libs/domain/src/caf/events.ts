@@ -1,6 +1,8 @@
 import type { DomainEvent, EventSchema } from '../shared';
 import type { IsoDate, Practitioner } from '../multi-agency';
-import type { ActionStatus, CafDomain, CafElement, CafOutcome } from './vocabulary';
+import { namedPractitioner, practitioner } from '../multi-agency/values';
+import { boolean, date, list, oneOf, optional, text } from '../shared/payload-shape';
+import { ACTION_STATUSES, type ActionStatus, type CafDomain, type CafElement, CAF_OUTCOMES, type CafOutcome } from './vocabulary';
 
 export type NamedPractitioner = Practitioner & { readonly name?: string };
 
@@ -101,18 +103,83 @@ export type CafEvent =
   | CafReviewed
   | CafClosed;
 
+const ofCaf = { cafId: text, childId: text };
+
 export const cafEventSchemas: EventSchema[] = [
-  { type: 'CafStarted', schemaVersion: 1, personalFields: ['reasonForAssessment'] },
-  { type: 'CafContributionRecorded', schemaVersion: 1, personalFields: ['text', 'withheldReason', 'correctionReason'] },
-  { type: 'CafViewsRecorded', schemaVersion: 1, personalFields: ['views'] },
-  { type: 'CafCompleted', schemaVersion: 1, personalFields: ['summary'] },
-  { type: 'TeamAroundTheChildMeetingHeld', schemaVersion: 1, personalFields: ['notes'] },
-  { type: 'LeadProfessionalAppointed', schemaVersion: 1, personalFields: [] },
-  { type: 'LeadProfessionalHandedOver', schemaVersion: 1, personalFields: ['reason'] },
-  { type: 'IntegratedPlanActionAgreed', schemaVersion: 1, personalFields: ['action'] },
-  { type: 'IntegratedPlanActionUpdated', schemaVersion: 1, personalFields: ['note'] },
-  { type: 'CafReviewed', schemaVersion: 1, personalFields: ['summary'] },
-  { type: 'CafClosed', schemaVersion: 1, personalFields: ['summary'] },
+  {
+    type: 'CafStarted',
+    schemaVersion: 1,
+    personalFields: ['reasonForAssessment'],
+    payload: { ...ofCaf, startedBy: practitioner, startedOn: date, consentId: text, reasonForAssessment: text },
+  },
+  {
+    type: 'CafContributionRecorded',
+    schemaVersion: 1,
+    personalFields: ['text', 'withheldReason', 'correctionReason'],
+    payload: {
+      ...ofCaf,
+      contributionId: text,
+      domain: text,
+      element: text,
+      text,
+      contributor: practitioner,
+      recordedOn: date,
+      secondHand: boolean,
+      withheldFromFamily: boolean,
+      withheldReason: optional(text),
+      supersedes: optional(text),
+      correctionReason: optional(text),
+    },
+  },
+  {
+    type: 'CafViewsRecorded',
+    schemaVersion: 1,
+    personalFields: ['views'],
+    payload: { ...ofCaf, viewsId: text, whose: oneOf(['child', 'family']), views: text, recordedBy: practitioner, recordedOn: date },
+  },
+  { type: 'CafCompleted', schemaVersion: 1, personalFields: ['summary'], payload: { ...ofCaf, completedOn: date, completedBy: practitioner, summary: text } },
+  {
+    type: 'TeamAroundTheChildMeetingHeld',
+    schemaVersion: 1,
+    personalFields: ['notes'],
+    payload: { ...ofCaf, meetingId: text, heldOn: date, attendees: list(namedPractitioner), familyPresent: boolean, notes: text, nextReviewOn: optional(date) },
+  },
+  {
+    type: 'LeadProfessionalAppointed',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofCaf, leadProfessional: namedPractitioner, appointedOn: date, appointedBy: practitioner, agreedWithFamily: boolean },
+  },
+  {
+    type: 'LeadProfessionalHandedOver',
+    schemaVersion: 1,
+    personalFields: ['reason'],
+    payload: { ...ofCaf, from: namedPractitioner, to: namedPractitioner, handedOverOn: date, reason: text },
+  },
+  {
+    type: 'IntegratedPlanActionAgreed',
+    schemaVersion: 1,
+    personalFields: ['action'],
+    payload: { ...ofCaf, actionId: text, action: text, ownerAgencyId: text, ownerUserId: optional(text), dueBy: date, agreedOn: date, agreedBy: practitioner },
+  },
+  {
+    type: 'IntegratedPlanActionUpdated',
+    schemaVersion: 1,
+    personalFields: ['note'],
+    payload: { ...ofCaf, actionId: text, status: oneOf(ACTION_STATUSES), note: optional(text), updatedOn: date, updatedBy: practitioner },
+  },
+  {
+    type: 'CafReviewed',
+    schemaVersion: 1,
+    personalFields: ['summary'],
+    payload: { ...ofCaf, reviewId: text, reviewedOn: date, summary: text, nextReviewOn: optional(date), reviewedBy: practitioner },
+  },
+  {
+    type: 'CafClosed',
+    schemaVersion: 1,
+    personalFields: ['summary'],
+    payload: { ...ofCaf, closedOn: date, outcome: oneOf(CAF_OUTCOMES), summary: text, openActions: list(text), closedBy: practitioner },
+  },
 ];
 
 export const cafStream = (cafId: string): string => `caf-${cafId}`;

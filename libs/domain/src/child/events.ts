@@ -1,4 +1,5 @@
 import type { DomainEvent, EventSchema } from '../shared';
+import { date, type Fields, integer, list, oneOf, optional, text } from '../shared/payload-shape';
 
 export const CHILD_FLAGS = ['looked-after', 'young-carer', 'forces-family', 'sen'] as const;
 export type ChildFlag = (typeof CHILD_FLAGS)[number];
@@ -23,9 +24,12 @@ export type ChildEvent = ChildRegistered | ChildDetailsCorrected;
 
 const personal = ['givenName', 'familyName', 'dateOfBirth', 'upn'] as const;
 
+const details = { givenName: text, familyName: text, dateOfBirth: date, upn: optional(text), schoolId: text, yearGroup: integer, flags: list(oneOf(CHILD_FLAGS)) };
+const corrections: Fields = Object.fromEntries(Object.entries(details).map(([name, shape]) => [name, shape.kind === 'optional' ? shape : optional(shape)]));
+
 export const childEventSchemas: EventSchema[] = [
-  { type: 'ChildRegistered', schemaVersion: 1, personalFields: personal },
-  { type: 'ChildDetailsCorrected', schemaVersion: 1, personalFields: personal },
+  { type: 'ChildRegistered', schemaVersion: 1, personalFields: personal, payload: { childId: text, ...details } },
+  { type: 'ChildDetailsCorrected', schemaVersion: 1, personalFields: personal, payload: { childId: text, reason: text, ...corrections } },
 ];
 
 export const childStream = (childId: string): string => `child-${childId}`;

@@ -3,6 +3,8 @@ import type { InformationCategory } from '../shared';
 import type { ConsentCoverage, IsoDate, IsoInstant, Practitioner } from '../multi-agency';
 import type { FamilyTold } from '../sharing/events';
 import type { WithoutConsentGround } from '../sharing/vocabulary';
+import { practitioner } from '../multi-agency/values';
+import { boolean, date, instant, integer, list, oneOf, optional, record, text } from '../shared/payload-shape';
 
 export const DSL_OUTCOMES = ['no-further-action', 'monitor', 'early-help', 'refer-to-social-care'] as const;
 export type DslOutcome = (typeof DSL_OUTCOMES)[number];
@@ -128,16 +130,84 @@ export type ConcernEvent =
   | CoreGroupMet
   | MentorReportSubmitted;
 
+const ofConcern = { concernId: text, childId: text };
+const breach = optional(record({ dueBy: date, reason: text }));
+/** Of the concern, by whom and on which day. */
+const recorded = (by: string, on: string) => ({ ...ofConcern, [by]: practitioner, [on]: date });
+
 export const concernEventSchemas: EventSchema[] = [
-  { type: 'ConcernRaised', schemaVersion: 1, personalFields: ['seenOrHeard'] },
-  { type: 'ConcernReviewed', schemaVersion: 1, personalFields: ['reasons'] },
-  { type: 'ConcernReferredToSocialCare', schemaVersion: 1, personalFields: ['summary'] },
-  { type: 'SocialCareDecisionMade', schemaVersion: 1, personalFields: ['reasons'] },
-  { type: 'AssessmentCompleted', schemaVersion: 1, personalFields: ['outcome'] },
-  { type: 'StrategyDiscussionHeld', schemaVersion: 1, personalFields: ['outcome'] },
-  { type: 'ChildProtectionConferenceHeld', schemaVersion: 1, personalFields: [] },
-  { type: 'CoreGroupMet', schemaVersion: 1, personalFields: [] },
-  { type: 'MentorReportSubmitted', schemaVersion: 1, personalFields: ['report'] },
+  { type: 'ConcernRaised', schemaVersion: 1, personalFields: ['seenOrHeard'], payload: { ...ofConcern, raisedBy: practitioner, seenOrHeard: text, raisedAt: instant } },
+  {
+    type: 'ConcernReviewed',
+    schemaVersion: 1,
+    personalFields: ['reasons'],
+    payload: { ...ofConcern, reviewedBy: practitioner, outcome: oneOf(DSL_OUTCOMES), reasons: text, reviewedOn: date },
+  },
+  {
+    type: 'ConcernReferredToSocialCare',
+    schemaVersion: 1,
+    personalFields: ['summary'],
+    payload: {
+      ...ofConcern,
+      referredBy: practitioner,
+      referredOn: date,
+      referredAt: instant,
+      // A Box 13 ground, or the consents the platform read (the kind's own fields are still held to well-formed values).
+      basis: record({ kind: oneOf(['consent', 'without-consent']) }),
+      urgency: oneOf(REFERRAL_URGENCIES),
+      categories: list(text),
+      summary: text,
+      familyTold: optional(record({ informed: boolean })),
+      decisionDueBy: date,
+    },
+  },
+  {
+    type: 'SocialCareDecisionMade',
+    schemaVersion: 1,
+    personalFields: ['reasons'],
+    payload: { ...recorded('decidedBy', 'decidedOn'), decision: oneOf(SOCIAL_CARE_DECISIONS), reasons: text, breach, assessmentDueBy: optional(date) },
+  },
+  { type: 'AssessmentCompleted', schemaVersion: 1, personalFields: ['outcome'], payload: { ...recorded('recordedBy', 'completedOn'), outcome: text, breach } },
+  {
+    type: 'StrategyDiscussionHeld',
+    schemaVersion: 1,
+    personalFields: ['outcome'],
+    payload: { ...recorded('recordedBy', 'heldOn'), outcome: text, initialConferenceDueBy: date },
+  },
+  {
+    type: 'ChildProtectionConferenceHeld',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: {
+      ...recorded('recordedBy', 'heldOn'),
+      kind: oneOf(['initial', 'review']),
+      childProtectionPlan: boolean,
+      breach,
+      coreGroupDueBy: optional(date),
+      nextReviewDueBy: optional(date),
+    },
+  },
+  { type: 'CoreGroupMet', schemaVersion: 1, personalFields: [], payload: { ...recorded('recordedBy', 'heldOn'), breach } },
+  {
+    type: 'MentorReportSubmitted',
+    schemaVersion: 1,
+    personalFields: ['report'],
+    payload: {
+      ...recorded('submittedBy', 'submittedOn'),
+      reportId: text,
+      forMeeting: oneOf(['conference', 'core-group']),
+      report: record({
+        reasonForReferral: text,
+        sessions: record({ held: integer, attended: integer, missed: integer }),
+        contactWithFamily: text,
+        workingRelationship: text,
+        focusedAreasOfWork: list(text),
+        progress: text,
+        concerns: text,
+        signposting: list(text),
+      }),
+    },
+  },
 ];
 
 export const concernStream = (concernId: string): string => `concern-${concernId}`;

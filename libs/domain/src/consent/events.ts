@@ -1,4 +1,5 @@
 import type { AgencyId, ConsentPurpose, DomainEvent, EventSchema, InformationCategory, IsoDate, IsoInstant } from '../shared';
+import { boolean, date, instant, integer, list, oneOf, optional, record, text } from '../shared/payload-shape';
 
 /**
  * Who may receive information under a consent: an agency, or the child's own parents or
@@ -140,13 +141,59 @@ export type CompetenceAssessed = DomainEvent<
 
 export type ConsentEvent = ConsentGiven | ConsentRefused | ConsentWithdrawn | ConsentExpired | CompetenceAssessed;
 
+const ofConsent = { consentId: text, childId: text };
+const giver = record({ kind: oneOf(['parent-carer', 'child']), relationship: optional(oneOf(PARENT_RELATIONSHIPS)) });
+const evidence = record({ form: oneOf(['written', 'verbal']), documentRef: optional(text), witnessedBy: optional(text) });
+/** What a consent given and a consent refused both record. */
+const decided = {
+  ...ofConsent,
+  childAge: integer,
+  childCompetent: boolean,
+  competenceAssessmentId: optional(text),
+  giver,
+  giverName: optional(text),
+  informed: record({ purpose: text, use: text, recipients: text, retention: text }),
+  scope: record({ purposes: list(text), recipients: list(text), categories: list(text) }),
+  evidence,
+};
+
 export const consentEventSchemas: EventSchema[] = [
   // The giver's name and any reason in the family's own words are personal; scope and dates are not.
-  { type: 'ConsentGiven', schemaVersion: 1, personalFields: ['giverName'] },
-  { type: 'ConsentRefused', schemaVersion: 1, personalFields: ['giverName', 'reason'] },
-  { type: 'ConsentWithdrawn', schemaVersion: 1, personalFields: ['withdrawnByName', 'reason'] },
-  { type: 'ConsentExpired', schemaVersion: 1, personalFields: [] },
-  { type: 'CompetenceAssessed', schemaVersion: 1, personalFields: ['decisionAbout', 'criteria'] },
+  {
+    type: 'ConsentGiven',
+    schemaVersion: 1,
+    personalFields: ['giverName'],
+    payload: { ...decided, startsOn: date, expiresOn: date },
+  },
+  {
+    type: 'ConsentRefused',
+    schemaVersion: 1,
+    personalFields: ['giverName', 'reason'],
+    payload: { ...decided, refusedOn: date, reason: optional(text) },
+  },
+  {
+    type: 'ConsentWithdrawn',
+    schemaVersion: 1,
+    personalFields: ['withdrawnByName', 'reason'],
+    payload: { ...ofConsent, withdrawnBy: giver, withdrawnByName: optional(text), withdrawnAt: instant, evidence, reason: optional(text) },
+  },
+  { type: 'ConsentExpired', schemaVersion: 1, personalFields: [], payload: { ...ofConsent, expiredOn: date } },
+  {
+    type: 'CompetenceAssessed',
+    schemaVersion: 1,
+    personalFields: ['decisionAbout', 'criteria'],
+    payload: {
+      assessmentId: text,
+      childId: text,
+      assessedBy: record({ userId: text, role: text }),
+      assessedOn: date,
+      framework: oneOf(COMPETENCE_FRAMEWORKS),
+      decisionAbout: text,
+      criteria: list(record({ criterion: text, met: boolean, note: optional(text) })),
+      outcome: oneOf(['competent', 'not-competent']),
+      childAge: integer,
+    },
+  },
 ];
 
 export const consentStream = (childId: string): string => `consent-${childId}`;

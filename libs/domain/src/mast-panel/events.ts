@@ -1,6 +1,8 @@
 import type { DomainEvent, EventSchema } from '../shared';
 import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
-import type { LevelOfNeed, MastDecision } from '../mast-request/events';
+import { type LevelOfNeed, type MastDecision, mastDecision } from '../mast-request/events';
+import { namedPractitioner, practitioner } from '../multi-agency/values';
+import { boolean, date, instant, integer, list, optional, record, text } from '../shared/payload-shape';
 
 /** A request that has reached MAST, as the caller found it when building the agenda. */
 export interface AgendaCandidate {
@@ -82,15 +84,50 @@ export type MastPanelEvent =
   | PanelClosed;
 
 export const mastPanelEventSchemas: EventSchema[] = [
-  { type: 'PanelScheduled', schemaVersion: 1, personalFields: [] },
-  { type: 'PanelAgendaSet', schemaVersion: 1, personalFields: [] },
-  { type: 'PanelMemberAttended', schemaVersion: 1, personalFields: [] },
-  { type: 'PanelMemberLeft', schemaVersion: 1, personalFields: [] },
+  { type: 'PanelScheduled', schemaVersion: 1, personalFields: [], payload: { panelDate: date, scheduledBy: practitioner } },
+  {
+    type: 'PanelAgendaSet',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: {
+      panelDate: date,
+      cutOff: instant,
+      items: list(record({ requestId: text, childId: text, schoolId: text, levelOfNeed: integer, receivedAt: instant, returning: optional(boolean) })),
+      heldOver: list(text),
+      setBy: practitioner,
+    },
+  },
+  { type: 'PanelMemberAttended', schemaVersion: 1, personalFields: [], payload: { panelDate: date, member: namedPractitioner } },
+  { type: 'PanelMemberLeft', schemaVersion: 1, personalFields: [], payload: { panelDate: date, memberId: text } },
   // One child's request: sealed with that child's key (the envelope names the child).
-  { type: 'ConflictOfInterestDeclared', schemaVersion: 1, personalFields: ['nature'] },
-  { type: 'PanelDecisionRecorded', schemaVersion: 1, personalFields: ['reason'] },
-  { type: 'PanelMinutesRecorded', schemaVersion: 1, personalFields: [] },
-  { type: 'PanelClosed', schemaVersion: 1, personalFields: [] },
+  {
+    type: 'ConflictOfInterestDeclared',
+    schemaVersion: 1,
+    personalFields: ['nature'],
+    payload: { panelDate: date, requestId: text, childId: text, memberId: text, nature: text },
+  },
+  {
+    type: 'PanelDecisionRecorded',
+    schemaVersion: 1,
+    personalFields: ['reason'],
+    payload: {
+      panelDate: date,
+      requestId: text,
+      childId: text,
+      decision: mastDecision,
+      reason: text,
+      participants: list(namedPractitioner),
+      conflicted: list(text),
+      quorum: record({ minMembers: integer, minAgencies: integer }),
+    },
+  },
+  { type: 'PanelMinutesRecorded', schemaVersion: 1, personalFields: [], payload: { panelDate: date, minutes: text, recordedBy: practitioner } },
+  {
+    type: 'PanelClosed',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { panelDate: date, decided: list(text), carriedOver: list(text), closedBy: practitioner },
+  },
 ];
 
 export const mastPanelStream = (panelDate: IsoDate): string => `mast-panel-${panelDate}`;

@@ -1,5 +1,7 @@
 import type { DomainEvent, EventSchema } from '../shared';
 import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+import { practitioner } from '../multi-agency/values';
+import { date, instant, integer, list, oneOf, optional, record, text } from '../shared/payload-shape';
 
 /** Level of need on the threshold continuum (001): 1 universal … 4 statutory/specialist. */
 export type LevelOfNeed = 1 | 2 | 3 | 4;
@@ -92,15 +94,49 @@ export type MastRequestEvent =
   | MastDeadlineBreached
   | MastInvolvementEnded;
 
+const ofRequest = { requestId: text, childId: text };
+/** Each outcome's own fields (allocation, service, ...) are still held to well-formed values. */
+export const mastDecision = record({ outcome: oneOf(MAST_OUTCOMES) });
+
 export const mastRequestEventSchemas: EventSchema[] = [
-  { type: 'MastRequestMade', schemaVersion: 1, personalFields: ['parentsInvolved', 'needs', 'alreadyTried'] },
-  { type: 'MastRequestListed', schemaVersion: 1, personalFields: [] },
+  {
+    type: 'MastRequestMade',
+    schemaVersion: 1,
+    personalFields: ['parentsInvolved', 'needs', 'alreadyTried'],
+    payload: {
+      ...ofRequest,
+      schoolId: text,
+      requestedBy: practitioner,
+      parentsInvolved: list(record({ name: text, relationship: text })),
+      needs: text,
+      alreadyTried: text,
+      levelOfNeed: integer,
+      consentId: text,
+      receivedAt: instant,
+    },
+  },
+  { type: 'MastRequestListed', schemaVersion: 1, personalFields: [], payload: { ...ofRequest, panelDate: date, listedBy: practitioner } },
   // The reasons talk about the child and family; the outcome itself is not personal.
-  { type: 'MastRequestDecided', schemaVersion: 1, personalFields: ['reason'] },
-  { type: 'ResponseSentToSchool', schemaVersion: 1, personalFields: [] },
-  { type: 'FirstContactMade', schemaVersion: 1, personalFields: [] },
-  { type: 'MastDeadlineBreached', schemaVersion: 1, personalFields: ['reason'] },
-  { type: 'MastInvolvementEnded', schemaVersion: 1, personalFields: ['reason'] },
+  {
+    type: 'MastRequestDecided',
+    schemaVersion: 1,
+    personalFields: ['reason'],
+    payload: { ...ofRequest, panelDate: date, decision: mastDecision, reason: text, responseDueBy: date, responseOwner: practitioner, firstContactDueBy: optional(date) },
+  },
+  {
+    type: 'ResponseSentToSchool',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofRequest, panelDate: date, sentOn: date, sentBy: practitioner, workingDay: integer },
+  },
+  { type: 'FirstContactMade', schemaVersion: 1, personalFields: [], payload: { ...ofRequest, workerId: text, contactOn: date, workingDay: integer } },
+  {
+    type: 'MastDeadlineBreached',
+    schemaVersion: 1,
+    personalFields: ['reason'],
+    payload: { ...ofRequest, deadline: oneOf(['response', 'first-contact']), dueBy: date, owner: practitioner, reason: text, recordedOn: date },
+  },
+  { type: 'MastInvolvementEnded', schemaVersion: 1, personalFields: ['reason'], payload: { ...ofRequest, endedOn: date, reason: text } },
 ];
 
 export const mastRequestStream = (requestId: string): string => `mast-request-${requestId}`;

@@ -1,5 +1,6 @@
 import { type Actor, DomainError } from '../shared';
 import { isIsoDate, type IsoDate } from '../shared/calendar';
+import { optional, record, text } from '../shared/payload-shape';
 
 /**
  * Values the MAST request, the MAST panel and the CAF share. Days are `YYYY-MM-DD`
@@ -27,6 +28,10 @@ export interface Practitioner {
   readonly role: string;
   readonly agencyId: string;
 }
+
+/** The payload shape of a Practitioner, and of one named as well (catalogue checks). */
+export const practitioner = record({ userId: text, role: text, agencyId: text });
+export const namedPractitioner = record({ userId: text, role: text, agencyId: text, name: optional(text) });
 
 export const practitionerOf = (actor: Actor): Practitioner => ({ userId: actor.userId, role: actor.role, agencyId: actor.agencyId });
 

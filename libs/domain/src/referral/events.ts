@@ -1,4 +1,5 @@
 import type { AgencyId, DomainEvent, EventSchema, IsoDate } from '../shared';
+import { boolean, date, integer, list, number, optional, record, text } from '../shared/payload-shape';
 import type {
   AttainmentAgainstTarget,
   BaeCategory,
@@ -246,19 +247,162 @@ export type ReferralEvent =
  * profile, measures, goals and targets in the child's own terms). Ids, dates, stages,
  * levels and counts stay readable so the case can be followed after crypto-shredding.
  */
+const ofCase = { referralId: text, childId: text };
+const measureFields = { attendancePercent: number, behaviourIncidents: integer, fixedTermExclusions: optional(integer) };
+const measures = record(measureFields);
+const profile = record({
+  completedOn: date,
+  attendancePercent: number,
+  lateArrivals: integer,
+  behaviourIncidents: integer,
+  fixedTermExclusions: integer,
+  attainmentAgainstTarget: text,
+  pastoralRiskFactors: list(text),
+  teacherAssessment: optional(text),
+});
+
 export const referralEventSchemas: EventSchema[] = [
-  { type: 'ReferralMade', schemaVersion: 1, personalFields: ['referrerName', 'reasons', 'reasonsDetail', 'profile'] },
-  { type: 'PrimaryAssessmentProfileCompleted', schemaVersion: 1, personalFields: ['profile'] },
-  { type: 'ReferralTriaged', schemaVersion: 1, personalFields: ['reason'] },
-  { type: 'MentoringAgreementSigned', schemaVersion: 1, personalFields: [] },
-  { type: 'AssessmentRecorded', schemaVersion: 1, personalFields: ['strengths', 'needs', 'needsStatement', 'baseline', 'childView', 'toolsUsed'] },
-  { type: 'TargetsSet', schemaVersion: 1, personalFields: ['goals', 'targets'] },
-  { type: 'ActionPlanAgreed', schemaVersion: 1, personalFields: ['strategies'] },
-  { type: 'SessionRecorded', schemaVersion: 1, personalFields: ['notes'] },
-  { type: 'ReviewHeld', schemaVersion: 1, personalFields: ['progress', 'childView'] },
-  { type: 'EndingPlanned', schemaVersion: 1, personalFields: [] },
-  { type: 'CaseClosed', schemaVersion: 1, personalFields: ['reasonDetail', 'exit', 'evaluation'] },
-  { type: 'FollowUpRecorded', schemaVersion: 1, personalFields: ['measures', 'note'] },
+  {
+    type: 'ReferralMade',
+    schemaVersion: 1,
+    personalFields: ['referrerName', 'reasons', 'reasonsDetail', 'profile'],
+    payload: {
+      ...ofCase,
+      schoolId: text,
+      referredOn: date,
+      source: text,
+      referrer: record({ role: text, userId: optional(text) }),
+      referrerName: optional(text),
+      referringAgencyId: optional(text),
+      reasons: list(text),
+      reasonsDetail: optional(text),
+      profile: optional(profile),
+    },
+  },
+  { type: 'PrimaryAssessmentProfileCompleted', schemaVersion: 1, personalFields: ['profile'], payload: { ...ofCase, profile } },
+  {
+    type: 'ReferralTriaged',
+    schemaVersion: 1,
+    personalFields: ['reason'],
+    payload: {
+      ...ofCase,
+      triagedOn: date,
+      priority: text,
+      levelOfNeed: integer,
+      baeCategory: text,
+      outcome: text,
+      mentorId: optional(text),
+      workMode: optional(text),
+      consentIds: optional(list(text)),
+      reason: optional(text),
+    },
+  },
+  {
+    type: 'MentoringAgreementSigned',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofCase, signedOn: date, mentorId: text, signedByChild: boolean, signedByMentor: boolean, confidentialityExplained: boolean, documentRef: optional(text) },
+  },
+  {
+    type: 'AssessmentRecorded',
+    schemaVersion: 1,
+    personalFields: ['strengths', 'needs', 'needsStatement', 'baseline', 'childView', 'toolsUsed'],
+    payload: {
+      ...ofCase,
+      assessmentId: text,
+      assessedOn: date,
+      strengths: list(text),
+      needs: list(text),
+      needsStatement: text,
+      baseline: record({ ...measureFields, otherMeasures: optional(list(record({ name: text, value: text }))) }),
+      childView: text,
+      toolsUsed: optional(list(text)),
+      consentIds: list(text),
+    },
+  },
+  {
+    type: 'TargetsSet',
+    schemaVersion: 1,
+    personalFields: ['goals', 'targets'],
+    payload: {
+      ...ofCase,
+      setOn: date,
+      goals: list(record({ goalId: text, outcome: text })),
+      targets: list(record({ targetId: text, goalId: text, description: text, measure: text, owner: text, dueOn: date })),
+    },
+  },
+  {
+    type: 'ActionPlanAgreed',
+    schemaVersion: 1,
+    personalFields: ['strategies'],
+    payload: {
+      ...ofCase,
+      planId: text,
+      agreedOn: date,
+      strategies: list(text),
+      services: list(text),
+      interventionLength: text,
+      plannedEndOn: optional(date),
+      reviewOn: date,
+      targetIds: list(text),
+    },
+  },
+  {
+    type: 'SessionRecorded',
+    schemaVersion: 1,
+    personalFields: ['notes'],
+    payload: {
+      ...ofCase,
+      sessionId: text,
+      heldOn: date,
+      kind: text,
+      attended: boolean,
+      durationMinutes: optional(number),
+      targetIds: optional(list(text)),
+      notes: list(record({ text, source: text, toldBy: optional(text) })),
+    },
+  },
+  {
+    type: 'ReviewHeld',
+    schemaVersion: 1,
+    personalFields: ['progress', 'childView'],
+    payload: {
+      ...ofCase,
+      reviewId: text,
+      heldOn: date,
+      progress: list(record({ targetId: text, progress: text, note: optional(text) })),
+      outcome: text,
+      nextReviewOn: optional(date),
+      childView: optional(text),
+    },
+  },
+  {
+    type: 'EndingPlanned',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofCase, plannedOn: date, sessionsRemaining: integer, endOn: date, fading: list(text) },
+  },
+  {
+    type: 'CaseClosed',
+    schemaVersion: 1,
+    personalFields: ['reasonDetail', 'exit', 'evaluation'],
+    payload: {
+      ...ofCase,
+      closedOn: date,
+      reason: text,
+      reasonDetail: optional(text),
+      exit: measures,
+      evaluation: optional(text),
+      followUpDueOn: optional(date),
+      referredOnTo: optional(text),
+    },
+  },
+  {
+    type: 'FollowUpRecorded',
+    schemaVersion: 1,
+    personalFields: ['measures', 'note'],
+    payload: { ...ofCase, followUpId: text, heldOn: date, outcome: text, measures: optional(measures), note: optional(text) },
+  },
 ];
 
 export const referralStream = (referralId: string): string => `referral-${referralId}`;

@@ -4,6 +4,9 @@
  * (encrypted with the child's data key, erased by crypto-shredding), and the
  * upcasters that lift older stored versions to the current one.
  */
+import type { DomainError } from './decider';
+import { checkPayload, type Fields } from './payload-shape';
+
 export interface Upcaster {
   /** The stored version this upcaster reads; it returns version `fromVersion + 1`. */
   readonly fromVersion: number;
@@ -16,6 +19,8 @@ export interface EventSchema {
   /** Top-level payload fields holding personal data. A field may hold any JSON value. */
   readonly personalFields: readonly string[];
   readonly upcasters?: readonly Upcaster[];
+  /** The current version's payload, checked before every append (payload-shape.ts). */
+  readonly payload?: Fields;
 }
 
 export class EventCatalogue {
@@ -38,6 +43,14 @@ export class EventCatalogue {
 
   personalFields(type: string): readonly string[] {
     return this.byType.get(type)?.personalFields ?? [];
+  }
+
+  /**
+   * Why `data` may not be appended as a `type` event, naming the field; undefined when it
+   * may. A type the catalogue does not know is held to well-formed values only.
+   */
+  check(type: string, data: Record<string, unknown>): DomainError | undefined {
+    return checkPayload(this.byType.get(type)?.payload, data);
   }
 
   /** Lifts a stored payload to the current schema version. */

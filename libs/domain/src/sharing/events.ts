@@ -2,7 +2,9 @@ import type { DomainEvent, EventSchema, InformationCategory } from '../shared';
 import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
 import type { ConsentRecipient } from '../consent/events';
 import type { DisclosableRecord } from './field-catalogue';
-import type { ChecklistAnswer, ChecklistItem, DisclosureChannel, SharingOutcome, WithoutConsentGround } from './vocabulary';
+import { practitioner } from '../multi-agency/values';
+import { boolean, date, instant, json, list, nullable, oneOf, optional, record, text } from '../shared/payload-shape';
+import { CHECKLIST_ANSWERS, type ChecklistAnswer, type ChecklistItem, DISCLOSURE_CHANNELS, type DisclosureChannel, SHARING_OUTCOMES, type SharingOutcome, type WithoutConsentGround } from './vocabulary';
 
 /** Who is to receive: an agency, and the named practitioner where known. */
 export interface Recipient {
@@ -125,20 +127,88 @@ export type CorrectionNoticeIssued = DomainEvent<
 
 export type SharingEvent = SharingProposed | LawfulBasisRecorded | SharingChecklistAnswered | SharingApproved | SharingDecided | DisclosureMade | CorrectionNoticeIssued;
 
+const ofSharing = { sharingId: text, childId: text };
+const recipient = record({ agencyId: text, userId: optional(text) });
+const sharedItem = record({ record: nullable(text), category: text, fields: list(text) });
+// Either kind's own fields are still held to well-formed values.
+const basis = record({ kind: oneOf(['consent', 'without-consent']) });
+
 export const sharingEventSchemas: EventSchema[] = [
-  { type: 'SharingProposed', schemaVersion: 1, personalFields: ['purpose'] },
-  { type: 'LawfulBasisRecorded', schemaVersion: 1, personalFields: [] },
-  { type: 'SharingChecklistAnswered', schemaVersion: 1, personalFields: ['answers'] },
-  { type: 'SharingApproved', schemaVersion: 1, personalFields: ['discussion'] },
+  {
+    type: 'SharingProposed',
+    schemaVersion: 1,
+    personalFields: ['purpose'],
+    payload: {
+      ...ofSharing,
+      origin: oneOf(['request', 'proactive']),
+      askedBy: practitioner,
+      proposedBy: practitioner,
+      purpose: text,
+      recipient,
+      categories: list(text),
+      proposedAt: instant,
+    },
+  },
+  { type: 'LawfulBasisRecorded', schemaVersion: 1, personalFields: [], payload: { ...ofSharing, basis, recordedBy: practitioner } },
+  {
+    type: 'SharingChecklistAnswered',
+    schemaVersion: 1,
+    personalFields: ['answers'],
+    payload: { ...ofSharing, answers: list(record({ item: text, answer: oneOf(CHECKLIST_ANSWERS), note: optional(text) })), answeredBy: practitioner },
+  },
+  { type: 'SharingApproved', schemaVersion: 1, personalFields: ['discussion'], payload: { ...ofSharing, approvedBy: practitioner, discussion: text, approvedAt: instant } },
   {
     type: 'SharingDecided',
     schemaVersion: 2,
     personalFields: ['reasons', 'redactions', 'familyTold'],
     // Schema 1 items had no kind of record: they stay as decided, marked as naming none.
     upcasters: [{ fromVersion: 1, up: (data) => ({ ...data, items: Array.isArray(data.items) ? data.items.map((item: object) => ({ record: null, ...item })) : data.items }) }],
+    payload: {
+      ...ofSharing,
+      outcome: oneOf(SHARING_OUTCOMES),
+      items: list(sharedItem),
+      reasons: text,
+      redactions: list(text),
+      familyTold: record({ informed: boolean }),
+      validUntil: date,
+      basis: nullable(basis),
+      decidedBy: practitioner,
+      decidedAt: instant,
+    },
   },
-  { type: 'DisclosureMade', schemaVersion: 1, personalFields: ['content'] },
-  { type: 'CorrectionNoticeIssued', schemaVersion: 1, personalFields: ['corrected', 'reason'] },
+  {
+    type: 'DisclosureMade',
+    schemaVersion: 1,
+    personalFields: ['content'],
+    payload: {
+      ...ofSharing,
+      disclosureId: text,
+      recipient,
+      items: list(record({ category: text, fields: list(text), recordRef: text })),
+      content: list(record({ recordRef: text, category: text, values: json })),
+      channel: oneOf(DISCLOSURE_CHANNELS),
+      basis,
+      disclosedBy: practitioner,
+      disclosedAt: instant,
+    },
+  },
+  {
+    type: 'CorrectionNoticeIssued',
+    schemaVersion: 1,
+    personalFields: ['corrected', 'reason'],
+    payload: {
+      ...ofSharing,
+      noticeId: text,
+      disclosureId: text,
+      recipient,
+      recordRef: text,
+      category: text,
+      corrected: json,
+      reason: text,
+      issuedBy: practitioner,
+      issuedAt: instant,
+    },
+  },
 ];
 
 export const sharingStream = (sharingId: string): string => `sharing-${sharingId}`;

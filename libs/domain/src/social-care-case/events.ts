@@ -1,4 +1,5 @@
 import type { DomainEvent, EventSchema, IsoDate } from '../shared';
+import { date, text } from '../shared/payload-shape';
 
 /**
  * What children's social care tells the platform about its own case for a child
@@ -18,10 +19,12 @@ export type SocialCareCaseClosed = DomainEvent<'SocialCareCaseClosed', OfTheCase
 
 export type SocialCareCaseEvent = ChildProtectionPlanStarted | ChildProtectionPlanEnded | SocialCareCaseClosed;
 
+const ofTheCase = { caseId: text, childRef: text };
+
 export const socialCareCaseEventSchemas: EventSchema[] = [
-  { type: 'ChildProtectionPlanStarted', schemaVersion: 1, personalFields: [] },
-  { type: 'ChildProtectionPlanEnded', schemaVersion: 1, personalFields: [] },
-  { type: 'SocialCareCaseClosed', schemaVersion: 1, personalFields: [] },
+  { type: 'ChildProtectionPlanStarted', schemaVersion: 1, personalFields: [], payload: { ...ofTheCase, startedOn: date } },
+  { type: 'ChildProtectionPlanEnded', schemaVersion: 1, personalFields: [], payload: { ...ofTheCase, endedOn: date } },
+  { type: 'SocialCareCaseClosed', schemaVersion: 1, personalFields: [], payload: { ...ofTheCase, closedOn: date } },
 ];
 
 export const socialCareCaseStream = (caseId: string): string => `social-care-case-${caseId}`;

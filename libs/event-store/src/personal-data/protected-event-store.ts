@@ -1,13 +1,14 @@
 import type { EventCatalogue } from '@app/domain/shared/event-schema';
-import type {
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  ExpectedRevision,
-  ReadAllOptions,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
+import {
+  type AppendResult,
+  EventRefusedError,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
 } from '../event-store.port';
 import type { ChildDataKeys } from './child-data-keys';
 import { isSealed, open, seal } from './sealed-value';
@@ -18,6 +19,8 @@ const contextOf = (eventId: string, field: string) => `${eventId}:${field}`;
  * Wraps any event store: seals the personal fields the catalogue names with the child's
  * data key on the way in, opens them on the way out (fields whose key was erased read as
  * null and are listed in `erasedFields`), and upcasts every event to its current schema.
+ * Every writer appends through it, so it is also where a payload that breaks its
+ * catalogued shape is refused, before anything is stored.
  */
 export class ProtectedEventStore implements EventStore {
   constructor(
@@ -27,6 +30,7 @@ export class ProtectedEventStore implements EventStore {
   ) {}
 
   async append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    refuseUnfit(this.catalogue, events);
     const sealed = await Promise.all(events.map((event) => this.sealEvent(event)));
     const result = await this.inner.append(streamId, sealed, expectedRevision);
     return { nextRevision: result.nextRevision, events: await this.reveal(result.events) };
@@ -85,6 +89,14 @@ export class ProtectedEventStore implements EventStore {
       data[field] = seal(key, Buffer.from(JSON.stringify(event.data[field]), 'utf8'), contextOf(event.eventId, field));
     }
     return { ...event, data };
+  }
+}
+
+/** Throws EventRefusedError for the first event that breaks its catalogued shape. */
+export function refuseUnfit(catalogue: EventCatalogue, events: ReadonlyArray<{ readonly type: string; readonly data: object }>): void {
+  for (const event of events) {
+    const broken = catalogue.check(event.type, event.data as Record<string, unknown>);
+    if (broken) throw new EventRefusedError(event.type, broken.rule, broken.field, broken.message);
   }
 }
 

@@ -92,4 +92,17 @@ describeWithKafka('inbound social-care case updates (real broker)', (brokers) =>
     await eventually('the valid message after them to be applied', async () => (await outcomes(healthy.messageId)).length === 1, 30_000);
     expect(await caseEvents(caseId)).toEqual(['SocialCareCaseClosed']);
   });
+
+  it('rejects an update within the contract whose event no read model could store, and keeps consuming', async () => {
+    const key = `unstorable-${randomUUID()}`;
+    const caseId = `case-${randomUUID()}`;
+    await send(key, { messageId: randomUUID(), type: 'child-protection-plan-started', caseId: `${caseId}\ud800`, childRef, startedOn: '2025-11-03' });
+    const healthy = { messageId: randomUUID(), type: 'child-protection-plan-started', caseId, childRef, startedOn: '2025-11-03' };
+    await send(key, healthy);
+
+    const [dead] = await readTopic(kafka, `${SOCIAL_CARE_CASE_UPDATES}.dlq`, (m) => m.key === key, (kept) => kept.length >= 1, 30_000);
+    expect(dead.headers['dlq-reason']).toBe("breaks the event's shape: caseId holds a NUL character or a lone surrogate");
+    await eventually('the valid message after it to be applied', async () => (await outcomes(healthy.messageId)).length === 1, 30_000);
+    expect(await caseEvents(caseId)).toEqual(['ChildProtectionPlanStarted']);
+  });
 });

@@ -6,7 +6,7 @@ import {
   type SocialCareCaseCommand,
   type SocialCareCaseEvent,
 } from '@app/domain/social-care-case';
-import type { EventStore } from '@app/event-store/event-store.port';
+import { EventRefusedError, type EventStore } from '@app/event-store/event-store.port';
 import { integrationContracts, type IntegrationContracts } from '../contracts/contracts';
 import type { IncomingMessage, MessagePublisher } from '../kafka/message-publisher.port';
 import { deadLetter } from './dead-letters';
@@ -89,17 +89,23 @@ export class SocialCareCaseUpdates {
     if (isDomainError(outcome)) {
       return this.reject(message, update.messageId, 'rejected', `refused by the domain: ${outcome.rule}: ${outcome.message}`);
     }
-    await this.options.eventStore.append(
-      streamId,
-      outcome.map((event, index) => ({
-        eventId: eventIdFor(update.messageId, index),
-        type: event.type,
-        schemaVersion: 1,
-        data: event.data as unknown as Record<string, unknown>,
-        metadata: { actor: systemActor('social-care-inbound'), correlationId: update.messageId, causationId: update.messageId },
-      })),
-      history.length === 0 ? 'no-stream' : history[history.length - 1].revision,
-    );
+    try {
+      await this.options.eventStore.append(
+        streamId,
+        outcome.map((event, index) => ({
+          eventId: eventIdFor(update.messageId, index),
+          type: event.type,
+          schemaVersion: 1,
+          data: event.data as unknown as Record<string, unknown>,
+          metadata: { actor: systemActor('social-care-inbound'), correlationId: update.messageId, causationId: update.messageId },
+        })),
+        history.length === 0 ? 'no-stream' : history[history.length - 1].revision,
+      );
+    } catch (error) {
+      // Within the contract but not storable (a NUL in a case id, say): set aside, never retried forever.
+      if (error instanceof EventRefusedError) return this.reject(message, update.messageId, 'rejected', `breaks the event's shape: ${error.reason}`);
+      throw error;
+    }
     await inbound.record({ ...where(message), messageId: update.messageId, outcome: 'applied' });
   }
 

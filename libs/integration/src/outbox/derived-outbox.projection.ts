@@ -14,8 +14,8 @@ export function derivedOutboxProjection(pseudonymKey: Buffer): Projection {
     name: 'integration-outbox',
     eventTypes: [...integrationTranslators.keys()],
     apply: (event, manager) => writeOutboxRows(manager, [event], { pseudonymKey }),
-    // Never emptied: published rows are the record of what left. A rebuild only adds rows
-    // pruned since (ON CONFLICT keeps the rest), which consumers drop by event-id.
-    reset: async () => undefined,
+    // No read-model tables, so never emptied: published rows are the record of what left. A
+    // rebuild only adds rows pruned since (ON CONFLICT keeps the rest), which consumers drop by event-id.
+    tables: [],
   };
 }

@@ -88,11 +88,12 @@ describe('transactional outbox (append hook)', () => {
 
   it('records a payload that breaks its contract as failed, with the reason, without failing the command', async () => {
     const childId = randomUUID();
-    const { withdrawnAt: _withdrawnAt, ...broken } = sampleDomainEvents.ConsentWithdrawn(childId);
+    // A fit event (the catalogue lets it be stored) whose message the contract refuses: ids there are at most 200 characters.
+    const broken = { ...sampleDomainEvents.ConsentWithdrawn(childId), consentId: 'c'.repeat(201) };
     await setup.store.append(`consent-${childId}`, [toAppend('ConsentWithdrawn', broken)], 'no-stream');
     const [row] = await rowsOf(childId);
     expect(row.failed_at).toBeInstanceOf(Date);
-    expect(row.last_error).toContain('withdrawnAt');
+    expect(row.last_error).toContain('consentId');
   });
 
   it('a re-sent append adds no second row', async () => {

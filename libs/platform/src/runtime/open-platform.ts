@@ -85,6 +85,8 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
     dataSource,
     eventStore,
     config.eventStoreUrl ? [...platformProjections, derivedOutboxProjection(pseudonymKey)] : platformProjections,
+    undefined,
+    log,
   );
 
   return {

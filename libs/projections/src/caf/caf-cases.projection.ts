@@ -45,6 +45,7 @@ export const cafCasesProjection: Projection = {
     'CafReviewed',
     'CafClosed',
   ],
+  tables: ['caf_cases', 'caf_team_members', 'caf_actions', 'caf_contributions'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     const event = { type: recorded.type, data: recorded.data } as unknown as CafEvent;
@@ -147,9 +148,5 @@ export const cafCasesProjection: Projection = {
         await cases.update({ cafId }, { status: 'closed', closedOn: event.data.closedOn, outcome: event.data.outcome, nextReviewOn: null, ...touch });
         return;
     }
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.caf_cases, read_models.caf_team_members, read_models.caf_actions, read_models.caf_contributions`);
   },
 };

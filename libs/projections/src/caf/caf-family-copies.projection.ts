@@ -21,6 +21,7 @@ export const cafFamilyCopiesProjection: Projection = {
     'CafReviewed',
     'CafClosed',
   ],
+  tables: ['caf_family_copies'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     const event = { type: recorded.type, data: recorded.data } as unknown as CafEvent;
@@ -29,9 +30,5 @@ export const cafFamilyCopiesProjection: Projection = {
     const document = applyToFamilyCopy(row?.document ?? null, event);
     if (!document) return;
     await repository.upsert({ cafId: event.data.cafId, childId: event.data.childId, document, updatedAt: recorded.occurredAt }, ['cafId']);
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.caf_family_copies`);
   },
 };

@@ -14,6 +14,7 @@ const personalColumns = (data: Changes, erased: readonly string[]) => {
 export const childRecordsProjection: Projection = {
   name: 'child-records',
   eventTypes: ['ChildRegistered', 'ChildDetailsCorrected'],
+  tables: ['child_records'],
 
   async apply(event: RecordedEvent, manager: EntityManager) {
     const data = event.data as Changes & { childId: string };
@@ -46,9 +47,5 @@ export const childRecordsProjection: Projection = {
         ...common,
       },
     );
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.child_records`);
   },
 };

@@ -21,6 +21,7 @@ export const concernsProjection: Projection = {
     'CoreGroupMet',
     'MentorReportSubmitted',
   ],
+  tables: ['concerns'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     const event = { type: recorded.type, data: recorded.data } as unknown as ConcernEvent;
@@ -70,9 +71,5 @@ export const concernsProjection: Projection = {
         await update(`reports = reports || $4::jsonb`, [json([event.data])]);
         return;
     }
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.concerns`);
   },
 };

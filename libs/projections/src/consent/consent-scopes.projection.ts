@@ -10,6 +10,7 @@ type Data<T extends ConsentEvent['type']> = Extract<ConsentEvent, { type: T }>['
 export const consentScopesProjection: Projection = {
   name: 'consent-scopes',
   eventTypes: ['ConsentGiven', 'ConsentRefused', 'ConsentWithdrawn', 'ConsentExpired'],
+  tables: ['consent_scopes'],
 
   async apply(event: RecordedEvent, manager: EntityManager) {
     const repository = manager.getRepository(ConsentScopeRow);
@@ -58,9 +59,5 @@ export const consentScopesProjection: Projection = {
       default:
         return;
     }
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.consent_scopes`);
   },
 };

@@ -14,6 +14,7 @@ const asDomain = (event: RecordedEvent) => ({ type: event.type, data: event.data
 export const mastDeadlinesProjection: Projection = {
   name: 'mast-deadlines',
   eventTypes: ['MastRequestDecided', 'ResponseSentToSchool', 'FirstContactMade', 'MastDeadlineBreached'],
+  tables: ['mast_deadlines'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     const repository = manager.getRepository(MastDeadlineRow);
@@ -68,9 +69,5 @@ export const mastDeadlinesProjection: Projection = {
         );
         return;
     }
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.mast_deadlines`);
   },
 };

@@ -20,6 +20,7 @@ export const mastPanelsProjection: Projection = {
     'PanelMinutesRecorded',
     'PanelClosed',
   ],
+  tables: ['mast_agenda_items', 'mast_panels'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     const panels = manager.getRepository(MastPanelRow);
@@ -102,9 +103,5 @@ export const mastPanelsProjection: Projection = {
         await panels.update({ panelDate }, { status: 'closed', carriedOver: event.data.carriedOver, closedAt: recorded.occurredAt, updatedAt });
         return;
     }
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.mast_agenda_items, read_models.mast_panels`);
   },
 };

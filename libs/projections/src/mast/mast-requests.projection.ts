@@ -10,6 +10,7 @@ const asDomain = (event: RecordedEvent) => ({ type: event.type, data: event.data
 export const mastRequestsProjection: Projection = {
   name: 'mast-requests',
   eventTypes: ['MastRequestMade', 'MastRequestListed', 'MastRequestDecided', 'FirstContactMade', 'MastInvolvementEnded'],
+  tables: ['mast_requests'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     const repository = manager.getRepository(MastRequestRow);
@@ -67,9 +68,5 @@ export const mastRequestsProjection: Projection = {
         await repository.update({ requestId: event.data.requestId }, { status: 'ended', endedOn: event.data.endedOn, ...common });
         return;
     }
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.mast_requests`);
   },
 };

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   type Checkpoint,
   compareCheckpoints,
@@ -8,12 +8,15 @@ import {
 } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
 import { checkpoints } from './checkpoint-store';
+import { ProjectionFailed, type ProjectionFailure, describeError } from './projection-failure';
+import { buildInShadow } from './shadow-build';
 
 export interface ProjectionStatus {
   readonly name: string;
   readonly checkpoint: Checkpoint | null;
   readonly running: boolean;
-  readonly lastError?: string;
+  /** Why the projection is stuck: the event it cannot apply (when it is one) and the error. */
+  readonly failure?: ProjectionFailure;
 }
 
 interface Waiter {
@@ -36,7 +39,7 @@ class CheckpointMoved extends Error {}
 export class ProjectionRunner {
   private readonly positions = new Map<string, Checkpoint | null>();
   private readonly subscriptions = new Map<string, Subscription>();
-  private readonly errors = new Map<string, string>();
+  private readonly failures = new Map<string, ProjectionFailure>();
   private waiters: Waiter[] = [];
   private stopped = false;
 
@@ -45,6 +48,7 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     readonly projections: readonly Projection[],
     private readonly batchSize = 500,
+    private readonly log: (line: string) => void = () => undefined,
   ) {}
 
   /** Catch up, then follow live appends, for every projection. */
@@ -71,7 +75,7 @@ export class ProjectionRunner {
       for (const event of events) {
         if (!after(event, stored)) continue;
         if (projection.eventTypes.includes(event.type)) {
-          await projection.apply(event, manager);
+          await applyEvent(projection, event, manager);
           applied += 1;
         }
       }
@@ -96,15 +100,21 @@ export class ProjectionRunner {
     return position;
   }
 
-  /** Empties a projection's read model and replays it from position 0. */
+  /**
+   * Replays the whole log into a shadow copy of the projection's tables and swaps it in
+   * once caught up, so readers see the old read model until then, and keep it if the
+   * replay fails (shadow-build.ts). The API may go on serving, and applying, meanwhile.
+   */
   async rebuild(projection: Projection, onProgress?: (eventsRead: number) => void): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await checkpoints.lock(manager, projection.name);
-      await projection.reset(manager);
-      await checkpoints.clear(manager, projection.name);
+    const reached = await buildInShadow({
+      dataSource: this.dataSource,
+      store: this.store,
+      projection,
+      batchSize: this.batchSize,
+      apply: applyEvent,
+      onProgress,
     });
-    this.positions.set(projection.name, null);
-    await this.catchUp(projection, onProgress);
+    this.reached(projection.name, reached);
   }
 
   status(): ProjectionStatus[] {
@@ -112,7 +122,7 @@ export class ProjectionRunner {
       name: p.name,
       checkpoint: this.positions.get(p.name) ?? null,
       running: this.subscriptions.has(p.name),
-      lastError: this.errors.get(p.name),
+      failure: this.failures.get(p.name),
     }));
   }
 
@@ -148,7 +158,7 @@ export class ProjectionRunner {
       batchSize: this.batchSize,
       onEvents: async (events) => {
         const reached = await this.applyBatch(projection, events, this.positions.get(projection.name) ?? null);
-        this.errors.delete(projection.name);
+        this.failures.delete(projection.name);
         this.reached(projection.name, reached);
       },
       onError: (error) => this.recover(projection, error),
@@ -156,9 +166,19 @@ export class ProjectionRunner {
     this.subscriptions.set(projection.name, subscription);
   }
 
-  /** A failed batch rolled back whole: resubscribe from the stored checkpoint after a pause. */
+  /**
+   * A failed batch rolled back whole: resubscribe from the stored checkpoint after a pause.
+   * The failure is reported (health, metrics) and logged once, not on every retry.
+   */
   private recover(projection: Projection, error: unknown): void {
-    if (!(error instanceof CheckpointMoved)) this.errors.set(projection.name, error instanceof Error ? error.message : String(error));
+    if (!(error instanceof CheckpointMoved)) {
+      const failure = error instanceof ProjectionFailed ? error.failure : { error: describeError(error) };
+      const before = this.failures.get(projection.name);
+      if (before?.eventId !== failure.eventId || before?.error !== failure.error) {
+        this.log(`projection ${projection.name} is stopped: ${error instanceof ProjectionFailed ? error.message : failure.error}; retrying every second`);
+      }
+      this.failures.set(projection.name, failure);
+    }
     const subscription = this.subscriptions.get(projection.name);
     this.subscriptions.delete(projection.name);
     void (async () => {
@@ -184,5 +204,14 @@ export class ProjectionRunner {
       const at = this.positions.get(p.name);
       return at !== undefined && at !== null && compareCheckpoints(at, target) >= 0;
     });
+  }
+}
+
+/** Applies one event, naming it (id, type, position; never its data) when the projection fails on it. */
+async function applyEvent(projection: Projection, event: RecordedEvent, manager: EntityManager): Promise<void> {
+  try {
+    await projection.apply(event, manager);
+  } catch (error) {
+    throw new ProjectionFailed(projection.name, event, error);
   }
 }

@@ -15,6 +15,7 @@ type Data<T extends ReferralEvent['type']> = Extract<ReferralEvent, { type: T }>
 export const mentorActionPlansProjection: Projection = {
   name: 'mentor-action-plans',
   eventTypes: ['ReferralMade', 'TargetsSet', 'ActionPlanAgreed', 'ReviewHeld'],
+  tables: ['mentor_action_plans', 'mentor_case_targets', 'mentor_case_schools'],
 
   async apply(event: RecordedEvent, manager: EntityManager) {
     switch (event.type as ReferralEvent['type']) {
@@ -92,9 +93,5 @@ export const mentorActionPlansProjection: Projection = {
       default:
         return;
     }
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.mentor_action_plans, read_models.mentor_case_targets, read_models.mentor_case_schools`);
   },
 };

@@ -26,6 +26,7 @@ export const mentorCasesProjection: Projection = {
     'CaseClosed',
     'FollowUpRecorded',
   ],
+  tables: ['mentor_cases'],
 
   async apply(event: RecordedEvent, manager: EntityManager) {
     const repository = manager.getRepository(MentorCase);
@@ -155,10 +156,6 @@ export const mentorCasesProjection: Projection = {
       default:
         return;
     }
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.mentor_cases`);
   },
 };
 

@@ -45,6 +45,7 @@ async function referralDisclosed(recorded: RecordedEvent, manager: EntityManager
 export const sharingProjection: Projection = {
   name: 'sharing',
   eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare'],
+  tables: ['sharing_decisions', 'disclosures', 'received_information', 'correction_notices', 'pending_correction_notices'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     if (recorded.type === 'ChildDetailsCorrected') return awaitNotices(recorded, manager);
@@ -112,9 +113,5 @@ export const sharingProjection: Projection = {
         return;
       }
     }
-  },
-
-  async reset(manager: EntityManager) {
-    await manager.query(`TRUNCATE read_models.sharing_decisions, read_models.disclosures, read_models.received_information, read_models.correction_notices, read_models.pending_correction_notices`);
   },
 };

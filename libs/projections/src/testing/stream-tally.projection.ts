@@ -12,6 +12,7 @@ export function streamTallyProjection(name: string, table: string): Projection &
   return {
     name,
     eventTypes: ['TallyRecorded'],
+    tables: [table],
     async createTable(manager) {
       await manager.query(
         `CREATE TABLE IF NOT EXISTS ${qualified} (stream_id text PRIMARY KEY, events integer NOT NULL, last_revision bigint NOT NULL, chain text NOT NULL)`,
@@ -28,9 +29,6 @@ export function streamTallyProjection(name: string, table: string): Projection &
          ON CONFLICT (stream_id) DO UPDATE SET events = ${qualified}.events + 1, last_revision = $2, chain = md5(${qualified}.chain || $3)`,
         [event.streamId, event.revision.toString(), event.eventId],
       );
-    },
-    async reset(manager: EntityManager) {
-      await manager.query(`TRUNCATE ${qualified}`);
     },
   };
 }
