@@ -9,11 +9,10 @@ import { cafStream } from '@app/domain/caf/events';
 import type { NamedPractitioner } from '@app/domain/caf/events';
 import { consentQuestions, coveredByConsent } from '@app/domain/multi-agency';
 import type { ConsentRecipient } from '@app/domain/consent/events';
-import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
 import { CafCase } from '@app/projections/caf/caf-case.entity';
-import { type Body, commandBody, notInTheFuture } from '../platform/command-body';
+import { type Body, commandBody } from '../platform/command-body';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
 import { CLOCK } from '../platform/tokens';
@@ -42,13 +41,12 @@ export class StartCafHandler implements ICommandHandler<StartCafCommand, Decided
 
   async execute({ body, context }: StartCafCommand) {
     const fields = commandBody(body, PLATFORM_FIELDS);
-    notInTheFuture(fields, 'startedOn', dayOf(this.clock().toISOString()));
     const cafId = randomUUID();
     const childId = String(fields.childId);
     const questions = consentQuestions('common-assessment', context.actor.agencyId as ConsentRecipient, CAF_CONSENT_CATEGORIES, this.clock().toISOString());
     const consent = coveredByConsent(await consentCoverageForEach(this.dataSource.manager, childId, questions));
     const command = { ...fields, type: 'StartCaf', cafId, by: context.actor, consent } as unknown as CafCommand;
-    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId, expectedRevision: 'no-stream' });
+    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId, expectedRevision: 'no-stream', happenedOn: ['startedOn'] });
     return { ...decided, cafId };
   }
 }
@@ -66,11 +64,10 @@ export class TakeCafStepHandler implements ICommandHandler<TakeCafStepCommand, D
     const found = await this.dataSource.manager.getRepository(CafCase).findOneBy({ cafId });
     if (!found) throw new NotFoundException({ message: `No CAF ${cafId}`, field: 'cafId' });
     const fields = commandBody(body, PLATFORM_FIELDS);
-    notInTheFuture(fields, step.dayField, dayOf(this.clock().toISOString()));
     const assigned = step.assigns ? { [step.assigns]: randomUUID() } : {};
     const named = step.practitioners ? { [step.practitioners.field]: await this.practitioners(step.practitioners, fields[step.practitioners.field]) } : {};
     const command = { ...fields, ...assigned, ...named, type: step.command, cafId, by: context.actor } as unknown as CafCommand;
-    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId: found.childId, expectedRevision });
+    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId: found.childId, expectedRevision, happenedOn: [step.dayField] });
     return { ...decided, assigned };
   }
 

@@ -46,6 +46,7 @@ export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand,
       correlationId: context.requestId,
       childId: String(body.childId),
       expectedRevision: 'no-stream',
+      happenedOn: ['referredOn'],
     });
     return { ...decided, referralId };
   }
@@ -75,6 +76,7 @@ export class TakeReferralStepHandler implements ICommandHandler<TakeReferralStep
       correlationId: context.requestId,
       childId: found.childId,
       expectedRevision,
+      happenedOn: step.dayField ? [step.dayField] : [],
     });
     return { ...decided, assigned };
   }

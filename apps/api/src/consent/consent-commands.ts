@@ -31,8 +31,11 @@ async function dateOfBirthOf(dataSource: DataSource, childId: string): Promise<s
   return record.dateOfBirth;
 }
 
+/** The days a consent decision or competence assessment says it was made: not later than today. */
+const CONSENT_DAYS = ['startsOn', 'refusedOn', 'assessedOn'];
+
 const decide = (decisions: Decisions, childId: string, command: ConsentCommand, context: RequestContext) =>
-  decisions.execute(consentDecider, consentStream(childId), command, { actor: context.actor, correlationId: context.requestId, childId });
+  decisions.execute(consentDecider, consentStream(childId), command, { actor: context.actor, correlationId: context.requestId, childId, happenedOn: CONSENT_DAYS });
 
 @CommandHandler(RecordConsentDecisionCommand)
 export class RecordConsentDecisionHandler implements ICommandHandler<RecordConsentDecisionCommand, Decided & { consentId: string }> {
