@@ -18,7 +18,8 @@ export interface DecisionContext {
   /**
    * Paths in the command (`heldOn`, `details.dateOfBirth`) of days the user says have already
    * happened: none may be later than the platform's today. Every dated act names its own here,
-   * so "not in the future" is one rule checked in one place.
+   * so "not in the future" is one rule checked in one place. The 400 names the request's field,
+   * the path's last part.
    */
   readonly happenedOn?: readonly string[];
 }
@@ -42,8 +43,9 @@ const valueAt = (command: unknown, path: string): unknown =>
 
 /** A day the user says something happened may not be later than today (a 400 naming the field). */
 function notAfterToday(command: unknown, paths: readonly string[], today: IsoDate): void {
-  for (const field of paths) {
-    const value = valueAt(command, field);
+  for (const path of paths) {
+    const value = valueAt(command, path);
+    const field = path.split('.').pop()!;
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && value > today) {
       throw new DomainRefusal(new DomainError('request.day-in-future', `${field} (${value}) is after today (${today})`, 'invalid', field));
     }

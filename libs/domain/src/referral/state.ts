@@ -9,6 +9,11 @@ export interface ReferralState {
   readonly childId?: string;
   readonly schoolId?: `school-${string}`;
   readonly referredOn?: IsoDate;
+  /** Days of the acts later steps follow: none may be dated before the act it follows. */
+  readonly triagedOn?: IsoDate;
+  readonly agreementSignedOn?: IsoDate;
+  readonly planAgreedOn?: IsoDate;
+  readonly lastReviewOn?: IsoDate;
   readonly profileComplete: boolean;
   readonly mentorId?: string;
   readonly workMode?: WorkMode;
@@ -24,6 +29,8 @@ export interface ReferralState {
   readonly reviewIds: readonly string[];
   readonly sessionIds: readonly string[];
   readonly endingPlanned: boolean;
+  /** The planned ending in preparation: the sessions it announced, and those held since. */
+  readonly ending?: { readonly plannedOn: IsoDate; readonly sessionsRemaining: number; readonly sessionsHeld: number };
   readonly closedOn?: IsoDate;
   readonly followUpIds: readonly string[];
 }
