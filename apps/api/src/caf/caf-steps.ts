@@ -1,3 +1,4 @@
+import { PRACTITIONER_ROLES, type Role } from '@app/access/directory/roles';
 import type { CafCommand } from '@app/domain/caf/commands';
 
 /** A step on a CAF, as `POST /cafs/:cafId/:step`. */
@@ -5,22 +6,20 @@ export interface CafStep {
   readonly command: CafCommand['type'];
   /** The id the platform assigns to what the step records. */
   readonly assigns?: string;
-  /** The day the body says it happened: not later than today. */
-  readonly dayField: string;
-  /** Fields naming directory users, turned into attributed practitioners. */
-  readonly practitioners?: { readonly field: string; readonly many?: boolean };
+  /** Fields naming directory users, turned into attributed practitioners; a lead professional is a practitioner of an agency. */
+  readonly practitioners?: { readonly field: string; readonly many?: boolean; readonly roles?: readonly Role[] };
 }
 
 export const CAF_STEPS: Readonly<Record<string, CafStep>> = {
-  contributions: { command: 'ContributeToCaf', assigns: 'contributionId', dayField: 'recordedOn' },
-  corrections: { command: 'CorrectCafContribution', assigns: 'contributionId', dayField: 'recordedOn' },
-  views: { command: 'RecordCafViews', assigns: 'viewsId', dayField: 'recordedOn' },
-  completion: { command: 'CompleteCaf', dayField: 'completedOn' },
-  'tac-meetings': { command: 'HoldTeamAroundTheChildMeeting', assigns: 'meetingId', dayField: 'heldOn', practitioners: { field: 'attendees', many: true } },
-  'lead-professional': { command: 'AppointLeadProfessional', dayField: 'appointedOn', practitioners: { field: 'leadProfessional' } },
-  'hand-over': { command: 'HandOverLeadProfessional', dayField: 'handedOverOn', practitioners: { field: 'to' } },
-  actions: { command: 'AgreePlanAction', assigns: 'actionId', dayField: 'agreedOn' },
-  'action-updates': { command: 'UpdatePlanAction', dayField: 'updatedOn' },
-  reviews: { command: 'ReviewCaf', assigns: 'reviewId', dayField: 'reviewedOn' },
-  closure: { command: 'CloseCaf', dayField: 'closedOn' },
+  contributions: { command: 'ContributeToCaf', assigns: 'contributionId' },
+  corrections: { command: 'CorrectCafContribution', assigns: 'contributionId' },
+  views: { command: 'RecordCafViews', assigns: 'viewsId' },
+  completion: { command: 'CompleteCaf' },
+  'tac-meetings': { command: 'HoldTeamAroundTheChildMeeting', assigns: 'meetingId', practitioners: { field: 'attendees', many: true } },
+  'lead-professional': { command: 'AppointLeadProfessional', practitioners: { field: 'leadProfessional', roles: PRACTITIONER_ROLES } },
+  'hand-over': { command: 'HandOverLeadProfessional', practitioners: { field: 'to', roles: PRACTITIONER_ROLES } },
+  actions: { command: 'AgreePlanAction', assigns: 'actionId' },
+  'action-updates': { command: 'UpdatePlanAction' },
+  reviews: { command: 'ReviewCaf', assigns: 'reviewId' },
+  closure: { command: 'CloseCaf' },
 };

@@ -7,7 +7,6 @@ import { concernDecider } from '@app/domain/concern/decider';
 import { concernStream } from '@app/domain/concern/events';
 import type { MentorAccount } from '@app/domain/concern/mentor-report';
 import type { WorkingDayCalendar } from '@app/domain/multi-agency';
-import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { type Body, commandBody } from '../platform/command-body';
 import { type Decided, Decisions } from '../platform/decisions';
