@@ -39,6 +39,8 @@ export class TakeSharingStepCommand {
 const categoriesOf = (items: unknown): InformationCategory[] =>
   Array.isArray(items) ? [...new Set(items.map((i) => (i as { category?: InformationCategory })?.category).filter((c): c is InformationCategory => typeof c === 'string'))] : [];
 
+const PARENT_RECIPIENT: ConsentRecipient = 'parent-carer';
+
 @CommandHandler(ProposeSharingCommand)
 export class ProposeSharingHandler implements ICommandHandler<ProposeSharingCommand, Decided & { sharingId: string }> {
   constructor(private readonly decisions: Decisions, private readonly directory: Directory, @Inject(CLOCK) private readonly clock: () => Date) {}
@@ -60,7 +62,8 @@ export class ProposeSharingHandler implements ICommandHandler<ProposeSharingComm
   /** Information goes to an agency of the directory, and to a named person only if they work there. */
   private async recipientExists(recipient: unknown): Promise<void> {
     const { agencyId, userId } = (typeof recipient === 'object' && recipient !== null ? recipient : {}) as { agencyId?: unknown; userId?: unknown };
-    if (agencyId === undefined) return; // the decider names the missing field
+    // The decider names a missing field; a child's parent is a recipient the consent model names, not an agency.
+    if (agencyId === undefined || agencyId === PARENT_RECIPIENT) return;
     await namedAgency(this.directory, 'recipient.agencyId', agencyId);
     if (userId !== undefined) await namedUser(this.directory, 'recipient.userId', userId, { roles: PRACTITIONER_ROLES, agencyId: String(agencyId), as: `a practitioner of ${String(agencyId)}` });
   }

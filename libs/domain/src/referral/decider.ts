@@ -31,7 +31,7 @@ const triage = (state: ReferralState) => ({ what: 'the triage that put the child
  * once the sessions it announced have been held, unless the record says why it closed sooner.
  */
 function plannedEndingHeld(command: Extract<ReferralCommand, { type: 'CloseCase' }>, state: ReferralState): DomainError | undefined {
-  if (!state.endingPlanned || !state.ending) {
+  if (!state.ending) {
     return conflict('referral.ending-must-be-planned', 'A planned ending is prepared three to seven sessions ahead before the case closes (003 §1a)');
   }
   const { plannedOn, sessionsRemaining, sessionsHeld } = state.ending;
@@ -179,7 +179,7 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
     case 'PlanEnding': {
       const error = onRegister(state);
       if (error) return error;
-      if (state.endingPlanned) return conflict('referral.ending-already-planned', 'The ending is already planned');
+      if (state.ending) return conflict('referral.ending-already-planned', 'The ending is already planned');
       // 003 §1a: at the review, if enough progress has been made, the mentor and child prepare to end.
       if (state.lastReviewOutcome !== 'begin-ending') {
         return conflict('referral.ending-follows-review', 'An ending is planned after a review decides to begin ending (003 §1a)');
@@ -238,10 +238,8 @@ function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
       };
     case 'ActionPlanAgreed':
       return { ...state, planIds: [...state.planIds, event.data.planId], planTargetIds: event.data.targetIds, lastReviewOutcome: undefined, planAgreedOn: event.data.agreedOn };
-    case 'SessionRecorded': {
-      const ending = state.ending && { ...state.ending, sessionsHeld: state.ending.sessionsHeld + 1 };
-      return { ...state, sessionIds: [...state.sessionIds, event.data.sessionId], ...(ending ? { ending } : {}) };
-    }
+    case 'SessionRecorded':
+      return { ...state, sessionIds: [...state.sessionIds, event.data.sessionId], ending: state.ending && { ...state.ending, sessionsHeld: state.ending.sessionsHeld + 1 } };
     case 'ReviewHeld':
       return {
         ...state,
@@ -249,11 +247,10 @@ function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
         lastReviewOutcome: event.data.outcome,
         lastReviewOn: event.data.heldOn,
         // A review that decides to go on calls off an ending in preparation.
-        endingPlanned: event.data.outcome === 'begin-ending' ? state.endingPlanned : false,
         ending: event.data.outcome === 'begin-ending' ? state.ending : undefined,
       };
     case 'EndingPlanned':
-      return { ...state, endingPlanned: true, ending: { plannedOn: event.data.plannedOn, sessionsRemaining: event.data.sessionsRemaining, sessionsHeld: 0 } };
+      return { ...state, ending: { plannedOn: event.data.plannedOn, sessionsRemaining: event.data.sessionsRemaining, sessionsHeld: 0 } };
     case 'CaseClosed':
       return { ...state, stage: 'closed', closedOn: event.data.closedOn };
     case 'FollowUpRecorded':

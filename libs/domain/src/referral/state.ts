@@ -28,8 +28,7 @@ export interface ReferralState {
   readonly lastReviewOutcome?: ReviewOutcome;
   readonly reviewIds: readonly string[];
   readonly sessionIds: readonly string[];
-  readonly endingPlanned: boolean;
-  /** The planned ending in preparation: the sessions it announced, and those held since. */
+  /** The planned ending in preparation, if any: the sessions it announced, and those held since. */
   readonly ending?: { readonly plannedOn: IsoDate; readonly sessionsRemaining: number; readonly sessionsHeld: number };
   readonly closedOn?: IsoDate;
   readonly followUpIds: readonly string[];
@@ -47,6 +46,5 @@ export const notMade: ReferralState = {
   planTargetIds: [],
   reviewIds: [],
   sessionIds: [],
-  endingPlanned: false,
   followUpIds: [],
 };
