@@ -68,7 +68,7 @@ export class TakeCafStepHandler implements ICommandHandler<TakeCafStepCommand, D
     const assigned = step.assigns ? { [step.assigns]: randomUUID() } : {};
     const named = step.practitioners ? { [step.practitioners.field]: await this.practitioners(step.practitioners, fields[step.practitioners.field]) } : {};
     const command = { ...fields, ...assigned, ...named, type: step.command, cafId, by: context.actor } as unknown as CafCommand;
-    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId: found.childId, expectedRevision, happenedOn: [CAF_ACT_DAYS[step.command as keyof typeof CAF_ACT_DAYS]] });
+    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId: found.childId, expectedRevision, happenedOn: [CAF_ACT_DAYS[step.command]] });
     return { ...decided, assigned };
   }
 

@@ -3,7 +3,7 @@ import type { CafCommand } from '@app/domain/caf/commands';
 
 /** A step on a CAF, as `POST /cafs/:cafId/:step`. */
 export interface CafStep {
-  readonly command: CafCommand['type'];
+  readonly command: Exclude<CafCommand['type'], 'StartCaf'>;
   /** The id the platform assigns to what the step records. */
   readonly assigns?: string;
   /** Fields naming directory users, turned into attributed practitioners; a lead professional is a practitioner of an agency. */
