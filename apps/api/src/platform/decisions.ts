@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { eventCatalogue } from '@app/domain/catalogue';
-import { dayOf, type IsoDate } from '@app/domain/shared/calendar';
+import { dayOf, type IsoDate, isIsoDate } from '@app/domain/shared/calendar';
 import { type Actor, type Decider, type DomainEvent, DomainError, isDomainError, replay } from '@app/domain/shared';
 import type { EventStore, ExpectedRevision, RecordedEvent } from '@app/event-store/event-store.port';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
@@ -46,7 +46,7 @@ function notAfterToday(command: unknown, paths: readonly string[], today: IsoDat
   for (const path of paths) {
     const value = valueAt(command, path);
     const field = path.split('.').pop()!;
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && value > today) {
+    if (isIsoDate(value) && value > today) {
       throw new DomainRefusal(new DomainError('request.day-in-future', `${field} (${value}) is after today (${today})`, 'invalid', field));
     }
   }
