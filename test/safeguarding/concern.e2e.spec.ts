@@ -91,7 +91,8 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     expect(report.status).toBe(200);
 
     // 15 working days from Tuesday 8 December cross Christmas and the substitute Boxing Day: due Thursday 31 December.
-    now = new Date('2026-12-31T16:00:00Z');
+    // Issue 11 item 7: recorded on Monday 4 January, held on the 31st: measured on the day it was held, and both days kept.
+    now = new Date('2027-01-04T09:00:00Z');
     expect((await post('social.worker', `/concerns/${concernId}/conferences`, { kind: 'initial', heldOn: '2026-12-31', childProtectionPlan: true })).status).toBe(200);
     now = new Date('2027-01-20T10:00:00Z');
     const lateCoreGroup = await post('social.worker', `/concerns/${concernId}/core-groups`, { heldOn: '2027-01-20' });
@@ -104,7 +105,8 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     expect(view.reports[0].report.reasonForReferral).not.toBe('');
     const clocks = Object.fromEntries(view.clocks.map((c: { clock: string; state: string }) => [c.clock, c]));
     expect(clocks['social-care-decision']).toMatchObject({ state: 'breached', breachReason: 'Referral arrived after the duty desk closed on Friday' });
-    expect(clocks['initial-conference']).toMatchObject({ state: 'met', dueBy: '2026-12-31' });
+    expect(clocks['initial-conference']).toMatchObject({ state: 'met', dueBy: '2026-12-31', metOn: '2026-12-31' });
+    expect(view.conferences[0]).toMatchObject({ heldOn: '2026-12-31', recordedAt: expect.stringMatching(/^2027-01-04T/) });
     expect(clocks['core-group']).toMatchObject({ state: 'breached', dueBy: '2027-01-15' });
     expect(clocks['review-conference']).toMatchObject({ state: 'due', dueBy: '2027-03-31' });
     // 45 working days from Friday 4 December 2026, over Christmas and New Year.
