@@ -195,7 +195,7 @@ const matrix: Record<string, Row> = {
   'POST /concerns': { call: post(() => '/concerns', (f) => ({ childId: f.childId, seenOrHeard: 'Matrix concern' })), allowed: allOakfieldStaff },
   // The policy lets the raiser and the head through; the domain then keeps the review to the DSL (403, logged like any refusal).
   'POST /concerns/:concernId/:step': {
-    call: post((f) => `/concerns/${f.concernId}/review`, () => ({ outcome: 'monitor', reasons: 'Matrix review', reviewedOn: '2026-11-20' })),
+    call: post((f) => `/concerns/${f.concernId}/review`, () => ({ outcome: 'monitor', reasons: 'Matrix review', reviewedOn: '2026-12-01' })),
     allowed: ['dsl.oakfield'],
   },
   'GET /concerns/:concernId': { call: get((f) => `/concerns/${f.concernId}`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },

@@ -62,4 +62,17 @@ describe('restricted records and break-glass', () => {
       .send({ reason: 'I would simply like to have a look please' })
       .expect(403);
   });
+
+  // Issue 11 item 8.
+  it('names only users of the directory on a restriction, and refuses break-glass where there is no restriction (409)', async () => {
+    const dsl = await as('dsl.oakfield');
+    const phantom = await request(platform.http).put(`/children/${childId}/restriction`).set('Authorization', dsl).send({ reason: "the head teacher's own child", namedUsers: ['senco.oakfield', 'senco.oakfeild'] }).expect(400);
+    expect(phantom.body).toMatchObject({ field: 'namedUsers[1]', rule: 'reference.user-unknown' });
+    const family = await request(platform.http).put(`/children/${childId}/restriction`).set('Authorization', dsl).send({ reason: "the head teacher's own child", namedUsers: ['parent.demo'] }).expect(400);
+    expect(family.body).toMatchObject({ field: 'namedUsers[0]', rule: 'reference.user-role' });
+
+    const open = (await request(platform.http).post('/children').set('Authorization', await as('senco.oakfield')).send({ givenName: 'Rowan', familyName: 'Hill', dateOfBirth: '2014-01-20', schoolId: 'school-oakfield', yearGroup: 7, flags: [] }).expect(201)).body.childId;
+    const nothingToBreak = await request(platform.http).post(`/children/${open}/break-glass`).set('Authorization', await as('mentor.oakfield')).send({ reason: 'Child disclosed harm in a session; I need the emergency contacts' }).expect(409);
+    expect(nothingToBreak.body).toMatchObject({ rule: 'restriction.not-restricted' });
+  });
 });

@@ -75,6 +75,9 @@ describe('a CAF through the API: contributions, team around the child, lead prof
     });
     expect(meeting.status).toBe(200);
     expect((await step('mentor.oakfield', 'tac-meetings', { heldOn: '2026-12-04', attendees: ['nobody.here'], familyPresent: true, notes: 'x' })).body).toMatchObject({ field: 'attendees' });
+    // Issue 11 item 8: a lead professional is a practitioner of the directory, not the family or the administrator.
+    expect((await step('mentor.oakfield', 'lead-professional', { leadProfessional: 'parent.demo', appointedOn: '2026-12-04', agreedWithFamily: true })).body).toMatchObject({ field: 'leadProfessional', rule: 'reference.user-role' });
+    expect((await step('mentor.oakfield', 'lead-professional', { leadProfessional: 'admin', appointedOn: '2026-12-04', agreedWithFamily: true })).body).toMatchObject({ field: 'leadProfessional', rule: 'reference.user-role' });
     expect((await step('mentor.oakfield', 'lead-professional', { leadProfessional: 'mentor.oakfield', appointedOn: '2026-12-04', agreedWithFamily: true })).status).toBe(200);
     const action = (ownerAgencyId: string, text: string, dueBy: string) => step('mentor.oakfield', 'actions', { action: text, ownerAgencyId, dueBy, agreedOn: '2026-12-04' });
     const first = await action('school-oakfield', 'Weekly mentoring and a homework club place', '2027-01-08');

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { steps } from '@app/domain/testing/referral-examples';
+import { endingSessions, steps } from '@app/domain/testing/referral-examples';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -50,6 +50,7 @@ describe('learning-mentor casework walks (R.A.F.I.E., consent as the gate)', () 
     await step(referralId, 'sessions', body(steps.session)).expect(200);
     await step(referralId, 'reviews', body(steps.reviewBeginEnding)).expect(200);
     await step(referralId, 'ending', body(steps.ending)).expect(200);
+    for (const session of endingSessions) await step(referralId, 'sessions', body(session)).expect(200);
     await step(referralId, 'closure', body(steps.close)).expect(200);
     await step(referralId, 'follow-up', body(steps.followUp)).expect(200);
 
@@ -140,5 +141,42 @@ describe('learning-mentor casework walks (R.A.F.I.E., consent as the gate)', () 
     expect(notAList.body.field).toBe('body');
     await step(referralId, 'teleport', {}).expect(404);
     expect(await count()).toBe(after);
+  });
+
+  // Issue 11 items 7 and 8: the suite clock stands at 2026-12-01.
+  it('refuses dates that cannot be: a birth in the future, a referral before the birth, a triage before the referral, a session after today', async () => {
+    const born = await request(platform.http).post('/children').set('Authorization', senco).send({ familyName: 'Example', givenName: 'Future', schoolId: 'school-oakfield', dateOfBirth: '2026-12-02', yearGroup: 1, flags: [] }).expect(400);
+    expect(born.body).toMatchObject({ field: 'dateOfBirth', rule: 'request.day-in-future' });
+    const childId = await registerChild({ givenName: 'Noor', dateOfBirth: '2015-06-01', yearGroup: 6, flags: [] });
+    await consentFor(childId).expect(201);
+    const unborn = await request(platform.http).post('/referrals').set('Authorization', mentor).send(body(steps.refer, { childId, referredOn: '2015-05-31' })).expect(400);
+    expect(unborn.body).toMatchObject({ field: 'referredOn', rule: 'date.before-preceding-act' });
+    const referralId = await refer(childId);
+    const early = await step(referralId, 'triage', body(steps.triage, { mentorId: 'mentor.oakfield', triagedOn: '2026-01-08' }), senco).expect(400);
+    expect(early.body).toMatchObject({ field: 'triagedOn', rule: 'date.before-preceding-act' });
+    const tomorrow = await step(referralId, 'triage', body(steps.triage, { mentorId: 'mentor.oakfield', triagedOn: '2026-12-02' }), senco).expect(400);
+    expect(tomorrow.body).toMatchObject({ field: 'triagedOn', rule: 'request.day-in-future' });
+  });
+
+  it('places a child only with a learning mentor of the school in the directory, and closes a planned ending once its sessions are held or the reason is recorded', async () => {
+    const childId = await registerChild({ givenName: 'Ola', dateOfBirth: '2015-02-01', yearGroup: 6, flags: [] });
+    await consentFor(childId).expect(201);
+    const referralId = await refer(childId);
+    const phantom = await step(referralId, 'triage', body(steps.triage, { mentorId: 'u-mentor-nicky' }), senco).expect(400);
+    expect(phantom.body).toMatchObject({ field: 'mentorId', rule: 'reference.user-unknown' });
+    const otherSchool = await step(referralId, 'triage', body(steps.triage, { mentorId: 'mentor.riverside' }), senco).expect(400);
+    expect(otherSchool.body).toMatchObject({ field: 'mentorId', rule: 'reference.user-role' });
+    const notAMentor = await step(referralId, 'triage', body(steps.triage, { mentorId: 'dsl.oakfield' }), senco).expect(400);
+    expect(notAMentor.body).toMatchObject({ field: 'mentorId', rule: 'reference.user-role' });
+
+    await step(referralId, 'triage', body(steps.triage, { mentorId: 'mentor.oakfield' }), senco).expect(200);
+    for (const name of ['mentoring-agreement', 'assessment', 'targets', 'action-plan', 'sessions', 'reviews', 'ending'] as const) {
+      const command = { 'mentoring-agreement': steps.agree, assessment: steps.assess, targets: steps.targets, 'action-plan': steps.plan, sessions: steps.session, reviews: steps.reviewBeginEnding, ending: steps.ending }[name];
+      await step(referralId, name, body(command)).expect(200);
+    }
+    await step(referralId, 'sessions', body(endingSessions[0])).expect(200);
+    const sudden = await step(referralId, 'closure', body(steps.close)).expect(409);
+    expect(sudden.body).toMatchObject({ field: 'reasonDetail', rule: 'referral.ending-sessions-not-held' });
+    await step(referralId, 'closure', body(steps.close, { reasonDetail: 'Ola asked to finish before the summer; sessions 3 and 4 dropped' })).expect(200);
   });
 });

@@ -160,4 +160,15 @@ describe('the weekly MAST panel, from request to first contact', () => {
     expect((await get('mast.coordinator', '/mast/deadlines?state=late')).body).toMatchObject({ field: 'state' });
     expect((await get('senco.riverside', `/mast-requests/${first}`)).status).toBe(403);
   });
+
+  // Issue 11 item 8: attendance and decisions are what happened in the meeting.
+  it('records no attendance and no decision before the panel\'s day', async () => {
+    expect((await post('mast.coordinator', '/mast-panels', { panelDate: '2027-03-03' })).status).toBe(201);
+    const early = await post('mast.coordinator', '/mast-panels/2027-03-03/attendance', { userId: 'panel.health' });
+    expect(early.status).toBe(409);
+    expect(early.body.rule).toBe('mast-panel.not-yet-met');
+    const decided = await post('mast.coordinator', '/mast-panels/2027-03-03/decisions', { requestId: first, decision: { outcome: 'decline' }, reason: 'Needs met by school' });
+    expect(decided.status).toBe(409);
+    expect(decided.body.rule).toBe('mast-panel.not-yet-met');
+  });
 });

@@ -54,6 +54,11 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     expect((await post('mentor.oakfield', `/concerns/${concernId}/review`, { outcome: 'monitor', reasons: 'x', reviewedOn: '2026-12-04' })).status).toBe(403);
     const referral = { ground: 'risk-of-significant-harm', urgency: 'immediate', categories: ['safeguarding', 'identity'], summary: 'Disclosure of fear of going home; bruising' };
     expect((await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Significant harm suspected', reviewedOn: '2026-12-04' })).body.field).toBe('referral.ground');
+    // Issue 11 item 7: not before the concern was raised, not after today.
+    const beforeRaised = await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Significant harm suspected', reviewedOn: '2026-12-03', referral });
+    expect(beforeRaised.status).toBe(400);
+    expect(beforeRaised.body).toMatchObject({ field: 'reviewedOn', rule: 'date.before-preceding-act' });
+    expect((await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Significant harm suspected', reviewedOn: '2026-12-05', referral })).body).toMatchObject({ field: 'reviewedOn', rule: 'request.day-in-future' });
     expect((await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Significant harm suspected', reviewedOn: '2026-12-04', referral })).status).toBe(200);
     const [received] = (await get('social.worker', '/social-care/referrals')).body;
     expect(received).toMatchObject({ concernId, childId, referral: { urgency: 'immediate', summary: referral.summary } });
@@ -64,6 +69,10 @@ describe('a safeguarding concern on the Working Together clocks', () => {
   it('a late decision records its reason as a breach; then strategy discussion, conference with the mentor\'s report, core group', async () => {
     now = new Date('2026-12-08T10:00:00Z');
     expect((await get('social.worker', '/social-care/referrals')).body[0].clocks[0].state).toBe('overdue');
+    // Issue 11 item 7: a decision back-dated before the referral cannot turn the overdue clock into a met one.
+    const backDated = await post('social.worker', `/concerns/${concernId}/social-care-decision`, { decision: 'strategy-discussion', reasons: 'Section 47 threshold met', decidedOn: '2026-12-03' });
+    expect(backDated.status).toBe(400);
+    expect(backDated.body).toMatchObject({ field: 'decidedOn', rule: 'date.before-preceding-act' });
     const late = await post('social.worker', `/concerns/${concernId}/social-care-decision`, { decision: 'strategy-discussion', reasons: 'Section 47 threshold met', decidedOn: '2026-12-08' });
     expect(late.body).toMatchObject({ rule: 'concern.late-reason-required', field: 'lateReason' });
     expect((await post('social.worker', `/concerns/${concernId}/social-care-decision`, { decision: 'strategy-discussion', reasons: 'Section 47 threshold met', decidedOn: '2026-12-08', lateReason: 'Referral arrived after the duty desk closed on Friday' })).status).toBe(200);
@@ -82,7 +91,8 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     expect(report.status).toBe(200);
 
     // 15 working days from Tuesday 8 December cross Christmas and the substitute Boxing Day: due Thursday 31 December.
-    now = new Date('2026-12-31T16:00:00Z');
+    // Issue 11 item 7: recorded on Monday 4 January, held on the 31st: measured on the day it was held, and both days kept.
+    now = new Date('2027-01-04T09:00:00Z');
     expect((await post('social.worker', `/concerns/${concernId}/conferences`, { kind: 'initial', heldOn: '2026-12-31', childProtectionPlan: true })).status).toBe(200);
     now = new Date('2027-01-20T10:00:00Z');
     const lateCoreGroup = await post('social.worker', `/concerns/${concernId}/core-groups`, { heldOn: '2027-01-20' });
@@ -95,7 +105,8 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     expect(view.reports[0].report.reasonForReferral).not.toBe('');
     const clocks = Object.fromEntries(view.clocks.map((c: { clock: string; state: string }) => [c.clock, c]));
     expect(clocks['social-care-decision']).toMatchObject({ state: 'breached', breachReason: 'Referral arrived after the duty desk closed on Friday' });
-    expect(clocks['initial-conference']).toMatchObject({ state: 'met', dueBy: '2026-12-31' });
+    expect(clocks['initial-conference']).toMatchObject({ state: 'met', dueBy: '2026-12-31', metOn: '2026-12-31' });
+    expect(view.conferences[0]).toMatchObject({ heldOn: '2026-12-31', recordedAt: expect.stringMatching(/^2027-01-04T/) });
     expect(clocks['core-group']).toMatchObject({ state: 'breached', dueBy: '2027-01-15' });
     expect(clocks['review-conference']).toMatchObject({ state: 'due', dueBy: '2027-03-31' });
     // 45 working days from Friday 4 December 2026, over Christmas and New Year.

@@ -118,6 +118,16 @@ describe('lawful information sharing and the disclosure audit', () => {
     expect((await get('social.worker', '/disclosure-audit/without-consent')).status).toBe(403);
   });
 
+  // Issue 11 item 8: information goes only to an agency of the directory, and a named person there.
+  it('refuses a proposal to an agency or person the directory does not know, naming the field', async () => {
+    const agency = await post('mentor.oakfield', '/sharing', { childId, origin: 'proactive', purpose: 'Coordinated support', recipient: { agencyId: 'helth' }, categories: ['identity'] });
+    expect(agency.status).toBe(400);
+    expect(agency.body).toMatchObject({ field: 'recipient.agencyId', rule: 'reference.agency-unknown' });
+    const elsewhere = await post('mentor.oakfield', '/sharing', { childId, origin: 'proactive', purpose: 'Coordinated support', recipient: { agencyId: 'health', userId: 'practitioner.police' }, categories: ['identity'] });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body).toMatchObject({ field: 'recipient.userId', rule: 'reference.user-role' });
+  });
+
   it('does not let the proposer approve their own proposal, and logs the attempt', async () => {
     at('11:00');
     const sharingId = await propose('dsl.oakfield', { recipient: { agencyId: 'police' }, categories: ['identity'] });

@@ -1,11 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, Length, Matches } from 'class-validator';
 import { AccessLog } from '@app/access/audit/access-log';
+import { Directory } from '@app/access/directory/directory';
+import { PRACTITIONER_ROLES } from '@app/access/directory/roles';
 import { administrationPolicies } from '@app/access/policy/administration.policies';
 import { childPolicies } from '@app/access/policy/children.policies';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { namedUser } from './directory-references';
 import { Policy } from './policy.decorator';
 
 export class Restriction {
@@ -38,11 +41,15 @@ export class RestrictionController {
   constructor(
     private readonly restricted: RestrictedRecords,
     private readonly accessLog: AccessLog,
+    private readonly directory: Directory,
   ) {}
 
   @Put('children/:childId/restriction')
   @Policy(childPolicies.restrict)
-  restrict(@Param('childId') childId: string, @Body() body: Restriction, @Requester() { actor }: RequestContext) {
+  async restrict(@Param('childId') childId: string, @Body() body: Restriction, @Requester() { actor }: RequestContext) {
+    for (const [index, userId] of body.namedUsers.entries()) {
+      await namedUser(this.directory, `namedUsers[${index}]`, userId, { roles: PRACTITIONER_ROLES, as: 'a practitioner' });
+    }
     return this.restricted.restrict(childId, actor, body.reason, body.namedUsers);
   }
 
@@ -57,6 +64,10 @@ export class RestrictionController {
   @Post('children/:childId/break-glass')
   @Policy(childPolicies.breakGlass)
   async breakGlass(@Param('childId') childId: string, @Body() body: StatedReason, @Requester() { actor, requestId }: RequestContext) {
+    // Nothing to break: an unrestricted record is read through the relationship alone, and an opening would only clutter the dpo's review.
+    if (!(await this.restricted.restrictionOf(childId))) {
+      throw new ConflictException({ error: 'Conflict', rule: 'restriction.not-restricted', message: `The record of ${childId} is not restricted; there is no glass to break`, field: 'childId' });
+    }
     const opening = await this.restricted.breakGlass(childId, actor, body.reason);
     await this.accessLog.append({ ...actor, childId, resource: 'break-glass', outcome: 'allowed', basis: 'break-glass', reason: body.reason, requestId });
     return opening;

@@ -4,17 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Directory } from '@app/access/directory/directory';
 import { CAF_CONSENT_CATEGORIES, type CafCommand } from '@app/domain/caf/commands';
-import { cafDecider } from '@app/domain/caf/decider';
+import { CAF_ACT_DAYS, cafDecider } from '@app/domain/caf/decider';
 import { cafStream } from '@app/domain/caf/events';
 import type { NamedPractitioner } from '@app/domain/caf/events';
 import { type ConsentCoverage, consentQuestions, coveredByConsent } from '@app/domain/multi-agency';
 import { CAF_ELEMENT_CATEGORIES, type CafElement } from '@app/domain/caf/vocabulary';
 import type { ConsentRecipient } from '@app/domain/consent/events';
-import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
 import { CafCase } from '@app/projections/caf/caf-case.entity';
-import { type Body, commandBody, notInTheFuture } from '../platform/command-body';
+import { namedUser } from '../access/directory-references';
+import { type Body, commandBody } from '../platform/command-body';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
 import { CLOCK } from '../platform/tokens';
@@ -43,13 +43,12 @@ export class StartCafHandler implements ICommandHandler<StartCafCommand, Decided
 
   async execute({ body, context }: StartCafCommand) {
     const fields = commandBody(body, PLATFORM_FIELDS);
-    notInTheFuture(fields, 'startedOn', dayOf(this.clock().toISOString()));
     const cafId = randomUUID();
     const childId = String(fields.childId);
     const questions = consentQuestions('common-assessment', context.actor.agencyId as ConsentRecipient, CAF_CONSENT_CATEGORIES, this.clock().toISOString());
     const consent = coveredByConsent(await consentCoverageForEach(this.dataSource.manager, childId, questions));
     const command = { ...fields, type: 'StartCaf', cafId, by: context.actor, consent } as unknown as CafCommand;
-    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId, expectedRevision: 'no-stream' });
+    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId, expectedRevision: 'no-stream', happenedOn: ['startedOn'] });
     return { ...decided, cafId };
   }
 }
@@ -67,12 +66,11 @@ export class TakeCafStepHandler implements ICommandHandler<TakeCafStepCommand, D
     const found = await this.dataSource.manager.getRepository(CafCase).findOneBy({ cafId });
     if (!found) throw new NotFoundException({ message: `No CAF ${cafId}`, field: 'cafId' });
     const fields = commandBody(body, PLATFORM_FIELDS);
-    notInTheFuture(fields, step.dayField, dayOf(this.clock().toISOString()));
     const assigned = step.assigns ? { [step.assigns]: randomUUID() } : {};
     const named = step.practitioners ? { [step.practitioners.field]: await this.practitioners(step.practitioners, fields[step.practitioners.field]) } : {};
     const consent = step.consentForElement ? { consent: await this.consentForElement(found, fields.element) } : {};
     const command = { ...fields, ...assigned, ...named, ...consent, type: step.command, cafId, by: context.actor } as unknown as CafCommand;
-    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId: found.childId, expectedRevision });
+    const decided = await this.decisions.execute(cafDecider, cafStream(cafId), command, { actor: context.actor, correlationId: context.requestId, childId: found.childId, expectedRevision, happenedOn: [CAF_ACT_DAYS[step.command]] });
     return { ...decided, assigned };
   }
 
@@ -88,15 +86,14 @@ export class TakeCafStepHandler implements ICommandHandler<TakeCafStepCommand, D
   }
 
   /** Users named by id become practitioners attributed by the directory, never by the caller. */
-  private async practitioners(spec: { field: string; many?: boolean }, value: unknown): Promise<NamedPractitioner | NamedPractitioner[]> {
+  private async practitioners(spec: NonNullable<CafStep['practitioners']>, value: unknown): Promise<NamedPractitioner | NamedPractitioner[]> {
     const ids = spec.many ? value : [value];
     if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
       throw new BadRequestException({ error: 'Bad Request', rule: 'request.user-ids', message: `${spec.field} must be ${spec.many ? 'a list of user ids' : 'a user id'}`, field: spec.field });
     }
     const named: NamedPractitioner[] = [];
     for (const id of ids as string[]) {
-      const user = await this.directory.user(id);
-      if (!user || !user.active) throw new BadRequestException({ error: 'Bad Request', rule: 'request.user-unknown', message: `${id} is not an active user of the directory`, field: spec.field });
+      const user = await namedUser(this.directory, spec.field, id, { roles: spec.roles, as: 'a practitioner of an agency' });
       named.push({ userId: user.userId, role: user.role, agencyId: user.agencyId, name: user.displayName });
     }
     return spec.many ? named : named[0];

@@ -2,6 +2,7 @@ import { Inject, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { Directory } from '@app/access/directory/directory';
 import type { ReferralCommand } from '@app/domain/referral/commands';
 import { consentNeededForMentoring } from '@app/domain/referral/consent-gate';
 import { referralDecider } from '@app/domain/referral/decider';
@@ -9,6 +10,8 @@ import { referralStream } from '@app/domain/referral/events';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
 import { mentorCaseRecord } from '@app/projections/school/queries';
+import { namedUser } from '../access/directory-references';
+import { dateOfBirthOf } from '../children/date-of-birth';
 import { type Body, commandBody } from '../platform/command-body';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
@@ -31,21 +34,24 @@ export class TakeReferralStepCommand {
 }
 
 /** The case's own fields come from the platform; a body may not smuggle them in. */
-const PLATFORM_FIELDS = ['type', 'referralId', 'consent'];
+const PLATFORM_FIELDS = ['type', 'referralId', 'consent', 'childDateOfBirth'];
 const stepBody = (body: unknown) => commandBody(body, PLATFORM_FIELDS);
 
 @CommandHandler(MakeReferralCommand)
 export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand, Decided & { referralId: string }> {
-  constructor(private readonly decisions: Decisions) {}
+  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource) {}
 
   async execute({ body, context }: MakeReferralCommand) {
+    const fields = stepBody(body);
     const referralId = randomUUID();
-    const command = { ...stepBody(body), type: 'MakeReferral', referralId } as unknown as ReferralCommand;
+    const childDateOfBirth = await dateOfBirthOf(this.dataSource, String(fields.childId));
+    const command = { ...fields, type: 'MakeReferral', referralId, childDateOfBirth } as unknown as ReferralCommand;
     const decided = await this.decisions.execute(referralDecider, referralStream(referralId), command, {
       actor: context.actor,
       correlationId: context.requestId,
       childId: String(body.childId),
       expectedRevision: 'no-stream',
+      happenedOn: ['referredOn'],
     });
     return { ...decided, referralId };
   }
@@ -53,11 +59,21 @@ export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand,
 
 @CommandHandler(TakeReferralStepCommand)
 export class TakeReferralStepHandler implements ICommandHandler<TakeReferralStepCommand, Decided & { assigned?: Record<string, string> }> {
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+    private readonly directory: Directory,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   async execute({ referralId, step, body, expectedRevision, context }: TakeReferralStepCommand) {
     const found = await mentorCaseRecord(this.dataSource.manager, referralId);
     if (!found) throw new NotFoundException({ message: `No referral ${referralId}`, field: 'referralId' });
+    const fields = stepBody(body);
+    // 4e: the case goes on the caseload of a learning mentor of the child's school, never a phantom.
+    if (step.command === 'TriageReferral' && fields.mentorId !== undefined) {
+      await namedUser(this.directory, 'mentorId', fields.mentorId, { roles: ['learning-mentor'], agencyId: found.schoolId, as: `a learning mentor of ${found.schoolId}` });
+    }
     const assigned = step.assigns ? { [step.assigns]: randomUUID() } : {};
     // Consent is read by the platform at the moment of the step, never supplied by the caller.
     const consent = step.needsConsent
@@ -69,12 +85,13 @@ export class TakeReferralStepHandler implements ICommandHandler<TakeReferralStep
           ),
         }
       : {};
-    const command = { ...stepBody(body), ...assigned, ...consent, type: step.command, referralId } as unknown as ReferralCommand;
+    const command = { ...fields, ...assigned, ...consent, type: step.command, referralId } as unknown as ReferralCommand;
     const decided = await this.decisions.execute(referralDecider, referralStream(referralId), command, {
       actor: context.actor,
       correlationId: context.requestId,
       childId: found.childId,
       expectedRevision,
+      happenedOn: step.dayField ? [step.dayField] : [],
     });
     return { ...decided, assigned };
   }

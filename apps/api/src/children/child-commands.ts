@@ -32,6 +32,7 @@ export class RegisterChildHandler implements ICommandHandler<RegisterChildComman
       correlationId: context.requestId,
       childId,
       expectedRevision: 'no-stream',
+      happenedOn: ['details.dateOfBirth'],
     });
     return { ...decided, childId };
   }
@@ -51,6 +52,7 @@ export class CorrectChildDetailsHandler implements ICommandHandler<CorrectChildD
       correlationId: context.requestId,
       childId,
       expectedRevision,
+      happenedOn: ['changes.dateOfBirth'],
     });
     await this.correctionNotices.drain();
     return decided;

@@ -9,10 +9,9 @@ import type { ReferralDetails } from '@app/domain/concern/events';
 import type { MentorAccount } from '@app/domain/concern/mentor-report';
 import { consentQuestions, coveredByConsent, type WorkingDayCalendar } from '@app/domain/multi-agency';
 import { isInformationCategory } from '@app/domain/shared';
-import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
-import { type Body, commandBody, notInTheFuture } from '../platform/command-body';
+import { type Body, commandBody } from '../platform/command-body';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
 import { CALENDAR, CLOCK } from '../platform/tokens';
@@ -68,13 +67,12 @@ export class TakeConcernStepHandler implements ICommandHandler<TakeConcernStepCo
     if (state.status === 'none') throw new NotFoundException({ message: `No concern ${concernId}`, field: 'concernId' });
     const fields = commandBody(body, PLATFORM_FIELDS);
     const now = this.clock().toISOString();
-    notInTheFuture(fields, step.dayField, dayOf(now));
     // The mentor's report is generated from the case; the body carries only the mentor's own account.
     const assigned: Record<string, string> = step.command === 'SubmitMentorReport' ? { reportId: randomUUID() } : {};
     const report = assigned.reportId ? { report: await mentorReportFromCase(this.dataSource.manager, state.childId, fields.referralId, fields as unknown as MentorAccount) } : {};
     const referral = step.command === 'ReviewConcern' ? await this.referralWithConsent(state.childId, fields.referral, now) : {};
     const command = { ...fields, ...report, ...referral, ...assigned, type: step.command, by: context.actor, at: now } as unknown as ConcernCommand;
-    const decided = await this.decisions.execute(decider, concernStream(concernId), command, { actor: context.actor, correlationId: context.requestId, childId: state.childId, expectedRevision });
+    const decided = await this.decisions.execute(decider, concernStream(concernId), command, { actor: context.actor, correlationId: context.requestId, childId: state.childId, expectedRevision, happenedOn: [step.dayField] });
     return { ...decided, assigned };
   }
 

@@ -1,11 +1,11 @@
-import { Inject, NotFoundException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { consentDecider } from '@app/domain/consent/decider';
 import { consentStream, type ConsentEvidence, type ConsentGiver } from '@app/domain/consent/events';
 import type { ConsentCommand } from '@app/domain/consent/commands';
-import { ChildRecord } from '@app/projections/children/child-record.entity';
+import { dateOfBirthOf } from '../children/date-of-birth';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
 import { CLOCK } from '../platform/tokens';
@@ -24,15 +24,12 @@ export class WithdrawConsentCommand {
   ) {}
 }
 
-/** The child's date of birth from their record: age rules never trust a request body. */
-async function dateOfBirthOf(dataSource: DataSource, childId: string): Promise<string> {
-  const record = await dataSource.getRepository(ChildRecord).findOneBy({ childId });
-  if (!record?.dateOfBirth) throw new NotFoundException({ message: `No child record ${childId} with a date of birth`, field: 'childId' });
-  return record.dateOfBirth;
-}
+
+/** The days a consent decision or competence assessment says it was made: not later than today. */
+const CONSENT_DAYS = ['startsOn', 'refusedOn', 'assessedOn'];
 
 const decide = (decisions: Decisions, childId: string, command: ConsentCommand, context: RequestContext) =>
-  decisions.execute(consentDecider, consentStream(childId), command, { actor: context.actor, correlationId: context.requestId, childId });
+  decisions.execute(consentDecider, consentStream(childId), command, { actor: context.actor, correlationId: context.requestId, childId, happenedOn: CONSENT_DAYS });
 
 @CommandHandler(RecordConsentDecisionCommand)
 export class RecordConsentDecisionHandler implements ICommandHandler<RecordConsentDecisionCommand, Decided & { consentId: string }> {

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, NotFoundException } from '@nestjs/common';
+import { Inject, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Directory } from '@app/access/directory/directory';
@@ -13,15 +13,17 @@ import { mastRequestDecider } from '@app/domain/mast-request/decider';
 import { type MastDecision, mastRequestStream } from '@app/domain/mast-request/events';
 import type { WorkingDayCalendar } from '@app/domain/multi-agency';
 import { isDomainError } from '@app/domain/shared';
+import { dayOf } from '@app/domain/shared/calendar';
 import { refuseUnfit } from '@app/event-store/personal-data/protected-event-store';
 import type { PlatformConfig } from '@app/platform/config/config';
 import { mastRequest, requestsAwaitingPanel } from '@app/projections/mast/queries';
+import { namedUser } from '../access/directory-references';
 import { type Body, commandBody } from '../platform/command-body';
 import { type Decided, type DecisionContext, Decisions, DomainRefusal } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
-import { CALENDAR, CONFIG } from '../platform/tokens';
+import { CALENDAR, CLOCK, CONFIG } from '../platform/tokens';
 
-const PLATFORM_FIELDS = ['type', 'by', 'panelWeekday', 'cutOff', 'candidates', 'quorum', 'member'];
+const PLATFORM_FIELDS = ['type', 'by', 'panelWeekday', 'cutOff', 'candidates', 'quorum', 'member', 'today'];
 const PANEL_ROLES: readonly Role[] = ['panel-member', 'mast-coordinator'];
 
 /** What the meeting does, as `POST /mast-panels/:panelDate/:step`. */
@@ -35,7 +37,6 @@ export class RecordPanelDecisionCommand {
   constructor(readonly panelDate: string, readonly body: Body, readonly context: RequestContext) {}
 }
 
-const badField = (field: string, rule: string, message: string) => new BadRequestException({ error: 'Bad Request', rule, message, field });
 
 @CommandHandler(TakePanelStepCommand)
 export class TakePanelStepHandler implements ICommandHandler<TakePanelStepCommand, Decided> {
@@ -45,6 +46,7 @@ export class TakePanelStepHandler implements ICommandHandler<TakePanelStepComman
     private readonly directory: Directory,
     @Inject(CALENDAR) private readonly calendar: WorkingDayCalendar,
     @Inject(CONFIG) private readonly config: PlatformConfig,
+    @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
   async execute({ panelDate, step, body, context }: TakePanelStepCommand): Promise<Decided> {
@@ -58,7 +60,7 @@ export class TakePanelStepHandler implements ICommandHandler<TakePanelStepComman
       case 'agenda':
         return this.setAgenda(panelDate, context);
       case 'attendance':
-        return decide({ type: 'RecordAttendance', member: await this.panelMember(fields.userId) });
+        return decide({ type: 'RecordAttendance', member: await this.panelMember(fields.userId), today: dayOf(this.clock().toISOString()) });
       case 'departures':
         return decide({ type: 'RecordDeparture', memberId: String(fields.userId) });
       case 'conflicts': {
@@ -74,9 +76,7 @@ export class TakePanelStepHandler implements ICommandHandler<TakePanelStepComman
   }
 
   private async panelMember(userId: unknown) {
-    const user = typeof userId === 'string' ? await this.directory.user(userId) : null;
-    if (!user || !user.active) throw badField('userId', 'mast-panel.member-unknown', `${String(userId)} is not an active user of the directory`);
-    if (!PANEL_ROLES.includes(user.role)) throw badField('userId', 'mast-panel.member-role', `${user.userId} is a ${user.role}; panel members are ${PANEL_ROLES.join(' or ')}`);
+    const user = await namedUser(this.directory, 'userId', userId, { roles: PANEL_ROLES, as: `a ${PANEL_ROLES.join(' or ')}` });
     return { userId: user.userId, role: user.role, agencyId: user.agencyId, name: user.displayName };
   }
 
@@ -127,6 +127,7 @@ export class RecordPanelDecisionHandler implements ICommandHandler<RecordPanelDe
     private readonly directory: Directory,
     @Inject(CALENDAR) private readonly calendar: WorkingDayCalendar,
     @Inject(CONFIG) private readonly config: PlatformConfig,
+    @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
   async execute({ panelDate, body, context }: RecordPanelDecisionCommand): Promise<Decided> {
@@ -149,6 +150,7 @@ export class RecordPanelDecisionHandler implements ICommandHandler<RecordPanelDe
       decision: fields.decision as MastDecision,
       reason: fields.reason as string,
       quorum: { minMembers: this.config.mastPanel.quorumMembers, minAgencies: this.config.mastPanel.quorumAgencies },
+      today: dayOf(this.clock().toISOString()),
     });
     if (isDomainError(outcome)) throw new DomainRefusal(outcome);
     // Both streams' events are checked before either is written: a refusal never leaves half a decision.
@@ -169,9 +171,6 @@ export class RecordPanelDecisionHandler implements ICommandHandler<RecordPanelDe
   private async allocatedWorkerExists(decision: unknown): Promise<void> {
     const allocation = (decision as { outcome?: unknown; allocation?: { workerId?: unknown } } | undefined)?.allocation;
     if ((decision as { outcome?: unknown } | undefined)?.outcome !== 'accept-allocate' || typeof allocation?.workerId !== 'string') return;
-    const worker = await this.directory.user(allocation.workerId);
-    if (!worker || !worker.active || worker.role !== 'key-worker') {
-      throw badField('decision.allocation.workerId', 'mast-panel.worker-unknown', `${allocation.workerId} is not an active key worker or family learning mentor of MAST`);
-    }
+    await namedUser(this.directory, 'decision.allocation.workerId', allocation.workerId, { roles: ['key-worker'], agencyId: 'mast', as: 'a key worker or family learning mentor of MAST' });
   }
 }

@@ -10,7 +10,7 @@ import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
 import { mastRequest } from '@app/projections/mast/queries';
-import { type Body, commandBody, notInTheFuture } from '../platform/command-body';
+import { type Body, commandBody } from '../platform/command-body';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
 import { CALENDAR, CLOCK } from '../platform/tokens';
@@ -73,13 +73,13 @@ export class TakeMastRequestStepHandler implements ICommandHandler<TakeMastReque
     if (!found) throw new NotFoundException({ message: `No MAST request ${requestId}`, field: 'requestId' });
     const today = dayOf(this.clock().toISOString());
     const fields = commandBody(body, PLATFORM_FIELDS);
-    notInTheFuture(fields, step.dayField, today);
     const command = { ...fields, ...(step.today ? { today } : {}), type: step.command, requestId, by: context.actor } as unknown as MastRequestCommand;
     return this.decisions.execute(mastRequestDecider(this.calendar), mastRequestStream(requestId), command, {
       actor: context.actor,
       correlationId: context.requestId,
       childId: found.childId,
       expectedRevision,
+      happenedOn: step.dayField ? [step.dayField] : [],
     });
   }
 }

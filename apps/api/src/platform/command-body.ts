@@ -14,12 +14,3 @@ export function commandBody(body: unknown, platformFields: readonly string[]): B
   if (given) throw new BadRequestException({ error: 'Bad Request', rule: 'request.platform-field', message: `${given} is set by the platform, not the request`, field: given });
   return body as Body;
 }
-
-/** A day the user says something happened may not be later than today. */
-export function notInTheFuture(body: Body, field: string | undefined, today: string): void {
-  if (!field) return;
-  const value = body[field];
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && value > today) {
-    throw new BadRequestException({ error: 'Bad Request', rule: 'request.day-in-future', message: `${field} (${value}) is after today (${today})`, field });
-  }
-}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { eventCatalogue } from '@app/domain/catalogue';
+import { dayOf, type IsoDate, isIsoDate } from '@app/domain/shared/calendar';
 import { type Actor, type Decider, type DomainEvent, DomainError, isDomainError, replay } from '@app/domain/shared';
 import type { EventStore, ExpectedRevision, RecordedEvent } from '@app/event-store/event-store.port';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
@@ -14,6 +15,13 @@ export interface DecisionContext {
   readonly childId?: string;
   /** From If-Match, or the caller's own expectation (`no-stream` for a creation). */
   readonly expectedRevision?: ExpectedRevision;
+  /**
+   * Paths in the command (`heldOn`, `details.dateOfBirth`) of days the user says have already
+   * happened: none may be later than the platform's today. Every dated act names its own here,
+   * so "not in the future" is one rule checked in one place. The 400 names the request's field,
+   * the path's last part.
+   */
+  readonly happenedOn?: readonly string[];
 }
 
 export interface Decided {
@@ -27,6 +35,20 @@ export class DomainRefusal extends Error {
   constructor(readonly error: DomainError) {
     super(error.message);
     this.name = 'DomainRefusal';
+  }
+}
+
+const valueAt = (command: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), command);
+
+/** A day the user says something happened may not be later than today (a 400 naming the field). */
+function notAfterToday(command: unknown, paths: readonly string[], today: IsoDate): void {
+  for (const path of paths) {
+    const value = valueAt(command, path);
+    const field = path.split('.').pop()!;
+    if (isIsoDate(value) && value > today) {
+      throw new DomainRefusal(new DomainError('request.day-in-future', `${field} (${value}) is after today (${today})`, 'invalid', field));
+    }
   }
 }
 
@@ -58,6 +80,7 @@ export class Decisions {
   }
 
   async execute<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, context: DecisionContext): Promise<Decided> {
+    notAfterToday(command, context.happenedOn ?? [], dayOf(this.clock().toISOString()));
     const { state, revision } = await this.load(decider, streamId);
     const outcome = decider.decide(command, state);
     if (isDomainError(outcome)) throw new DomainRefusal(outcome);

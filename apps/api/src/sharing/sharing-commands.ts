@@ -2,6 +2,8 @@ import { Inject, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { Directory } from '@app/access/directory/directory';
+import { PRACTITIONER_ROLES } from '@app/access/directory/roles';
 import type { ConsentRecipient } from '@app/domain/consent/events';
 import { consentQuestions } from '@app/domain/multi-agency';
 import type { SharingCommand } from '@app/domain/sharing/commands';
@@ -10,6 +12,7 @@ import { sharingStream } from '@app/domain/sharing/events';
 import { categoriesToAsk } from '@app/domain/sharing/items';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
+import { namedAgency, namedUser } from '../access/directory-references';
 import { type Body, commandBody } from '../platform/command-body';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
@@ -33,12 +36,15 @@ export class TakeSharingStepCommand {
   ) {}
 }
 
+const PARENT_RECIPIENT: ConsentRecipient = 'parent-carer';
+
 @CommandHandler(ProposeSharingCommand)
 export class ProposeSharingHandler implements ICommandHandler<ProposeSharingCommand, Decided & { sharingId: string }> {
-  constructor(private readonly decisions: Decisions, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(private readonly decisions: Decisions, private readonly directory: Directory, @Inject(CLOCK) private readonly clock: () => Date) {}
 
   async execute({ body, context }: ProposeSharingCommand) {
     const fields = commandBody(body, PLATFORM_FIELDS);
+    await this.recipientExists(fields.recipient);
     const sharingId = randomUUID();
     const command = { ...fields, type: 'ProposeSharing', sharingId, by: context.actor, at: this.clock().toISOString() } as unknown as SharingCommand;
     const decided = await this.decisions.execute(sharingDecider, sharingStream(sharingId), command, {
@@ -48,6 +54,15 @@ export class ProposeSharingHandler implements ICommandHandler<ProposeSharingComm
       expectedRevision: 'no-stream',
     });
     return { ...decided, sharingId };
+  }
+
+  /** Information goes to an agency of the directory, and to a named person only if they work there. */
+  private async recipientExists(recipient: unknown): Promise<void> {
+    const { agencyId, userId } = (typeof recipient === 'object' && recipient !== null ? recipient : {}) as { agencyId?: unknown; userId?: unknown };
+    // The decider names a missing field; a child's parent is a recipient the consent model names, not an agency.
+    if (agencyId === undefined || agencyId === PARENT_RECIPIENT) return;
+    await namedAgency(this.directory, 'recipient.agencyId', agencyId);
+    if (userId !== undefined) await namedUser(this.directory, 'recipient.userId', userId, { roles: PRACTITIONER_ROLES, agencyId: String(agencyId), as: `a practitioner of ${String(agencyId)}` });
   }
 }
 

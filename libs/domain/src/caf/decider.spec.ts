@@ -198,3 +198,10 @@ describe('CAF: the integrated action plan, reviews and closure', () => {
     given(cafDecider, done).when({ ...close, outcome: 'fine' as never }).thenError('caf.outcome');
   });
 });
+
+describe('CAF: every act follows the start of the assessment (issue 11 item 7)', () => {
+  it('refuses a contribution dated before the CAF was started, naming recordedOn', () => {
+    const error = given(cafDecider, [started]).when({ ...contribute, recordedOn: '2026-02-01' }).thenError('date.before-preceding-act');
+    expect(error).toMatchObject({ kind: 'invalid', field: 'recordedOn' });
+  });
+});

@@ -1,4 +1,4 @@
-import { type Actor, type Decider, DomainError, isAgencyId, isDomainError } from '../shared';
+import { type Actor, type Decider, DomainError, isAgencyId, isDomainError, notBefore } from '../shared';
 import { consentCovering, firstError, isFamily, practitionerOf, requireDay, requireText } from '../multi-agency';
 import type { CafCommand } from './commands';
 import type { CafEvent, NamedPractitioner } from './events';
@@ -19,6 +19,21 @@ function invalidPractitioner(field: string, p: NamedPractitioner | undefined): D
     (isFamily(p as Actor) ? new DomainError('caf.practitioners-only', 'A lead professional is a practitioner', 'invalid', `${field}.role`) : undefined)
   );
 }
+
+/** The day each act on a CAF says it happened: never before the CAF was started, never after today (the API checks that). */
+export const CAF_ACT_DAYS: Readonly<Record<Exclude<CafCommand['type'], 'StartCaf'>, string>> = {
+  ContributeToCaf: 'recordedOn',
+  CorrectCafContribution: 'recordedOn',
+  RecordCafViews: 'recordedOn',
+  CompleteCaf: 'completedOn',
+  HoldTeamAroundTheChildMeeting: 'heldOn',
+  AppointLeadProfessional: 'appointedOn',
+  HandOverLeadProfessional: 'handedOverOn',
+  AgreePlanAction: 'agreedOn',
+  UpdatePlanAction: 'updatedOn',
+  ReviewCaf: 'reviewedOn',
+  CloseCaf: 'closedOn',
+};
 
 const named = (p: NamedPractitioner): NamedPractitioner => ({ userId: p.userId, role: p.role, agencyId: p.agencyId, ...(p.name ? { name: p.name } : {}) });
 
@@ -65,6 +80,9 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
     if (state.status === 'none') return new DomainError('caf.not-started', 'The common assessment has not been started');
     const closed = notClosed(state);
     if (closed) return closed;
+    const dayField = CAF_ACT_DAYS[command.type];
+    const early = notBefore(dayField, (command as unknown as Record<string, unknown>)[dayField], { what: 'the CAF was started', on: state.startedOn });
+    if (early) return early;
     const base = { cafId: state.cafId, childId: state.childId };
 
     switch (command.type) {

@@ -107,3 +107,37 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     given(decider, inPlan).when({ type: 'SubmitMentorReport', reportId: 'rep1', forMeeting: 'conference', report, submittedOn: '2026-04-20', by: socialWorker }).thenError('concern.role');
   });
 });
+
+describe('a concern\'s acts happen in order (issue 11 item 7)', () => {
+  it('refuses a review dated before the concern was raised, naming reviewedOn', () => {
+    const error = given(decider, history(raise)).when({ ...refer, reviewedOn: '2026-03-26' } as ConcernCommand).thenError('date.before-preceding-act');
+    expect(error).toMatchObject({ kind: 'invalid', field: 'reviewedOn' });
+  });
+
+  it('cannot meet a breached decision clock with a decision back-dated before the referral', () => {
+    // Referred Friday 27 March, due Monday 30 March; recorded late but dated Thursday 26 March.
+    const error = given(decider, history(raise, refer)).when(decide('2026-03-26')).thenError('date.before-preceding-act');
+    expect(error).toMatchObject({ kind: 'invalid', field: 'decidedOn' });
+  });
+
+  it('measures a late-recorded act on the day it happened, within the clock', () => {
+    // Recorded days later, the decision stated as made on the due day meets the clock: the envelope keeps when it was recorded.
+    const [decided] = given(decider, history(raise, refer)).when(decide('2026-03-30')).events();
+    expect(decided.data).not.toHaveProperty('breach');
+  });
+
+  it('refuses a strategy discussion before the decision, a conference before the strategy discussion and a core group before the conference', () => {
+    const decided = history(raise, refer, decide('2026-03-30'));
+    expect(given(decider, decided).when({ ...strategy, heldOn: '2026-03-29' } as ConcernCommand).thenError('date.before-preceding-act').field).toBe('heldOn');
+    const afterStrategy = history(raise, refer, decide('2026-03-30'), strategy);
+    expect(given(decider, afterStrategy).when(conference('2026-03-30')).thenError('date.before-preceding-act').field).toBe('heldOn');
+    const withPlan = history(raise, refer, decide('2026-03-30'), strategy, conference('2026-04-22'));
+    expect(given(decider, withPlan).when({ type: 'RecordCoreGroup', heldOn: '2026-04-21', by: socialWorker }).thenError('date.before-preceding-act').field).toBe('heldOn');
+    expect(given(decider, withPlan).when({ type: 'RecordConference', kind: 'review', heldOn: '2026-04-20', childProtectionPlan: true, by: socialWorker }).thenError('date.before-preceding-act').field).toBe('heldOn');
+  });
+
+  it('refuses an assessment completed before the decision to assess', () => {
+    const assessing = history(raise, refer, { ...decide('2026-03-30'), decision: 'child-in-need-assessment' } as ConcernCommand);
+    expect(given(decider, assessing).when({ type: 'RecordAssessmentCompleted', completedOn: '2026-03-29', outcome: 'x', by: socialWorker }).thenError('date.before-preceding-act').field).toBe('completedOn');
+  });
+});

@@ -1,5 +1,5 @@
 import { consentCovering, type IsoDate, practitionerOf, requireDay, requireText, type WorkingDayCalendar } from '../multi-agency';
-import { type Actor, addMonths, type Decider, DomainError, firstError, isInformationCategory } from '../shared';
+import { type Actor, addMonths, dayOf, type Decider, DomainError, firstError, isInformationCategory, notBefore } from '../shared';
 import type { ConcernCommand } from './commands';
 import { familyToldError } from '../sharing/family-told';
 import { WITHOUT_CONSENT_GROUNDS } from '../sharing/vocabulary';
@@ -22,8 +22,14 @@ const onlyRole = (actor: Actor, roles: readonly string[], act: string) =>
   roles.includes(actor.role) ? undefined : new DomainError('concern.role', `Only a ${roles.join(' or ')} may ${act}`, 'forbidden');
 const openClock = (state: Extract<ConcernState, { concernId: string }>, clock: ConcernClock) => state.clocks.find((c) => c.clock === clock && c.metOn === undefined);
 
-/** A late act must say why: the breach goes on record with it. */
-function lateness(clock: ClockState | undefined, on: IsoDate, lateReason: string | undefined): { breach?: Breach } | DomainError {
+/**
+ * An act on a clock is measured on the day it happened, not the day it was recorded; it can
+ * never meet the clock before the clock started. A late act must say why: the breach goes on
+ * record with it.
+ */
+function lateness(clock: ClockState | undefined, field: string, on: IsoDate, lateReason: string | undefined): { breach?: Breach } | DomainError {
+  const early = clock && notBefore(field, on, { what: `the ${clock.clock} clock started`, on: clock.startedOn });
+  if (early) return early;
   if (!clock || on <= clock.dueBy) return {};
   if (typeof lateReason !== 'string' || lateReason.trim() === '') {
     return invalid('concern.late-reason-required', `Due by ${clock.dueBy}; a late ${clock.clock} records why it was late`, 'lateReason');
@@ -69,6 +75,7 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
             (DSL_OUTCOMES as readonly string[]).includes(command.outcome) ? undefined : invalid('concern.outcome', `outcome is ${DSL_OUTCOMES.join(', ')}`, 'outcome'),
             requireText('concern.reasons-required', 'reasons', command.reasons),
             requireDay('concern.reviewed-on', 'reviewedOn', command.reviewedOn),
+            notBefore('reviewedOn', command.reviewedOn, { what: 'the concern was raised', on: state.on.raised }),
           );
           if (bad) return bad;
           if (state.status !== 'raised') return new DomainError('concern.already-reviewed', 'The DSL has already reviewed this concern');
@@ -113,10 +120,11 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
             (SOCIAL_CARE_DECISIONS as readonly string[]).includes(command.decision) ? undefined : invalid('concern.decision', `decision is ${SOCIAL_CARE_DECISIONS.join(', ')}`, 'decision'),
             requireText('concern.reasons-required', 'reasons', command.reasons),
             requireDay('concern.decided-on', 'decidedOn', command.decidedOn),
+            notBefore('decidedOn', command.decidedOn, { what: 'the referral to social care', on: state.on.referred }),
           );
           if (bad) return bad;
           if (state.status !== 'referred') return new DomainError('concern.not-referred', 'Only a referral awaiting its decision can be decided');
-          const late = lateness(openClock(state, 'social-care-decision'), command.decidedOn, command.lateReason);
+          const late = lateness(openClock(state, 'social-care-decision'), 'decidedOn', command.decidedOn, command.lateReason);
           if (late instanceof DomainError) return late;
           const from = referredOn(state.clocks);
           const assessment = ASSESSED.includes(command.decision) && from ? { assessmentDueBy: calendar.addWorkingDays(from, ASSESSMENT_WORKING_DAYS) } : {};
@@ -127,12 +135,13 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           const bad = firstError(
             onlyRole(command.by, ['social-worker'], 'record an assessment'),
             requireDay('concern.completed-on', 'completedOn', command.completedOn),
+            notBefore('completedOn', command.completedOn, { what: 'the decision to assess', on: state.on.decided }),
             requireText('concern.outcome-required', 'outcome', command.outcome),
           );
           if (bad) return bad;
           const clock = openClock(state, 'assessment');
           if (!clock) return new DomainError('concern.no-assessment-due', 'No assessment is under way for this concern');
-          const late = lateness(clock, command.completedOn, command.lateReason);
+          const late = lateness(clock, 'completedOn', command.completedOn, command.lateReason);
           if (late instanceof DomainError) return late;
           return [{ type: 'AssessmentCompleted', data: { ...ids, completedOn: command.completedOn, outcome: command.outcome, recordedBy: by, ...late } }];
         }
@@ -141,6 +150,7 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           const bad = firstError(
             onlyRole(command.by, ['social-worker'], 'record a strategy discussion'),
             requireDay('concern.held-on', 'heldOn', command.heldOn),
+            notBefore('heldOn', command.heldOn, { what: 'the decision to hold a strategy discussion', on: state.on.decided }),
             requireText('concern.outcome-required', 'outcome', command.outcome),
           );
           if (bad) return bad;
@@ -163,7 +173,10 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           if (bad) return bad;
           const expected = command.kind === 'initial' ? 'strategy' : 'plan';
           if (state.status !== expected) return new DomainError('concern.conference-out-of-order', command.kind === 'initial' ? 'An initial conference follows a strategy discussion' : 'A review conference is for a child with a plan');
-          const late = lateness(openClock(state, command.kind === 'initial' ? 'initial-conference' : 'review-conference'), command.heldOn, command.lateReason);
+          const follows = command.kind === 'initial' ? { what: 'the strategy discussion', on: state.on.strategy } : { what: 'the previous conference', on: state.on.conference };
+          const early = notBefore('heldOn', command.heldOn, follows);
+          if (early) return early;
+          const late = lateness(openClock(state, command.kind === 'initial' ? 'initial-conference' : 'review-conference'), 'heldOn', command.heldOn, command.lateReason);
           if (late instanceof DomainError) return late;
           const plan = command.childProtectionPlan
             ? {
@@ -175,10 +188,14 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
         }
 
         case 'RecordCoreGroup': {
-          const bad = firstError(onlyRole(command.by, ['social-worker'], 'record a core group'), requireDay('concern.held-on', 'heldOn', command.heldOn));
+          const bad = firstError(
+            onlyRole(command.by, ['social-worker'], 'record a core group'),
+            requireDay('concern.held-on', 'heldOn', command.heldOn),
+            notBefore('heldOn', command.heldOn, { what: 'the conference that made the child protection plan', on: state.on.plan }),
+          );
           if (bad) return bad;
           if (state.status !== 'plan') return new DomainError('concern.no-plan', 'Core groups meet for a child with a child protection plan');
-          const late = lateness(openClock(state, 'core-group'), command.heldOn, command.lateReason);
+          const late = lateness(openClock(state, 'core-group'), 'heldOn', command.heldOn, command.lateReason);
           if (late instanceof DomainError) return late;
           return [{ type: 'CoreGroupMet', data: { ...ids, heldOn: command.heldOn, recordedBy: by, ...late } }];
         }
@@ -187,6 +204,7 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           const bad = firstError(
             onlyRole(command.by, ['learning-mentor', 'key-worker'], 'submit the mentor\'s report'),
             requireDay('concern.submitted-on', 'submittedOn', command.submittedOn),
+            notBefore('submittedOn', command.submittedOn, { what: 'the strategy discussion', on: state.on.strategy }),
             command.forMeeting === 'conference' || command.forMeeting === 'core-group' ? undefined : invalid('concern.for-meeting', 'forMeeting is conference or core-group', 'forMeeting'),
             requireText('concern.report-progress', 'report.progress', command.report?.progress),
             requireText('concern.report-reason', 'report.reasonForReferral', command.report?.reasonForReferral),
@@ -200,22 +218,25 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
     },
 
     evolve(state, event) {
-      if (event.type === 'ConcernRaised') return { status: 'raised', concernId: event.data.concernId, childId: event.data.childId, clocks: [] };
+      if (event.type === 'ConcernRaised') return { status: 'raised', concernId: event.data.concernId, childId: event.data.childId, clocks: [], on: { raised: dayOf(event.data.raisedAt) } };
       if (state.status === 'none') return state;
       const clocks = clocksAfter(state.clocks, event);
       switch (event.type) {
         case 'ConcernReviewed':
           return { ...state, status: event.data.outcome === 'refer-to-social-care' ? 'reviewed' : 'closed', outcome: event.data.outcome };
         case 'ConcernReferredToSocialCare':
-          return { ...state, status: 'referred', clocks };
+          return { ...state, status: 'referred', clocks, on: { ...state.on, referred: event.data.referredOn } };
         case 'SocialCareDecisionMade': {
           const decision = event.data.decision;
-          return { ...state, status: decision === 'strategy-discussion' ? 'decided' : decision === 'child-in-need-assessment' ? 'assessing' : 'closed', clocks };
+          const status = decision === 'strategy-discussion' ? 'decided' : decision === 'child-in-need-assessment' ? 'assessing' : 'closed';
+          return { ...state, status, clocks, on: { ...state.on, decided: event.data.decidedOn } };
         }
         case 'StrategyDiscussionHeld':
-          return { ...state, status: 'strategy', clocks };
-        case 'ChildProtectionConferenceHeld':
-          return { ...state, status: event.data.childProtectionPlan ? 'plan' : 'closed', clocks };
+          return { ...state, status: 'strategy', clocks, on: { ...state.on, strategy: event.data.heldOn } };
+        case 'ChildProtectionConferenceHeld': {
+          const d = event.data;
+          return { ...state, status: d.childProtectionPlan ? 'plan' : 'closed', clocks, on: { ...state.on, conference: d.heldOn, plan: state.on.plan ?? (d.childProtectionPlan ? d.heldOn : undefined) } };
+        }
         default:
           return { ...state, clocks };
       }

@@ -20,7 +20,12 @@ export interface SetPanelAgenda {
   readonly by: Actor;
 }
 
-export interface RecordAttendance {
+/** The platform's today: what happens in the meeting is recorded on or after the panel's day. */
+interface InTheMeeting {
+  readonly today: IsoDate;
+}
+
+export interface RecordAttendance extends InTheMeeting {
   readonly type: 'RecordAttendance';
   readonly member: PanelMember;
 }
@@ -37,7 +42,7 @@ export interface DeclareConflictOfInterest {
   readonly nature: string;
 }
 
-export interface RecordPanelDecision {
+export interface RecordPanelDecision extends InTheMeeting {
   readonly type: 'RecordPanelDecision';
   readonly requestId: string;
   readonly decision: MastDecision;

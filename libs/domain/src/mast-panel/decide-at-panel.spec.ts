@@ -43,6 +43,7 @@ const deferred: MastRequestEvent[] = [
 ];
 const accept = {
   type: 'RecordPanelDecision' as const,
+  today: '2026-12-01',
   requestId: 'r1',
   decision: { outcome: 'accept-allocate' as const, allocation: { workerId: 'u-kw', kind: 'key-worker' as const } },
   reason: 'Family support at home',

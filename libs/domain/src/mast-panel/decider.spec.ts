@@ -58,7 +58,7 @@ describe('MAST panel: quorum, conflicts of interest and decisions with reasons',
 
   it('records a decision with its reason, who took part and the quorum rule', () => {
     given(mastPanelDecider, inTheRoom)
-      .when({ type: 'RecordPanelDecision', requestId: 'r1', decision: decline, reason: 'Needs met by school', quorum })
+      .when({ type: 'RecordPanelDecision', today: '2026-12-01', requestId: 'r1', decision: decline, reason: 'Needs met by school', quorum })
       .then([
         {
           type: 'PanelDecisionRecorded',
@@ -69,7 +69,7 @@ describe('MAST panel: quorum, conflicts of interest and decisions with reasons',
 
   it('records no decision without a quorum, naming the rule', () => {
     const error = given(mastPanelDecider, [scheduled, agenda, attended(mast1), attended(mast2), attended(member('u-m3', 'mast'))])
-      .when({ type: 'RecordPanelDecision', requestId: 'r1', decision: decline, reason: 'r', quorum })
+      .when({ type: 'RecordPanelDecision', today: '2026-12-01', requestId: 'r1', decision: decline, reason: 'r', quorum })
       .thenError('mast-panel.quorum-not-met');
     expect(error.kind).toBe('conflict');
     expect(error.message).toContain('at least 3 members from at least 2 agencies');
@@ -82,26 +82,26 @@ describe('MAST panel: quorum, conflicts of interest and decisions with reasons',
       data: { panelDate: '2026-01-15', requestId: 'r1', childId: 'c1', memberId: 'u-h1', nature: 'Related to the family' },
     };
     given(mastPanelDecider, inTheRoom).when({ type: 'DeclareConflictOfInterest', requestId: 'r1', memberId: 'u-h1', nature: 'Related to the family' }).then([declared]);
-    given(mastPanelDecider, [...inTheRoom, declared]).when({ type: 'RecordPanelDecision', requestId: 'r1', decision: decline, reason: 'r', quorum }).thenError('mast-panel.quorum-not-met');
+    given(mastPanelDecider, [...inTheRoom, declared]).when({ type: 'RecordPanelDecision', today: '2026-12-01', requestId: 'r1', decision: decline, reason: 'r', quorum }).thenError('mast-panel.quorum-not-met');
     const [event] = given(mastPanelDecider, [...inTheRoom, attended(ewo), declared])
-      .when({ type: 'RecordPanelDecision', requestId: 'r1', decision: decline, reason: 'r', quorum })
+      .when({ type: 'RecordPanelDecision', today: '2026-12-01', requestId: 'r1', decision: decline, reason: 'r', quorum })
       .events();
     expect(event.type === 'PanelDecisionRecorded' && event.data).toMatchObject({ participants: [mast1, mast2, ewo], conflicted: ['u-h1'] });
     // The conflict is about r1 only: the same member decides r2.
-    const [other] = given(mastPanelDecider, [...inTheRoom, declared]).when({ type: 'RecordPanelDecision', requestId: 'r2', decision: decline, reason: 'r', quorum }).events();
+    const [other] = given(mastPanelDecider, [...inTheRoom, declared]).when({ type: 'RecordPanelDecision', today: '2026-12-01', requestId: 'r2', decision: decline, reason: 'r', quorum }).events();
     expect(other.type === 'PanelDecisionRecorded' && other.data.participants).toContainEqual(health);
   });
 
   it('a member who left no longer counts', () => {
     const left: MastPanelEvent = { type: 'PanelMemberLeft', data: { panelDate: '2026-01-15', memberId: 'u-h1' } };
-    given(mastPanelDecider, [...inTheRoom, left]).when({ type: 'RecordPanelDecision', requestId: 'r1', decision: decline, reason: 'r', quorum }).thenError('mast-panel.quorum-not-met');
+    given(mastPanelDecider, [...inTheRoom, left]).when({ type: 'RecordPanelDecision', today: '2026-12-01', requestId: 'r1', decision: decline, reason: 'r', quorum }).thenError('mast-panel.quorum-not-met');
   });
 
   it('decides only what is on the agenda, once, with a reason', () => {
-    given(mastPanelDecider, inTheRoom).when({ type: 'RecordPanelDecision', requestId: 'r3', decision: decline, reason: 'r', quorum }).thenError('mast-panel.not-on-agenda');
-    given(mastPanelDecider, inTheRoom).when({ type: 'RecordPanelDecision', requestId: 'r1', decision: decline, reason: ' ', quorum }).thenError('mast-panel.reason-required');
-    const decided = given(mastPanelDecider, inTheRoom).when({ type: 'RecordPanelDecision', requestId: 'r1', decision: decline, reason: 'r', quorum }).events();
-    given(mastPanelDecider, [...inTheRoom, ...decided]).when({ type: 'RecordPanelDecision', requestId: 'r1', decision: decline, reason: 'r', quorum }).thenError('mast-panel.already-decided');
+    given(mastPanelDecider, inTheRoom).when({ type: 'RecordPanelDecision', today: '2026-12-01', requestId: 'r3', decision: decline, reason: 'r', quorum }).thenError('mast-panel.not-on-agenda');
+    given(mastPanelDecider, inTheRoom).when({ type: 'RecordPanelDecision', today: '2026-12-01', requestId: 'r1', decision: decline, reason: ' ', quorum }).thenError('mast-panel.reason-required');
+    const decided = given(mastPanelDecider, inTheRoom).when({ type: 'RecordPanelDecision', today: '2026-12-01', requestId: 'r1', decision: decline, reason: 'r', quorum }).events();
+    given(mastPanelDecider, [...inTheRoom, ...decided]).when({ type: 'RecordPanelDecision', today: '2026-12-01', requestId: 'r1', decision: decline, reason: 'r', quorum }).thenError('mast-panel.already-decided');
   });
 
   it('a conflict is declared by a member present, about a request on the agenda', () => {
@@ -110,8 +110,8 @@ describe('MAST panel: quorum, conflicts of interest and decisions with reasons',
   });
 
   it('records attendance once per member, professionals only', () => {
-    given(mastPanelDecider, inTheRoom).when({ type: 'RecordAttendance', member: health }).thenError('mast-panel.already-present');
-    given(mastPanelDecider, inTheRoom).when({ type: 'RecordAttendance', member: member('u-p', 'school-oakfield', 'parent-carer') }).thenError('mast-panel.members-only');
+    given(mastPanelDecider, inTheRoom).when({ type: 'RecordAttendance', today: '2026-12-01', member: health }).thenError('mast-panel.already-present');
+    given(mastPanelDecider, inTheRoom).when({ type: 'RecordAttendance', today: '2026-12-01', member: member('u-p', 'school-oakfield', 'parent-carer') }).thenError('mast-panel.members-only');
   });
 });
 
@@ -132,10 +132,20 @@ describe('MAST panel: minutes and closing', () => {
 
   it('takes nothing more once closed', () => {
     const closed: MastPanelEvent = { type: 'PanelClosed', data: { panelDate: '2026-01-15', decided: ['r1'], carriedOver: ['r2'], closedBy: coord } };
-    given(mastPanelDecider, [scheduled, agenda, decided, minutes, closed]).when({ type: 'RecordAttendance', member: ewo }).thenError('mast-panel.closed');
+    given(mastPanelDecider, [scheduled, agenda, decided, minutes, closed]).when({ type: 'RecordAttendance', today: '2026-12-01', member: ewo }).thenError('mast-panel.closed');
   });
 
   it('refuses everything before it is scheduled', () => {
-    given(mastPanelDecider, []).when({ type: 'RecordAttendance', member: ewo }).thenError('mast-panel.not-scheduled');
+    given(mastPanelDecider, []).when({ type: 'RecordAttendance', today: '2026-12-01', member: ewo }).thenError('mast-panel.not-scheduled');
+  });
+});
+
+describe('MAST panel: what happens in the meeting is recorded from the panel\'s day (issue 11 item 8)', () => {
+  it('refuses attendance and decisions recorded before the panel meets', () => {
+    const dayBefore = '2026-01-14';
+    expect(given(mastPanelDecider, [scheduled, agenda]).when({ type: 'RecordAttendance', today: dayBefore, member: mast1 }).thenError('mast-panel.not-yet-met').kind).toBe('conflict');
+    const inTheRoom = [scheduled, agenda, attended(mast1), attended(mast2), attended(health)];
+    given(mastPanelDecider, inTheRoom).when({ type: 'RecordPanelDecision', today: dayBefore, requestId: 'r1', decision: decline, reason: 'r', quorum }).thenError('mast-panel.not-yet-met');
+    given(mastPanelDecider, inTheRoom).when({ type: 'RecordPanelDecision', today: '2026-01-15', requestId: 'r1', decision: decline, reason: 'r', quorum }).events();
   });
 });

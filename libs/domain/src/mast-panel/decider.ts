@@ -1,5 +1,5 @@
 import { type Actor, type Decider, DomainError } from '../shared';
-import { dayOf, firstError, isFamily, isIsoInstant, practitionerOf, requireDay, requireText, weekdayOf } from '../multi-agency';
+import { dayOf, firstError, isFamily, type IsoDate, isIsoInstant, practitionerOf, requireDay, requireText, weekdayOf } from '../multi-agency';
 import { invalidDecision } from '../mast-request/decider';
 import type { MastPanelCommand } from './commands';
 import type { MastPanelEvent, PanelMember, QuorumPolicy } from './events';
@@ -15,6 +15,13 @@ const describeQuorum = (q: QuorumPolicy) => `at least ${q.minMembers} member${q.
 /** Who may take part in a request's decision: in the room and not conflicted on it. */
 export const participantsFor = (present: Readonly<Record<string, PanelMember>>, conflicted: readonly string[]): PanelMember[] =>
   Object.values(present).filter((m) => !conflicted.includes(m.userId));
+
+/** Attendance and decisions are what happened in the meeting: none before the panel's day. */
+function meetingHeld(panelDate: IsoDate, today: IsoDate): DomainError | undefined {
+  const invalid = requireDay('mast-panel.today', 'today', today);
+  if (invalid) return invalid;
+  return today < panelDate ? new DomainError('mast-panel.not-yet-met', `The panel meets on ${panelDate}; what happens in it is recorded from that day (today is ${today})`) : undefined;
+}
 
 /**
  * The weekly MAST panel (001: "The MAST panel meet on a weekly basis to look at these
@@ -69,6 +76,8 @@ export const mastPanelDecider: Decider<MastPanelCommand, MastPanelEvent, MastPan
       }
 
       case 'RecordAttendance': {
+        const notYet = meetingHeld(panelDate, command.today);
+        if (notYet) return notYet;
         const m = command.member;
         const invalid = firstError(requireText('mast-panel.member-required', 'member.userId', m?.userId), requireText('mast-panel.member-agency-required', 'member.agencyId', m?.agencyId));
         if (invalid) return invalid;
@@ -96,6 +105,8 @@ export const mastPanelDecider: Decider<MastPanelCommand, MastPanelEvent, MastPan
       }
 
       case 'RecordPanelDecision': {
+        const notYet = meetingHeld(panelDate, command.today);
+        if (notYet) return notYet;
         const item = state.agenda?.items.find((i) => i.requestId === command.requestId);
         if (!item) return new DomainError('mast-panel.not-on-agenda', `Request ${command.requestId} is not on this panel's agenda`);
         if (state.decided[command.requestId]) return new DomainError('mast-panel.already-decided', `Request ${command.requestId} is already decided at this panel`);

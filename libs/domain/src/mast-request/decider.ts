@@ -1,4 +1,4 @@
-import { type Actor, type Decider, DomainError, isDomainError } from '../shared';
+import { type Actor, type Decider, DomainError, isDomainError, notBefore } from '../shared';
 import {
   consentCovering,
   dayOf,
@@ -264,6 +264,8 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
           const invalid = firstError(requireDay('mast-request.ended-on', 'endedOn', command.endedOn), requireText('mast-request.end-reason-required', 'reason', command.reason));
           if (invalid) return invalid;
           if (state.status !== 'allocated') return new DomainError('mast-request.no-involvement', 'Only an allocated MAST involvement can end');
+          const early = notBefore('endedOn', command.endedOn, { what: 'the panel allocated the involvement', on: state.decidedAt });
+          if (early) return early;
           return [{ type: 'MastInvolvementEnded', data: { requestId: state.requestId, childId: state.childId, endedOn: command.endedOn, reason: command.reason } }];
         }
       }

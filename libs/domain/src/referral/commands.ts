@@ -34,6 +34,8 @@ export interface MakeReferral extends ToTheCase {
   readonly reasons: readonly BarrierToLearning[];
   readonly reasonsDetail?: string;
   readonly profile?: PrimaryAssessmentProfile;
+  /** From the child's record, read by the platform: a child is referred only once born. */
+  readonly childDateOfBirth?: IsoDate;
 }
 
 export interface CompletePrimaryAssessmentProfile extends ToTheCase {

@@ -1,7 +1,7 @@
 import type { CoverageAnswer } from '../consent/coverage';
 import type { DomainError } from '../shared';
 import { given } from '../testing/given';
-import { caseThrough, coveredBy, profile, SCHOOL, steps } from '../testing/referral-examples';
+import { caseThrough, coveredBy, endingSessions, profile, SCHOOL, steps } from '../testing/referral-examples';
 import type { ReferralCommand } from './commands';
 import { ConsentMissing } from './consent-gate';
 import { referralDecider } from './decider';
@@ -288,7 +288,7 @@ describe('R.A.F.I.E. intervention: sessions', () => {
 });
 
 describe('R.A.F.I.E. evaluation: reviews, ending, exit and follow-up', () => {
-  const throughEnding = () => caseThrough(refer, triage, agree, assess, targets, plan, session, reviewBeginEnding, ending);
+  const throughEnding = () => caseThrough(refer, triage, agree, assess, targets, plan, session, reviewBeginEnding, ending, ...endingSessions);
 
   it('003 Box 1 step 5: progress is reviewed against the plan, on every target', () => {
     expectConflict(given(referralDecider, caseThrough(refer, triage, agree, assess, targets)).when(reviewBeginEnding).thenError('referral.plan-before-review'));
@@ -349,20 +349,20 @@ describe('R.A.F.I.E. evaluation: reviews, ending, exit and follow-up', () => {
   });
 
   it('a closed case takes no more sessions, and is closed once', () => {
-    const closed = caseThrough(refer, triage, agree, assess, targets, plan, session, reviewBeginEnding, ending, close);
+    const closed = caseThrough(refer, triage, agree, assess, targets, plan, session, reviewBeginEnding, ending, ...endingSessions, close);
     expectConflict(given(referralDecider, closed).when({ ...session, sessionId: 's-9' }).thenError('referral.case-closed'));
     expectConflict(given(referralDecider, closed).when(close).thenError('referral.case-closed'));
   });
 
   it('003 §1a endings: progress is followed up after exit, not before', () => {
     expectConflict(given(referralDecider, throughEnding()).when(followUp).thenError('referral.follow-up-after-exit'));
-    const closed = caseThrough(refer, triage, agree, assess, targets, plan, session, reviewBeginEnding, ending, close);
+    const closed = caseThrough(refer, triage, agree, assess, targets, plan, session, reviewBeginEnding, ending, ...endingSessions, close);
     expect(given(referralDecider, closed).when(followUp).events()[0]).toMatchObject({ type: 'FollowUpRecorded', data: { outcome: 'progress-sustained' } });
     expectInvalid(given(referralDecider, closed).when({ ...followUp, heldOn: '2026-04-01' }).thenError('referral.follow-up-after-exit'), 'heldOn');
   });
 
   it('walks a whole case from referral to follow-up', () => {
-    const events = caseThrough(refer, triage, agree, assess, targets, plan, session, reviewBeginEnding, ending, close, followUp);
+    const events = caseThrough(refer, triage, agree, assess, targets, plan, session, reviewBeginEnding, ending, ...endingSessions, close, followUp);
     expect(events.map((e) => e.type)).toEqual([
       'ReferralMade',
       'ReferralTriaged',
@@ -373,9 +373,39 @@ describe('R.A.F.I.E. evaluation: reviews, ending, exit and follow-up', () => {
       'SessionRecorded',
       'ReviewHeld',
       'EndingPlanned',
+      ...endingSessions.map(() => 'SessionRecorded'),
       'CaseClosed',
       'FollowUpRecorded',
     ]);
     expect(events.every((e) => (e.data as { childId: string }).childId === 'child-1')).toBe(true);
+  });
+});
+
+describe('a case\'s acts happen in order, and a planned ending holds its sessions (issue 11 items 7 and 8)', () => {
+  const { refer, triage, agree, assess, targets, plan, session, reviewBeginEnding, ending, close } = steps;
+
+  it('refuses a referral dated before the child was born, naming referredOn', () => {
+    const error = given(referralDecider, []).when({ ...refer, childDateOfBirth: '2026-02-01' }).thenError('date.before-preceding-act');
+    expect(error).toMatchObject({ kind: 'invalid', field: 'referredOn' });
+    // The child's date of birth is the platform's reading, not part of the referral.
+    expect(given(referralDecider, []).when({ ...refer, childDateOfBirth: '2015-05-01' }).events()[0].data).not.toHaveProperty('childDateOfBirth');
+  });
+
+  it('refuses triage before the referral, and steps on the register before the triage', () => {
+    expect(given(referralDecider, caseThrough(refer)).when({ ...triage, triagedOn: '2026-01-08' }).thenError('date.before-preceding-act').field).toBe('triagedOn');
+    expect(given(referralDecider, caseThrough(refer, triage)).when({ ...agree, signedOn: '2026-01-13' }).thenError('date.before-preceding-act').field).toBe('signedOn');
+    expect(given(referralDecider, caseThrough(refer, triage, agree)).when({ ...session, heldOn: '2026-01-15' }).thenError('date.before-preceding-act').field).toBe('heldOn');
+    const planned = caseThrough(refer, triage, agree, assess, targets, plan);
+    expect(given(referralDecider, planned).when({ ...reviewBeginEnding, heldOn: '2026-01-29' }).thenError('date.before-preceding-act').field).toBe('heldOn');
+    const reviewed = caseThrough(refer, triage, agree, assess, targets, plan, reviewBeginEnding);
+    expect(given(referralDecider, reviewed).when({ ...ending, plannedOn: '2026-03-12' }).thenError('date.before-preceding-act').field).toBe('plannedOn');
+  });
+
+  it('refuses a planned ending closed before the sessions it announced were held, unless the reason is recorded', () => {
+    const twoHeld = caseThrough(refer, triage, agree, assess, targets, plan, reviewBeginEnding, ending, ...endingSessions.slice(0, 2));
+    const error = given(referralDecider, twoHeld).when(close).thenError('referral.ending-sessions-not-held');
+    expect(error).toMatchObject({ kind: 'conflict', field: 'reasonDetail' });
+    expect(given(referralDecider, twoHeld).when({ ...close, reasonDetail: 'Moved to secondary summer school early' }).events()[0].type).toBe('CaseClosed');
+    expect(given(referralDecider, caseThrough(refer, triage, agree, assess, targets, plan, reviewBeginEnding, ending, ...endingSessions)).when(close).events()[0].type).toBe('CaseClosed');
   });
 });

@@ -1,4 +1,4 @@
-import { type Decider, DomainError, invalid, isDomainError } from '../shared';
+import { type Decider, DomainError, firstError, invalid, isDomainError, notBefore } from '../shared';
 import type { ReferralCommand } from './commands';
 import { requireMentoringConsent } from './consent-gate';
 import type { ReferralEvent } from './events';
@@ -24,6 +24,30 @@ function onRegister(state: ReferralState): DomainError | undefined {
   }
 }
 
+const triage = (state: ReferralState) => ({ what: 'the triage that put the child on the register', on: state.triagedOn });
+
+/**
+ * 003 §1a: "Sudden endings are not advisable": a planned ending was planned, and the case closes
+ * once the sessions it announced have been held, unless the record says why it closed sooner.
+ */
+function plannedEndingHeld(command: Extract<ReferralCommand, { type: 'CloseCase' }>, state: ReferralState): DomainError | undefined {
+  if (!state.ending) {
+    return conflict('referral.ending-must-be-planned', 'A planned ending is prepared three to seven sessions ahead before the case closes (003 §1a)');
+  }
+  const { plannedOn, sessionsRemaining, sessionsHeld } = state.ending;
+  return firstError(
+    notBefore('closedOn', command.closedOn, { what: 'the ending was planned', on: plannedOn }),
+    sessionsHeld >= sessionsRemaining || (typeof command.reasonDetail === 'string' && command.reasonDetail.trim() !== '')
+      ? undefined
+      : new DomainError(
+          'referral.ending-sessions-not-held',
+          `The ending announced ${sessionsRemaining} more sessions and ${sessionsHeld} have been held; close sooner only with reasonDetail saying why`,
+          'conflict',
+          'reasonDetail',
+        ),
+  );
+}
+
 const ofTheCase = (command: { referralId: string }, state: ReferralState) => ({ referralId: command.referralId, childId: state.childId as string });
 
 const without = <T extends object, K extends keyof T>(value: T, ...keys: K[]): Omit<T, K> => {
@@ -38,9 +62,9 @@ const defined = <T extends object>(value: T): T => Object.fromEntries(Object.ent
 function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[] | DomainError {
   if (command.type === 'MakeReferral') {
     if (state.stage !== 'not-made') return conflict('referral.already-made', `Referral ${command.referralId} is already made`);
-    const error = checkReferral(command);
+    const error = checkReferral(command) ?? notBefore('referredOn', command.referredOn, { what: 'the child was born', on: command.childDateOfBirth });
     if (error) return error;
-    return [{ type: 'ReferralMade', data: defined(without(command, 'type')) }];
+    return [{ type: 'ReferralMade', data: defined(without(command, 'type', 'childDateOfBirth')) }];
   }
   if (state.stage === 'not-made') return conflict('referral.not-made', 'No referral has been made for this case');
 
@@ -55,7 +79,7 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
 
     case 'TriageReferral': {
       if (state.stage !== 'awaiting-triage') return conflict('referral.already-triaged', `The referral was already triaged (${state.stage})`);
-      const error = checkTriage(command);
+      const error = checkTriage(command) ?? notBefore('triagedOn', command.triagedOn, { what: 'the referral', on: state.referredOn });
       if (error) return error;
       let consentIds: readonly string[] | undefined;
       if (command.outcome === 'accepted-onto-register') {
@@ -72,7 +96,7 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
     }
 
     case 'SignMentoringAgreement': {
-      const error = onRegister(state) ?? checkAgreement(command);
+      const error = onRegister(state) ?? checkAgreement(command) ?? notBefore('signedOn', command.signedOn, triage(state));
       if (error) return error;
       if (state.agreementSigned) return conflict('referral.agreement-already-signed', 'The mentoring agreement is already signed');
       return [
@@ -92,7 +116,7 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
     }
 
     case 'RecordAssessment': {
-      const error = onRegister(state) ?? checkAssessment(command, state.referredOn);
+      const error = onRegister(state) ?? checkAssessment(command, state.referredOn) ?? notBefore('assessedOn', command.assessedOn, triage(state));
       if (error) return error;
       if (state.assessmentIds.includes(command.assessmentId)) return conflict('referral.assessment-already-recorded', `Assessment ${command.assessmentId} is already recorded`);
       // 002 Confidentiality: the child hears the limits of confidentiality before telling their story.
@@ -111,7 +135,7 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
       if (error) return error;
       // 003 Box 1: goals are set on what the assessment found.
       if (!state.assessed) return conflict('referral.assessment-before-targets', 'Goals and targets follow the assessment (003 Box 1, step 3)');
-      const invalidValue = checkTargets(command, state);
+      const invalidValue = checkTargets(command, state) ?? notBefore('setOn', command.setOn, triage(state));
       if (invalidValue) return invalidValue;
       return [{ type: 'TargetsSet', data: { ...ofTheCase(command, state), setOn: command.setOn, goals: command.goals, targets: command.targets } }];
     }
@@ -125,13 +149,13 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
       if (state.planIds.length > 0 && state.lastReviewOutcome !== 're-plan') {
         return conflict('referral.new-plan-follows-review', 'A new action plan follows a review that decided to re-plan (003 Box 1)');
       }
-      const invalidValue = checkPlan(command, state.targetIds);
+      const invalidValue = checkPlan(command, state.targetIds) ?? notBefore('agreedOn', command.agreedOn, { what: 'the last review', on: state.lastReviewOn }) ?? notBefore('agreedOn', command.agreedOn, triage(state));
       if (invalidValue) return invalidValue;
       return [{ type: 'ActionPlanAgreed', data: defined({ ...without(command, 'type'), ...ofTheCase(command, state) }) }];
     }
 
     case 'RecordSession': {
-      const error = onRegister(state) ?? checkSession(command, state.referredOn);
+      const error = onRegister(state) ?? checkSession(command, state.referredOn) ?? notBefore('heldOn', command.heldOn, { what: 'the mentoring agreement was signed', on: state.agreementSignedOn });
       if (error) return error;
       if (state.sessionIds.includes(command.sessionId)) return conflict('referral.session-already-recorded', `Session ${command.sessionId} is already recorded`);
       // 001: the mentoring agreement explaining confidentiality comes before one-to-one work.
@@ -147,7 +171,7 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
       if (error) return error;
       if (state.planIds.length === 0) return conflict('referral.plan-before-review', 'Progress is reviewed against an agreed action plan (003 Box 1, step 5)');
       if (state.reviewIds.includes(command.reviewId)) return conflict('referral.review-already-held', `Review ${command.reviewId} is already recorded`);
-      const invalidValue = checkReview(command, state.planTargetIds);
+      const invalidValue = checkReview(command, state.planTargetIds) ?? notBefore('heldOn', command.heldOn, { what: 'the action plan was agreed', on: state.planAgreedOn });
       if (invalidValue) return invalidValue;
       return [{ type: 'ReviewHeld', data: defined({ ...without(command, 'type'), ...ofTheCase(command, state) }) }];
     }
@@ -155,22 +179,22 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
     case 'PlanEnding': {
       const error = onRegister(state);
       if (error) return error;
-      if (state.endingPlanned) return conflict('referral.ending-already-planned', 'The ending is already planned');
+      if (state.ending) return conflict('referral.ending-already-planned', 'The ending is already planned');
       // 003 §1a: at the review, if enough progress has been made, the mentor and child prepare to end.
       if (state.lastReviewOutcome !== 'begin-ending') {
         return conflict('referral.ending-follows-review', 'An ending is planned after a review decides to begin ending (003 §1a)');
       }
-      const invalidValue = checkEnding(command);
+      const invalidValue = checkEnding(command) ?? notBefore('plannedOn', command.plannedOn, { what: 'the review that began the ending', on: state.lastReviewOn });
       if (invalidValue) return invalidValue;
       return [{ type: 'EndingPlanned', data: { ...without(command, 'type'), ...ofTheCase(command, state) } }];
     }
 
     case 'CloseCase': {
-      const error = onRegister(state) ?? checkClosure(command, state.referredOn);
+      const error = onRegister(state) ?? checkClosure(command, state.referredOn) ?? notBefore('closedOn', command.closedOn, triage(state));
       if (error) return error;
-      // 003 §1a: "Sudden endings are not advisable": a planned ending was planned.
-      if (command.reason === 'planned-ending' && !state.endingPlanned) {
-        return conflict('referral.ending-must-be-planned', 'A planned ending is prepared three to seven sessions ahead before the case closes (003 §1a)');
+      if (command.reason === 'planned-ending') {
+        const refused = plannedEndingHeld(command, state);
+        if (refused) return refused;
       }
       return [{ type: 'CaseClosed', data: defined({ ...without(command, 'type'), ...ofTheCase(command, state) }) }];
     }
@@ -200,10 +224,10 @@ function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
     case 'PrimaryAssessmentProfileCompleted':
       return { ...state, profileComplete: true };
     case 'ReferralTriaged':
-      if (event.data.outcome !== 'accepted-onto-register') return { ...state, stage: event.data.outcome };
-      return { ...state, stage: 'on-register', mentorId: event.data.mentorId, workMode: event.data.workMode };
+      if (event.data.outcome !== 'accepted-onto-register') return { ...state, stage: event.data.outcome, triagedOn: event.data.triagedOn };
+      return { ...state, stage: 'on-register', mentorId: event.data.mentorId, workMode: event.data.workMode, triagedOn: event.data.triagedOn };
     case 'MentoringAgreementSigned':
-      return { ...state, agreementSigned: true };
+      return { ...state, agreementSigned: true, agreementSignedOn: event.data.signedOn };
     case 'AssessmentRecorded':
       return { ...state, assessed: true, assessmentIds: [...state.assessmentIds, event.data.assessmentId] };
     case 'TargetsSet':
@@ -213,19 +237,20 @@ function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
         targetIds: [...state.targetIds, ...(event.data.targets ?? []).map((t) => t.targetId)],
       };
     case 'ActionPlanAgreed':
-      return { ...state, planIds: [...state.planIds, event.data.planId], planTargetIds: event.data.targetIds, lastReviewOutcome: undefined };
+      return { ...state, planIds: [...state.planIds, event.data.planId], planTargetIds: event.data.targetIds, lastReviewOutcome: undefined, planAgreedOn: event.data.agreedOn };
     case 'SessionRecorded':
-      return { ...state, sessionIds: [...state.sessionIds, event.data.sessionId] };
+      return { ...state, sessionIds: [...state.sessionIds, event.data.sessionId], ending: state.ending && { ...state.ending, sessionsHeld: state.ending.sessionsHeld + 1 } };
     case 'ReviewHeld':
       return {
         ...state,
         reviewIds: [...state.reviewIds, event.data.reviewId],
         lastReviewOutcome: event.data.outcome,
+        lastReviewOn: event.data.heldOn,
         // A review that decides to go on calls off an ending in preparation.
-        endingPlanned: event.data.outcome === 'begin-ending' ? state.endingPlanned : false,
+        ending: event.data.outcome === 'begin-ending' ? state.ending : undefined,
       };
     case 'EndingPlanned':
-      return { ...state, endingPlanned: true };
+      return { ...state, ending: { plannedOn: event.data.plannedOn, sessionsRemaining: event.data.sessionsRemaining, sessionsHeld: 0 } };
     case 'CaseClosed':
       return { ...state, stage: 'closed', closedOn: event.data.closedOn };
     case 'FollowUpRecorded':

@@ -1,6 +1,6 @@
 import { consentDecider } from '../consent/decider';
 import { type Decider, isDomainError, replay } from '../shared';
-import { caseThrough, steps } from '../testing/referral-examples';
+import { caseThrough, endingSessions, steps } from '../testing/referral-examples';
 import { referralDecider } from './decider';
 
 /**
@@ -43,7 +43,7 @@ describe('malformed commands are refused, never thrown', () => {
     ['HoldReview', [refer, triage, agree, assess, targets, plan], reviewBeginEnding],
     ['PlanEnding', [refer, triage, agree, assess, targets, plan, reviewBeginEnding], ending],
     ['CloseCase', [refer, triage, agree, assess, targets, plan, reviewBeginEnding, ending], close],
-    ['RecordFollowUp', [refer, triage, agree, assess, targets, plan, reviewBeginEnding, ending, close], followUp],
+    ['RecordFollowUp', [refer, triage, agree, assess, targets, plan, reviewBeginEnding, ending, ...endingSessions, close], followUp],
   ] as const;
 
   it.each(cases)('%s', (_name, before, command) => {

@@ -9,6 +9,11 @@ export interface ReferralState {
   readonly childId?: string;
   readonly schoolId?: `school-${string}`;
   readonly referredOn?: IsoDate;
+  /** Days of the acts later steps follow: none may be dated before the act it follows. */
+  readonly triagedOn?: IsoDate;
+  readonly agreementSignedOn?: IsoDate;
+  readonly planAgreedOn?: IsoDate;
+  readonly lastReviewOn?: IsoDate;
   readonly profileComplete: boolean;
   readonly mentorId?: string;
   readonly workMode?: WorkMode;
@@ -23,7 +28,8 @@ export interface ReferralState {
   readonly lastReviewOutcome?: ReviewOutcome;
   readonly reviewIds: readonly string[];
   readonly sessionIds: readonly string[];
-  readonly endingPlanned: boolean;
+  /** The planned ending in preparation, if any: the sessions it announced, and those held since. */
+  readonly ending?: { readonly plannedOn: IsoDate; readonly sessionsRemaining: number; readonly sessionsHeld: number };
   readonly closedOn?: IsoDate;
   readonly followUpIds: readonly string[];
 }
@@ -40,6 +46,5 @@ export const notMade: ReferralState = {
   planTargetIds: [],
   reviewIds: [],
   sessionIds: [],
-  endingPlanned: false,
   followUpIds: [],
 };

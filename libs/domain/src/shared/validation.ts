@@ -17,6 +17,23 @@ export function requireDate(value: unknown, field: string): DomainError | undefi
   return isIsoDate(value) ? undefined : invalid('value.date-required', field, `${field} must be a date YYYY-MM-DD`);
 }
 
+/** The act a dated act follows, and the day it happened (absent when it has not). */
+export interface PrecedingAct {
+  readonly what: string;
+  readonly on: string | undefined;
+}
+
+/**
+ * Acts happen in order: one dated before the act it follows (a review before the concern was
+ * raised, a decision before the referral) is refused, naming its day field. A later act can
+ * then never move a clock that the earlier act started.
+ */
+export function notBefore(field: string, day: unknown, preceding: PrecedingAct): DomainError | undefined {
+  return preceding.on !== undefined && typeof day === 'string' && day < preceding.on
+    ? invalid('date.before-preceding-act', field, `${field} (${day}) is before ${preceding.what} (${preceding.on})`)
+    : undefined;
+}
+
 export function requireInstant(value: unknown, field: string): DomainError | undefined {
   return isIsoInstant(value) ? undefined : invalid('value.instant-required', field, `${field} must be an ISO-8601 date and time`);
 }

@@ -133,6 +133,20 @@ export const steps = {
   },
 } satisfies Record<string, ReferralCommand>;
 
+/** The four sessions the planned ending announced, held before the case closes on 17 April. */
+export const endingSessions: ReferralCommand[] = ['2026-03-20', '2026-03-27', '2026-04-10', '2026-04-17'].map((heldOn, index) => ({
+  ...steps.session,
+  sessionId: `s-end-${index + 1}`,
+  heldOn,
+  notes: [{ text: 'Counting down to the last session', source: 'first-hand' }],
+}));
+
+/** Every step of the example case in the order it happened. */
+export const wholeCase: ReferralCommand[] = (() => {
+  const { close, followUp, ...upToTheEnding } = steps;
+  return [...Object.values(upToTheEnding), ...endingSessions, close, followUp];
+})();
+
 /** The events of a case taken through the given commands, refusing loudly if a step is refused. */
 export function caseThrough(...commands: ReferralCommand[]): ReferralEvent[] {
   const events: ReferralEvent[] = [];

@@ -29,6 +29,8 @@ export const concernsProjection: Projection = {
     const revision = recorded.revision.toString();
     const [row] = (await manager.query(`SELECT clocks FROM read_models.concerns WHERE concern_id = $1`, [concernId])) as Array<{ clocks: ClockState[] }>;
     const clocks = clocksAfter(row?.clocks ?? [], event);
+    // An act recorded later than it happened shows both days: the stated one in its data, and when the platform recorded it.
+    const act = { ...event.data, recordedAt: recorded.occurredAt.toISOString() };
     const update = (set: string, values: unknown[]) =>
       manager.query(`UPDATE read_models.concerns SET ${set}, clocks = $3, revision = $2 WHERE concern_id = $1`, [concernId, revision, json(clocks), ...values]);
 
@@ -51,21 +53,21 @@ export const concernsProjection: Projection = {
         return;
       }
       case 'SocialCareDecisionMade':
-        await update(`status = $4, decision = $5`, [event.data.decision, json(event.data)]);
+        await update(`status = $4, decision = $5`, [event.data.decision, json(act)]);
         return;
       case 'AssessmentCompleted':
-        await update(`assessment = $4`, [json(event.data)]);
+        await update(`assessment = $4`, [json(act)]);
         return;
       case 'StrategyDiscussionHeld':
-        await update(`status = 'strategy-discussion-held', strategy_discussion = $4`, [json(event.data)]);
+        await update(`status = 'strategy-discussion-held', strategy_discussion = $4`, [json(act)]);
         return;
       case 'ChildProtectionConferenceHeld': {
         const d = event.data;
-        await update(`status = $4, conferences = conferences || $5::jsonb`, [d.childProtectionPlan ? 'child-protection-plan' : 'closed', json([d])]);
+        await update(`status = $4, conferences = conferences || $5::jsonb`, [d.childProtectionPlan ? 'child-protection-plan' : 'closed', json([act])]);
         return;
       }
       case 'CoreGroupMet':
-        await update(`core_groups = core_groups || $4::jsonb`, [json([event.data])]);
+        await update(`core_groups = core_groups || $4::jsonb`, [json([act])]);
         return;
       case 'MentorReportSubmitted':
         await update(`reports = reports || $4::jsonb`, [json([event.data])]);

@@ -75,7 +75,7 @@ describe('MAST read models: agenda, decision log, caseloads and deadlines (real 
       calendar,
       await stateOf(mastPanelDecider, mastPanelStream(panelDate)),
       await stateOf(requests, mastRequestStream(requestId)),
-      { type: 'RecordPanelDecision', requestId, decision, reason, quorum },
+      { type: 'RecordPanelDecision', today: '2026-12-01', requestId, decision, reason, quorum },
     );
     if (isDomainError(outcome)) throw new Error(outcome.rule);
     const context = { actor: coordinator, childId: childOf[requestId] };
@@ -90,7 +90,7 @@ describe('MAST read models: agenda, decision log, caseloads and deadlines (real 
     for (const requestId of (agendaSet.data.items as Array<{ requestId: string }>).map((i) => i.requestId)) {
       await request(requestId, { type: 'ListMastRequest', requestId, panelDate, by: coordinator });
     }
-    for (const id of present) await panel(panelDate, { type: 'RecordAttendance', member: members[id] });
+    for (const id of present) await panel(panelDate, { type: 'RecordAttendance', today: '2026-12-01', member: members[id] });
   };
 
   beforeAll(async () => {
@@ -158,7 +158,7 @@ describe('MAST read models: agenda, decision log, caseloads and deadlines (real 
     childOf.r3 = 'c3';
     await make('r3', '2026-01-26T09:00:00Z');
     await runPanel('2026-01-29', '2026-01-27T12:00:00Z', ['m1', 'm2']);
-    await expect(panel('2026-01-29', { type: 'RecordPanelDecision', requestId: 'r3', decision: { outcome: 'decline' }, reason: 'r', quorum }, 'c3')).rejects.toThrow(
+    await expect(panel('2026-01-29', { type: 'RecordPanelDecision', today: '2026-12-01', requestId: 'r3', decision: { outcome: 'decline' }, reason: 'r', quorum }, 'c3')).rejects.toThrow(
       'mast-panel.quorum-not-met',
     );
     await catchUp();

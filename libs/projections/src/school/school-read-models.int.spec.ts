@@ -258,7 +258,7 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
         behaviourIncidentsAtReferral: 6,
         behaviourIncidentsAtExit: 1,
         behaviourIncidentsChange: -5,
-        sessionsAttended: 1,
+        sessionsAttended: 5, // one before the ending, the four it announced
       });
       expect(outcomes.find((o) => o.referralId === 'r-tom')).toMatchObject({ closeReason: 'moved-school', attendanceChange: -2, behaviourIncidentsChange: 1 });
     });

@@ -1,7 +1,7 @@
 import { childDecider, type RegisterChild } from '@app/domain/child';
 import { consentDecider, type ConsentCommand, type CoverageAnswer, type GiveConsent } from '@app/domain/consent';
 import { consentNeededForMentoring, referralDecider, type ReferralCommand, type ReferralEvent } from '@app/domain/referral';
-import { steps } from '@app/domain/testing/referral-examples';
+import { endingSessions, steps } from '@app/domain/testing/referral-examples';
 import type { DomainError } from '@app/domain/shared';
 import type { EntityManager } from 'typeorm';
 import { consentCoverageForEach } from '../../consent/queries';
@@ -128,7 +128,7 @@ export class Oakfield {
     await this.referral(id, 'child-amira', { ...as(id, triage), consent: await this.mentoringConsent('child-amira', '2026-01-14') } as ReferralCommand);
     await this.referral(id, 'child-amira', as(id, agree));
     await this.referral(id, 'child-amira', { ...as(id, assess), consent: await this.mentoringConsent('child-amira', '2026-01-23') } as ReferralCommand);
-    await this.referral(id, 'child-amira', ...[targets, plan, session, reviewBeginEnding, ending, close].map((c) => as(id, c)));
+    await this.referral(id, 'child-amira', ...[targets, plan, session, reviewBeginEnding, ending, ...endingSessions, close].map((c) => as(id, c)));
   }
 
   /** Jay, Year 8 young carer with poor attendance: short plan, sessions attended and missed, review continues into this week. */
