@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { steps } from '@app/domain/testing/referral-examples';
+import { endingSessions, steps } from '@app/domain/testing/referral-examples';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
@@ -66,7 +66,8 @@ describe('a restricted record never leaks through a list', () => {
     ({ cafId } = await post('mentor.oakfield', '/cafs', { childId: ellis, startedOn: '2026-12-01', reasonForAssessment: 'Attendance falling; tired in class' }));
 
     // School lists: one case closed (outcomes, follow-up due), one planning its ending, one awaiting triage; Noah awaits triage too.
-    await refer(ellis, [...toActionPlan, ['reviews', body(steps.reviewBeginEnding)], ['ending', body(steps.ending)], ['closure', body(steps.close)]]);
+    const heldAfterTheEnding: Array<[string, object]> = endingSessions.map((session) => ['sessions', body(session)]);
+    await refer(ellis, [...toActionPlan, ['reviews', body(steps.reviewBeginEnding)], ['ending', body(steps.ending)], ...heldAfterTheEnding, ['closure', body(steps.close)]]);
     await refer(ellis, [...toActionPlan, ['reviews', body(steps.reviewBeginEnding)], ['ending', body(steps.ending)]]);
     await refer(ellis, [...toActionPlan]);
     await refer(ellis, []);
