@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsNumberString, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
+import { IsSequenceNumber } from '../platform/sequence-number';
 import { AccessLog } from '@app/access/audit/access-log';
 import { SecurityLog } from '@app/access/audit/security-log';
 import { ROLES } from '@app/access/directory/roles';
@@ -13,7 +14,7 @@ import { Policy } from './policy.decorator';
 export class HistoryPage {
   /** Entries older than this sequence number (from the previous page's last entry). */
   @IsOptional()
-  @IsNumberString({ no_symbols: true })
+  @IsSequenceNumber()
   before?: string;
 
   @IsOptional()

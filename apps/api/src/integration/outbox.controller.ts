@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumberString, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsSequenceNumber } from '../platform/sequence-number';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { roleIn } from '@app/access/policy/policy';
 import { OUTBOX_STATES, outboxMessages, type OutboxState } from '@app/integration/outbox/outbox-messages';
@@ -18,7 +19,7 @@ export class OutboxQuery {
 
   /** Messages after this outbox id (the previous page's last id). */
   @IsOptional()
-  @IsNumberString({ no_symbols: true })
+  @IsSequenceNumber()
   after?: string;
 
   @IsOptional()

@@ -1,0 +1,44 @@
+import { BadRequestException } from '@nestjs/common';
+
+/** Deeper than any body the platform takes (a CAF action plan is 4 levels); deeper is an attack on the stack. */
+export const MAX_BODY_DEPTH = 16;
+
+/** A NUL, or half of a UTF-16 surrogate pair: no text a person types, and no text PostgreSQL or the log can hold. */
+const UNREADABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export interface MalformedInput {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+const PLACES = { path: 'path parameter', query: 'query parameter', body: 'body field' } as const;
+
+/**
+ * The first part of a request no endpoint can take, named as the endpoint names it
+ * (`childId`, `before`, `items.0.fields`; `body` for the body itself): unreadable characters in any string or key, or
+ * nesting past MAX_BODY_DEPTH. Walked without recursion, so a body nested 10,000 deep is
+ * refused here instead of overflowing the stack in class-transformer or the hash chain.
+ */
+export function malformedInput(parts: Readonly<Record<'path' | 'query' | 'body', unknown>>): MalformedInput | null {
+  type Pending = { value: unknown; place: keyof typeof PLACES; at: string; depth: number };
+  const pending: Pending[] = (Object.keys(PLACES) as Array<keyof typeof PLACES>).map((place) => ({ value: parts[place], place, at: '', depth: 0 }));
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, place, at, depth } = next;
+    const field = at || place;
+    const named = `${at ? PLACES[place] : 'the'} ${field}`;
+    if (typeof value === 'string') {
+      if (UNREADABLE.test(value)) return { field, rule: 'request.unreadable-text', message: `${named} holds a NUL character or a lone surrogate, which no record can keep` };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_BODY_DEPTH) return { field, rule: 'request.too-deep', message: `${named} is nested more than ${MAX_BODY_DEPTH} levels deep` };
+    for (const [key, inner] of Object.entries(value)) {
+      if (UNREADABLE.test(key)) return { field, rule: 'request.unreadable-text', message: `${named} has a field name holding a NUL character or a lone surrogate` };
+      pending.push({ value: inner, place, at: at ? `${at}.${key}` : key, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+export const malformedInputRefusal = (found: MalformedInput) => new BadRequestException({ error: 'Bad Request', ...found });
