@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { IsSequenceNumber } from '../platform/sequence-number';
@@ -13,10 +13,12 @@ import { Policy } from './policy.decorator';
 
 export class HistoryPage {
   /** Entries older than this sequence number (from the previous page's last entry). */
+  @ApiPropertyOptional({ type: String, pattern: '^\\d{1,19}$' })
   @IsOptional()
   @IsSequenceNumber()
   before?: string;
 
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

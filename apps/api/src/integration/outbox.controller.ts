@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsSequenceNumber } from '../platform/sequence-number';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -9,19 +9,23 @@ import { OUTBOX_STATES, outboxMessages, type OutboxState } from '@app/integratio
 import { Policy } from '../access/policy.decorator';
 
 export class OutboxQuery {
+  @ApiPropertyOptional({ enum: OUTBOX_STATES })
   @IsOptional()
   @IsIn(OUTBOX_STATES)
   state?: OutboxState;
 
+  @ApiPropertyOptional({ example: 'consent-withdrawn.v1' })
   @IsOptional()
   @Matches(/^[a-z0-9.-]+$/, { message: 'topic must be a topic name such as consent-withdrawn.v1' })
   topic?: string;
 
   /** Messages after this outbox id (the previous page's last id). */
+  @ApiPropertyOptional({ type: String, pattern: '^\\d{1,19}$' })
   @IsOptional()
   @IsSequenceNumber()
   after?: string;
 
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

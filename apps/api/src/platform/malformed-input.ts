@@ -4,7 +4,11 @@ import { BadRequestException } from '@nestjs/common';
 export const MAX_BODY_DEPTH = 16;
 
 /** A NUL, or half of a UTF-16 surrogate pair: no text a person types, and no text PostgreSQL or the log can hold. */
+// eslint-disable-next-line no-control-regex -- finding the NUL is the point
 const UNREADABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Field names every JavaScript object already has: as a key they rewrite a prototype instead of carrying a value. */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface MalformedInput {
   readonly field: string;
@@ -16,7 +20,8 @@ const PLACES = { path: 'path parameter', query: 'query parameter', body: 'body f
 
 /**
  * The first part of a request no endpoint can take, named as the endpoint names it
- * (`childId`, `before`, `items.0.fields`; `body` for the body itself): unreadable characters in any string or key, or
+ * (`childId`, `before`, `items.0.fields`; `body` for the body itself): unreadable characters in any string or key,
+ * a key such as `__proto__`, or
  * nesting past MAX_BODY_DEPTH. Walked without recursion, so a body nested 10,000 deep is
  * refused here instead of overflowing the stack in class-transformer or the hash chain.
  */
@@ -35,6 +40,10 @@ export function malformedInput(parts: Readonly<Record<'path' | 'query' | 'body',
     if (depth > MAX_BODY_DEPTH) return { field, rule: 'request.too-deep', message: `${named} is nested more than ${MAX_BODY_DEPTH} levels deep` };
     for (const [key, inner] of Object.entries(value)) {
       if (UNREADABLE.test(key)) return { field, rule: 'request.unreadable-text', message: `${named} has a field name holding a NUL character or a lone surrogate` };
+      if (RESERVED_NAMES.has(key)) {
+        const reserved = at ? `${at}.${key}` : key;
+        return { field: reserved, rule: 'request.reserved-name', message: `${reserved} is not a field of any record (${[...RESERVED_NAMES].join(', ')} are refused)` };
+      }
       pending.push({ value: inner, place, at: at ? `${at}.${key}` : key, depth: depth + 1 });
     }
   }
