@@ -90,7 +90,7 @@ describe('typed bodies and no 500 for junk', () => {
     }
   });
 
-  it('documents every write body in OpenAPI, a step route as one of its steps\' DTOs', async () => {
+  it('documents every write body and what a write answers in OpenAPI, a step route as one of its steps\' DTOs', async () => {
     const document = (await request(platform.http).get('/docs-json').expect(200)).body;
     const writes = Object.entries(document.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: object }> } }>>).flatMap(([path, operations]) =>
       Object.entries(operations).filter(([method]) => ['post', 'put', 'patch'].includes(method)).map(([method, operation]) => ({ path, method, operation })),
@@ -102,6 +102,8 @@ describe('typed bodies and no 500 for junk', () => {
     expect(referralStep.description).toContain('`triage`: TriageBody');
     expect(document.components.schemas.TriageBody.required).toEqual(expect.arrayContaining(['triagedOn', 'priority', 'levelOfNeed']));
     expect(document.components.schemas.TriageBody.required).not.toContain('mentorId');
+    expect(document.paths['/referrals/{referralId}/{step}'].post.responses['200'].content['application/json'].schema.required).toEqual(['referralId', 'revision']);
+    expect(document.paths['/referrals'].post.responses['201'].content['application/json'].schema.properties).toHaveProperty('referralId');
     for (const path of ['/concerns/{concernId}/{step}', '/cafs/{cafId}/{step}', '/sharing/{sharingId}/{step}', '/mast-requests/{requestId}/{step}', '/mast-panels/{panelDate}/{step}']) {
       expect({ path, oneOf: document.paths[path].post.requestBody.content['application/json'].schema.oneOf.length > 1 }).toEqual({ path, oneOf: true });
     }

@@ -9,6 +9,7 @@ import { cafContributions, familyCopy, leadProfessionalView } from '@app/project
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { ApiRecorded } from '../platform/recorded-answer';
 import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { CLOCK } from '../platform/tokens';
@@ -28,6 +29,7 @@ export class CafController {
   @Post()
   @HttpCode(201)
   @Policy(cafPolicies.start)
+  @ApiRecorded(201, 'cafId')
   async start(@Body() body: StartCafBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { cafId: string } = await this.commands.execute(new StartCafCommand(body, requester));
     res.setHeader('ETag', etagOf(decided.revision));
@@ -41,6 +43,7 @@ export class CafController {
   @Policy(cafPolicies.step)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
   @ApiStepBodies(CAF_STEPS)
+  @ApiRecorded(200, 'cafId', ['contributionId', 'viewsId', 'meetingId', 'actionId', 'reviewId'])
   async step(
     @Param('cafId', uuid) cafId: string,
     @Param('step') stepName: string,

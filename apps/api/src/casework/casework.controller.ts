@@ -8,6 +8,7 @@ import { mentorCaseRecord } from '@app/projections/school/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { ApiRecorded } from '../platform/recorded-answer';
 import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { MakeReferralCommand, TakeReferralStepCommand } from './casework-commands';
@@ -29,6 +30,7 @@ export class CaseworkController {
   @Post()
   @HttpCode(201)
   @Policy(caseworkPolicies.refer)
+  @ApiRecorded(201, 'referralId')
   async refer(@Body() body: MakeReferralBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { referralId: string } = await this.commands.execute(new MakeReferralCommand(body, requester));
     res.setHeader('ETag', etagOf(decided.revision));
@@ -41,6 +43,7 @@ export class CaseworkController {
   @Policy(caseworkPolicies.step)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
   @ApiStepBodies(REFERRAL_STEPS)
+  @ApiRecorded(200, 'referralId', ['assessmentId', 'planId', 'sessionId', 'reviewId', 'followUpId'])
   async step(
     @Param('referralId', uuid) referralId: string,
     @Param('step') stepName: string,

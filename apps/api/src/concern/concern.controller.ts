@@ -9,6 +9,7 @@ import { concern, concernAsReferred, referralsToSocialCare } from '@app/projecti
 import { Policy, PolicyView } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { ApiRecorded } from '../platform/recorded-answer';
 import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { CLOCK } from '../platform/tokens';
@@ -31,6 +32,7 @@ export class ConcernController {
   @Post('concerns')
   @HttpCode(201)
   @Policy(concernPolicies.raise)
+  @ApiRecorded(201, 'concernId')
   async raise(@Body() body: RaiseConcernBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { concernId: string } = await this.commands.execute(new RaiseConcernCommand(body, requester));
     res.setHeader('Location', `/concerns/${decided.concernId}`);
@@ -43,6 +45,7 @@ export class ConcernController {
   @Policy(concernPolicies.step)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
   @ApiStepBodies(CONCERN_STEPS)
+  @ApiRecorded(200, 'concernId', ['reportId'])
   async step(
     @Param('concernId', uuid) concernId: string,
     @Param('step') stepName: string,

@@ -7,6 +7,7 @@ import { panelAgenda } from '@app/projections/mast/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { ApiRecorded } from '../platform/recorded-answer';
 import { ApiStepBodies, stepBody, stepNamed, type WithBody } from '../platform/steps';
 import { DayPipe } from './day.pipe';
 import { ConflictBody, MinutesBody, PanelDecisionBody, PanelMemberBody, SchedulePanelBody } from './mast-bodies';
@@ -34,6 +35,7 @@ export class MastPanelsController {
   @Post()
   @HttpCode(201)
   @Policy(mastPolicies.runPanel)
+  @ApiRecorded(201, 'panelDate')
   async schedule(@Body() body: SchedulePanelBody, @Requester() requester: RequestContext) {
     const panelDate = panelDay.transform(body.panelDate) as string;
     return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, 'schedule', {}, requester)));
@@ -43,6 +45,7 @@ export class MastPanelsController {
   @Post(':panelDate/decisions')
   @HttpCode(201)
   @Policy(mastPolicies.decide)
+  @ApiRecorded(201, 'panelDate')
   async decide(@Param('panelDate', panelDay) panelDate: string, @Body() body: PanelDecisionBody, @Requester() requester: RequestContext) {
     return answer(panelDate, await this.commands.execute(new RecordPanelDecisionCommand(panelDate, body, requester)));
   }
@@ -51,6 +54,7 @@ export class MastPanelsController {
   @Post(':panelDate/conflicts')
   @HttpCode(201)
   @Policy(mastPolicies.decide)
+  @ApiRecorded(201, 'panelDate')
   async conflict(@Param('panelDate', panelDay) panelDate: string, @Body() body: ConflictBody, @Requester() requester: RequestContext) {
     return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, 'conflicts', body, requester)));
   }
@@ -60,6 +64,7 @@ export class MastPanelsController {
   @HttpCode(200)
   @Policy(mastPolicies.runPanel)
   @ApiStepBodies(MEETING_STEPS)
+  @ApiRecorded(200, 'panelDate')
   async step(@Param('panelDate', panelDay) panelDate: string, @Param('step') stepName: string, @Body() body: unknown, @Requester() requester: RequestContext) {
     const step = stepNamed(MEETING_STEPS, stepName);
     return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, step.step, await stepBody(step, body), requester)));

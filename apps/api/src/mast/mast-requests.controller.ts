@@ -8,6 +8,7 @@ import { mastRequest, requestDecisions } from '@app/projections/mast/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { ApiRecorded } from '../platform/recorded-answer';
 import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { MakeMastRequestCommand, TakeMastRequestStepCommand } from './mast-request-commands';
@@ -26,6 +27,7 @@ export class MastRequestsController {
   @Post()
   @HttpCode(201)
   @Policy(mastPolicies.makeRequest)
+  @ApiRecorded(201, 'requestId')
   async make(@Body() body: MakeMastRequestBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { requestId: string } = await this.commands.execute(new MakeMastRequestCommand(body, requester));
     res.setHeader('ETag', etagOf(decided.revision));
@@ -39,6 +41,7 @@ export class MastRequestsController {
   @Policy(mastPolicies.requestStep)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
   @ApiStepBodies(MAST_REQUEST_STEPS)
+  @ApiRecorded(200, 'requestId')
   async step(
     @Param('requestId', uuid) requestId: string,
     @Param('step') stepName: string,

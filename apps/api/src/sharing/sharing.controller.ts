@@ -8,6 +8,7 @@ import { sharingDecision } from '@app/projections/sharing/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { ApiRecorded } from '../platform/recorded-answer';
 import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { ProposeSharingCommand, TakeSharingStepCommand } from './sharing-commands';
@@ -26,6 +27,7 @@ export class SharingController {
   @Post()
   @HttpCode(201)
   @Policy(sharingPolicies.propose)
+  @ApiRecorded(201, 'sharingId')
   async propose(@Body() body: ProposeSharingBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { sharingId: string } = await this.commands.execute(new ProposeSharingCommand(body, requester));
     res.setHeader('ETag', etagOf(decided.revision));
@@ -39,6 +41,7 @@ export class SharingController {
   @Policy(sharingPolicies.step)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
   @ApiStepBodies(SHARING_STEPS)
+  @ApiRecorded(200, 'sharingId', ['disclosureId', 'correctionId'])
   async step(
     @Param('sharingId', uuid) sharingId: string,
     @Param('step') stepName: string,
