@@ -1,11 +1,10 @@
 import { BadRequestException } from '@nestjs/common';
+// A NUL or half of a surrogate pair: the same text the event catalogue refuses, refused here before any policy reads it.
+import { malformedText as UNREADABLE } from '@app/domain/shared/payload-shape';
 
 /** Deeper than any body the platform takes (a CAF action plan is 4 levels); deeper is an attack on the stack. */
 export const MAX_BODY_DEPTH = 16;
 
-/** A NUL, or half of a UTF-16 surrogate pair: no text a person types, and no text PostgreSQL or the log can hold. */
-// eslint-disable-next-line no-control-regex -- finding the NUL is the point
-const UNREADABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Field names every JavaScript object already has: as a key they rewrite a prototype instead of carrying a value. */
 const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
