@@ -58,7 +58,8 @@ describe('poison events: refused at the door, named when one gets in anyway', ()
     await post('mentor.oakfield', `/sharing/${sharingId}/basis`, { basis: { kind: 'without-consent', ground: 'risk-of-significant-harm', justification: 'Disclosed harm' } });
     const refused = await post('dsl.oakfield', `/sharing/${sharingId}/approval`, { discussion: 'Discussed with the mentor\u0000; refer today' });
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ field: 'discussion', rule: 'event.malformed-text' });
+    // The request check refuses it before the command runs; the event check behind it is payload-shape.spec's.
+    expect(refused.body).toMatchObject({ field: 'discussion', rule: 'request.unreadable-text' });
     expect((await post('dsl.oakfield', `/sharing/${sharingId}/approval`, { discussion: 'Discussed with the mentor; refer today' })).status).toBe(200);
     await expectReady();
   });
@@ -79,7 +80,7 @@ describe('poison events: refused at the door, named when one gets in anyway', ()
     const action = (text: string, actionDue = '2027-01-08') => post('mentor.oakfield', `/cafs/${cafId}/actions`, { action: text, ownerAgencyId: 'school-oakfield', dueBy: actionDue, agreedOn: '2026-12-01' });
     const refused = await action('Weekly mentoring \ud800');
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ field: 'action', rule: 'event.malformed-text' });
+    expect(refused.body).toMatchObject({ field: 'action', rule: 'request.unreadable-text' });
     expect((await action('Weekly mentoring \ud83d\ude42')).status).toBe(200);
     await expectReady();
   });

@@ -10,6 +10,7 @@ import type { Policy } from '@app/access/policy/policy';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import type { Actor } from '@app/domain/shared/actor';
 import { PlatformMetrics } from '../metrics/platform-metrics';
+import { malformedInput, malformedInputRefusal } from '../platform/malformed-input';
 import { requestIdOf } from '../platform/request-id';
 import { ReadModelAccessFacts } from './access-facts';
 import { POLICY, PUBLIC } from './policy.decorator';
@@ -46,13 +47,22 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AccessRequest>();
+    // Junk no endpoint can take is refused before any policy reads it (a policy trusts its params' shape).
+    const malformed = malformedInput({ path: request.params, query: request.query, body: request.body });
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) {
+      if (malformed) throw malformedInputRefusal(malformed);
+      return true;
+    }
     const requestId = requestIdOf(request);
     const resource = `${request.method} ${request.route?.path ?? request.path}`;
 
     const actor = await this.authenticate(request, resource, requestId);
     request.actor = actor;
+    if (malformed) {
+      await this.accessLog.append({ ...actor, resource, outcome: 'refused', reason: `malformed request: ${malformed.message}`, requestId });
+      throw malformedInputRefusal(malformed);
+    }
     const policy = this.reflector.get<Policy | undefined>(POLICY, context.getHandler());
     const decision = policy
       ? await policy.decide({ actor, params: (request.params ?? {}) as Record<string, string>, query: request.query ?? {}, body: request.body, facts: this.facts })

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsNumberString, IsOptional, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
+import { IsSequenceNumber } from '../platform/sequence-number';
 import { AccessLog } from '@app/access/audit/access-log';
 import { SecurityLog } from '@app/access/audit/security-log';
 import { ROLES } from '@app/access/directory/roles';
@@ -12,10 +13,12 @@ import { Policy } from './policy.decorator';
 
 export class HistoryPage {
   /** Entries older than this sequence number (from the previous page's last entry). */
+  @ApiPropertyOptional({ type: String, pattern: '^\\d{1,19}$' })
   @IsOptional()
-  @IsNumberString({ no_symbols: true })
+  @IsSequenceNumber()
   before?: string;
 
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,8 +1,10 @@
 import { PRACTITIONER_ROLES, type Role } from '@app/access/directory/roles';
 import type { CafCommand } from '@app/domain/caf/commands';
+import type { WithBody } from '../platform/steps';
+import * as bodies from './caf-bodies';
 
 /** A step on a CAF, as `POST /cafs/:cafId/:step`. */
-export interface CafStep {
+export interface CafStep extends WithBody {
   readonly command: Exclude<CafCommand['type'], 'StartCaf'>;
   /** The id the platform assigns to what the step records. */
   readonly assigns?: string;
@@ -13,15 +15,15 @@ export interface CafStep {
 }
 
 export const CAF_STEPS: Readonly<Record<string, CafStep>> = {
-  contributions: { command: 'ContributeToCaf', assigns: 'contributionId', consentForElement: true },
-  corrections: { command: 'CorrectCafContribution', assigns: 'contributionId' },
-  views: { command: 'RecordCafViews', assigns: 'viewsId' },
-  completion: { command: 'CompleteCaf' },
-  'tac-meetings': { command: 'HoldTeamAroundTheChildMeeting', assigns: 'meetingId', practitioners: { field: 'attendees', many: true } },
-  'lead-professional': { command: 'AppointLeadProfessional', practitioners: { field: 'leadProfessional', roles: PRACTITIONER_ROLES } },
-  'hand-over': { command: 'HandOverLeadProfessional', practitioners: { field: 'to', roles: PRACTITIONER_ROLES } },
-  actions: { command: 'AgreePlanAction', assigns: 'actionId' },
-  'action-updates': { command: 'UpdatePlanAction' },
-  reviews: { command: 'ReviewCaf', assigns: 'reviewId' },
-  closure: { command: 'CloseCaf' },
+  contributions: { command: 'ContributeToCaf', body: bodies.ContributionBody, assigns: 'contributionId', consentForElement: true },
+  corrections: { command: 'CorrectCafContribution', body: bodies.CorrectionBody, assigns: 'contributionId' },
+  views: { command: 'RecordCafViews', body: bodies.ViewsBody, assigns: 'viewsId' },
+  completion: { command: 'CompleteCaf', body: bodies.CompletionBody },
+  'tac-meetings': { command: 'HoldTeamAroundTheChildMeeting', body: bodies.TacMeetingBody, assigns: 'meetingId', practitioners: { field: 'attendees', many: true } },
+  'lead-professional': { command: 'AppointLeadProfessional', body: bodies.LeadProfessionalBody, practitioners: { field: 'leadProfessional', roles: PRACTITIONER_ROLES } },
+  'hand-over': { command: 'HandOverLeadProfessional', body: bodies.HandOverBody, practitioners: { field: 'to', roles: PRACTITIONER_ROLES } },
+  actions: { command: 'AgreePlanAction', body: bodies.PlanActionBody, assigns: 'actionId' },
+  'action-updates': { command: 'UpdatePlanAction', body: bodies.PlanActionUpdateBody },
+  reviews: { command: 'ReviewCaf', body: bodies.CafReviewBody, assigns: 'reviewId' },
+  closure: { command: 'CloseCaf', body: bodies.CafClosureBody },
 };

@@ -9,10 +9,12 @@ import { cafContributions, familyCopy, leadProfessionalView } from '@app/project
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
-import { stepNamed } from '../platform/steps';
+import { ApiRecorded } from '../platform/recorded-answer';
+import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { CLOCK } from '../platform/tokens';
 import { StartCafCommand, TakeCafStepCommand } from './caf-commands';
+import { StartCafBody } from './caf-bodies';
 import { CAF_STEPS } from './caf-steps';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -27,7 +29,8 @@ export class CafController {
   @Post()
   @HttpCode(201)
   @Policy(cafPolicies.start)
-  async start(@Body() body: Record<string, unknown>, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
+  @ApiRecorded(201, 'cafId')
+  async start(@Body() body: StartCafBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { cafId: string } = await this.commands.execute(new StartCafCommand(body, requester));
     res.setHeader('ETag', etagOf(decided.revision));
     res.setHeader('Location', `/cafs/${decided.cafId}`);
@@ -39,16 +42,19 @@ export class CafController {
   @HttpCode(200)
   @Policy(cafPolicies.step)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
+  @ApiStepBodies(CAF_STEPS)
+  @ApiRecorded(200, 'cafId', ['contributionId', 'viewsId', 'meetingId', 'actionId', 'reviewId'])
   async step(
     @Param('cafId', uuid) cafId: string,
     @Param('step') stepName: string,
-    @Body() body: Record<string, unknown>,
+    @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Requester() requester: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
     const step = stepNamed(CAF_STEPS, stepName);
-    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeCafStepCommand(cafId, step, body, revisionFromIfMatch(ifMatch), requester));
+    const fields = await stepBody(step, body);
+    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeCafStepCommand(cafId, step, fields, revisionFromIfMatch(ifMatch), requester));
     res.setHeader('ETag', etagOf(decided.revision));
     return { cafId, revision: decided.revision.toString(), ...decided.assigned };
   }

@@ -8,9 +8,11 @@ import { mentorCaseRecord } from '@app/projections/school/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
-import { stepNamed } from '../platform/steps';
+import { ApiRecorded } from '../platform/recorded-answer';
+import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { MakeReferralCommand, TakeReferralStepCommand } from './casework-commands';
+import { MakeReferralBody } from './referral-bodies';
 import { REFERRAL_STEPS } from './referral-steps';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -28,7 +30,8 @@ export class CaseworkController {
   @Post()
   @HttpCode(201)
   @Policy(caseworkPolicies.refer)
-  async refer(@Body() body: Record<string, unknown>, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
+  @ApiRecorded(201, 'referralId')
+  async refer(@Body() body: MakeReferralBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { referralId: string } = await this.commands.execute(new MakeReferralCommand(body, requester));
     res.setHeader('ETag', etagOf(decided.revision));
     res.setHeader('Location', `/referrals/${decided.referralId}`);
@@ -39,17 +42,19 @@ export class CaseworkController {
   @HttpCode(200)
   @Policy(caseworkPolicies.step)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
+  @ApiStepBodies(REFERRAL_STEPS)
+  @ApiRecorded(200, 'referralId', ['assessmentId', 'planId', 'sessionId', 'reviewId', 'followUpId'])
   async step(
     @Param('referralId', uuid) referralId: string,
     @Param('step') stepName: string,
-    @Body() body: Record<string, unknown>,
+    @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Requester() requester: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
     const step = stepNamed(REFERRAL_STEPS, stepName);
     const decided: Decided & { assigned?: Record<string, string> } = await this.commands.execute(
-      new TakeReferralStepCommand(referralId, step, body, revisionFromIfMatch(ifMatch), requester),
+      new TakeReferralStepCommand(referralId, step, await stepBody(step, body), revisionFromIfMatch(ifMatch), requester),
     );
     res.setHeader('ETag', etagOf(decided.revision));
     return { referralId, revision: decided.revision.toString(), ...decided.assigned };

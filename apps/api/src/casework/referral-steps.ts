@@ -1,6 +1,8 @@
 import type { ReferralCommand } from '@app/domain/referral/commands';
+import type { WithBody } from '../platform/steps';
+import * as bodies from './referral-bodies';
 
-export interface ReferralStep {
+export interface ReferralStep extends WithBody {
   readonly command: Exclude<ReferralCommand['type'], 'MakeReferral'>;
   /** The id the platform assigns to what the step creates (never taken from the body). */
   readonly assigns?: string;
@@ -12,15 +14,15 @@ export interface ReferralStep {
 
 /** R.A.F.I.E., one URL segment per step: POST /referrals/:referralId/<step>. */
 export const REFERRAL_STEPS: Readonly<Record<string, ReferralStep>> = {
-  profile: { command: 'CompletePrimaryAssessmentProfile' },
-  triage: { command: 'TriageReferral', dayField: 'triagedOn', needsConsent: true },
-  'mentoring-agreement': { command: 'SignMentoringAgreement', dayField: 'signedOn' },
-  assessment: { command: 'RecordAssessment', dayField: 'assessedOn', assigns: 'assessmentId', needsConsent: true },
-  targets: { command: 'SetTargets', dayField: 'setOn' },
-  'action-plan': { command: 'AgreeActionPlan', dayField: 'agreedOn', assigns: 'planId' },
-  sessions: { command: 'RecordSession', dayField: 'heldOn', assigns: 'sessionId' },
-  reviews: { command: 'HoldReview', dayField: 'heldOn', assigns: 'reviewId' },
-  ending: { command: 'PlanEnding', dayField: 'plannedOn' },
-  closure: { command: 'CloseCase', dayField: 'closedOn' },
-  'follow-up': { command: 'RecordFollowUp', dayField: 'heldOn', assigns: 'followUpId' },
+  profile: { command: 'CompletePrimaryAssessmentProfile', body: bodies.ProfileBody },
+  triage: { command: 'TriageReferral', body: bodies.TriageBody, dayField: 'triagedOn', needsConsent: true },
+  'mentoring-agreement': { command: 'SignMentoringAgreement', body: bodies.MentoringAgreementBody, dayField: 'signedOn' },
+  assessment: { command: 'RecordAssessment', body: bodies.AssessmentBody, dayField: 'assessedOn', assigns: 'assessmentId', needsConsent: true },
+  targets: { command: 'SetTargets', body: bodies.TargetsBody, dayField: 'setOn' },
+  'action-plan': { command: 'AgreeActionPlan', body: bodies.ActionPlanBody, dayField: 'agreedOn', assigns: 'planId' },
+  sessions: { command: 'RecordSession', body: bodies.SessionBody, dayField: 'heldOn', assigns: 'sessionId' },
+  reviews: { command: 'HoldReview', body: bodies.ReferralReviewBody, dayField: 'heldOn', assigns: 'reviewId' },
+  ending: { command: 'PlanEnding', body: bodies.EndingBody, dayField: 'plannedOn' },
+  closure: { command: 'CloseCase', body: bodies.ReferralClosureBody, dayField: 'closedOn' },
+  'follow-up': { command: 'RecordFollowUp', body: bodies.FollowUpBody, dayField: 'heldOn', assigns: 'followUpId' },
 };

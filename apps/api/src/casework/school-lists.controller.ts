@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { dayOf } from '@app/domain/shared/calendar';
@@ -19,6 +19,7 @@ import { CLOCK } from '../platform/tokens';
 
 export class AsOfQuery {
   /** The day the list is for; today when absent. */
+  @ApiPropertyOptional({ type: String, format: 'date' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true })

@@ -7,6 +7,7 @@ import type { ChildRecord } from '@app/projections/children/child-record.entity'
 import type { Decided } from '../platform/decisions';
 import { Policy } from '../access/policy.decorator';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { ApiRecorded } from '../platform/recorded-answer';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { CorrectChildDetailsCommand, RegisterChildCommand } from './child-commands';
 import { GetChildRecordQuery } from './child-queries';
@@ -26,6 +27,7 @@ export class ChildrenController {
   @Post()
   @HttpCode(201)
   @Policy(childPolicies.register)
+  @ApiRecorded(201, 'childId')
   async register(@Body() body: RegisterChildDto, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { childId: string } = await this.commands.execute(new RegisterChildCommand(body, requester));
     res.setHeader('ETag', etagOf(decided.revision));

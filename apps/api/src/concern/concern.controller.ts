@@ -9,10 +9,12 @@ import { concern, concernAsReferred, referralsToSocialCare } from '@app/projecti
 import { Policy, PolicyView } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
-import { stepNamed } from '../platform/steps';
+import { ApiRecorded } from '../platform/recorded-answer';
+import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { CLOCK } from '../platform/tokens';
 import { RaiseConcernCommand, TakeConcernStepCommand } from './concern-commands';
+import { RaiseConcernBody } from './concern-bodies';
 import { CONCERN_STEPS } from './concern-steps';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -30,7 +32,8 @@ export class ConcernController {
   @Post('concerns')
   @HttpCode(201)
   @Policy(concernPolicies.raise)
-  async raise(@Body() body: Record<string, unknown>, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
+  @ApiRecorded(201, 'concernId')
+  async raise(@Body() body: RaiseConcernBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { concernId: string } = await this.commands.execute(new RaiseConcernCommand(body, requester));
     res.setHeader('Location', `/concerns/${decided.concernId}`);
     return { concernId: decided.concernId, revision: decided.revision.toString() };
@@ -41,16 +44,19 @@ export class ConcernController {
   @HttpCode(200)
   @Policy(concernPolicies.step)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
+  @ApiStepBodies(CONCERN_STEPS)
+  @ApiRecorded(200, 'concernId', ['reportId'])
   async step(
     @Param('concernId', uuid) concernId: string,
     @Param('step') stepName: string,
-    @Body() body: Record<string, unknown>,
+    @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Requester() requester: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
     const step = stepNamed(CONCERN_STEPS, stepName);
-    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeConcernStepCommand(concernId, step, body, revisionFromIfMatch(ifMatch), requester));
+    const fields = await stepBody(step, body);
+    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeConcernStepCommand(concernId, step, fields, revisionFromIfMatch(ifMatch), requester));
     res.setHeader('ETag', etagOf(decided.revision));
     return { concernId, revision: decided.revision.toString(), ...decided.assigned };
   }

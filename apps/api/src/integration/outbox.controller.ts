@@ -1,26 +1,31 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumberString, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsSequenceNumber } from '../platform/sequence-number';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { roleIn } from '@app/access/policy/policy';
 import { OUTBOX_STATES, outboxMessages, type OutboxState } from '@app/integration/outbox/outbox-messages';
 import { Policy } from '../access/policy.decorator';
 
 export class OutboxQuery {
+  @ApiPropertyOptional({ enum: OUTBOX_STATES })
   @IsOptional()
   @IsIn(OUTBOX_STATES)
   state?: OutboxState;
 
+  @ApiPropertyOptional({ example: 'consent-withdrawn.v1' })
   @IsOptional()
   @Matches(/^[a-z0-9.-]+$/, { message: 'topic must be a topic name such as consent-withdrawn.v1' })
   topic?: string;
 
   /** Messages after this outbox id (the previous page's last id). */
+  @ApiPropertyOptional({ type: String, pattern: '^\\d{1,19}$' })
   @IsOptional()
-  @IsNumberString({ no_symbols: true })
+  @IsSequenceNumber()
   after?: string;
 
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -7,11 +7,21 @@ import { panelAgenda } from '@app/projections/mast/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { ApiRecorded } from '../platform/recorded-answer';
+import { ApiStepBodies, stepBody, stepNamed, type WithBody } from '../platform/steps';
 import { DayPipe } from './day.pipe';
+import { ConflictBody, MinutesBody, PanelDecisionBody, PanelMemberBody, SchedulePanelBody } from './mast-bodies';
 import { type PanelStep, RecordPanelDecisionCommand, TakePanelStepCommand } from './mast-panel-commands';
 
 const panelDay = new DayPipe('panelDate');
-const MEETING_STEPS: readonly PanelStep[] = ['agenda', 'attendance', 'departures', 'minutes', 'closure'];
+/** The meeting's steps in `POST /mast-panels/:panelDate/:step`; the agenda is drawn up from the requests received, closure takes nothing. */
+const MEETING_STEPS: Readonly<Record<string, WithBody & { step: PanelStep }>> = {
+  agenda: { step: 'agenda' },
+  attendance: { step: 'attendance', body: PanelMemberBody },
+  departures: { step: 'departures', body: PanelMemberBody },
+  minutes: { step: 'minutes', body: MinutesBody },
+  closure: { step: 'closure' },
+};
 const answer = (panelDate: string, decided: Decided) => ({ panelDate, revision: decided.revision.toString() });
 
 /** The weekly MAST panel, run by the co-ordinator from agenda to minutes. */
@@ -25,8 +35,9 @@ export class MastPanelsController {
   @Post()
   @HttpCode(201)
   @Policy(mastPolicies.runPanel)
-  async schedule(@Body() body: Record<string, unknown>, @Requester() requester: RequestContext) {
-    const panelDate = panelDay.transform(body?.panelDate) as string;
+  @ApiRecorded(201, 'panelDate')
+  async schedule(@Body() body: SchedulePanelBody, @Requester() requester: RequestContext) {
+    const panelDate = panelDay.transform(body.panelDate) as string;
     return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, 'schedule', {}, requester)));
   }
 
@@ -34,7 +45,8 @@ export class MastPanelsController {
   @Post(':panelDate/decisions')
   @HttpCode(201)
   @Policy(mastPolicies.decide)
-  async decide(@Param('panelDate', panelDay) panelDate: string, @Body() body: Record<string, unknown>, @Requester() requester: RequestContext) {
+  @ApiRecorded(201, 'panelDate')
+  async decide(@Param('panelDate', panelDay) panelDate: string, @Body() body: PanelDecisionBody, @Requester() requester: RequestContext) {
     return answer(panelDate, await this.commands.execute(new RecordPanelDecisionCommand(panelDate, body, requester)));
   }
 
@@ -42,7 +54,8 @@ export class MastPanelsController {
   @Post(':panelDate/conflicts')
   @HttpCode(201)
   @Policy(mastPolicies.decide)
-  async conflict(@Param('panelDate', panelDay) panelDate: string, @Body() body: Record<string, unknown>, @Requester() requester: RequestContext) {
+  @ApiRecorded(201, 'panelDate')
+  async conflict(@Param('panelDate', panelDay) panelDate: string, @Body() body: ConflictBody, @Requester() requester: RequestContext) {
     return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, 'conflicts', body, requester)));
   }
 
@@ -50,9 +63,11 @@ export class MastPanelsController {
   @Post(':panelDate/:step')
   @HttpCode(200)
   @Policy(mastPolicies.runPanel)
-  async step(@Param('panelDate', panelDay) panelDate: string, @Param('step') step: string, @Body() body: Record<string, unknown>, @Requester() requester: RequestContext) {
-    if (!MEETING_STEPS.includes(step as PanelStep)) throw new NotFoundException({ message: `No step ${step}; steps are ${MEETING_STEPS.join(', ')}`, field: 'step' });
-    return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, step as PanelStep, body, requester)));
+  @ApiStepBodies(MEETING_STEPS)
+  @ApiRecorded(200, 'panelDate')
+  async step(@Param('panelDate', panelDay) panelDate: string, @Param('step') stepName: string, @Body() body: unknown, @Requester() requester: RequestContext) {
+    const step = stepNamed(MEETING_STEPS, stepName);
+    return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, step.step, await stepBody(step, body), requester)));
   }
 
   /** The agenda with attendance, conflicts, decisions and minutes. */

@@ -1,7 +1,9 @@
 import type { MastRequestCommand } from '@app/domain/mast-request/commands';
+import type { WithBody } from '../platform/steps';
+import * as bodies from './mast-bodies';
 
 /** A step on a MAST request after the panel, as `POST /mast-requests/:requestId/:step`. */
-export interface MastRequestStep {
+export interface MastRequestStep extends WithBody {
   readonly command: MastRequestCommand['type'];
   /** The day the body says the act happened: it cannot be later than today. */
   readonly dayField?: string;
@@ -10,8 +12,8 @@ export interface MastRequestStep {
 }
 
 export const MAST_REQUEST_STEPS: Readonly<Record<string, MastRequestStep>> = {
-  'response-sent': { command: 'SendResponseToSchool', dayField: 'sentOn' },
-  'first-contact': { command: 'MakeFirstContact', dayField: 'contactOn' },
-  breaches: { command: 'RecordDeadlineBreach', today: true },
-  ending: { command: 'EndMastInvolvement', dayField: 'endedOn' },
+  'response-sent': { command: 'SendResponseToSchool', body: bodies.ResponseSentBody, dayField: 'sentOn' },
+  'first-contact': { command: 'MakeFirstContact', body: bodies.FirstContactBody, dayField: 'contactOn' },
+  breaches: { command: 'RecordDeadlineBreach', body: bodies.BreachBody, today: true },
+  ending: { command: 'EndMastInvolvement', body: bodies.MastEndingBody, dayField: 'endedOn' },
 };

@@ -8,9 +8,11 @@ import { mastRequest, requestDecisions } from '@app/projections/mast/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
-import { stepNamed } from '../platform/steps';
+import { ApiRecorded } from '../platform/recorded-answer';
+import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { MakeMastRequestCommand, TakeMastRequestStepCommand } from './mast-request-commands';
+import { MakeMastRequestBody } from './mast-bodies';
 import { MAST_REQUEST_STEPS } from './mast-request-steps';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -25,7 +27,8 @@ export class MastRequestsController {
   @Post()
   @HttpCode(201)
   @Policy(mastPolicies.makeRequest)
-  async make(@Body() body: Record<string, unknown>, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
+  @ApiRecorded(201, 'requestId')
+  async make(@Body() body: MakeMastRequestBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { requestId: string } = await this.commands.execute(new MakeMastRequestCommand(body, requester));
     res.setHeader('ETag', etagOf(decided.revision));
     res.setHeader('Location', `/mast-requests/${decided.requestId}`);
@@ -37,16 +40,19 @@ export class MastRequestsController {
   @HttpCode(200)
   @Policy(mastPolicies.requestStep)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
+  @ApiStepBodies(MAST_REQUEST_STEPS)
+  @ApiRecorded(200, 'requestId')
   async step(
     @Param('requestId', uuid) requestId: string,
     @Param('step') stepName: string,
-    @Body() body: Record<string, unknown>,
+    @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Requester() requester: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
     const step = stepNamed(MAST_REQUEST_STEPS, stepName);
-    const decided: Decided = await this.commands.execute(new TakeMastRequestStepCommand(requestId, step, body, revisionFromIfMatch(ifMatch), requester));
+    const fields = await stepBody(step, body);
+    const decided: Decided = await this.commands.execute(new TakeMastRequestStepCommand(requestId, step, fields, revisionFromIfMatch(ifMatch), requester));
     res.setHeader('ETag', etagOf(decided.revision));
     return { requestId, revision: decided.revision.toString() };
   }

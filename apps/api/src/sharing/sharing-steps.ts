@@ -1,7 +1,9 @@
 import type { SharingCommand } from '@app/domain/sharing/commands';
+import type { WithBody } from '../platform/steps';
+import * as bodies from './sharing-bodies';
 
 /** A step on a sharing decision, as `POST /sharing/:sharingId/:step`. */
-export interface SharingStep {
+export interface SharingStep extends WithBody {
   readonly command: SharingCommand['type'];
   /** The id the platform assigns to what the step records. */
   readonly assigns?: 'disclosureId' | 'correctionId';
@@ -10,10 +12,10 @@ export interface SharingStep {
 }
 
 export const SHARING_STEPS: Readonly<Record<string, SharingStep>> = {
-  basis: { command: 'RecordLawfulBasis', consentFor: 'proposed' },
-  checklist: { command: 'AnswerSharingChecklist' },
-  approval: { command: 'ApproveSharing' },
-  decision: { command: 'DecideSharing', consentFor: 'items' },
-  disclosures: { command: 'MakeDisclosure', assigns: 'disclosureId', consentFor: 'items' },
-  'correction-notices': { command: 'IssueCorrectionNotices', assigns: 'correctionId' },
+  basis: { command: 'RecordLawfulBasis', body: bodies.LawfulBasisBody, consentFor: 'proposed' },
+  checklist: { command: 'AnswerSharingChecklist', body: bodies.ChecklistBody },
+  approval: { command: 'ApproveSharing', body: bodies.ApprovalBody },
+  decision: { command: 'DecideSharing', body: bodies.SharingDecisionBody, consentFor: 'items' },
+  disclosures: { command: 'MakeDisclosure', body: bodies.DisclosureBody, assigns: 'disclosureId', consentFor: 'items' },
+  'correction-notices': { command: 'IssueCorrectionNotices', body: bodies.CorrectionNoticesBody, assigns: 'correctionId' },
 };

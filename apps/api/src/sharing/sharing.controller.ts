@@ -8,9 +8,11 @@ import { sharingDecision } from '@app/projections/sharing/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
-import { stepNamed } from '../platform/steps';
+import { ApiRecorded } from '../platform/recorded-answer';
+import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { ProposeSharingCommand, TakeSharingStepCommand } from './sharing-commands';
+import { ProposeSharingBody } from './sharing-bodies';
 import { SHARING_STEPS } from './sharing-steps';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -25,7 +27,8 @@ export class SharingController {
   @Post()
   @HttpCode(201)
   @Policy(sharingPolicies.propose)
-  async propose(@Body() body: Record<string, unknown>, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
+  @ApiRecorded(201, 'sharingId')
+  async propose(@Body() body: ProposeSharingBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
     const decided: Decided & { sharingId: string } = await this.commands.execute(new ProposeSharingCommand(body, requester));
     res.setHeader('ETag', etagOf(decided.revision));
     res.setHeader('Location', `/sharing/${decided.sharingId}`);
@@ -37,16 +40,19 @@ export class SharingController {
   @HttpCode(200)
   @Policy(sharingPolicies.step)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
+  @ApiStepBodies(SHARING_STEPS)
+  @ApiRecorded(200, 'sharingId', ['disclosureId', 'correctionId'])
   async step(
     @Param('sharingId', uuid) sharingId: string,
     @Param('step') stepName: string,
-    @Body() body: Record<string, unknown>,
+    @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Requester() requester: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
     const step = stepNamed(SHARING_STEPS, stepName);
-    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeSharingStepCommand(sharingId, step, body, revisionFromIfMatch(ifMatch), requester));
+    const fields = await stepBody(step, body);
+    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeSharingStepCommand(sharingId, step, fields, revisionFromIfMatch(ifMatch), requester));
     res.setHeader('ETag', etagOf(decided.revision));
     return { sharingId, revision: decided.revision.toString(), events: decided.events.length, ...decided.assigned };
   }

@@ -41,7 +41,7 @@ export const caseworkPolicies = {
       return allow(`school-of-record:${actor.agencyId}`, childId);
     },
   } satisfies Policy,
-  step: onTheCase('referral.step', (step) => (step && stepRoles[step]) || SCHOOL_STAFF),
+  step: onTheCase('referral.step', (step) => (step && Object.hasOwn(stepRoles, step) ? stepRoles[step] : SCHOOL_STAFF)),
   read: onTheCase('referral.read', () => SCHOOL_STAFF),
   schoolLists: ownSchool('school.lists'),
 };

@@ -40,7 +40,7 @@ const MAX_DEPTH = 32;
 
 // A NUL, or (in unicode mode a paired surrogate is one code point) a lone UTF-16 surrogate.
 // eslint-disable-next-line no-control-regex -- matching NUL is the point: PostgreSQL text cannot hold it
-const malformedText = /[\u0000\ud800-\udfff]/u;
+export const malformedText = /[\u0000\ud800-\udfff]/u;
 
 const refuse = (field: string, rule: string, message: string): DomainError => new DomainError(`event.${rule}`, `${field} ${message}`, 'invalid', field);
 
