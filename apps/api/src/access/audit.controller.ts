@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsNumberString, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { AccessLog } from '@app/access/audit/access-log';
+import { ChainAnchors } from '@app/access/audit/chain-anchors';
 import { SecurityLog } from '@app/access/audit/security-log';
 import { ROLES } from '@app/access/directory/roles';
 import { administrationPolicies } from '@app/access/policy/administration.policies';
@@ -30,12 +31,32 @@ const page = (query: HistoryPage) => ({ before: query.before, limit: query.limit
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly accessLog: AccessLog, private readonly securityLog: SecurityLog) {}
+  constructor(private readonly accessLog: AccessLog, private readonly securityLog: SecurityLog, private readonly anchors: ChainAnchors) {}
 
+  /** The chain recomputed, and held against the newest anchor: a cut tail names the anchor it contradicts (ADR 013). */
   @Get('verify')
   @Policy(administrationPolicies.verifyAccessLog)
-  verify() {
-    return this.accessLog.verify();
+  async verify() {
+    const [latest] = await this.anchors.page(1);
+    if (latest && !(await this.anchors.isGenuine(latest))) {
+      const problem = `anchor ${latest.anchorId} is not signed by the platform's anchor key ${this.anchors.publicKey.keyId}`;
+      return { intact: false, entriesChecked: 0, anchor: latest, firstBrokenLink: { seq: latest.seq, problem, contradictsAnchor: latest } };
+    }
+    return this.accessLog.verify(latest);
+  }
+
+  /** The newest anchors, newest first, with the public key that verifies their signatures. */
+  @Get('anchors')
+  @Policy(administrationPolicies.readChainAnchors)
+  async chainAnchors(@Query() query: HistoryPage) {
+    return { key: this.anchors.publicKey, anchors: await this.anchors.page(query.limit ?? 50) };
+  }
+
+  /** Signs the head now (besides every AUDIT_ANCHOR_INTERVAL_SECONDS): before an inspection, after an incident. */
+  @Post('anchors')
+  @Policy(administrationPolicies.anchorChain)
+  anchorNow() {
+    return this.anchors.anchor();
   }
 
   /** Failed authentications, newest first: when, from which address, why (never the token). */

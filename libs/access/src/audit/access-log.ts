@@ -25,11 +25,21 @@ export interface LoggedAccess extends Omit<AccessEntry, 'namedChildren'> {
   readonly childrenNamed?: number;
 }
 
+/** A signed head the chain must still contain (ADR 013). */
+export interface AnchoredHead {
+  readonly anchorId: string;
+  readonly seq: string;
+  readonly hash: string;
+  readonly anchoredAt: string;
+}
+
 export interface ChainVerification {
   readonly intact: boolean;
   readonly entriesChecked: number;
-  /** The first entry whose hash, predecessor or position does not match, with what was wrong. */
-  readonly firstBrokenLink?: { readonly seq: string; readonly problem: string };
+  /** The anchor the chain was checked against: the newest. */
+  readonly anchor?: AnchoredHead;
+  /** The first entry whose hash, predecessor or position does not match, with what was wrong, and the anchor it contradicts if it is an anchor that catches it. */
+  readonly firstBrokenLink?: { readonly seq: string; readonly problem: string; readonly contradictsAnchor?: AnchoredHead };
 }
 
 interface Row {
@@ -113,11 +123,16 @@ export class AccessLog {
     await manager.query(`UPDATE access.access_log_head SET seq = $1, hash = $2 WHERE id = 1`, [seq, hash]);
   }
 
-  /** Recomputes the whole chain, a page at a time, and names the first link that does not hold. */
-  async verify(pageSize = 5000): Promise<ChainVerification> {
+  /**
+   * Recomputes the whole chain, a page at a time, and names the first link that does not
+   * hold. With an anchor, the chain must still hold the entry the anchor signed: a tail cut
+   * off with the head rewound to match is otherwise a shorter chain that holds.
+   */
+  async verify(anchor?: AnchoredHead, pageSize = 5000): Promise<ChainVerification> {
     let previousHash = 'genesis';
     let expectedSeq = 1n;
     let checked = 0;
+    let anchoredEntryHash: string | undefined;
     for (;;) {
       const rows: Array<Row & { named_children: string[] }> = await this.dataSource.query(
         `SELECT l.*, ${NAMED_CHILDREN} FROM access.access_log l WHERE l.seq >= $1 ORDER BY l.seq LIMIT $2`,
@@ -128,17 +143,27 @@ export class AccessLog {
         if (BigInt(row.seq) !== expectedSeq) return { intact: false, entriesChecked: checked, firstBrokenLink: { seq: expectedSeq.toString(), problem: 'entry missing' } };
         if (row.previous_hash !== previousHash) return broken('does not follow the entry before it');
         if (sha256(canonical(row.seq, new Date(row.at).toISOString(), { ...entryOf(row), namedChildren: row.named_children }, row.previous_hash)) !== row.hash) return broken('content does not match its hash');
+        if (anchor && row.seq === anchor.seq) anchoredEntryHash = row.hash;
         previousHash = row.hash;
         expectedSeq += 1n;
         checked += 1;
       }
       if (rows.length < pageSize) break;
     }
+    const lastSeq = expectedSeq - 1n;
+    const contradicted = (seq: bigint, problem: string): ChainVerification => ({
+      intact: false,
+      entriesChecked: checked,
+      anchor,
+      firstBrokenLink: { seq: seq.toString(), problem: `${problem} (anchor ${anchor?.anchorId} of ${anchor?.anchoredAt} signed the head at ${anchor?.seq})`, contradictsAnchor: anchor },
+    });
+    if (anchor && anchor.seq !== '0' && lastSeq < BigInt(anchor.seq)) return contradicted(expectedSeq, `entries ${expectedSeq} to ${anchor.seq} are missing`);
+    if (anchor && anchor.seq !== '0' && anchoredEntryHash !== anchor.hash) return contradicted(BigInt(anchor.seq), `entry ${anchor.seq} is not the one the anchor signed`);
     const [head] = await this.dataSource.query(`SELECT seq, hash FROM access.access_log_head WHERE id = 1`);
     if (BigInt(head.seq) !== expectedSeq - 1n || head.hash !== previousHash) {
-      return { intact: false, entriesChecked: checked, firstBrokenLink: { seq: expectedSeq.toString(), problem: `entries after ${expectedSeq - 1n} are missing (the chain head is at ${head.seq})` } };
+      return { intact: false, entriesChecked: checked, anchor, firstBrokenLink: { seq: expectedSeq.toString(), problem: `entries after ${lastSeq} are missing (the chain head is at ${head.seq})` } };
     }
-    return { intact: true, entriesChecked: checked };
+    return { intact: true, entriesChecked: checked, anchor };
   }
 
   /**
