@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { grantTheAppRole } from './app-role-grants';
 import { QueryLog } from './query-log';
 import { platformEntities, platformMigrations } from './schema';
 
@@ -8,13 +9,10 @@ export interface DataSourceOptions {
   readonly poolSize?: number;
   /** Where a failed query is reported (without its parameters). */
   readonly log?: (line: string) => void;
-  /** The owner's connection names the app role its migrations grant to (ADR 012). */
-  readonly appRole?: string;
 }
 
 /** The platform's TypeORM connection: read models and migrations, never `synchronize`. */
-export function createDataSource({ url, idleInTransactionTimeoutMs = 30_000, poolSize = 10, log = (line) => process.stderr.write(`${line}\n`), appRole }: DataSourceOptions): DataSource {
-  const settings = [`-c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs}`, ...(appRole ? [`-c mast.app_role=${appRole}`] : [])];
+export function createDataSource({ url, idleInTransactionTimeoutMs = 30_000, poolSize = 10, log = (line) => process.stderr.write(`${line}\n`) }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -24,7 +22,7 @@ export function createDataSource({ url, idleInTransactionTimeoutMs = 30_000, poo
     synchronize: false,
     logging: ['error', 'warn'],
     logger: new QueryLog(log),
-    extra: { max: poolSize, options: settings.join(' ') },
+    extra: { max: poolSize, options: `-c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs}` },
   });
 }
 
@@ -33,12 +31,13 @@ export async function migrate(dataSource: DataSource): Promise<void> {
   await dataSource.runMigrations({ transaction: 'each' });
 }
 
-/** Migrates as the owner on a connection of its own, closed after: the platform's pools are the app role's (ADR 012). */
+/** Migrates and grants as the owner, on a connection of its own closed after: the platform's pools are the app role's (ADR 012). */
 export async function migrateAsOwner(ownerUrl: string, appRole: string, log?: (line: string) => void): Promise<void> {
-  const owner = createDataSource({ url: ownerUrl, poolSize: 1, appRole, log });
+  const owner = createDataSource({ url: ownerUrl, poolSize: 1, log });
   await owner.initialize();
   try {
     await migrate(owner);
+    await grantTheAppRole(owner, appRole);
   } finally {
     await owner.destroy();
   }

@@ -5,13 +5,12 @@ import { projectionMigrations } from '@app/projections/migrations';
 import { integrationMigrations } from '@app/integration/migrations';
 import { projectionEntities } from '@app/projections/entities';
 import { CreateIdempotencyKeys1764300000100 } from '../idempotency/migrations/1764300000100-create-idempotency-keys';
-import { GrantTheAppRole1764300000200 } from './migrations/1764300000200-grant-the-app-role';
 
 /**
  * Every migration and read-model entity of the platform, one line per library.
  * Migration timestamps are ranged per library so their order is stable:
  * event-store 17638…, projections 17639…, access 17640…, integration 17641…, features 17642…,
- * platform (idempotency keys, the app role's grants) 17643….
+ * platform (idempotency keys) 17643….
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const platformMigrations: MixedList<Function> = [
@@ -20,8 +19,6 @@ export const platformMigrations: MixedList<Function> = [
   ...accessMigrations,
   ...integrationMigrations,
   CreateIdempotencyKeys1764300000100,
-  // Last: it grants on everything above and sets the defaults for what comes after.
-  GrantTheAppRole1764300000200,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '../database/data-source';
+import { createDataSource, migrateAsOwner } from '../database/data-source';
 import { dropRoles, onDatabase, provisionRoles, type DatabaseRole } from '../database/database-roles';
 
 /**
@@ -38,9 +38,9 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   const role = (kind: string): DatabaseRole => ({ name: `${name}_${kind}`, password: randomBytes(12).toString('hex') });
   const roles = { owner: role('owner'), app: role('app') };
   const { ownerUrl, appUrl } = await provisionRoles(serverUrl, name, roles);
-  const dataSource = createDataSource({ url: ownerUrl, poolSize: 5, appRole: roles.app.name });
+  await migrateAsOwner(ownerUrl, roles.app.name);
+  const dataSource = createDataSource({ url: ownerUrl, poolSize: 5 });
   await dataSource.initialize();
-  await migrate(dataSource);
   const pool = new Pool({ connectionString: onDatabase(serverUrl, name), max: 10 });
 
   return {

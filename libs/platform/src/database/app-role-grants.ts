@@ -1,20 +1,20 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /**
- * What the app role may do (ADR 012), granted by the owner, who runs the migrations with
- * `mast.app_role` set to the role's name. Events and the access log (and anything later
- * created in their schemas) are read and appended only; the few rows that change in place
- * are named. Working tables (read models, outbox, idempotency keys) take ordinary DML.
- * Never TRUNCATE, never DDL on the owner's objects; CREATE on the database only so a
- * rebuild can make (and drop) its own shadow schema. Without `mast.app_role` (one role
- * migrates and runs, DATABASE_URL alone) there is no one to grant to.
+ * What the app role may do (ADR 012), granted by the owner after every migration run: GRANT
+ * is idempotent, and a migration would run once, so a database first migrated by a single
+ * role (or by the superuser, before ADR 012) and split later would never get its grants.
+ * Events and the access log (and anything later created in their schemas: default
+ * privileges) are read and appended only; the few rows that change in place are named.
+ * Working tables (read models, outbox, idempotency keys) take ordinary DML. Never TRUNCATE,
+ * never DDL on the owner's objects; CREATE on the database only so a rebuild can make (and
+ * drop) its own shadow schema.
  */
-export class GrantTheAppRole1764300000200 implements MigrationInterface {
-  name = 'GrantTheAppRole1764300000200';
-
-  async up(q: QueryRunner): Promise<void> {
-    const [{ role, database }] = await q.query(`SELECT quote_ident(NULLIF(current_setting('mast.app_role', true), '')) AS role, quote_ident(current_database()) AS database`);
-    if (!role) return;
+export async function grantTheAppRole(owner: DataSource, appRole: string): Promise<void> {
+  await owner.transaction(async (q) => {
+    // Two processes starting at once would otherwise update the same catalogue rows concurrently.
+    await q.query(`SELECT pg_advisory_xact_lock(hashtext('mast.app-role-grants'))`);
+    const [{ role, database }] = await q.query(`SELECT quote_ident($1) AS role, quote_ident(current_database()) AS database`, [appRole]);
     const records = 'event_store, access';
     const working = 'read_models, integration, api';
     for (const statement of [
@@ -39,9 +39,5 @@ export class GrantTheAppRole1764300000200 implements MigrationInterface {
     // Erasure VACUUMs the shredded key's old tuple away; PostgreSQL 17 lets a non-owner do that.
     const [{ version }] = await q.query(`SELECT current_setting('server_version_num')::int AS version`);
     if (version >= 170000) await q.query(`GRANT MAINTAIN ON event_store.child_data_keys TO ${role}`);
-  }
-
-  async down(): Promise<void> {
-    // Grants leave with the schemas' own down migrations.
-  }
+  });
 }
