@@ -133,7 +133,8 @@ describe('anchors of the access log', () => {
   const verify = async () => (await request(platform.http).get('/audit/verify').set('Authorization', await as('dpo')).expect(200)).body;
 
   beforeAll(async () => {
-    platform = await startPlatform('chain_anchors');
+    // Every second, so the interval is seen within the suite.
+    platform = await startPlatform('chain_anchors', { AUDIT_ANCHOR_INTERVAL_SECONDS: '1' });
     const created = await request(platform.http)
       .post('/children')
       .set('Authorization', await as('senco.oakfield'))
@@ -145,6 +146,18 @@ describe('anchors of the access log', () => {
   });
   afterAll(async () => {
     await platform.close();
+  });
+
+  const anchors = async () => (await request(platform.http).get('/audit/anchors').set('Authorization', await as('dpo')).expect(200)).body.anchors;
+
+  it('signs the head at the interval once it has moved, and not again while it stays', async () => {
+    const { rows: [head] } = await platform.db.pool.query(`SELECT seq::text AS seq FROM access.access_log_head`);
+    for (let waited = 0; waited < 50 && !(await anchors()).some((a: { seq: string }) => a.seq === head.seq); waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const signed = await anchors();
+    expect(signed.filter((a: { seq: string }) => a.seq === head.seq)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await anchors()).toHaveLength(signed.length);
+    await request(platform.http).get('/audit/anchors?limit=0').set('Authorization', await as('dpo')).expect(400);
   });
 
   it('signs the head on demand, keeps it, publishes it through the outbox, and verifies against it', async () => {
@@ -164,7 +177,7 @@ describe('anchors of the access log', () => {
   });
 
   it('catches a tail cut off and the head rewound by the superuser, naming the anchor it contradicts', async () => {
-    const [anchor] = (await request(platform.http).get('/audit/anchors').set('Authorization', await as('dpo')).expect(200)).body.anchors;
+    const [anchor] = await anchors();
     const keep = BigInt(anchor.seq) - 2n;
     const client = await platform.db.pool.connect();
     try {
@@ -178,11 +191,18 @@ describe('anchors of the access log', () => {
       client.release();
     }
     const broken = await verify();
-    expect(broken).toMatchObject({
-      intact: false,
-      firstBrokenLink: { seq: String(keep + 1n), contradictsAnchor: { anchorId: anchor.anchorId, seq: anchor.seq, hash: anchor.hash } },
-    });
-    expect(broken.firstBrokenLink.problem).toContain(anchor.anchorId);
+    expect(broken).toMatchObject({ intact: false, firstBrokenLink: { seq: String(keep + 1n), contradictsAnchor: { seq: anchor.seq, hash: anchor.hash } } });
+    // The interval may have signed the same entry before the admin did: either names it.
+    const signedThatEntry = (await anchors()).filter((a: { seq: string }) => a.seq === anchor.seq).map((a: { anchorId: string }) => a.anchorId);
+    expect(signedThatEntry).toContain(broken.firstBrokenLink.contradictsAnchor.anchorId);
+    expect(broken.firstBrokenLink.problem).toContain(broken.firstBrokenLink.contradictsAnchor.anchorId);
+
+    // The cut head is never signed: not on demand, and not at the interval (which would otherwise bless the cut).
+    const refused = await request(platform.http).post('/audit/anchors').set('Authorization', await as('dpo')).expect(409);
+    expect(refused.body).toMatchObject({ rule: 'access-log.anchor-behind' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await anchors())[0].anchorId).toBe(anchor.anchorId);
+    expect(await verify()).toMatchObject({ intact: false, firstBrokenLink: { contradictsAnchor: { seq: anchor.seq } } });
   });
 
   it('refuses an anchor that is not signed with the platform key', async () => {

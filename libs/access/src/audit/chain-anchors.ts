@@ -41,6 +41,16 @@ const anchorOf = (row: Row): ChainAnchor => ({
 
 const signed = ({ anchorId, seq, hash, anchoredAt }: Omit<ChainAnchor, 'keyId' | 'signature'>) => JSON.stringify({ anchorId, seq, hash, anchoredAt });
 
+/** The head is behind an anchor already signed: the log has lost entries, and signing it now would bless the loss. */
+export class ChainBehindAnchor extends Error {
+  constructor(readonly head: string, readonly anchor: ChainAnchor) {
+    super(`the chain head (entry ${head}) is behind anchor ${anchor.anchorId}, which signed entry ${anchor.seq}: entries are missing (see /audit/verify); no anchor was signed`);
+    this.name = 'ChainBehindAnchor';
+  }
+}
+
+const SELECT_ANCHORS = `SELECT anchor_id, seq::text AS seq, hash, anchored_at, key_id, signature FROM access.access_log_anchors`;
+
 /** Signs, keeps and publishes anchors of the access-log chain. */
 export class ChainAnchors {
   private constructor(
@@ -60,10 +70,12 @@ export class ChainAnchors {
     return { keyId: this.key.keyId, jwk: this.key.publicJwk };
   }
 
-  /** Signs the head as it stands now, records the anchor and publishes it, in one transaction. */
+  /** Signs the head as it stands now, records the anchor and publishes it, in one transaction; never a head behind an earlier anchor. */
   async anchor(): Promise<ChainAnchor> {
     return this.dataSource.transaction(async (manager) => {
       const [head] = await manager.query(`SELECT seq::text AS seq, hash FROM access.access_log_head WHERE id = 1`);
+      const [furthest]: Row[] = await manager.query(`${SELECT_ANCHORS} ORDER BY seq DESC LIMIT 1`);
+      if (furthest && BigInt(furthest.seq) > BigInt(head.seq)) throw new ChainBehindAnchor(head.seq, anchorOf(furthest));
       const unsigned = { anchorId: randomUUID(), seq: head.seq as string, hash: head.hash as string, anchoredAt: this.clock().toISOString() };
       const signature = await new CompactSign(new TextEncoder().encode(signed(unsigned))).setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: this.key.keyId }).sign(this.key.privateKey);
       const anchor: ChainAnchor = { ...unsigned, keyId: this.key.keyId, signature };
@@ -76,24 +88,33 @@ export class ChainAnchors {
     });
   }
 
-  /** Anchors the head unless the newest anchor already holds it: an idle log gains no anchors. */
+  /** Anchors the head unless an anchor already holds it: an idle log gains no anchors. */
   async anchorIfMoved(): Promise<ChainAnchor | null> {
-    const [latest] = await this.page(1);
-    const [head] = await this.dataSource.query(`SELECT seq::text AS seq FROM access.access_log_head WHERE id = 1`);
-    return latest?.seq === head.seq ? null : this.anchor();
+    const [{ anchored }] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM access.access_log_anchors a JOIN access.access_log_head h ON h.seq = a.seq AND h.hash = a.hash) AS anchored`,
+    );
+    return anchored ? null : this.anchor();
   }
 
   /** The newest `limit` anchors, newest first. */
   async page(limit: number): Promise<ChainAnchor[]> {
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT anchor_id, seq::text AS seq, hash, anchored_at, key_id, signature FROM access.access_log_anchors ORDER BY anchored_at DESC, seq DESC LIMIT $1`,
-      [limit],
-    );
+    const rows: Row[] = await this.dataSource.query(`${SELECT_ANCHORS} ORDER BY anchored_at DESC, seq DESC LIMIT $1`, [limit]);
     return rows.map(anchorOf);
   }
 
-  /** True when the anchor's signature is the platform's and covers exactly its fields. */
-  async isGenuine(anchor: ChainAnchor): Promise<boolean> {
+  /** Every anchor, in the order of the entries they signed: what /audit/verify holds the chain against. */
+  async all(): Promise<ChainAnchor[]> {
+    const rows: Row[] = await this.dataSource.query(`${SELECT_ANCHORS} ORDER BY seq, anchored_at`);
+    return rows.map(anchorOf);
+  }
+
+  /** The first of `anchors` whose signature is not the platform key's over exactly its fields. */
+  async firstForged(anchors: readonly ChainAnchor[]): Promise<ChainAnchor | undefined> {
+    for (const anchor of anchors) if (!(await this.isGenuine(anchor))) return anchor;
+    return undefined;
+  }
+
+  private async isGenuine(anchor: ChainAnchor): Promise<boolean> {
     try {
       const { payload } = await compactVerify(anchor.signature, this.key.publicKey);
       return new TextDecoder().decode(payload) === signed(anchor);

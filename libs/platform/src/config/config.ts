@@ -178,6 +178,6 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
       perUser: integer(env, 'RATE_LIMIT_PER_USER', 3000, 1, 10_000_000),
     },
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
-    auditAnchorIntervalSeconds: integer(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 900, 10, 86_400),
+    auditAnchorIntervalSeconds: integer(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 900, 1, 86_400),
   };
 }
