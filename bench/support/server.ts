@@ -24,9 +24,10 @@ export async function provideServer(log: (line: string) => void): Promise<BenchS
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const version = await serverVersion(embedded.url);
+  const version = await serverVersion(embedded.ownerUrl);
   return {
-    url: embedded.url,
+    // The bench migrates and appends on one connection: the owner (ADR 012).
+    url: embedded.ownerUrl,
     description: `embedded PostgreSQL ${version} (default settings, data in ${dataDir}, removed afterwards)`,
     async stop() {
       await embedded.stop().catch(() => undefined);

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { compactVerify, importJWK } from 'jose';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Every read of a child's record and every refusal is in an append-only, hash-chained log. */
@@ -122,5 +123,93 @@ describe('the access log', () => {
     }
     const broken = await request(platform.http).get('/audit/verify').set('Authorization', dpo).expect(200);
     expect(broken.body).toMatchObject({ intact: false, firstBrokenLink: { seq: String(victim.seq), problem: 'content does not match its hash' } });
+  });
+});
+
+/** The chain's head is signed and published (ADR 013): a tail cut off with the head rewound no longer passes. */
+describe('anchors of the access log', () => {
+  let platform: PlatformUnderTest;
+  const as = async (userId: string) => `Bearer ${await platform.tokenFor(userId)}`;
+  const verify = async () => (await request(platform.http).get('/audit/verify').set('Authorization', await as('dpo')).expect(200)).body;
+
+  beforeAll(async () => {
+    // Every second, so the interval is seen within the suite.
+    platform = await startPlatform('chain_anchors', { AUDIT_ANCHOR_INTERVAL_SECONDS: '1' });
+    const created = await request(platform.http)
+      .post('/children')
+      .set('Authorization', await as('senco.oakfield'))
+      .send({ givenName: 'Ruby', familyName: 'Lane', dateOfBirth: '2013-03-09', schoolId: 'school-oakfield', yearGroup: 8, flags: [] })
+      .expect(201);
+    for (const reader of ['mentor.oakfield', 'senco.oakfield', 'dsl.oakfield', 'mentor.riverside']) {
+      await request(platform.http).get(`/children/${created.body.childId}`).set('Authorization', await as(reader));
+    }
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  const anchors = async () => (await request(platform.http).get('/audit/anchors').set('Authorization', await as('dpo')).expect(200)).body.anchors;
+
+  it('signs the head at the interval once it has moved, and not again while it stays', async () => {
+    const { rows: [head] } = await platform.db.pool.query(`SELECT seq::text AS seq FROM access.access_log_head`);
+    for (let waited = 0; waited < 50 && !(await anchors()).some((a: { seq: string }) => a.seq === head.seq); waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const signed = await anchors();
+    expect(signed.filter((a: { seq: string }) => a.seq === head.seq)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await anchors()).toHaveLength(signed.length);
+    await request(platform.http).get('/audit/anchors?limit=0').set('Authorization', await as('dpo')).expect(400);
+  });
+
+  it('signs the head on demand, keeps it, publishes it through the outbox, and verifies against it', async () => {
+    const { rows: [head] } = await platform.db.pool.query(`SELECT seq::text AS seq, hash FROM access.access_log_head`);
+    const anchor = (await request(platform.http).post('/audit/anchors').set('Authorization', await as('admin')).expect(201)).body;
+    expect(anchor).toMatchObject({ seq: head.seq, hash: head.hash, anchoredAt: expect.any(String), signature: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/) });
+
+    const published = (await request(platform.http).get('/audit/anchors').set('Authorization', await as('dpo')).expect(200)).body;
+    expect(published.anchors[0]).toEqual(anchor);
+    const { payload } = await compactVerify(anchor.signature, await importJWK(published.key.jwk, 'ES256'));
+    expect(JSON.parse(new TextDecoder().decode(payload))).toEqual({ anchorId: anchor.anchorId, seq: anchor.seq, hash: anchor.hash, anchoredAt: anchor.anchoredAt });
+
+    const { rows: outbox } = await platform.db.pool.query(`SELECT topic, payload FROM integration.outbox WHERE event_id = $1`, [anchor.anchorId]);
+    expect(outbox).toEqual([{ topic: 'audit-anchors.v1', payload: anchor }]);
+
+    expect(await verify()).toMatchObject({ intact: true, anchor: { anchorId: anchor.anchorId, seq: anchor.seq } });
+  });
+
+  it('catches a tail cut off and the head rewound by the superuser, naming the anchor it contradicts', async () => {
+    const [anchor] = await anchors();
+    const keep = BigInt(anchor.seq) - 2n;
+    const client = await platform.db.pool.connect();
+    try {
+      await client.query('ALTER TABLE access.access_log DISABLE TRIGGER access_log_append_only');
+      await client.query('ALTER TABLE access.access_log_head DISABLE TRIGGER access_log_head_moves_forward');
+      await client.query(`DELETE FROM access.access_log WHERE seq > $1`, [keep.toString()]);
+      await client.query(`UPDATE access.access_log_head SET seq = l.seq, hash = l.hash FROM access.access_log l WHERE l.seq = $1`, [keep.toString()]);
+      await client.query('ALTER TABLE access.access_log_head ENABLE TRIGGER access_log_head_moves_forward');
+      await client.query('ALTER TABLE access.access_log ENABLE TRIGGER access_log_append_only');
+    } finally {
+      client.release();
+    }
+    const broken = await verify();
+    expect(broken).toMatchObject({ intact: false, firstBrokenLink: { seq: String(keep + 1n), contradictsAnchor: { seq: anchor.seq, hash: anchor.hash } } });
+    // The interval may have signed the same entry before the admin did: either names it.
+    const signedThatEntry = (await anchors()).filter((a: { seq: string }) => a.seq === anchor.seq).map((a: { anchorId: string }) => a.anchorId);
+    expect(signedThatEntry).toContain(broken.firstBrokenLink.contradictsAnchor.anchorId);
+    expect(broken.firstBrokenLink.problem).toContain(broken.firstBrokenLink.contradictsAnchor.anchorId);
+
+    // The cut head is never signed: not on demand, and not at the interval (which would otherwise bless the cut).
+    const refused = await request(platform.http).post('/audit/anchors').set('Authorization', await as('dpo')).expect(409);
+    expect(refused.body).toMatchObject({ rule: 'access-log.anchor-behind' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await anchors())[0].anchorId).toBe(anchor.anchorId);
+    expect(await verify()).toMatchObject({ intact: false, firstBrokenLink: { contradictsAnchor: { seq: anchor.seq } } });
+  });
+
+  it('refuses an anchor that is not signed with the platform key', async () => {
+    await platform.db.pool.query(
+      `INSERT INTO access.access_log_anchors (anchor_id, seq, hash, anchored_at, key_id, signature) SELECT gen_random_uuid(), h.seq, h.hash, a.latest + interval '1 second', 'forged', 'a.b.c'
+         FROM access.access_log_head h, (SELECT max(anchored_at) AS latest FROM access.access_log_anchors) a`,
+    );
+    expect(await verify()).toMatchObject({ intact: false, firstBrokenLink: { problem: expect.stringMatching(/is not signed by the platform's anchor key/) } });
   });
 });

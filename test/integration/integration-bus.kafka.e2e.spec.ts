@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { SOCIAL_CARE_CASE_UPDATES } from '@app/integration/inbound/social-care-case-updates';
 import { IntegrationWorkers } from '@app/integration/integration-workers';
 import { ensureTopics } from '@app/integration/kafka/topics';
@@ -31,6 +32,7 @@ describeWithKafka('integration bus in the single process (real PostgreSQL, real 
     const config = loadConfig({
       ...process.env,
       DATABASE_URL: db.url,
+      MIGRATION_DATABASE_URL: db.ownerUrl,
       DATA_DIR: dataDir,
       EVENTSTORE_URL: '',
       KAFKA_BROKERS: brokers.join(','),
@@ -54,6 +56,13 @@ describeWithKafka('integration bus in the single process (real PostgreSQL, real 
     await runtime?.close();
     await db?.drop();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('an anchor of the access log reaches audit-anchors.v1 through the outbox (ADR 013)', async () => {
+    const token = await (await LocalIssuer.open(dataDir)).sign('dpo');
+    const anchor = (await request(app.getHttpServer()).post('/audit/anchors').set('Authorization', `Bearer ${token}`).expect(201)).body;
+    const [message] = await readTopic(kafka, 'audit-anchors.v1', (m) => m.headers['event-id'] === anchor.anchorId, (kept) => kept.length === 1);
+    expect(JSON.parse(message.value ?? 'null')).toEqual(anchor);
   });
 
   it('an event appended by the platform reaches its topic, personal fields left behind', async () => {

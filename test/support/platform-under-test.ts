@@ -53,7 +53,7 @@ export async function startPlatform(
 async function open(db: TestDatabase, dataDir: string, env: Record<string, string>, { logTo, ...options }: PlatformOptions): Promise<PlatformUnderTest> {
   // No broker unless the suite asks for one: a platform joined to the shared test broker
   // would consume other suites' inbound messages into its own event log.
-  const config: PlatformConfig = loadConfig({ ...process.env, DATABASE_URL: db.url, DATA_DIR: dataDir, EVENTSTORE_URL: '', KAFKA_BROKERS: '', ...env });
+  const config: PlatformConfig = loadConfig({ ...process.env, DATABASE_URL: db.url, MIGRATION_DATABASE_URL: db.ownerUrl, DATA_DIR: dataDir, EVENTSTORE_URL: '', KAFKA_BROKERS: '', ...env });
   const logger = logTo ? createPlatformLogger(config.logLevel, logTo) : false;
   const runtime = await openPlatform(config, { log: logger ? (line) => logger.info(line) : () => undefined, ...options });
   await runtime.projections.start();

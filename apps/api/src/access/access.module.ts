@@ -2,7 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AccessLog } from '@app/access/audit/access-log';
+import { ChainAnchors } from '@app/access/audit/chain-anchors';
 import { SecurityLog } from '@app/access/audit/security-log';
+import { publishAnchorThroughOutbox } from '@app/integration/outbox/audit-anchors';
 import { Directory } from '@app/access/directory/directory';
 import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { TokenVerifier } from '@app/access/identity/token-verifier';
@@ -12,6 +14,7 @@ import { CLOCK, CONFIG } from '../platform/tokens';
 import { ReadModelAccessFacts } from './access-facts';
 import { AccessGuard } from './access.guard';
 import { AuditController } from './audit.controller';
+import { ChainAnchoring } from './chain-anchoring';
 import { ChildrenNamedInterceptor } from './children-named.interceptor';
 import { DirectoryController } from './directory.controller';
 import { RestrictionController } from './restriction.controller';
@@ -27,6 +30,12 @@ import { AddressLimit, requestLimits, UserLimit } from './request-limits';
     { provide: RestrictedRecords, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: () => Date) => new RestrictedRecords(dataSource, clock) },
     { provide: AccessLog, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: () => Date) => new AccessLog(dataSource, clock) },
     { provide: SecurityLog, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: () => Date) => new SecurityLog(dataSource, clock) },
+    {
+      provide: ChainAnchors,
+      inject: [DataSource, CLOCK, CONFIG],
+      useFactory: (dataSource: DataSource, clock: () => Date, config: PlatformConfig) => ChainAnchors.open(dataSource, clock, config.dataDir, publishAnchorThroughOutbox),
+    },
+    ChainAnchoring,
     {
       provide: TokenVerifier,
       inject: [CONFIG, Directory],

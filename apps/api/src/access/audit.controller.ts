@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ConflictException, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { IsSequenceNumber } from '../platform/sequence-number';
 import { AccessLog } from '@app/access/audit/access-log';
+import { ChainAnchors, ChainBehindAnchor } from '@app/access/audit/chain-anchors';
 import { SecurityLog } from '@app/access/audit/security-log';
 import { ROLES } from '@app/access/directory/roles';
 import { administrationPolicies } from '@app/access/policy/administration.policies';
@@ -11,13 +12,7 @@ import { roleIn } from '@app/access/policy/policy';
 import { Requester, type RequestContext } from '../platform/request-context';
 import { Policy } from './policy.decorator';
 
-export class HistoryPage {
-  /** Entries older than this sequence number (from the previous page's last entry). */
-  @ApiPropertyOptional({ type: String, pattern: '^\\d{1,19}$' })
-  @IsOptional()
-  @IsSequenceNumber()
-  before?: string;
-
+export class PageSize {
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
@@ -27,18 +22,52 @@ export class HistoryPage {
   limit?: number;
 }
 
+export class HistoryPage extends PageSize {
+  /** Entries older than this sequence number (from the previous page's last entry). */
+  @ApiPropertyOptional({ type: String, pattern: '^\\d{1,19}$' })
+  @IsOptional()
+  @IsSequenceNumber()
+  before?: string;
+}
+
 const page = (query: HistoryPage) => ({ before: query.before, limit: query.limit ?? 50 });
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly accessLog: AccessLog, private readonly securityLog: SecurityLog) {}
+  constructor(private readonly accessLog: AccessLog, private readonly securityLog: SecurityLog, private readonly anchors: ChainAnchors) {}
 
+  /** The chain recomputed and held against every anchor: a cut tail names the anchor it contradicts (ADR 013). */
   @Get('verify')
   @Policy(administrationPolicies.verifyAccessLog)
-  verify() {
-    return this.accessLog.verify();
+  async verify() {
+    const anchors = await this.anchors.all();
+    const forged = await this.anchors.firstForged(anchors);
+    if (forged) {
+      const problem = `anchor ${forged.anchorId} is not signed by the platform's anchor key ${this.anchors.publicKey.keyId}`;
+      return { intact: false, entriesChecked: 0, anchorsChecked: anchors.length, firstBrokenLink: { seq: forged.seq, problem, contradictsAnchor: forged } };
+    }
+    return this.accessLog.verify(anchors);
+  }
+
+  /** The newest anchors, newest first, with the public key that verifies their signatures. */
+  @Get('anchors')
+  @Policy(administrationPolicies.readChainAnchors)
+  async chainAnchors(@Query() query: PageSize) {
+    return { key: this.anchors.publicKey, anchors: await this.anchors.page(query.limit ?? 50) };
+  }
+
+  /** Signs the head now (besides every AUDIT_ANCHOR_INTERVAL_SECONDS): before an inspection, after an incident. */
+  @Post('anchors')
+  @Policy(administrationPolicies.anchorChain)
+  async anchorNow() {
+    try {
+      return await this.anchors.anchor();
+    } catch (error) {
+      if (error instanceof ChainBehindAnchor) throw new ConflictException({ error: 'Conflict', rule: 'access-log.anchor-behind', message: error.message });
+      throw error;
+    }
   }
 
   /** Failed authentications, newest first: when, from which address, why (never the token). */

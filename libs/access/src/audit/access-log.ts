@@ -25,11 +25,22 @@ export interface LoggedAccess extends Omit<AccessEntry, 'namedChildren'> {
   readonly childrenNamed?: number;
 }
 
+/** A signed head the chain must still contain (ADR 013). */
+export interface AnchoredHead {
+  readonly anchorId: string;
+  readonly seq: string;
+  readonly hash: string;
+  readonly anchoredAt: string;
+}
+
 export interface ChainVerification {
   readonly intact: boolean;
   readonly entriesChecked: number;
-  /** The first entry whose hash, predecessor or position does not match, with what was wrong. */
-  readonly firstBrokenLink?: { readonly seq: string; readonly problem: string };
+  readonly anchorsChecked: number;
+  /** The furthest anchor the chain was held against. */
+  readonly anchor?: AnchoredHead;
+  /** The first entry whose hash, predecessor or position does not match, with what was wrong, and the anchor it contradicts if it is an anchor that catches it. */
+  readonly firstBrokenLink?: { readonly seq: string; readonly problem: string; readonly contradictsAnchor?: AnchoredHead };
 }
 
 interface Row {
@@ -113,32 +124,55 @@ export class AccessLog {
     await manager.query(`UPDATE access.access_log_head SET seq = $1, hash = $2 WHERE id = 1`, [seq, hash]);
   }
 
-  /** Recomputes the whole chain, a page at a time, and names the first link that does not hold. */
-  async verify(pageSize = 5000): Promise<ChainVerification> {
+  /**
+   * Recomputes the whole chain, a page at a time, and names the first link that does not
+   * hold. The chain must also still hold every anchored entry with the hash its anchor
+   * signed: a tail cut off with the head rewound to match is otherwise a shorter chain that
+   * holds, and an anchor taken after the cut does not excuse it.
+   */
+  async verify(anchors: readonly AnchoredHead[] = [], pageSize = 5000): Promise<ChainVerification> {
+    const pending = anchors.filter((a) => a.seq !== '0').sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : BigInt(a.seq) > BigInt(b.seq) ? 1 : 0));
+    const furthest = pending.at(-1);
     let previousHash = 'genesis';
     let expectedSeq = 1n;
     let checked = 0;
+    const result = (intact: boolean, firstBrokenLink?: ChainVerification['firstBrokenLink']): ChainVerification => ({
+      intact,
+      entriesChecked: checked,
+      anchorsChecked: anchors.length,
+      ...(furthest ? { anchor: furthest } : {}),
+      ...(firstBrokenLink ? { firstBrokenLink } : {}),
+    });
+    const contradicted = (seq: bigint, problem: string, anchor: AnchoredHead) =>
+      result(false, { seq: seq.toString(), problem: `${problem} (anchor ${anchor.anchorId} of ${anchor.anchoredAt} signed entry ${anchor.seq})`, contradictsAnchor: anchor });
     for (;;) {
       const rows: Array<Row & { named_children: string[] }> = await this.dataSource.query(
         `SELECT l.*, ${NAMED_CHILDREN} FROM access.access_log l WHERE l.seq >= $1 ORDER BY l.seq LIMIT $2`,
         [expectedSeq.toString(), pageSize],
       );
       for (const row of rows) {
-        const broken = (problem: string): ChainVerification => ({ intact: false, entriesChecked: checked, firstBrokenLink: { seq: row.seq, problem } });
-        if (BigInt(row.seq) !== expectedSeq) return { intact: false, entriesChecked: checked, firstBrokenLink: { seq: expectedSeq.toString(), problem: 'entry missing' } };
-        if (row.previous_hash !== previousHash) return broken('does not follow the entry before it');
-        if (sha256(canonical(row.seq, new Date(row.at).toISOString(), { ...entryOf(row), namedChildren: row.named_children }, row.previous_hash)) !== row.hash) return broken('content does not match its hash');
+        if (BigInt(row.seq) !== expectedSeq) return result(false, { seq: expectedSeq.toString(), problem: 'entry missing' });
+        if (row.previous_hash !== previousHash) return result(false, { seq: row.seq, problem: 'does not follow the entry before it' });
+        if (sha256(canonical(row.seq, new Date(row.at).toISOString(), { ...entryOf(row), namedChildren: row.named_children }, row.previous_hash)) !== row.hash) {
+          return result(false, { seq: row.seq, problem: 'content does not match its hash' });
+        }
+        while (pending.length > 0 && pending[0].seq === row.seq) {
+          const anchor = pending.shift()!;
+          if (anchor.hash !== row.hash) return contradicted(expectedSeq, `entry ${row.seq} is not the one its anchor signed`, anchor);
+        }
         previousHash = row.hash;
         expectedSeq += 1n;
         checked += 1;
       }
       if (rows.length < pageSize) break;
     }
+    const lastSeq = expectedSeq - 1n;
+    if (pending.length > 0) return contradicted(expectedSeq, `entries ${expectedSeq} to ${pending[0].seq} are missing`, pending[0]);
     const [head] = await this.dataSource.query(`SELECT seq, hash FROM access.access_log_head WHERE id = 1`);
-    if (BigInt(head.seq) !== expectedSeq - 1n || head.hash !== previousHash) {
-      return { intact: false, entriesChecked: checked, firstBrokenLink: { seq: expectedSeq.toString(), problem: `entries after ${expectedSeq - 1n} are missing (the chain head is at ${head.seq})` } };
+    if (BigInt(head.seq) !== lastSeq || head.hash !== previousHash) {
+      return result(false, { seq: expectedSeq.toString(), problem: `entries after ${lastSeq} are missing (the chain head is at ${head.seq})` });
     }
-    return { intact: true, entriesChecked: checked };
+    return result(true);
   }
 
   /**

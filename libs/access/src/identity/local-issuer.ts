@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { join } from 'node:path';
+import { SignJWT, type importJWK } from 'jose';
+import { openSigningKey, SIGNING_ALGORITHM } from './signing-key';
 
 export const LOCAL_ISSUER = 'mast-platform-local';
 export const LOCAL_AUDIENCE = 'mast-platform';
-const ALGORITHM = 'ES256';
+const ALGORITHM = SIGNING_ALGORITHM;
 /** A working day: the longest a local-issuer token lives, whatever is asked. */
 export const LOCAL_TOKEN_MAX_LIFETIME_SECONDS = 8 * 3600;
 
@@ -21,23 +21,9 @@ export class LocalIssuer {
   ) {}
 
   static async open(dataDir: string): Promise<LocalIssuer> {
-    const file = join(dataDir, 'keys', 'local-issuer.jwk.json');
-    let jwk: JWK;
-    if (existsSync(file)) {
-      jwk = JSON.parse(readFileSync(file, 'utf8')) as JWK;
-    } else {
-      const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
-      jwk = { ...(await exportJWK(privateKey)), alg: ALGORITHM };
-      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-      try {
-        writeFileSync(file, JSON.stringify(jwk), { mode: 0o600, flag: 'wx' });
-      } catch {
-        // Another process wrote it first: use theirs, so tokens agree.
-        jwk = JSON.parse(readFileSync(file, 'utf8')) as JWK;
-      }
-    }
-    const { d: _private, ...publicJwk } = jwk;
-    return new LocalIssuer(await importJWK(jwk, ALGORITHM), await importJWK(publicJwk, ALGORITHM));
+    // Two processes starting at once agree on one key, so their tokens agree.
+    const key = await openSigningKey(join(dataDir, 'keys', 'local-issuer.jwk.json'));
+    return new LocalIssuer(key.privateKey, key.publicKey);
   }
 
   /** A token for `userId`, valid for `ttlSeconds`: 8 hours (a working day) at most. */

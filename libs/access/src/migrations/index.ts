@@ -3,6 +3,7 @@ import { CreateRestrictedRecords1764000000100 } from './1764000000100-create-res
 import { IndexChildrenNamedByLists1764000000200 } from './1764000000200-index-children-named-by-lists';
 import { SchoolStaffRoles1764000000300 } from './1764000000300-school-staff-roles';
 import { CreateSecurityLog1764000000400 } from './1764000000400-create-security-log';
+import { AnchorTheChain1764000000500 } from './1764000000500-anchor-the-chain';
 
 export const accessMigrations = [
   CreateAccess1764000000000,
@@ -10,4 +11,5 @@ export const accessMigrations = [
   IndexChildrenNamedByLists1764000000200,
   SchoolStaffRoles1764000000300,
   CreateSecurityLog1764000000400,
+  AnchorTheChain1764000000500,
 ];

@@ -4,6 +4,9 @@ export const administrationPolicies = {
   manageDirectory: roleIn('directory.manage', ['admin']),
   viewDirectory: roleIn('directory.view', ['admin', 'dpo', 'mast-coordinator']),
   verifyAccessLog: roleIn('access-log.verify', ['dpo', 'admin']),
+  /** Signed heads of the access-log chain: read them, or sign one now (ADR 013). */
+  readChainAnchors: roleIn('access-log.anchors.read', ['dpo', 'admin']),
+  anchorChain: roleIn('access-log.anchor', ['dpo', 'admin']),
   /** Any child's or any user's access history; a user's own goes through `ownAccessHistory`. */
   accessHistory: roleIn('access-log.history', ['dpo']),
   reviewBreakGlass: roleIn('break-glass.review', ['dpo']),

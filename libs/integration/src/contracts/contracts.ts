@@ -1,4 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import auditAnchors from './v1/audit-anchors.schema.json';
 import common from './v1/common.schema.json';
 import consentWithdrawn from './v1/consent-withdrawn.schema.json';
 import correctionNotice from './v1/correction-notice.schema.json';
@@ -32,6 +33,7 @@ export class IntegrationContracts {
       'disclosure-to-agency.v1': disclosureToAgency,
       'correction-notice.v1': correctionNotice,
       'social-care-case-updates.v1': socialCareCaseUpdates,
+      'audit-anchors.v1': auditAnchors,
     };
     for (const [name, schema] of Object.entries(contracts)) this.validators.set(name, ajv.compile(schema));
   }

@@ -10,6 +10,8 @@ export interface PlatformConfig {
   readonly host: string;
   /** Absent: an embedded PostgreSQL under `dataDir` is started. */
   readonly databaseUrl?: string;
+  /** The schema owner's URL for migrations (ADR 012); absent: DATABASE_URL migrates too. Needs DATABASE_URL, same server and database, another user. */
+  readonly migrationDatabaseUrl?: string;
   readonly dataDir: string;
   readonly embeddedPostgresPort: number;
   readonly eventStoreUrl?: string;
@@ -44,6 +46,8 @@ export interface PlatformConfig {
   readonly rateLimit: { readonly windowSeconds: number; readonly perAddress: number; readonly perUser: number };
   /** Proxies in front of the API whose X-Forwarded-For is believed: the client address the budgets and the security log use. */
   readonly trustProxyHops: number;
+  /** How often the head of the access-log chain is signed and published (ADR 013). */
+  readonly auditAnchorIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -128,11 +132,24 @@ const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], 
 const flag = (env: Env, name: string, fallback: boolean): boolean =>
   oneOf(env, name, ['true', 'false'] as const, fallback ? 'true' : 'false') === 'true';
 
+/** The owner's URL must reach the app role's database as another user: otherwise the split protects nothing. */
+const migrationUrl = (env: Env): string | undefined => {
+  const owner = url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (!owner) return undefined;
+  const app = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (!app) throw new ConfigError('MIGRATION_DATABASE_URL', 'needs DATABASE_URL (the app role) beside it');
+  const [o, a] = [new URL(owner), new URL(app)];
+  if (o.host !== a.host || o.pathname !== a.pathname) throw new ConfigError('MIGRATION_DATABASE_URL', `must name the same server and database as DATABASE_URL (${a.host}${a.pathname})`);
+  if (o.username === a.username) throw new ConfigError('MIGRATION_DATABASE_URL', 'must log in as the schema owner, another user than DATABASE_URL\'s app role');
+  return owner;
+};
+
 export function loadConfig(env: Env = process.env): PlatformConfig {
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
     host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    migrationDatabaseUrl: migrationUrl(env),
     dataDir: resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : 'var'),
     embeddedPostgresPort: integer(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
     // @eventstore/db-client parses only esdb connection strings; a kurrentdb:// URL would fail at the first append.
@@ -161,5 +178,6 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
       perUser: integer(env, 'RATE_LIMIT_PER_USER', 3000, 1, 10_000_000),
     },
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    auditAnchorIntervalSeconds: integer(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 900, 1, 86_400),
   };
 }

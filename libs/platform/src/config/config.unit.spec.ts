@@ -18,6 +18,11 @@ describe('configuration is validated at start-up, naming the bad variable', () =
     expect(config.dataDir).toMatch(/var$/);
   });
 
+  it('takes the owner beside the app role, and anchors the access log every 15 minutes by default', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://mast_app:y@db:5432/mast', MIGRATION_DATABASE_URL: 'postgres://mast_owner:x@db:5432/mast' });
+    expect(config).toMatchObject({ migrationDatabaseUrl: 'postgres://mast_owner:x@db:5432/mast', auditAnchorIntervalSeconds: 900 });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT', 'must be a whole number'],
     [{ PORT: '70000' }, 'PORT', 'between 1 and 65535'],
@@ -37,6 +42,11 @@ describe('configuration is validated at start-up, naming the bad variable', () =
     [{ RATE_LIMIT_PER_USER: 'lots' }, 'RATE_LIMIT_PER_USER', 'must be a whole number'],
     [{ RATE_LIMIT_WINDOW_SECONDS: '7200' }, 'RATE_LIMIT_WINDOW_SECONDS', 'between 1 and 3600'],
     [{ TRUST_PROXY_HOPS: 'true' }, 'TRUST_PROXY_HOPS', 'must be a whole number'],
+    [{ MIGRATION_DATABASE_URL: 'postgres://owner:x@db/mast' }, 'MIGRATION_DATABASE_URL', 'needs DATABASE_URL'],
+    [{ MIGRATION_DATABASE_URL: 'postgres://owner:x@db/other', DATABASE_URL: 'postgres://app:y@db/mast' }, 'MIGRATION_DATABASE_URL', 'same server and database'],
+    [{ MIGRATION_DATABASE_URL: 'postgres://app:x@db/mast', DATABASE_URL: 'postgres://app:y@db/mast' }, 'MIGRATION_DATABASE_URL', 'another user'],
+    [{ MIGRATION_DATABASE_URL: 'mysql://owner:x@db/mast', DATABASE_URL: 'postgres://app:y@db/mast' }, 'MIGRATION_DATABASE_URL', 'must use postgres:'],
+    [{ AUDIT_ANCHOR_INTERVAL_SECONDS: '0' }, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 'between 1 and 86400'],
   ])('refuses %j naming %s', (env, variable, problem) => {
     const error = refusal(env);
     expect(error.variable).toBe(variable);

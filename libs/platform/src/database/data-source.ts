@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { grantTheAppRole } from './app-role-grants';
 import { QueryLog } from './query-log';
 import { platformEntities, platformMigrations } from './schema';
 
@@ -28,4 +29,16 @@ export function createDataSource({ url, idleInTransactionTimeoutMs = 30_000, poo
 /** Applies pending migrations, each in its own transaction. */
 export async function migrate(dataSource: DataSource): Promise<void> {
   await dataSource.runMigrations({ transaction: 'each' });
+}
+
+/** Migrates and grants as the owner, on a connection of its own closed after: the platform's pools are the app role's (ADR 012). */
+export async function migrateAsOwner(ownerUrl: string, appRole: string, log?: (line: string) => void): Promise<void> {
+  const owner = createDataSource({ url: ownerUrl, poolSize: 1, log });
+  await owner.initialize();
+  try {
+    await migrate(owner);
+    await grantTheAppRole(owner, appRole);
+  } finally {
+    await owner.destroy();
+  }
 }

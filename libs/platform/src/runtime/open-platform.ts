@@ -13,7 +13,8 @@ import { createOutboxHook } from '@app/integration/outbox/outbox-hook';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
 import { platformProjections } from '@app/projections/catalogue';
 import type { PlatformConfig } from '../config/config';
-import { createDataSource, migrate } from '../database/data-source';
+import { createDataSource, migrate, migrateAsOwner } from '../database/data-source';
+import { userOf } from '../database/database-roles';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../embedded/embedded-postgres';
 import { localSecret } from '../secrets/local-secret';
 
@@ -56,13 +57,20 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
   }
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
+  let ownerUrl = config.migrationDatabaseUrl;
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, log);
-    databaseUrl = embedded.url;
+    databaseUrl = embedded.appUrl;
+    ownerUrl = embedded.ownerUrl;
   }
+  // The owner migrates and grants; every pool of the runtime is the app role's, which cannot alter the records (ADR 012).
+  if (ownerUrl) await migrateAsOwner(ownerUrl, userOf(databaseUrl), log);
   const dataSource = createDataSource({ url: databaseUrl, idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs, log });
   await dataSource.initialize();
-  await migrate(dataSource);
+  if (!ownerUrl) {
+    log('warning: DATABASE_URL alone both migrates and runs the platform: set MIGRATION_DATABASE_URL to the schema owner so the platform cannot alter its own records (ADR 012)');
+    await migrate(dataSource);
+  }
   const pool = new Pool({
     connectionString: databaseUrl,
     max: 10,

@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '../database/data-source';
+import { createDataSource, migrateAsOwner } from '../database/data-source';
+import { dropRoles, onDatabase, provisionRoles, type DatabaseRole } from '../database/database-roles';
 
 /**
  * A fresh, migrated database per test file, on the server scripts/test.mjs provides
- * (embedded PostgreSQL, or DATABASE_URL). Suites never share state.
+ * (embedded PostgreSQL, or DATABASE_URL), with its own owner and app roles (ADR 012).
+ * Suites never share state.
  */
 export interface TestDatabase {
+  /** As the app role: what the platform under test connects with (DATABASE_URL). */
   readonly url: string;
+  /** As the owner, who migrated it (MIGRATION_DATABASE_URL). */
+  readonly ownerUrl: string;
+  /** The owner's connection, migrated. */
   readonly dataSource: DataSource;
-  /** A plain pg pool on the same database, for adapters that use pg directly. */
+  /** A plain pg pool on the same database as the server's superuser: adapters under test, and tests playing the attacker. */
   readonly pool: Pool;
   drop(): Promise<void>;
 }
@@ -21,28 +27,25 @@ export function testServerUrl(): string {
   return url;
 }
 
-const withDatabase = (serverUrl: string, database: string): string => {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-};
-
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
-  const name = `${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  const name = `${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase().slice(0, 40)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
 
-  const url = withDatabase(serverUrl, name);
-  const dataSource = createDataSource({ url, poolSize: 5 });
+  const role = (kind: string): DatabaseRole => ({ name: `${name}_${kind}`, password: randomBytes(12).toString('hex') });
+  const roles = { owner: role('owner'), app: role('app') };
+  const { ownerUrl, appUrl } = await provisionRoles(serverUrl, name, roles);
+  await migrateAsOwner(ownerUrl, roles.app.name);
+  const dataSource = createDataSource({ url: ownerUrl, poolSize: 5 });
   await dataSource.initialize();
-  await migrate(dataSource);
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const pool = new Pool({ connectionString: onDatabase(serverUrl, name), max: 10 });
 
   return {
-    url,
+    url: appUrl,
+    ownerUrl,
     dataSource,
     pool,
     async drop() {
@@ -58,6 +61,7 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
       }
       await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await cleanup.end();
+      await dropRoles(serverUrl, [roles.owner, roles.app]);
     },
   };
 }

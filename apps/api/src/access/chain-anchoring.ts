@@ -1,0 +1,27 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ChainAnchors } from '@app/access/audit/chain-anchors';
+import type { PlatformConfig } from '@app/platform/config/config';
+import { PeriodicTask } from '../platform/periodic-task';
+import { CONFIG } from '../platform/tokens';
+
+/**
+ * Signs the head of the access-log chain every AUDIT_ANCHOR_INTERVAL_SECONDS, when it has
+ * moved since the last anchor (ADR 013). Whatever is cut from the log after an anchor is
+ * then caught by /audit/verify; what is cut before the first one is not.
+ */
+@Injectable()
+export class ChainAnchoring implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly task: PeriodicTask;
+
+  constructor(anchors: ChainAnchors, @Inject(CONFIG) config: PlatformConfig) {
+    this.task = new PeriodicTask('ChainAnchoring', config.auditAnchorIntervalSeconds * 1000, async () => ((await anchors.anchorIfMoved()) ? 1 : 0));
+  }
+
+  onApplicationBootstrap(): void {
+    this.task.start({ runAtOnce: false });
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
+  }
+}
