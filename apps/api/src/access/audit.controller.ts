@@ -1,4 +1,4 @@
-import { ConflictException, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
@@ -9,6 +9,7 @@ import { SecurityLog } from '@app/access/audit/security-log';
 import { ROLES } from '@app/access/directory/roles';
 import { administrationPolicies } from '@app/access/policy/administration.policies';
 import { roleIn } from '@app/access/policy/policy';
+import { bodyShape } from '../platform/body-shape';
 import { Requester, type RequestContext } from '../platform/request-context';
 import { Policy } from './policy.decorator';
 
@@ -29,6 +30,9 @@ export class HistoryPage extends PageSize {
   @IsSequenceNumber()
   before?: string;
 }
+
+/** Anchoring takes no fields: the head it signs is the platform's, never the caller's. */
+export class AnchorRequest extends bodyShape({}) {}
 
 const page = (query: HistoryPage) => ({ before: query.before, limit: query.limit ?? 50 });
 
@@ -61,7 +65,7 @@ export class AuditController {
   /** Signs the head now (besides every AUDIT_ANCHOR_INTERVAL_SECONDS): before an inspection, after an incident. */
   @Post('anchors')
   @Policy(administrationPolicies.anchorChain)
-  async anchorNow() {
+  async anchorNow(@Body() _request: AnchorRequest) {
     try {
       return await this.anchors.anchor();
     } catch (error) {
