@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '@app/platform/embedded/embedded-postgres';
+import { embeddedSuperuserUrl, startEmbeddedPostgres } from '@app/platform/embedded/embedded-postgres';
 
 export interface BenchServer {
   readonly url: string;
@@ -24,10 +24,11 @@ export async function provideServer(log: (line: string) => void): Promise<BenchS
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const version = await serverVersion(embedded.ownerUrl);
+  const url = embeddedSuperuserUrl(port);
+  const version = await serverVersion(url);
   return {
-    // The bench migrates and appends on one connection: the owner (ADR 012).
-    url: embedded.ownerUrl,
+    // A throwaway cluster: the bench creates its own databases on it, as the tests do.
+    url,
     description: `embedded PostgreSQL ${version} (default settings, data in ${dataDir}, removed afterwards)`,
     async stop() {
       await embedded.stop().catch(() => undefined);

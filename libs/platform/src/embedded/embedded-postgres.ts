@@ -11,6 +11,9 @@ export interface EmbeddedDatabase extends RoleUrls {
 
 const roleOf = (dataDir: string, name: string) => ({ name, password: localSecret(dataDir, `database-${name}`).toString('hex') });
 
+/** The embedded cluster's superuser, on loopback: the platform uses it only to create its two roles; benches to create throwaway databases. */
+export const embeddedSuperuserUrl = (port: number): string => `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+
 interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
@@ -60,6 +63,6 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   recordOwner(ownerFile);
   if (fresh) await pg.createDatabase('mast');
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
-  const roles = await provisionRoles(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`, 'mast', { owner: roleOf(dataDir, 'mast_owner'), app: roleOf(dataDir, 'mast_app') });
+  const roles = await provisionRoles(embeddedSuperuserUrl(port), 'mast', { owner: roleOf(dataDir, 'mast_owner'), app: roleOf(dataDir, 'mast_app') });
   return { ...roles, stop: () => pg.stop() };
 }
