@@ -16,6 +16,7 @@ import { loadConfig } from '@app/platform/config/config';
 import { openPlatform, type PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
+import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
 /** The single process as `npm start` runs it with KAFKA_BROKERS set: API, projections, relay, inbound consumer. */
 describeWithKafka('integration bus in the single process (real PostgreSQL, real broker)', (brokers) => {
@@ -46,6 +47,7 @@ describeWithKafka('integration bus in the single process (real PostgreSQL, real 
       brokers,
       clientId: config.kafkaClientId,
       log: () => undefined,
+      clock: runtime.clock,
     });
     app = await createApiApplication(runtime, { logger: false, integration: workers });
     await app.init();
@@ -77,6 +79,7 @@ describeWithKafka('integration bus in the single process (real PostgreSQL, real 
           type: 'ConsentWithdrawn',
           schemaVersion: 1,
           data: sampleDomainEvents.ConsentWithdrawn(childId),
+          occurredAt: fixtureInstant,
           metadata: { actor: { userId: 'dsl.oakfield', role: 'dsl', agencyId: 'school-oakfield' }, correlationId: randomUUID(), childId },
         },
       ],

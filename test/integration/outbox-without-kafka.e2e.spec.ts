@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { sampleDomainEvents } from '@app/integration/testing/recorded-event';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
+import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
 /** Without KAFKA_BROKERS integration events wait in the outbox, readable through the API (DESIGN §2). */
 describe('the outbox through the API, with no broker configured', () => {
@@ -25,6 +26,7 @@ describe('the outbox through the API, with no broker configured', () => {
           type: 'ConsentWithdrawn',
           schemaVersion: 1,
           data: sampleDomainEvents.ConsentWithdrawn(childId),
+          occurredAt: fixtureInstant,
           metadata: { actor: { userId: 'dsl.oakfield', role: 'dsl', agencyId: 'school-oakfield' }, correlationId: randomUUID(), childId },
         },
       ],

@@ -59,7 +59,7 @@ async function open(db: TestDatabase, dataDir: string, env: Record<string, strin
   await runtime.projections.start();
   // As `npm start` does: with KAFKA_BROKERS the relay and the inbound consumer run in the process.
   const integration = config.kafkaBrokers
-    ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId, log: () => undefined })
+    ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId, log: () => undefined, clock: runtime.clock })
     : null;
   const app = await createApiApplication(runtime, { logger, integration });
   await app.init();

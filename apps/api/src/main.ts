@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   if (config.inProcessWorkers) await runtime.projections.start();
   const integration =
     config.inProcessWorkers && config.kafkaBrokers
-      ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId, log })
+      ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId, log, clock: runtime.clock })
       : null;
   const app = await createApiApplication(runtime, { integration, logger });
   app.enableShutdownHooks();

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     brokers: config.kafkaBrokers,
     clientId: config.kafkaClientId,
     log,
+    clock: runtime.clock,
   });
   const shutdown = async () => {
     await workers.stop();

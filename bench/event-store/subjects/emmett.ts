@@ -23,7 +23,7 @@ export async function emmettSubject(url: string, pool: Pool): Promise<Subject> {
         events.map((e) => ({
           type: e.type,
           data: e.data,
-          metadata: { ...e.metadata, eventId: e.eventId, schemaVersion: e.schemaVersion, occurredAt: (e.occurredAt ?? new Date()).toISOString() },
+          metadata: { ...e.metadata, eventId: e.eventId, schemaVersion: e.schemaVersion, occurredAt: e.occurredAt.toISOString() },
         })),
         { expectedStreamVersion: versions.get(streamId) ?? STREAM_DOES_NOT_EXIST },
       );

@@ -36,7 +36,8 @@ export interface EventToAppend {
   readonly schemaVersion: number;
   readonly data: Record<string, unknown>;
   readonly metadata: EventMetadata;
-  readonly occurredAt?: Date;
+  /** When it happened on the platform clock (ADR 009): the writer says, the store never reads a clock. */
+  readonly occurredAt: Date;
 }
 
 export interface RecordedEvent {

@@ -15,6 +15,8 @@ export interface IntegrationWorkersOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
   readonly log?: (line: string) => void;
+  /** The platform clock (ADR 009), for what the inbound consumers record. */
+  readonly clock: () => Date;
 }
 
 /**
@@ -35,7 +37,7 @@ export class IntegrationWorkers {
     const publisher = new KafkaPublisher(kafka);
     const relay = new OutboxRelay({ pool: options.pool, publisher, log });
     relay.start();
-    const updates = new SocialCareCaseUpdates({ eventStore: options.eventStore, inbound: new InboundMessages(options.pool), publisher, log });
+    const updates = new SocialCareCaseUpdates({ eventStore: options.eventStore, inbound: new InboundMessages(options.pool), publisher, log, clock: options.clock });
     const source = new KafkaMessageSource(kafka, { groupId: `${options.clientId}.${SOCIAL_CARE_CASE_UPDATES}`, log });
     const subscription = await source.subscribe(SOCIAL_CARE_CASE_UPDATES, (message) => updates.handle(message));
     log(`integration: relaying the outbox to ${options.brokers.join(',')} and consuming ${SOCIAL_CARE_CASE_UPDATES}`);

@@ -17,7 +17,7 @@ export interface StoredEnvelope {
   readonly $causationId?: string;
 }
 
-export function toEventData(event: EventToAppend, now: Date): EventData {
+export function toEventData(event: EventToAppend): EventData {
   const { actor, correlationId, causationId, childId } = event.metadata;
   const envelope: StoredEnvelope = {
     actor,
@@ -25,7 +25,7 @@ export function toEventData(event: EventToAppend, now: Date): EventData {
     ...(causationId !== undefined && { causationId, $causationId: causationId }),
     ...(childId !== undefined && { childId }),
     schemaVersion: event.schemaVersion,
-    occurredAt: (event.occurredAt ?? now).toISOString(),
+    occurredAt: event.occurredAt.toISOString(),
     $correlationId: correlationId,
   };
   return jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata: envelope as unknown as Record<string, unknown> });

@@ -55,8 +55,7 @@ export class EventStoreDBEventStore implements EventStore {
       const head = stored.length > 0 ? stored[stored.length - 1].revision : null;
       const native = nativeExpectedRevision(streamId, expectedRevision, head);
       try {
-        const now = new Date();
-        const result = await this.client.appendToStream(streamId, events.map((e) => toEventData(e, now)), { expectedRevision: native });
+        const result = await this.client.appendToStream(streamId, events.map(toEventData), { expectedRevision: native });
         return await this.readBack(streamId, events, result.nextExpectedRevision);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;

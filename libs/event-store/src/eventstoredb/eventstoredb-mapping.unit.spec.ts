@@ -14,12 +14,13 @@ const anEvent = (eventId: string, overrides: Partial<EventToAppend> = {}): Event
   schemaVersion: 2,
   data: { name: 'Ada' },
   metadata: { actor, correlationId: 'corr-1' },
+  occurredAt: new Date('2026-01-01T00:00:00Z'),
   ...overrides,
 });
 
 /** What EventStoreDB would hand back for an event this adapter wrote at `revision`. */
 function storedAs(event: EventToAppend, streamId: string, revision: bigint): EsdbRecordedEvent {
-  const written = toEventData(event, new Date('2026-01-01T00:00:00Z'));
+  const written = toEventData(event);
   const recorded: JSONRecordedEvent = {
     streamId,
     id: written.id,
@@ -56,7 +57,7 @@ describe('EventStoreDB envelope', () => {
   });
 
   it('gives EventStoreDB its own correlation and causation keys too', () => {
-    const written = toEventData(anEvent('a0f1c0de-0000-4000-8000-000000000002', { metadata: { actor, correlationId: 'c', causationId: 'k' } }), new Date());
+    const written = toEventData(anEvent('a0f1c0de-0000-4000-8000-000000000002', { metadata: { actor, correlationId: 'c', causationId: 'k' } }));
     expect(written.metadata).toMatchObject({ $correlationId: 'c', $causationId: 'k' });
   });
 

@@ -157,7 +157,6 @@ function checkExpectedRevision(streamId: string, expected: ExpectedRevision, cur
 }
 
 async function insertEvents(client: PoolClient, streamId: string, current: bigint, events: readonly EventToAppend[]): Promise<RecordedEvent[]> {
-  const now = new Date();
   const { rows } = await client.query<EventRow>(
     `INSERT INTO event_store.events (stream_id, revision, event_id, type, schema_version, data, metadata, child_id, occurred_at)
      SELECT $1, $2::bigint + n, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.child_id, e.occurred_at
@@ -174,7 +173,7 @@ async function insertEvents(client: PoolClient, streamId: string, current: bigin
       events.map((e) => JSON.stringify(e.data)),
       events.map((e) => JSON.stringify(e.metadata)),
       events.map((e) => e.metadata.childId ?? null),
-      events.map((e) => (e.occurredAt ?? now).toISOString()),
+      events.map((e) => e.occurredAt.toISOString()),
     ],
   );
   return rows.map(fromRow).sort((a, b) => Number(a.revision - b.revision));

@@ -6,6 +6,7 @@ import {
   type EventToAppend,
   type RecordedEvent,
 } from '../event-store.port';
+import { fixtureInstant } from './fixture-instant';
 
 export interface OpenedStore {
   readonly store: EventStore;
@@ -21,6 +22,7 @@ export function anEvent(overrides: Partial<EventToAppend> = {}): EventToAppend {
     schemaVersion: 1,
     data: { note: 'a fact' },
     metadata: { actor, correlationId: randomUUID() },
+    occurredAt: fixtureInstant,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { describeWithKafka, readTopic, testKafka } from '../testing/kafka-test-b
 import { outboxedStore } from '../testing/outboxed-store';
 import { InboundMessages } from './inbound-messages';
 import { SOCIAL_CARE_CASE_UPDATES, SocialCareCaseUpdates } from './social-care-case-updates';
+import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
 describeWithKafka('inbound social-care case updates (real broker)', (brokers) => {
   let db: TestDatabase;
@@ -35,7 +36,7 @@ describeWithKafka('inbound social-care case updates (real broker)', (brokers) =>
     db = await createTestDatabase('social_care_inbound');
     setup = outboxedStore(db.pool);
     publisher = new KafkaPublisher(testKafka(brokers, log));
-    const handler = new SocialCareCaseUpdates({ eventStore: setup.store, inbound: new InboundMessages(db.pool), publisher, log: (l) => log.push(l) });
+    const handler = new SocialCareCaseUpdates({ eventStore: setup.store, inbound: new InboundMessages(db.pool), publisher, log: (l) => log.push(l), clock: () => fixtureInstant });
     await ensureTopics(kafka, [SOCIAL_CARE_CASE_UPDATES]);
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();

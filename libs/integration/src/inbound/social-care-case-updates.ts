@@ -46,6 +46,8 @@ export interface SocialCareCaseUpdatesOptions {
   readonly publisher: MessagePublisher;
   readonly contracts?: IntegrationContracts;
   readonly log?: (line: string) => void;
+  /** The platform clock (ADR 009): when the update was recorded. */
+  readonly clock: () => Date;
 }
 
 /**
@@ -97,6 +99,7 @@ export class SocialCareCaseUpdates {
           type: event.type,
           schemaVersion: 1,
           data: event.data as unknown as Record<string, unknown>,
+          occurredAt: this.options.clock(),
           metadata: { actor: systemActor('social-care-inbound'), correlationId: update.messageId, causationId: update.messageId },
         })),
         history.length === 0 ? 'no-stream' : history[history.length - 1].revision,

@@ -6,6 +6,7 @@ import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
 import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { createOutboxHook } from '../outbox/outbox-hook';
+import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
 /** The platform's store as openPlatform assembles it: sealing, PostgreSQL, the outbox hook. */
 export function outboxedStore(pool: Pool, options: { pseudonymKey?: Buffer; extraHooks?: AppendHook[] } = {}) {
@@ -25,6 +26,7 @@ export const toAppend = (type: string, data: Record<string, unknown>): EventToAp
   type,
   schemaVersion: 1,
   data,
+  occurredAt: fixtureInstant,
   metadata: {
     actor: { userId: 'u-dsl', role: 'dsl', agencyId: 'school-oakfield' },
     correlationId: randomUUID(),

@@ -6,6 +6,7 @@ import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-sto
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { ProjectionRunner } from './projection-runner';
 import { streamTallyProjection } from '../testing/stream-tally.projection';
+import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
 const STREAMS = 20;
 const EVENTS_PER_STREAM = 60;
@@ -18,7 +19,7 @@ async function seed(store: EventStore): Promise<void> {
       Array.from({ length: STREAMS }, (_, s) =>
         store.append(
           `tally-${s}`,
-          [0, 1, 2].map(() => ({ eventId: randomUUID(), type: 'TallyRecorded', schemaVersion: 1, data: { round }, metadata: { actor, correlationId: 'seed' } })),
+          [0, 1, 2].map(() => ({ eventId: randomUUID(), type: 'TallyRecorded', schemaVersion: 1, data: { round }, occurredAt: fixtureInstant, metadata: { actor, correlationId: 'seed' } })),
           round === 0 ? 'no-stream' : BigInt(round * 3 - 1),
         ),
       ),

@@ -3,10 +3,11 @@ import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-sto
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { ProjectionRunner } from './projection-runner';
 import { streamTallyProjection } from '../testing/stream-tally.projection';
+import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
 const actor = { userId: 'test', role: 'admin', agencyId: 'platform' };
 const tally = (n: number) =>
-  Array.from({ length: n }, () => ({ eventId: randomUUID(), type: 'TallyRecorded', schemaVersion: 1, data: {}, metadata: { actor, correlationId: 'c' } }));
+  Array.from({ length: n }, () => ({ eventId: randomUUID(), type: 'TallyRecorded', schemaVersion: 1, data: {}, occurredAt: fixtureInstant, metadata: { actor, correlationId: 'c' } }));
 
 describe('projection runtime: live following', () => {
   let db: TestDatabase;

@@ -3,6 +3,7 @@ import { eventCatalogue } from '@app/domain/catalogue';
 import { type Actor, type Decider, type DomainEvent, isDomainError, replay } from '@app/domain/shared';
 import { type Checkpoint, compareCheckpoints, type EventStore, type RecordedEvent } from '@app/event-store/event-store.port';
 import type { ProjectionRunner } from '../runtime/projection-runner';
+import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
 /**
  * The API's load-decide-append, without Nest, for integration tests of read models:
@@ -37,7 +38,7 @@ export async function appendDecided(
       type: event.type,
       schemaVersion: eventCatalogue.currentVersion(event.type),
       data: event.data as Record<string, unknown>,
-      occurredAt: context.occurredAt,
+      occurredAt: context.occurredAt ?? fixtureInstant,
       metadata: { actor: context.actor, correlationId: randomUUID(), childId: context.childId },
     })),
     history.length === 0 ? 'no-stream' : history[history.length - 1].revision,

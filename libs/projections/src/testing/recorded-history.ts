@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Decider, DomainEvent } from '@app/domain/shared';
 import { isDomainError, replay, type DomainError } from '@app/domain/shared';
 import type { EventStore } from '@app/event-store/event-store.port';
+import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
 /**
  * Test support: decides commands against a stream the way the API's Decisions service
@@ -41,6 +42,7 @@ export class RecordedHistory {
         type: event.type,
         schemaVersion: 1,
         data: event.data as Record<string, unknown>,
+        occurredAt: fixtureInstant,
         metadata: { actor: this.actor, correlationId: randomUUID(), childId },
       })),
       history.length === 0 ? 'no-stream' : history[history.length - 1].revision,
