@@ -97,7 +97,7 @@ function reportedDisclosure(names: Names, entry: Record<string, unknown>): Repor
 }
 
 /**
- * The subject-access report of one child (DESIGN §6, issue 11): every entry of the disclosure
+ * The subject-access report of one child (DESIGN §6): every entry of the disclosure
  * ledger and every decision not to share. The family's copy leaves out what is withheld from
  * the family, without a trace; the dpo's copy keeps it, marked with its exemption and reason.
  * Null when the platform holds no record of the child.

@@ -40,7 +40,7 @@ describe('child registration (child-{id})', () => {
     expect(error.kind).toBe('invalid');
   });
 
-  it('refuses a change of school as a correction: a school move is its own act (issue 11 item 9)', () => {
+  it('refuses a change of school as a correction: a school move is its own act', () => {
     const error = given(childDecider, [registered])
       .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-riverside', yearGroup: 7 }, reason: 'moved school' })
       .thenError('child.school-move-required');
