@@ -20,7 +20,7 @@ export interface PlatformConfig {
   readonly dataKeyEncryptionKey?: Buffer;
   /** Readiness fails when a projection is further behind the log than this. */
   readonly projectionMaxLagEvents: number;
-  /** Seconds a transaction may sit idle before PostgreSQL ends it (a long-open transaction stalls consumers). */
+  /** Milliseconds a transaction may sit idle before PostgreSQL ends it (a long-open transaction stalls consumers). */
   readonly idleInTransactionTimeoutMs: number;
   /** Run projections and the relay inside the API process (single-process mode). */
   readonly inProcessWorkers: boolean;
