@@ -139,6 +139,17 @@ describe('a school move with the child-protection file (KCSIE)', () => {
       const row = await listed('dsl.riverside', 'school-riverside', moveId);
       expect(row).toMatchObject({ direction: 'receiving', childId: file.childId, schoolDay: 4, childProtectionFile: { transfer: { state: 'met' }, receipt: { state: 'met', metOn: '2026-12-01' }, inBreach: false } });
     });
+
+    it('goes on with the child to a third school: what Riverside received is in its file, and Riverside keeps only what it recorded itself', async () => {
+      const onward = await post('dsl.riverside', `/children/${file.childId}/school-moves`, { toSchoolId: 'school-hillside', startsOn: '2026-12-01', reason: 'Moved again' });
+      expect(onward.status).toBe(201);
+      const onwardMove = await get('dsl.riverside', `/school-moves/${onward.body.moveId}`);
+      expect(onwardMove.body.records).toEqual([`concern:${file.concernId}`, `sharing:${file.sharingId}`].sort());
+      expect((await get('dsl.riverside', `/concerns/${file.concernId}`)).status).toBe(403);
+      expect((await get('dsl.riverside', `/school-moves/${moveId}/child-protection-file`)).body).toMatchObject({ concerns: [], sharingDecisions: [] });
+      expect((await get('dsl.hillside', `/concerns/${file.concernId}`)).status).toBe(403);
+      expect((await get('dsl.oakfield', `/concerns/${file.concernId}`)).status).toBe(200);
+    });
   });
 
   describe('a late transfer', () => {

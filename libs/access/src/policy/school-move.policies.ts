@@ -13,7 +13,8 @@ type Verdict = { readonly basis: string; readonly view?: ChildProtectionFileView
 /** The leaving school sees what it recorded itself; the new school the whole file it received. */
 export type ChildProtectionFileView = 'recorded-it' | 'received';
 
-const onTheMove = (name: string, verdict: (side: Side, school: string, step: string | undefined, received: boolean) => Verdict): Policy => ({
+/** `current`: the child is at the requester's school now. */
+const onTheMove = (name: string, verdict: (side: Side, school: string, step: string | undefined, received: boolean, current: boolean) => Verdict): Policy => ({
   name,
   childLevel: true,
   async decide({ actor, params, facts }) {
@@ -21,7 +22,7 @@ const onTheMove = (name: string, verdict: (side: Side, school: string, step: str
     if (!move) return deny('no relationship to this school move');
     const side: Side | null = actor.agencyId === move.fromSchoolId ? 'leaving' : actor.agencyId === move.toSchoolId ? 'receiving' : null;
     if (!side || !LEADS.includes(actor.role)) return deny(`${name} is for the DSL or head teacher of the school the child left or joined`, move.childId);
-    const found = verdict(side, actor.agencyId, params.step, move.received);
+    const found = verdict(side, actor.agencyId, params.step, move.received, (await facts.schoolOfChild(move.childId)) === actor.agencyId);
     return 'basis' in found ? allow(found.basis, move.childId, found.view) : deny(found.refused, move.childId);
   },
 });
@@ -38,10 +39,11 @@ export const schoolMovePolicies = {
   }),
   /**
    * The file's records: the leaving school reads what it recorded itself ("recorded it",
-   * logged as such); the new school from the day its DSL confirms receipt.
+   * logged as such), and so does a new school the child has since left; the new school
+   * reads all of it from the day its DSL confirms receipt.
    */
-  file: onTheMove('school-move.child-protection-file', (side, school, _step, received) => {
-    if (side === 'leaving') return { basis: `recorded-it:${school}`, view: 'recorded-it' };
+  file: onTheMove('school-move.child-protection-file', (side, school, _step, received, current) => {
+    if (side === 'leaving' || !current) return { basis: `recorded-it:${school}`, view: 'recorded-it' };
     return received ? { basis: `received-child-protection-file:${school}`, view: 'received' } : { refused: 'the new school reads the child-protection file once its DSL has confirmed receipt' };
   }),
   /** A school's list of the files it sends and receives, with their clocks: its leads. */
