@@ -19,6 +19,8 @@ interface Fixture {
   workedCafId: string;
   sharingId: string;
   concernId: string;
+  /** A second child, moved from Oakfield to Riverside with a child-protection file. */
+  moveId: string;
   serial: number;
 }
 interface Row {
@@ -202,12 +204,21 @@ const matrix: Record<string, Row> = {
   },
   'GET /concerns/:concernId': { call: get((f) => `/concerns/${f.concernId}`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
   'GET /social-care/referrals': { call: get(() => '/social-care/referrals'), allowed: ['social.worker'] },
+  // A stale If-Match: past the policy the append is refused (409), so the matrix child stays at Oakfield.
+  'POST /children/:childId/school-moves': {
+    call: (p, token, f) => auth(request(p.http).post(`/children/${f.childId}/school-moves`), token).set('If-Match', '"999999"').send({ toSchoolId: 'school-riverside', startsOn: '2026-12-01', reason: 'Matrix move' }),
+    allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'],
+  },
+  'POST /school-moves/:moveId/:step': { call: post((f) => `/school-moves/${f.moveId}/child-protection-file-sent`, () => ({ sentOn: '2026-12-01' })), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'GET /school-moves/:moveId': { call: get((f) => `/school-moves/${f.moveId}`), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'GET /school-moves/:moveId/child-protection-file': { call: get((f) => `/school-moves/${f.moveId}/child-protection-file`), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'GET /schools/:schoolId/child-protection-transfers': { call: get(() => '/schools/school-oakfield/child-protection-transfers'), allowed: ['dsl.oakfield', 'head.oakfield'] },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
 
 describe('access matrix: every endpoint, every role', () => {
   let platform: PlatformUnderTest;
-  const fixture: Fixture = { childId: '', referralId: '', mastRequestId: '', cafId: '', workedCafId: '', sharingId: '', concernId: '', serial: 0 };
+  const fixture: Fixture = { childId: '', referralId: '', mastRequestId: '', cafId: '', workedCafId: '', sharingId: '', concernId: '', moveId: '', serial: 0 };
 
   beforeAll(async () => {
     platform = await startPlatform('access_matrix');
@@ -222,6 +233,10 @@ describe('access matrix: every endpoint, every role', () => {
     fixture.workedCafId = (await matrix['POST /cafs'].call(platform, senco, fixture).expect(201)).body.cafId;
     fixture.sharingId = (await matrix['POST /sharing'].call(platform, senco, fixture).expect(201)).body.sharingId;
     fixture.concernId = (await matrix['POST /concerns'].call(platform, senco, fixture).expect(201)).body.concernId;
+    const leaving = (await auth(request(platform.http).post('/children'), senco).send({ givenName: 'Noor', familyName: 'Cole', dateOfBirth: '2015-03-20', schoolId: 'school-oakfield', yearGroup: 5, flags: [] }).expect(201)).body.childId;
+    await matrix['POST /concerns'].call(platform, senco, { ...fixture, childId: leaving }).expect(201);
+    const moved = auth(request(platform.http).post(`/children/${leaving}/school-moves`), await platform.tokenFor('dsl.oakfield'));
+    fixture.moveId = (await moved.send({ toSchoolId: 'school-riverside', startsOn: '2026-12-01', reason: 'Matrix move' }).expect(201)).body.moveId;
   });
   afterAll(async () => {
     await platform.close();

@@ -67,3 +67,11 @@ describe('child registration (child-{id})', () => {
     expect(new DomainError('x', 'y').kind).toBe('conflict');
   });
 });
+
+describe('a child who moved school', () => {
+  it('is at the new school: a correction repeating it changes nothing, one naming the old school is a move', () => {
+    const moved = { type: 'SchoolMoveRecorded', data: { childId: 'c1', moveId: 'm1', fromSchoolId: 'school-oakfield', toSchoolId: 'school-riverside' } } as unknown as ChildEvent;
+    given(childDecider, [registered, moved]).when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-riverside' }, reason: 'x' }).thenError('child.correction-changes-nothing');
+    given(childDecider, [registered, moved]).when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-oakfield' }, reason: 'x' }).thenError('child.school-move-required');
+  });
+});
