@@ -9,7 +9,8 @@ import type { SubjectAccessEvent } from './events';
 
 // Oakfield's autumn half-term 2026: closed Monday 26 to Friday 30 October.
 const halfTerm = ['2026-10-26', '2026-10-27', '2026-10-28', '2026-10-29', '2026-10-30'];
-const decider = subjectAccessDecider({ workingDays: fixtureCalendar(), schoolDays: bankHolidayCalendar([...ENGLAND_AND_WALES_BANK_HOLIDAYS, ...halfTerm]) });
+const oakfieldDays = bankHolidayCalendar([...ENGLAND_AND_WALES_BANK_HOLIDAYS, ...halfTerm]);
+const decider = subjectAccessDecider({ workingDays: fixtureCalendar(), schoolDays: (schoolId) => (schoolId === 'school-oakfield' ? oakfieldDays : fixtureCalendar()) });
 const dpo: Actor = { userId: 'dpo', role: 'dpo', agencyId: 'local-authority' };
 const dsl: Actor = { userId: 'dsl.oakfield', role: 'dsl', agencyId: 'school-oakfield' };
 
@@ -85,6 +86,8 @@ describe('a subject-access request on its clock', () => {
     const educational = record('2026-10-16', { kind: 'educational-record' });
     const [received] = given(decider, []).when(educational).events();
     expect(received.data).toMatchObject({ clock: 'fifteen-school-days', schoolId: 'school-oakfield', dueBy: '2026-11-13' });
+    // Another school open through that week: the 15 days end a week sooner.
+    expect(dueOf({ ...educational, schoolId: 'school-riverside' })).toBe('2026-11-06');
     const anyoneElse = record('2026-10-16', { kind: 'educational-record', requester: { name: 'A Solicitor', relationship: 'legal-representative' } });
     expect(given(decider, []).when(anyoneElse).thenError('subject-access.educational-record-for-parents').field).toBe('requester.relationship');
     given(decider, history(educational)).when(extend(1, '2026-10-20')).thenError('subject-access.educational-record-not-extendable');

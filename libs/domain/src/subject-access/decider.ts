@@ -14,8 +14,8 @@ const oneOf = (rule: string, field: string, value: unknown, allowed: readonly st
 export interface SubjectAccessCalendars {
   /** Weekdays less bank holidays: a calendar month that ends on a day off runs to the next working day. */
   readonly workingDays: WorkingDayCalendar;
-  /** The child's school's days (its terms, less its closures): the educational record's 15 school days. */
-  readonly schoolDays: WorkingDayCalendar;
+  /** A school's days (its terms, less its closures): the educational record's 15 school days, on the child's school's calendar. */
+  readonly schoolDays: (schoolId: string) => WorkingDayCalendar;
 }
 
 /**
@@ -48,7 +48,7 @@ export function subjectAccessDecider(calendars: SubjectAccessCalendars): Decider
         );
         if (bad) return bad;
         const school = c.kind === 'educational-record';
-        const dueBy = school ? schoolDaysDue(c.receivedOn, calendars.schoolDays) : calendarMonthsDue(c.receivedOn, 1, calendars.workingDays);
+        const dueBy = school ? schoolDaysDue(c.receivedOn, calendars.schoolDays(c.schoolId)) : calendarMonthsDue(c.receivedOn, 1, calendars.workingDays);
         return [
           {
             type: 'SubjectAccessRequestReceived',

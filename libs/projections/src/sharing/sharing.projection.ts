@@ -3,6 +3,7 @@ import type { ConcernReferredToSocialCare } from '@app/domain/concern/events';
 import type { SharingEvent } from '@app/domain/sharing/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { subjectAccessResponseDisclosed } from '../subject-access/response-disclosed';
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
@@ -44,12 +45,13 @@ async function referralDisclosed(recorded: RecordedEvent, manager: EntityManager
  */
 export const sharingProjection: Projection = {
   name: 'sharing',
-  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare'],
+  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare', 'SubjectAccessResponseReleased'],
   tables: ['sharing_decisions', 'disclosures', 'received_information', 'correction_notices', 'pending_correction_notices'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     if (recorded.type === 'ChildDetailsCorrected') return awaitNotices(recorded, manager);
     if (recorded.type === 'ConcernReferredToSocialCare') return referralDisclosed(recorded, manager);
+    if (recorded.type === 'SubjectAccessResponseReleased') return subjectAccessResponseDisclosed(recorded, manager);
     const event = { type: recorded.type, data: recorded.data } as unknown as SharingEvent;
     const revision = recorded.revision.toString();
     const update = (set: string, values: unknown[]) =>

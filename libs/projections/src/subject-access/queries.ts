@@ -1,0 +1,32 @@
+import type { EntityManager } from 'typeorm';
+import type { IsoDate } from '@app/domain/shared/calendar';
+import { requestStatus, type RequestStatus } from '@app/domain/subject-access/clocks';
+
+const REQUEST = `
+  request_id AS "requestId", child_id AS "childId", kind, requester, identity_check AS "identityCheck", received_on::text AS "receivedOn", clock,
+  school_id AS "schoolId", first_due_by::text AS "firstDueBy", due_by::text AS "dueBy", extension, recorded_by AS "recordedBy", recorded_at AS "recordedAt",
+  answered_on::text AS "answeredOn", breach, response, revision`;
+
+type Row = Record<string, unknown> & { requestId: string; dueBy: IsoDate; answeredOn: IsoDate | null };
+export type QueuedRequest = Row & { status: RequestStatus };
+
+const ORDER: Record<RequestStatus, number> = { overdue: 0, due: 1, answered: 2 };
+const withStatus = (today: IsoDate) => (row: Row): QueuedRequest => ({ ...row, status: requestStatus(row, today) });
+
+/**
+ * The dpo's queue on a day: overdue first, then due, each by its day, then answered (latest
+ * first), each answered late with its breach and reason.
+ */
+export async function subjectAccessQueue(manager: EntityManager, today: IsoDate, status?: RequestStatus): Promise<QueuedRequest[]> {
+  const rows: Row[] = await manager.query(`SELECT ${REQUEST} FROM read_models.subject_access_requests ORDER BY due_by, request_id`);
+  return rows
+    .map(withStatus(today))
+    .filter((r) => status === undefined || r.status === status)
+    // Stable: rows come by due day, so only the answered are put latest first.
+    .sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.status === 'answered' ? b.answeredOn!.localeCompare(a.answeredOn!) : 0));
+}
+
+export async function subjectAccessRequest(manager: EntityManager, today: IsoDate, requestId: string): Promise<QueuedRequest | null> {
+  const [row]: Row[] = await manager.query(`SELECT ${REQUEST} FROM read_models.subject_access_requests WHERE request_id = $1`, [requestId]);
+  return row ? withStatus(today)(row) : null;
+}
