@@ -19,6 +19,7 @@ interface Fixture {
   workedCafId: string;
   sharingId: string;
   concernId: string;
+  subjectAccessRequestId: string;
   serial: number;
 }
 interface Row {
@@ -202,12 +203,25 @@ const matrix: Record<string, Row> = {
   },
   'GET /concerns/:concernId': { call: get((f) => `/concerns/${f.concernId}`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
   'GET /social-care/referrals': { call: get(() => '/social-care/referrals'), allowed: ['social.worker'] },
+  'POST /subject-access-requests': {
+    call: post(
+      () => '/subject-access-requests',
+      (f) => ({ childId: f.childId, kind: 'personal-data', requester: { name: 'Jo Smith', relationship: 'parent' }, identityCheck: { method: 'photo-identity-seen', details: 'Matrix' }, receivedOn: '2026-11-20' }),
+    ),
+    allowed: ['dpo'],
+  },
+  'POST /subject-access-requests/:requestId/:step': {
+    call: post((f) => `/subject-access-requests/${f.subjectAccessRequestId}/extension`, () => ({ months: 1, reason: 'Matrix', requesterToldOn: '2026-11-25' })),
+    allowed: ['dpo'],
+  },
+  'GET /subject-access-requests': { call: get(() => '/subject-access-requests'), allowed: ['dpo'] },
+  'GET /subject-access-requests/:requestId': { call: get((f) => `/subject-access-requests/${f.subjectAccessRequestId}`), allowed: ['dpo'] },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
 
 describe('access matrix: every endpoint, every role', () => {
   let platform: PlatformUnderTest;
-  const fixture: Fixture = { childId: '', referralId: '', mastRequestId: '', cafId: '', workedCafId: '', sharingId: '', concernId: '', serial: 0 };
+  const fixture: Fixture = { childId: '', referralId: '', mastRequestId: '', cafId: '', workedCafId: '', sharingId: '', concernId: '', subjectAccessRequestId: '', serial: 0 };
 
   beforeAll(async () => {
     platform = await startPlatform('access_matrix');
@@ -222,6 +236,7 @@ describe('access matrix: every endpoint, every role', () => {
     fixture.workedCafId = (await matrix['POST /cafs'].call(platform, senco, fixture).expect(201)).body.cafId;
     fixture.sharingId = (await matrix['POST /sharing'].call(platform, senco, fixture).expect(201)).body.sharingId;
     fixture.concernId = (await matrix['POST /concerns'].call(platform, senco, fixture).expect(201)).body.concernId;
+    fixture.subjectAccessRequestId = (await matrix['POST /subject-access-requests'].call(platform, await platform.tokenFor('dpo'), fixture).expect(201)).body.requestId;
   });
   afterAll(async () => {
     await platform.close();
