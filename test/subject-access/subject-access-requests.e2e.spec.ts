@@ -1,4 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -34,9 +37,19 @@ describe('subject-access requests as work with a clock', () => {
   let ella: string;
   let withheldReferral: string;
   let toldReferral: string;
+  // The authority's autumn and spring terms; Oakfield opens after Christmas with an INSET day.
+  const calendars = mkdtempSync(join(tmpdir(), 'sar-calendars-'));
+  const schoolCalendarsFile = join(calendars, 'school-terms.json');
+  writeFileSync(
+    schoolCalendarsFile,
+    JSON.stringify({
+      default: { terms: [{ start: '2026-09-03', end: '2026-10-23' }, { start: '2026-11-02', end: '2026-12-18' }, { start: '2027-01-04', end: '2027-02-12' }], closures: [] },
+      schools: { 'school-oakfield': { closures: ['2027-01-04'] } },
+    }),
+  );
 
   beforeAll(async () => {
-    platform = await startPlatform('subject_access_requests', {}, { clock: () => now });
+    platform = await startPlatform('subject_access_requests', { SCHOOL_CALENDARS_FILE: schoolCalendarsFile }, { clock: () => now });
     ella = (await post('senco.oakfield', '/children', { givenName: 'Ella', familyName: 'Morgan', dateOfBirth: '2014-03-09', schoolId: 'school-oakfield', yearGroup: 7, flags: [] })).body.childId;
     const refer = async (familyTold: object) => {
       const concernId = (await post('mentor.oakfield', '/concerns', { childId: ella, seenOrHeard: 'Said she is afraid to go home' })).body.concernId as string;
@@ -50,6 +63,7 @@ describe('subject-access requests as work with a clock', () => {
   });
   afterAll(async () => {
     await platform.close();
+    rmSync(calendars, { recursive: true, force: true });
   });
 
   it('answers on time with the family\'s copy of the report, released as a disclosure on UK GDPR Art. 15 and closed with what was sent', async () => {
@@ -153,6 +167,9 @@ describe('subject-access requests as work with a clock', () => {
     // Friday 20 November: 15 school days are the three weeks to Friday 11 December.
     const requestId = await recordRequest(asked(ella, '2026-11-20', { kind: 'educational-record' }));
     expect((await get('dpo', `/subject-access-requests/${requestId}`)).body).toMatchObject({ clock: 'fifteen-school-days', schoolId: 'school-oakfield', dueBy: '2026-12-11' });
+    // Tuesday 1 December: 13 school days to the end of term on the 18th, none in the holidays, Oakfield's INSET day on 4 January, then 5 and 6 January.
+    const overChristmas = await recordRequest(asked(ella, '2026-12-01', { kind: 'educational-record' }));
+    expect((await get('dpo', `/subject-access-requests/${overChristmas}`)).body.dueBy).toBe('2027-01-06');
     const solicitor = await post('dpo', '/subject-access-requests', asked(ella, '2026-11-20', { kind: 'educational-record', requester: { name: 'A Solicitor', relationship: 'legal-representative' } }));
     expect(solicitor.status).toBe(400);
     expect(solicitor.body).toMatchObject({ field: 'requester.relationship', rule: 'subject-access.educational-record-for-parents' });

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AccessLog } from '@app/access/audit/access-log';
 import { Directory } from '@app/access/directory/directory';
 import type { WorkingDayCalendar } from '@app/domain/multi-agency/values';
+import type { SchoolCalendars } from '@app/domain/school-calendar';
 import type { SubjectAccessCommand } from '@app/domain/subject-access/commands';
 import { subjectAccessDecider } from '@app/domain/subject-access/decider';
 import { subjectAccessStream } from '@app/domain/subject-access/events';
@@ -12,9 +13,8 @@ import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { type Body, commandBody } from '../platform/command-body';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
-import { CALENDAR, CLOCK } from '../platform/tokens';
+import { CALENDAR, CLOCK, SCHOOL_CALENDARS } from '../platform/tokens';
 import { responsePack } from './response-pack';
-import { SCHOOL_DAYS, type SchoolDays } from './school-days';
 import type { SubjectAccessStep } from './subject-access-steps';
 import type { SubjectAccessReport } from '../sharing/subject-access-report';
 
@@ -42,7 +42,7 @@ export class RecordSubjectAccessRequestHandler implements ICommandHandler<Record
     private readonly decisions: Decisions,
     private readonly dataSource: DataSource,
     @Inject(CALENDAR) private readonly workingDays: WorkingDayCalendar,
-    @Inject(SCHOOL_DAYS) private readonly schoolDays: SchoolDays,
+    @Inject(SCHOOL_CALENDARS) private readonly schoolCalendars: SchoolCalendars,
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
@@ -53,7 +53,7 @@ export class RecordSubjectAccessRequestHandler implements ICommandHandler<Record
     if (!child) throw notFound(fields.childId);
     const requestId = randomUUID();
     const command = { ...fields, type: 'RecordSubjectAccessRequest', requestId, schoolId: child.schoolId, by: context.actor, at: this.clock().toISOString() } as unknown as SubjectAccessCommand;
-    const decided = await this.decisions.execute(subjectAccessDecider({ workingDays: this.workingDays, schoolDays: this.schoolDays }), subjectAccessStream(requestId), command, {
+    const decided = await this.decisions.execute(subjectAccessDecider({ workingDays: this.workingDays, schoolDays: (schoolId) => this.schoolCalendars.of(schoolId) }), subjectAccessStream(requestId), command, {
       actor: context.actor,
       correlationId: context.requestId,
       childId: String(fields.childId),
@@ -73,12 +73,12 @@ export class TakeSubjectAccessStepHandler implements ICommandHandler<TakeSubject
     private readonly directory: Directory,
     private readonly accessLog: AccessLog,
     @Inject(CALENDAR) private readonly workingDays: WorkingDayCalendar,
-    @Inject(SCHOOL_DAYS) private readonly schoolDays: SchoolDays,
+    @Inject(SCHOOL_CALENDARS) private readonly schoolCalendars: SchoolCalendars,
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
   async execute({ requestId, step, body, expectedRevision, context }: TakeSubjectAccessStepCommand) {
-    const decider = subjectAccessDecider({ workingDays: this.workingDays, schoolDays: this.schoolDays });
+    const decider = subjectAccessDecider({ workingDays: this.workingDays, schoolDays: (schoolId) => this.schoolCalendars.of(schoolId) });
     const { state } = await this.decisions.load(decider, subjectAccessStream(requestId));
     if (state.status === 'none') throw new NotFoundException({ message: `No subject-access request ${requestId}`, field: 'requestId' });
     const fields = commandBody(body, PLATFORM_FIELDS);

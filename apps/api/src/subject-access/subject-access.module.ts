@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { schoolDaysProvider } from './school-days';
 import { RecordSubjectAccessRequestHandler, TakeSubjectAccessStepHandler } from './subject-access-commands';
 import { SubjectAccessController } from './subject-access.controller';
 
 @Module({
   imports: [CqrsModule],
   controllers: [SubjectAccessController],
-  providers: [RecordSubjectAccessRequestHandler, TakeSubjectAccessStepHandler, schoolDaysProvider],
+  providers: [RecordSubjectAccessRequestHandler, TakeSubjectAccessStepHandler],
 })
 export class SubjectAccessModule {}

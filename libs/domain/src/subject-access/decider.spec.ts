@@ -1,5 +1,5 @@
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS, fixtureCalendar } from '../multi-agency/calendar.fixture';
-import { bankHolidayCalendar } from '../multi-agency/working-days';
+import { schoolCalendar } from '../school-calendar';
 import { type Actor, isDomainError, replay } from '../shared';
 import { given } from '../testing/given';
 import { requestStatus } from './clocks';
@@ -7,9 +7,8 @@ import type { RecordSubjectAccessRequest, ReleaseSubjectAccessResponse, SubjectA
 import { subjectAccessDecider } from './decider';
 import type { SubjectAccessEvent } from './events';
 
-// Oakfield's autumn half-term 2026: closed Monday 26 to Friday 30 October.
-const halfTerm = ['2026-10-26', '2026-10-27', '2026-10-28', '2026-10-29', '2026-10-30'];
-const oakfieldDays = bankHolidayCalendar([...ENGLAND_AND_WALES_BANK_HOLIDAYS, ...halfTerm]);
+// Oakfield's autumn term 2026: half-term 26 to 30 October, and an INSET day on Monday 2 November.
+const oakfieldDays = schoolCalendar(ENGLAND_AND_WALES_BANK_HOLIDAYS, { terms: [{ start: '2026-09-03', end: '2026-10-23' }, { start: '2026-11-02', end: '2026-12-18' }], closures: ['2026-11-02'] });
 const decider = subjectAccessDecider({ workingDays: fixtureCalendar(), schoolDays: (schoolId) => (schoolId === 'school-oakfield' ? oakfieldDays : fixtureCalendar()) });
 const dpo: Actor = { userId: 'dpo', role: 'dpo', agencyId: 'local-authority' };
 const dsl: Actor = { userId: 'dsl.oakfield', role: 'dsl', agencyId: 'school-oakfield' };
@@ -85,8 +84,9 @@ describe('a subject-access request on its clock', () => {
   it("counts a parent's request for the educational record in 15 school days, skipping the school's closure days", () => {
     const educational = record('2026-10-16', { kind: 'educational-record' });
     const [received] = given(decider, []).when(educational).events();
-    expect(received.data).toMatchObject({ clock: 'fifteen-school-days', schoolId: 'school-oakfield', dueBy: '2026-11-13' });
-    // Another school open through that week: the 15 days end a week sooner.
+    // Friday 16 October: 5 school days to the 23rd, half-term, the INSET day, then 10 more to Monday 16 November.
+    expect(received.data).toMatchObject({ clock: 'fifteen-school-days', schoolId: 'school-oakfield', dueBy: '2026-11-16' });
+    // A school open through those weeks (weekdays less bank holidays): three weeks, to Friday 6 November.
     expect(dueOf({ ...educational, schoolId: 'school-riverside' })).toBe('2026-11-06');
     const anyoneElse = record('2026-10-16', { kind: 'educational-record', requester: { name: 'A Solicitor', relationship: 'legal-representative' } });
     expect(given(decider, []).when(anyoneElse).thenError('subject-access.educational-record-for-parents').field).toBe('requester.relationship');
