@@ -69,7 +69,7 @@ describe('subject-access requests as work with a clock', () => {
   it('answers on time with the family\'s copy of the report, released as a disclosure on UK GDPR Art. 15 and closed with what was sent', async () => {
     // Friday 20 November: the same date next month is Sunday 20 December, so it is due Monday 21 December.
     const requestId = await recordRequest(asked(ella, '2026-11-20'));
-    expect((await get('dpo', `/subject-access-requests/${requestId}`)).body).toMatchObject({ status: 'due', receivedOn: '2026-11-20', dueBy: '2026-12-21', clock: 'one-calendar-month', requester: { name: 'Jo Morgan', relationship: 'parent' } });
+    expect((await get('dpo', `/subject-access-requests/${requestId}`)).body).toMatchObject({ status: 'due', childName: 'Ella Morgan', receivedOn: '2026-11-20', dueBy: '2026-12-21', clock: 'one-calendar-month', requester: { name: 'Jo Morgan', relationship: 'parent' } });
 
     now = new Date('2026-12-01T10:00:00Z');
     const released = await post('dpo', `/subject-access-requests/${requestId}/response`, { channel: 'secure-email' });

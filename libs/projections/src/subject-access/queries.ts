@@ -2,10 +2,13 @@ import type { EntityManager } from 'typeorm';
 import type { IsoDate } from '@app/domain/shared/calendar';
 import { requestStatus, type RequestStatus } from '@app/domain/subject-access/clocks';
 
+/** With the child's name from the child's record, as the dpo finds them; an erased record says so. */
 const REQUEST = `
-  request_id AS "requestId", child_id AS "childId", kind, requester, identity_check AS "identityCheck", received_on::text AS "receivedOn", clock,
-  school_id AS "schoolId", first_due_by::text AS "firstDueBy", due_by::text AS "dueBy", extension, recorded_by AS "recordedBy", recorded_at AS "recordedAt",
-  answered_on::text AS "answeredOn", breach, response, revision`;
+  r.request_id AS "requestId", r.child_id AS "childId",
+  CASE WHEN c.erased THEN 'Record erased' ELSE concat_ws(' ', c.given_name, c.family_name) END AS "childName", kind, requester, identity_check AS "identityCheck", received_on::text AS "receivedOn", clock,
+  r.school_id AS "schoolId", first_due_by::text AS "firstDueBy", due_by::text AS "dueBy", extension, recorded_by AS "recordedBy", recorded_at AS "recordedAt",
+  answered_on::text AS "answeredOn", breach, response, r.revision
+  FROM read_models.subject_access_requests r LEFT JOIN read_models.child_records c USING (child_id)`;
 
 type Row = Record<string, unknown> & { requestId: string; dueBy: IsoDate; answeredOn: IsoDate | null };
 export type QueuedRequest = Row & { status: RequestStatus };
@@ -18,7 +21,7 @@ const withStatus = (today: IsoDate) => (row: Row): QueuedRequest => ({ ...row, s
  * first), each answered late with its breach and reason.
  */
 export async function subjectAccessQueue(manager: EntityManager, today: IsoDate, status?: RequestStatus): Promise<QueuedRequest[]> {
-  const rows: Row[] = await manager.query(`SELECT ${REQUEST} FROM read_models.subject_access_requests ORDER BY due_by, request_id`);
+  const rows: Row[] = await manager.query(`SELECT ${REQUEST} ORDER BY r.due_by, r.request_id`);
   return rows
     .map(withStatus(today))
     .filter((r) => status === undefined || r.status === status)
@@ -27,6 +30,6 @@ export async function subjectAccessQueue(manager: EntityManager, today: IsoDate,
 }
 
 export async function subjectAccessRequest(manager: EntityManager, today: IsoDate, requestId: string): Promise<QueuedRequest | null> {
-  const [row]: Row[] = await manager.query(`SELECT ${REQUEST} FROM read_models.subject_access_requests WHERE request_id = $1`, [requestId]);
+  const [row]: Row[] = await manager.query(`SELECT ${REQUEST} WHERE r.request_id = $1`, [requestId]);
   return row ? withStatus(today)(row) : null;
 }
