@@ -216,6 +216,8 @@ const matrix: Record<string, Row> = {
   },
   'GET /subject-access-requests': { call: get(() => '/subject-access-requests'), allowed: ['dpo'] },
   'GET /subject-access-requests/:requestId': { call: get((f) => `/subject-access-requests/${f.subjectAccessRequestId}`), allowed: ['dpo'] },
+  // Not answered: the dpo reaches the handler and gets its 404.
+  'GET /subject-access-requests/:requestId/response-pack': { call: get((f) => `/subject-access-requests/${f.subjectAccessRequestId}/response-pack`), allowed: ['dpo'] },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
 

@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { sha256 } from '../../apps/api/src/subject-access/response-pack';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -19,7 +20,6 @@ describe('subject-access requests as work with a clock', () => {
   const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
   const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
   const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
-  const sha256 = (value: unknown) => `sha256:${createHash('sha256').update(JSON.stringify(value), 'utf8').digest('hex')}`;
   const asked = (childId: string, receivedOn: string, extra: object = {}) => ({
     childId,
     kind: 'personal-data',
@@ -74,7 +74,10 @@ describe('subject-access requests as work with a clock', () => {
     now = new Date('2026-12-01T10:00:00Z');
     const released = await post('dpo', `/subject-access-requests/${requestId}/response`, { channel: 'secure-email' });
     expect(released.status).toBe(200);
-    const { disclosureId, pack } = released.body;
+    const { disclosureId, digest } = released.body;
+    const pack = (await get('dpo', `/subject-access-requests/${requestId}/response-pack`)).body;
+    expect(sha256(pack)).toBe(digest);
+    expect(pack.child).toMatchObject({ childId: ella, name: 'Ella Morgan' });
     // The exemption applied: the referral the family may not be told of is not in the pack.
     expect(pack.copy).toBe('family');
     expect(pack.disclosures.map((d: { disclosureId: string }) => d.disclosureId)).toEqual([toldReferral]);
@@ -82,7 +85,7 @@ describe('subject-access requests as work with a clock', () => {
     const answered = (await get('dpo', `/subject-access-requests/${requestId}`)).body;
     expect(answered).toMatchObject({ status: 'answered', answeredOn: '2026-12-01', breach: null, response: { disclosureId, channel: 'secure-email', basis: { kind: 'uk-gdpr-art-15' } } });
     // What was sent, item by item and whole: the digests are of exactly what the dpo received to send.
-    expect(answered.response.sent.digest).toBe(sha256(pack));
+    expect(answered.response.sent.digest).toBe(digest);
     expect(answered.response.sent.items).toEqual([
       { section: 'disclosure', ref: toldReferral, digest: sha256(pack.disclosures[0]) },
       ...pack.listsNamingChild.map((l: unknown) => ({ section: 'list-naming-child', ref: null, digest: sha256(l) })),
@@ -103,6 +106,11 @@ describe('subject-access requests as work with a clock', () => {
     // The next report tells the family of the response itself, in words.
     const later = (await get('dpo', `/disclosure-audit/children/${ella}/subject-access`)).body;
     expect(later.disclosures).toContainEqual(expect.objectContaining({ disclosureId, recipient: 'The person who made a subject-access request', basis: 'UK GDPR Article 15 (right of access by the data subject)' }));
+
+    const page = await get('dpo', `/subject-access-requests/${requestId}/response-pack?format=html`);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('Information shared about Ella Morgan');
+    expect(page.text).not.toContain("data protection officer's copy");
 
     const again = await post('dpo', `/subject-access-requests/${requestId}/response`, { channel: 'letter' });
     expect(again.status).toBe(409);
@@ -128,6 +136,7 @@ describe('subject-access requests as work with a clock', () => {
       dueBy: '2027-02-02',
       extension: { months: 2, reason: 'Records at three agencies', requesterToldOn: '2026-11-30' },
     });
+    expect((await get('dpo', `/subject-access-requests/${requestId}/response-pack`)).status).toBe(404);
     const second = await post('dpo', `/subject-access-requests/${requestId}/extension`, { months: 1, reason: 'Still more records', requesterToldOn: '2026-12-01' });
     expect(second.status).toBe(409);
     expect(second.body.rule).toBe('subject-access.extended-once');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonical } from '@app/platform/idempotency/idempotency-keys';
 import type { EntityManager } from 'typeorm';
 import type { AccessLog } from '@app/access/audit/access-log';
 import type { Directory } from '@app/access/directory/directory';
@@ -6,7 +7,8 @@ import type { ExemptionApplied, PackItem, SentPack } from '@app/domain/subject-a
 import type { PackSection } from '@app/domain/subject-access/vocabulary';
 import { type SubjectAccessCopy, type SubjectAccessReport, subjectAccessReport } from '../sharing/subject-access-report';
 
-const sha256 = (value: unknown): string => `sha256:${createHash('sha256').update(JSON.stringify(value), 'utf8').digest('hex')}`;
+/** Of the value with its keys sorted: the same pack read back from the log has the same digest. */
+export const sha256 = (value: unknown): string => `sha256:${createHash('sha256').update(canonical(value), 'utf8').digest('hex')}`;
 
 /** Every entry of a copy of the report, with the part it is in and its ledger id where it has one. */
 const entriesOf = (report: SubjectAccessReport): Array<{ section: PackSection; ref: string | null; entry: object & { withheld?: { exemption: string } } }> => [

@@ -16,7 +16,6 @@ import type { RequestContext } from '../platform/request-context';
 import { CALENDAR, CLOCK, SCHOOL_CALENDARS } from '../platform/tokens';
 import { responsePack } from './response-pack';
 import type { SubjectAccessStep } from './subject-access-steps';
-import type { SubjectAccessReport } from '../sharing/subject-access-report';
 
 const PLATFORM_FIELDS = ['type', 'requestId', 'schoolId', 'by', 'at', 'pack', 'disclosureId'];
 
@@ -66,7 +65,7 @@ export class RecordSubjectAccessRequestHandler implements ICommandHandler<Record
 
 /** An extension, or the response: the platform, never the caller, builds the pack from the family's copy of the report. */
 @CommandHandler(TakeSubjectAccessStepCommand)
-export class TakeSubjectAccessStepHandler implements ICommandHandler<TakeSubjectAccessStepCommand, Decided & { disclosureId?: string; pack?: SubjectAccessReport }> {
+export class TakeSubjectAccessStepHandler implements ICommandHandler<TakeSubjectAccessStepCommand, Decided & { disclosureId?: string; digest?: string }> {
   constructor(
     private readonly decisions: Decisions,
     private readonly dataSource: DataSource,
@@ -87,7 +86,7 @@ export class TakeSubjectAccessStepHandler implements ICommandHandler<TakeSubject
     const pack = releasing ? await responsePack(this.dataSource.manager, this.directory, this.accessLog, state.childId, now) : null;
     if (releasing && !pack) throw notFound(state.childId);
     const disclosureId = pack ? randomUUID() : undefined;
-    const released = pack ? { disclosureId, pack: { sent: pack.sent, exemptionsApplied: pack.exemptionsApplied } } : {};
+    const released = pack ? { disclosureId, pack: { report: pack.report, sent: pack.sent, exemptionsApplied: pack.exemptionsApplied } } : {};
     const command = { ...fields, ...released, type: step.command, by: context.actor, at: now.toISOString() } as unknown as SubjectAccessCommand;
     const decided = await this.decisions.execute(decider, subjectAccessStream(requestId), command, {
       actor: context.actor,
@@ -96,6 +95,7 @@ export class TakeSubjectAccessStepHandler implements ICommandHandler<TakeSubject
       expectedRevision,
       happenedOn: step.happenedOn,
     });
-    return { ...decided, ...(pack ? { disclosureId, pack: pack.report } : {}) };
+    // The pack itself is read from the log (GET …/response-pack), never kept with a stored answer to this request.
+    return { ...decided, ...(pack ? { disclosureId, digest: pack.sent.digest } : {}) };
   }
 }

@@ -6,14 +6,16 @@ import { DataSource } from 'typeorm';
 import { subjectAccessPolicies } from '@app/access/policy/subject-access.policies';
 import { dayOf } from '@app/domain/shared/calendar';
 import type { RequestStatus } from '@app/domain/subject-access/clocks';
+import { subjectAccessStream } from '@app/domain/subject-access/events';
 import { subjectAccessQueue, subjectAccessRequest } from '@app/projections/subject-access/queries';
 import { Policy } from '../access/policy.decorator';
-import type { Decided } from '../platform/decisions';
+import { type Decided, Decisions } from '../platform/decisions';
 import { ApiRecorded } from '../platform/recorded-answer';
 import { Requester, type RequestContext } from '../platform/request-context';
 import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { CLOCK } from '../platform/tokens';
+import { subjectAccessPage } from '../sharing/subject-access-page';
 import type { SubjectAccessReport } from '../sharing/subject-access-report';
 import { RecordSubjectAccessRequestBody } from './subject-access-bodies';
 import { RecordSubjectAccessRequestCommand, TakeSubjectAccessStepCommand } from './subject-access-commands';
@@ -27,7 +29,12 @@ const STATUSES: readonly RequestStatus[] = ['due', 'overdue', 'answered'];
 @ApiBearerAuth()
 @Controller('subject-access-requests')
 export class SubjectAccessController {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -57,9 +64,9 @@ export class SubjectAccessController {
   ) {
     const step = stepNamed(SUBJECT_ACCESS_STEPS, stepName);
     const fields = await stepBody(step, body);
-    const decided: Decided & { disclosureId?: string; pack?: SubjectAccessReport } = await this.commands.execute(new TakeSubjectAccessStepCommand(requestId, step, fields, revisionFromIfMatch(ifMatch), requester));
+    const decided: Decided & { disclosureId?: string; digest?: string } = await this.commands.execute(new TakeSubjectAccessStepCommand(requestId, step, fields, revisionFromIfMatch(ifMatch), requester));
     res.setHeader('ETag', etagOf(decided.revision));
-    return { requestId, revision: decided.revision.toString(), events: decided.events.length, ...(decided.disclosureId ? { disclosureId: decided.disclosureId, pack: decided.pack } : {}) };
+    return { requestId, revision: decided.revision.toString(), events: decided.events.length, ...(decided.disclosureId ? { disclosureId: decided.disclosureId, digest: decided.digest } : {}) };
   }
 
   /** The dpo's queue: overdue, due and answered (`?status=` one of them), with breaches and their reasons. */
@@ -68,6 +75,26 @@ export class SubjectAccessController {
   queue(@Query('status') status: string | undefined) {
     if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw new BadRequestException({ message: `status is ${STATUSES.join(', ')}`, field: 'status' });
     return subjectAccessQueue(this.dataSource.manager, dayOf(this.clock().toISOString()), status as RequestStatus | undefined);
+  }
+
+  /**
+   * The pack as it was released to the requester, from the log where it is sealed with the
+   * child's data key: JSON, or the printable page with `?format=html`, to send by the channel
+   * recorded. Its digest is the one the request was closed with.
+   */
+  @Get(':requestId/response-pack')
+  @Policy(subjectAccessPolicies.work)
+  async responsePack(@Param('requestId', uuid) requestId: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) res: Response) {
+    if (format !== undefined && format !== 'html' && format !== 'json') throw new BadRequestException({ message: 'format is html or json', field: 'format' });
+    const history = await this.decisions.history(subjectAccessStream(requestId));
+    if (history.length === 0) throw new NotFoundException({ message: `No subject-access request ${requestId}`, field: 'requestId' });
+    const released = history.find((e) => e.type === 'SubjectAccessResponseReleased');
+    if (!released) throw new NotFoundException({ message: 'The request is not answered yet: no pack has been released', field: 'requestId' });
+    const pack = released.data.pack as SubjectAccessReport | undefined;
+    if (!pack) throw new NotFoundException({ message: "The pack was erased with the child's data key", field: 'requestId' });
+    if (format !== 'html') return pack;
+    res.type('html');
+    return subjectAccessPage(pack);
   }
 
   @Get(':requestId')

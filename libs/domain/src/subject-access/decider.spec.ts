@@ -31,7 +31,7 @@ const release = (at: string, lateReason?: string): ReleaseSubjectAccessResponse 
   type: 'ReleaseSubjectAccessResponse',
   disclosureId: 'd1',
   channel: 'secure-email',
-  pack: { sent: { digest: 'sha256:pack', items: [{ section: 'disclosure', ref: 'x1', digest: 'sha256:x1' }] }, exemptionsApplied: [{ section: 'disclosure', ref: 'x2', exemption: 'serious-harm' }] },
+  pack: { report: { copy: 'family', disclosures: [] }, sent: { digest: 'sha256:pack', items: [{ section: 'disclosure', ref: 'x1', digest: 'sha256:x1' }] }, exemptionsApplied: [{ section: 'disclosure', ref: 'x2', exemption: 'serious-harm' }] },
   lateReason,
   by: dpo,
   at,
@@ -108,7 +108,7 @@ describe('a subject-access request on its clock', () => {
   it('closes on time with what was sent, released as a disclosure on its basis in law', () => {
     const events = given(decider, history(record('2026-09-14'))).when(release('2026-10-14T16:00:00Z')).events();
     expect(events.map((e) => e.type)).toEqual(['SubjectAccessResponseReleased', 'SubjectAccessRequestClosed']);
-    expect(events[0].data).toMatchObject({ disclosureId: 'd1', recipient: { name: 'Jo Smith', relationship: 'parent' }, basis: { kind: 'uk-gdpr-art-15' }, sent: { digest: 'sha256:pack' } });
+    expect(events[0].data).toMatchObject({ disclosureId: 'd1', recipient: { name: 'Jo Smith', relationship: 'parent' }, basis: { kind: 'uk-gdpr-art-15' }, pack: { copy: 'family' }, sent: { digest: 'sha256:pack' } });
     expect(events[1].data).toEqual({
       requestId: 'r1', childId: 'c1', answeredOn: '2026-10-14', dueBy: '2026-10-14', onTime: true, disclosureId: 'd1', sentDigest: 'sha256:pack', itemsSent: 1,
       closedBy: { userId: 'dpo', role: 'dpo', agencyId: 'local-authority' }, closedAt: '2026-10-14T16:00:00Z',

@@ -114,6 +114,7 @@ export function subjectAccessDecider(calendars: SubjectAccessCalendars): Decider
                 recipient: state.requester,
                 basis: { ...RESPONSE_BASES[state.kind] },
                 channel: c.channel,
+                pack: { ...c.pack.report },
                 sent: { digest: c.pack.sent.digest, items: c.pack.sent.items.map((i) => ({ ...i })) },
                 exemptionsApplied: c.pack.exemptionsApplied.map((e) => ({ ...e })),
                 releasedBy: by,

@@ -1,7 +1,7 @@
 import type { DomainEvent, EventSchema } from '../shared';
 import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
 import { practitioner } from '../multi-agency/values';
-import { boolean, date, instant, integer, list, nullable, oneOf, optional, record, text } from '../shared/payload-shape';
+import { boolean, date, instant, integer, json, list, nullable, oneOf, optional, record, text } from '../shared/payload-shape';
 import { DISCLOSURE_CHANNELS, type DisclosureChannel } from '../sharing/vocabulary';
 import {
   IDENTITY_CHECKS,
@@ -86,6 +86,8 @@ export type SubjectAccessResponseReleased = DomainEvent<
     recipient: Requester;
     basis: { kind: string; law: string };
     channel: DisclosureChannel;
+    /** The pack as it went (the family's copy of the report): sealed with the child's data key, erased with it. */
+    pack: object;
     sent: SentPack;
     exemptionsApplied: ExemptionApplied[];
     releasedBy: Practitioner;
@@ -132,13 +134,14 @@ export const subjectAccessEventSchemas: EventSchema[] = [
   {
     type: 'SubjectAccessResponseReleased',
     schemaVersion: 1,
-    personalFields: ['recipient'],
+    personalFields: ['recipient', 'pack'],
     payload: {
       ...ofRequest,
       disclosureId: text,
       recipient: requester,
       basis: record({ kind: text, law: text }),
       channel: oneOf(DISCLOSURE_CHANNELS),
+      pack: json,
       sent: record({ digest: text, items: list(packItem) }),
       exemptionsApplied: list(record({ section: oneOf(PACK_SECTIONS), ref: nullable(text), exemption: text })),
       releasedBy: practitioner,
