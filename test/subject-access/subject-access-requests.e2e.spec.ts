@@ -107,6 +107,11 @@ describe('subject-access requests as work with a clock', () => {
     const later = (await get('dpo', `/disclosure-audit/children/${ella}/subject-access`)).body;
     expect(later.disclosures).toContainEqual(expect.objectContaining({ disclosureId, recipient: 'The person who made a subject-access request', basis: 'UK GDPR Article 15 (right of access by the data subject)' }));
 
+    // The pack and the requester's name are sealed in the log, never stored as they read.
+    const stored = await platform.db.pool.query(`SELECT type FROM event_store.events WHERE type LIKE 'SubjectAccess%' AND data::text LIKE '%Morgan%'`);
+    expect(stored.rows).toEqual([]);
+    const sealed = await platform.db.pool.query(`SELECT type FROM event_store.events WHERE type = 'SubjectAccessResponseReleased' AND data->>'disclosureId' = $1`, [disclosureId]);
+    expect(sealed.rows).toHaveLength(1);
     const page = await get('dpo', `/subject-access-requests/${requestId}/response-pack?format=html`);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.text).toContain('Information shared about Ella Morgan');
