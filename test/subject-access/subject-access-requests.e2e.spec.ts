@@ -7,7 +7,7 @@ import { sha256 } from '../../apps/api/src/subject-access/response-pack';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
- * Issue 13 items 2 and 6 through the API: a subject-access request answered on time, one
+ * Through the API: a subject-access request answered on time, one
  * extended, one overdue (answered late with its reason); the clock counts from the day of
  * receipt to the same date next month, to the next working day when that is a weekend; the
  * response is the family's copy of the subject-access report, in the disclosure ledger on
