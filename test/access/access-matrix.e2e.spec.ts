@@ -21,6 +21,7 @@ interface Fixture {
   concernId: string;
   /** A second child, moved from Oakfield to Riverside with a child-protection file. */
   moveId: string;
+  subjectAccessRequestId: string;
   serial: number;
 }
 interface Row {
@@ -213,12 +214,28 @@ const matrix: Record<string, Row> = {
   'GET /school-moves/:moveId': { call: get((f) => `/school-moves/${f.moveId}`), allowed: ['dsl.oakfield', 'head.oakfield'] },
   'GET /school-moves/:moveId/child-protection-file': { call: get((f) => `/school-moves/${f.moveId}/child-protection-file`), allowed: ['dsl.oakfield', 'head.oakfield'] },
   'GET /schools/:schoolId/child-protection-transfers': { call: get(() => '/schools/school-oakfield/child-protection-transfers'), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'POST /subject-access-requests': {
+    call: post(
+      () => '/subject-access-requests',
+      (f) => ({ childId: f.childId, kind: 'personal-data', requester: { name: 'Jo Smith', relationship: 'parent' }, identityCheck: { method: 'photo-identity-seen', details: 'Matrix' }, receivedOn: '2026-11-20' }),
+    ),
+    allowed: ['dpo'],
+  },
+  'POST /subject-access-requests/:requestId/:step': {
+    call: post((f) => `/subject-access-requests/${f.subjectAccessRequestId}/extension`, () => ({ months: 1, reason: 'Matrix', requesterToldOn: '2026-11-25' })),
+    allowed: ['dpo'],
+  },
+  'GET /subject-access-requests': { call: get(() => '/subject-access-requests'), allowed: ['dpo'] },
+  'GET /subject-access-requests/:requestId': { call: get((f) => `/subject-access-requests/${f.subjectAccessRequestId}`), allowed: ['dpo'] },
+  // Not answered: the dpo reaches the handler and gets its 404.
+  'GET /subject-access-requests/:requestId/response-pack': { call: get((f) => `/subject-access-requests/${f.subjectAccessRequestId}/response-pack`), allowed: ['dpo'] },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
 
 describe('access matrix: every endpoint, every role', () => {
   let platform: PlatformUnderTest;
-  const fixture: Fixture = { childId: '', referralId: '', mastRequestId: '', cafId: '', workedCafId: '', sharingId: '', concernId: '', moveId: '', serial: 0 };
+  // Each id is filled in by beforeAll; the serial numbers the users the matrix creates.
+  const fixture = { serial: 0 } as Fixture;
 
   beforeAll(async () => {
     platform = await startPlatform('access_matrix');
@@ -237,6 +254,7 @@ describe('access matrix: every endpoint, every role', () => {
     await matrix['POST /concerns'].call(platform, senco, { ...fixture, childId: leaving }).expect(201);
     const moved = auth(request(platform.http).post(`/children/${leaving}/school-moves`), await platform.tokenFor('dsl.oakfield'));
     fixture.moveId = (await moved.send({ toSchoolId: 'school-riverside', startsOn: '2026-12-01', reason: 'Matrix move' }).expect(201)).body.moveId;
+    fixture.subjectAccessRequestId = (await matrix['POST /subject-access-requests'].call(platform, await platform.tokenFor('dpo'), fixture).expect(201)).body.requestId;
   });
   afterAll(async () => {
     await platform.close();

@@ -9,6 +9,7 @@ import { socialCareCaseEventSchemas } from './social-care-case/events';
 import { sharingEventSchemas } from './sharing/events';
 import { concernEventSchemas } from './concern/events';
 import { schoolMoveEventSchemas } from './school-move/events';
+import { subjectAccessEventSchemas } from './subject-access/events';
 
 /** Every event type the platform stores, one line per aggregate. */
 export const eventSchemas: readonly EventSchema[] = [
@@ -22,6 +23,7 @@ export const eventSchemas: readonly EventSchema[] = [
   ...sharingEventSchemas,
   ...concernEventSchemas,
   ...schoolMoveEventSchemas,
+  ...subjectAccessEventSchemas,
 ];
 
 export const eventCatalogue = new EventCatalogue(eventSchemas);

@@ -11,6 +11,7 @@ import { cafFamilyCopiesProjection } from './caf/caf-family-copies.projection';
 import { sharingProjection } from './sharing/sharing.projection';
 import { concernsProjection } from './concerns/concerns.projection';
 import { schoolMovesProjection } from './school-moves/school-moves.projection';
+import { subjectAccessRequestsProjection } from './subject-access/subject-access-requests.projection';
 
 /** Every projection the platform runs, one line per read model. */
 export const platformProjections: readonly Projection[] = [
@@ -26,4 +27,5 @@ export const platformProjections: readonly Projection[] = [
   sharingProjection,
   concernsProjection,
   schoolMovesProjection,
+  subjectAccessRequestsProjection,
 ];

@@ -8,6 +8,7 @@ import { CreateSharingReadModels1764206000100 } from './1764206000100-create-sha
 import { CreatePendingCorrectionNotices1764206000200 } from './1764206000200-create-pending-correction-notices';
 import { DisclosuresOfEveryKind1764206000300 } from './1764206000300-disclosures-of-every-kind';
 import { CreateSchoolMoves1765100000000 } from './1765100000000-create-school-moves';
+import { CreateSubjectAccessRequests1765200000100 } from './1765200000100-create-subject-access-requests';
 
 export const projectionMigrations = [
   CreateProjectionCheckpoints1763900000000,
@@ -20,4 +21,5 @@ export const projectionMigrations = [
   CreatePendingCorrectionNotices1764206000200,
   DisclosuresOfEveryKind1764206000300,
   CreateSchoolMoves1765100000000,
+  CreateSubjectAccessRequests1765200000100,
 ];

@@ -4,6 +4,7 @@ import type { ChildProtectionFileSent } from '@app/domain/school-move/events';
 import type { SharingEvent } from '@app/domain/sharing/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { subjectAccessResponseDisclosed } from '../subject-access/response-disclosed';
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
@@ -65,13 +66,14 @@ async function childProtectionFileDisclosed(recorded: RecordedEvent, manager: En
  */
 export const sharingProjection: Projection = {
   name: 'sharing',
-  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare', 'ChildProtectionFileSent'],
+  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare', 'ChildProtectionFileSent', 'SubjectAccessResponseReleased'],
   tables: ['sharing_decisions', 'disclosures', 'received_information', 'correction_notices', 'pending_correction_notices'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     if (recorded.type === 'ChildDetailsCorrected') return awaitNotices(recorded, manager);
     if (recorded.type === 'ConcernReferredToSocialCare') return referralDisclosed(recorded, manager);
     if (recorded.type === 'ChildProtectionFileSent') return childProtectionFileDisclosed(recorded, manager);
+    if (recorded.type === 'SubjectAccessResponseReleased') return subjectAccessResponseDisclosed(recorded, manager);
     const event = { type: recorded.type, data: recorded.data } as unknown as SharingEvent;
     const revision = recorded.revision.toString();
     const update = (set: string, values: unknown[]) =>
