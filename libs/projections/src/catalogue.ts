@@ -10,6 +10,8 @@ import { cafCasesProjection } from './caf/caf-cases.projection';
 import { cafFamilyCopiesProjection } from './caf/caf-family-copies.projection';
 import { sharingProjection } from './sharing/sharing.projection';
 import { concernsProjection } from './concerns/concerns.projection';
+import { familyLinksProjection } from './family/family-links.projection';
+import { competenceAssessmentsProjection } from './family/competence-assessments.projection';
 
 /** Every projection the platform runs, one line per read model. */
 export const platformProjections: readonly Projection[] = [
@@ -24,4 +26,6 @@ export const platformProjections: readonly Projection[] = [
   cafFamilyCopiesProjection,
   sharingProjection,
   concernsProjection,
+  familyLinksProjection,
+  competenceAssessmentsProjection,
 ];

@@ -1,11 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessFacts } from '@app/access/policy/policy';
+import { decidesForThemselves, emptyConsentState, standingOn } from '@app/domain/consent';
+import { dayOf } from '@app/domain/shared/calendar';
+import { competenceOf, liveLinkOf } from '@app/projections/family/queries';
+import { CLOCK } from '../platform/tokens';
 
 /** Relationships to children, read from the read models the projections keep. */
 @Injectable()
 export class ReadModelAccessFacts implements AccessFacts {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
 
   async schoolOfChild(childId: string): Promise<string | null> {
     const [row] = await this.dataSource.query(`SELECT school_id FROM read_models.child_records WHERE child_id::text = $1`, [childId]);
@@ -50,5 +54,15 @@ export class ReadModelAccessFacts implements AccessFacts {
   async concernOf(concernId: string): Promise<{ childId: string; raisedBy: string; referred: boolean } | null> {
     const [row] = await this.dataSource.query(`SELECT child_id, raised_by->>'userId' AS raised_by, referred_on IS NOT NULL AS referred FROM read_models.concerns WHERE concern_id = $1`, [concernId]);
     return row ? { childId: row.child_id, raisedBy: row.raised_by, referred: row.referred } : null;
+  }
+
+  async familyLinkOf(userId: string, childId: string): Promise<{ kind: string; relationship: string | null; childDecidesForThemselves: boolean } | null> {
+    const link = await liveLinkOf(this.dataSource.manager, userId, childId);
+    if (!link) return null;
+    const [child] = await this.dataSource.query(`SELECT date_of_birth::text AS dob FROM read_models.child_records WHERE child_id = $1`, [childId]);
+    const dateOfBirth: string | null = child?.dob ?? null;
+    // An erased date of birth leaves no standing to judge: the child is not taken to decide.
+    const standing = dateOfBirth ? standingOn({ ...emptyConsentState, assessments: await competenceOf(this.dataSource.manager, childId) }, dateOfBirth, dayOf(this.clock().toISOString())) : null;
+    return { kind: link.kind, relationship: link.relationship, childDecidesForThemselves: standing !== null && decidesForThemselves(standing) };
   }
 }

@@ -26,6 +26,11 @@ export interface AccessFacts {
   sharingOf(sharingId: string): Promise<{ readonly childId: string } | null>;
   /** The child of a safeguarding concern, who raised it, and whether it went to social care. */
   concernOf(concernId: string): Promise<{ readonly childId: string; readonly raisedBy: string; readonly referred: boolean } | null>;
+  /**
+   * The live link of a family account to a child, with whether the child decides for
+   * themselves today (12 or over and competent, the consent domain's standing rule).
+   */
+  familyLinkOf(userId: string, childId: string): Promise<{ readonly kind: string; readonly relationship: string | null; readonly childDecidesForThemselves: boolean } | null>;
 }
 
 export type PolicyDecision =
