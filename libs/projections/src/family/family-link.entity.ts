@@ -17,4 +17,6 @@ export class FamilyLinkRow {
   @Column('date', { name: 'unlinked_on', nullable: true }) unlinkedOn!: string | null;
   @Column('text', { name: 'unlink_reason', nullable: true }) unlinkReason!: string | null;
   @Column('text', { name: 'unlinked_by', nullable: true }) unlinkedBy!: string | null;
+  /** Revision in family-{childId}: links listed in the order the school made them. */
+  @Column('bigint') sequence!: string;
 }

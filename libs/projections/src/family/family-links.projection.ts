@@ -26,6 +26,7 @@ export const familyLinksProjection: Projection = {
           evidence: data.evidence ?? null,
           linkedOn: data.linkedOn,
           linkedBy: data.linkedBy.userId,
+          sequence: event.revision.toString(),
         },
         ['linkId'],
       );

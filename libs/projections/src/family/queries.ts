@@ -12,7 +12,7 @@ export async function liveLinkOf(manager: EntityManager, userId: string, childId
 
 /** Every link of a child, ended ones too, in the order made: the school's record of who sees the child from home. */
 export function linksOfChild(manager: EntityManager, childId: string): Promise<FamilyLinkRow[]> {
-  return manager.getRepository(FamilyLinkRow).find({ where: { childId }, order: { linkedOn: 'ASC', linkId: 'ASC' } });
+  return manager.getRepository(FamilyLinkRow).find({ where: { childId }, order: { sequence: 'ASC' } });
 }
 
 export interface LinkedChild {
@@ -31,7 +31,7 @@ export function childrenLinkedTo(manager: EntityManager, userId: string): Promis
             l.link_id AS "linkId", l.kind, l.relationship, l.linked_on::text AS "linkedOn"
        FROM read_models.family_links l JOIN read_models.child_records c USING (child_id)
       WHERE l.user_id = $1 AND l.unlinked_on IS NULL
-      ORDER BY l.linked_on, l.link_id`,
+      ORDER BY l.linked_on, name, l.child_id`,
     [userId],
   );
 }

@@ -17,7 +17,8 @@ export class CreateFamilyLinks1765400000100 implements MigrationInterface {
         linked_by text NOT NULL,
         unlinked_on date,
         unlink_reason text,
-        unlinked_by text
+        unlinked_by text,
+        sequence bigint NOT NULL
       )`);
     // The policy's question on every family read: is this user linked to this child now.
     await q.query(`CREATE INDEX family_links_user ON read_models.family_links (user_id, child_id) WHERE unlinked_on IS NULL`);
