@@ -114,6 +114,13 @@ describe('families see their own', () => {
     at('09:05');
     answered(await post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, disclosure('flags')), 200);
 
+    // A decision not to share what Leon said about home: it says what it is about, so his parent's copy leaves it out too.
+    const proposal = await post('mentor.oakfield', '/sharing', { childId: leon, origin: 'proactive', purpose: 'Telling the youth club about home', recipient: { agencyId: 'youth-service' }, categories: ['family-circumstances'] });
+    answered(proposal, 201);
+    const notShared = proposal.body.sharingId;
+    await post('mentor.oakfield', `/sharing/${notShared}/checklist`, allAnswered);
+    answered(await post('mentor.oakfield', `/sharing/${notShared}/decision`, { outcome: 'refuse', items: [], reasons: 'Leon asked us not to tell the youth club about home', redactions: [], familyTold: { informed: true, how: 'Told Leon' }, validUntil: '2026-12-31' }), 200);
+
     // Shared without telling the family, to protect Leon: withheld from every family copy.
     const toSocialCare = (await post('mentor.oakfield', '/sharing', { childId: leon, origin: 'proactive', purpose: 'Referral', recipient: { agencyId: 'social-care' }, categories: ['identity'] })).body.sharingId;
     await post('mentor.oakfield', `/sharing/${toSocialCare}/basis`, { basis: { kind: 'without-consent', ground: 'risk-of-significant-harm', justification: 'Leon disclosed being hit at home' } });
@@ -208,7 +215,8 @@ describe('families see their own', () => {
     const shared = (await get('parent.demo', `/family/children/${leon}/shared`)).body;
     expect(shared).toMatchObject({ copy: 'family', child: { childId: leon, name: 'Leon Smith' } });
     expect(shared.disclosures).toEqual([expect.objectContaining({ recipient: 'School Nursing and CAMHS, Lucy Hart (school nurse)', what: [{ category: 'Identity', fields: ['Given name'] }] })]);
-    expect(JSON.stringify(shared)).not.toMatch(/Social Care|put Leon at risk|Circumstances/i);
+    expect(shared.decisionsNotToShare).toEqual([]);
+    expect(JSON.stringify(shared)).not.toMatch(/Social Care|put Leon at risk|Circumstances|youth club/i);
 
     const reads = (await logOf('parent.demo')).filter((e) => e.outcome === 'allowed' && e.child_id === leon).map((e) => [e.resource, e.basis]);
     expect(reads).toEqual(expect.arrayContaining([
@@ -232,6 +240,7 @@ describe('families see their own', () => {
     ]);
     const shared = (await get('young.person', `/family/children/${leon}/shared`)).body;
     expect(shared.disclosures.map((d: { what: unknown }) => d.what)).toEqual([[{ category: 'Identity', fields: ['Given name'] }], [{ category: 'Family circumstances', fields: ['Circumstances (looked after, young carer, forces family, SEN)'] }]]);
+    expect(shared.decisionsNotToShare).toEqual([expect.objectContaining({ recipient: 'Youth Service', reasons: 'Leon asked us not to tell the youth club about home' })]);
     expect(JSON.stringify(shared)).not.toMatch(/Social Care|put Leon at risk/);
     expect(await lastOf('young.person')).toMatchObject({ outcome: 'allowed', basis: 'linked-family-member:self' });
   });
@@ -261,6 +270,12 @@ describe('families see their own', () => {
     expect(consents.find((c: { consentId: string }) => c.consentId === nurseConsentId)).toMatchObject({ status: 'withdrawn', withdrawnAt: '2026-12-01T11:00:00.000Z' });
     const events = await platform.db.pool.query(`SELECT metadata FROM event_store.events WHERE stream_id = $1 AND type = 'ConsentWithdrawn'`, [`consent-${leon}`]);
     expect(events.rows[0].metadata.actor).toMatchObject({ userId: 'parent.demo', role: 'parent-carer' });
+
+    // Leon decides for himself: he may withdraw his parent's consent about his own information (Box 15).
+    const cafConsentId = consents.find((c: { purposes: string[] }) => c.purposes.includes('common-assessment')).consentId;
+    answered(await post('young.person', `/family/children/${leon}/consents/${cafConsentId}/withdrawal`, { reason: 'I do not want the assessment any more' }), 200);
+    const own = await platform.db.pool.query(`SELECT data FROM event_store.events WHERE stream_id = $1 AND type = 'ConsentWithdrawn' ORDER BY revision`, [`consent-${leon}`]);
+    expect(own.rows.map((r) => r.data.withdrawnBy)).toEqual([{ kind: 'parent-carer', relationship: 'mother' }, { kind: 'child' }]);
 
     at('11:30');
     const blocked = await post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, disclosure('givenName'));

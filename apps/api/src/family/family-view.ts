@@ -2,8 +2,6 @@ import { CAF_ELEMENT_CATEGORIES } from '@app/domain/caf/vocabulary';
 import type { ConsentDecision } from '@app/domain/consent/state';
 import { dayOf, type InformationCategory } from '@app/domain/shared';
 import type { FamilyCopy } from '@app/projections/caf/family-copy';
-import { categoryLabel } from '../sharing/report-words';
-import type { SubjectAccessReport } from '../sharing/subject-access-report';
 
 /** Who is reading: a parent or carer, or the young person, as the policy's view says. */
 export type FamilyAudience = 'parent-carer' | 'young-person';
@@ -20,21 +18,6 @@ export function cafCopyFor(copy: FamilyCopy, withheld: ReadonlySet<InformationCa
     return category !== undefined && !withheld.has(category);
   };
   return { ...copy, assessment: copy.assessment.filter((entry) => shown(entry.element)), views: copy.views.filter((v) => v.whose !== 'child') };
-}
-
-/**
- * The family's copy of the subject-access report as this reader may see it: a parent's
- * leaves out what was shared in a category a competent child refused them, and a disclosure
- * with nothing else left goes whole, without a trace, as the family copy leaves out what is
- * withheld from the family.
- */
-export function sharedReportFor(report: SubjectAccessReport, withheld: ReadonlySet<InformationCategory>): SubjectAccessReport {
-  if (withheld.size === 0) return report;
-  const hidden = new Set([...withheld].map(categoryLabel));
-  const disclosures = report.disclosures
-    .map((d) => ({ ...d, what: d.what.filter((item) => item.category === null || !hidden.has(item.category)) }))
-    .filter((d) => d.what.length > 0);
-  return { ...report, disclosures };
 }
 
 export interface FamilyConsent {

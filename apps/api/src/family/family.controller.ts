@@ -18,7 +18,7 @@ import { Requester, type RequestContext } from '../platform/request-context';
 import { CLOCK } from '../platform/tokens';
 import { subjectAccessReport } from '../sharing/subject-access-report';
 import { FamilyWithdrawalBody } from './family-bodies';
-import { type FamilyAudience, cafCopyFor, consentsFor, sharedReportFor } from './family-view';
+import { type FamilyAudience, cafCopyFor, consentsFor } from './family-view';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -71,9 +71,15 @@ export class FamilyController {
   @Get(':childId/shared')
   @Policy(familyPolicies.read)
   async shared(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience) {
-    const report = await subjectAccessReport(this.dataSource.manager, this.directory, { childId, copy: 'family', now: this.clock(), listsNaming: await this.accessLog.listsNaming(childId) });
+    const report = await subjectAccessReport(this.dataSource.manager, this.directory, {
+      childId,
+      copy: 'family',
+      now: this.clock(),
+      listsNaming: await this.accessLog.listsNaming(childId),
+      hiddenCategories: await this.withheldFrom(audience, childId),
+    });
     if (!report) throw new NotFoundException({ message: `No child ${childId}`, field: 'childId' });
-    return sharedReportFor(report, await this.withheldFrom(audience, childId));
+    return report;
   }
 
   /**
