@@ -260,6 +260,13 @@ describe('families see their own', () => {
     expect((await lastOf('maya.smith'))?.reason).toMatch(/decide for themselves/);
   });
 
+  it('refuses a parent once the young person is 18: an adult decides alone', async () => {
+    const adult = await register('Sam', '2008-11-30');
+    answered(await post('dsl.oakfield', `/children/${adult}/family-links`, { userId: 'parent.demo', kind: 'parent-carer', relationship: 'mother', evidence: motherEvidence, linkedOn: '2026-11-27' }), 201);
+    expect((await get('parent.demo', `/family/children/${adult}/consents`)).status).toBe(403);
+    expect((await lastOf('parent.demo'))?.reason).toMatch(/at 18/);
+  });
+
   it('lets the parent withdraw their consent from the platform; the next disclosure that relied on it is refused', async () => {
     at('11:00');
     const withdrawn = await post('parent.demo', `/family/children/${leon}/consents/${nurseConsentId}/withdrawal`, { reason: 'We will talk to the nurse ourselves' });
@@ -317,7 +324,7 @@ describe('families see their own', () => {
     expect((await post('dsl.oakfield', `/children/${leon}/family-links/${parentLink}/unlinking`, { reason: 'again', unlinkedOn: '2026-12-01' })).status).toBe(409);
     expect((await get('parent.demo', `/family/children/${leon}/consents`)).status).toBe(403);
     expect(await lastOf('parent.demo')).toMatchObject({ child_id: leon, outcome: 'refused', reason: 'not linked to this child' });
-    expect((await get('parent.demo', '/family/children')).body.map((c: { childId: string }) => c.childId)).toEqual([maya]);
+    expect((await get('parent.demo', '/family/children')).body.map((c: { name: string }) => c.name)).toEqual(['Maya Smith', 'Sam Smith']);
     expect((await get('dsl.oakfield', `/children/${leon}/family-links`)).body[0].unlinked).toEqual({ on: '2026-12-01', reason: 'Child arrangements order: no contact from today', by: 'dsl.oakfield' });
   });
 });

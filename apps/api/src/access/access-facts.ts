@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessFacts } from '@app/access/policy/policy';
-import { decidesForThemselves, emptyConsentState, standingOn } from '@app/domain/consent';
+import { ADULT_FROM, decidesForThemselves, emptyConsentState, standingOn } from '@app/domain/consent';
 import { dayOf } from '@app/domain/shared/calendar';
 import { competenceOf, liveLinkOf } from '@app/projections/family/queries';
 import { CLOCK } from '../platform/tokens';
@@ -56,13 +56,18 @@ export class ReadModelAccessFacts implements AccessFacts {
     return row ? { childId: row.child_id, raisedBy: row.raised_by, referred: row.referred } : null;
   }
 
-  async familyLinkOf(userId: string, childId: string): Promise<{ kind: string; relationship: string | null; childDecidesForThemselves: boolean } | null> {
+  async familyLinkOf(userId: string, childId: string): Promise<{ kind: string; relationship: string | null; childDecidesForThemselves: boolean; childIsAdult: boolean } | null> {
     const link = await liveLinkOf(this.dataSource.manager, userId, childId);
     if (!link) return null;
     const [child] = await this.dataSource.query(`SELECT date_of_birth::text AS dob FROM read_models.child_records WHERE child_id = $1`, [childId]);
     const dateOfBirth: string | null = child?.dob ?? null;
     // An erased date of birth leaves no standing to judge: the child is not taken to decide.
     const standing = dateOfBirth ? standingOn({ ...emptyConsentState, assessments: await competenceOf(this.dataSource.manager, childId) }, dateOfBirth, dayOf(this.clock().toISOString())) : null;
-    return { kind: link.kind, relationship: link.relationship, childDecidesForThemselves: standing !== null && decidesForThemselves(standing) };
+    return {
+      kind: link.kind,
+      relationship: link.relationship,
+      childDecidesForThemselves: standing !== null && decidesForThemselves(standing),
+      childIsAdult: standing !== null && standing.childAge >= ADULT_FROM,
+    };
   }
 }

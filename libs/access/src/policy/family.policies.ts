@@ -9,7 +9,8 @@ export const FAMILY_ROLES: readonly Role[] = ['parent-carer', 'young-person'];
  * The linked family member relationship: a parent or carer, or the young person, whom the
  * child's school linked to this child on evidence and has not unlinked. The young person
  * sees their own record once they decide for themselves (12 or over and competent, Box 15);
- * before that their parent speaks for them. The view names the audience: what a parent
+ * before that their parent speaks for them. From 18 the young person is an adult and their
+ * parent's link no longer opens their record. The view names the audience: what a parent
  * sees is further bounded by what a competent child refused them (ADR 017).
  */
 const linkedFamilyMember = (name: string): Policy => ({
@@ -20,6 +21,7 @@ const linkedFamilyMember = (name: string): Policy => ({
     if (!FAMILY_ROLES.includes(actor.role)) return deny(`${name} is for the parents, carers and young people the school linked to the child`, childId);
     const link = await facts.familyLinkOf(actor.userId, childId);
     if (!link || link.kind !== actor.role) return deny('not linked to this child', childId);
+    if (actor.role === 'parent-carer' && link.childIsAdult) return deny('at 18 the young person decides alone: a parent sees their record only through them', childId);
     if (actor.role === 'young-person' && !link.childDecidesForThemselves) {
       return deny('a young person sees their own record once they decide for themselves (12 or over and assessed competent, Box 15)', childId);
     }

@@ -28,9 +28,13 @@ export interface AccessFacts {
   concernOf(concernId: string): Promise<{ readonly childId: string; readonly raisedBy: string; readonly referred: boolean } | null>;
   /**
    * The live link of a family account to a child, with whether the child decides for
-   * themselves today (12 or over and competent, the consent domain's standing rule).
+   * themselves today (12 or over and competent, the consent domain's standing rule) and
+   * whether they are an adult (18 or over).
    */
-  familyLinkOf(userId: string, childId: string): Promise<{ readonly kind: string; readonly relationship: string | null; readonly childDecidesForThemselves: boolean } | null>;
+  familyLinkOf(
+    userId: string,
+    childId: string,
+  ): Promise<{ readonly kind: string; readonly relationship: string | null; readonly childDecidesForThemselves: boolean; readonly childIsAdult: boolean } | null>;
 }
 
 export type PolicyDecision =
