@@ -31,7 +31,7 @@ const notMyParents = {
 };
 
 /**
- * Issue 13 part 5: the school links family accounts on evidence; a parent and a competent
+ * Families see their own: the school links family accounts on evidence; a parent and a competent
  * 14-year-old each see what they may, through the one access policy, every read logged.
  */
 describe('families see their own', () => {

@@ -1,8 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { RelationshipEvidence } from '@app/domain/family/events';
 
 /** One link of a family account to a child: who, as what, on what evidence, and when it ended. */
 @Entity({ schema: 'read_models', name: 'family_links' })
+@Index('family_links_user', ['userId', 'childId'], { where: 'unlinked_on IS NULL' })
+@Index('family_links_child', ['childId'])
 export class FamilyLinkRow {
   @PrimaryColumn('text', { name: 'link_id' }) linkId!: string;
   @Column('text', { name: 'child_id' }) childId!: string;
