@@ -40,7 +40,10 @@ const multiAgencyConsent = {
   ...parentalConsent,
   scope: { purposes: ['mast-involvement', 'common-assessment'], recipients: ['mast', 'school-oakfield'], categories: ['education', 'attendance', 'health', 'family-circumstances'] },
 };
+/** parent.demo is linked to the matrix's child; young.person, linked to none, is refused every child's record. */
+const familyAccounts = ['parent.demo', 'young.person'];
 const representatives = [...new Set([...ROLES.map((role) => demoUsers.find((u) => u.role === role)!.userId), 'senco.riverside'])];
+const parentLink = { userId: 'parent.demo', kind: 'parent-carer', relationship: 'mother', evidence: { checked: ['parental-responsibility', 'admission-form'], documentRef: 'admission-form-matrix', checkedOn: '2026-11-30' }, linkedOn: '2026-11-30' };
 const auth = (t: request.Test, token: string) => t.set('Authorization', `Bearer ${token}`);
 const get = (path: (f: Fixture) => string): Call => (p, token, f) => auth(request(p.http).get(path(f)), token);
 
@@ -139,7 +142,7 @@ const matrix: Record<string, Row> = {
   'GET /audit/security-log': { call: get(() => '/audit/security-log'), allowed: ['dpo', 'admin'] },
   'GET /audit/children/:childId/access-history': { call: get((f) => `/audit/children/${f.childId}/access-history`), allowed: ['dpo'] },
   'GET /audit/users/:userId/access-history': { call: get(() => '/audit/users/senco.oakfield/access-history'), allowed: ['dpo'] },
-  'GET /audit/me/access-history': { call: get(() => '/audit/me/access-history'), allowed: representatives },
+  'GET /audit/me/access-history': { call: get(() => '/audit/me/access-history'), allowed: representatives.filter((u) => !familyAccounts.includes(u)) },
   'GET /agencies': { call: get(() => '/agencies'), allowed: ['admin', 'dpo', 'mast.coordinator'] },
   'POST /agencies': {
     call: (p, token, f) => auth(request(p.http).post('/agencies'), token).send({ agencyId: `matrix-agency-${(f.serial += 1)}`, name: 'Matrix agency', kind: 'voluntary-sector' }),
@@ -229,6 +232,23 @@ const matrix: Record<string, Row> = {
   'GET /subject-access-requests/:requestId': { call: get((f) => `/subject-access-requests/${f.subjectAccessRequestId}`), allowed: ['dpo'] },
   // Not answered: the dpo reaches the handler and gets its 404.
   'GET /subject-access-requests/:requestId/response-pack': { call: get((f) => `/subject-access-requests/${f.subjectAccessRequestId}/response-pack`), allowed: ['dpo'] },
+  // parent.demo is linked already: allowed callers reach the domain and get its 409.
+  'POST /children/:childId/family-links': { call: post((f) => `/children/${f.childId}/family-links`, () => parentLink), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  // An unknown link: allowed callers reach the domain, which answers 409.
+  'POST /children/:childId/family-links/:linkId/unlinking': {
+    call: post((f) => `/children/${f.childId}/family-links/6f9619ff-8b86-4d11-b42d-00c04fc964ff/unlinking`, () => ({ reason: 'matrix check', unlinkedOn: '2026-11-30' })),
+    allowed: ['dsl.oakfield', 'head.oakfield'],
+  },
+  'GET /children/:childId/family-links': { call: get((f) => `/children/${f.childId}/family-links`), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'GET /family/children': { call: get(() => '/family/children'), allowed: familyAccounts },
+  'GET /family/children/:childId/cafs': { call: get((f) => `/family/children/${f.childId}/cafs`), allowed: ['parent.demo'] },
+  'GET /family/children/:childId/consents': { call: get((f) => `/family/children/${f.childId}/consents`), allowed: ['parent.demo'] },
+  'GET /family/children/:childId/shared': { call: get((f) => `/family/children/${f.childId}/shared`), allowed: ['parent.demo'] },
+  // An unknown consent: the linked parent reaches the consent domain, which answers 409.
+  'POST /family/children/:childId/consents/:consentId/withdrawal': {
+    call: post((f) => `/family/children/${f.childId}/consents/6f9619ff-8b86-4d11-b42d-00c04fc964ff/withdrawal`),
+    allowed: ['parent.demo'],
+  },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
 
@@ -255,6 +275,7 @@ describe('access matrix: every endpoint, every role', () => {
     const moved = auth(request(platform.http).post(`/children/${leaving}/school-moves`), await platform.tokenFor('dsl.oakfield'));
     fixture.moveId = (await moved.send({ toSchoolId: 'school-riverside', startsOn: '2026-12-01', reason: 'Matrix move' }).expect(201)).body.moveId;
     fixture.subjectAccessRequestId = (await matrix['POST /subject-access-requests'].call(platform, await platform.tokenFor('dpo'), fixture).expect(201)).body.requestId;
+    await matrix['POST /children/:childId/family-links'].call(platform, await platform.tokenFor('dsl.oakfield'), fixture).expect(201);
   });
   afterAll(async () => {
     await platform.close();

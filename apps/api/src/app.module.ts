@@ -18,6 +18,7 @@ import { SharingModule } from './sharing/sharing.module';
 import { ConcernModule } from './concern/concern.module';
 import { SchoolMoveModule } from './school-move/school-move.module';
 import { SubjectAccessModule } from './subject-access/subject-access.module';
+import { FamilyModule } from './family/family.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ConcernModule,
         SchoolMoveModule,
         SubjectAccessModule,
+        FamilyModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

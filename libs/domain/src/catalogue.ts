@@ -10,6 +10,7 @@ import { sharingEventSchemas } from './sharing/events';
 import { concernEventSchemas } from './concern/events';
 import { schoolMoveEventSchemas } from './school-move/events';
 import { subjectAccessEventSchemas } from './subject-access/events';
+import { familyEventSchemas } from './family/events';
 
 /** Every event type the platform stores, one line per aggregate. */
 export const eventSchemas: readonly EventSchema[] = [
@@ -24,6 +25,7 @@ export const eventSchemas: readonly EventSchema[] = [
   ...concernEventSchemas,
   ...schoolMoveEventSchemas,
   ...subjectAccessEventSchemas,
+  ...familyEventSchemas,
 ];
 
 export const eventCatalogue = new EventCatalogue(eventSchemas);

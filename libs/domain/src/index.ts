@@ -10,3 +10,4 @@ export * as socialCareCase from './social-care-case';
 export * as sharing from './sharing';
 export * as concern from './concern';
 export * as subjectAccess from './subject-access';
+export * as family from './family';

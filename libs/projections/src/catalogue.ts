@@ -12,6 +12,8 @@ import { sharingProjection } from './sharing/sharing.projection';
 import { concernsProjection } from './concerns/concerns.projection';
 import { schoolMovesProjection } from './school-moves/school-moves.projection';
 import { subjectAccessRequestsProjection } from './subject-access/subject-access-requests.projection';
+import { familyLinksProjection } from './family/family-links.projection';
+import { competenceAssessmentsProjection } from './family/competence-assessments.projection';
 
 /** Every projection the platform runs, one line per read model. */
 export const platformProjections: readonly Projection[] = [
@@ -28,4 +30,6 @@ export const platformProjections: readonly Projection[] = [
   concernsProjection,
   schoolMovesProjection,
   subjectAccessRequestsProjection,
+  familyLinksProjection,
+  competenceAssessmentsProjection,
 ];

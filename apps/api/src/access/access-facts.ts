@@ -1,12 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessFacts } from '@app/access/policy/policy';
 import { receivedInChildProtectionFile } from '@app/projections/school-moves/queries';
+import { ADULT_FROM, decidesForThemselves, emptyConsentState, standingOn } from '@app/domain/consent';
+import { dayOf } from '@app/domain/shared/calendar';
+import { competenceOf, liveLinkOf } from '@app/projections/family/queries';
+import { CLOCK } from '../platform/tokens';
 
 /** Relationships to children, read from the read models the projections keep. */
 @Injectable()
 export class ReadModelAccessFacts implements AccessFacts {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
 
   async schoolOfChild(childId: string): Promise<string | null> {
     const [row] = await this.dataSource.query(`SELECT school_id FROM read_models.child_records WHERE child_id::text = $1`, [childId]);
@@ -69,5 +73,20 @@ export class ReadModelAccessFacts implements AccessFacts {
 
   receivedInChildProtectionFile(schoolId: string, recordRef: string): Promise<boolean> {
     return receivedInChildProtectionFile(this.dataSource.manager, schoolId, recordRef);
+  }
+
+  async familyLinkOf(userId: string, childId: string): Promise<{ kind: string; relationship: string | null; childDecidesForThemselves: boolean; childIsAdult: boolean } | null> {
+    const link = await liveLinkOf(this.dataSource.manager, userId, childId);
+    if (!link) return null;
+    const [child] = await this.dataSource.query(`SELECT date_of_birth::text AS dob FROM read_models.child_records WHERE child_id = $1`, [childId]);
+    const dateOfBirth: string | null = child?.dob ?? null;
+    // An erased date of birth leaves no standing to judge: the child is not taken to decide.
+    const standing = dateOfBirth ? standingOn({ ...emptyConsentState, assessments: await competenceOf(this.dataSource.manager, childId) }, dateOfBirth, dayOf(this.clock().toISOString())) : null;
+    return {
+      kind: link.kind,
+      relationship: link.relationship,
+      childDecidesForThemselves: standing !== null && decidesForThemselves(standing),
+      childIsAdult: standing !== null && standing.childAge >= ADULT_FROM,
+    };
   }
 }

@@ -107,9 +107,17 @@ function reportedDisclosure(names: Names, entry: Record<string, unknown>): Repor
 export async function subjectAccessReport(
   manager: EntityManager,
   directory: Directory,
-  request: { childId: string; copy: SubjectAccessCopy; now: Date; listsNaming: readonly LoggedAccess[] },
+  request: {
+    childId: string;
+    copy: SubjectAccessCopy;
+    now: Date;
+    listsNaming: readonly LoggedAccess[];
+    /** Categories this reader may not see (a parent's copy: what a competent child refused them, ADR 017): left out without a trace. */
+    hiddenCategories?: ReadonlySet<string>;
+  },
 ): Promise<SubjectAccessReport | null> {
   const { childId, copy, now, listsNaming } = request;
+  const hidden = request.hiddenCategories ?? new Set<string>();
   const [child]: Array<{ givenName: string | null; familyName: string | null; dateOfBirth: string | null; erased: boolean }> = await manager.query(
     `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth::text AS "dateOfBirth", erased FROM read_models.child_records WHERE child_id = $1`,
     [childId],
@@ -121,8 +129,12 @@ export async function subjectAccessReport(
     if (!withheld) return [reported];
     return copy === 'dpo' ? [{ ...reported, withheld }] : [];
   };
-  const disclosures = (await disclosuresOfChild(manager, childId)).flatMap((entry) => shown(entry, reportedDisclosure(names, entry)));
-  const refused = (await decisionsOfChild(manager, childId)).filter((d) => d.outcome === 'refuse');
+  const disclosures = (await disclosuresOfChild(manager, childId))
+    .map((entry) => ({ ...entry, items: (entry.items as Array<{ category?: string | null }>).filter((i) => !i.category || !hidden.has(i.category)) }))
+    .filter((entry) => entry.items.length > 0)
+    .flatMap((entry) => shown(entry, reportedDisclosure(names, entry)));
+  // A decision not to share a hidden category would still say what it was about.
+  const refused = (await decisionsOfChild(manager, childId)).filter((d) => d.outcome === 'refuse' && !((d.categories as string[] | null) ?? []).some((c) => hidden.has(c)));
   const decisionsNotToShare = refused.flatMap((d) =>
     shown<ReportedDecisionNotToShare>(d, { date: ukDate(d.decidedAt as Date), recipient: recipientName(names, String(d.recipientAgencyId)), reasons: (d.reasons as string | null) ?? null }),
   );

@@ -30,6 +30,15 @@ export interface AccessFacts {
   moveOf(moveId: string): Promise<{ readonly childId: string; readonly fromSchoolId: string; readonly toSchoolId: string; readonly received: boolean } | null>;
   /** Whether a school holds a record (`concern:<id>`, `sharing:<id>`) through a child-protection file it received and confirmed. */
   receivedInChildProtectionFile(schoolId: string, recordRef: string): Promise<boolean>;
+  /**
+   * The live link of a family account to a child, with whether the child decides for
+   * themselves today (12 or over and competent, the consent domain's standing rule) and
+   * whether they are an adult (18 or over).
+   */
+  familyLinkOf(
+    userId: string,
+    childId: string,
+  ): Promise<{ readonly kind: string; readonly relationship: string | null; readonly childDecidesForThemselves: boolean; readonly childIsAdult: boolean } | null>;
 }
 
 export type PolicyDecision =

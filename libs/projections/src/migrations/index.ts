@@ -9,6 +9,7 @@ import { CreatePendingCorrectionNotices1764206000200 } from './1764206000200-cre
 import { DisclosuresOfEveryKind1764206000300 } from './1764206000300-disclosures-of-every-kind';
 import { CreateSchoolMoves1765100000000 } from './1765100000000-create-school-moves';
 import { CreateSubjectAccessRequests1765200000100 } from './1765200000100-create-subject-access-requests';
+import { CreateFamilyLinks1765400000100 } from './1765400000100-create-family-links';
 
 export const projectionMigrations = [
   CreateProjectionCheckpoints1763900000000,
@@ -22,4 +23,5 @@ export const projectionMigrations = [
   DisclosuresOfEveryKind1764206000300,
   CreateSchoolMoves1765100000000,
   CreateSubjectAccessRequests1765200000100,
+  CreateFamilyLinks1765400000100,
 ];
