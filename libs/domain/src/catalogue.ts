@@ -8,6 +8,7 @@ import { cafEventSchemas } from './caf/events';
 import { socialCareCaseEventSchemas } from './social-care-case/events';
 import { sharingEventSchemas } from './sharing/events';
 import { concernEventSchemas } from './concern/events';
+import { retentionEventSchemas } from './retention/events';
 
 /** Every event type the platform stores, one line per aggregate. */
 export const eventSchemas: readonly EventSchema[] = [
@@ -20,6 +21,7 @@ export const eventSchemas: readonly EventSchema[] = [
   ...socialCareCaseEventSchemas,
   ...sharingEventSchemas,
   ...concernEventSchemas,
+  ...retentionEventSchemas,
 ];
 
 export const eventCatalogue = new EventCatalogue(eventSchemas);

@@ -42,6 +42,8 @@ export interface PlatformConfig {
   };
   /** JSON file of bank holidays (ISO dates); absent: the England and Wales calendar shipped in deploy/calendars. */
   readonly bankHolidaysFile: string;
+  /** JSON file of retention periods per record class; absent: the IRMS-based schedule shipped in deploy/retention. */
+  readonly retentionScheduleFile: string;
   /** Requests allowed per window, counted per client address (before authentication) and per user (after). */
   readonly rateLimit: { readonly windowSeconds: number; readonly perAddress: number; readonly perUser: number };
   /** Proxies in front of the API whose X-Forwarded-For is believed: the client address the budgets and the security log use. */
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
       quorumAgencies: integer(env, 'MAST_QUORUM_AGENCIES', 2, 1, 20),
     },
     bankHolidaysFile: resolve(env.BANK_HOLIDAYS_FILE && env.BANK_HOLIDAYS_FILE !== '' ? env.BANK_HOLIDAYS_FILE : 'deploy/calendars/england-and-wales.json'),
+    retentionScheduleFile: resolve(env.RETENTION_SCHEDULE_FILE && env.RETENTION_SCHEDULE_FILE !== '' ? env.RETENTION_SCHEDULE_FILE : 'deploy/retention/irms-schools-toolkit.json'),
     // Generous defaults: a school's whole staff behind one address, and scripted test suites, stay under them.
     rateLimit: {
       windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),

@@ -1,5 +1,7 @@
 import type { WorkingDayCalendar } from '@app/domain/multi-agency/values';
 import { loadBankHolidays } from '../config/bank-holidays';
+import { loadRetentionSchedule } from '../config/retention-schedule';
+import type { RetentionSchedule } from '@app/domain/retention/schedule';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { eventCatalogue } from '@app/domain/catalogue';
@@ -34,6 +36,8 @@ export interface PlatformRuntime {
   readonly pseudonymKey: Buffer;
   /** Working days for every statutory and MAST deadline (BANK_HOLIDAYS_FILE). */
   readonly calendar: WorkingDayCalendar;
+  /** Retention periods per record class (RETENTION_SCHEDULE_FILE). */
+  readonly retentionSchedule: RetentionSchedule;
   /** "Now" for what users record: received-at stamps, today's deadlines. Tests move it; production reads the system clock. */
   readonly clock: () => Date;
   close(): Promise<void>;
@@ -55,6 +59,7 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
   if (bankHolidays.lastYear <= clock().getUTCFullYear()) {
     log(`warning: ${config.bankHolidaysFile} lists bank holidays only up to ${bankHolidays.lastYear}; later deadlines count weekends only`);
   }
+  const retentionSchedule = loadRetentionSchedule(config.retentionScheduleFile);
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   let ownerUrl = config.migrationDatabaseUrl;
@@ -107,6 +112,7 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
     projections,
     pseudonymKey,
     calendar: bankHolidays.calendar,
+    retentionSchedule,
     clock,
     async close() {
       await projections.stop();
