@@ -10,6 +10,7 @@ import { cafCasesProjection } from './caf/caf-cases.projection';
 import { cafFamilyCopiesProjection } from './caf/caf-family-copies.projection';
 import { sharingProjection } from './sharing/sharing.projection';
 import { concernsProjection } from './concerns/concerns.projection';
+import { retentionReviewsProjection } from './retention/retention-reviews.projection';
 
 /** Every projection the platform runs, one line per read model. */
 export const platformProjections: readonly Projection[] = [
@@ -24,4 +25,5 @@ export const platformProjections: readonly Projection[] = [
   cafFamilyCopiesProjection,
   sharingProjection,
   concernsProjection,
+  retentionReviewsProjection,
 ];

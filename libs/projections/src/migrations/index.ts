@@ -7,6 +7,7 @@ import { CreateCafReadModels1764205000200 } from './1764205000200-create-caf-rea
 import { CreateSharingReadModels1764206000100 } from './1764206000100-create-sharing-read-models';
 import { CreatePendingCorrectionNotices1764206000200 } from './1764206000200-create-pending-correction-notices';
 import { DisclosuresOfEveryKind1764206000300 } from './1764206000300-disclosures-of-every-kind';
+import { CreateRetentionReadModels1765300000100 } from './1765300000100-create-retention-read-models';
 
 export const projectionMigrations = [
   CreateProjectionCheckpoints1763900000000,
@@ -18,4 +19,5 @@ export const projectionMigrations = [
   CreateSharingReadModels1764206000100,
   CreatePendingCorrectionNotices1764206000200,
   DisclosuresOfEveryKind1764206000300,
+  CreateRetentionReadModels1765300000100,
 ];
