@@ -8,6 +8,7 @@ import type { RetentionCommand } from '@app/domain/retention/commands';
 import type { ErasureExemption, ErasureGround, ErasureOutcome, ErasureRequester } from '@app/domain/retention/vocabulary';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { ChildRecord } from '@app/projections/children/child-record.entity';
+import { knownInRetention } from '@app/projections/retention/queries';
 import { recipientsOfChild } from '@app/projections/sharing/queries';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
@@ -42,7 +43,8 @@ export class RetentionActs {
     return { ...(await this.decide(childId, { type: 'PlaceLegalHold', holdId, reason: body.reason }, context)), holdId };
   }
 
-  liftHold(childId: string, holdId: string, body: { reason: string }, context: RequestContext): Promise<Decided> {
+  async liftHold(childId: string, holdId: string, body: { reason: string }, context: RequestContext): Promise<Decided> {
+    await this.known(childId, 'holdId', holdId);
     return this.decide(childId, { type: 'LiftLegalHold', holdId, reason: body.reason }, context);
   }
 
@@ -62,9 +64,16 @@ export class RetentionActs {
     body: { outcome: ErasureOutcome; ground?: ErasureGround; exemption?: ErasureExemption; reasons: string },
     context: RequestContext,
   ): Promise<Decided> {
+    await this.known(childId, 'requestId', requestId);
     // Every agency the ledger says received the child's information is told, in the same decision.
     const recipients = await recipientsOfChild(this.dataSource.manager, childId);
     return this.decide(childId, { type: 'DecideErasure', requestId, ...body, recipients }, context);
+  }
+
+  private async known(childId: string, kind: 'holdId' | 'requestId', id: string): Promise<void> {
+    if (await knownInRetention(this.dataSource.manager, childId, kind, id)) return;
+    const what = kind === 'holdId' ? 'legal hold' : 'erasure request';
+    throw new NotFoundException({ error: 'Not Found', message: `No ${what} ${id} for child ${childId}`, field: kind });
   }
 
   private async decide(childId: string, command: ByTheDpo<RetentionCommand>, context: RequestContext, happenedOn: string[] = []): Promise<Decided> {

@@ -21,3 +21,12 @@ export async function erasedChildren(manager: EntityManager): Promise<string[]> 
   const rows: Array<{ child_id: string }> = await manager.query(`SELECT child_id FROM read_models.retention_reviews WHERE status = 'erased' ORDER BY child_id`);
   return rows.map((r) => r.child_id);
 }
+
+/** Whether the child's retention history holds this legal hold or erasure request: an unknown one is a 404 before any decision. */
+export async function knownInRetention(manager: EntityManager, childId: string, kind: 'holdId' | 'requestId', id: string): Promise<boolean> {
+  const [row] = await manager.query(
+    `SELECT 1 FROM read_models.retention_reviews, jsonb_array_elements(decisions) d WHERE child_id = $1 AND d->>$2 = $3 LIMIT 1`,
+    [childId, kind, id],
+  );
+  return row !== undefined;
+}
