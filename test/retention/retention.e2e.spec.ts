@@ -108,6 +108,25 @@ describe('retention review: disposed, kept and held', () => {
     expect(view).not.toMatch(/solicitor|Claim withdrawn/);
   });
 
+  it('an erasure request refused names its Art. 17(3) exemption and erases nothing; an approval needs its ground', async () => {
+    const requested = await post('dpo', `/retention/children/${young}/erasure-requests`, { requesterKind: 'parent-carer', requesterName: 'Jo Weeding', receivedOn: '2026-11-28' });
+    expect(requested.status).toBe(201);
+    const decide = (body: object) => post('dpo', `/retention/children/${young}/erasure-requests/${requested.body.requestId}/decision`, body);
+    const noGround = await decide({ outcome: 'approved', reasons: 'Asked nicely' });
+    expect([noGround.status, noGround.body.rule, noGround.body.field]).toEqual([400, 'erasure.ground-required', 'ground']);
+    const noExemption = await decide({ outcome: 'refused', reasons: 'Must keep' });
+    expect([noExemption.status, noExemption.body.field]).toEqual([400, 'exemption']);
+    expect((await decide({ outcome: 'refused', exemption: 'legal-obligation-or-public-task', reasons: 'Safeguarding record the school must keep (KCSIE)' })).status).toBe(200);
+    expect((await decide({ outcome: 'approved', ground: 'objection', reasons: 'Changed our mind' })).body.rule).toBe('erasure.already-decided');
+    expect((await get('senco.oakfield', `/children/${young}`)).body).toMatchObject({ givenName: 'Dov', erased: false });
+    const review = (await get('dpo', `/retention/children/${young}`)).body;
+    expect(review.status).toBe('retained');
+    expect(review.decisions).toEqual([
+      expect.objectContaining({ decision: 'ErasureRequested', requesterKind: 'parent-carer', requesterName: 'Jo Weeding', receivedOn: '2026-11-28' }),
+      expect.objectContaining({ decision: 'ErasureDecided', outcome: 'refused', exemption: 'legal-obligation-or-public-task', by: expect.objectContaining({ userId: 'dpo' }) }),
+    ]);
+  });
+
   it('is the dpo\'s alone: anyone else gets 403, logged', async () => {
     for (const [userId, call] of [
       ['senco.oakfield', () => get('senco.oakfield', '/retention/reviews')],
