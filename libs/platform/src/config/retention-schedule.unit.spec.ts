@@ -6,7 +6,8 @@ import { loadRetentionSchedule } from './retention-schedule';
 
 const shipped = 'deploy/retention/irms-schools-toolkit.json';
 const dir = mkdtempSync(join(tmpdir(), 'retention-schedule-'));
-const variant = (name: string, change: (schedule: Record<string, any>) => void) => {
+type Editable = { edition?: string; classes: Record<string, { from?: string; years?: number }> };
+const variant = (name: string, change: (schedule: Editable) => void) => {
   const schedule = JSON.parse(readFileSync(shipped, 'utf8'));
   change(schedule);
   const path = join(dir, name);
