@@ -89,7 +89,11 @@ describeWithKafka('erasure on request leaves nothing of the child behind', (brok
       scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'health'] },
     });
     expect(consent.status).toBe(201);
-    expect((await post('teacher.oakfield', '/concerns', { childId, seenOrHeard: `${givenName} ${seeded.seenOrHeard}` })).status).toBe(201);
+    const concern = await post('teacher.oakfield', '/concerns', { childId, seenOrHeard: `${givenName} ${seeded.seenOrHeard}` });
+    expect(concern.status).toBe(201);
+    // Referred to social care: a disclosure of its own, and a message on referral-to-social-care.v1.
+    const referral = { ground: 'risk-of-significant-harm', urgency: 'immediate', categories: ['safeguarding'], summary: `${givenName} ${familyName} sleeps at Pellingham` };
+    expect((await post('dsl.oakfield', `/concerns/${concern.body.concernId}/review`, { outcome: 'refer-to-social-care', reasons: `${givenName} is at risk`, reviewedOn: '2026-12-01', referral })).status).toBe(200);
 
     // Shared with health on the consent: the values reach health's read model, not the bus.
     const sharingId = (await post('mentor.oakfield', '/sharing', { childId, origin: 'proactive', purpose: 'Coordinated support', recipient: { agencyId: 'health', userId: 'practitioner.health' }, categories: ['identity'] })).body.sharingId as string;
@@ -132,16 +136,19 @@ describeWithKafka('erasure on request leaves nothing of the child behind', (brok
     expect((await get('practitioner.health', '/agencies/health/erasure-notices')).body).toEqual([
       expect.objectContaining({ requestId, childId, disclosureId: received.disclosureId, issuedBy: expect.objectContaining({ userId: 'dpo' }) }),
     ]);
-    const [notice] = await readTopic(kafka, 'erasure-notice.v1', (m) => m.key === childRef, (kept) => kept.length >= 1);
-    expect(JSON.parse(notice.value ?? '{}')).toMatchObject({ disclosureId: received.disclosureId, recipientAgencyId: 'health' });
-    await eventually('the notice in the disclosure ledger', async () => {
+    const notices = await readTopic(kafka, 'erasure-notice.v1', (m) => m.key === childRef, (kept) => kept.length >= 2);
+    expect(notices.map((n) => JSON.parse(n.value ?? '{}')).sort((a, b) => a.recipientAgencyId.localeCompare(b.recipientAgencyId))).toEqual([
+      expect.objectContaining({ disclosureId: received.disclosureId, recipientAgencyId: 'health' }),
+      expect.objectContaining({ disclosureId: `referral:${concern.body.concernId}`, recipientAgencyId: 'social-care' }),
+    ]);
+    await eventually('both notices in the disclosure ledger', async () => {
       const { rows } = await platform.db.pool.query(`SELECT 1 FROM integration.sent_messages WHERE topic = 'erasure-notice.v1'`);
-      return rows.length === 1;
+      return rows.length === 2;
     }, 30_000);
     const review = (await get('dpo', `/retention/children/${childId}`)).body;
     expect(review).toMatchObject({ status: 'erased', erasedCause: 'erasure-request' });
     expect(review.decisions.map((d: { decision: string }) => d.decision)).toEqual([
-      'ErasureRequested', 'LegalHoldPlaced', 'LegalHoldLifted', 'ErasureDecided', 'ErasureNoticeIssued', 'ChildRecordErased',
+      'ErasureRequested', 'LegalHoldPlaced', 'LegalHoldLifted', 'ErasureDecided', 'ErasureNoticeIssued', 'ErasureNoticeIssued', 'ChildRecordErased',
     ]);
 
     // The proof: nothing of the child in any table (events, keys, read models, outbox, sent messages,
