@@ -151,6 +151,16 @@ describeWithKafka('erasure on request leaves nothing of the child behind', (brok
       'ErasureRequested', 'LegalHoldPlaced', 'LegalHoldLifted', 'ErasureDecided', 'ErasureNoticeIssued', 'ErasureNoticeIssued', 'ChildRecordErased',
     ]);
 
+    // The ledger still answers for every disclosure, without the values; the file keeps its acts.
+    for (const path of [`/disclosure-audit/children/${childId}`, `/disclosure-audit/children/${childId}/subject-access?copy=dpo`]) {
+      const audit = await get('dpo', path);
+      expect(audit.status).toBe(200);
+      expect(found(JSON.stringify(audit.body))).toEqual([]);
+    }
+    const file = await get('dsl.oakfield', `/concerns/${concern.body.concernId}`);
+    expect(file.status).toBe(200);
+    expect(found(JSON.stringify(file.body))).toEqual([]);
+
     // The proof: nothing of the child in any table (events, keys, read models, outbox, sent messages,
     // idempotency keys, access log), on any topic, or in the platform's log.
     expect(leaksIn(await dumpDatabase())).toEqual([]);

@@ -127,6 +127,13 @@ describe('retention review: disposed, kept and held', () => {
     ]);
   });
 
+  it('reaches a restricted record too: a restriction does not make a record outlive its period', async () => {
+    expect((await request(platform.http).put(`/children/${young}/restriction`).set('Authorization', await as('dsl.oakfield')).send({ reason: 'Family court order', namedUsers: ['dsl.oakfield'] })).status).toBe(200);
+    expect((await get('senco.oakfield', `/children/${young}`)).status).toBe(403);
+    expect((await post('dpo', `/retention/children/${young}/legal-holds`, { reason: 'Court order: keep everything' })).status).toBe(201);
+    expect((await get('dpo', `/retention/children/${young}`)).body.onHold).toBe(true);
+  });
+
   it('is the dpo\'s alone: anyone else gets 403, logged', async () => {
     for (const [userId, call] of [
       ['senco.oakfield', () => get('senco.oakfield', '/retention/reviews')],
