@@ -146,7 +146,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     }
 
     expect(sent).toBeGreaterThan(1_000);
-    expect(sent).toBeLessThan(2_000);
+    // Grows with the API (about 2,060 with retention and erasure); bounded so a runaway generator shows.
+    expect(sent).toBeLessThan(3_000);
     expect(fivexx).toEqual([]);
     const ready = await request(platform.http).get('/health/ready');
     expect({ status: ready.status, body: ready.body }).toMatchObject({ status: 200 });
