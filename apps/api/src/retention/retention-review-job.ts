@@ -9,6 +9,7 @@ import { dayOf } from '@app/domain/shared/calendar';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { erasedChildren } from '@app/projections/retention/queries';
 import { recordsHeld, type RecordHeld } from '@app/projections/retention/records-held';
+import { WrongExpectedRevisionError } from '@app/event-store/event-store.port';
 import { Decisions } from '../platform/decisions';
 import { PeriodicTask } from '../platform/periodic-task';
 import { CLOCK, PLATFORM_RUNTIME } from '../platform/tokens';
@@ -51,12 +52,17 @@ export class RetentionReviewJob implements OnApplicationBootstrap, OnModuleDestr
     const today = dayOf(this.clock().toISOString());
     let listed = 0;
     for (const [childId, records] of this.dueOn(today, await recordsHeld(this.dataSource.manager, today))) {
-      const decided = await this.decisions.execute(retentionDecider, retentionStream(childId), { type: 'ListForReview', childId, reviewId: randomUUID(), records, today }, {
-        actor: systemActor('retention-review'),
-        correlationId: randomUUID(),
-        childId,
-      });
-      listed += decided.events.length > 0 ? 1 : 0;
+      try {
+        const decided = await this.decisions.execute(retentionDecider, retentionStream(childId), { type: 'ListForReview', childId, reviewId: randomUUID(), records, today }, {
+          actor: systemActor('retention-review'),
+          correlationId: randomUUID(),
+          childId,
+        });
+        listed += decided.events.length > 0 ? 1 : 0;
+      } catch (error) {
+        // Another process decided on this child meanwhile (listed it, or the dpo acted): the next run sees it.
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      }
     }
     if (listed > 0) this.logger.log(`listed ${listed} record${listed === 1 ? '' : 's'} for the dpo's retention review on ${today}`);
     return listed;
