@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
@@ -249,6 +250,25 @@ const matrix: Record<string, Row> = {
     call: post((f) => `/family/children/${f.childId}/consents/6f9619ff-8b86-4d11-b42d-00c04fc964ff/withdrawal`),
     allowed: ['parent.demo'],
   },
+  // Retention and erasure: the dpo alone. The matrix's child is not due (409) and an unknown hold or request is a 404.
+  'GET /retention/reviews': { call: get(() => '/retention/reviews?status=due'), allowed: ['dpo'] },
+  'GET /retention/children/:childId': { call: get((f) => `/retention/children/${f.childId}`), allowed: ['dpo'] },
+  'POST /retention/children/:childId/disposal': { call: post((f) => `/retention/children/${f.childId}/disposal`), allowed: ['dpo'] },
+  'POST /retention/children/:childId/keep': { call: post((f) => `/retention/children/${f.childId}/keep`, () => ({ keepUntil: '2027-12-01', reason: 'Matrix keep' })), allowed: ['dpo'] },
+  'POST /retention/children/:childId/legal-holds': { call: post((f) => `/retention/children/${f.childId}/legal-holds`, () => ({ reason: 'Matrix hold' })), allowed: ['dpo'] },
+  'POST /retention/children/:childId/legal-holds/:holdId/lifting': {
+    call: post((f) => `/retention/children/${f.childId}/legal-holds/${randomUUID()}/lifting`, () => ({ reason: 'Matrix lifting' })),
+    allowed: ['dpo'],
+  },
+  'POST /retention/children/:childId/erasure-requests': {
+    call: post((f) => `/retention/children/${f.childId}/erasure-requests`, () => ({ requesterKind: 'parent-carer', requesterName: 'Matrix Parent', receivedOn: '2026-12-01' })),
+    allowed: ['dpo'],
+  },
+  'POST /retention/children/:childId/erasure-requests/:requestId/decision': {
+    call: post((f) => `/retention/children/${f.childId}/erasure-requests/${randomUUID()}/decision`, () => ({ outcome: 'refused', exemption: 'legal-claims', reasons: 'Matrix decision' })),
+    allowed: ['dpo'],
+  },
+  'GET /agencies/:agencyId/erasure-notices': { call: get(() => '/agencies/health/erasure-notices'), allowed: ['practitioner.health', 'panel.health'] },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
 

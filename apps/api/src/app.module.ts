@@ -19,6 +19,7 @@ import { ConcernModule } from './concern/concern.module';
 import { SchoolMoveModule } from './school-move/school-move.module';
 import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { FamilyModule } from './family/family.module';
+import { RetentionModule } from './retention/retention.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
@@ -49,6 +50,7 @@ export class AppModule {
         SchoolMoveModule,
         SubjectAccessModule,
         FamilyModule,
+        RetentionModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

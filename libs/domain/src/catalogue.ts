@@ -11,6 +11,7 @@ import { concernEventSchemas } from './concern/events';
 import { schoolMoveEventSchemas } from './school-move/events';
 import { subjectAccessEventSchemas } from './subject-access/events';
 import { familyEventSchemas } from './family/events';
+import { retentionEventSchemas } from './retention/events';
 
 /** Every event type the platform stores, one line per aggregate. */
 export const eventSchemas: readonly EventSchema[] = [
@@ -26,6 +27,7 @@ export const eventSchemas: readonly EventSchema[] = [
   ...schoolMoveEventSchemas,
   ...subjectAccessEventSchemas,
   ...familyEventSchemas,
+  ...retentionEventSchemas,
 ];
 
 export const eventCatalogue = new EventCatalogue(eventSchemas);

@@ -10,6 +10,7 @@ export const INTEGRATION_TYPES = [
   'referral-to-social-care',
   'disclosure-to-agency',
   'correction-notice',
+  'erasure-notice',
   // Not about a child: the signed head of the access-log chain (ADR 013).
   'audit-anchors',
 ] as const;

@@ -14,6 +14,7 @@ import { schoolMovesProjection } from './school-moves/school-moves.projection';
 import { subjectAccessRequestsProjection } from './subject-access/subject-access-requests.projection';
 import { familyLinksProjection } from './family/family-links.projection';
 import { competenceAssessmentsProjection } from './family/competence-assessments.projection';
+import { retentionReviewsProjection } from './retention/retention-reviews.projection';
 
 /** Every projection the platform runs, one line per read model. */
 export const platformProjections: readonly Projection[] = [
@@ -32,4 +33,5 @@ export const platformProjections: readonly Projection[] = [
   subjectAccessRequestsProjection,
   familyLinksProjection,
   competenceAssessmentsProjection,
+  retentionReviewsProjection,
 ];

@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { describeDatabaseError, isDatabaseError } from '@app/platform/database/query-log';
 import { EventRefusedError, IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
 import { ConsentMissing } from '@app/domain/referral/consent-gate';
+import { ChildRecordErasedError } from '@app/event-store/personal-data/child-data-keys';
 import { DomainRefusal } from './decisions';
 import { requestIdOf } from './request-id';
 
@@ -74,6 +75,11 @@ export class HttpErrorsFilter implements ExceptionFilter {
       // What the command would have recorded breaks the event's shape: the request's values are at fault.
       const { rule, field, reason } = exception;
       send(HttpStatus.BAD_REQUEST, { error: 'Bad Request', rule, message: reason, ...(field ? { field } : {}) });
+      return;
+    }
+    if (exception instanceof ChildRecordErasedError) {
+      // Disposed of or erased on request: nothing personal may be recorded about the child again (ADR 016).
+      send(HttpStatus.CONFLICT, { error: 'Conflict', rule: 'child.record-erased', message: exception.message });
       return;
     }
     if (exception instanceof IdempotencyConflictError) {

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { sharingPolicies } from '@app/access/policy/sharing.policies';
-import { correctionNoticesTo, receivedInformation } from '@app/projections/sharing/queries';
+import { correctionNoticesTo, erasureNoticesTo, receivedInformation } from '@app/projections/sharing/queries';
 import { Policy } from '../access/policy.decorator';
 
 const optionalUuid = new ParseUUIDPipe({ version: '4', optional: true });
@@ -24,5 +24,11 @@ export class ReceivedController {
   @Policy(sharingPolicies.received)
   notices(@Param('agencyId') agencyId: string) {
     return correctionNoticesTo(this.dataSource.manager, agencyId);
+  }
+
+  @Get('erasure-notices')
+  @Policy(sharingPolicies.received)
+  erasureNotices(@Param('agencyId') agencyId: string) {
+    return erasureNoticesTo(this.dataSource.manager, agencyId);
   }
 }

@@ -4,6 +4,9 @@ import common from './v1/common.schema.json';
 import consentWithdrawn from './v1/consent-withdrawn.schema.json';
 import correctionNotice from './v1/correction-notice.schema.json';
 import disclosureToAgency from './v1/disclosure-to-agency.schema.json';
+import erasureNotice from './v1/erasure-notice.schema.json';
+import correctionNoticeV2 from './v2/correction-notice.schema.json';
+import disclosureToAgencyV2 from './v2/disclosure-to-agency.schema.json';
 import mastRequestDecided from './v1/mast-request-decided.schema.json';
 import mastRequestReceived from './v1/mast-request-received.schema.json';
 import referralToSocialCare from './v1/referral-to-social-care.schema.json';
@@ -12,7 +15,7 @@ import socialCareCaseUpdates from './v1/social-care-case-updates.schema.json';
 export type ContractCheck = { readonly valid: true } | { readonly valid: false; readonly reason: string };
 
 /** Per-category maps whose keys must be among the categories the same payload lists. */
-const PER_CATEGORY_FIELDS = ['information', 'corrected'];
+const PER_CATEGORY_FIELDS = ['information', 'corrected', 'fields', 'correctedFields'];
 
 /**
  * Every versioned contract the platform speaks, outbound and inbound, keyed `<name>.v<version>`
@@ -32,6 +35,10 @@ export class IntegrationContracts {
       'referral-to-social-care.v1': referralToSocialCare,
       'disclosure-to-agency.v1': disclosureToAgency,
       'correction-notice.v1': correctionNotice,
+      // v2 names the fields and leaves the values in the platform (ADR 016); v1 stays so rows queued before the upgrade still go.
+      'disclosure-to-agency.v2': disclosureToAgencyV2,
+      'correction-notice.v2': correctionNoticeV2,
+      'erasure-notice.v1': erasureNotice,
       'social-care-case-updates.v1': socialCareCaseUpdates,
       'audit-anchors.v1': auditAnchors,
     };

@@ -15,10 +15,18 @@ const disclosure = {
 };
 
 describe('integration contracts', () => {
-  it('has a v1 contract for every integration event and the inbound social-care topic', () => {
+  it('has a v1 contract for every integration event and the inbound social-care topic, and v2 for those that no longer carry values', () => {
     expect(integrationContracts.names().sort()).toEqual(
-      [...INTEGRATION_TYPES.map((t) => topicOf(t, 1)), 'social-care-case-updates.v1'].sort(),
+      [...INTEGRATION_TYPES.map((t) => topicOf(t, 1)), 'social-care-case-updates.v1', 'disclosure-to-agency.v2', 'correction-notice.v2'].sort(),
     );
+  });
+
+  it('v2 of a disclosure names fields per listed category and refuses values', () => {
+    const { information: _information, ...rest } = disclosure;
+    expect(integrationContracts.check('disclosure-to-agency', 2, { ...rest, fields: { attendance: ['percent'] } })).toEqual({ valid: true });
+    expect(integrationContracts.check('disclosure-to-agency', 2, { ...rest, fields: { attendance: [{ percent: 80 }] } }).valid).toBe(false);
+    expect(integrationContracts.check('disclosure-to-agency', 2, { ...rest, fields: { health: ['summary'] } })).toEqual({ valid: false, reason: expect.stringContaining('health') });
+    expect(integrationContracts.check('disclosure-to-agency', 2, disclosure)).toEqual({ valid: false, reason: expect.stringContaining('(information)') });
   });
 
   it('accepts a payload that meets the contract', () => {
@@ -43,7 +51,7 @@ describe('integration contracts', () => {
   });
 
   it('has no contract for a version that does not exist', () => {
-    expect(integrationContracts.check('disclosure-to-agency', 2, disclosure)).toEqual({ valid: false, reason: 'no contract disclosure-to-agency.v2' });
+    expect(integrationContracts.check('disclosure-to-agency', 3, disclosure)).toEqual({ valid: false, reason: 'no contract disclosure-to-agency.v3' });
   });
 
   it('checks inbound social-care updates by type', () => {

@@ -57,14 +57,16 @@ describe('transactional outbox (append hook)', () => {
     expect(JSON.stringify(row.payload)).not.toContain('Sara Khan');
   });
 
-  it('opens sealed personal fields to build a disclosure, sending only the allowed categories', async () => {
+  it('builds a disclosure from its sealed event: the allowed categories\' field names, never a value (ADR 016)', async () => {
     const childId = randomUUID();
     await setup.store.append(`disclosure-${childId}`, [toAppend('DisclosureMade', sampleDomainEvents.DisclosureMade(childId))], 'no-stream');
     const stored = await db.pool.query<{ text: string }>(`SELECT data::text AS text FROM event_store.events WHERE child_id = $1`, [childId]);
     expect(stored.rows[0].text).not.toContain('Asthma'); // sealed in the log
     const [row] = await rowsOf(childId);
     expect(row.headers['recipient-agency']).toBe('health');
-    expect(row.payload.information).toEqual({ attendance: { percent: 82 }, health: { summary: 'Asthma, inhaler in school' } });
+    expect(row.topic).toBe('disclosure-to-agency.v2');
+    expect(row.payload.fields).toEqual({ attendance: ['percent'], health: ['summary'] });
+    expect(JSON.stringify(row.payload)).not.toMatch(/Asthma|82/);
   });
 
   it('writes nothing for events that cause no integration event', async () => {

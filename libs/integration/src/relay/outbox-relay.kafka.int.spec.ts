@@ -38,14 +38,14 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
 
     await relay.drain();
 
-    const [message, ...more] = await readTopic(kafka, 'disclosure-to-agency.v1', (m) => m.headers['event-id'] === disclosure.eventId, (kept) => kept.length >= 1);
+    const [message, ...more] = await readTopic(kafka, 'disclosure-to-agency.v2', (m) => m.headers['event-id'] === disclosure.eventId, (kept) => kept.length >= 1);
     expect(more).toHaveLength(0);
     const childRef = pseudonymousChildId(setup.pseudonymKey, childId);
     expect(message.key).toBe(childRef);
     expect(message.headers).toEqual({
       'event-id': disclosure.eventId,
       'event-type': 'disclosure-to-agency',
-      'schema-version': '1',
+      'schema-version': '2',
       'correlation-id': disclosure.metadata.correlationId,
       'source-event-type': 'DisclosureMade',
       'recipient-agency': 'health',
@@ -57,7 +57,7 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
       recipientAgencyId: 'health',
       basis: { kind: 'consent', consentId: 'consent-1' },
       categories: ['attendance', 'health'],
-      information: { attendance: { percent: 82 }, health: { summary: 'Asthma, inhaler in school' } },
+      fields: { attendance: ['percent'], health: ['summary'] },
       disclosedAt: '2025-11-20T12:00:00.000Z',
       occurredAt: expect.any(String),
     });

@@ -99,4 +99,13 @@ export const sampleDomainEvents = {
     issuedBy: { userId: 'u-mentor', role: 'learning-mentor', agencyId: 'school-oakfield' },
     issuedAt: '2025-11-21T09:00:00.000Z',
   }),
+  ErasureNoticeIssued: (childId: string) => ({
+    childId,
+    noticeId: 'erasure-1:disclosure-1',
+    requestId: 'erasure-1',
+    disclosureId: 'disclosure-1',
+    recipientAgencyId: 'health',
+    issuedBy: { userId: 'dpo', role: 'dpo', agencyId: 'local-authority' },
+    issuedAt: '2025-11-22T09:00:00.000Z',
+  }),
 } as const;

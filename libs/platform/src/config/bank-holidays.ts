@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { isIsoDate } from '@app/domain/shared/calendar';
 import { bankHolidayCalendar } from '@app/domain/multi-agency/working-days';
 import type { WorkingDayCalendar } from '@app/domain/multi-agency/values';
 import { ConfigError } from './config';
+import { readJsonConfig } from './json-file';
 
 export interface BankHolidays {
   readonly calendar: WorkingDayCalendar;
@@ -19,12 +19,7 @@ const VARIABLE = 'BANK_HOLIDAYS_FILE';
  * drop in the file gov.uk publishes each year without editing it.
  */
 export function loadBankHolidays(file: string): BankHolidays {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(VARIABLE, `could not be read as JSON from ${file}: ${(error as Error).message}`);
-  }
+  const parsed = readJsonConfig(VARIABLE, file);
   const listed = Array.isArray(parsed) ? parsed : (parsed as { 'england-and-wales'?: { events?: Array<{ date?: unknown }> } })?.['england-and-wales']?.events?.map((e) => e?.date);
   if (!Array.isArray(listed) || listed.length === 0) {
     throw new ConfigError(VARIABLE, `must hold a JSON array of days or gov.uk's bank-holidays.json with an england-and-wales division (${file})`);

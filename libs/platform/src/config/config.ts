@@ -44,6 +44,8 @@ export interface PlatformConfig {
   readonly bankHolidaysFile: string;
   /** JSON file of every school's term dates and closure days (ADR 014); absent: the example shipped in deploy/calendars. */
   readonly schoolCalendarsFile: string;
+  /** JSON file of retention periods per record class; absent: the IRMS-based schedule shipped in deploy/retention. */
+  readonly retentionScheduleFile: string;
   /** Requests allowed per window, counted per client address (before authentication) and per user (after). */
   readonly rateLimit: { readonly windowSeconds: number; readonly perAddress: number; readonly perUser: number };
   /** Proxies in front of the API whose X-Forwarded-For is believed: the client address the budgets and the security log use. */
@@ -174,6 +176,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     },
     bankHolidaysFile: resolve(env.BANK_HOLIDAYS_FILE && env.BANK_HOLIDAYS_FILE !== '' ? env.BANK_HOLIDAYS_FILE : 'deploy/calendars/england-and-wales.json'),
     schoolCalendarsFile: resolve(env.SCHOOL_CALENDARS_FILE && env.SCHOOL_CALENDARS_FILE !== '' ? env.SCHOOL_CALENDARS_FILE : 'deploy/calendars/school-terms.json'),
+    retentionScheduleFile: resolve(env.RETENTION_SCHEDULE_FILE && env.RETENTION_SCHEDULE_FILE !== '' ? env.RETENTION_SCHEDULE_FILE : 'deploy/retention/irms-schools-toolkit.json'),
     // Generous defaults: a school's whole staff behind one address, and scripted test suites, stay under them.
     rateLimit: {
       windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),

@@ -3,6 +3,8 @@ import type { SchoolCalendars } from '@app/domain/school-calendar';
 import { dayOf } from '@app/domain/shared/calendar';
 import { loadBankHolidays } from '../config/bank-holidays';
 import { loadSchoolCalendars } from '../config/school-calendars';
+import { loadRetentionSchedule } from '../config/retention-schedule';
+import type { RetentionSchedule } from '@app/domain/retention/schedule';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { eventCatalogue } from '@app/domain/catalogue';
@@ -39,6 +41,8 @@ export interface PlatformRuntime {
   readonly calendar: WorkingDayCalendar;
   /** Each school's days (its terms and closures, SCHOOL_CALENDARS_FILE) for deadlines counted in school days. */
   readonly schoolCalendars: SchoolCalendars;
+  /** Retention periods per record class (RETENTION_SCHEDULE_FILE). */
+  readonly retentionSchedule: RetentionSchedule;
   /** "Now" for what users record: received-at stamps, today's deadlines. Tests move it; production reads the system clock. */
   readonly clock: () => Date;
   close(): Promise<void>;
@@ -64,6 +68,7 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
   if (schoolCalendars.coveredUntil === undefined || schoolCalendars.coveredUntil < dayOf(clock().toISOString())) {
     log(`warning: ${config.schoolCalendarsFile} lists no term after ${schoolCalendars.coveredUntil ?? 'none'}; school-day deadlines count working days only`);
   }
+  const retentionSchedule = loadRetentionSchedule(config.retentionScheduleFile);
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   let ownerUrl = config.migrationDatabaseUrl;
@@ -117,6 +122,7 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
     pseudonymKey,
     calendar: bankHolidays.calendar,
     schoolCalendars: schoolCalendars.calendars,
+    retentionSchedule,
     clock,
     async close() {
       await projections.stop();

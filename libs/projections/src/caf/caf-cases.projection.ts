@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { CafEvent, NamedPractitioner } from '@app/domain/caf/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 import { CafAction } from './caf-action.entity';
 import { CafCase } from './caf-case.entity';
 import { CafContribution } from './caf-contribution.entity';
@@ -44,10 +45,19 @@ export const cafCasesProjection: Projection = {
     'IntegratedPlanActionUpdated',
     'CafReviewed',
     'CafClosed',
+    CHILD_RECORD_ERASED,
   ],
   tables: ['caf_cases', 'caf_team_members', 'caf_actions', 'caf_contributions'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
+    if (recorded.type === CHILD_RECORD_ERASED) {
+      // What was assessed and agreed, in words, goes; who took part, when and the statuses stay.
+      const childId = erasedChild(recorded);
+      await nullColumns(manager, 'caf_cases', ['reason_for_assessment'], childId);
+      await nullColumns(manager, 'caf_actions', ['action', 'last_note'], childId);
+      await nullColumns(manager, 'caf_contributions', ['text', 'withheld_reason', 'correction_reason'], childId, 'caf_id IN (SELECT caf_id FROM read_models.caf_cases WHERE child_id = $1)');
+      return;
+    }
     const event = { type: recorded.type, data: recorded.data } as unknown as CafEvent;
     const cases = manager.getRepository(CafCase);
     const { cafId } = event.data;

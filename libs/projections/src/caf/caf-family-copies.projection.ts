@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { CafEvent } from '@app/domain/caf/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, erasedChild } from '../erasure/forget';
 import { CafFamilyCopy } from './caf-family-copy.entity';
-import { applyToFamilyCopy } from './family-copy';
+import { applyToFamilyCopy, erasedFamilyCopy } from './family-copy';
 
 /** The family-held copy of each CAF, only what the family may see. */
 export const cafFamilyCopiesProjection: Projection = {
@@ -20,10 +21,18 @@ export const cafFamilyCopiesProjection: Projection = {
     'IntegratedPlanActionUpdated',
     'CafReviewed',
     'CafClosed',
+    CHILD_RECORD_ERASED,
   ],
   tables: ['caf_family_copies'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
+    if (recorded.type === CHILD_RECORD_ERASED) {
+      const copies = manager.getRepository(CafFamilyCopy);
+      for (const row of await copies.findBy({ childId: erasedChild(recorded) })) {
+        await copies.update({ cafId: row.cafId }, { document: erasedFamilyCopy(row.document), updatedAt: recorded.occurredAt });
+      }
+      return;
+    }
     const event = { type: recorded.type, data: recorded.data } as unknown as CafEvent;
     const repository = manager.getRepository(CafFamilyCopy);
     const row = await repository.findOneBy({ cafId: event.data.cafId });

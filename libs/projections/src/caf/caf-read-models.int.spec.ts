@@ -10,7 +10,8 @@ import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-sto
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import type { Checkpoint, RecordedEvent } from '@app/event-store/event-store.port';
-import { catchUpTo, decideAndAppend } from '../testing/decide-and-append';
+import { appendDecided, catchUpTo, decideAndAppend } from '../testing/decide-and-append';
+import { retentionStream } from '@app/domain/retention/events';
 import { cafCasesProjection } from './caf-cases.projection';
 import { cafFamilyCopiesProjection } from './caf-family-copies.projection';
 import { cafContributions, cafsLedBy, familyCopy, leadProfessionalView } from './queries';
@@ -177,6 +178,18 @@ describe('CAF read models: lead professional\'s view and the family-held copy (r
     for (const projection of projections) await runner.rebuild(projection);
     await catchUp();
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('ChildRecordErased: both CAF read models drop every word about the child and keep who, when and status', async () => {
+    const erasedBy = { userId: 'dpo', role: 'dpo', agencyId: 'local-authority' };
+    await appended(appendDecided(store, retentionStream(childId), [{ type: 'ChildRecordErased', data: { childId, cause: 'erasure-request', erasedBy, erasedAt: '2026-03-30T10:00:00.000Z' } }], { actor: erasedBy, childId }));
+    await catchUp();
+    const tables = ['caf_cases', 'caf_team_members', 'caf_actions', 'caf_contributions', 'caf_family_copies'];
+    const text = (await Promise.all(tables.map((t) => db.dataSource.query(`SELECT t::text AS row FROM read_models.${t} t`)))).flat().map((r: { row: string }) => r.row).join('\n');
+    expect(text).not.toMatch(/hearing|Neighbour|temporary housing|Mornings are hard|Attendance falling|mentor sessions|housing needs/);
+    const copy = await familyCopy(db.dataSource.manager, 'k1');
+    expect(copy?.assessment.map((e) => [e.by.agencyId, e.text])).toEqual([['school-oakfield', null], ['health', null], ['education-welfare', null]]);
+    expect((await cafContributions(db.dataSource.manager, 'k1')).length).toBeGreaterThan(0);
   });
 
   it('after the child\'s record is erased, a rebuild shows the personal text as erased', async () => {

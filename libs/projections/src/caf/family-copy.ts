@@ -127,3 +127,18 @@ export function applyToFamilyCopy(copy: FamilyCopy | null, event: CafEvent): Fam
       return { ...copy, status: 'closed', nextReviewOn: null, closure: { closedOn: event.data.closedOn, outcome: event.data.outcome, summary: event.data.summary ?? null } };
   }
 }
+
+/** The family copy once the child's record is erased: the same outline, every personal value gone. */
+export function erasedFamilyCopy(copy: FamilyCopy): FamilyCopy {
+  return {
+    ...copy,
+    reasonForAssessment: null,
+    assessment: copy.assessment.map((entry) => ({ ...entry, text: null })),
+    views: copy.views.map((entry) => ({ ...entry, views: null })),
+    summary: null,
+    meetings: copy.meetings.map((meeting) => ({ ...meeting, notes: null })),
+    plan: copy.plan.map((action) => ({ ...action, action: null })),
+    reviews: copy.reviews.map((review) => ({ ...review, summary: null })),
+    closure: copy.closure ? { ...copy.closure, summary: null } : null,
+  };
+}

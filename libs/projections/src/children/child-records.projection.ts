@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ChildDetails } from '@app/domain/child/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, erasedChild } from '../erasure/forget';
 import { ChildRecord } from './child-record.entity';
 
 type Changes = Partial<ChildDetails>;
@@ -13,10 +14,15 @@ const personalColumns = (data: Changes, erased: readonly string[]) => {
 
 export const childRecordsProjection: Projection = {
   name: 'child-records',
-  eventTypes: ['ChildRegistered', 'ChildDetailsCorrected', 'SchoolMoveRecorded'],
+  eventTypes: ['ChildRegistered', 'ChildDetailsCorrected', 'SchoolMoveRecorded', CHILD_RECORD_ERASED],
   tables: ['child_records'],
 
   async apply(event: RecordedEvent, manager: EntityManager) {
+    if (event.type === CHILD_RECORD_ERASED) {
+      // The revision stays: it is the child stream's, which If-Match is checked against.
+      await manager.getRepository(ChildRecord).update({ childId: erasedChild(event) }, { givenName: null, familyName: null, dateOfBirth: null, upn: null, erased: true, updatedAt: event.occurredAt });
+      return;
+    }
     const data = event.data as Changes & { childId: string };
     const erased = event.erasedFields ?? [];
     const repository = manager.getRepository(ChildRecord);

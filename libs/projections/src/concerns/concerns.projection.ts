@@ -4,6 +4,7 @@ import type { ConcernEvent } from '@app/domain/concern/events';
 import type { ClockState } from '@app/domain/concern/state';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, eachWithoutKeys, erasedChild, personalKeysOf, withoutKeys } from '../erasure/forget';
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
@@ -20,10 +21,12 @@ export const concernsProjection: Projection = {
     'ChildProtectionConferenceHeld',
     'CoreGroupMet',
     'MentorReportSubmitted',
+    CHILD_RECORD_ERASED,
   ],
   tables: ['concerns'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
+    if (recorded.type === CHILD_RECORD_ERASED) return forgetConcerns(erasedChild(recorded), manager);
     const event = { type: recorded.type, data: recorded.data } as unknown as ConcernEvent;
     const { concernId } = event.data;
     const revision = recorded.revision.toString();
@@ -75,3 +78,22 @@ export const concernsProjection: Projection = {
     }
   },
 };
+
+/**
+ * The child-protection file once erased: what was seen or heard and every act's personal
+ * words (the catalogue's personal fields of each act) go; the acts, their days and clocks stay.
+ */
+async function forgetConcerns(childId: string, manager: EntityManager): Promise<void> {
+  await manager.query(
+    `UPDATE read_models.concerns SET seen_or_heard = NULL, dsl_reasons = NULL,
+       referral = ${withoutKeys('referral', personalKeysOf('ConcernReferredToSocialCare'))},
+       decision = ${withoutKeys('decision', personalKeysOf('SocialCareDecisionMade'))},
+       assessment = ${withoutKeys('assessment', personalKeysOf('AssessmentCompleted'))},
+       strategy_discussion = ${withoutKeys('strategy_discussion', personalKeysOf('StrategyDiscussionHeld'))},
+       conferences = ${eachWithoutKeys('conferences', personalKeysOf('ChildProtectionConferenceHeld'))},
+       core_groups = ${eachWithoutKeys('core_groups', personalKeysOf('CoreGroupMet'))},
+       reports = ${eachWithoutKeys('reports', personalKeysOf('MentorReportSubmitted'))}
+     WHERE child_id = $1`,
+    [childId],
+  );
+}

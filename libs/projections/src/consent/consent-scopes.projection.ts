@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ConsentEvent } from '@app/domain/consent/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 import { ConsentScopeRow } from './consent-scope.entity';
 
 type Data<T extends ConsentEvent['type']> = Extract<ConsentEvent, { type: T }>['data'];
@@ -9,10 +10,12 @@ type Data<T extends ConsentEvent['type']> = Extract<ConsentEvent, { type: T }>['
 /** Every consent decision per child with its scope, live state and the child's standing at the time. */
 export const consentScopesProjection: Projection = {
   name: 'consent-scopes',
-  eventTypes: ['ConsentGiven', 'ConsentRefused', 'ConsentWithdrawn', 'ConsentExpired'],
+  eventTypes: ['ConsentGiven', 'ConsentRefused', 'ConsentWithdrawn', 'ConsentExpired', CHILD_RECORD_ERASED],
   tables: ['consent_scopes'],
 
   async apply(event: RecordedEvent, manager: EntityManager) {
+    // Scopes and dates stay as evidence of what was lawful when; who in the family gave it, and their form's reference, go.
+    if (event.type === CHILD_RECORD_ERASED) return nullColumns(manager, 'consent_scopes', ['giver_relationship', 'document_ref'], erasedChild(event));
     const repository = manager.getRepository(ConsentScopeRow);
     switch (event.type as ConsentEvent['type']) {
       case 'ConsentGiven':

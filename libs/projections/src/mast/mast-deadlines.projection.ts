@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { MastRequestEvent } from '@app/domain/mast-request/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 import { MastDeadlineRow } from './mast-deadline-row.entity';
 
 const asDomain = (event: RecordedEvent) => ({ type: event.type, data: event.data }) as unknown as MastRequestEvent;
@@ -13,10 +14,12 @@ const asDomain = (event: RecordedEvent) => ({ type: event.type, data: event.data
  */
 export const mastDeadlinesProjection: Projection = {
   name: 'mast-deadlines',
-  eventTypes: ['MastRequestDecided', 'ResponseSentToSchool', 'FirstContactMade', 'MastDeadlineBreached'],
+  eventTypes: ['MastRequestDecided', 'ResponseSentToSchool', 'FirstContactMade', 'MastDeadlineBreached', CHILD_RECORD_ERASED],
   tables: ['mast_deadlines'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
+    // A breach's reason may speak about the family; that the clock was breached stays.
+    if (recorded.type === CHILD_RECORD_ERASED) return nullColumns(manager, 'mast_deadlines', ['breach_reason'], erasedChild(recorded));
     const repository = manager.getRepository(MastDeadlineRow);
     const event = asDomain(recorded);
     switch (event.type) {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { MastPanelEvent } from '@app/domain/mast-panel/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, eachWithoutKeys, erasedChild, personalKeysOf } from '../erasure/forget';
 import { MastAgendaItem } from './mast-agenda-item.entity';
 import { MastPanelRow } from './mast-panel-row.entity';
 
@@ -19,10 +20,19 @@ export const mastPanelsProjection: Projection = {
     'PanelDecisionRecorded',
     'PanelMinutesRecorded',
     'PanelClosed',
+    CHILD_RECORD_ERASED,
   ],
   tables: ['mast_agenda_items', 'mast_panels'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
+    if (recorded.type === CHILD_RECORD_ERASED) {
+      // The child's agenda items lose the decision's reasons and the nature of conflicts declared about them.
+      await manager.query(
+        `UPDATE read_models.mast_agenda_items SET reason = NULL, conflicts = ${eachWithoutKeys('conflicts', personalKeysOf('ConflictOfInterestDeclared'))} WHERE child_id = $1`,
+        [erasedChild(recorded)],
+      );
+      return;
+    }
     const panels = manager.getRepository(MastPanelRow);
     const items = manager.getRepository(MastAgendaItem);
     const event = asDomain(recorded);

@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '@app/platform/testing/tes
 import { ProjectionRunner } from '../runtime/projection-runner';
 import type { Checkpoint, RecordedEvent } from '@app/event-store/event-store.port';
 import { appendDecided, catchUpTo, decideAndAppend } from '../testing/decide-and-append';
+import { retentionStream } from '@app/domain/retention/events';
 import { mastDeadlinesProjection } from './mast-deadlines.projection';
 import { mastPanelsProjection } from './mast-panels.projection';
 import { mastRequestsProjection } from './mast-requests.projection';
@@ -205,6 +206,19 @@ describe('MAST read models: agenda, decision log, caseloads and deadlines (real 
     await request('r1', { type: 'EndMastInvolvement', requestId: 'r1', endedOn: '2026-04-01', reason: 'Plan completed' });
     await catchUp();
     expect(await keyWorkerCaseload(db.dataSource.manager, 'u-kw1')).toEqual([]);
+  });
+
+  it('ChildRecordErased: the child\'s requests, clocks and agenda items lose every word about the family and keep the rest', async () => {
+    const erasedBy = { userId: 'dpo', role: 'dpo', agencyId: 'local-authority' };
+    await appended(appendDecided(store, retentionStream('c1'), [{ type: 'ChildRecordErased', data: { childId: 'c1', cause: 'disposal', erasedBy, erasedAt: '2026-04-02T10:00:00.000Z' } }], { actor: erasedBy, childId: 'c1' }));
+    await catchUp();
+    const [request] = await db.dataSource.query(`SELECT * FROM read_models.mast_requests WHERE request_id = 'r1'`);
+    expect(request).toMatchObject({ child_id: 'c1', needs: null, already_tried: null, parents_involved: null, decision_reason: null, erased: true, status: 'ended' });
+    const items = await db.dataSource.query(`SELECT reason, conflicts::text AS conflicts FROM read_models.mast_agenda_items WHERE child_id = 'c1'`);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect([item.reason, item.conflicts.includes('"nature"')]).toEqual([null, false]);
+    const [other] = await db.dataSource.query(`SELECT needs FROM read_models.mast_requests WHERE child_id <> 'c1' AND needs IS NOT NULL LIMIT 1`);
+    expect(other).toBeDefined();
   });
 
   it('rebuilds every MAST read model from position 0 to the same rows', async () => {

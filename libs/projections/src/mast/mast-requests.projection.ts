@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { MastRequestEvent } from '@app/domain/mast-request/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, erasedChild } from '../erasure/forget';
 import { MastRequestRow } from './mast-request-row.entity';
 
 const asDomain = (event: RecordedEvent) => ({ type: event.type, data: event.data }) as unknown as MastRequestEvent;
@@ -9,11 +10,15 @@ const asDomain = (event: RecordedEvent) => ({ type: event.type, data: event.data
 /** Requests for MAST involvement as they stand: listing, decision, allocation, first contact. */
 export const mastRequestsProjection: Projection = {
   name: 'mast-requests',
-  eventTypes: ['MastRequestMade', 'MastRequestListed', 'MastRequestDecided', 'FirstContactMade', 'MastInvolvementEnded'],
+  eventTypes: ['MastRequestMade', 'MastRequestListed', 'MastRequestDecided', 'FirstContactMade', 'MastInvolvementEnded', CHILD_RECORD_ERASED],
   tables: ['mast_requests'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     const repository = manager.getRepository(MastRequestRow);
+    if (recorded.type === CHILD_RECORD_ERASED) {
+      await repository.update({ childId: erasedChild(recorded) }, { parentsInvolved: null, needs: null, alreadyTried: null, decisionReason: null, erased: true });
+      return;
+    }
     const event = asDomain(recorded);
     const common = { revision: recorded.revision.toString(), updatedAt: recorded.occurredAt };
     switch (event.type) {

@@ -10,6 +10,7 @@ import { DisclosuresOfEveryKind1764206000300 } from './1764206000300-disclosures
 import { CreateSchoolMoves1765100000000 } from './1765100000000-create-school-moves';
 import { CreateSubjectAccessRequests1765200000100 } from './1765200000100-create-subject-access-requests';
 import { CreateFamilyLinks1765400000100 } from './1765400000100-create-family-links';
+import { CreateRetentionReadModels1765300000100 } from './1765300000100-create-retention-read-models';
 
 export const projectionMigrations = [
   CreateProjectionCheckpoints1763900000000,
@@ -24,4 +25,5 @@ export const projectionMigrations = [
   CreateSchoolMoves1765100000000,
   CreateSubjectAccessRequests1765200000100,
   CreateFamilyLinks1765400000100,
+  CreateRetentionReadModels1765300000100,
 ];

@@ -2,16 +2,19 @@ import type { EntityManager } from 'typeorm';
 import type { SchoolMoveEvent } from '@app/domain/school-move/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 /** School moves and their child-protection files: the two DSLs' list, and who may open a received file. */
 export const schoolMovesProjection: Projection = {
   name: 'school-moves',
-  eventTypes: ['SchoolMoveRecorded', 'ChildProtectionFileSent', 'ChildProtectionFileReceived'],
+  eventTypes: ['SchoolMoveRecorded', 'ChildProtectionFileSent', 'ChildProtectionFileReceived', CHILD_RECORD_ERASED],
   tables: ['school_moves'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
+    // The move's reason is the child's personal data; the dates, schools and clocks stay.
+    if (recorded.type === CHILD_RECORD_ERASED) return nullColumns(manager, 'school_moves', ['reason'], erasedChild(recorded));
     const event = { type: recorded.type, data: recorded.data } as unknown as SchoolMoveEvent;
     const revision = recorded.revision.toString();
     const update = (set: string, values: unknown[]) => manager.query(`UPDATE read_models.school_moves SET ${set}, revision = $2 WHERE move_id = $1`, [event.data.moveId, revision, ...values]);

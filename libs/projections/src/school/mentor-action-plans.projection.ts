@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ReferralEvent } from '@app/domain/referral/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 import { MentorActionPlan } from './mentor-action-plan.entity';
 import { MentorCaseTarget } from './mentor-case-target.entity';
 
@@ -14,10 +15,17 @@ type Data<T extends ReferralEvent['type']> = Extract<ReferralEvent, { type: T }>
  */
 export const mentorActionPlansProjection: Projection = {
   name: 'mentor-action-plans',
-  eventTypes: ['ReferralMade', 'TargetsSet', 'ActionPlanAgreed', 'ReviewHeld'],
+  eventTypes: ['ReferralMade', 'TargetsSet', 'ActionPlanAgreed', 'ReviewHeld', CHILD_RECORD_ERASED],
   tables: ['mentor_action_plans', 'mentor_case_targets', 'mentor_case_schools'],
 
   async apply(event: RecordedEvent, manager: EntityManager) {
+    if (event.type === CHILD_RECORD_ERASED) {
+      // The wording of goals, targets, strategies and progress is personal; ids, dates and services stay.
+      const childId = erasedChild(event);
+      await nullColumns(manager, 'mentor_action_plans', ['strategies'], childId);
+      await nullColumns(manager, 'mentor_case_targets', ['goal_outcome', 'description', 'measure', 'owner', 'latest_progress', 'progress_note'], childId);
+      return;
+    }
     switch (event.type as ReferralEvent['type']) {
       case 'ReferralMade': {
         const data = event.data as unknown as Data<'ReferralMade'>;

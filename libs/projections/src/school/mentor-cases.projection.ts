@@ -2,12 +2,28 @@ import type { EntityManager } from 'typeorm';
 import type { ReferralEvent } from '@app/domain/referral/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 import { MentorCase } from './mentor-case.entity';
 
 type Data<T extends ReferralEvent['type']> = Extract<ReferralEvent, { type: T }>['data'];
 
 /** Personal fields read as null once erased; `?? null` keeps columns honest either way. */
 const orNull = <T>(value: T | null | undefined): T | null => (value === undefined ? null : value);
+
+const ERASED_COLUMNS = [
+  'reasons',
+  'attendance_at_referral',
+  'behaviour_at_referral',
+  'exclusions_at_referral',
+  'attainment_at_referral',
+  'triage_reason',
+  'baseline_attendance',
+  'baseline_behaviour',
+  'close_reason',
+  'attendance_at_exit',
+  'behaviour_at_exit',
+  'exclusions_at_exit',
+];
 
 const SESSION_COLUMN = { 'one-to-one': 'one_to_one_sessions', group: 'group_sessions', 'in-class': 'in_class_sessions', 'drop-in': 'drop_in_sessions' } as const;
 
@@ -25,10 +41,13 @@ export const mentorCasesProjection: Projection = {
     'EndingPlanned',
     'CaseClosed',
     'FollowUpRecorded',
+    CHILD_RECORD_ERASED,
   ],
   tables: ['mentor_cases'],
 
   async apply(event: RecordedEvent, manager: EntityManager) {
+    // Reasons, profile, baseline and exit figures come from personal fields; stages and dates stay.
+    if (event.type === CHILD_RECORD_ERASED) return nullColumns(manager, 'mentor_cases', ERASED_COLUMNS, erasedChild(event));
     const repository = manager.getRepository(MentorCase);
     const referralId = (event.data as { referralId: string }).referralId;
     const stamp = { revision: event.revision.toString(), updatedAt: event.occurredAt };

@@ -10,6 +10,8 @@ import { childRecordsProjection } from '../children/child-records.projection';
 import { consentScopesProjection } from '../consent/consent-scopes.projection';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import { RecordedHistory } from '../testing/recorded-history';
+import { appendDecided } from '../testing/decide-and-append';
+import { retentionStream } from '@app/domain/retention/events';
 import { mentorActionPlansProjection } from './mentor-action-plans.projection';
 import { mentorCasesProjection } from './mentor-cases.projection';
 import {
@@ -293,6 +295,26 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
       expect(after.cases).toEqual(before.cases);
       expect(after.targets).toEqual(before.targets);
       expect(after.plans).toEqual(before.plans);
+    });
+
+    it('ChildRecordErased: every school read model drops what described Jay, without a rebuild, and keeps the shape', async () => {
+      const erasedBy = { userId: 'dpo', role: 'dpo', agencyId: 'local-authority' };
+      await appendDecided(store, retentionStream('child-jay'), [{ type: 'ChildRecordErased', data: { childId: 'child-jay', cause: 'erasure-request', erasedBy, erasedAt: '2026-04-01T10:00:00.000Z' } }], { actor: erasedBy, childId: 'child-jay' });
+      await catchUp();
+      const [record] = await manager.query(`SELECT given_name, family_name, date_of_birth, upn, erased FROM read_models.child_records WHERE child_id = 'child-jay'`);
+      expect(record).toEqual({ given_name: null, family_name: null, date_of_birth: null, upn: null, erased: true });
+      const cases = await manager.query(`SELECT reasons, triage_reason, attendance_at_referral, close_reason, stage FROM read_models.mentor_cases WHERE child_id = 'child-jay'`);
+      expect(cases.length).toBeGreaterThan(0);
+      for (const row of cases) expect(row).toMatchObject({ reasons: null, triage_reason: null, attendance_at_referral: null, close_reason: null, stage: expect.any(String) });
+      const targets = await manager.query(`SELECT description, measure, owner, latest_progress, progress_note FROM read_models.mentor_case_targets WHERE child_id = 'child-jay'`);
+      for (const row of targets) expect(Object.values(row).every((v) => v === null)).toBe(true);
+      const plans = await manager.query(`SELECT strategies, services FROM read_models.mentor_action_plans WHERE child_id = 'child-jay'`);
+      for (const row of plans) expect(row.strategies).toBeNull();
+      const consents = await manager.query(`SELECT giver_relationship, document_ref, purposes FROM read_models.consent_scopes WHERE child_id = 'child-jay'`);
+      expect(consents.length).toBeGreaterThan(0);
+      for (const row of consents) expect(row).toMatchObject({ giver_relationship: null, document_ref: null, purposes: expect.any(Array) });
+      const [kai] = await manager.query(`SELECT given_name FROM read_models.child_records WHERE child_id = 'child-kai'`);
+      expect(kai.given_name).not.toBeNull();
     });
 
     it('once Amira\'s key is erased, a rebuild keeps her case\'s shape and loses what described her', async () => {

@@ -71,11 +71,11 @@ export function disclosuresWithoutConsent(manager: EntityManager): Promise<Entry
   return ledger(manager, { disclosures: withoutConsent('d'), messages: withoutConsent('m') }, []);
 }
 
-/** What an agency holds about children because it was disclosed to it, with any corrections applied: nothing else. */
+/** What an agency holds about children because it was disclosed to it, with any corrections applied (and no values once erased): nothing else. */
 export function receivedInformation(manager: EntityManager, agencyId: string, childId?: string): Promise<Array<Record<string, unknown>>> {
   return manager.query(
     `SELECT disclosure_id AS "disclosureId", record_ref AS "recordRef", child_id AS "childId", recipient_user_id AS "recipientUserId", category,
-            field_values AS "values", received_at AS "receivedAt", corrected_at AS "correctedAt"
+            field_values AS "values", received_at AS "receivedAt", corrected_at AS "correctedAt", erased_at AS "erasedAt"
        FROM read_models.received_information
       WHERE recipient_agency_id = $1 AND ($2::text IS NULL OR child_id = $2)
       ORDER BY received_at, disclosure_id, record_ref`,
@@ -89,6 +89,23 @@ export function correctionNoticesTo(manager: EntityManager, agencyId: string): P
             category, corrected, reason, issued_by AS "issuedBy", issued_at AS "issuedAt"
        FROM read_models.correction_notices WHERE recipient_agency_id = $1 ORDER BY issued_at, notice_id`,
     [agencyId],
+  );
+}
+
+/** The notices telling an agency that a child's record it received from was erased. */
+export function erasureNoticesTo(manager: EntityManager, agencyId: string): Promise<Array<Record<string, unknown>>> {
+  return manager.query(
+    `SELECT notice_id AS "noticeId", request_id AS "requestId", disclosure_id AS "disclosureId", child_id AS "childId", issued_by AS "issuedBy", issued_at AS "issuedAt"
+       FROM read_models.erasure_notices WHERE recipient_agency_id = $1 ORDER BY issued_at, notice_id`,
+    [agencyId],
+  );
+}
+
+/** Every disclosure of the child's information, by whom it went to: whom to tell when the record is erased. */
+export function recipientsOfChild(manager: EntityManager, childId: string): Promise<Array<{ disclosureId: string; agencyId: string }>> {
+  return manager.query(
+    `SELECT disclosure_id AS "disclosureId", recipient_agency_id AS "agencyId" FROM read_models.disclosures WHERE child_id = $1 ORDER BY disclosed_at, disclosure_id`,
+    [childId],
   );
 }
 

@@ -5,6 +5,8 @@ import type { SharingEvent } from '@app/domain/sharing/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
 import { subjectAccessResponseDisclosed } from '../subject-access/response-disclosed';
+import type { ErasureNoticeIssued } from '@app/domain/retention/events';
+import { CHILD_RECORD_ERASED, erasedChild } from '../erasure/forget';
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
@@ -60,20 +62,48 @@ async function childProtectionFileDisclosed(recorded: RecordedEvent, manager: En
   );
 }
 
+/** An agency that received the child's information was told of the erasure: its own list shows it. */
+async function erasureNoticed(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+  const d = recorded.data as ErasureNoticeIssued['data'];
+  await manager.query(
+    `INSERT INTO read_models.erasure_notices (notice_id, request_id, disclosure_id, child_id, recipient_agency_id, issued_by, issued_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (notice_id) DO NOTHING`,
+    [d.noticeId, d.requestId, d.disclosureId, d.childId, d.recipientAgencyId, json(d.issuedBy), d.issuedAt],
+  );
+}
+
+/**
+ * The child's record is erased: the decisions keep who, when, to whom and on what basis
+ * (the ledger must still answer for every disclosure), but lose their words; what each
+ * agency received shows as erased, with no values; no correction is owed any more.
+ */
+async function forgetDisclosed(childId: string, erasedAt: Date, manager: EntityManager): Promise<void> {
+  await manager.query(
+    `UPDATE read_models.sharing_decisions SET purpose = NULL, approval_discussion = NULL, reasons = NULL, redactions = NULL, family_told = NULL, checklist = '[]'::jsonb WHERE child_id = $1`,
+    [childId],
+  );
+  await manager.query(`UPDATE read_models.disclosures SET family_told = NULL WHERE child_id = $1`, [childId]);
+  await manager.query(`UPDATE read_models.received_information SET field_values = '{}'::jsonb, erased_at = $2 WHERE child_id = $1`, [childId, erasedAt]);
+  await manager.query(`UPDATE read_models.correction_notices SET corrected = '{}'::jsonb, reason = NULL WHERE child_id = $1`, [childId]);
+  await manager.query(`DELETE FROM read_models.pending_correction_notices WHERE child_id = $1`, [childId]);
+}
+
 /**
  * Sharing decisions, every disclosure (under a decision, or a referral to social care), what
  * each agency received and the correction notices sent to it. One projection, so a notice is always applied after the disclosure it corrects.
  */
 export const sharingProjection: Projection = {
   name: 'sharing',
-  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare', 'ChildProtectionFileSent', 'SubjectAccessResponseReleased'],
-  tables: ['sharing_decisions', 'disclosures', 'received_information', 'correction_notices', 'pending_correction_notices'],
+  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare', 'ChildProtectionFileSent', 'SubjectAccessResponseReleased', 'ErasureNoticeIssued', CHILD_RECORD_ERASED],
+  tables: ['sharing_decisions', 'disclosures', 'received_information', 'correction_notices', 'pending_correction_notices', 'erasure_notices'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     if (recorded.type === 'ChildDetailsCorrected') return awaitNotices(recorded, manager);
     if (recorded.type === 'ConcernReferredToSocialCare') return referralDisclosed(recorded, manager);
     if (recorded.type === 'ChildProtectionFileSent') return childProtectionFileDisclosed(recorded, manager);
     if (recorded.type === 'SubjectAccessResponseReleased') return subjectAccessResponseDisclosed(recorded, manager);
+    if (recorded.type === 'ErasureNoticeIssued') return erasureNoticed(recorded, manager);
+    if (recorded.type === CHILD_RECORD_ERASED) return forgetDisclosed(erasedChild(recorded), recorded.occurredAt, manager);
     const event = { type: recorded.type, data: recorded.data } as unknown as SharingEvent;
     const revision = recorded.revision.toString();
     const update = (set: string, values: unknown[]) =>

@@ -2,16 +2,19 @@ import type { EntityManager } from 'typeorm';
 import type { SubjectAccessEvent } from '@app/domain/subject-access/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
 /** The dpo's queue: every subject-access request, its due day (moved by an extension), and its answer. */
 export const subjectAccessRequestsProjection: Projection = {
   name: 'subject-access-requests',
-  eventTypes: ['SubjectAccessRequestReceived', 'SubjectAccessRequestExtended', 'SubjectAccessResponseReleased', 'SubjectAccessRequestClosed'],
+  eventTypes: ['SubjectAccessRequestReceived', 'SubjectAccessRequestExtended', 'SubjectAccessResponseReleased', 'SubjectAccessRequestClosed', CHILD_RECORD_ERASED],
   tables: ['subject_access_requests'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
+    // Who asked and how they were identified go; the request, its clock and its answer's digests stay on the queue.
+    if (recorded.type === CHILD_RECORD_ERASED) return nullColumns(manager, 'subject_access_requests', ['requester', 'identity_check'], erasedChild(recorded));
     const event = { type: recorded.type, data: recorded.data } as unknown as SubjectAccessEvent;
     const revision = recorded.revision.toString();
     const update = (set: string, values: unknown[]) =>

@@ -10,7 +10,7 @@ const translate = (type: keyof typeof sampleDomainEvents) => {
   return translator.translate(recordedEvent(type, sampleDomainEvents[type]('child-1')), childRef);
 };
 
-describe('integration translators (domain event -> integration event v1)', () => {
+describe('integration translators (domain event -> integration event)', () => {
   it.each([
     ['ConsentWithdrawn', 'consent-withdrawn'],
     ['MastRequestMade', 'mast-request-received'],
@@ -18,7 +18,8 @@ describe('integration translators (domain event -> integration event v1)', () =>
     ['ConcernReferredToSocialCare', 'referral-to-social-care'],
     ['DisclosureMade', 'disclosure-to-agency'],
     ['CorrectionNoticeIssued', 'correction-notice'],
-  ] as const)('%s becomes %s.v1, which meets its contract', (domainType, integrationType) => {
+    ['ErasureNoticeIssued', 'erasure-notice'],
+  ] as const)('%s becomes %s, which meets its contract', (domainType, integrationType) => {
     const [draft, ...more] = translate(domainType);
     expect(more).toHaveLength(0);
     expect(draft.type).toBe(integrationType);
@@ -46,10 +47,12 @@ describe('integration translators (domain event -> integration event v1)', () =>
     }
   });
 
-  it('a disclosure carries only the categories the sharing decision allowed, for its one recipient', () => {
+  it('a disclosure names the fields of the categories the sharing decision allowed, for its one recipient, and carries no value (ADR 016)', () => {
     const [draft] = translate('DisclosureMade');
     expect(draft.recipientAgencyId).toBe('health');
-    expect(draft.payload.information).toEqual({ attendance: { percent: 82 }, health: { summary: 'Asthma, inhaler in school' } });
+    expect(draft.schemaVersion).toBe(2);
+    expect(draft.payload.fields).toEqual({ attendance: ['percent'], health: ['summary'] });
+    expect(JSON.stringify(draft.payload)).not.toMatch(/82|Asthma|NOT ALLOWED/);
   });
 
   it('a disclosure to the family is not published to any agency', () => {
@@ -57,9 +60,16 @@ describe('integration translators (domain event -> integration event v1)', () =>
     expect(integrationTranslators.get('DisclosureMade')!.translate(event, childRef)).toEqual([]);
   });
 
-  it('a correction notice carries only the corrected values of the listed categories', () => {
+  it('a correction notice names the corrected fields of the listed category, not their values', () => {
     const [draft] = translate('CorrectionNoticeIssued');
-    expect(draft.payload.corrected).toEqual({ attendance: { percent: 88 } });
+    expect(draft.payload.correctedFields).toEqual({ attendance: ['percent'] });
+    expect(JSON.stringify(draft.payload)).not.toContain('88');
+  });
+
+  it('an erasure notice names the disclosure the agency holds and joins it in the ledger', () => {
+    const [draft] = translate('ErasureNoticeIssued');
+    expect(draft.payload).toEqual({ childRef, noticeId: 'erasure-1:disclosure-1', disclosureId: 'disclosure-1', recipientAgencyId: 'health', erasedAt: '2025-11-22T09:00:00.000Z', occurredAt: expect.any(String) });
+    expect(draft.disclosure).toEqual({ recipient: 'health', basis: { kind: 'erasure-of', disclosureId: 'disclosure-1' }, carries: 'disclosure-1' });
   });
 
   it('a MAST decision gives the outcome and deadlines, not the panel reasons or the allocated worker', () => {

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { RetentionActs } from './retention-acts';
+import { RetentionController } from './retention.controller';
+import { RetentionReviewJob } from './retention-review-job';
+
+@Module({
+  controllers: [RetentionController],
+  providers: [RetentionActs, RetentionReviewJob],
+})
+export class RetentionModule {}

@@ -1,0 +1,5 @@
+export * from './vocabulary';
+export * from './events';
+export * from './commands';
+export * from './decider';
+export * from './schedule';
