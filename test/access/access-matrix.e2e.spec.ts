@@ -20,6 +20,9 @@ interface Fixture {
   workedCafId: string;
   sharingId: string;
   concernId: string;
+  /** A second child, moved from Oakfield to Riverside with a child-protection file. */
+  moveId: string;
+  subjectAccessRequestId: string;
   serial: number;
 }
 interface Row {
@@ -203,6 +206,30 @@ const matrix: Record<string, Row> = {
   },
   'GET /concerns/:concernId': { call: get((f) => `/concerns/${f.concernId}`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
   'GET /social-care/referrals': { call: get(() => '/social-care/referrals'), allowed: ['social.worker'] },
+  // A stale If-Match: past the policy the append is refused (409), so the matrix child stays at Oakfield.
+  'POST /children/:childId/school-moves': {
+    call: (p, token, f) => auth(request(p.http).post(`/children/${f.childId}/school-moves`), token).set('If-Match', '"999999"').send({ toSchoolId: 'school-riverside', startsOn: '2026-12-01', reason: 'Matrix move' }),
+    allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'],
+  },
+  'POST /school-moves/:moveId/:step': { call: post((f) => `/school-moves/${f.moveId}/child-protection-file-sent`, () => ({ sentOn: '2026-12-01' })), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'GET /school-moves/:moveId': { call: get((f) => `/school-moves/${f.moveId}`), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'GET /school-moves/:moveId/child-protection-file': { call: get((f) => `/school-moves/${f.moveId}/child-protection-file`), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'GET /schools/:schoolId/child-protection-transfers': { call: get(() => '/schools/school-oakfield/child-protection-transfers'), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'POST /subject-access-requests': {
+    call: post(
+      () => '/subject-access-requests',
+      (f) => ({ childId: f.childId, kind: 'personal-data', requester: { name: 'Jo Smith', relationship: 'parent' }, identityCheck: { method: 'photo-identity-seen', details: 'Matrix' }, receivedOn: '2026-11-20' }),
+    ),
+    allowed: ['dpo'],
+  },
+  'POST /subject-access-requests/:requestId/:step': {
+    call: post((f) => `/subject-access-requests/${f.subjectAccessRequestId}/extension`, () => ({ months: 1, reason: 'Matrix', requesterToldOn: '2026-11-25' })),
+    allowed: ['dpo'],
+  },
+  'GET /subject-access-requests': { call: get(() => '/subject-access-requests'), allowed: ['dpo'] },
+  'GET /subject-access-requests/:requestId': { call: get((f) => `/subject-access-requests/${f.subjectAccessRequestId}`), allowed: ['dpo'] },
+  // Not answered: the dpo reaches the handler and gets its 404.
+  'GET /subject-access-requests/:requestId/response-pack': { call: get((f) => `/subject-access-requests/${f.subjectAccessRequestId}/response-pack`), allowed: ['dpo'] },
   // Retention and erasure: the dpo alone. The matrix's child is not due (409) and an unknown hold or request is a 404.
   'GET /retention/reviews': { call: get(() => '/retention/reviews?status=due'), allowed: ['dpo'] },
   'GET /retention/children/:childId': { call: get((f) => `/retention/children/${f.childId}`), allowed: ['dpo'] },
@@ -227,7 +254,8 @@ const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
 
 describe('access matrix: every endpoint, every role', () => {
   let platform: PlatformUnderTest;
-  const fixture: Fixture = { childId: '', referralId: '', mastRequestId: '', cafId: '', workedCafId: '', sharingId: '', concernId: '', serial: 0 };
+  // Each id is filled in by beforeAll; the serial numbers the users the matrix creates.
+  const fixture = { serial: 0 } as Fixture;
 
   beforeAll(async () => {
     platform = await startPlatform('access_matrix');
@@ -242,6 +270,11 @@ describe('access matrix: every endpoint, every role', () => {
     fixture.workedCafId = (await matrix['POST /cafs'].call(platform, senco, fixture).expect(201)).body.cafId;
     fixture.sharingId = (await matrix['POST /sharing'].call(platform, senco, fixture).expect(201)).body.sharingId;
     fixture.concernId = (await matrix['POST /concerns'].call(platform, senco, fixture).expect(201)).body.concernId;
+    const leaving = (await auth(request(platform.http).post('/children'), senco).send({ givenName: 'Noor', familyName: 'Cole', dateOfBirth: '2015-03-20', schoolId: 'school-oakfield', yearGroup: 5, flags: [] }).expect(201)).body.childId;
+    await matrix['POST /concerns'].call(platform, senco, { ...fixture, childId: leaving }).expect(201);
+    const moved = auth(request(platform.http).post(`/children/${leaving}/school-moves`), await platform.tokenFor('dsl.oakfield'));
+    fixture.moveId = (await moved.send({ toSchoolId: 'school-riverside', startsOn: '2026-12-01', reason: 'Matrix move' }).expect(201)).body.moveId;
+    fixture.subjectAccessRequestId = (await matrix['POST /subject-access-requests'].call(platform, await platform.tokenFor('dpo'), fixture).expect(201)).body.requestId;
   });
   afterAll(async () => {
     await platform.close();

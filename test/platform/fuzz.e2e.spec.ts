@@ -2,7 +2,7 @@ import request from 'supertest';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
- * Issue 12 item 3: junk never gets a 500. Every operation in the OpenAPI document gets
+ * Junk never gets a 500. Every operation in the OpenAPI document gets
  * malformed path parameters, query parameters and bodies, from a fixed seed so a failure
  * replays; afterwards every projection is caught up and the access log still verifies.
  * Bounded (about 1,500 requests) so it runs in CI.

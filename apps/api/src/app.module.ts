@@ -16,6 +16,8 @@ import { MastModule } from './mast/mast.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SharingModule } from './sharing/sharing.module';
 import { ConcernModule } from './concern/concern.module';
+import { SchoolMoveModule } from './school-move/school-move.module';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { RetentionModule } from './retention/retention.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
@@ -44,6 +46,8 @@ export class AppModule {
         CafModule,
         SharingModule,
         ConcernModule,
+        SchoolMoveModule,
+        SubjectAccessModule,
         RetentionModule,
       ],
       providers: [

@@ -8,6 +8,8 @@ import { cafEventSchemas } from './caf/events';
 import { socialCareCaseEventSchemas } from './social-care-case/events';
 import { sharingEventSchemas } from './sharing/events';
 import { concernEventSchemas } from './concern/events';
+import { schoolMoveEventSchemas } from './school-move/events';
+import { subjectAccessEventSchemas } from './subject-access/events';
 import { retentionEventSchemas } from './retention/events';
 
 /** Every event type the platform stores, one line per aggregate. */
@@ -21,6 +23,8 @@ export const eventSchemas: readonly EventSchema[] = [
   ...socialCareCaseEventSchemas,
   ...sharingEventSchemas,
   ...concernEventSchemas,
+  ...schoolMoveEventSchemas,
+  ...subjectAccessEventSchemas,
   ...retentionEventSchemas,
 ];
 

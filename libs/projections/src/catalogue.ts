@@ -10,6 +10,8 @@ import { cafCasesProjection } from './caf/caf-cases.projection';
 import { cafFamilyCopiesProjection } from './caf/caf-family-copies.projection';
 import { sharingProjection } from './sharing/sharing.projection';
 import { concernsProjection } from './concerns/concerns.projection';
+import { schoolMovesProjection } from './school-moves/school-moves.projection';
+import { subjectAccessRequestsProjection } from './subject-access/subject-access-requests.projection';
 import { retentionReviewsProjection } from './retention/retention-reviews.projection';
 
 /** Every projection the platform runs, one line per read model. */
@@ -25,5 +27,7 @@ export const platformProjections: readonly Projection[] = [
   cafFamilyCopiesProjection,
   sharingProjection,
   concernsProjection,
+  schoolMovesProjection,
+  subjectAccessRequestsProjection,
   retentionReviewsProjection,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessFacts } from '@app/access/policy/policy';
+import { receivedInChildProtectionFile } from '@app/projections/school-moves/queries';
 
 /** Relationships to children, read from the read models the projections keep. */
 @Injectable()
@@ -42,13 +43,31 @@ export class ReadModelAccessFacts implements AccessFacts {
     return row ? { childId: row.child_id, leadUserId: row.lead_professional_user_id, team: [...new Set<string>([row.started_by, ...row.team])] } : null;
   }
 
-  async sharingOf(sharingId: string): Promise<{ childId: string } | null> {
-    const [row] = await this.dataSource.query(`SELECT child_id FROM read_models.sharing_decisions WHERE sharing_id = $1`, [sharingId]);
-    return row ? { childId: row.child_id } : null;
+  async sharingOf(sharingId: string): Promise<{ childId: string; recordedBy: string; safeguarding: boolean } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT child_id, proposed_by->>'agencyId' AS recorded_by, 'safeguarding' = ANY(categories) AS safeguarding FROM read_models.sharing_decisions WHERE sharing_id = $1`,
+      [sharingId],
+    );
+    return row ? { childId: row.child_id, recordedBy: row.recorded_by, safeguarding: row.safeguarding } : null;
   }
 
-  async concernOf(concernId: string): Promise<{ childId: string; raisedBy: string; referred: boolean } | null> {
-    const [row] = await this.dataSource.query(`SELECT child_id, raised_by->>'userId' AS raised_by, referred_on IS NOT NULL AS referred FROM read_models.concerns WHERE concern_id = $1`, [concernId]);
-    return row ? { childId: row.child_id, raisedBy: row.raised_by, referred: row.referred } : null;
+  async concernOf(concernId: string): Promise<{ childId: string; raisedBy: string; schoolId: string; referred: boolean } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT child_id, raised_by->>'userId' AS raised_by, raised_by->>'agencyId' AS school_id, referred_on IS NOT NULL AS referred FROM read_models.concerns WHERE concern_id = $1`,
+      [concernId],
+    );
+    return row ? { childId: row.child_id, raisedBy: row.raised_by, schoolId: row.school_id, referred: row.referred } : null;
+  }
+
+  async moveOf(moveId: string): Promise<{ childId: string; fromSchoolId: string; toSchoolId: string; received: boolean } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT child_id, from_school_id, to_school_id, received_on IS NOT NULL AS received FROM read_models.school_moves WHERE move_id = $1`,
+      [moveId],
+    );
+    return row ? { childId: row.child_id, fromSchoolId: row.from_school_id, toSchoolId: row.to_school_id, received: row.received } : null;
+  }
+
+  receivedInChildProtectionFile(schoolId: string, recordRef: string): Promise<boolean> {
+    return receivedInChildProtectionFile(this.dataSource.manager, schoolId, recordRef);
   }
 }

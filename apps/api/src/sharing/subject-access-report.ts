@@ -3,6 +3,7 @@ import type { LoggedAccess } from '@app/access/audit/access-log';
 import type { Directory } from '@app/access/directory/directory';
 import { withholding, type Withholding } from '@app/domain/sharing/withholding';
 import { decisionsOfChild, disclosuresOfChild } from '@app/projections/sharing/queries';
+import { SUBJECT_ACCESS_REQUESTER } from '@app/projections/subject-access/response-disclosed';
 import { basisInWords, categoryLabel, channelLabel, fieldLabel, ukDate } from './report-words';
 
 export const SUBJECT_ACCESS_COPIES = ['family', 'dpo'] as const;
@@ -60,7 +61,8 @@ const personName = (names: Names, person: Person): string | undefined =>
 
 /** Agencies by name; a notice owed to everyone who holds information under a consent says so. */
 const recipientName = (names: Names, recipient: string): string =>
-  names.agencies.get(recipient) ?? (recipient.startsWith('recipients-of-consent:') ? 'Every agency that received information under the consent' : recipient);
+  names.agencies.get(recipient) ??
+  (recipient.startsWith('recipients-of-consent:') ? 'Every agency that received information under the consent' : recipient === SUBJECT_ACCESS_REQUESTER ? 'The person who made a subject-access request' : recipient);
 
 async function namesOf(directory: Directory): Promise<Names> {
   const [people, agencies] = [await directory.users(), await directory.agencies()];
@@ -97,7 +99,7 @@ function reportedDisclosure(names: Names, entry: Record<string, unknown>): Repor
 }
 
 /**
- * The subject-access report of one child (DESIGN §6, issue 11): every entry of the disclosure
+ * The subject-access report of one child (DESIGN §6): every entry of the disclosure
  * ledger and every decision not to share. The family's copy leaves out what is withheld from
  * the family, without a trace; the dpo's copy keeps it, marked with its exemption and reason.
  * Null when the platform holds no record of the child.
