@@ -13,7 +13,7 @@ export const schoolMovesProjection: Projection = {
   tables: ['school_moves'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
-    // The move's reason is the child's personal data; the dates, schools and clocks stay.
+    // Erased (ADR 016): the move's reason goes; schools, days, clocks and breaches stay.
     if (recorded.type === CHILD_RECORD_ERASED) return nullColumns(manager, 'school_moves', ['reason'], erasedChild(recorded));
     const event = { type: recorded.type, data: recorded.data } as unknown as SchoolMoveEvent;
     const revision = recorded.revision.toString();

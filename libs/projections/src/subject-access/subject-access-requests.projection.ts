@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { SubjectAccessEvent } from '@app/domain/subject-access/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
-import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
+import { CHILD_RECORD_ERASED, erasedChild, withoutKeys } from '../erasure/forget';
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
@@ -13,8 +13,14 @@ export const subjectAccessRequestsProjection: Projection = {
   tables: ['subject_access_requests'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
-    // Who asked and how they were identified go; the request, its clock and its answer's digests stay on the queue.
-    if (recorded.type === CHILD_RECORD_ERASED) return nullColumns(manager, 'subject_access_requests', ['requester', 'identity_check'], erasedChild(recorded));
+    if (recorded.type === CHILD_RECORD_ERASED) {
+      // Erased (ADR 016): who asked, how they were identified, the words of an extension and of a breach go; the clock and what was sent stay.
+      await manager.query(
+        `UPDATE read_models.subject_access_requests SET requester = NULL, identity_check = NULL, breach = NULL, extension = ${withoutKeys('extension', ['reason'])} WHERE child_id = $1`,
+        [erasedChild(recorded)],
+      );
+      return;
+    }
     const event = { type: recorded.type, data: recorded.data } as unknown as SubjectAccessEvent;
     const revision = recorded.revision.toString();
     const update = (set: string, values: unknown[]) =>
