@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /**
  * Every setting the platform reads from the environment, validated once at start-up.
@@ -48,6 +49,8 @@ export interface PlatformConfig {
   readonly trustProxyHops: number;
   /** How often the head of the access-log chain is signed and published (ADR 013). */
   readonly auditAnchorIntervalSeconds: number;
+  /** Where pg_dump and pg_restore are for `npm run backup` / `restore` (PG_BIN_DIR); absent: PATH. */
+  readonly postgresClientDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +147,17 @@ const migrationUrl = (env: Env): string | undefined => {
   return owner;
 };
 
+/** A directory that holds both client programs the backup and the restore run. */
+const clientDir = (env: Env): string | undefined => {
+  const raw = env.PG_BIN_DIR;
+  if (raw === undefined || raw === '') return undefined;
+  const dir = resolve(raw);
+  for (const tool of ['pg_dump', 'pg_restore']) {
+    if (!existsSync(join(dir, tool))) throw new ConfigError('PG_BIN_DIR', `must be a directory holding pg_dump and pg_restore; ${join(dir, tool)} does not exist`);
+  }
+  return dir;
+};
+
 export function loadConfig(env: Env = process.env): PlatformConfig {
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
@@ -179,5 +193,6 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     },
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     auditAnchorIntervalSeconds: integer(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 900, 1, 86_400),
+    postgresClientDir: clientDir(env),
   };
 }
