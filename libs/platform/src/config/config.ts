@@ -19,6 +19,8 @@ export interface PlatformConfig {
   readonly kafkaBrokers?: readonly string[];
   /** Base64 32-byte key that wraps the per-child data keys; absent in embedded mode: kept under dataDir. */
   readonly dataKeyEncryptionKey?: Buffer;
+  /** During a rotation (ADR 021): the key being replaced, still opening the data keys not yet re-wrapped. */
+  readonly dataKeyEncryptionKeyPrevious?: Buffer;
   /** Readiness fails when a projection is further behind the log than this. */
   readonly projectionMaxLagEvents: number;
   /** Seconds a transaction may sit idle before PostgreSQL ends it (a long-open transaction stalls consumers). */
@@ -32,6 +34,8 @@ export interface PlatformConfig {
   readonly tokenMaxLifetimeSeconds: number;
   /** Keys the pseudonymous child id on integration messages; absent in embedded mode: kept under dataDir. */
   readonly pseudonymKey?: Buffer;
+  /** During a rotation (ADR 021): the pseudonym key being replaced; messages also carry the child's reference under it. */
+  readonly pseudonymKeyPrevious?: Buffer;
   readonly kafkaClientId: string;
   readonly mastPanel: {
     /** 1 = Monday … 5 = Friday. */
@@ -98,12 +102,22 @@ const brokers = (env: Env): string[] | undefined => {
   return list;
 };
 
-const encryptionKey = (env: Env): Buffer | undefined => {
-  const raw = env.DATA_KEY_ENCRYPTION_KEY;
+const encryptionKey = (env: Env, name = 'DATA_KEY_ENCRYPTION_KEY'): Buffer | undefined => {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const key = Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new ConfigError('DATA_KEY_ENCRYPTION_KEY', 'must be 32 bytes, base64-encoded');
+  if (key.length !== 32) throw new ConfigError(name, 'must be 32 bytes, base64-encoded');
   return key;
+};
+
+/** The key a rotation replaces (ADR 021): it needs the new key beside it, and must not be that key. */
+const previousKey = (env: Env, name: string, current: string, read: (env: Env, name: string) => Buffer | undefined): Buffer | undefined => {
+  const previous = read(env, name);
+  if (!previous) return undefined;
+  const now = read(env, current);
+  if (!now) throw new ConfigError(name, `needs ${current} (the new key) beside it: a rotation moves from ${name} to ${current}`);
+  if (now.equals(previous)) throw new ConfigError(name, `is the same key as ${current}: set it to the key being replaced, or unset it`);
+  return previous;
 };
 
 const secret = (env: Env, name: string): Buffer | undefined => {
@@ -170,6 +184,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:'], ' (@eventstore/db-client reads only esdb connection strings: write kurrentdb://… as esdb://…)'),
     kafkaBrokers: brokers(env),
     dataKeyEncryptionKey: encryptionKey(env),
+    dataKeyEncryptionKeyPrevious: previousKey(env, 'DATA_KEY_ENCRYPTION_KEY_PREVIOUS', 'DATA_KEY_ENCRYPTION_KEY', encryptionKey),
     projectionMaxLagEvents: integer(env, 'PROJECTION_MAX_LAG_EVENTS', 1000, 0, 100_000_000),
     idleInTransactionTimeoutMs: integer(env, 'IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 1000, 3_600_000),
     inProcessWorkers: flag(env, 'IN_PROCESS_WORKERS', true),
@@ -177,6 +192,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     oidc: oidc(env),
     tokenMaxLifetimeSeconds: integer(env, 'TOKEN_MAX_LIFETIME_SECONDS', 8 * 3600, 60, 24 * 3600),
     pseudonymKey: secret(env, 'PSEUDONYM_KEY'),
+    pseudonymKeyPrevious: previousKey(env, 'PSEUDONYM_KEY_PREVIOUS', 'PSEUDONYM_KEY', secret),
     kafkaClientId: env.KAFKA_CLIENT_ID && env.KAFKA_CLIENT_ID !== '' ? env.KAFKA_CLIENT_ID : 'mast-platform',
     mastPanel: {
       weekday: integer(env, 'MAST_PANEL_WEEKDAY', 3, 1, 5),
