@@ -101,6 +101,7 @@ function rowsFor(event: RecordedEvent, translator: Translator, { pseudonymKey, p
         [HEADERS.sourceEventType]: event.type,
         ...(draft.recipientAgencyId ? { [HEADERS.recipientAgency]: draft.recipientAgencyId } : {}),
         ...(previousPseudonymKey ? { [HEADERS.previousChildRef]: pseudonymousChildId(previousPseudonymKey, childId) } : {}),
+        ...(event.metadata.traceparent ? { [HEADERS.traceparent]: event.metadata.traceparent } : {}),
       },
       payload: draft.payload,
       ...(check.valid ? {} : { failure: check.reason }),

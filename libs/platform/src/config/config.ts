@@ -55,6 +55,8 @@ export interface PlatformConfig {
   readonly auditAnchorIntervalSeconds: number;
   /** Where pg_dump and pg_restore are for `npm run backup` / `restore` (PG_BIN_DIR); absent: PATH. */
   readonly postgresClientDir?: string;
+  /** Set: spans go over OTLP/HTTP to this collector (OTEL_EXPORTER_OTLP_ENDPOINT, ADR 022); absent: tracing is off. */
+  readonly tracing?: { readonly endpoint: string; readonly serviceName?: string };
 }
 
 export class ConfigError extends Error {
@@ -172,6 +174,13 @@ const clientDir = (env: Env): string | undefined => {
   return dir;
 };
 
+/** The exporter reads OTEL_EXPORTER_OTLP_* itself; the endpoint is checked here so a typo stops the start, not the first export. */
+const tracingOf = (env: Env): PlatformConfig['tracing'] => {
+  const endpoint = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
+  if (!endpoint) return undefined;
+  return { endpoint, serviceName: env.OTEL_SERVICE_NAME && env.OTEL_SERVICE_NAME !== '' ? env.OTEL_SERVICE_NAME : undefined };
+};
+
 export function loadConfig(env: Env = process.env): PlatformConfig {
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
@@ -210,5 +219,6 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     auditAnchorIntervalSeconds: integer(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 900, 1, 86_400),
     postgresClientDir: clientDir(env),
+    tracing: tracingOf(env),
   };
 }

@@ -36,6 +36,7 @@ describe('configuration is validated at start-up, naming the bad variable', () =
     [{ DATA_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), DATA_KEY_ENCRYPTION_KEY_PREVIOUS: Buffer.alloc(32, 1).toString('base64') }, 'DATA_KEY_ENCRYPTION_KEY_PREVIOUS', 'the same key'],
     [{ PSEUDONYM_KEY_PREVIOUS: Buffer.alloc(32, 1).toString('base64') }, 'PSEUDONYM_KEY_PREVIOUS', 'needs PSEUDONYM_KEY'],
     [{ PG_BIN_DIR: '/nonexistent' }, 'PG_BIN_DIR', 'pg_dump and pg_restore'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT', 'must use http: or https:'],
     [{ OIDC_ISSUER: 'https://login.example.gov.uk' }, 'OIDC_AUDIENCE', 'required when OIDC_ISSUER is set'],
     [{ IN_PROCESS_WORKERS: 'yes' }, 'IN_PROCESS_WORKERS', 'one of true, false'],
     [{ EVENTSTORE_URL: 'kurrentdb://admin:changeit@localhost:2113?tls=false' }, 'EVENTSTORE_URL', 'must use esdb: or esdb+discover:, got kurrentdb:'],

@@ -8,6 +8,7 @@ import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-sto
 import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
 import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
 import { KeyEncryptionKeys } from '@app/event-store/personal-data/key-encryption-keys';
+import { TracedEventStore } from '@app/event-store/traced-event-store';
 import { refuseRetiredKeys } from './retired-keys';
 import { EventStoreDBEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { derivedOutboxProjection } from '@app/integration/outbox/derived-outbox.projection';
@@ -92,11 +93,12 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
   });
   const dataKeys = new ChildDataKeys(pool, keyEncryptionKeys);
   // Every process that appends writes the outbox in the same transaction (libs/integration).
-  const outbox = createOutboxHook({ pseudonymKey, previousPseudonymKey: config.pseudonymKeyPrevious, reveal: (events) => eventStore.reveal(events) });
+  const outbox = createOutboxHook({ pseudonymKey, previousPseudonymKey: config.pseudonymKeyPrevious, reveal: (events) => protectedStore.reveal(events) });
   const inner: EventStore = config.eventStoreUrl
     ? new EventStoreDBEventStore(config.eventStoreUrl)
     : new PostgresEventStore({ pool, appendHooks: [outbox, ...(options.appendHooks ?? [])] });
-  const eventStore = new ProtectedEventStore(inner, dataKeys, eventCatalogue);
+  const protectedStore = new ProtectedEventStore(inner, dataKeys, eventCatalogue);
+  const eventStore = new TracedEventStore(protectedStore);
   // EventStoreDB shares no transaction with PostgreSQL: its outbox is derived by a checkpointed projection (ADR 004).
   const projections = new ProjectionRunner(
     dataSource,
