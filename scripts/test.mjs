@@ -56,6 +56,12 @@ if (!env.KAFKA_BROKERS && env.SKIP_KAFKA !== 'true' && !unitOnly) {
   env.KAFKA_BROKERS = started.stdout.trim().split('\n').pop();
   cleanups.push(async () => { spawnSync('bash', ['scripts/kafka.sh', 'stop'], { stdio: 'inherit' }); });
 }
+// The restore drill runs pg_dump and pg_restore of the server's major version (PostgreSQL 18).
+if (!env.PG_BIN_DIR && !unitOnly) {
+  const client = spawnSync('bash', ['scripts/pg-client.sh'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (client.status === 0) env.PG_BIN_DIR = client.stdout.trim().split('\n').pop();
+  else process.stdout.write('test: no PostgreSQL 18 client programs (scripts/pg-client.sh failed, see above): the restore drill will fail\n');
+}
 if (!env.KAFKA_BROKERS) process.stdout.write('test: no Kafka broker: the Kafka suites will be skipped\n');
 if (!env.EVENTSTORE_URL) process.stdout.write('test: EVENTSTORE_URL not set: the EventStoreDB contract suite is skipped, PostgreSQL runs it\n');
 

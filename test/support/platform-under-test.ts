@@ -23,6 +23,9 @@ export interface PlatformUnderTest {
   tokenFor(userId: string): Promise<string>;
   /** Stops the API and the runtime and starts them again on the same database and data dir. */
   restart(): Promise<PlatformUnderTest>;
+  /** Stops the API and the runtime, keeping the database and the data dir (its keys). */
+  stop(): Promise<void>;
+  readonly dataDir: string;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,11 @@ export async function startPlatform(
   return open(db, dataDir, env, { clock: suiteClock(), ...options });
 }
 
+/** The platform on a database and data dir that already exist: a restored database, the keys of the one it was backed up from. */
+export async function startPlatformOn(db: TestDatabase, dataDir: string, env: Record<string, string> = {}, options: PlatformOptions = {}): Promise<PlatformUnderTest> {
+  return open(db, dataDir, env, { clock: suiteClock(), ...options });
+}
+
 async function open(db: TestDatabase, dataDir: string, env: Record<string, string>, { logTo, ...options }: PlatformOptions): Promise<PlatformUnderTest> {
   // No broker unless the suite asks for one: a platform joined to the shared test broker
   // would consume other suites' inbound messages into its own event log.
@@ -74,6 +82,8 @@ async function open(db: TestDatabase, dataDir: string, env: Record<string, strin
     runtime,
     db,
     http: app.getHttpServer(),
+    dataDir,
+    stop,
     tokenFor: (userId) => issuer.sign(userId),
     async restart() {
       await stop();

@@ -11,6 +11,7 @@ import { PlatformMetrics } from './metrics/platform-metrics';
 import { hardenHttp } from './platform/http-hardening';
 import { documentIdempotencyKey } from './platform/idempotency.interceptor';
 import { assignRequestId } from './platform/request-id';
+import { traceRequests } from './platform/request-tracing';
 
 /**
  * Builds the HTTP application around an opened platform (used by main and the e2e tests).
@@ -24,6 +25,7 @@ export async function createApiApplication(
   const app = await NestFactory.create(AppModule.forRuntime(runtime, options.integration ?? null, logger), { bufferLogs: true, bodyParser: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.use(traceRequests);
   hardenHttp(app, runtime.config.trustProxyHops);
   app.use(measureHttpRequests(app.get(PlatformMetrics)));
   app.use(assignRequestId);

@@ -4,6 +4,7 @@ import { loadConfig } from '@app/platform/config/config';
 import { createPlatformLogger } from '@app/platform/logging/platform-logger';
 import { openPlatform } from '@app/platform/runtime/open-platform';
 import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
+import { traceProcess } from '@app/platform/tracing/process-tracing';
 import { createApiApplication } from './bootstrap';
 
 /**
@@ -12,6 +13,8 @@ import { createApiApplication } from './bootstrap';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // First, so every span of the start-up and after has a provider.
+  const tracing = traceProcess(config, 'api');
   // One JSON-lines logger for the process: the runtime's and the relay's lines too, at LOG_LEVEL.
   const logger = createPlatformLogger(config.logLevel);
   const log = (line: string) => logger.info(line);
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
     await app.close();
     await integration?.stop();
     await runtime.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

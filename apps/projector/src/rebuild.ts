@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@app/platform/config/config';
 import { openPlatform } from '@app/platform/runtime/open-platform';
 import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
-import { progressBar } from '@app/projections/runtime/progress-bar';
+import { rebuildProjections } from '@app/projections/runtime/rebuild-all';
 
 /**
  * `npm run projections:rebuild -- [name ...]`: replays the whole log into shadow copies of
@@ -21,10 +21,7 @@ async function main(): Promise<void> {
     await runtime.close();
     process.exit(2);
   }
-  const [{ count }] = await runtime.dataSource.query(`SELECT count(*)::int AS count FROM event_store.events`);
-  for (const projection of all.filter((p) => names.length === 0 || names.includes(p.name))) {
-    await runtime.projections.rebuild(projection, progressBar(projection.name.padEnd(28), count));
-  }
+  await rebuildProjections(runtime.projections, runtime.dataSource, names);
   await runtime.close();
 }
 

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '@app/platform/config/config';
 import { createPlatformLogger } from '@app/platform/logging/platform-logger';
 import { openPlatform } from '@app/platform/runtime/open-platform';
 import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
+import { traceProcess } from '@app/platform/tracing/process-tracing';
 
 /**
  * Scale-out mode: the outbox relay and the inbound consumers in their own process (run the
@@ -13,6 +14,7 @@ import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.kafkaBrokers) throw new ConfigError('KAFKA_BROKERS', 'is required by the relay (host:port, comma-separated)');
+  const tracing = traceProcess(config, 'relay');
   const logger = createPlatformLogger(config.logLevel);
   const log = (line: string) => logger.info(line);
   const runtime = await openPlatform(config, { log });
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     await workers.stop();
     await runtime.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

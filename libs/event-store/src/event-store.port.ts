@@ -27,6 +27,8 @@ export interface EventMetadata {
   readonly causationId?: string;
   /** The child this event is about; it selects the data key for personal fields. */
   readonly childId?: string;
+  /** W3C trace context of the append that wrote it, when tracing is on (ADR 022): the projections and the outbox join that trace. */
+  readonly traceparent?: string;
 }
 
 export interface EventToAppend {

@@ -28,6 +28,10 @@ export const HEADERS = {
   sourceEventType: 'source-event-type',
   /** Disclosures and correction notices: the one agency the payload is meant for. */
   recipientAgency: 'recipient-agency',
+  /** While PSEUDONYM_KEY rotates: the child's reference under the previous key, so a recipient can re-key what it holds (ADR 021). */
+  previousChildRef: 'previous-child-ref',
+  /** W3C trace context of the request that caused the message, when tracing is on (ADR 022). */
+  traceparent: 'traceparent',
 } as const;
 
 /**

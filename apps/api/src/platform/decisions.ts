@@ -5,6 +5,7 @@ import { dayOf, type IsoDate, isIsoDate } from '@app/domain/shared/calendar';
 import { type Actor, type Decider, type DomainEvent, DomainError, isDomainError, replay } from '@app/domain/shared';
 import type { EventStore, ExpectedRevision, RecordedEvent } from '@app/event-store/event-store.port';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
+import { inSpan } from '@app/platform/tracing/spans';
 import { CLOCK, EVENT_STORE } from './tokens';
 
 export interface DecisionContext {
@@ -80,6 +81,11 @@ export class Decisions {
   }
 
   async execute<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, context: DecisionContext): Promise<Decided> {
+    const type = (command as { type?: unknown }).type;
+    return inSpan(`command ${String(type)}`, { attributes: { 'mast.command.type': String(type) } }, () => this.decide(decider, streamId, command, context));
+  }
+
+  private async decide<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, context: DecisionContext): Promise<Decided> {
     notAfterToday(command, context.happenedOn ?? [], dayOf(this.clock().toISOString()));
     const { state, revision } = await this.load(decider, streamId);
     const outcome = decider.decide(command, state);

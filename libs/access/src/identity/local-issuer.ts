@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { SignJWT, type importJWK } from 'jose';
+import { currentKeyFile, LocalIssuerKeys } from './issuer-key-rotation';
 import { openSigningKey, SIGNING_ALGORITHM } from './signing-key';
 
 export const LOCAL_ISSUER = 'mast-platform-local';
@@ -18,12 +18,20 @@ export class LocalIssuer {
   private constructor(
     private readonly privateKey: SigningKey,
     readonly publicKey: SigningKey,
+    /** Named in every token's header, so a verifier picks the key across a rotation (ADR 021). */
+    readonly keyId: string,
+    private readonly dataDir: string,
   ) {}
 
   static async open(dataDir: string): Promise<LocalIssuer> {
     // Two processes starting at once agree on one key, so their tokens agree.
-    const key = await openSigningKey(join(dataDir, 'keys', 'local-issuer.jwk.json'));
-    return new LocalIssuer(key.privateKey, key.publicKey);
+    const key = await openSigningKey(currentKeyFile(dataDir));
+    return new LocalIssuer(key.privateKey, key.publicKey, key.keyId, dataDir);
+  }
+
+  /** The keys its tokens verify with: the current one and, after a rotation, the retired ones while their tokens may live. */
+  verificationKeys(maxLifetimeSeconds: number): LocalIssuerKeys {
+    return new LocalIssuerKeys(this.dataDir, maxLifetimeSeconds);
   }
 
   /** A token for `userId`, valid for `ttlSeconds`: 8 hours (a working day) at most. */
@@ -32,7 +40,7 @@ export class LocalIssuer {
       throw new RangeError(`a local token lives between 1 second and ${LOCAL_TOKEN_MAX_LIFETIME_SECONDS / 3600} hours, not ${ttlSeconds} seconds`);
     }
     return new SignJWT({})
-      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: this.keyId })
       .setSubject(userId)
       .setIssuer(LOCAL_ISSUER)
       .setAudience(LOCAL_AUDIENCE)

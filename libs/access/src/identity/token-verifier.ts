@@ -27,6 +27,9 @@ const explanations: Record<AuthenticationFailure, string> = {
   'unknown-user': 'The token names a user who is not in the directory or is deactivated',
 };
 
+/** Clocks of issuers and of the platform disagree by this much at most. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
 export class AuthenticationError extends Error {
   constructor(readonly failure: AuthenticationFailure) {
     super(explanations[failure]);
@@ -36,7 +39,7 @@ export class AuthenticationError extends Error {
 
 /** Verifies bearer tokens: OIDC via the issuer's JWKS in production, the local issuer otherwise. */
 export class TokenVerifier {
-  private readonly key: JWTVerifyGetKey | LocalIssuer['publicKey'];
+  private readonly key: JWTVerifyGetKey;
   private readonly issuer: string;
   private readonly audience: string;
   private readonly maxLifetimeSeconds: number;
@@ -49,7 +52,7 @@ export class TokenVerifier {
       this.audience = config.oidc.audience;
     } else {
       if (!localIssuer) throw new Error('No OIDC issuer configured and no local issuer opened');
-      this.key = localIssuer.publicKey;
+      this.key = localIssuer.verificationKeys(config.tokenMaxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS).getKey as JWTVerifyGetKey;
       this.issuer = LOCAL_ISSUER;
       this.audience = LOCAL_AUDIENCE;
     }
@@ -60,11 +63,11 @@ export class TokenVerifier {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new AuthenticationError('missing-token');
     try {
-      const { payload } = await jwtVerify(match[1], this.key as JWTVerifyGetKey, {
+      const { payload } = await jwtVerify(match[1], this.key, {
         issuer: this.issuer,
         audience: this.audience,
         algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
         // Without iat a token's lifetime is unknowable, and a stolen one could be good for years.
         requiredClaims: ['sub', 'iat', 'exp'],
       });

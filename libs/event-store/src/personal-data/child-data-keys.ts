@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { open, seal, type SealedValue } from './sealed-value';
+import { KeyEncryptionKeys } from './key-encryption-keys';
 
 /** The child's record was erased: nothing more may be written about them under their old key. */
 export class ChildRecordErasedError extends Error {
@@ -17,11 +17,14 @@ export class ChildRecordErasedError extends Error {
  * Keys are not cached: every process sees an erasure at once.
  */
 export class ChildDataKeys {
+  /** The key-encryption keys: one, or during a rotation the new and the previous one (ADR 021). */
+  readonly keyEncryptionKeys: KeyEncryptionKeys;
+
   constructor(
     private readonly pool: Pool,
-    private readonly keyEncryptionKey: Buffer,
+    keyEncryptionKey: Buffer | KeyEncryptionKeys,
   ) {
-    if (keyEncryptionKey.length !== 32) throw new RangeError('The data key encryption key must be 32 bytes');
+    this.keyEncryptionKeys = keyEncryptionKey instanceof KeyEncryptionKeys ? keyEncryptionKey : KeyEncryptionKeys.of(keyEncryptionKey);
   }
 
   /**
@@ -29,10 +32,10 @@ export class ChildDataKeys {
    * it, so an append hook reading the events back in the same transaction can open them.
    */
   async keyFor(childId: string): Promise<Buffer> {
-    const wrapped = seal(this.keyEncryptionKey, randomBytes(32), `child-data-key:${childId}`);
+    const { wrapped, keyId } = this.keyEncryptionKeys.wrap(childId, randomBytes(32));
     await this.pool.query(
-      `INSERT INTO event_store.child_data_keys (child_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (child_id) DO NOTHING`,
-      [childId, Buffer.from(JSON.stringify(wrapped))],
+      `INSERT INTO event_store.child_data_keys (child_id, wrapped_key, wrapping_key_id) VALUES ($1, $2, $3) ON CONFLICT (child_id) DO NOTHING`,
+      [childId, wrapped, keyId],
     );
     const key = (await this.existingKeys([childId])).get(childId);
     if (!key) throw new ChildRecordErasedError(childId);
@@ -43,14 +46,11 @@ export class ChildDataKeys {
   async existingKeys(childIds: readonly string[]): Promise<Map<string, Buffer>> {
     const keys = new Map<string, Buffer>();
     if (childIds.length === 0) return keys;
-    const { rows } = await this.pool.query<{ child_id: string; wrapped_key: Buffer }>(
-      `SELECT child_id, wrapped_key FROM event_store.child_data_keys WHERE child_id = ANY($1::text[]) AND wrapped_key IS NOT NULL`,
+    const { rows } = await this.pool.query<{ child_id: string; wrapped_key: Buffer; wrapping_key_id: string | null }>(
+      `SELECT child_id, wrapped_key, wrapping_key_id FROM event_store.child_data_keys WHERE child_id = ANY($1::text[]) AND wrapped_key IS NOT NULL`,
       [[...new Set(childIds)]],
     );
-    for (const row of rows) {
-      const wrapped = JSON.parse(row.wrapped_key.toString('utf8')) as SealedValue;
-      keys.set(row.child_id, open(this.keyEncryptionKey, wrapped, `child-data-key:${row.child_id}`));
-    }
+    for (const row of rows) keys.set(row.child_id, this.keyEncryptionKeys.unwrap(row.child_id, row.wrapped_key, row.wrapping_key_id));
     return keys;
   }
 

@@ -6,7 +6,9 @@ import {
   type SocialCareCaseCommand,
   type SocialCareCaseEvent,
 } from '@app/domain/social-care-case';
-import { EventRefusedError, type EventStore } from '@app/event-store/event-store.port';
+import { EventRefusedError, type EventStore, type RecordedEvent } from '@app/event-store/event-store.port';
+import { contextOf, inSpan, SpanKind } from '@app/platform/tracing/spans';
+import { HEADERS } from '../integration-event';
 import { integrationContracts, type IntegrationContracts } from '../contracts/contracts';
 import type { IncomingMessage, MessagePublisher } from '../kafka/message-publisher.port';
 import { deadLetter } from './dead-letters';
@@ -65,7 +67,13 @@ export class SocialCareCaseUpdates {
     this.log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
   }
 
-  async handle(message: IncomingMessage): Promise<void> {
+  /** Each message in a consumer span, under the sender's trace when it names one (`traceparent`, ADR 022). */
+  handle(message: IncomingMessage): Promise<void> {
+    const attributes = { 'messaging.system': 'kafka', 'messaging.destination.name': message.topic, 'messaging.kafka.offset': message.offset };
+    return inSpan(`consume ${message.topic}`, { kind: SpanKind.CONSUMER, parent: contextOf(message.headers[HEADERS.traceparent]), attributes }, () => this.apply(message));
+  }
+
+  private async apply(message: IncomingMessage): Promise<void> {
     const { inbound } = this.options;
     const position = positionOf(message);
     if (await inbound.seen(position)) return; // dead-lettered already; this is a redelivery
@@ -86,8 +94,14 @@ export class SocialCareCaseUpdates {
       // Appended before a crash, not yet recorded: record it now, apply nothing twice.
       return inbound.record({ ...where(message), messageId: update.messageId, outcome: 'applied' });
     }
+    const command = commandOf(update);
+    await inSpan(`command ${command.type}`, { attributes: { 'mast.command.type': command.type } }, () => this.decideAndAppend(message, update, command, streamId, history));
+  }
+
+  private async decideAndAppend(message: IncomingMessage, update: SocialCareCaseUpdate, command: SocialCareCaseCommand, streamId: string, history: readonly RecordedEvent[]): Promise<void> {
+    const { inbound } = this.options;
     const state = replay(socialCareCaseDecider, history.map((e) => ({ type: e.type, data: e.data }) as unknown as SocialCareCaseEvent));
-    const outcome = socialCareCaseDecider.decide(commandOf(update), state);
+    const outcome = socialCareCaseDecider.decide(command, state);
     if (isDomainError(outcome)) {
       return this.reject(message, update.messageId, 'rejected', `refused by the domain: ${outcome.rule}: ${outcome.message}`);
     }

@@ -7,6 +7,8 @@ import { integrationTranslators, type Translator } from './translators';
 
 export interface OutboxHookOptions {
   readonly pseudonymKey: Buffer;
+  /** Set while PSEUDONYM_KEY rotates: messages also name the child's reference under it (ADR 021). */
+  readonly previousPseudonymKey?: Buffer;
   /**
    * Opens sealed personal fields and upcasts (ProtectedEventStore.reveal): the hook sees
    * events as stored. Data keys are committed before the append, so this works from here.
@@ -58,18 +60,18 @@ export interface InTransaction {
 export async function writeOutboxRows(
   transaction: InTransaction,
   events: readonly RecordedEvent[],
-  options: Pick<OutboxHookOptions, 'pseudonymKey' | 'translators' | 'contracts'>,
+  options: Pick<OutboxHookOptions, 'pseudonymKey' | 'previousPseudonymKey' | 'translators' | 'contracts'>,
 ): Promise<void> {
   const translators = options.translators ?? integrationTranslators;
   const contracts = options.contracts ?? integrationContracts;
   const rows = events.flatMap((event) => {
     const translator = translators.get(event.type);
-    return translator ? rowsFor(event, translator, options.pseudonymKey, contracts) : [];
+    return translator ? rowsFor(event, translator, options, contracts) : [];
   });
   await insertRows(transaction, rows);
 }
 
-function rowsFor(event: RecordedEvent, translator: Translator, pseudonymKey: Buffer, contracts: IntegrationContracts): OutboxRow[] {
+function rowsFor(event: RecordedEvent, translator: Translator, { pseudonymKey, previousPseudonymKey }: Pick<OutboxHookOptions, 'pseudonymKey' | 'previousPseudonymKey'>, contracts: IntegrationContracts): OutboxRow[] {
   const childId = event.metadata.childId ?? (typeof event.data.childId === 'string' ? event.data.childId : undefined);
   const failed = (failure: string): OutboxRow[] => [
     { eventId: event.eventId, integrationType: `untranslated:${event.type}`, topic: '', key: '', headers: {}, payload: {}, failure },
@@ -98,6 +100,8 @@ function rowsFor(event: RecordedEvent, translator: Translator, pseudonymKey: Buf
         [HEADERS.correlationId]: event.metadata.correlationId,
         [HEADERS.sourceEventType]: event.type,
         ...(draft.recipientAgencyId ? { [HEADERS.recipientAgency]: draft.recipientAgencyId } : {}),
+        ...(previousPseudonymKey ? { [HEADERS.previousChildRef]: pseudonymousChildId(previousPseudonymKey, childId) } : {}),
+        ...(event.metadata.traceparent ? { [HEADERS.traceparent]: event.metadata.traceparent } : {}),
       },
       payload: draft.payload,
       ...(check.valid ? {} : { failure: check.reason }),

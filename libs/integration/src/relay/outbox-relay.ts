@@ -3,6 +3,7 @@ import { integrationContracts, type IntegrationContracts } from '../contracts/co
 import { HEADERS } from '../integration-event';
 import type { MessagePublisher } from '../kafka/message-publisher.port';
 import { backoffDelay, Pause } from './backoff';
+import { publishTraced } from './traced-publish';
 
 export interface OutboxRelayOptions {
   readonly pool: Pool;
@@ -156,11 +157,7 @@ export class OutboxRelay {
         if (check.valid) valid.push(row);
         else broken.push({ row, reason: check.reason });
       }
-      if (valid.length > 0) {
-        await this.options.publisher.publish(
-          valid.map((row) => ({ topic: row.topic, key: row.key, headers: row.headers, value: JSON.stringify(row.payload) })),
-        );
-      }
+      if (valid.length > 0) await publishTraced(this.options.publisher, valid);
       // Writes only after the ack: until here the claim holds no transaction id, so a send
       // in flight never holds back the readers of the event log (they read below the oldest
       // running transaction id, ADR 002).

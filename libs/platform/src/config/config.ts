@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /**
  * Every setting the platform reads from the environment, validated once at start-up.
@@ -18,6 +19,8 @@ export interface PlatformConfig {
   readonly kafkaBrokers?: readonly string[];
   /** Base64 32-byte key that wraps the per-child data keys; absent in embedded mode: kept under dataDir. */
   readonly dataKeyEncryptionKey?: Buffer;
+  /** During a rotation (ADR 021): the key being replaced, still opening the data keys not yet re-wrapped. */
+  readonly dataKeyEncryptionKeyPrevious?: Buffer;
   /** Readiness fails when a projection is further behind the log than this. */
   readonly projectionMaxLagEvents: number;
   /** Milliseconds a transaction may sit idle before PostgreSQL ends it (a long-open transaction stalls consumers). */
@@ -31,6 +34,8 @@ export interface PlatformConfig {
   readonly tokenMaxLifetimeSeconds: number;
   /** Keys the pseudonymous child id on integration messages; absent in embedded mode: kept under dataDir. */
   readonly pseudonymKey?: Buffer;
+  /** During a rotation (ADR 021): the pseudonym key being replaced; messages also carry the child's reference under it. */
+  readonly pseudonymKeyPrevious?: Buffer;
   readonly kafkaClientId: string;
   readonly mastPanel: {
     /** 1 = Monday … 5 = Friday. */
@@ -52,6 +57,10 @@ export interface PlatformConfig {
   readonly trustProxyHops: number;
   /** How often the head of the access-log chain is signed and published (ADR 013). */
   readonly auditAnchorIntervalSeconds: number;
+  /** Where pg_dump and pg_restore are for `npm run backup` / `restore` (PG_BIN_DIR); absent: PATH. */
+  readonly postgresClientDir?: string;
+  /** Set: spans go over OTLP/HTTP to this collector (OTEL_EXPORTER_OTLP_ENDPOINT, ADR 022); absent: tracing is off. */
+  readonly tracing?: { readonly endpoint: string; readonly serviceName?: string };
 }
 
 export class ConfigError extends Error {
@@ -99,12 +108,22 @@ const brokers = (env: Env): string[] | undefined => {
   return list;
 };
 
-const encryptionKey = (env: Env): Buffer | undefined => {
-  const raw = env.DATA_KEY_ENCRYPTION_KEY;
+const encryptionKey = (env: Env, name = 'DATA_KEY_ENCRYPTION_KEY'): Buffer | undefined => {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const key = Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new ConfigError('DATA_KEY_ENCRYPTION_KEY', 'must be 32 bytes, base64-encoded');
+  if (key.length !== 32) throw new ConfigError(name, 'must be 32 bytes, base64-encoded');
   return key;
+};
+
+/** The key a rotation replaces (ADR 021): it needs the new key beside it, and must not be that key. */
+const previousKey = (env: Env, name: string, current: string, read: (env: Env, name: string) => Buffer | undefined): Buffer | undefined => {
+  const previous = read(env, name);
+  if (!previous) return undefined;
+  const now = read(env, current);
+  if (!now) throw new ConfigError(name, `needs ${current} (the new key) beside it: a rotation moves from ${name} to ${current}`);
+  if (now.equals(previous)) throw new ConfigError(name, `is the same key as ${current}: set it to the key being replaced, or unset it`);
+  return previous;
 };
 
 const secret = (env: Env, name: string): Buffer | undefined => {
@@ -148,6 +167,24 @@ const migrationUrl = (env: Env): string | undefined => {
   return owner;
 };
 
+/** A directory that holds both client programs the backup and the restore run. */
+const clientDir = (env: Env): string | undefined => {
+  const raw = env.PG_BIN_DIR;
+  if (raw === undefined || raw === '') return undefined;
+  const dir = resolve(raw);
+  for (const tool of ['pg_dump', 'pg_restore']) {
+    if (!existsSync(join(dir, tool))) throw new ConfigError('PG_BIN_DIR', `must be a directory holding pg_dump and pg_restore; ${join(dir, tool)} does not exist`);
+  }
+  return dir;
+};
+
+/** The exporter reads OTEL_EXPORTER_OTLP_* itself; the endpoint is checked here so a typo stops the start, not the first export. */
+const tracingOf = (env: Env): PlatformConfig['tracing'] => {
+  const endpoint = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
+  if (!endpoint) return undefined;
+  return { endpoint, serviceName: env.OTEL_SERVICE_NAME && env.OTEL_SERVICE_NAME !== '' ? env.OTEL_SERVICE_NAME : undefined };
+};
+
 export function loadConfig(env: Env = process.env): PlatformConfig {
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
@@ -160,6 +197,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:'], ' (@eventstore/db-client reads only esdb connection strings: write kurrentdb://… as esdb://…)'),
     kafkaBrokers: brokers(env),
     dataKeyEncryptionKey: encryptionKey(env),
+    dataKeyEncryptionKeyPrevious: previousKey(env, 'DATA_KEY_ENCRYPTION_KEY_PREVIOUS', 'DATA_KEY_ENCRYPTION_KEY', encryptionKey),
     projectionMaxLagEvents: integer(env, 'PROJECTION_MAX_LAG_EVENTS', 1000, 0, 100_000_000),
     idleInTransactionTimeoutMs: integer(env, 'IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 1000, 3_600_000),
     inProcessWorkers: flag(env, 'IN_PROCESS_WORKERS', true),
@@ -167,6 +205,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     oidc: oidc(env),
     tokenMaxLifetimeSeconds: integer(env, 'TOKEN_MAX_LIFETIME_SECONDS', 8 * 3600, 60, 24 * 3600),
     pseudonymKey: secret(env, 'PSEUDONYM_KEY'),
+    pseudonymKeyPrevious: previousKey(env, 'PSEUDONYM_KEY_PREVIOUS', 'PSEUDONYM_KEY', secret),
     kafkaClientId: env.KAFKA_CLIENT_ID && env.KAFKA_CLIENT_ID !== '' ? env.KAFKA_CLIENT_ID : 'mast-platform',
     mastPanel: {
       weekday: integer(env, 'MAST_PANEL_WEEKDAY', 3, 1, 5),
@@ -185,5 +224,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     },
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     auditAnchorIntervalSeconds: integer(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 900, 1, 86_400),
+    postgresClientDir: clientDir(env),
+    tracing: tracingOf(env),
   };
 }

@@ -12,6 +12,9 @@ import type { EventStore } from '@app/event-store/event-store.port';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
 import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
+import { KeyEncryptionKeys } from '@app/event-store/personal-data/key-encryption-keys';
+import { TracedEventStore } from '@app/event-store/traced-event-store';
+import { refuseRetiredKeys } from './retired-keys';
 import { EventStoreDBEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { derivedOutboxProjection } from '@app/integration/outbox/derived-outbox.projection';
 import { createOutboxHook } from '@app/integration/outbox/outbox-hook';
@@ -95,13 +98,21 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
 
   const keyEncryptionKey = config.dataKeyEncryptionKey ?? localSecret(config.dataDir, 'data-key-encryption');
   const pseudonymKey = config.pseudonymKey ?? localSecret(config.dataDir, 'pseudonym');
-  const dataKeys = new ChildDataKeys(pool, keyEncryptionKey);
+  const keyEncryptionKeys = KeyEncryptionKeys.of(keyEncryptionKey, config.dataKeyEncryptionKeyPrevious);
+  await refuseRetiredKeys(pool, keyEncryptionKeys).catch(async (error: unknown) => {
+    await pool.end();
+    await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  });
+  const dataKeys = new ChildDataKeys(pool, keyEncryptionKeys);
   // Every process that appends writes the outbox in the same transaction (libs/integration).
-  const outbox = createOutboxHook({ pseudonymKey, reveal: (events) => eventStore.reveal(events) });
+  const outbox = createOutboxHook({ pseudonymKey, previousPseudonymKey: config.pseudonymKeyPrevious, reveal: (events) => protectedStore.reveal(events) });
   const inner: EventStore = config.eventStoreUrl
     ? new EventStoreDBEventStore(config.eventStoreUrl)
     : new PostgresEventStore({ pool, appendHooks: [outbox, ...(options.appendHooks ?? [])] });
-  const eventStore = new ProtectedEventStore(inner, dataKeys, eventCatalogue);
+  const protectedStore = new ProtectedEventStore(inner, dataKeys, eventCatalogue);
+  const eventStore = new TracedEventStore(protectedStore);
   // EventStoreDB shares no transaction with PostgreSQL: its outbox is derived by a checkpointed projection (ADR 004).
   const projections = new ProjectionRunner(
     dataSource,

@@ -27,7 +27,8 @@ export function testServerUrl(): string {
   return url;
 }
 
-export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
+/** `migrated: false`: an empty database with its roles, as a restore needs it. */
+export async function createTestDatabase(label = 'test', { migrated = true } = {}): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   const name = `${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase().slice(0, 40)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
@@ -38,7 +39,7 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   const role = (kind: string): DatabaseRole => ({ name: `${name}_${kind}`, password: randomBytes(12).toString('hex') });
   const roles = { owner: role('owner'), app: role('app') };
   const { ownerUrl, appUrl } = await provisionRoles(serverUrl, name, roles);
-  await migrateAsOwner(ownerUrl, roles.app.name);
+  if (migrated) await migrateAsOwner(ownerUrl, roles.app.name);
   const dataSource = createDataSource({ url: ownerUrl, poolSize: 5 });
   await dataSource.initialize();
   const pool = new Pool({ connectionString: onDatabase(serverUrl, name), max: 10 });

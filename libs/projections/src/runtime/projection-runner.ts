@@ -1,3 +1,4 @@
+import { contextOf, inSpan } from '@app/platform/tracing/spans';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   type Checkpoint,
@@ -64,7 +65,7 @@ export class ProjectionRunner {
   }
 
   /** Applies one batch; returns the checkpoint reached. Exposed for catch-up and rebuild. */
-  async applyBatch(projection: Projection, events: readonly RecordedEvent[], expected: Checkpoint | null): Promise<Checkpoint | null> {
+  async applyBatch(projection: Projection, events: readonly RecordedEvent[], expected: Checkpoint | null, { traced = false } = {}): Promise<Checkpoint | null> {
     if (events.length === 0) return expected;
     return this.dataSource.transaction(async (manager) => {
       const stored = await checkpoints.lock(manager, projection.name);
@@ -75,7 +76,7 @@ export class ProjectionRunner {
       for (const event of events) {
         if (!after(event, stored)) continue;
         if (projection.eventTypes.includes(event.type)) {
-          await applyEvent(projection, event, manager);
+          await (traced ? applyTraced(projection, event, manager) : applyEvent(projection, event, manager));
           applied += 1;
         }
       }
@@ -157,7 +158,8 @@ export class ProjectionRunner {
       after: from,
       batchSize: this.batchSize,
       onEvents: async (events) => {
-        const reached = await this.applyBatch(projection, events, this.positions.get(projection.name) ?? null);
+        // Live events join the trace of the request that wrote them; a rebuild's replay does not.
+        const reached = await this.applyBatch(projection, events, this.positions.get(projection.name) ?? null, { traced: true });
         this.failures.delete(projection.name);
         this.reached(projection.name, reached);
       },
@@ -205,6 +207,14 @@ export class ProjectionRunner {
       return at !== undefined && at !== null && compareCheckpoints(at, target) >= 0;
     });
   }
+}
+
+/** Applies one event in a span of the trace its append belonged to (ADR 022); untraced events just apply. */
+async function applyTraced(projection: Projection, event: RecordedEvent, manager: EntityManager): Promise<void> {
+  const parent = contextOf(event.metadata.traceparent);
+  if (!parent) return applyEvent(projection, event, manager);
+  const attributes = { 'mast.projection': projection.name, 'mast.event.type': event.type, 'mast.event.position': event.globalPosition.toString() };
+  return inSpan(`projection ${projection.name}`, { parent, attributes }, () => applyEvent(projection, event, manager));
 }
 
 /** Applies one event, naming it (id, type, position; never its data) when the projection fails on it. */
