@@ -65,6 +65,12 @@ export interface ReadAllOptions {
   /** Exclusive lower bound; null reads from the start. */
   readonly after: Checkpoint | null;
   readonly limit: number;
+  /**
+   * The event types whose data the reader will use. A store that opens sealed fields opens
+   * only these; the others come as stored (sealed, not upcast), for their position alone.
+   * Absent: every event is opened.
+   */
+  readonly typesRead?: ReadonlySet<string>;
 }
 
 export interface Subscription {
@@ -74,6 +80,8 @@ export interface Subscription {
 export interface SubscribeOptions {
   readonly after: Checkpoint | null;
   readonly batchSize?: number;
+  /** As for `readAll`: the types whose data the subscriber uses; absent, all. */
+  readonly typesRead?: ReadonlySet<string>;
   /** Called with each batch in log order; the next batch waits for it to resolve. */
   readonly onEvents: (events: readonly RecordedEvent[]) => Promise<void>;
   readonly onError?: (error: unknown) => void;

@@ -41,22 +41,28 @@ export class ProtectedEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.reveal(await this.inner.readAll(options));
+    return this.reveal(await this.inner.readAll(options), options.typesRead);
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    return this.inner.subscribe({ ...options, onEvents: async (events) => options.onEvents(await this.reveal(events)) });
+    return this.inner.subscribe({ ...options, onEvents: async (events) => options.onEvents(await this.reveal(events, options.typesRead)) });
   }
 
   close(): Promise<void> {
     return this.inner.close();
   }
 
-  /** Opens sealed fields and upcasts: what every reader of the log, outbox hooks included, sees. */
-  async reveal(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
-    const childIds = events.filter((e) => hasSealedFields(e.data)).map((e) => e.metadata.childId ?? '');
+  /**
+   * Opens sealed fields and upcasts: what every reader of the log, outbox hooks included, sees.
+   * Events of a type outside `typesRead` (when given) are left as stored: nobody reads their
+   * data, so neither their key is looked up nor their fields decrypted.
+   */
+  async reveal(events: readonly RecordedEvent[], typesRead?: ReadonlySet<string>): Promise<RecordedEvent[]> {
+    const read = (event: RecordedEvent) => !typesRead || typesRead.has(event.type);
+    const childIds = events.filter((e) => read(e) && hasSealedFields(e.data)).map((e) => e.metadata.childId ?? '');
     const keys = await this.keys.existingKeys(childIds);
     return events.map((event) => {
+      if (!read(event)) return event;
       const key = keys.get(event.metadata.childId ?? '');
       const data: Record<string, unknown> = { ...event.data };
       const erasedFields: string[] = [];

@@ -15,6 +15,8 @@ export class AppendNotifications {
   private readonly returned = new WeakSet<PoolClient>();
   /** Counts notifications, so a reader can tell whether one arrived while it was busy. */
   generation = 0;
+  /** The latest appending transaction notified (each notification names its own). */
+  highest = 0n;
 
   constructor(private readonly pool: Pool) {}
 
@@ -33,9 +35,19 @@ export class AppendNotifications {
     });
   }
 
+  /** Whether appends wake this process (the LISTEN connection is up): polling is then only a safety net. */
+  get listening(): boolean {
+    return this.client !== null;
+  }
+
+  /** Ends every wait now (a subscription stopping must not sleep out its interval); the others just read once more. */
+  wakeAll(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
-    for (const wake of [...this.waiters]) wake();
+    this.wakeAll();
     await this.connecting?.catch(() => undefined);
     const client = this.client;
     this.client = null;
@@ -70,8 +82,10 @@ export class AppendNotifications {
         client.release();
         return;
       }
-      client.on('notification', () => {
+      client.on('notification', (message) => {
         this.generation += 1;
+        const transaction = /^\d+$/.test(message.payload ?? '') ? BigInt(message.payload!) : 0n;
+        if (transaction > this.highest) this.highest = transaction;
         for (const wake of [...this.waiters]) wake();
       });
       // A lost connection (server restart, database dropped) is handed back broken; polling carries on.

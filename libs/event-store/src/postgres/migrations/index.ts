@@ -1,3 +1,4 @@
 import { CreateEventStore1763800000000 } from './1763800000000-create-event-store';
+import { NotifyWithTheTransaction1765600000000 } from './1765600000000-notify-with-the-transaction';
 
-export const eventStoreMigrations = [CreateEventStore1763800000000];
+export const eventStoreMigrations = [CreateEventStore1763800000000, NotifyWithTheTransaction1765600000000];
