@@ -91,7 +91,13 @@ export interface SubscribeOptions {
  * Extra work done atomically with an append, where the store supports it
  * (PostgreSQL: the transactional outbox). `client` is the adapter's transaction handle.
  */
-export type AppendHook = (events: readonly RecordedEvent[], transaction: unknown) => Promise<void>;
+export type AppendHook = ((events: readonly RecordedEvent[], transaction: unknown) => Promise<void>) & {
+  /**
+   * The event types the hook acts on, when it knows them in advance: an append of none of
+   * them runs without it (and so, on PostgreSQL, in one round trip). Absent: every append.
+   */
+  readonly eventTypes?: ReadonlySet<string>;
+};
 
 export interface EventStore {
   append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
