@@ -4,7 +4,8 @@ type Waiter = () => void;
 
 /**
  * One LISTEN connection per store, shared by its subscriptions, that wakes them when an
- * append commits. Losing it only slows subscribers down to their polling interval.
+ * append commits, and the announcing of this process's own appends. Losing it only slows
+ * subscribers down to their polling interval.
  */
 export class AppendNotifications {
   static readonly channel = 'event_store_appended';
@@ -17,6 +18,9 @@ export class AppendNotifications {
   generation = 0;
   /** The latest appending transaction notified (each notification names its own). */
   highest = 0n;
+  /** An announcement under way, and the latest transaction waiting to be announced after it. */
+  private announcing = false;
+  private toAnnounce = 0n;
 
   constructor(private readonly pool: Pool) {}
 
@@ -33,6 +37,28 @@ export class AppendNotifications {
       const timer = setTimeout(wake, timeoutMs);
       this.waiters.add(wake);
     });
+  }
+
+  /**
+   * Tells every listener, this process's subscriptions at once, that `transaction` appended
+   * and committed. Announcements go one at a time; those that pile up meanwhile go as one,
+   * naming the latest. A NOTIFY takes a database-wide lock until its transaction has committed,
+   * so it travels in a transaction of its own that does not wait for the disk: lost in a
+   * crash, it only leaves listeners to their polling.
+   */
+  announce(transaction: bigint): void {
+    this.heard(transaction);
+    if (transaction > this.toAnnounce) this.toAnnounce = transaction;
+    if (this.announcing || this.closed) return;
+    this.announcing = true;
+    const next = this.toAnnounce;
+    this.pool
+      .query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify('${AppendNotifications.channel}', $1)`, [next.toString()])
+      .catch(() => undefined)
+      .finally(() => {
+        this.announcing = false;
+        if (this.toAnnounce > next) this.announce(this.toAnnounce);
+      });
   }
 
   /** Whether appends wake this process (the LISTEN connection is up): polling is then only a safety net. */
@@ -60,6 +86,12 @@ export class AppendNotifications {
     }
   }
 
+  private heard(transaction: bigint): void {
+    this.generation += 1;
+    if (transaction > this.highest) this.highest = transaction;
+    this.wakeAll();
+  }
+
   /** Returns the connection to the pool exactly once, whichever of close and a lost connection comes first. */
   private giveBack(client: PoolClient, broken: boolean): void {
     if (this.returned.has(client)) return;
@@ -82,12 +114,7 @@ export class AppendNotifications {
         client.release();
         return;
       }
-      client.on('notification', (message) => {
-        this.generation += 1;
-        const transaction = /^\d+$/.test(message.payload ?? '') ? BigInt(message.payload!) : 0n;
-        if (transaction > this.highest) this.highest = transaction;
-        for (const wake of [...this.waiters]) wake();
-      });
+      client.on('notification', (message) => this.heard(/^\d+$/.test(message.payload ?? '') ? BigInt(message.payload!) : 0n));
       // A lost connection (server restart, database dropped) is handed back broken; polling carries on.
       client.on('error', () => {
         if (this.client === client) this.client = null;

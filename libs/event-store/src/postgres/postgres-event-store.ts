@@ -60,11 +60,18 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * One call of event_store.append_to_stream (head, check, insert; its statement trigger
-   * notifies). Alone it is its own transaction: one round trip. With hooks that act on these
-   * events (the outbox), it runs inside a transaction with them.
+   * One call of event_store.append_to_stream (head, check, insert), then, once committed, an
+   * announcement to subscribers (append-notifications.ts). Alone the call is its own
+   * transaction: one round trip. With hooks that act on these events (the outbox), it runs
+   * inside a transaction with them.
    */
   private async appendOnce(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const result = await this.commitAppend(streamId, events, expectedRevision);
+    this.notifications.announce(result.events[0].checkpoint.commit);
+    return result;
+  }
+
+  private async commitAppend(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     const hooks = this.hooks.filter((hook) => !hook.eventTypes || events.some((e) => hook.eventTypes!.has(e.type)));
     if (hooks.length === 0) return toResult(await appendToStream(this.pool, streamId, events, expectedRevision));
     const client = await this.pool.connect();

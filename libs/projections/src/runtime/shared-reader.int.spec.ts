@@ -118,11 +118,14 @@ describe('projection runtime: the shared reader', () => {
     const reads = jest.spyOn(inner, 'readAll');
     await new Promise((r) => setTimeout(r, 3000));
     const idleReads = reads.mock.calls.length;
-    const appended = (await inner.append('wake-0', tally(1), 'no-stream')).events[0];
+    // Appended by another process's store: only its announcement, through LISTEN, can wake this one before the safety poll.
+    const elsewhere = new PostgresEventStore({ pool: db.pool });
+    const appended = (await elsewhere.append('wake-0', tally(1), 'no-stream')).events[0];
     const woke = Date.now();
     expect(await runner.waitFor(appended.checkpoint, 4000)).toBe(true);
     const wakeMs = Date.now() - woke;
     await runner.stop();
+    await elsewhere.close();
     reads.mockRestore();
     // Eleven projections polling every 100 ms would have read about 330 times.
     expect(idleReads).toBeLessThanOrEqual(2);

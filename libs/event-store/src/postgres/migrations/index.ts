@@ -1,5 +1,5 @@
 import { CreateEventStore1763800000000 } from './1763800000000-create-event-store';
-import { NotifyWithTheTransaction1765600000000 } from './1765600000000-notify-with-the-transaction';
+import { NotifyAfterCommit1765600000000 } from './1765600000000-notify-after-commit';
 import { AppendInOneCall1765600000100 } from './1765600000100-append-in-one-call';
 
-export const eventStoreMigrations = [CreateEventStore1763800000000, NotifyWithTheTransaction1765600000000, AppendInOneCall1765600000100];
+export const eventStoreMigrations = [CreateEventStore1763800000000, NotifyAfterCommit1765600000000, AppendInOneCall1765600000100];
