@@ -87,6 +87,8 @@ export class AppendNotifications {
   }
 
   private heard(transaction: bigint): void {
+    // Our own announcement coming back, or one overtaken: nothing new to read.
+    if (transaction !== 0n && transaction <= this.highest) return;
     this.generation += 1;
     if (transaction > this.highest) this.highest = transaction;
     this.wakeAll();
