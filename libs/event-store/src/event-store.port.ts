@@ -67,6 +67,12 @@ export interface ReadAllOptions {
   /** Exclusive lower bound; null reads from the start. */
   readonly after: Checkpoint | null;
   readonly limit: number;
+  /**
+   * The event types whose data the reader will use. A store that opens sealed fields opens
+   * only these; the others come as stored (sealed, not upcast), for their position alone.
+   * Absent: every event is opened.
+   */
+  readonly typesRead?: ReadonlySet<string>;
 }
 
 export interface Subscription {
@@ -76,6 +82,8 @@ export interface Subscription {
 export interface SubscribeOptions {
   readonly after: Checkpoint | null;
   readonly batchSize?: number;
+  /** As for `readAll`: the types whose data the subscriber uses; absent, all. */
+  readonly typesRead?: ReadonlySet<string>;
   /** Called with each batch in log order; the next batch waits for it to resolve. */
   readonly onEvents: (events: readonly RecordedEvent[]) => Promise<void>;
   readonly onError?: (error: unknown) => void;
@@ -85,7 +93,13 @@ export interface SubscribeOptions {
  * Extra work done atomically with an append, where the store supports it
  * (PostgreSQL: the transactional outbox). `client` is the adapter's transaction handle.
  */
-export type AppendHook = (events: readonly RecordedEvent[], transaction: unknown) => Promise<void>;
+export type AppendHook = ((events: readonly RecordedEvent[], transaction: unknown) => Promise<void>) & {
+  /**
+   * The event types the hook acts on, when it knows them in advance: an append of none of
+   * them runs without it (and so, on PostgreSQL, in one round trip). Absent: every append.
+   */
+  readonly eventTypes?: ReadonlySet<string>;
+};
 
 export interface EventStore {
   append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult>;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 export interface AccessEntry {
   readonly userId: string;
@@ -93,35 +93,109 @@ const entryOf = (row: Row): AccessEntry => ({
 
 const loggedOf = (row: Row): LoggedAccess => ({ seq: row.seq, at: new Date(row.at).toISOString(), ...entryOf(row) });
 
+/** An entry waiting for the next commit of the log, and the request waiting on it. */
+interface Pending {
+  readonly entry: AccessEntry;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Most entries one commit takes: bounds a transaction's size, not its wait (there is none). */
+const MOST_IN_ONE_COMMIT = 256;
+
 /**
  * Append-only, hash-chained record of every read of child-level data and every refusal.
  * Appends take the chain head's row lock, so entries chain in one line even across processes.
+ *
+ * Group commit (ADR 019): entries that arrive while a commit is under way wait for it to end
+ * and then go together, in arrival order, in one transaction that takes the chain head once.
+ * No entry waits for a timer: alone, an entry commits as soon as the event loop turns, as
+ * before. `append` resolves only when the transaction holding its entry has committed, so a
+ * response still goes out only after its entry is durable; a transaction that fails leaves
+ * the chain as it was and acknowledges none of its entries.
  */
 export class AccessLog {
+  private waiting: Pending[] = [];
+  private committing = false;
+
   /** `clock` is the platform clock (ADR 009): an entry's time is the platform's "now". */
   constructor(private readonly dataSource: DataSource, private readonly clock: () => Date) {}
 
-  async append(entry: AccessEntry): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.appendWithin(manager, entry);
+  append(entry: AccessEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ entry, resolve, reject });
+      if (!this.committing) void this.commitWaiting();
     });
   }
 
-  async appendWithin(manager: EntityManager, entry: AccessEntry): Promise<void> {
-    const [head] = await manager.query(`SELECT seq, hash FROM access.access_log_head WHERE id = 1 FOR UPDATE`);
-    const seq = (BigInt(head.seq) + 1n).toString();
-    const at = this.clock().toISOString();
-    const hash = sha256(canonical(seq, at, entry, head.hash));
-    await manager.query(
-      `INSERT INTO access.access_log (seq, at, user_id, role, agency_id, child_id, resource, outcome, basis, reason, request_id, previous_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [seq, at, entry.userId, entry.role, entry.agencyId, entry.childId ?? null, entry.resource, entry.outcome, entry.basis ?? null, entry.reason ?? null, entry.requestId ?? null, head.hash, hash],
-    );
-    const named = namedOnce(entry.namedChildren);
-    if (named.length > 0) {
-      await manager.query(`INSERT INTO access.access_log_named_children (seq, child_id) SELECT $1, unnest($2::text[])`, [seq, named]);
+  /** Commits whatever is waiting, batch after batch, until nothing is. */
+  private async commitWaiting(): Promise<void> {
+    this.committing = true;
+    try {
+      // Requests read in the same turn of the event loop go in the first commit together.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MOST_IN_ONE_COMMIT);
+        try {
+          await this.commit(batch.map((p) => p.entry));
+          batch.forEach((p) => p.resolve());
+        } catch (error) {
+          if (batch.length === 1) batch[0].reject(error);
+          // One entry the database refuses must not refuse the requests it happened to share a commit with.
+          else for (const p of batch) await this.commit([p.entry]).then(p.resolve, p.reject);
+        }
+      }
+    } finally {
+      this.committing = false;
     }
-    await manager.query(`UPDATE access.access_log_head SET seq = $1, hash = $2 WHERE id = 1`, [seq, hash]);
+  }
+
+  /** One transaction: the head once, every entry chained onto it in order, the head moved to the last. */
+  private async commit(entries: readonly AccessEntry[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [head] = await manager.query(`SELECT seq, hash FROM access.access_log_head WHERE id = 1 FOR UPDATE`);
+      // Taken under the lock, as one entry's was: times follow the chain's order across processes.
+      const at = this.clock().toISOString();
+      let seq = BigInt(head.seq);
+      let previousHash: string = head.hash;
+      const rows = entries.map((entry) => {
+        seq += 1n;
+        const hash = sha256(canonical(seq.toString(), at, entry, previousHash));
+        const row = { seq: seq.toString(), entry, previousHash, hash };
+        previousHash = hash;
+        return row;
+      });
+      const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+      await manager.query(
+        `INSERT INTO access.access_log (seq, at, user_id, role, agency_id, child_id, resource, outcome, basis, reason, request_id, previous_hash, hash)
+         SELECT seq, $2::timestamptz, user_id, role, agency_id, child_id, resource, outcome, basis, reason, request_id, previous_hash, hash
+           FROM unnest($1::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+             AS e(seq, user_id, role, agency_id, child_id, resource, outcome, basis, reason, request_id, previous_hash, hash)`,
+        [
+          column((r) => r.seq),
+          at,
+          column((r) => r.entry.userId),
+          column((r) => r.entry.role),
+          column((r) => r.entry.agencyId),
+          column((r) => r.entry.childId ?? null),
+          column((r) => r.entry.resource),
+          column((r) => r.entry.outcome),
+          column((r) => r.entry.basis ?? null),
+          column((r) => r.entry.reason ?? null),
+          column((r) => r.entry.requestId ?? null),
+          column((r) => r.previousHash),
+          column((r) => r.hash),
+        ],
+      );
+      const named = rows.flatMap((r) => namedOnce(r.entry.namedChildren).map((childId) => [r.seq, childId] as const));
+      if (named.length > 0) {
+        await manager.query(`INSERT INTO access.access_log_named_children (seq, child_id) SELECT * FROM unnest($1::bigint[], $2::text[])`, [
+          named.map(([s]) => s),
+          named.map(([, c]) => c),
+        ]);
+      }
+      await manager.query(`UPDATE access.access_log_head SET seq = $1, hash = $2 WHERE id = 1`, [seq.toString(), previousHash]);
+    });
   }
 
   /**

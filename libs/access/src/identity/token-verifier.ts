@@ -37,8 +37,16 @@ export class AuthenticationError extends Error {
   }
 }
 
-/** Verifies bearer tokens: OIDC via the issuer's JWKS in production, the local issuer otherwise. */
+/** Tokens a process remembers as verified: a signature check is most of a request's own work, and a client sends the same token for its lifetime. */
+const TOKENS_REMEMBERED = 10_000;
+/**
+ * Verifies bearer tokens: OIDC via the issuer's JWKS in production, the local issuer otherwise.
+ * A token that verified is remembered (the exact string, with its subject and expiry) until it
+ * expires, so its signature is checked once, not on every request; its expiry still is. The
+ * user behind it is still looked up in the directory on every request (deactivation is at once).
+ */
 export class TokenVerifier {
+  private readonly verified = new Map<string, { readonly subject: string; readonly expires: number }>();
   private readonly key: JWTVerifyGetKey;
   private readonly issuer: string;
   private readonly audience: string;
@@ -62,8 +70,13 @@ export class TokenVerifier {
   async subjectOf(authorization: string | undefined): Promise<string> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new AuthenticationError('missing-token');
+    const known = this.verified.get(match[1]);
+    if (known && Math.floor(Date.now() / 1000) <= known.expires + CLOCK_TOLERANCE_SECONDS) return known.subject;
+    this.verified.delete(match[1]);
     try {
       const { payload } = await jwtVerify(match[1], this.key, {
+        // One reading of the time for every check here, the remembered ones included.
+        currentDate: new Date(Date.now()),
         issuer: this.issuer,
         audience: this.audience,
         algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
@@ -75,10 +88,17 @@ export class TokenVerifier {
       // Counted from iat, and from now too: an iat set in the future must not stretch what is left.
       const lifetime = (payload.exp as number) - Math.min(payload.iat as number, Math.floor(Date.now() / 1000));
       if (lifetime > this.maxLifetimeSeconds) throw new AuthenticationError('lifetime-too-long');
+      this.remember(match[1], payload.sub, payload.exp as number);
       return payload.sub;
     } catch (error) {
       throw error instanceof AuthenticationError ? error : new AuthenticationError(failureOf(error));
     }
+  }
+
+  private remember(token: string, subject: string, expires: number): void {
+    // The oldest goes first when full: a Map keeps insertion order.
+    if (this.verified.size >= TOKENS_REMEMBERED) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { subject, expires });
   }
 }
 

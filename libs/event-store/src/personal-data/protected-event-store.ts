@@ -33,7 +33,13 @@ export class ProtectedEventStore implements EventStore {
     refuseUnfit(this.catalogue, events);
     const sealed = await Promise.all(events.map((event) => this.sealEvent(event)));
     const result = await this.inner.append(streamId, sealed, expectedRevision);
-    return { nextRevision: result.nextRevision, events: await this.reveal(result.events) };
+    // What was just written is what the caller gave: no key to look up, nothing to decrypt.
+    // A re-send answered with the earlier events (other IVs) is opened from the store.
+    const written = result.events.length === sealed.length && result.events.every((recorded, i) => sealedAlike(recorded.data, sealed[i].data));
+    return {
+      nextRevision: result.nextRevision,
+      events: written ? result.events.map((recorded, i) => this.opened(recorded, events[i].data)) : await this.reveal(result.events),
+    };
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -41,22 +47,28 @@ export class ProtectedEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.reveal(await this.inner.readAll(options));
+    return this.reveal(await this.inner.readAll(options), options.typesRead);
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    return this.inner.subscribe({ ...options, onEvents: async (events) => options.onEvents(await this.reveal(events)) });
+    return this.inner.subscribe({ ...options, onEvents: async (events) => options.onEvents(await this.reveal(events, options.typesRead)) });
   }
 
   close(): Promise<void> {
     return this.inner.close();
   }
 
-  /** Opens sealed fields and upcasts: what every reader of the log, outbox hooks included, sees. */
-  async reveal(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
-    const childIds = events.filter((e) => hasSealedFields(e.data)).map((e) => e.metadata.childId ?? '');
+  /**
+   * Opens sealed fields and upcasts: what every reader of the log, outbox hooks included, sees.
+   * Events of a type outside `typesRead` (when given) are left as stored: nobody reads their
+   * data, so neither their key is looked up nor their fields decrypted.
+   */
+  async reveal(events: readonly RecordedEvent[], typesRead?: ReadonlySet<string>): Promise<RecordedEvent[]> {
+    const read = (event: RecordedEvent) => !typesRead || typesRead.has(event.type);
+    const childIds = events.filter((e) => read(e) && hasSealedFields(e.data)).map((e) => e.metadata.childId ?? '');
     const keys = await this.keys.existingKeys(childIds);
     return events.map((event) => {
+      if (!read(event)) return event;
       const key = keys.get(event.metadata.childId ?? '');
       const data: Record<string, unknown> = { ...event.data };
       const erasedFields: string[] = [];
@@ -68,14 +80,14 @@ export class ProtectedEventStore implements EventStore {
           erasedFields.push(field);
         }
       }
-      const schemaVersion = this.catalogue.schemaOf(event.type)?.schemaVersion ?? event.schemaVersion;
-      return {
-        ...event,
-        schemaVersion,
-        data: this.catalogue.upcast(event.type, event.schemaVersion, data),
-        ...(erasedFields.length > 0 ? { erasedFields } : {}),
-      };
+      return { ...this.opened(event, data), ...(erasedFields.length > 0 ? { erasedFields } : {}) };
     });
+  }
+
+  /** The event with its data in the clear, upcast to the current schema. */
+  private opened(event: RecordedEvent, data: Record<string, unknown>): RecordedEvent {
+    const schemaVersion = this.catalogue.schemaOf(event.type)?.schemaVersion ?? event.schemaVersion;
+    return { ...event, schemaVersion, data: this.catalogue.upcast(event.type, event.schemaVersion, data) };
   }
 
   private async sealEvent(event: EventToAppend): Promise<EventToAppend> {
@@ -101,3 +113,10 @@ export function refuseUnfit(catalogue: EventCatalogue, events: ReadonlyArray<{ r
 }
 
 const hasSealedFields = (data: Record<string, unknown>) => Object.values(data).some(isSealed);
+
+/** Whether stored data holds the very sealed values that were sent (each has its own random IV). */
+const sealedAlike = (stored: Record<string, unknown>, sent: Record<string, unknown>): boolean =>
+  Object.entries(sent).every(([field, value]) => {
+    const kept = stored[field];
+    return !isSealed(value) || (isSealed(kept) && kept.iv === value.iv && kept.tag === value.tag);
+  });

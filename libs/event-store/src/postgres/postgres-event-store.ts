@@ -59,17 +59,28 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /**
+   * One call of event_store.append_to_stream (head, check, insert), then, once committed, an
+   * announcement to subscribers (append-notifications.ts). Alone the call is its own
+   * transaction: one round trip. With hooks that act on these events (the outbox), it runs
+   * inside a transaction with them.
+   */
   private async appendOnce(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const result = await this.commitAppend(streamId, events, expectedRevision);
+    this.notifications.announce(result.events[0].checkpoint.commit);
+    return result;
+  }
+
+  private async commitAppend(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const hooks = this.hooks.filter((hook) => !hook.eventTypes || events.some((e) => hook.eventTypes!.has(e.type)));
+    if (hooks.length === 0) return toResult(await appendToStream(this.pool, streamId, events, expectedRevision));
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const nextRevision = await advanceStream(client, streamId, events.length);
-      const current = nextRevision - BigInt(events.length);
-      checkExpectedRevision(streamId, expectedRevision, current);
-      const recorded = await insertEvents(client, streamId, current, events);
-      for (const hook of this.hooks) await hook(recorded, client);
+      const result = toResult(await appendToStream(client, streamId, events, expectedRevision));
+      for (const hook of hooks) await hook(result.events, client);
       await client.query('COMMIT');
-      return { nextRevision, events: recorded };
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -132,52 +143,35 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-/**
- * Creates the stream's head row if needed, locks it and moves it on by `count` in one round
- * trip: appends to one stream queue here. A refused expectation rolls the move back.
- */
-async function advanceStream(client: PoolClient, streamId: string, count: number): Promise<bigint> {
-  const { rows } = await client.query<{ revision: string }>(
-    `INSERT INTO event_store.streams AS s (stream_id, revision) VALUES ($1, $2::bigint - 1)
-     ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + $2::bigint
-     RETURNING revision`,
-    [streamId, count],
-  );
-  return BigInt(rows[0].revision);
+const WRONG_EXPECTED_REVISION = 'ES409';
+
+/** The recorded batch, in revision order; a refused expectation becomes the port's error, naming the stream's revision. */
+async function appendToStream(db: Pick<Pool, 'query'> | PoolClient, streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<RecordedEvent[]> {
+  try {
+    const { rows } = await db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM event_store.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::text[], $9::timestamptz[])`,
+      [
+        streamId,
+        expected.toString(),
+        events.map((e) => e.eventId),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata)),
+        events.map((e) => e.metadata.childId ?? null),
+        events.map((e) => e.occurredAt.toISOString()),
+      ],
+    );
+    return rows.map(fromRow).sort((a, b) => Number(a.revision - b.revision));
+  } catch (error) {
+    const pgError = error as { code?: string; detail?: string };
+    if (pgError?.code !== WRONG_EXPECTED_REVISION) throw error;
+    const current = BigInt(pgError.detail ?? '-1');
+    throw new WrongExpectedRevisionError(streamId, expected, current >= 0n ? current : 'no-stream');
+  }
 }
 
-function checkExpectedRevision(streamId: string, expected: ExpectedRevision, current: bigint): void {
-  const exists = current >= 0n;
-  const ok =
-    expected === 'any' ||
-    (expected === 'no-stream' && !exists) ||
-    (expected === 'exists' && exists) ||
-    (typeof expected === 'bigint' && expected === current);
-  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, exists ? current : 'no-stream');
-}
-
-async function insertEvents(client: PoolClient, streamId: string, current: bigint, events: readonly EventToAppend[]): Promise<RecordedEvent[]> {
-  const { rows } = await client.query<EventRow>(
-    `INSERT INTO event_store.events (stream_id, revision, event_id, type, schema_version, data, metadata, child_id, occurred_at)
-     SELECT $1, $2::bigint + n, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.child_id, e.occurred_at
-       FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::text[], $9::timestamptz[])
-            WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, child_id, occurred_at, n)
-      ORDER BY n
-     RETURNING ${EVENT_COLUMNS}`,
-    [
-      streamId,
-      current.toString(),
-      events.map((e) => e.eventId),
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map((e) => JSON.stringify(e.metadata)),
-      events.map((e) => e.metadata.childId ?? null),
-      events.map((e) => e.occurredAt.toISOString()),
-    ],
-  );
-  return rows.map(fromRow).sort((a, b) => Number(a.revision - b.revision));
-}
+const toResult = (events: RecordedEvent[]): AppendResult => ({ nextRevision: events[events.length - 1].revision, events });
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const pgError = error as { code?: string; constraint?: string };

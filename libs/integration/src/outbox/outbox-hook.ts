@@ -41,11 +41,12 @@ interface OutboxRow {
  */
 export function createOutboxHook(options: OutboxHookOptions): AppendHook {
   const translators = options.translators ?? integrationTranslators;
-  return async (events, transaction) => {
+  const hook = async (events: readonly RecordedEvent[], transaction: unknown) => {
     const mapped = events.filter((e) => translators.has(e.type));
     if (mapped.length === 0) return;
     await writeOutboxRows(transaction as PoolClient, await options.reveal(mapped), options);
   };
+  return Object.assign(hook, { eventTypes: new Set(translators.keys()) });
 }
 
 /** Anything that runs SQL inside the caller's transaction: a pg client, a TypeORM EntityManager. */

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Checkpoint } from '@app/event-store/event-store.port';
 
 interface CheckpointRow {
@@ -38,6 +38,39 @@ export const checkpoints = {
       `UPDATE read_models.projection_checkpoints SET commit_id = NULL, position = NULL, events_applied = 0, updated_at = now() WHERE name = $1`,
       [name],
     );
+  },
+
+  /** Makes sure the projection has a checkpoint row (empty until it first applies), so later moves only update. */
+  async ensure(manager: EntityManager, name: string): Promise<void> {
+    await manager.query(`INSERT INTO read_models.projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
+  },
+
+  /**
+   * Moves the checkpoints of projections that had nothing to apply, in one statement, each
+   * only if it still holds what the caller last saw (a rebuild or another runner may have
+   * moved it). Committed without waiting for the disk: losing this move in a crash only
+   * means reading those events again, to skip them again. Returns the names it moved.
+   */
+  async moveIdle(dataSource: DataSource, moves: ReadonlyArray<{ name: string; from: Checkpoint | null; to: Checkpoint }>): Promise<Set<string>> {
+    return dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL synchronous_commit TO off`);
+      // TypeORM answers an UPDATE with [rows, row count].
+      const [rows]: [Array<{ name: string }>, number] = await manager.query(
+        `UPDATE read_models.projection_checkpoints c
+            SET commit_id = m.to_commit, position = m.to_position, updated_at = now()
+           FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[]) AS m(name, from_commit, from_position, to_commit, to_position)
+          WHERE c.name = m.name AND c.commit_id IS NOT DISTINCT FROM m.from_commit AND c.position IS NOT DISTINCT FROM m.from_position
+        RETURNING c.name`,
+        [
+          moves.map((m) => m.name),
+          moves.map((m) => m.from?.commit.toString() ?? null),
+          moves.map((m) => m.from?.position.toString() ?? null),
+          moves.map((m) => m.to.commit.toString()),
+          moves.map((m) => m.to.position.toString()),
+        ],
+      );
+      return new Set(rows.map((r) => r.name));
+    });
   },
 
   async read(manager: EntityManager, name: string): Promise<Checkpoint | null> {

@@ -28,21 +28,50 @@ interface Waiter {
 const after = (event: RecordedEvent, checkpoint: Checkpoint | null): boolean =>
   checkpoint === null || compareCheckpoints(event.checkpoint, checkpoint) > 0;
 
+const same = (a: Checkpoint | null, b: Checkpoint | null): boolean => (a === null ? b === null : b !== null && compareCheckpoints(a, b) === 0);
+
+/** The earlier of two positions; null (nothing applied) is earliest. */
+/** Whether a projection at `position` has not yet read up to `target`. */
+const behind = (position: Checkpoint | null, target: Checkpoint | null): boolean =>
+  target !== null && (position === null || compareCheckpoints(target, position) > 0);
+
+const earlier = (a: Checkpoint | null, b: Checkpoint | null): Checkpoint | null => (a === null || b === null ? null : compareCheckpoints(a, b) <= 0 ? a : b);
+
+/** Events a catch-up may read past without writing its checkpoint: bounds what a crash makes it read again. */
+const IDLE_EVENTS_BEFORE_A_MOVE = 5000;
+
 /** The checkpoint that moved under us: another runner (or a rebuild) owns this stretch. */
 class CheckpointMoved extends Error {}
 
 /**
- * Feeds every projection from the global log. Each batch is applied in one database
- * transaction together with the projection's checkpoint, under a row lock on that
- * checkpoint, so a crash never loses or double-applies an event and two runners of
- * the same projection never interleave.
+ * Feeds every projection from the global log. One reader follows the log for all of them
+ * (one read, and one opening of sealed fields, per batch, whatever the number of
+ * projections) and hands each batch to each projection:
+ * - a projection with events of its types applies them in one database transaction together
+ *   with its checkpoint, under a row lock on that checkpoint, so a crash never loses or
+ *   double-applies an event and two runners of the same projection never interleave;
+ * - a projection with nothing to apply opens no transaction of its own: the checkpoints of
+ *   every such projection move together in one statement, committed without waiting for
+ *   the disk (a crash only makes them read those events again, to skip them again).
+ * A projection that fails leaves the shared reader, catches up alone after a pause, and
+ * rejoins; the others go on.
  */
 export class ProjectionRunner {
+  /** How far each projection has applied (or skipped) the log, in this process. */
   private readonly positions = new Map<string, Checkpoint | null>();
-  private readonly subscriptions = new Map<string, Subscription>();
+  /** Each projection's checkpoint row as this runner last read or wrote it. */
+  private readonly stored = new Map<string, Checkpoint | null>();
   private readonly failures = new Map<string, ProjectionFailure>();
+  /** Projections the shared reader feeds; the others are catching up alone. */
+  private readonly following = new Set<string>();
+  /** Caught up alone: back on the shared reader from its next batch, after closing any gap. */
+  private readonly rejoining = new Set<string>();
+  private subscription: Subscription | null = null;
+  /** Where the shared reader's last batch ended. */
+  private readerAt: Checkpoint | null = null;
+  private readonly typesRead: ReadonlySet<string>;
   private waiters: Waiter[] = [];
-  private stopped = false;
+  private stopped = true;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,54 +79,48 @@ export class ProjectionRunner {
     readonly projections: readonly Projection[],
     private readonly batchSize = 500,
     private readonly log: (line: string) => void = () => undefined,
-  ) {}
+  ) {
+    this.typesRead = new Set(projections.flatMap((p) => p.eventTypes));
+  }
 
   /** Catch up, then follow live appends, for every projection. */
   async start(): Promise<void> {
     this.stopped = false;
-    for (const projection of this.projections) await this.follow(projection);
+    for (const projection of this.projections) {
+      await this.load(projection);
+      this.following.add(projection.name);
+    }
+    this.follow();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
-    this.subscriptions.clear();
-  }
-
-  /** Applies one batch; returns the checkpoint reached. Exposed for catch-up and rebuild. */
-  async applyBatch(projection: Projection, events: readonly RecordedEvent[], expected: Checkpoint | null, { traced = false } = {}): Promise<Checkpoint | null> {
-    if (events.length === 0) return expected;
-    return this.dataSource.transaction(async (manager) => {
-      const stored = await checkpoints.lock(manager, projection.name);
-      if ((stored === null) !== (expected === null) || (stored && expected && compareCheckpoints(stored, expected) !== 0)) {
-        throw new CheckpointMoved(`${projection.name} checkpoint moved`);
-      }
-      let applied = 0;
-      for (const event of events) {
-        if (!after(event, stored)) continue;
-        if (projection.eventTypes.includes(event.type)) {
-          await (traced ? applyTraced(projection, event, manager) : applyEvent(projection, event, manager));
-          applied += 1;
-        }
-      }
-      const reached = events[events.length - 1].checkpoint;
-      await checkpoints.advance(manager, projection.name, reached, applied);
-      return reached;
-    });
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.stop();
+    this.following.clear();
+    this.rejoining.clear();
   }
 
   /** Processes everything already in the log for one projection, reporting progress. */
   async catchUp(projection: Projection, onProgress?: (eventsRead: number) => void): Promise<Checkpoint | null> {
-    let position = await checkpoints.read(this.dataSource.manager, projection.name);
+    let position = await this.load(projection);
     let read = 0;
+    let readSinceMove = 0;
     for (;;) {
-      const batch = await this.store.readAll({ after: position, limit: this.batchSize });
+      const batch = await this.store.readAll({ after: position, limit: this.batchSize, typesRead: new Set(projection.eventTypes) });
       if (batch.length === 0) break;
       position = await this.applyBatch(projection, batch, position);
       read += batch.length;
+      this.reached(projection.name, position);
+      readSinceMove = same(this.stored.get(projection.name) ?? null, position) ? 0 : readSinceMove + batch.length;
+      if (readSinceMove >= IDLE_EVENTS_BEFORE_A_MOVE) {
+        await this.moveIdleAlone(projection);
+        readSinceMove = 0;
+      }
       onProgress?.(read);
     }
-    this.reached(projection.name, position);
+    if (!same(this.stored.get(projection.name) ?? null, position)) await this.moveIdleAlone(projection);
     return position;
   }
 
@@ -115,6 +138,7 @@ export class ProjectionRunner {
       apply: applyEvent,
       onProgress,
     });
+    this.stored.set(projection.name, reached);
     this.reached(projection.name, reached);
   }
 
@@ -122,7 +146,7 @@ export class ProjectionRunner {
     return this.projections.map((p) => ({
       name: p.name,
       checkpoint: this.positions.get(p.name) ?? null,
-      running: this.subscriptions.has(p.name),
+      running: this.subscription !== null && (this.following.has(p.name) || this.rejoining.has(p.name)),
       failure: this.failures.get(p.name),
     }));
   }
@@ -134,7 +158,7 @@ export class ProjectionRunner {
   waitFor(target: Checkpoint, timeoutMs: number): Promise<boolean> {
     if (this.allReached(target)) return Promise.resolve(true);
     // Projections run in another process (apps/projector): nothing here to wait for.
-    if (this.subscriptions.size === 0) return Promise.resolve(false);
+    if (this.stopped) return Promise.resolve(false);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
@@ -151,26 +175,114 @@ export class ProjectionRunner {
     });
   }
 
-  private async follow(projection: Projection): Promise<void> {
-    const from = await checkpoints.read(this.dataSource.manager, projection.name);
-    this.reached(projection.name, from);
-    const subscription = this.store.subscribe({
-      after: from,
-      batchSize: this.batchSize,
-      onEvents: async (events) => {
-        // Live events join the trace of the request that wrote them; a rebuild's replay does not.
-        const reached = await this.applyBatch(projection, events, this.positions.get(projection.name) ?? null, { traced: true });
-        this.failures.delete(projection.name);
-        this.reached(projection.name, reached);
-      },
-      onError: (error) => this.recover(projection, error),
-    });
-    this.subscriptions.set(projection.name, subscription);
+  /** Reads the projection's checkpoint row (creating it if new) as its position. */
+  private async load(projection: Projection): Promise<Checkpoint | null> {
+    await checkpoints.ensure(this.dataSource.manager, projection.name);
+    const stored = await checkpoints.read(this.dataSource.manager, projection.name);
+    this.stored.set(projection.name, stored);
+    this.reached(projection.name, stored);
+    return stored;
   }
 
   /**
-   * A failed batch rolled back whole: resubscribe from the stored checkpoint after a pause.
-   * The failure is reported (health, metrics) and logged once, not on every retry.
+   * Applies one batch: the projection's own events in one transaction with its checkpoint;
+   * a batch without any is only read past (the caller moves the checkpoint lazily).
+   * Returns the position reached.
+   */
+  private async applyBatch(projection: Projection, events: readonly RecordedEvent[], expected: Checkpoint | null, { traced = false } = {}): Promise<Checkpoint | null> {
+    const fresh = events.filter((event) => after(event, expected));
+    if (fresh.length === 0) return expected;
+    const reached = fresh[fresh.length - 1].checkpoint;
+    const work = fresh.filter((event) => projection.eventTypes.includes(event.type));
+    if (work.length === 0) return reached;
+    const known = this.stored.has(projection.name) ? this.stored.get(projection.name)! : expected;
+    await this.dataSource.transaction(async (manager) => {
+      const stored = await checkpoints.lock(manager, projection.name);
+      if (!same(stored, known)) throw new CheckpointMoved(`${projection.name} checkpoint moved`);
+      for (const event of work) await (traced ? applyTraced(projection, event, manager) : applyEvent(projection, event, manager));
+      await checkpoints.advance(manager, projection.name, reached, work.length);
+    });
+    this.stored.set(projection.name, reached);
+    return reached;
+  }
+
+  /** Moves idle projections' checkpoints to where they have read; returns those whose checkpoint moved meanwhile (a rebuild, another runner). */
+  private async moveIdle(projections: readonly Projection[]): Promise<Projection[]> {
+    const moves = projections.map((p) => ({ name: p.name, from: this.stored.get(p.name) ?? null, to: this.positions.get(p.name)! }));
+    const moved = await checkpoints.moveIdle(this.dataSource, moves);
+    moves.forEach((m) => moved.has(m.name) && this.stored.set(m.name, m.to));
+    return projections.filter((p) => !moved.has(p.name));
+  }
+
+  private async moveIdleAlone(projection: Projection): Promise<void> {
+    if ((await this.moveIdle([projection])).length > 0) throw new CheckpointMoved(`${projection.name} checkpoint moved`);
+  }
+
+  private follow(): void {
+    const from = this.projections.filter((p) => this.following.has(p.name)).map((p) => this.positions.get(p.name) ?? null);
+    this.readerAt = from.length === 0 ? null : from.reduce(earlier);
+    this.subscription = this.store.subscribe({
+      after: this.readerAt,
+      batchSize: this.batchSize,
+      typesRead: this.typesRead,
+      onEvents: (events) => this.dispatch(events),
+      onError: (error) => this.readerFailed(error),
+    });
+  }
+
+  /** One batch of the shared reader to every projection it feeds, at once (each in its own transaction). */
+  private async dispatch(batch: readonly RecordedEvent[]): Promise<void> {
+    const before = this.readerAt;
+    const end = batch[batch.length - 1].checkpoint;
+    for (const name of this.rejoining) this.following.add(name);
+    this.rejoining.clear();
+    const idle: Projection[] = [];
+    await Promise.all(
+      this.projections
+        .filter((p) => this.following.has(p.name))
+        .map(async (projection) => {
+          try {
+            // Back from catching up alone: what the reader handed out meanwhile is read first.
+            while (behind(this.positions.get(projection.name) ?? null, before)) {
+              const position = this.positions.get(projection.name) ?? null;
+              const gap = (await this.store.readAll({ after: position, limit: this.batchSize, typesRead: new Set(projection.eventTypes) })).filter((e) => !after(e, before));
+              if (gap.length === 0) break;
+              this.reached(projection.name, await this.applyBatch(projection, gap, position));
+            }
+            const position = this.positions.get(projection.name) ?? null;
+            // Live events join the trace of the request that wrote them; a catch-up or rebuild's replay does not.
+            const reached = await this.applyBatch(projection, batch, position, { traced: true });
+            if (same(this.stored.get(projection.name) ?? null, reached)) this.failures.delete(projection.name);
+            else idle.push(projection);
+            this.reached(projection.name, reached);
+          } catch (error) {
+            this.recover(projection, error);
+          }
+        }),
+    );
+    this.readerAt = end;
+    if (idle.length > 0) {
+      const moved = await this.moveIdle(idle).catch((error: unknown) => {
+        idle.forEach((projection) => this.recover(projection, error));
+        return [];
+      });
+      moved.forEach((projection) => this.recover(projection, new CheckpointMoved(`${projection.name} checkpoint moved`)));
+    }
+  }
+
+  /** The shared reader stopped (the database went away): it starts again after a pause, from where the projections are. */
+  private readerFailed(error: unknown): void {
+    this.log(`projection reader stopped: ${describeError(error)}; retrying in a second`);
+    this.subscription = null;
+    setTimeout(() => {
+      if (!this.stopped && this.subscription === null) this.follow();
+    }, 1000);
+  }
+
+  /**
+   * A failed batch rolled back whole: the projection leaves the shared reader and, after a
+   * pause, catches up alone from its stored checkpoint, then rejoins. The failure is
+   * reported (health, metrics) and logged once, not on every retry.
    */
   private recover(projection: Projection, error: unknown): void {
     if (!(error instanceof CheckpointMoved)) {
@@ -181,14 +293,17 @@ export class ProjectionRunner {
       }
       this.failures.set(projection.name, failure);
     }
-    const subscription = this.subscriptions.get(projection.name);
-    this.subscriptions.delete(projection.name);
-    void (async () => {
-      await subscription?.stop();
+    this.following.delete(projection.name);
+    setTimeout(() => {
       if (this.stopped) return;
-      await new Promise((r) => setTimeout(r, error instanceof CheckpointMoved ? 50 : 1000));
-      if (!this.stopped) await this.follow(projection).catch((e) => this.recover(projection, e));
-    })();
+      this.catchUp(projection).then(
+        () => {
+          this.failures.delete(projection.name);
+          if (!this.stopped) this.rejoining.add(projection.name);
+        },
+        (e: unknown) => this.recover(projection, e),
+      );
+    }, error instanceof CheckpointMoved ? 50 : 1000);
   }
 
   private reached(name: string, checkpoint: Checkpoint | null): void {

@@ -72,7 +72,8 @@ export async function buildInShadow(build: ShadowBuild): Promise<Checkpoint | nu
 
 /** Applies the next batch of the log to the shadow; false when there was nothing left. */
 async function replayBatch(build: ShadowBuild, runner: QueryRunner, state: { position: Checkpoint | null; read: number; applied: number }): Promise<boolean> {
-  const batch = await build.store.readAll({ after: state.position, limit: build.batchSize });
+  // Only the projection's own events are opened: the rest are read for their position alone.
+  const batch = await build.store.readAll({ after: state.position, limit: build.batchSize, typesRead: new Set(build.projection.eventTypes) });
   if (batch.length === 0) return false;
   for (const event of batch) {
     if (!build.projection.eventTypes.includes(event.type)) continue;

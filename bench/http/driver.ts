@@ -1,0 +1,95 @@
+import { Agent, request } from 'node:http';
+import { percentile } from '../support/percentile';
+import type { LoadResult, LoadStep } from './load';
+
+/**
+ * The load driver, a process of its own (forked by bench/http/main.ts) so that its timers do
+ * not share an event loop with the API it measures. At a fixed rate each request has a
+ * scheduled time and its latency is counted from that time, not from when it was sent: a
+ * server that stalls is charged for every request that should have gone out meanwhile (no
+ * coordinated omission). Unconstrained, `connections` requests are kept open back to back.
+ */
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+async function run(step: LoadStep): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: step.rate === null ? step.connections : 1024 });
+  const latencies: number[] = [];
+  const failures: Record<string, number> = {};
+  let sent = 0;
+  let open = 0;
+  let peakOpen = 0;
+  let lastDone = 0;
+  const fail = (kind: string) => (failures[kind] = (failures[kind] ?? 0) + 1);
+  const target = new URL(step.url);
+  const once = (from: number) =>
+    new Promise<void>((resolve) => {
+      sent += 1;
+      open += 1;
+      peakOpen = Math.max(peakOpen, open);
+      const finish = (error?: string) => {
+        open -= 1;
+        if (error) fail(error);
+        else latencies.push(now() - from);
+        lastDone = now();
+        resolve();
+      };
+      const req = request(
+        { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: step.method, headers: step.headers },
+        (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () => finish(res.statusCode! >= 200 && res.statusCode! < 300 ? undefined : `HTTP ${res.statusCode}`));
+          res.on('error', (e) => finish(e.message));
+        },
+      );
+      req.on('error', (e) => finish((e as NodeJS.ErrnoException).code ?? e.message));
+      req.end(step.body);
+    });
+
+  const started = now();
+  const until = started + step.seconds * 1000;
+  const pending = new Set<Promise<void>>();
+  const track = (p: Promise<void>) => {
+    pending.add(p);
+    void p.then(() => pending.delete(p));
+  };
+  if (step.rate === null) {
+    const loop = async () => {
+      while (now() < until) await once(now());
+    };
+    await Promise.all(Array.from({ length: step.connections }, loop));
+  } else {
+    const interval = 1000 / step.rate;
+    let next = 0;
+    while (now() < until) {
+      // Every request whose time has come goes out, however late the timer woke.
+      while (started + next * interval <= now() && started + next * interval < until) {
+        track(once(started + next * interval));
+        next += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1, started + next * interval - now()))));
+    }
+    await Promise.race([Promise.all([...pending]), new Promise((resolve) => setTimeout(resolve, step.drainSeconds * 1000))]);
+    if (open > 0) failures['not answered in time'] = open;
+  }
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const errors = Object.values(failures).reduce((a, b) => a + b, 0);
+  return {
+    sent,
+    completed: latencies.length,
+    errors,
+    failures,
+    achieved: latencies.length / ((Math.max(lastDone, until) - started) / 1000),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? Number.NaN,
+    peakOpen,
+  };
+}
+
+process.on('message', (step: LoadStep) => {
+  run(step).then(
+    (result) => process.send!({ result }),
+    (error: unknown) => process.send!({ error: String(error) }),
+  );
+});
