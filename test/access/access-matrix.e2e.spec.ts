@@ -6,9 +6,10 @@ import { demoUsers } from '@app/access/directory/demo-directory';
 import { ROLES } from '@app/access/directory/roles';
 import { POLICY, PUBLIC } from '../../apps/api/src/access/policy.decorator';
 import { parentalConsent } from '../support/consent-fixtures';
+import { pageSession } from '../support/page-session';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
-type Call = (platform: PlatformUnderTest, token: string, fixture: Fixture) => request.Test;
+type Call = (platform: PlatformUnderTest, token: string, fixture: Fixture, userId: string) => PromiseLike<request.Response>;
 interface Fixture {
   childId: string;
   referralId: string;
@@ -40,6 +41,13 @@ const multiAgencyConsent = {
 const representatives = [...new Set([...ROLES.map((role) => demoUsers.find((u) => u.role === role)!.userId), 'senco.riverside'])];
 const auth = (t: request.Test, token: string) => t.set('Authorization', `Bearer ${token}`);
 const get = (path: (f: Fixture) => string): Call => (p, token, f) => auth(request(p.http).get(path(f)), token);
+/** A web page (ADR 018): the same policy, reached by a session signed in as the user, never a token. */
+const page = (path: (f: Fixture) => string): Call => async (p, _token, f, userId) => (await pageSession(p, userId)).agent.get(path(f));
+const pageForm = (path: (f: Fixture) => string, body: (f: Fixture) => object = () => ({})): Call => async (p, _token, f, userId) => {
+  const session = await pageSession(p, userId);
+  return session.agent.post(path(f)).type('form').send({ ...body(f), _csrf: session.csrf });
+};
+const everyone = representatives;
 
 /**
  * Every endpoint against every role. A route missing from this table, or without a
@@ -202,8 +210,11 @@ const matrix: Record<string, Row> = {
   },
   'GET /concerns/:concernId': { call: get((f) => `/concerns/${f.concernId}`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
   'GET /social-care/referrals': { call: get(() => '/social-care/referrals'), allowed: ['social.worker'] },
+  'GET /app': { call: page(() => '/app'), allowed: everyone },
+  'POST /app/sign-out': { call: pageForm(() => '/app/sign-out'), allowed: everyone },
+  'POST /app/session/extend': { call: pageForm(() => '/app/session/extend', () => ({ returnTo: '/app' })), allowed: everyone },
 };
-const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics'];
+const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics', 'GET /', 'GET /app/sign-in', 'POST /app/sign-in', 'GET /app/sign-in/oidc', 'GET /app/sign-in/callback'];
 
 describe('access matrix: every endpoint, every role', () => {
   let platform: PlatformUnderTest;
@@ -211,17 +222,22 @@ describe('access matrix: every endpoint, every role', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('access_matrix');
-    const created = await matrix['POST /children'].call(platform, await platform.tokenFor('senco.oakfield'), fixture).expect(201);
+    const made = async (route: string, token: string) => {
+      const answer = await matrix[route].call(platform, token, fixture, '');
+      expect(answer.status).toBe(201);
+      return answer;
+    };
+    const created = await made('POST /children', await platform.tokenFor('senco.oakfield'));
     fixture.childId = created.body.childId;
-    const referral = await matrix['POST /referrals'].call(platform, await platform.tokenFor('senco.oakfield'), fixture).expect(201);
+    const referral = await made('POST /referrals', await platform.tokenFor('senco.oakfield'));
     fixture.referralId = referral.body.referralId;
     const senco = await platform.tokenFor('senco.oakfield');
     await auth(request(platform.http).post(`/children/${fixture.childId}/consents`), senco).send(multiAgencyConsent).expect(201);
-    fixture.mastRequestId = (await matrix['POST /mast-requests'].call(platform, senco, fixture).expect(201)).body.requestId;
-    fixture.cafId = (await matrix['POST /cafs'].call(platform, senco, fixture).expect(201)).body.cafId;
-    fixture.workedCafId = (await matrix['POST /cafs'].call(platform, senco, fixture).expect(201)).body.cafId;
-    fixture.sharingId = (await matrix['POST /sharing'].call(platform, senco, fixture).expect(201)).body.sharingId;
-    fixture.concernId = (await matrix['POST /concerns'].call(platform, senco, fixture).expect(201)).body.concernId;
+    fixture.mastRequestId = (await made('POST /mast-requests', senco)).body.requestId;
+    fixture.cafId = (await made('POST /cafs', senco)).body.cafId;
+    fixture.workedCafId = (await made('POST /cafs', senco)).body.cafId;
+    fixture.sharingId = (await made('POST /sharing', senco)).body.sharingId;
+    fixture.concernId = (await made('POST /concerns', senco)).body.concernId;
   });
   afterAll(async () => {
     await platform.close();
@@ -253,13 +269,13 @@ describe('access matrix: every endpoint, every role', () => {
     const row = matrix[route];
     const outcomes: Record<string, number> = {};
     for (const userId of representatives) {
-      const response = await row.call(platform, await platform.tokenFor(userId), fixture);
+      const response = await row.call(platform, await platform.tokenFor(userId), fixture, userId);
       outcomes[userId] = response.status;
     }
     const allowed = Object.entries(outcomes).filter(([, status]) => status !== 403).map(([userId]) => userId);
     expect(allowed.sort()).toEqual([...row.allowed].sort());
-    // Allowed means past the policy: a 404 or 409 (an opening already reviewed, an unknown consent) is the handler's answer.
-    for (const userId of allowed) expect([200, 201, 204, 404, 409]).toContain(outcomes[userId]);
+    // Allowed means past the policy: a 404 or 409 (an opening already reviewed, an unknown consent) is the handler's answer; a page's form answers 303.
+    for (const userId of allowed) expect([200, 201, 204, 303, 404, 409]).toContain(outcomes[userId]);
   });
 
   it('logged every refusal of the matrix', async () => {

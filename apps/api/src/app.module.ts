@@ -16,6 +16,7 @@ import { MastModule } from './mast/mast.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SharingModule } from './sharing/sharing.module';
 import { ConcernModule } from './concern/concern.module';
+import { PagesModule } from './pages/pages.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
@@ -43,6 +44,7 @@ export class AppModule {
         CafModule,
         SharingModule,
         ConcernModule,
+        PagesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

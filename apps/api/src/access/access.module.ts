@@ -9,7 +9,9 @@ import { Directory } from '@app/access/directory/directory';
 import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { TokenVerifier } from '@app/access/identity/token-verifier';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
+import { WebSessions } from '@app/access/sessions/web-sessions';
 import type { PlatformConfig } from '@app/platform/config/config';
+import { PageSessions } from '../pages/page-sessions';
 import { CLOCK, CONFIG } from '../platform/tokens';
 import { ReadModelAccessFacts } from './access-facts';
 import { AccessGuard } from './access.guard';
@@ -37,6 +39,12 @@ import { AddressLimit, requestLimits, UserLimit } from './request-limits';
     },
     ChainAnchoring,
     {
+      provide: WebSessions,
+      inject: [DataSource, CLOCK, CONFIG],
+      useFactory: (dataSource: DataSource, clock: () => Date, config: PlatformConfig) => new WebSessions(dataSource, clock, config.web.sessionIdleSeconds),
+    },
+    PageSessions,
+    {
       provide: TokenVerifier,
       inject: [CONFIG, Directory],
       // Without an OIDC provider the platform is its own issuer, with the demo directory seeded.
@@ -53,6 +61,6 @@ import { AddressLimit, requestLimits, UserLimit } from './request-limits';
     { provide: APP_INTERCEPTOR, useClass: ChildrenNamedInterceptor },
     { provide: APP_GUARD, useClass: UserLimit },
   ],
-  exports: [Directory, AccessLog],
+  exports: [Directory, AccessLog, PageSessions],
 })
 export class AccessModule {}

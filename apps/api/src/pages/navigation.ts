@@ -1,0 +1,28 @@
+import type { Role } from '@app/access/directory/roles';
+
+export interface NavigationEntry {
+  readonly text: string;
+  /** What the page is for, on the start page. */
+  readonly description: string;
+  readonly roles: readonly Role[];
+  readonly href: (actor: { readonly userId: string; readonly agencyId: string }) => string;
+}
+
+const school = (path: string) => (actor: { agencyId: string }) => `/app/schools/${encodeURIComponent(actor.agencyId)}/${path}`;
+
+/**
+ * Each audience's pages, in the order they work through them: the service navigation and
+ * the start page are built from this one list. Add a page's entry here.
+ */
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { text: 'Referrals to triage', description: 'Referrals waiting for a priority, a level of need and a learning mentor.', roles: ['senco', 'head-teacher'], href: school('triage') },
+  { text: 'My caseload', description: 'Your open cases, their next review and last session.', roles: ['learning-mentor'], href: school('caseload') },
+  { text: 'Caseloads', description: "Each learning mentor's one-to-one cases, flagged above fifteen.", roles: ['senco', 'head-teacher', 'dsl'], href: school('caseloads') },
+  { text: 'Reviews', description: 'Reviews due and overdue.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('reviews') },
+  { text: 'Endings', description: 'Planned endings and follow-ups due.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('endings') },
+  { text: 'Outcomes', description: 'Attendance and behaviour at referral against exit.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('outcomes') },
+];
+
+export function navigationFor(actor: { readonly userId: string; readonly role: Role; readonly agencyId: string }): Array<{ text: string; description: string; href: string }> {
+  return NAVIGATION.filter((entry) => entry.roles.includes(actor.role)).map((entry) => ({ text: entry.text, description: entry.description, href: entry.href(actor) }));
+}
