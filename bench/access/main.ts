@@ -1,15 +1,6 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import { AccessLog } from '@app/access/audit/access-log';
-import { LocalIssuer } from '@app/access/identity/local-issuer';
-import { loadConfig } from '@app/platform/config/config';
-import { openPlatform } from '@app/platform/runtime/open-platform';
-import { createApiApplication } from '../../apps/api/src/bootstrap';
-import { provideServer } from '../support/server';
+import { openBenchPlatform } from '../support/bench-platform';
 
 /**
  * `npm run bench:access`: the latency of GET /children/:id over HTTP on loopback, with the
@@ -23,28 +14,9 @@ const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
-  const server = await provideServer(log);
-  const name = `bench_access_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-access-'));
-  const runtime = await openPlatform(loadConfig({
-      // One user's sequential reads far beyond a person's pace: the request budgets would refuse them.
-      RATE_LIMIT_PER_USER: '10000000',
-      RATE_LIMIT_PER_ADDRESS: '10000000',
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      DATA_DIR: dataDir,
-      EVENTSTORE_URL: '',
-    }), { log });
-  await runtime.projections.start();
-  const app = await createApiApplication(runtime, { logger: false });
-  await app.listen(0, '127.0.0.1');
-  const base = await app.getUrl();
-  const token = await (await LocalIssuer.open(dataDir)).sign('senco.oakfield');
+  const platform = await openBenchPlatform('access', log);
+  const { app, baseUrl: base } = platform;
+  const token = await platform.issuer.sign('senco.oakfield');
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
   const created = await fetch(`${base}/children`, {
@@ -82,7 +54,7 @@ async function main(): Promise<void> {
   const overhead99 = percentile(audited, 99) - percentile(withoutAudit, 99);
   process.stdout.write(
     [
-      `Access audit benchmark: ${requests} sequential GET /children/:id per phase after ${warmup} warm-up, ${server.description}`,
+      `Access audit benchmark: ${requests} sequential GET /children/:id per phase after ${warmup} warm-up, ${platform.description}`,
       '',
       '| GET /children/:id (ms)  |      p50 |      p99 |',
       '|------------------------|---------:|---------:|',
@@ -93,12 +65,7 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
-  await app.close();
-  await runtime.close();
-  await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-  await admin.end();
-  await server.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await platform.close();
 }
 
 main().catch((error: unknown) => {

@@ -1,15 +1,6 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { addDays, dayOf } from '@app/domain/shared/calendar';
-import { loadConfig } from '@app/platform/config/config';
-import { openPlatform } from '@app/platform/runtime/open-platform';
-import { createApiApplication } from '../../apps/api/src/bootstrap';
-import { provideServer } from '../support/server';
+import { openBenchPlatform } from '../support/bench-platform';
 import { signedInReader } from './page-reader';
 import { PAGE_SCENARIOS } from './scenarios';
 import { schoolApi } from './school-cases';
@@ -27,25 +18,10 @@ const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
-  const server = await provideServer(log);
-  const name = `bench_pages_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-pages-'));
-  const runtime = await openPlatform(
-    loadConfig({ RATE_LIMIT_PER_USER: '10000000', RATE_LIMIT_PER_ADDRESS: '10000000', ...process.env, DATABASE_URL: url.toString(), DATA_DIR: dataDir, EVENTSTORE_URL: '' }),
-    { log },
-  );
-  await runtime.projections.start();
-  const app = await createApiApplication(runtime, { logger: false });
-  await app.listen(0, '127.0.0.1');
-  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const issuer = await LocalIssuer.open(dataDir);
-  const api = schoolApi(base, (userId) => issuer.sign(userId));
-  const today = dayOf(runtime.clock().toISOString());
+  const platform = await openBenchPlatform('pages', log);
+  const base = platform.baseUrl.replace('[::1]', '127.0.0.1');
+  const api = schoolApi(base, (userId) => platform.issuer.sign(userId));
+  const today = dayOf(platform.runtime.clock().toISOString());
   const days = { today, daysAgo: (n: number) => addDays(today, -n), daysAhead: (n: number) => addDays(today, n) };
 
   const rows: string[] = [];
@@ -69,7 +45,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     [
-      `Page render benchmark: ${requests} sequential GETs per page after ${warmup} warm-up, signed in by a session, ${server.description}`,
+      `Page render benchmark: ${requests} sequential GETs per page after ${warmup} warm-up, signed in by a session, ${platform.description}`,
       '',
       '| page (ms)                    |      p50 |      p95 |',
       '|------------------------------|---------:|---------:|',
@@ -78,12 +54,7 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
-  await app.close();
-  await runtime.close();
-  await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-  await admin.end();
-  await server.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await platform.close();
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,9 @@ const movableClock = () => {
   return { clock: () => new Date(origin + offsetMs + (performance.now() - started)), advanceMinutes: (m: number) => (offsetMs += m * 60_000) };
 };
 
+// A walk of many pages on a shared 2-core machine: minutes, not the default minute.
+jest.setTimeout(240_000);
+
 describe('signing in to the pages, sessions and error pages (ADR 018), in Chromium', () => {
   let screens: Screens;
   const time = movableClock();

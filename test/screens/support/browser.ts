@@ -37,11 +37,11 @@ export interface Screens {
   close(): Promise<void>;
 }
 
-export async function openScreens(label: string, env: Record<string, string> = {}, options: PlatformOptions = {}): Promise<Screens> {
+/** `port`: 0 for any free one; a suite whose configuration names its own address (an OIDC callback) gives one. */
+export async function openScreens(label: string, env: Record<string, string> = {}, options: PlatformOptions = {}, port = 0): Promise<Screens> {
   const platform = await startPlatform(label, env, options);
-  await platform.app.listen(0, '127.0.0.1');
-  const { port } = platform.app.getHttpServer().address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  await platform.app.listen(port, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(platform.app.getHttpServer().address() as AddressInfo).port}`;
   const browser = await launchChromium();
   return {
     platform,

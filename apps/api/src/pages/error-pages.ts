@@ -9,15 +9,21 @@ export interface PageForm {
   readonly model: Record<string, unknown>;
   /** Where a field's error links when its first input is not its name (a date's day box). */
   readonly anchors?: Readonly<Record<string, string>>;
+  /** What to say of a field left blank, in the form's words (the API's message names the rule, not the question). */
+  readonly blank?: Readonly<Record<string, string>>;
 }
 export interface FormRequest extends AccessRequest {
   pageForm?: PageForm;
 }
 
 /** The page to render again, with the errors, if what the form sent is refused. */
-export function formPage(request: FormRequest, view: string, model: Record<string, unknown>, anchors: Readonly<Record<string, string>> = {}): void {
-  request.pageForm = { view, model, anchors };
+export function formPage(request: FormRequest, view: string, model: Record<string, unknown>, anchors: Readonly<Record<string, string>> = {}, blank: Readonly<Record<string, string>> = {}): void {
+  request.pageForm = { view, model, anchors, blank };
 }
+
+/** The form's words for each field the body it sent leaves out. */
+export const blankFields = (words: Readonly<Record<string, string>>, body: Readonly<Record<string, unknown>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(words).filter(([field]) => body[field] === undefined));
 
 export const isPageRequest = (request: Request): boolean => request.path === PAGES_PATH || request.path.startsWith(`${PAGES_PATH}/`);
 
@@ -29,13 +35,23 @@ export interface FieldError {
 }
 
 /** The GOV.UK error summary's items from an API 400: every field problem, each linked to its field. */
-export function errorsOf(body: Record<string, unknown>, anchors: Readonly<Record<string, string>> = {}): { list: FieldError[]; byField: Record<string, string> } {
+export function errorsOf(
+  body: Record<string, unknown>,
+  anchors: Readonly<Record<string, string>> = {},
+  blank: Readonly<Record<string, string>> = {},
+): { list: FieldError[]; byField: Record<string, string> } {
   const problems = Array.isArray(body.problems)
     ? (body.problems as Array<{ field?: string; message?: string }>)
     : [{ field: typeof body.field === 'string' ? body.field : undefined, message: String(body.message ?? 'The request could not be read') }];
-  const list = problems.map((p) => ({ text: String(p.message), href: `#${p.field ? (anchors[p.field] ?? p.field) : 'main-content'}`, field: p.field }));
+  // One message per field, the first the API gave (a blank field breaks every rule it has).
   const byField: Record<string, string> = {};
-  for (const item of list) if (item.field && !byField[item.field]) byField[item.field] = item.text;
+  const list: FieldError[] = [];
+  for (const problem of problems) {
+    if (problem.field && byField[problem.field]) continue;
+    const text = (problem.field && blank[problem.field]) || String(problem.message);
+    if (problem.field) byField[problem.field] = text;
+    list.push({ text, href: `#${problem.field ? (anchors[problem.field] ?? problem.field) : 'main-content'}`, field: problem.field });
+  }
   return { list, byField };
 }
 
@@ -90,7 +106,7 @@ export function answerAsPage(request: FormRequest, response: Response, status: n
   response.locals.page ??= pageLocals(request);
   const form = request.pageForm;
   if (status === 400 && form) {
-    const errors = errorsOf(body, form.anchors);
+    const errors = errorsOf(body, form.anchors, form.blank);
     response.status(400).render(form.view, { ...form.model, values: request.body ?? {}, errors: errors.list, errorFor: errors.byField });
     return;
   }

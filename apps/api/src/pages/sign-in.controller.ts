@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { Directory } from '@app/access/directory/directory';
@@ -13,6 +13,7 @@ const SIGN_IN_PATH = `${PAGES_PATH}/sign-in`;
 /** Before there is a session, the sign-in form's CSRF token is a cookie it must match (double submit). */
 const SIGN_IN_CSRF_COOKIE = 'mast_sign_in';
 const OIDC_COOKIE = 'mast_oidc';
+const logger = new Logger('SignIn');
 
 /** Only a path of this service: a `next` pointing elsewhere would make sign-in an open redirect. */
 export const safeNext = (next: unknown): string =>
@@ -73,7 +74,13 @@ export class SignInController {
   async finishOidc(@Req() req: Request, @Res() res: Response) {
     const pending = pendingOf(req.cookies?.[OIDC_COOKIE]);
     res.clearCookie(OIDC_COOKIE, this.sessions.cookieOptions(SIGN_IN_PATH));
-    const subject = pending && this.oidc.configured ? await this.oidc.finish(req, pending).catch(() => null) : null;
+    const subject = pending && this.oidc.configured
+      ? await this.oidc.finish(req, pending).catch((error: Error) => {
+          // The provider's or the flow's failure (state, nonce, verifier, signature): said in the log, never on the page.
+          logger.warn(`OIDC sign-in did not complete: ${error.message}`);
+          return null;
+        })
+      : null;
     const user = subject ? await this.directory.user(subject) : null;
     if (!pending || !user || !user.active) {
       return res.status(403).render('errors/error', {

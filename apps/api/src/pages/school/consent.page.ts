@@ -13,7 +13,7 @@ import { ConsentDecisionDto } from '../../consent/consent.dto';
 import { Requester, type RequestContext } from '../../platform/request-context';
 import { CLOCK } from '../../platform/tokens';
 import { validationPipe } from '../../platform/validation';
-import { type FormRequest, formPage } from '../error-pages';
+import { blankFields, type FormRequest, formPage } from '../error-pages';
 import { dateBoxes, dayOf, definedFields, type FormBody, textOf, ticksOf } from '../form-values';
 import { Page } from '../page.decorator';
 
@@ -76,8 +76,9 @@ export class ConsentPage {
   @Policy(consentPolicies.record)
   async record(@Param('childId', uuid) childId: string, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
     const sent = (req.body ?? {}) as FormBody;
-    formPage(req, 'school/consent-form', await this.model(childId, sent), ANCHORS);
-    const body = (await validationPipe.transform(consentBody(sent), { type: 'body', metatype: ConsentDecisionDto })) as ConsentDecisionDto;
+    const sentBody = consentBody(sent);
+    formPage(req, 'school/consent-form', await this.model(childId, sent), ANCHORS, blankFields({ decision: 'Select whether consent was given or refused', decidedOn: 'Enter the date of the decision' }, sentBody));
+    const body = (await validationPipe.transform(sentBody, { type: 'body', metatype: ConsentDecisionDto })) as ConsentDecisionDto;
     await this.commands.execute(new RecordConsentDecisionCommand(childId, body, requester));
     res.redirect(303, `${caseReturn(sent.returnTo) ?? '/app'}?done=consent`);
   }

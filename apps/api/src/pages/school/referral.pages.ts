@@ -18,7 +18,7 @@ import { GetChildRecordQuery } from '../../children/child-queries';
 import { Requester, type RequestContext } from '../../platform/request-context';
 import { stepBody, stepNamed } from '../../platform/steps';
 import { CLOCK, EVENT_STORE } from '../../platform/tokens';
-import { type FormRequest, formPage } from '../error-pages';
+import { blankFields, type FormRequest, formPage } from '../error-pages';
 import { dateBoxes } from '../form-values';
 import { Page } from '../page.decorator';
 import { caseTasks } from './case-tasks';
@@ -82,11 +82,12 @@ export class ReferralPages {
   async takeStep(@Param('referralId', uuid) referralId: string, @Param('step') stepName: string, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
     const form = this.formNamed(stepName);
     const sent = (req.body ?? {}) as Record<string, unknown>;
-    formPage(req, 'school/step-form', await this.formModel(referralId, stepName, sent), anchorsOf(form));
+    const body = form.body(sent);
+    formPage(req, 'school/step-form', await this.formModel(referralId, stepName, sent), anchorsOf(form), blankFields(form.blank, body));
     const step = stepNamed(REFERRAL_STEPS, stepName);
     // The revision the form was read at: a case changed since is a 409 offering a reload, as If-Match is for the API.
     const revision = typeof sent.revision === 'string' && /^\d{1,18}$/.test(sent.revision) ? BigInt(sent.revision) : undefined;
-    await this.commands.execute(new TakeReferralStepCommand(referralId, step, await stepBody(step, form.body(sent)), revision, requester));
+    await this.commands.execute(new TakeReferralStepCommand(referralId, step, await stepBody(step, body), revision, requester));
     res.redirect(303, `/app/referrals/${referralId}?done=${encodeURIComponent(stepName)}`);
   }
 

@@ -7,6 +7,8 @@ export interface StepForm {
   readonly dateField: string;
   /** Who the form is for, in words (the policy decides). */
   readonly audience: string;
+  /** What to ask for when a field is left blank. */
+  readonly blank: Readonly<Record<string, string>>;
   body(form: FormBody): Record<string, unknown>;
 }
 
@@ -15,6 +17,13 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
     title: 'Triage the referral',
     dateField: 'triagedOn',
     audience: 'the SENCo',
+    blank: {
+      triagedOn: 'Enter the date of triage',
+      outcome: 'Select a decision',
+      priority: 'Select the priority',
+      levelOfNeed: 'Select the level of need',
+      baeCategory: 'Select the B.A.E. category',
+    },
     body: (f) =>
       definedFields({
         triagedOn: dayOf(f, 'triagedOn'),
@@ -31,6 +40,7 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
     title: 'Record the mentoring agreement',
     dateField: 'signedOn',
     audience: 'the mentor',
+    blank: { signedOn: 'Enter the date the agreement was signed' },
     body: (f) =>
       definedFields({
         signedOn: dayOf(f, 'signedOn'),
@@ -44,6 +54,7 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
     title: 'Record a session',
     dateField: 'heldOn',
     audience: 'the mentor',
+    blank: { heldOn: 'Enter the date of the session', kind: 'Select the kind of session', attended: 'Select whether the child attended' },
     body: (f) => {
       const text = textOf(f, 'noteText');
       const source = textOf(f, 'noteSource');
