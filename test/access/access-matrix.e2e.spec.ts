@@ -20,6 +20,9 @@ interface Fixture {
   workedCafId: string;
   sharingId: string;
   concernId: string;
+  /** A second child, moved from Oakfield to Riverside with a child-protection file. */
+  moveId: string;
+  subjectAccessRequestId: string;
   serial: number;
 }
 interface Row {
@@ -40,7 +43,10 @@ const multiAgencyConsent = {
   ...parentalConsent,
   scope: { purposes: ['mast-involvement', 'common-assessment'], recipients: ['mast', 'school-oakfield'], categories: ['education', 'attendance', 'health', 'family-circumstances'] },
 };
+/** parent.demo is linked to the matrix's child; young.person, linked to none, is refused every child's record. */
+const familyAccounts = ['parent.demo', 'young.person'];
 const representatives = [...new Set([...ROLES.map((role) => demoUsers.find((u) => u.role === role)!.userId), 'senco.riverside'])];
+const parentLink = { userId: 'parent.demo', kind: 'parent-carer', relationship: 'mother', evidence: { checked: ['parental-responsibility', 'admission-form'], documentRef: 'admission-form-matrix', checkedOn: '2026-11-30' }, linkedOn: '2026-11-30' };
 const auth = (t: request.Test, token: string) => t.set('Authorization', `Bearer ${token}`);
 const get = (path: (f: Fixture) => string): Call => (p, token, f) => auth(request(p.http).get(path(f)), token);
 /** A web page (ADR 018): the same policy, reached by a session signed in as the user, never a token. */
@@ -146,7 +152,7 @@ const matrix: Record<string, Row> = {
   'GET /audit/security-log': { call: get(() => '/audit/security-log'), allowed: ['dpo', 'admin'] },
   'GET /audit/children/:childId/access-history': { call: get((f) => `/audit/children/${f.childId}/access-history`), allowed: ['dpo'] },
   'GET /audit/users/:userId/access-history': { call: get(() => '/audit/users/senco.oakfield/access-history'), allowed: ['dpo'] },
-  'GET /audit/me/access-history': { call: get(() => '/audit/me/access-history'), allowed: representatives },
+  'GET /audit/me/access-history': { call: get(() => '/audit/me/access-history'), allowed: representatives.filter((u) => !familyAccounts.includes(u)) },
   'GET /agencies': { call: get(() => '/agencies'), allowed: ['admin', 'dpo', 'mast.coordinator'] },
   'POST /agencies': {
     call: (p, token, f) => auth(request(p.http).post('/agencies'), token).send({ agencyId: `matrix-agency-${(f.serial += 1)}`, name: 'Matrix agency', kind: 'voluntary-sector' }),
@@ -212,6 +218,47 @@ const matrix: Record<string, Row> = {
   },
   'GET /concerns/:concernId': { call: get((f) => `/concerns/${f.concernId}`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
   'GET /social-care/referrals': { call: get(() => '/social-care/referrals'), allowed: ['social.worker'] },
+  // A stale If-Match: past the policy the append is refused (409), so the matrix child stays at Oakfield.
+  'POST /children/:childId/school-moves': {
+    call: (p, token, f) => auth(request(p.http).post(`/children/${f.childId}/school-moves`), token).set('If-Match', '"999999"').send({ toSchoolId: 'school-riverside', startsOn: '2026-12-01', reason: 'Matrix move' }),
+    allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'],
+  },
+  'POST /school-moves/:moveId/:step': { call: post((f) => `/school-moves/${f.moveId}/child-protection-file-sent`, () => ({ sentOn: '2026-12-01' })), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'GET /school-moves/:moveId': { call: get((f) => `/school-moves/${f.moveId}`), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'GET /school-moves/:moveId/child-protection-file': { call: get((f) => `/school-moves/${f.moveId}/child-protection-file`), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'GET /schools/:schoolId/child-protection-transfers': { call: get(() => '/schools/school-oakfield/child-protection-transfers'), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'POST /subject-access-requests': {
+    call: post(
+      () => '/subject-access-requests',
+      (f) => ({ childId: f.childId, kind: 'personal-data', requester: { name: 'Jo Smith', relationship: 'parent' }, identityCheck: { method: 'photo-identity-seen', details: 'Matrix' }, receivedOn: '2026-11-20' }),
+    ),
+    allowed: ['dpo'],
+  },
+  'POST /subject-access-requests/:requestId/:step': {
+    call: post((f) => `/subject-access-requests/${f.subjectAccessRequestId}/extension`, () => ({ months: 1, reason: 'Matrix', requesterToldOn: '2026-11-25' })),
+    allowed: ['dpo'],
+  },
+  'GET /subject-access-requests': { call: get(() => '/subject-access-requests'), allowed: ['dpo'] },
+  'GET /subject-access-requests/:requestId': { call: get((f) => `/subject-access-requests/${f.subjectAccessRequestId}`), allowed: ['dpo'] },
+  // Not answered: the dpo reaches the handler and gets its 404.
+  'GET /subject-access-requests/:requestId/response-pack': { call: get((f) => `/subject-access-requests/${f.subjectAccessRequestId}/response-pack`), allowed: ['dpo'] },
+  // parent.demo is linked already: allowed callers reach the domain and get its 409.
+  'POST /children/:childId/family-links': { call: post((f) => `/children/${f.childId}/family-links`, () => parentLink), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  // An unknown link: allowed callers reach the domain, which answers 409.
+  'POST /children/:childId/family-links/:linkId/unlinking': {
+    call: post((f) => `/children/${f.childId}/family-links/6f9619ff-8b86-4d11-b42d-00c04fc964ff/unlinking`, () => ({ reason: 'matrix check', unlinkedOn: '2026-11-30' })),
+    allowed: ['dsl.oakfield', 'head.oakfield'],
+  },
+  'GET /children/:childId/family-links': { call: get((f) => `/children/${f.childId}/family-links`), allowed: ['dsl.oakfield', 'head.oakfield'] },
+  'GET /family/children': { call: get(() => '/family/children'), allowed: familyAccounts },
+  'GET /family/children/:childId/cafs': { call: get((f) => `/family/children/${f.childId}/cafs`), allowed: ['parent.demo'] },
+  'GET /family/children/:childId/consents': { call: get((f) => `/family/children/${f.childId}/consents`), allowed: ['parent.demo'] },
+  'GET /family/children/:childId/shared': { call: get((f) => `/family/children/${f.childId}/shared`), allowed: ['parent.demo'] },
+  // An unknown consent: the linked parent reaches the consent domain, which answers 409.
+  'POST /family/children/:childId/consents/:consentId/withdrawal': {
+    call: post((f) => `/family/children/${f.childId}/consents/6f9619ff-8b86-4d11-b42d-00c04fc964ff/withdrawal`),
+    allowed: ['parent.demo'],
+  },
   'GET /app': { call: page(() => '/app'), allowed: everyone },
   'POST /app/sign-out': { call: pageForm(() => '/app/sign-out'), allowed: everyone },
   'POST /app/session/extend': { call: pageForm(() => '/app/session/extend', () => ({ returnTo: '/app' })), allowed: everyone },
@@ -236,12 +283,13 @@ const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics', 'GET /
 
 describe('access matrix: every endpoint, every role', () => {
   let platform: PlatformUnderTest;
-  const fixture: Fixture = { childId: '', referralId: '', mastRequestId: '', cafId: '', workedCafId: '', sharingId: '', concernId: '', serial: 0 };
+  // Each id is filled in by beforeAll; the serial numbers the users the matrix creates.
+  const fixture = { serial: 0 } as Fixture;
 
   beforeAll(async () => {
     platform = await startPlatform('access_matrix');
-    const made = async (route: string, token: string) => {
-      const answer = await matrix[route].call(platform, token, fixture, '');
+    const made = async (route: string, token: string, on: Fixture = fixture) => {
+      const answer = await matrix[route].call(platform, token, on, '');
       expect(answer.status).toBe(201);
       return answer;
     };
@@ -256,6 +304,12 @@ describe('access matrix: every endpoint, every role', () => {
     fixture.workedCafId = (await made('POST /cafs', senco)).body.cafId;
     fixture.sharingId = (await made('POST /sharing', senco)).body.sharingId;
     fixture.concernId = (await made('POST /concerns', senco)).body.concernId;
+    const leaving = (await auth(request(platform.http).post('/children'), senco).send({ givenName: 'Noor', familyName: 'Cole', dateOfBirth: '2015-03-20', schoolId: 'school-oakfield', yearGroup: 5, flags: [] }).expect(201)).body.childId;
+    await made('POST /concerns', senco, { ...fixture, childId: leaving });
+    const moved = auth(request(platform.http).post(`/children/${leaving}/school-moves`), await platform.tokenFor('dsl.oakfield'));
+    fixture.moveId = (await moved.send({ toSchoolId: 'school-riverside', startsOn: '2026-12-01', reason: 'Matrix move' }).expect(201)).body.moveId;
+    fixture.subjectAccessRequestId = (await made('POST /subject-access-requests', await platform.tokenFor('dpo'))).body.requestId;
+    await made('POST /children/:childId/family-links', await platform.tokenFor('dsl.oakfield'));
   });
   afterAll(async () => {
     await platform.close();

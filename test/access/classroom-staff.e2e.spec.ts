@@ -4,7 +4,7 @@ import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
- * Issue 11 item 11, 002: "Referral can be via parent, teacher, Teaching assistant or the child
+ * 002: "Referral can be via parent, teacher, Teaching assistant or the child
  * themselves". Teachers and teaching assistants read the children of their own school, refer
  * and raise concerns; triage, consent, sharing and the DSL's acts are not theirs.
  */

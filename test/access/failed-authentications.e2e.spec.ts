@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
-/** Issue 12 item 5: every failed authentication is recorded (never the token), read by the DPO and the administrator, and counted. */
+/** Every failed authentication is recorded (never the token), read by the DPO and the administrator, and counted. */
 describe('failed authentications: the security log', () => {
   let platform: PlatformUnderTest;
 

@@ -9,7 +9,7 @@ const body = (command: object, overrides: object = {}) => {
 };
 
 /**
- * Issue 11, item 10: a list that names children is a read of each child. One access-log
+ * A list that names children is a read of each child. One access-log
  * entry per list read carries the children it named; every child's history and their
  * subject-access report show it; the chain's hash covers the ids.
  */

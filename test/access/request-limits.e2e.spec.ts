@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
-/** Issue 12 item 5: 900 rapid requests were all served. Now each address and each user has a budget per window. */
+/** Each address and each user has a budget of requests per window: a burst beyond it is refused with 429. */
 describe('request limits: per address and per user, 429 with Retry-After', () => {
   let platform: PlatformUnderTest;
 

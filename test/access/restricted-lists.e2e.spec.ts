@@ -16,7 +16,7 @@ const consentTo = (purpose: string, recipient: string, categories: string[]) => 
 });
 
 /**
- * Issue 11, item 5: a restricted child is on every list that names children only for the
+ * A restricted child is on every list that names children only for the
  * users named on the restriction. Ellis is on all of them: school lists, the MAST panel's
  * agenda, decision log, deadlines and a key worker's caseload, social care's referrals, the
  * health agency's received information and correction notices, a user's own access history.

@@ -63,7 +63,6 @@ describe('restricted records and break-glass', () => {
       .expect(403);
   });
 
-  // Issue 11 item 8.
   it('names only users of the directory on a restriction, and refuses break-glass where there is no restriction (409)', async () => {
     const dsl = await as('dsl.oakfield');
     const phantom = await request(platform.http).put(`/children/${childId}/restriction`).set('Authorization', dsl).send({ reason: "the head teacher's own child", namedUsers: ['senco.oakfield', 'senco.oakfeild'] }).expect(400);

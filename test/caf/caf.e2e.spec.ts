@@ -9,7 +9,7 @@ const cafConsent = {
 };
 
 /**
- * Issue 5's second walk: contributions from the school, health and education welfare; an
+ * The second CAF walk: contributions from the school, health and education welfare; an
  * integrated plan with the learning mentor as lead professional, who hands over to a social worker.
  */
 describe('a CAF through the API: contributions, team around the child, lead professional, plan, hand-over', () => {
@@ -75,7 +75,7 @@ describe('a CAF through the API: contributions, team around the child, lead prof
     });
     expect(meeting.status).toBe(200);
     expect((await step('mentor.oakfield', 'tac-meetings', { heldOn: '2026-12-04', attendees: ['nobody.here'], familyPresent: true, notes: 'x' })).body).toMatchObject({ field: 'attendees' });
-    // Issue 11 item 8: a lead professional is a practitioner of the directory, not the family or the administrator.
+    // A lead professional is a practitioner of the directory, not the family or the administrator.
     expect((await step('mentor.oakfield', 'lead-professional', { leadProfessional: 'parent.demo', appointedOn: '2026-12-04', agreedWithFamily: true })).body).toMatchObject({ field: 'leadProfessional', rule: 'reference.user-role' });
     expect((await step('mentor.oakfield', 'lead-professional', { leadProfessional: 'admin', appointedOn: '2026-12-04', agreedWithFamily: true })).body).toMatchObject({ field: 'leadProfessional', rule: 'reference.user-role' });
     expect((await step('mentor.oakfield', 'lead-professional', { leadProfessional: 'mentor.oakfield', appointedOn: '2026-12-04', agreedWithFamily: true })).status).toBe(200);

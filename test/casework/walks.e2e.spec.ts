@@ -143,7 +143,7 @@ describe('learning-mentor casework walks (R.A.F.I.E., consent as the gate)', () 
     expect(await count()).toBe(after);
   });
 
-  // Issue 11 items 7 and 8: the suite clock stands at 2026-12-01.
+  // The suite clock stands at 2026-12-01.
   it('refuses dates that cannot be: a birth in the future, a referral before the birth, a triage before the referral, a session after today', async () => {
     const born = await request(platform.http).post('/children').set('Authorization', senco).send({ familyName: 'Example', givenName: 'Future', schoolId: 'school-oakfield', dateOfBirth: '2026-12-02', yearGroup: 1, flags: [] }).expect(400);
     expect(born.body).toMatchObject({ field: 'dateOfBirth', rule: 'request.day-in-future' });

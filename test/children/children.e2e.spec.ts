@@ -62,7 +62,7 @@ describe('child records end to end: POST, PATCH with If-Match, GET with ETag', (
     expect(read.headers.etag).toBe('"1"');
   });
 
-  it('refuses a change of school as a correction with 409 pointing to the school move, writing nothing (issue 11 item 9)', async () => {
+  it('refuses a change of school as a correction with 409 pointing to the school move, writing nothing', async () => {
     const { body } = await register();
     const path = `/children/${body.childId}`;
     const before = await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events');

@@ -15,7 +15,7 @@ interface Entry {
 }
 
 /**
- * Issue 11 item 3, over a real broker: every integration message that carries a child's
+ * Over a real broker, every integration message that carries a child's
  * information out reaches the disclosure ledger once the broker has it, joined to the
  * disclosure it carries or, when it carries none, as an entry of its own.
  */

@@ -10,7 +10,7 @@ const mastConsent = {
 };
 
 /**
- * Issue 5's walk through the API, on the shipped England and Wales calendar: a request
+ * The MAST walk through the API, on the shipped England and Wales calendar: a request
  * deferred by one panel and accepted a week later; two key workers, one making first
  * contact on working day 9 over Christmas, the other on day 12 (a breach).
  */
@@ -161,7 +161,7 @@ describe('the weekly MAST panel, from request to first contact', () => {
     expect((await get('senco.riverside', `/mast-requests/${first}`)).status).toBe(403);
   });
 
-  // Issue 11 item 8: attendance and decisions are what happened in the meeting.
+  // Attendance and decisions are what happened in the meeting.
   it('records no attendance and no decision before the panel\'s day', async () => {
     expect((await post('mast.coordinator', '/mast-panels', { panelDate: '2027-03-03' })).status).toBe(201);
     const early = await post('mast.coordinator', '/mast-panels/2027-03-03/attendance', { userId: 'panel.health' });

@@ -8,7 +8,7 @@ const body = (command: object, overrides: object = {}) => {
   return { ...rest, ...overrides };
 };
 
-/** Issue 12 item 8: structured JSON lines, each with its request id, and nothing of a child in them. */
+/** Structured JSON lines, each with its request id, and nothing of a child in them. */
 describe('the platform log carries no personal data', () => {
   let platform: PlatformUnderTest;
   const lines: string[] = [];

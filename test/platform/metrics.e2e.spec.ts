@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
-/** Issue 12 item 10: /metrics from prom-client, with what an operator alerts on. */
+/** /metrics from prom-client, with what an operator alerts on. */
 describe('/metrics', () => {
   let platform: PlatformUnderTest;
 

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createHash } from 'node:crypto';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
-/** Issue 12 item 5: no security headers, `X-Powered-By: Express`, no Cache-Control on personal data. */
+/** Security headers on every response, no `X-Powered-By: Express`, and no caching of personal data. */
 describe('security headers on every response', () => {
   let platform: PlatformUnderTest;
   let senco: string;

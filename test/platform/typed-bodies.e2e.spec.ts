@@ -5,7 +5,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
 /**
- * Issue 12 items 2 and 3: every write body is a DTO (unknown fields refused by name, nothing
+ * Every write body is a DTO (unknown fields refused by name, nothing
  * written), every body is in OpenAPI, and junk in a path, query or body is a 400 naming it.
  */
 describe('typed bodies and no 500 for junk', () => {

@@ -6,7 +6,7 @@ import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
- * Issue 12 item 1: no accepted request may stop a read model. A value no projection can
+ * No accepted request may stop a read model. A value no projection can
  * store is refused before it reaches the immutable log; an event that still stops one is
  * named (id and type, no personal data) where an operator looks.
  */

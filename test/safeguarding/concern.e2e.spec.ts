@@ -54,7 +54,7 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     expect((await post('mentor.oakfield', `/concerns/${concernId}/review`, { outcome: 'monitor', reasons: 'x', reviewedOn: '2026-12-04' })).status).toBe(403);
     const referral = { ground: 'risk-of-significant-harm', urgency: 'immediate', categories: ['safeguarding', 'identity'], summary: 'Disclosure of fear of going home; bruising' };
     expect((await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Significant harm suspected', reviewedOn: '2026-12-04' })).body.field).toBe('referral.ground');
-    // Issue 11 item 7: not before the concern was raised, not after today.
+    // Not before the concern was raised, not after today.
     const beforeRaised = await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Significant harm suspected', reviewedOn: '2026-12-03', referral });
     expect(beforeRaised.status).toBe(400);
     expect(beforeRaised.body).toMatchObject({ field: 'reviewedOn', rule: 'date.before-preceding-act' });
@@ -69,7 +69,7 @@ describe('a safeguarding concern on the Working Together clocks', () => {
   it('a late decision records its reason as a breach; then strategy discussion, conference with the mentor\'s report, core group', async () => {
     now = new Date('2026-12-08T10:00:00Z');
     expect((await get('social.worker', '/social-care/referrals')).body[0].clocks[0].state).toBe('overdue');
-    // Issue 11 item 7: a decision back-dated before the referral cannot turn the overdue clock into a met one.
+    // A decision back-dated before the referral cannot turn the overdue clock into a met one.
     const backDated = await post('social.worker', `/concerns/${concernId}/social-care-decision`, { decision: 'strategy-discussion', reasons: 'Section 47 threshold met', decidedOn: '2026-12-03' });
     expect(backDated.status).toBe(400);
     expect(backDated.body).toMatchObject({ field: 'decidedOn', rule: 'date.before-preceding-act' });
@@ -91,7 +91,7 @@ describe('a safeguarding concern on the Working Together clocks', () => {
     expect(report.status).toBe(200);
 
     // 15 working days from Tuesday 8 December cross Christmas and the substitute Boxing Day: due Thursday 31 December.
-    // Issue 11 item 7: recorded on Monday 4 January, held on the 31st: measured on the day it was held, and both days kept.
+    // Recorded on Monday 4 January, held on the 31st: measured on the day it was held, and both days kept.
     now = new Date('2027-01-04T09:00:00Z');
     expect((await post('social.worker', `/concerns/${concernId}/conferences`, { kind: 'initial', heldOn: '2026-12-31', childProtectionPlan: true })).status).toBe(200);
     now = new Date('2027-01-20T10:00:00Z');

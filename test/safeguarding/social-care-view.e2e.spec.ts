@@ -2,7 +2,7 @@ import request from 'supertest';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
- * Issue 11 item 6: social care reads the DSL's referral and what was disclosed to it; the
+ * Social care reads the DSL's referral and what was disclosed to it; the
  * school's own record of the concern (the note as raised, with second-hand information about
  * other people, who raised it, the DSL's review reasons) stays the school's. Raised by a
  * teacher (item 11), as 002 has staff raise concerns.

@@ -4,7 +4,7 @@ import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
- * Issue 11 items 3 and 4 through the API: a concern referred to social care is a disclosure
+ * Through the API, a concern referred to social care is a disclosure
  * in the ledger, with or without consent; the subject-access report names the child, speaks
  * in words and UK dates, and the family's copy leaves out what is withheld from them while
  * the dpo's copy shows it with its exemption and reason.

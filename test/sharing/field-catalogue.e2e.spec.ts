@@ -7,7 +7,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) };
 
 /**
- * Issue 11 item 2, the attack as it was made: a consent to share attendance with health,
+ * The attack as it was made: a consent to share attendance with health,
  * and behaviour and exclusions sent under it labelled "attendance". The category of each
  * field is the platform's (the field catalogue), so the label changes nothing; a CAF
  * contribution's category is its element's.

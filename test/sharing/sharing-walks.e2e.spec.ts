@@ -13,7 +13,7 @@ const competence = {
 };
 
 /**
- * Issue 6's five walks through the API: no path discloses without a recorded lawful basis,
+ * Five sharing walks through the API: no path discloses without a recorded lawful basis,
  * and every disclosure is in the dpo's audit.
  */
 describe('lawful information sharing and the disclosure audit', () => {
@@ -118,7 +118,7 @@ describe('lawful information sharing and the disclosure audit', () => {
     expect((await get('social.worker', '/disclosure-audit/without-consent')).status).toBe(403);
   });
 
-  // Issue 11 item 8: information goes only to an agency of the directory, and a named person there.
+  // Information goes only to an agency of the directory, and a named person there.
   it('refuses a proposal to an agency or person the directory does not know, naming the field', async () => {
     const agency = await post('mentor.oakfield', '/sharing', { childId, origin: 'proactive', purpose: 'Coordinated support', recipient: { agencyId: 'helth' }, categories: ['identity'] });
     expect(agency.status).toBe(400);

@@ -16,6 +16,9 @@ import { MastModule } from './mast/mast.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SharingModule } from './sharing/sharing.module';
 import { ConcernModule } from './concern/concern.module';
+import { SchoolMoveModule } from './school-move/school-move.module';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
+import { FamilyModule } from './family/family.module';
 import { PagesModule } from './pages/pages.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
@@ -44,6 +47,9 @@ export class AppModule {
         CafModule,
         SharingModule,
         ConcernModule,
+        SchoolMoveModule,
+        SubjectAccessModule,
+        FamilyModule,
         PagesModule,
       ],
       providers: [

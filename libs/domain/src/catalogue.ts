@@ -8,6 +8,9 @@ import { cafEventSchemas } from './caf/events';
 import { socialCareCaseEventSchemas } from './social-care-case/events';
 import { sharingEventSchemas } from './sharing/events';
 import { concernEventSchemas } from './concern/events';
+import { schoolMoveEventSchemas } from './school-move/events';
+import { subjectAccessEventSchemas } from './subject-access/events';
+import { familyEventSchemas } from './family/events';
 
 /** Every event type the platform stores, one line per aggregate. */
 export const eventSchemas: readonly EventSchema[] = [
@@ -20,6 +23,9 @@ export const eventSchemas: readonly EventSchema[] = [
   ...socialCareCaseEventSchemas,
   ...sharingEventSchemas,
   ...concernEventSchemas,
+  ...schoolMoveEventSchemas,
+  ...subjectAccessEventSchemas,
+  ...familyEventSchemas,
 ];
 
 export const eventCatalogue = new EventCatalogue(eventSchemas);

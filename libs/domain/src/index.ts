@@ -9,3 +9,5 @@ export * as caf from './caf';
 export * as socialCareCase from './social-care-case';
 export * as sharing from './sharing';
 export * as concern from './concern';
+export * as subjectAccess from './subject-access';
+export * as family from './family';

@@ -10,6 +10,10 @@ import { cafCasesProjection } from './caf/caf-cases.projection';
 import { cafFamilyCopiesProjection } from './caf/caf-family-copies.projection';
 import { sharingProjection } from './sharing/sharing.projection';
 import { concernsProjection } from './concerns/concerns.projection';
+import { schoolMovesProjection } from './school-moves/school-moves.projection';
+import { subjectAccessRequestsProjection } from './subject-access/subject-access-requests.projection';
+import { familyLinksProjection } from './family/family-links.projection';
+import { competenceAssessmentsProjection } from './family/competence-assessments.projection';
 
 /** Every projection the platform runs, one line per read model. */
 export const platformProjections: readonly Projection[] = [
@@ -24,4 +28,8 @@ export const platformProjections: readonly Projection[] = [
   cafFamilyCopiesProjection,
   sharingProjection,
   concernsProjection,
+  schoolMovesProjection,
+  subjectAccessRequestsProjection,
+  familyLinksProjection,
+  competenceAssessmentsProjection,
 ];

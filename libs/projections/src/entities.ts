@@ -12,10 +12,13 @@ import { CafTeamMember } from './caf/caf-team-member.entity';
 import { CafAction } from './caf/caf-action.entity';
 import { CafContribution } from './caf/caf-contribution.entity';
 import { CafFamilyCopy } from './caf/caf-family-copy.entity';
+import { FamilyLinkRow } from './family/family-link.entity';
+import { CompetenceAssessmentRow } from './family/competence-assessment.entity';
 
 /** Every read-model entity, one line per read model. */
 export const projectionEntities = [
   ChildRecord, MentorCase, MentorActionPlan, MentorCaseTarget, ConsentScopeRow,
   MastRequestRow, MastDeadlineRow, MastPanelRow, MastAgendaItem,
   CafCase, CafTeamMember, CafAction, CafContribution, CafFamilyCopy,
+  FamilyLinkRow, CompetenceAssessmentRow,
 ];

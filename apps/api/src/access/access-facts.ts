@@ -1,11 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessFacts } from '@app/access/policy/policy';
+import { receivedInChildProtectionFile } from '@app/projections/school-moves/queries';
+import { ADULT_FROM, decidesForThemselves, emptyConsentState, standingOn } from '@app/domain/consent';
+import { dayOf } from '@app/domain/shared/calendar';
+import { competenceOf, liveLinkOf } from '@app/projections/family/queries';
+import { CLOCK } from '../platform/tokens';
 
 /** Relationships to children, read from the read models the projections keep. */
 @Injectable()
 export class ReadModelAccessFacts implements AccessFacts {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
 
   async schoolOfChild(childId: string): Promise<string | null> {
     const [row] = await this.dataSource.query(`SELECT school_id FROM read_models.child_records WHERE child_id::text = $1`, [childId]);
@@ -42,13 +47,46 @@ export class ReadModelAccessFacts implements AccessFacts {
     return row ? { childId: row.child_id, leadUserId: row.lead_professional_user_id, team: [...new Set<string>([row.started_by, ...row.team])] } : null;
   }
 
-  async sharingOf(sharingId: string): Promise<{ childId: string } | null> {
-    const [row] = await this.dataSource.query(`SELECT child_id FROM read_models.sharing_decisions WHERE sharing_id = $1`, [sharingId]);
-    return row ? { childId: row.child_id } : null;
+  async sharingOf(sharingId: string): Promise<{ childId: string; recordedBy: string; safeguarding: boolean } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT child_id, proposed_by->>'agencyId' AS recorded_by, 'safeguarding' = ANY(categories) AS safeguarding FROM read_models.sharing_decisions WHERE sharing_id = $1`,
+      [sharingId],
+    );
+    return row ? { childId: row.child_id, recordedBy: row.recorded_by, safeguarding: row.safeguarding } : null;
   }
 
-  async concernOf(concernId: string): Promise<{ childId: string; raisedBy: string; referred: boolean } | null> {
-    const [row] = await this.dataSource.query(`SELECT child_id, raised_by->>'userId' AS raised_by, referred_on IS NOT NULL AS referred FROM read_models.concerns WHERE concern_id = $1`, [concernId]);
-    return row ? { childId: row.child_id, raisedBy: row.raised_by, referred: row.referred } : null;
+  async concernOf(concernId: string): Promise<{ childId: string; raisedBy: string; schoolId: string; referred: boolean } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT child_id, raised_by->>'userId' AS raised_by, raised_by->>'agencyId' AS school_id, referred_on IS NOT NULL AS referred FROM read_models.concerns WHERE concern_id = $1`,
+      [concernId],
+    );
+    return row ? { childId: row.child_id, raisedBy: row.raised_by, schoolId: row.school_id, referred: row.referred } : null;
+  }
+
+  async moveOf(moveId: string): Promise<{ childId: string; fromSchoolId: string; toSchoolId: string; received: boolean } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT child_id, from_school_id, to_school_id, received_on IS NOT NULL AS received FROM read_models.school_moves WHERE move_id = $1`,
+      [moveId],
+    );
+    return row ? { childId: row.child_id, fromSchoolId: row.from_school_id, toSchoolId: row.to_school_id, received: row.received } : null;
+  }
+
+  receivedInChildProtectionFile(schoolId: string, recordRef: string): Promise<boolean> {
+    return receivedInChildProtectionFile(this.dataSource.manager, schoolId, recordRef);
+  }
+
+  async familyLinkOf(userId: string, childId: string): Promise<{ kind: string; relationship: string | null; childDecidesForThemselves: boolean; childIsAdult: boolean } | null> {
+    const link = await liveLinkOf(this.dataSource.manager, userId, childId);
+    if (!link) return null;
+    const [child] = await this.dataSource.query(`SELECT date_of_birth::text AS dob FROM read_models.child_records WHERE child_id = $1`, [childId]);
+    const dateOfBirth: string | null = child?.dob ?? null;
+    // An erased date of birth leaves no standing to judge: the child is not taken to decide.
+    const standing = dateOfBirth ? standingOn({ ...emptyConsentState, assessments: await competenceOf(this.dataSource.manager, childId) }, dateOfBirth, dayOf(this.clock().toISOString())) : null;
+    return {
+      kind: link.kind,
+      relationship: link.relationship,
+      childDecidesForThemselves: standing !== null && decidesForThemselves(standing),
+      childIsAdult: standing !== null && standing.childAge >= ADULT_FROM,
+    };
   }
 }

@@ -6,9 +6,7 @@ import { IsSequenceNumber } from '../platform/sequence-number';
 import { AccessLog } from '@app/access/audit/access-log';
 import { ChainAnchors, ChainBehindAnchor } from '@app/access/audit/chain-anchors';
 import { SecurityLog } from '@app/access/audit/security-log';
-import { ROLES } from '@app/access/directory/roles';
 import { administrationPolicies } from '@app/access/policy/administration.policies';
-import { roleIn } from '@app/access/policy/policy';
 import { bodyShape } from '../platform/body-shape';
 import { Requester, type RequestContext } from '../platform/request-context';
 import { Policy } from './policy.decorator';
@@ -94,7 +92,7 @@ export class AuditController {
   }
 
   @Get('me/access-history')
-  @Policy(roleIn('access-log.own-history', ROLES))
+  @Policy(administrationPolicies.ownAccessHistory)
   ownHistory(@Requester() requester: RequestContext, @Query() query: HistoryPage) {
     return this.accessLog.history({ userId: requester.actor.userId }, page(query));
   }

@@ -9,7 +9,7 @@ import { requestIdOf } from '../platform/request-id';
 
 /**
  * Every answer passes here on its way out. A restricted child is left out of it for anyone
- * not named on the restriction (issue 11, item 5), whatever list or read model it comes
+ * not named on the restriction, whatever list or read model it comes
  * from; and a list's read is logged once, with every child it named (item 10), so each
  * child's access history shows it.
  */

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { Decisions } from './decisions';
-import { CALENDAR, CLOCK, CONFIG, EVENT_STORE, PLATFORM_RUNTIME } from './tokens';
+import { CALENDAR, CLOCK, CONFIG, EVENT_STORE, PLATFORM_RUNTIME, SCHOOL_CALENDARS } from './tokens';
 
 /** Makes the process's PlatformRuntime injectable everywhere. */
 @Global()
@@ -19,10 +19,11 @@ export class PlatformModule {
         { provide: EVENT_STORE, useValue: runtime.eventStore },
         { provide: ProjectionRunner, useValue: runtime.projections },
         { provide: CALENDAR, useValue: runtime.calendar },
+        { provide: SCHOOL_CALENDARS, useValue: runtime.schoolCalendars },
         { provide: CLOCK, useValue: runtime.clock },
         Decisions,
       ],
-      exports: [PLATFORM_RUNTIME, CONFIG, DataSource, EVENT_STORE, ProjectionRunner, CALENDAR, CLOCK, Decisions],
+      exports: [PLATFORM_RUNTIME, CONFIG, DataSource, EVENT_STORE, ProjectionRunner, CALENDAR, SCHOOL_CALENDARS, CLOCK, Decisions],
     };
   }
 }

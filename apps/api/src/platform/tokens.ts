@@ -4,3 +4,4 @@ export const CONFIG = Symbol('PlatformConfig');
 export const EVENT_STORE = Symbol('EventStore');
 export const CALENDAR = Symbol('WorkingDayCalendar');
 export const CLOCK = Symbol('Clock');
+export const SCHOOL_CALENDARS = Symbol('SchoolCalendars');

@@ -48,7 +48,7 @@ const GROUNDS: Readonly<Record<(typeof WITHOUT_CONSENT_GROUNDS)[number], string>
 };
 
 /** The lawful basis in words, as the ledger records it (ADR 010). */
-export function basisInWords(basis: { kind?: string; ground?: string; consentIds?: string[]; under?: string; disclosureId?: string } | null | undefined): string {
+export function basisInWords(basis: { kind?: string; ground?: string; consentIds?: string[]; under?: string; disclosureId?: string; law?: string } | null | undefined): string {
   switch (basis?.kind) {
     case 'consent':
       return basis.under ? `With consent (given for ${basis.under})` : `With consent${basis.consentIds?.length ? ` (consent ${basis.consentIds.join(', ')})` : ''}`;
@@ -57,7 +57,8 @@ export function basisInWords(basis: { kind?: string; ground?: string; consentIds
     case 'correction-of':
       return `A correction of what was shared earlier (${basis.disclosureId})`;
     default:
-      return 'Not recorded';
+      // A basis that names its law (a response to a subject-access request) is read as that law.
+      return basis?.law ?? 'Not recorded';
   }
 }
 

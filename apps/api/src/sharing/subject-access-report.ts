@@ -3,6 +3,7 @@ import type { LoggedAccess } from '@app/access/audit/access-log';
 import type { Directory } from '@app/access/directory/directory';
 import { withholding, type Withholding } from '@app/domain/sharing/withholding';
 import { decisionsOfChild, disclosuresOfChild } from '@app/projections/sharing/queries';
+import { SUBJECT_ACCESS_REQUESTER } from '@app/projections/subject-access/response-disclosed';
 import { basisInWords, categoryLabel, channelLabel, fieldLabel, ukDate } from './report-words';
 
 export const SUBJECT_ACCESS_COPIES = ['family', 'dpo'] as const;
@@ -60,7 +61,8 @@ const personName = (names: Names, person: Person): string | undefined =>
 
 /** Agencies by name; a notice owed to everyone who holds information under a consent says so. */
 const recipientName = (names: Names, recipient: string): string =>
-  names.agencies.get(recipient) ?? (recipient.startsWith('recipients-of-consent:') ? 'Every agency that received information under the consent' : recipient);
+  names.agencies.get(recipient) ??
+  (recipient.startsWith('recipients-of-consent:') ? 'Every agency that received information under the consent' : recipient === SUBJECT_ACCESS_REQUESTER ? 'The person who made a subject-access request' : recipient);
 
 async function namesOf(directory: Directory): Promise<Names> {
   const [people, agencies] = [await directory.users(), await directory.agencies()];
@@ -97,7 +99,7 @@ function reportedDisclosure(names: Names, entry: Record<string, unknown>): Repor
 }
 
 /**
- * The subject-access report of one child (DESIGN §6, issue 11): every entry of the disclosure
+ * The subject-access report of one child (DESIGN §6): every entry of the disclosure
  * ledger and every decision not to share. The family's copy leaves out what is withheld from
  * the family, without a trace; the dpo's copy keeps it, marked with its exemption and reason.
  * Null when the platform holds no record of the child.
@@ -105,9 +107,17 @@ function reportedDisclosure(names: Names, entry: Record<string, unknown>): Repor
 export async function subjectAccessReport(
   manager: EntityManager,
   directory: Directory,
-  request: { childId: string; copy: SubjectAccessCopy; now: Date; listsNaming: readonly LoggedAccess[] },
+  request: {
+    childId: string;
+    copy: SubjectAccessCopy;
+    now: Date;
+    listsNaming: readonly LoggedAccess[];
+    /** Categories this reader may not see (a parent's copy: what a competent child refused them, ADR 017): left out without a trace. */
+    hiddenCategories?: ReadonlySet<string>;
+  },
 ): Promise<SubjectAccessReport | null> {
   const { childId, copy, now, listsNaming } = request;
+  const hidden = request.hiddenCategories ?? new Set<string>();
   const [child]: Array<{ givenName: string | null; familyName: string | null; dateOfBirth: string | null; erased: boolean }> = await manager.query(
     `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth::text AS "dateOfBirth", erased FROM read_models.child_records WHERE child_id = $1`,
     [childId],
@@ -119,8 +129,12 @@ export async function subjectAccessReport(
     if (!withheld) return [reported];
     return copy === 'dpo' ? [{ ...reported, withheld }] : [];
   };
-  const disclosures = (await disclosuresOfChild(manager, childId)).flatMap((entry) => shown(entry, reportedDisclosure(names, entry)));
-  const refused = (await decisionsOfChild(manager, childId)).filter((d) => d.outcome === 'refuse');
+  const disclosures = (await disclosuresOfChild(manager, childId))
+    .map((entry) => ({ ...entry, items: (entry.items as Array<{ category?: string | null }>).filter((i) => !i.category || !hidden.has(i.category)) }))
+    .filter((entry) => entry.items.length > 0)
+    .flatMap((entry) => shown(entry, reportedDisclosure(names, entry)));
+  // A decision not to share a hidden category would still say what it was about.
+  const refused = (await decisionsOfChild(manager, childId)).filter((d) => d.outcome === 'refuse' && !((d.categories as string[] | null) ?? []).some((c) => hidden.has(c)));
   const decisionsNotToShare = refused.flatMap((d) =>
     shown<ReportedDecisionNotToShare>(d, { date: ukDate(d.decidedAt as Date), recipient: recipientName(names, String(d.recipientAgencyId)), reasons: (d.reasons as string | null) ?? null }),
   );

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A list that names children is one access-log entry carrying the ids it named (issue 11,
- * item 10). The ids live here, one row per child, so a child's history finds every list
+ * A list that names children is one access-log entry carrying the ids it named.
+ * The ids live here, one row per child, so a child's history finds every list
  * that named them by index; the entry's hash covers them, and the table is append-only
  * like the log itself.
  */

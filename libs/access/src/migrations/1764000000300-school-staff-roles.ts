@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The roles a user may hold, as of this migration: teachers and teaching assistants join (issue 11). */
+/** The roles a user may hold, as of this migration: teachers and teaching assistants join. */
 const ROLES_NOW = [
   'learning-mentor', 'senco', 'dsl', 'head-teacher', 'teacher', 'teaching-assistant', 'mast-coordinator', 'panel-member',
   'key-worker', 'social-worker', 'practitioner', 'lead-professional', 'dpo', 'parent-carer', 'young-person', 'admin',

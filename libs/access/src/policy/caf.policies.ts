@@ -58,6 +58,6 @@ export const cafPolicies = {
     },
   } satisfies Policy,
   read: onTheTeam('caf.read'),
-  /** What the family holds, as the team shares it with them; family accounts linked to a child are not modelled yet. */
+  /** What the family holds, as the team shares it with them; the family reads theirs at GET /family/children/:childId/cafs. */
   familyCopy: onTheTeam('caf.family-copy'),
 };

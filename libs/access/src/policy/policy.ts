@@ -22,10 +22,23 @@ export interface AccessFacts {
   isAllocatedWorker(userId: string, childId: string): Promise<boolean>;
   /** The child of a CAF, its current lead professional and everyone on the team around the child. */
   cafOf(cafId: string): Promise<{ readonly childId: string; readonly leadUserId: string | null; readonly team: readonly string[] } | null>;
-  /** The child a sharing decision is about. */
-  sharingOf(sharingId: string): Promise<{ readonly childId: string } | null>;
-  /** The child of a safeguarding concern, who raised it, and whether it went to social care. */
-  concernOf(concernId: string): Promise<{ readonly childId: string; readonly raisedBy: string; readonly referred: boolean } | null>;
+  /** The child a sharing decision is about, the agency that proposed it, and whether it is about safeguarding (part of a child-protection file). */
+  sharingOf(sharingId: string): Promise<{ readonly childId: string; readonly recordedBy: string; readonly safeguarding: boolean } | null>;
+  /** The child of a safeguarding concern, who raised it, the school it was recorded at, and whether it went to social care. */
+  concernOf(concernId: string): Promise<{ readonly childId: string; readonly raisedBy: string; readonly schoolId: string; readonly referred: boolean } | null>;
+  /** The child, the leaving and the new school of a school move, and whether the new school confirmed receipt of its child-protection file. */
+  moveOf(moveId: string): Promise<{ readonly childId: string; readonly fromSchoolId: string; readonly toSchoolId: string; readonly received: boolean } | null>;
+  /** Whether a school holds a record (`concern:<id>`, `sharing:<id>`) through a child-protection file it received and confirmed. */
+  receivedInChildProtectionFile(schoolId: string, recordRef: string): Promise<boolean>;
+  /**
+   * The live link of a family account to a child, with whether the child decides for
+   * themselves today (12 or over and competent, the consent domain's standing rule) and
+   * whether they are an adult (18 or over).
+   */
+  familyLinkOf(
+    userId: string,
+    childId: string,
+  ): Promise<{ readonly kind: string; readonly relationship: string | null; readonly childDecidesForThemselves: boolean; readonly childIsAdult: boolean } | null>;
 }
 
 export type PolicyDecision =

@@ -1,4 +1,6 @@
 import { ALL_SCHOOL_STAFF, SCHOOL_STAFF, type Role } from '../directory/roles';
+import { isSchoolId } from '@app/domain/shared/vocabulary';
+import { fileHolding } from './child-protection-file';
 import { allow, deny, type Policy, type PolicyContext, roleIn } from './policy';
 
 /** Those who hold the child's records here: staff of the child's school, or the MAST worker allocated to the child. */
@@ -9,13 +11,21 @@ async function holderOf(context: PolicyContext, childId: string): Promise<string
   return null;
 }
 
-const onTheDecision = (name: string, alsoRoles: readonly Role[] = []): Policy => ({
+/** `writes`: a step on the decision, which a school that only keeps its record after the child left may not take. */
+const onTheDecision = (name: string, writes: boolean, alsoRoles: readonly Role[] = []): Policy => ({
   name,
   childLevel: true,
   async decide(context) {
     const found = await context.facts.sharingOf(context.params.sharingId);
     if (!found) return deny('no relationship to this sharing decision');
     if (alsoRoles.includes(context.actor.role)) return allow(`role:${context.actor.role}`, found.childId);
+    // A school's decision about safeguarding is part of its child-protection file: it follows the file, not the pupil record.
+    if (found.safeguarding && isSchoolId(found.recordedBy) && SCHOOL_STAFF.includes(context.actor.role)) {
+      const holding = await fileHolding(context.facts, context.actor.agencyId, { recordRef: `sharing:${context.params.sharingId}`, recordedBy: found.recordedBy, childId: found.childId });
+      if (!holding) return deny('a decision about safeguarding is seen by the school that made it, and by a new school once it received the child-protection file', found.childId);
+      if (writes && !holding.current) return deny('the child has left this school: it reads what it recorded, it does not add to it', found.childId);
+      return allow(holding.basis, found.childId);
+    }
     const basis = await holderOf(context, found.childId);
     return basis ? allow(basis, found.childId) : deny('sharing decisions are made by those who hold the child\'s records', found.childId);
   },
@@ -33,8 +43,8 @@ export const sharingPolicies = {
     },
   } satisfies Policy,
   /** basis, checklist, approval (the domain then requires a DSL or head teacher, never the proposer), decision, disclosures, correction notices. */
-  step: onTheDecision('sharing.step'),
-  read: onTheDecision('sharing.read', ['dpo']),
+  step: onTheDecision('sharing.step', true),
+  read: onTheDecision('sharing.read', false, ['dpo']),
   /** An agency's own copy of what was disclosed to it: its practitioners only. */
   received: {
     name: 'sharing.received',
@@ -54,18 +64,28 @@ export type ConcernView = 'school' | 'social-care';
 const SCHOOL_VIEW: ConcernView = 'school';
 const SOCIAL_CARE_VIEW: ConcernView = 'social-care';
 
-/** A safeguarding concern: the school's DSL and head teacher, the member of staff who raised it, and social care once referred. */
-const onTheConcern = (name: string): Policy => ({
+/**
+ * A safeguarding concern: the DSL and head teacher of a school that holds it (the school that
+ * recorded it, or received it in a child-protection file), the member of staff who raised it,
+ * and social care once referred. `writes`: a school the child has left only reads it.
+ */
+const onTheConcern = (name: string, writes: boolean): Policy => ({
   name,
   childLevel: true,
   async decide({ actor, params, facts }) {
     const found = await facts.concernOf(params.concernId);
     if (!found) return deny('no relationship to this concern');
     if (actor.role === 'social-worker' && found.referred) return allow('referred-to-social-care', found.childId, SOCIAL_CARE_VIEW);
-    const ofTheSchool = ALL_SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(found.childId)) === actor.agencyId;
-    if (ofTheSchool && (actor.role === 'dsl' || actor.role === 'head-teacher')) return allow(`safeguarding-lead:${actor.agencyId}`, found.childId, SCHOOL_VIEW);
-    if (ofTheSchool && found.raisedBy === actor.userId) return allow('raised-the-concern', found.childId, SCHOOL_VIEW);
-    return deny('safeguarding concerns are seen by the DSL, the head teacher, whoever raised them, and social care once referred', found.childId);
+    const refused = deny('safeguarding concerns are seen by the DSL, the head teacher, whoever raised them, and social care once referred', found.childId);
+    if (!ALL_SCHOOL_STAFF.includes(actor.role)) return refused;
+    const holding = await fileHolding(facts, actor.agencyId, { recordRef: `concern:${params.concernId}`, recordedBy: found.schoolId, childId: found.childId });
+    if (!holding) return refused;
+    if (writes && !holding.current) return deny('the child has left this school: it reads what it recorded, it does not add to it', found.childId);
+    const lead = actor.role === 'dsl' || actor.role === 'head-teacher';
+    const schoolOfRecord = holding.kind === 'school-of-record';
+    if (lead) return allow(schoolOfRecord ? `safeguarding-lead:${actor.agencyId}` : holding.basis, found.childId, SCHOOL_VIEW);
+    if (found.raisedBy === actor.userId && found.schoolId === actor.agencyId) return allow(schoolOfRecord ? 'raised-the-concern' : holding.basis, found.childId, SCHOOL_VIEW);
+    return refused;
   },
 });
 
@@ -80,7 +100,7 @@ export const concernPolicies = {
       return allow(`school-of-record:${actor.agencyId}`, childId);
     },
   } satisfies Policy,
-  step: onTheConcern('concern.step'),
-  read: onTheConcern('concern.read'),
+  step: onTheConcern('concern.step', true),
+  read: onTheConcern('concern.read', false),
   socialCare: { ...roleIn('social-care.referrals', ['social-worker']), childLevel: true },
 };

@@ -71,7 +71,7 @@ describe('CAF: contributions by any agency, attributed, never edited', () => {
     expect(given(cafDecider, [started]).when({ ...contribute, domain: 'parents-and-carers', element: 'health' }).thenError('caf.element').field).toBe('element');
   });
 
-  it('takes a contribution only within the consent, for the category its element carries (issue 11)', () => {
+  it('takes a contribution only within the consent, for the category its element carries', () => {
     const behaviour = { ...contribute, element: 'behavioural-development', text: 'Hits out when frustrated', consent: { covered: false as const, reason: 'no-consent', explanation: 'no consent covers common-assessment with school-oakfield on behaviour' } };
     const refused = given(cafDecider, [started]).when(behaviour).thenError('caf.contribution-beyond-consent');
     expect([refused.kind, refused.field]).toEqual(['forbidden', 'element']);
@@ -199,7 +199,7 @@ describe('CAF: the integrated action plan, reviews and closure', () => {
   });
 });
 
-describe('CAF: every act follows the start of the assessment (issue 11 item 7)', () => {
+describe('CAF: every act follows the start of the assessment', () => {
   it('refuses a contribution dated before the CAF was started, naming recordedOn', () => {
     const error = given(cafDecider, [started]).when({ ...contribute, recordedOn: '2026-02-01' }).thenError('date.before-preceding-act');
     expect(error).toMatchObject({ kind: 'invalid', field: 'recordedOn' });

@@ -44,7 +44,7 @@ export type CafOutcome = (typeof CAF_OUTCOMES)[number];
 
 /**
  * The category of information each element's contributions carry: what consent must cover
- * before a contribution is shared, whatever the sharer calls it (issue 11).
+ * before a contribution is shared, whatever the sharer calls it.
  */
 export const CAF_ELEMENT_CATEGORIES: Readonly<Record<CafElement, InformationCategory>> = {
   health: 'health',

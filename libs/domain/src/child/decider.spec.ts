@@ -40,7 +40,7 @@ describe('child registration (child-{id})', () => {
     expect(error.kind).toBe('invalid');
   });
 
-  it('refuses a change of school as a correction: a school move is its own act (issue 11 item 9)', () => {
+  it('refuses a change of school as a correction: a school move is its own act', () => {
     const error = given(childDecider, [registered])
       .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-riverside', yearGroup: 7 }, reason: 'moved school' })
       .thenError('child.school-move-required');
@@ -65,5 +65,13 @@ describe('child registration (child-{id})', () => {
     );
     expect(state).toEqual({ status: 'registered', details: { ...details, yearGroup: 7 } });
     expect(new DomainError('x', 'y').kind).toBe('conflict');
+  });
+});
+
+describe('a child who moved school', () => {
+  it('is at the new school: a correction repeating it changes nothing, one naming the old school is a move', () => {
+    const moved = { type: 'SchoolMoveRecorded', data: { childId: 'c1', moveId: 'm1', fromSchoolId: 'school-oakfield', toSchoolId: 'school-riverside' } } as unknown as ChildEvent;
+    given(childDecider, [registered, moved]).when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-riverside' }, reason: 'x' }).thenError('child.correction-changes-nothing');
+    given(childDecider, [registered, moved]).when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-oakfield' }, reason: 'x' }).thenError('child.school-move-required');
   });
 });

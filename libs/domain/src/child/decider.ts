@@ -1,4 +1,5 @@
-import { Decider, DomainError } from '../shared';
+import { Decider, type DomainEvent, DomainError } from '../shared';
+import type { SchoolMoveRecorded } from '../school-move/events';
 import type { ChildCommand } from './commands';
 import type { ChildDetails, ChildEvent } from './events';
 
@@ -41,7 +42,9 @@ export const childDecider: Decider<ChildCommand, ChildEvent, ChildState> = {
     }
   },
 
-  evolve(state, event) {
+  // The child's stream also holds its school moves (libs/domain/src/school-move): a move changes the school of record.
+  evolve(state, recorded: ChildEvent | DomainEvent) {
+    const event = recorded as ChildEvent | SchoolMoveRecorded;
     switch (event.type) {
       case 'ChildRegistered': {
         const { childId: _childId, ...details } = event.data;
@@ -53,6 +56,10 @@ export const childDecider: Decider<ChildCommand, ChildEvent, ChildState> = {
         const kept = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
         return { status: 'registered', details: { ...state.details, ...kept } };
       }
+      case 'SchoolMoveRecorded':
+        return state.status === 'registered' ? { status: 'registered', details: { ...state.details, schoolId: event.data.toSchoolId } } : state;
+      default:
+        return state;
     }
   },
 };

@@ -108,7 +108,7 @@ describe('a safeguarding concern on the Working Together clocks', () => {
   });
 });
 
-describe('a concern\'s acts happen in order (issue 11 item 7)', () => {
+describe('a concern\'s acts happen in order', () => {
   it('refuses a review dated before the concern was raised, naming reviewedOn', () => {
     const error = given(decider, history(raise)).when({ ...refer, reviewedOn: '2026-03-26' } as ConcernCommand).thenError('date.before-preceding-act');
     expect(error).toMatchObject({ kind: 'invalid', field: 'reviewedOn' });

@@ -140,7 +140,7 @@ describe('MAST panel: minutes and closing', () => {
   });
 });
 
-describe('MAST panel: what happens in the meeting is recorded from the panel\'s day (issue 11 item 8)', () => {
+describe('MAST panel: what happens in the meeting is recorded from the panel\'s day', () => {
   it('refuses attendance and decisions recorded before the panel meets', () => {
     const dayBefore = '2026-01-14';
     expect(given(mastPanelDecider, [scheduled, agenda]).when({ type: 'RecordAttendance', today: dayBefore, member: mast1 }).thenError('mast-panel.not-yet-met').kind).toBe('conflict');

@@ -254,7 +254,7 @@ describe('MAST request: first contact within 10 working days of the decision', (
     given(decider, history)
       .when({ type: 'EndMastInvolvement', requestId: 'r1', endedOn: '2026-04-01', reason: 'Plan completed' })
       .then([{ type: 'MastInvolvementEnded', data: { requestId: 'r1', childId: 'c1', endedOn: '2026-04-01', reason: 'Plan completed' } }]);
-    // Issue 11 item 7: not before the panel that allocated it.
+    // Not before the panel that allocated it.
     expect(given(decider, history).when({ type: 'EndMastInvolvement', requestId: 'r1', endedOn: '2026-01-14', reason: 'Plan completed' }).thenError('date.before-preceding-act').field).toBe('endedOn');
   });
 

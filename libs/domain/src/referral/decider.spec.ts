@@ -381,7 +381,7 @@ describe('R.A.F.I.E. evaluation: reviews, ending, exit and follow-up', () => {
   });
 });
 
-describe('a case\'s acts happen in order, and a planned ending holds its sessions (issue 11 items 7 and 8)', () => {
+describe('a case\'s acts happen in order, and a planned ending holds its sessions', () => {
   const { refer, triage, agree, assess, targets, plan, session, reviewBeginEnding, ending, close } = steps;
 
   it('refuses a referral dated before the child was born, naming referredOn', () => {

@@ -72,7 +72,7 @@ describe('the field catalogue: the category of disclosed information is the plat
     expect([...MAST_REQUEST_CATEGORIES].sort()).toEqual([...new Set(carried)].sort());
   });
 
-  it('refuses behaviour and exclusion fields labelled attendance under a consent to attendance only (the attack of issue 11)', () => {
+  it('refuses behaviour and exclusion fields labelled attendance under a consent to attendance only (the attack it was built against)', () => {
     const refused = given(sharingDecider, attendanceDecided())
       .when(disclose([{ recordRef: 'mentor-case:r1', category: 'attendance', fields: ['behaviourAtReferral', 'exclusionsAtReferral'] }]))
       .thenError('sharing.beyond-scope');

@@ -4,7 +4,7 @@ import { DomainError, type InformationCategory } from '../shared';
 /**
  * The platform's catalogue of what may be disclosed (DESIGN §6): every field of every record
  * kind belongs to exactly one category of information, so consent and a sharing decision are
- * checked against what a field is, never against what the caller calls it (issue 11).
+ * checked against what a field is, never against what the caller calls it.
  */
 const FIELD_CATEGORIES = {
   'child-record': {

@@ -96,7 +96,8 @@ const repoRoot = resolve(__dirname, '../../../..');
 export class PrivateBroker {
   private readonly env: NodeJS.ProcessEnv;
 
-  constructor(readonly port = 19192) {
+  /** 100 above the shared broker's port, so test runs on one machine with their own KAFKA_PORT never collide. */
+  constructor(readonly port = Number(process.env.KAFKA_PORT ?? 19092) + 100) {
     this.env = { ...process.env, KAFKA_HOME: `var/kafka-${port}`, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(port + 1) };
   }
 

@@ -20,7 +20,7 @@ export interface PlatformConfig {
   readonly dataKeyEncryptionKey?: Buffer;
   /** Readiness fails when a projection is further behind the log than this. */
   readonly projectionMaxLagEvents: number;
-  /** Seconds a transaction may sit idle before PostgreSQL ends it (a long-open transaction stalls consumers). */
+  /** Milliseconds a transaction may sit idle before PostgreSQL ends it (a long-open transaction stalls consumers). */
   readonly idleInTransactionTimeoutMs: number;
   /** Run projections and the relay inside the API process (single-process mode). */
   readonly inProcessWorkers: boolean;
@@ -42,6 +42,8 @@ export interface PlatformConfig {
   };
   /** JSON file of bank holidays (ISO dates); absent: the England and Wales calendar shipped in deploy/calendars. */
   readonly bankHolidaysFile: string;
+  /** JSON file of every school's term dates and closure days (ADR 014); absent: the example shipped in deploy/calendars. */
+  readonly schoolCalendarsFile: string;
   /** Requests allowed per window, counted per client address (before authentication) and per user (after). */
   readonly rateLimit: { readonly windowSeconds: number; readonly perAddress: number; readonly perUser: number };
   /** Proxies in front of the API whose X-Forwarded-For is believed: the client address the budgets and the security log use. */
@@ -198,6 +200,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
       quorumAgencies: integer(env, 'MAST_QUORUM_AGENCIES', 2, 1, 20),
     },
     bankHolidaysFile: resolve(env.BANK_HOLIDAYS_FILE && env.BANK_HOLIDAYS_FILE !== '' ? env.BANK_HOLIDAYS_FILE : 'deploy/calendars/england-and-wales.json'),
+    schoolCalendarsFile: resolve(env.SCHOOL_CALENDARS_FILE && env.SCHOOL_CALENDARS_FILE !== '' ? env.SCHOOL_CALENDARS_FILE : 'deploy/calendars/school-terms.json'),
     // Generous defaults: a school's whole staff behind one address, and scripted test suites, stay under them.
     rateLimit: {
       windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),

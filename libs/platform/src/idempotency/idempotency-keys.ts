@@ -26,7 +26,7 @@ export interface KeyedRequest {
 }
 
 /** Objects with their keys sorted, so the same body sent again, re-serialised, has the same fingerprint. */
-const canonical = (value: unknown): string =>
+export const canonical = (value: unknown): string =>
   JSON.stringify(value ?? null, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

@@ -1,5 +1,8 @@
 import type { WorkingDayCalendar } from '@app/domain/multi-agency/values';
+import type { SchoolCalendars } from '@app/domain/school-calendar';
+import { dayOf } from '@app/domain/shared/calendar';
 import { loadBankHolidays } from '../config/bank-holidays';
+import { loadSchoolCalendars } from '../config/school-calendars';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { eventCatalogue } from '@app/domain/catalogue';
@@ -34,6 +37,8 @@ export interface PlatformRuntime {
   readonly pseudonymKey: Buffer;
   /** Working days for every statutory and MAST deadline (BANK_HOLIDAYS_FILE). */
   readonly calendar: WorkingDayCalendar;
+  /** Each school's days (its terms and closures, SCHOOL_CALENDARS_FILE) for deadlines counted in school days. */
+  readonly schoolCalendars: SchoolCalendars;
   /** "Now" for what users record: received-at stamps, today's deadlines. Tests move it; production reads the system clock. */
   readonly clock: () => Date;
   close(): Promise<void>;
@@ -54,6 +59,10 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
   const bankHolidays = loadBankHolidays(config.bankHolidaysFile);
   if (bankHolidays.lastYear <= clock().getUTCFullYear()) {
     log(`warning: ${config.bankHolidaysFile} lists bank holidays only up to ${bankHolidays.lastYear}; later deadlines count weekends only`);
+  }
+  const schoolCalendars = loadSchoolCalendars(config.schoolCalendarsFile, bankHolidays.days);
+  if (schoolCalendars.coveredUntil === undefined || schoolCalendars.coveredUntil < dayOf(clock().toISOString())) {
+    log(`warning: ${config.schoolCalendarsFile} lists no term after ${schoolCalendars.coveredUntil ?? 'none'}; school-day deadlines count working days only`);
   }
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
@@ -107,6 +116,7 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
     projections,
     pseudonymKey,
     calendar: bankHolidays.calendar,
+    schoolCalendars: schoolCalendars.calendars,
     clock,
     async close() {
       await projections.stop();

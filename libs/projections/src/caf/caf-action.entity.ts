@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One action of the integrated action plan, owned by an agency. */
 @Entity({ schema: 'read_models', name: 'caf_actions' })
+@Index('caf_actions_owner', ['ownerAgencyId'])
 export class CafAction {
   @PrimaryColumn('text', { name: 'caf_id' })
   cafId!: string;

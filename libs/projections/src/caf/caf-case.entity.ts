@@ -1,8 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { NamedPractitioner } from '@app/domain/caf/events';
 
 /** One common assessment as the lead professional and the team around the child see it. */
 @Entity({ schema: 'read_models', name: 'caf_cases' })
+@Index('caf_cases_lead', ['leadProfessionalUserId'])
+@Index('caf_cases_child', ['childId'])
 export class CafCase {
   @PrimaryColumn('text', { name: 'caf_id' })
   cafId!: string;

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** The current registration details of a child, as schools and other agencies see them. */
 @Entity({ schema: 'read_models', name: 'child_records' })
+@Index('child_records_school', ['schoolId'])
 export class ChildRecord {
   @PrimaryColumn('text', { name: 'child_id' })
   childId!: string;
@@ -25,7 +26,7 @@ export class ChildRecord {
   @Column('integer', { name: 'year_group' })
   yearGroup!: number;
 
-  @Column('text', { array: true })
+  @Column('text', { array: true, default: '{}' })
   flags!: string[];
 
   /** Stream revision of the last event applied: the ETag clients send back in If-Match. */

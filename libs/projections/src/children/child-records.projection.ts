@@ -13,7 +13,7 @@ const personalColumns = (data: Changes, erased: readonly string[]) => {
 
 export const childRecordsProjection: Projection = {
   name: 'child-records',
-  eventTypes: ['ChildRegistered', 'ChildDetailsCorrected'],
+  eventTypes: ['ChildRegistered', 'ChildDetailsCorrected', 'SchoolMoveRecorded'],
   tables: ['child_records'],
 
   async apply(event: RecordedEvent, manager: EntityManager) {
@@ -34,6 +34,11 @@ export const childRecordsProjection: Projection = {
         },
         ['childId'],
       );
+      return;
+    }
+    // A school move carries the new school, not the record's fields: the pupil record moves with it.
+    if (event.type === 'SchoolMoveRecorded') {
+      await repository.update({ childId: data.childId }, { schoolId: (event.data as { toSchoolId: string }).toSchoolId, revision: common.revision, updatedAt: event.occurredAt });
       return;
     }
     const { schoolId, yearGroup, flags } = data;

@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One consent decision of a child, scope as arrays: what gates ask coverage of. */
 @Entity({ schema: 'read_models', name: 'consent_scopes' })
+@Index('consent_scopes_purposes', { synchronize: false }) // GIN, which TypeORM cannot describe
+@Index('consent_scopes_recipients', { synchronize: false }) // GIN
 export class ConsentScopeRow {
   @PrimaryColumn('text', { name: 'child_id' }) childId!: string;
   @PrimaryColumn('text', { name: 'consent_id' }) consentId!: string;

@@ -22,6 +22,11 @@ export async function consentScopesOf(manager: EntityManager, childId: string): 
   return manager.getRepository(ConsentScopeRow).find({ where: { childId }, order: { sequence: 'ASC' } });
 }
 
+/** The child's consent decisions as the consent domain folds them, for rules beyond one coverage question. */
+export async function consentDecisionsOf(manager: EntityManager, childId: string): Promise<ConsentDecision[]> {
+  return (await consentScopesOf(manager, childId)).map(toDecision);
+}
+
 /**
  * The gate question answered from the read model with the domain's own rules
  * (consentCoverage), so an API gate and the consent decider can never disagree.

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { MastDecision } from '@app/domain/mast-request/events';
 
 export interface ConflictEntry {
@@ -9,6 +9,7 @@ export interface ConflictEntry {
 
 /** One request on one panel's agenda, and the decision recorded on it in the meeting. */
 @Entity({ schema: 'read_models', name: 'mast_agenda_items' })
+@Index('mast_agenda_items_request', ['requestId'])
 export class MastAgendaItem {
   @PrimaryColumn('date', { name: 'panel_date' })
   panelDate!: string;

@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One clock: the response to the school (per decision) or the first contact (per allocation). */
 @Entity({ schema: 'read_models', name: 'mast_deadlines' })
+@Index('mast_deadlines_open', ['dueBy'], { where: 'met_on IS NULL' })
+@Index('mast_deadlines_owner', ['ownerUserId'])
 export class MastDeadlineRow {
   @PrimaryColumn('text', { name: 'request_id' })
   requestId!: string;

@@ -1,8 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { MastDecision } from '@app/domain/mast-request/events';
 
 /** One request for MAST involvement as it stands: the panel's and key workers' working list. */
 @Entity({ schema: 'read_models', name: 'mast_requests' })
+@Index('mast_requests_worker', ['workerId'], { where: 'worker_id IS NOT NULL' })
+@Index('mast_requests_status', ['status'])
 export class MastRequestRow {
   @PrimaryColumn('text', { name: 'request_id' })
   requestId!: string;

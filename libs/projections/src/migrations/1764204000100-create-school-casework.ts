@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The school's learning-mentor read models (issue 4): one row per case, its action plans
+ * The school's learning-mentor read models: one row per case, its action plans
  * and its targets. Personal columns (reasons, measures, wording) are nullable: they read
  * as null once the child's data key is erased.
  */

@@ -7,6 +7,9 @@ import { CreateCafReadModels1764205000200 } from './1764205000200-create-caf-rea
 import { CreateSharingReadModels1764206000100 } from './1764206000100-create-sharing-read-models';
 import { CreatePendingCorrectionNotices1764206000200 } from './1764206000200-create-pending-correction-notices';
 import { DisclosuresOfEveryKind1764206000300 } from './1764206000300-disclosures-of-every-kind';
+import { CreateSchoolMoves1765100000000 } from './1765100000000-create-school-moves';
+import { CreateSubjectAccessRequests1765200000100 } from './1765200000100-create-subject-access-requests';
+import { CreateFamilyLinks1765400000100 } from './1765400000100-create-family-links';
 
 export const projectionMigrations = [
   CreateProjectionCheckpoints1763900000000,
@@ -18,4 +21,7 @@ export const projectionMigrations = [
   CreateSharingReadModels1764206000100,
   CreatePendingCorrectionNotices1764206000200,
   DisclosuresOfEveryKind1764206000300,
+  CreateSchoolMoves1765100000000,
+  CreateSubjectAccessRequests1765200000100,
+  CreateFamilyLinks1765400000100,
 ];

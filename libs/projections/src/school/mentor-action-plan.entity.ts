@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** Every action plan of a case; `current` marks the one in force (003 Box 1, step 4). */
 @Entity({ schema: 'read_models', name: 'mentor_action_plans' })
+@Index('mentor_action_plans_school', ['schoolId'], { where: 'current' })
 export class MentorActionPlan {
   @PrimaryColumn('text', { name: 'referral_id' }) referralId!: string;
   @PrimaryColumn('text', { name: 'plan_id' }) planId!: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One learning-mentor case (referral-{id}) as the school follows it: where it stands in
@@ -7,6 +7,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * outcomes are all queries over these rows (see ./queries).
  */
 @Entity({ schema: 'read_models', name: 'mentor_cases' })
+@Index('mentor_cases_school_stage', ['schoolId', 'stage'])
+@Index('mentor_cases_mentor', ['mentorId'], { where: "stage = 'on-register'" })
+@Index('mentor_cases_child', ['childId'])
+@Index('mentor_cases_next_review', ['schoolId', 'nextReviewOn'], { where: "stage = 'on-register'" })
 export class MentorCase {
   @PrimaryColumn('text', { name: 'referral_id' }) referralId!: string;
   @Column('text', { name: 'child_id' }) childId!: string;
@@ -17,7 +21,7 @@ export class MentorCase {
   @Column('text', { name: 'referring_agency_id', nullable: true }) referringAgencyId!: string | null;
   @Column('text', { array: true, nullable: true }) reasons!: string[] | null;
   @Column('date', { name: 'referred_on' }) referredOn!: string;
-  @Column('boolean', { name: 'profile_complete' }) profileComplete!: boolean;
+  @Column('boolean', { name: 'profile_complete', default: false }) profileComplete!: boolean;
   @Column('double precision', { name: 'attendance_at_referral', nullable: true }) attendanceAtReferral!: number | null;
   @Column('integer', { name: 'behaviour_at_referral', nullable: true }) behaviourAtReferral!: number | null;
   @Column('integer', { name: 'exclusions_at_referral', nullable: true }) exclusionsAtReferral!: number | null;
@@ -29,7 +33,7 @@ export class MentorCase {
   @Column('text', { name: 'triage_reason', nullable: true }) triageReason!: string | null;
   @Column('text', { name: 'mentor_id', nullable: true }) mentorId!: string | null;
   @Column('text', { name: 'work_mode', nullable: true }) workMode!: string | null;
-  @Column('text', { name: 'consent_ids', array: true }) consentIds!: string[];
+  @Column('text', { name: 'consent_ids', array: true, default: '{}' }) consentIds!: string[];
   @Column('date', { name: 'agreement_signed_on', nullable: true }) agreementSignedOn!: string | null;
   @Column('date', { name: 'assessed_on', nullable: true }) assessedOn!: string | null;
   @Column('double precision', { name: 'baseline_attendance', nullable: true }) baselineAttendance!: number | null;
@@ -41,16 +45,16 @@ export class MentorCase {
   @Column('date', { name: 'next_review_on', nullable: true }) nextReviewOn!: string | null;
   @Column('date', { name: 'last_review_on', nullable: true }) lastReviewOn!: string | null;
   @Column('text', { name: 'last_review_outcome', nullable: true }) lastReviewOutcome!: string | null;
-  @Column('integer', { name: 'sessions_attended' }) sessionsAttended!: number;
-  @Column('integer', { name: 'sessions_missed' }) sessionsMissed!: number;
-  @Column('integer', { name: 'one_to_one_sessions' }) oneToOneSessions!: number;
-  @Column('integer', { name: 'group_sessions' }) groupSessions!: number;
-  @Column('integer', { name: 'in_class_sessions' }) inClassSessions!: number;
-  @Column('integer', { name: 'drop_in_sessions' }) dropInSessions!: number;
+  @Column('integer', { name: 'sessions_attended', default: 0 }) sessionsAttended!: number;
+  @Column('integer', { name: 'sessions_missed', default: 0 }) sessionsMissed!: number;
+  @Column('integer', { name: 'one_to_one_sessions', default: 0 }) oneToOneSessions!: number;
+  @Column('integer', { name: 'group_sessions', default: 0 }) groupSessions!: number;
+  @Column('integer', { name: 'in_class_sessions', default: 0 }) inClassSessions!: number;
+  @Column('integer', { name: 'drop_in_sessions', default: 0 }) dropInSessions!: number;
   @Column('date', { name: 'last_session_on', nullable: true }) lastSessionOn!: string | null;
   @Column('date', { name: 'ending_planned_on', nullable: true }) endingPlannedOn!: string | null;
   @Column('integer', { name: 'ending_sessions_remaining', nullable: true }) endingSessionsRemaining!: number | null;
-  @Column('integer', { name: 'sessions_since_ending_planned' }) sessionsSinceEndingPlanned!: number;
+  @Column('integer', { name: 'sessions_since_ending_planned', default: 0 }) sessionsSinceEndingPlanned!: number;
   @Column('date', { name: 'ending_end_on', nullable: true }) endingEndOn!: string | null;
   @Column('date', { name: 'closed_on', nullable: true }) closedOn!: string | null;
   @Column('text', { name: 'close_reason', nullable: true }) closeReason!: string | null;

@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { ConcernReferredToSocialCare } from '@app/domain/concern/events';
+import type { ChildProtectionFileSent } from '@app/domain/school-move/events';
 import type { SharingEvent } from '@app/domain/sharing/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
+import { subjectAccessResponseDisclosed } from '../subject-access/response-disclosed';
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
@@ -38,18 +40,40 @@ async function referralDisclosed(recorded: RecordedEvent, manager: EntityManager
   );
 }
 
+/** What of each record of a child-protection file goes: all of it, the school's own safeguarding record (KCSIE). */
+const FILE_FIELDS: Record<string, readonly string[]> = {
+  concern: ['seenOrHeard', 'raisedBy', 'review', 'referral', 'socialCareActs', 'reports'],
+  sharing: ['purpose', 'recipient', 'basis', 'checklist', 'approval', 'outcome', 'reasons', 'disclosures'],
+};
+
+/**
+ * A school move's child-protection file is a disclosure (DESIGN §6) to the new school, on
+ * the statutory duty the event carries, sent by the old school's DSL; the ledger id is `child-protection-file:<moveId>`.
+ */
+async function childProtectionFileDisclosed(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+  const d = recorded.data as ChildProtectionFileSent['data'];
+  const items = d.records.map((recordRef) => ({ recordRef, category: 'safeguarding', fields: FILE_FIELDS[recordRef.split(':')[0]] ?? [] }));
+  await manager.query(
+    `INSERT INTO read_models.disclosures (disclosure_id, kind, child_id, recipient_agency_id, items, channel, basis, disclosed_by, disclosed_at, purpose, approved_by)
+     VALUES ($1, 'child-protection-file', $2, $3, $4, 'platform', $5, $6, $7, $8, $6) ON CONFLICT (disclosure_id) DO NOTHING`,
+    [`child-protection-file:${d.moveId}`, d.childId, d.toSchoolId, json(items), json(d.basis), json(d.sentBy), d.sentAt, 'Child-protection file sent to the new school on a school move'],
+  );
+}
+
 /**
  * Sharing decisions, every disclosure (under a decision, or a referral to social care), what
  * each agency received and the correction notices sent to it. One projection, so a notice is always applied after the disclosure it corrects.
  */
 export const sharingProjection: Projection = {
   name: 'sharing',
-  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare'],
+  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare', 'ChildProtectionFileSent', 'SubjectAccessResponseReleased'],
   tables: ['sharing_decisions', 'disclosures', 'received_information', 'correction_notices', 'pending_correction_notices'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     if (recorded.type === 'ChildDetailsCorrected') return awaitNotices(recorded, manager);
     if (recorded.type === 'ConcernReferredToSocialCare') return referralDisclosed(recorded, manager);
+    if (recorded.type === 'ChildProtectionFileSent') return childProtectionFileDisclosed(recorded, manager);
+    if (recorded.type === 'SubjectAccessResponseReleased') return subjectAccessResponseDisclosed(recorded, manager);
     const event = { type: recorded.type, data: recorded.data } as unknown as SharingEvent;
     const revision = recorded.revision.toString();
     const update = (set: string, values: unknown[]) =>

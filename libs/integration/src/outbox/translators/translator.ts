@@ -17,11 +17,4 @@ export interface Translator {
 export const pick = (data: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> =>
   Object.fromEntries(fields.filter((f) => data[f] !== undefined).map((f) => [f, data[f]]));
 
-/** The entries of a per-category map whose category the event lists: nothing else leaves. */
-export const onlyListed = (values: unknown, categories: unknown): Record<string, unknown> => {
-  if (!values || typeof values !== 'object' || !Array.isArray(categories)) return {};
-  const listed = new Set(categories.filter((c): c is string => typeof c === 'string'));
-  return Object.fromEntries(Object.entries(values as Record<string, unknown>).filter(([category]) => listed.has(category)));
-};
-
 export const occurredAt = (event: RecordedEvent): string => event.occurredAt.toISOString();

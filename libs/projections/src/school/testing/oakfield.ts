@@ -9,7 +9,7 @@ import type { RecordedHistory } from '../../testing/recorded-history';
 
 /**
  * Oakfield Primary and its feeder secondary, spring term 2026: the realistic histories
- * the school read-model tests run on. Seed walks of issue 4: a Year 6 pupil vulnerable
+ * the school read-model tests run on. Seed walks: a Year 6 pupil vulnerable
  * at transition, a young carer with poor attendance, a pupil at risk of exclusion whose
  * parent refuses consent, a competent 14-year-old who refuses parental access.
  */

@@ -1,0 +1,15 @@
+import type { SubjectAccessCommand } from '@app/domain/subject-access/commands';
+import type { WithBody } from '../platform/steps';
+import { ExtensionBody, ResponseBody } from './subject-access-bodies';
+
+/** A step on a request, as `POST /subject-access-requests/:requestId/:step`. */
+export interface SubjectAccessStep extends WithBody {
+  readonly command: SubjectAccessCommand['type'];
+  /** Days in the body the dpo says have already happened (none may be after today). */
+  readonly happenedOn: readonly string[];
+}
+
+export const SUBJECT_ACCESS_STEPS: Readonly<Record<string, SubjectAccessStep>> = {
+  extension: { command: 'ExtendSubjectAccessRequest', body: ExtensionBody, happenedOn: ['requesterToldOn'] },
+  response: { command: 'ReleaseSubjectAccessResponse', body: ResponseBody, happenedOn: [] },
+};

@@ -1,0 +1,6 @@
+export * from './vocabulary';
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './clocks';
+export * from './decider';
