@@ -20,12 +20,22 @@ import { type FormRequest, formPage } from '../error-pages';
 import { filled, revisionOf, ticked } from '../form-values';
 import { Page } from '../page.decorator';
 import { GROUND_WORDS } from '../sharing/sharing-words';
-import { concernTimeline } from './concern-timeline';
+import { type ConcernRow, concernTimeline } from './concern-timeline';
 import { CLOCK_STATES, CLOCK_WORDS, DSL_OUTCOME_WORDS, STATUS_WORDS, URGENCY_WORDS } from './concern-words';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const CONCERN_VIEWS: Record<ConcernView, typeof concern> = { school: concern, 'social-care': concernAsReferred };
 type Clock = { clock: keyof typeof CLOCK_WORDS; dueBy: string; metOn?: string; breachReason?: string; state: string };
+type WithClocks = { readonly clocks: readonly Clock[] };
+interface QueueRow extends WithClocks {
+  readonly concernId: string;
+  readonly childId: string;
+  readonly givenName: string | null;
+  readonly familyName: string | null;
+  readonly raisedBy?: { readonly userId?: string };
+  readonly raisedAt: Date;
+  readonly status: string;
+}
 
 const clocksOf = (clocks: readonly Clock[]) =>
   clocks.map((c) => ({ name: CLOCK_WORDS[c.clock] ?? c.clock, dueBy: c.dueBy, metOn: c.metOn, breachReason: c.breachReason, tag: CLOCK_STATES[c.state] }));
@@ -44,7 +54,7 @@ export class ConcernPages {
   @Policy(concernPolicies.queue)
   @Render('safeguarding/concerns')
   async queue(@Param('schoolId') schoolId: string) {
-    const rows = (await concernsOfSchool(this.dataSource.manager, schoolId, this.today())) as Array<Record<string, any>>;
+    const rows = (await concernsOfSchool(this.dataSource.manager, schoolId, this.today())) as unknown as QueueRow[];
     const names = await this.namesOf();
     const open = rows.map((r) => ({
       concernId: r.concernId,
@@ -63,7 +73,7 @@ export class ConcernPages {
   @Policy(concernPolicies.read)
   @Render('safeguarding/concern')
   async concernPage(@Param('concernId', uuid) concernId: string, @PolicyView() view: ConcernView) {
-    const found = (await CONCERN_VIEWS[view](this.dataSource.manager, concernId, this.today())) as Record<string, any> | null;
+    const found = (await CONCERN_VIEWS[view](this.dataSource.manager, concernId, this.today())) as unknown as (ConcernRow & WithClocks) | null;
     if (!found) throw new NotFoundException({ message: `No concern ${concernId}`, field: 'concernId' });
     return {
       title: 'Safeguarding concern',
@@ -106,7 +116,7 @@ export class ConcernPages {
   }
 
   private async reviewModel(concernId: string) {
-    const found = (await concern(this.dataSource.manager, concernId, this.today())) as Record<string, any> | null;
+    const found = (await concern(this.dataSource.manager, concernId, this.today())) as unknown as (ConcernRow & WithClocks) | null;
     if (!found) throw new NotFoundException({ message: `No concern ${concernId}`, field: 'concernId' });
     return {
       title: 'Review the concern',

@@ -15,6 +15,18 @@ import { CHECKLIST_WORDS } from './sharing-words';
 import { recipientName, sharingPageModel, takeSharingStep } from './sharing-step';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
+interface InboxRow {
+  readonly sharingId: string;
+  readonly childId: string;
+  readonly givenName: string | null;
+  readonly familyName: string | null;
+  readonly recipientAgencyId: string;
+  readonly recipientUserId: string | null;
+  readonly categories: string[];
+  readonly basis: { kind?: string; ground?: string } | null;
+  readonly proposedBy: { readonly userId?: string } | null;
+  readonly proposedAt: Date;
+}
 const ANSWER_WORDS: Record<string, string> = { yes: 'Yes', no: 'No', 'not-applicable': 'Not applicable' };
 
 /** Sharing without consent waits for a DSL or head teacher: their inbox, and the approval with the discussion had. */
@@ -32,14 +44,14 @@ export class SharingApprovalPages {
     return {
       title: 'Sharing to approve',
       waiting: await Promise.all(
-        waiting.map(async (w: Record<string, any>) => ({
+        (waiting as unknown as InboxRow[]).map(async (w) => ({
           sharingId: w.sharingId,
           childId: w.childId,
           childName: `${w.givenName ?? ''} ${w.familyName ?? ''}`.trim(),
           recipient: await recipientName(this.directory, w.recipientAgencyId, w.recipientUserId),
           categories: (w.categories as string[]).map(categoryLabel).join(', '),
           basisWords: basisInWords(w.basis),
-          proposedBy: users.get(w.proposedBy?.userId) ?? w.proposedBy?.userId,
+          proposedBy: users.get(w.proposedBy?.userId ?? '') ?? w.proposedBy?.userId,
           proposedAt: w.proposedAt,
         })),
       ),
@@ -63,15 +75,15 @@ export class SharingApprovalPages {
 
   private async approvalModel(sharingId: string) {
     const model = await sharingPageModel(this.dataSource.manager, this.queries, this.directory, sharingId);
-    const d = model.decision as Record<string, any>;
+    const d = model.decision;
     const users = new Map((await this.directory.users()).map((u) => [u.userId, u.displayName]));
     return {
       title: 'Approve sharing without consent',
       ...model,
-      proposedBy: users.get(d.proposedBy?.userId) ?? d.proposedBy?.userId,
+      proposedBy: users.get(d.proposedBy?.userId ?? '') ?? d.proposedBy?.userId,
       categories: (d.categories as string[]).map(categoryLabel).join(', '),
       basisWords: basisInWords(d.basis),
-      checklist: ((d.checklist ?? []) as Array<{ item: keyof typeof CHECKLIST_WORDS; answer: string; note?: string }>).map((a) => ({ question: CHECKLIST_WORDS[a.item] ?? a.item, answer: ANSWER_WORDS[a.answer] ?? a.answer, note: a.note })),
+      checklist: (d.checklist ?? []).map((a) => ({ question: CHECKLIST_WORDS[a.item as keyof typeof CHECKLIST_WORDS] ?? a.item, answer: ANSWER_WORDS[a.answer] ?? a.answer, note: a.note })),
     };
   }
 }

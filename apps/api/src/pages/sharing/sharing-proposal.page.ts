@@ -18,7 +18,7 @@ import { basisInWords, categoryLabel, fieldLabel } from '../../sharing/report-wo
 import { ProposeSharingBody } from '../../sharing/sharing-bodies';
 import { ProposeSharingCommand } from '../../sharing/sharing-commands';
 import { type FormRequest, formPage } from '../error-pages';
-import { filled, formValues, ticked } from '../form-values';
+import { filled, ticked } from '../form-values';
 import { Page } from '../page.decorator';
 import { OUTCOME_WORDS } from './sharing-words';
 import { recipientName, sharingPageModel } from './sharing-step';
@@ -62,17 +62,17 @@ export class SharingProposalPages {
   @Render('sharing/decision-summary')
   async summary(@Param('sharingId', uuid) sharingId: string) {
     const model = await sharingPageModel(this.dataSource.manager, this.queries, this.directory, sharingId);
-    const d = model.decision as Record<string, any>;
-    const disclosures = (await disclosuresOfChild(this.dataSource.manager, d.childId)).filter((x) => x.sharingId === sharingId);
+    const d = model.decision;
+    const disclosures = (await disclosuresOfChild(this.dataSource.manager, d.childId)).filter((x) => x.sharingId === sharingId) as Array<{ disclosedAt: Date; items?: Array<{ fields: string[] }> }>;
     const withoutConsent = d.basis?.kind === 'without-consent';
     const done = (yes: boolean) => (yes ? 'Completed' : 'Not yet');
     return {
       title: `Sharing information about ${model.childName}`,
       ...model,
       basisWords: basisInWords(d.basis),
-      categories: (d.categories as string[]).map(categoryLabel),
+      categories: d.categories.map(categoryLabel),
       outcomeWords: d.outcome ? OUTCOME_WORDS[d.outcome] : null,
-      sharedFields: ((d.items ?? []) as Array<{ fields: string[] }>).flatMap((i) => i.fields.map(fieldLabel)),
+      sharedFields: (d.items ?? []).flatMap((i) => i.fields.map(fieldLabel)),
       steps: [
         { text: 'Lawful basis', href: `/app/sharing/${sharingId}/basis`, status: done(Boolean(d.basis)) },
         { text: 'Box 16 checklist and the seven golden rules', href: `/app/sharing/${sharingId}/checklist`, status: done((d.checklist ?? []).length > 0) },
@@ -80,7 +80,7 @@ export class SharingProposalPages {
         { text: 'Decision', href: `/app/sharing/${sharingId}/decision`, status: done(Boolean(d.outcome)) },
         ...(d.outcome && d.outcome !== 'refuse' ? [{ text: 'Disclose', href: `/app/sharing/${sharingId}/disclosure`, status: disclosures.length ? `${disclosures.length} sent` : 'Not yet' }] : []),
       ],
-      disclosures: disclosures.map((x) => ({ disclosedAt: x.disclosedAt, fields: ((x.items ?? []) as Array<{ fields: string[] }>).flatMap((i) => i.fields.map(fieldLabel)).join(', ') })),
+      disclosures: disclosures.map((x) => ({ disclosedAt: x.disclosedAt, fields: ((x.items ?? [])).flatMap((i) => i.fields.map(fieldLabel)).join(', ') })),
     };
   }
 

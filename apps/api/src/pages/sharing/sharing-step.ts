@@ -20,8 +20,16 @@ export async function takeSharingStep(commands: CommandBus, sharingId: string, n
   return decided;
 }
 
+type Who = { readonly userId?: string } | null;
 export type SharingRow = Record<string, unknown> & {
   sharingId: string;
+  purpose: string;
+  proposedBy: Who;
+  approvedBy: Who;
+  checklist: Array<{ item: string; answer: string; note?: string }> | null;
+  outcome: string | null;
+  items: Array<{ record: string | null; category: string; fields: string[] }> | null;
+  reasons: string | null;
   childId: string;
   recipientAgencyId: string;
   recipientUserId: string | null;
