@@ -72,6 +72,7 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     await page.locator('.govuk-service-navigation').getByRole('link', { name: 'Safeguarding concerns' }).click();
     expect(new URL(page.url()).pathname).toBe('/app/schools/school-oakfield/concerns');
     const queue = page.locator('main');
+    await queue.locator('.govuk-tag', { hasText: 'Late' }).waitFor();
     expect(await queue.locator('.govuk-tag', { hasText: 'Late' }).count()).toBe(1);
     expect(await queue.locator('.govuk-tag', { hasText: 'Breached' }).count()).toBe(1);
     expect(await queue.textContent()).toContain('Why late: The referral reached the duty team after the weekend');
@@ -113,8 +114,8 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     await dsl.getByRole('button', { name: 'Restrict the record' }).click();
     expect(await dsl.locator('.govuk-error-summary').getByRole('link').first().getAttribute('href')).toBe('#reason');
     await dsl.getByLabel('Why is the record restricted?').fill('A disclosure of abuse by a household member');
-    await dsl.getByLabel('Grace Okafor (DSL)').check();
-    await dsl.getByLabel('Tom Evans (SENCo)').check();
+    await dsl.getByLabel('Grace Okafor (DSL), Oakfield Primary School').check();
+    await dsl.getByLabel('Tom Evans (SENCo), Oakfield Primary School').check();
     await dsl.getByRole('button', { name: 'Restrict the record' }).click();
     expect(await dsl.locator('.govuk-inset-text').textContent()).toContain('Grace Okafor (DSL), Tom Evans (SENCo)');
     await seen(dsl, 'dsl-restriction');
@@ -123,6 +124,7 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     await mentor.goto(`/app/children/${leon}`);
     expect(await mentor.locator('h1').textContent()).toBe('This record is restricted');
     expect(await mentor.textContent('main')).not.toContain('Leon');
+    await seen(mentor, 'restricted-record');
     await mentor.getByRole('button', { name: 'Give a reason to open it' }).click();
     expect(new URL(mentor.url()).pathname).toBe(`/app/children/${leon}/break-glass`);
     await seen(mentor, 'break-glass');
@@ -165,6 +167,7 @@ describe('the DSL and lawful sharing, in Chromium', () => {
 
     expect(await mentor.locator('h1').textContent()).toBe('Box 16 checklist and the seven golden rules');
     const questions = mentor.locator('form fieldset');
+    await questions.nth(16).waitFor();
     expect(await questions.count()).toBe(17);
     for (let i = 0; i < 17; i += 1) await questions.nth(i).getByLabel('Yes').check();
     await seen(mentor, 'sharing-checklist');
@@ -174,6 +177,7 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     const dsl = await as('dsl.oakfield');
     await dsl.locator('.govuk-service-navigation').getByRole('link', { name: 'Sharing to approve' }).click();
     const inbox = dsl.locator('main tbody tr');
+    await inbox.first().waitFor();
     expect(await inbox.count()).toBe(1);
     expect(await inbox.textContent()).toContain('Priya Shah (learning mentor)');
     await seen(dsl, 'sharing-approvals');
@@ -184,6 +188,7 @@ describe('the DSL and lawful sharing, in Chromium', () => {
 
     await dsl.getByRole('link', { name: 'Decision' }).click();
     // Only what was proposed is offered: identity and education, never the child's circumstances.
+    await dsl.getByRole('button', { name: 'Record the decision' }).waitFor();
     const offered = await dsl.locator('input[name="fields-child-record"]').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
     expect(offered.sort()).toEqual(['dateOfBirth', 'familyName', 'givenName', 'schoolId', 'upn', 'yearGroup']);
     await dsl.getByLabel('Share in part').check();
@@ -195,6 +200,7 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     await seen(dsl, 'sharing-decision');
     await dsl.getByRole('button', { name: 'Record the decision' }).click();
 
+    await dsl.getByRole('button', { name: /Preview what PC Mark Owen/ }).waitFor();
     expect(new URL(dsl.url()).pathname).toMatch(/\/disclosure$/);
     const picker = await dsl.locator('input[type="checkbox"]').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
     expect(picker.sort()).toEqual(['familyName', 'givenName', 'yearGroup']);
@@ -211,6 +217,7 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     const police = await as('practitioner.police');
     await police.locator('.govuk-service-navigation').getByRole('link', { name: 'Information received' }).click();
     const received = police.locator('main');
+    await received.locator('dl').waitFor();
     expect(await received.locator('h2').allTextContents()).toEqual(['Maya Example']);
     // The recipient's page renders what the preview showed, field for field.
     expect(await received.locator('dl').textContent()).toBe(previewed);

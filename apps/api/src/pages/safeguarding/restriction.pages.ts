@@ -78,12 +78,18 @@ export class RestrictionPages {
   private async restrictionModel(childId: string) {
     const child: ChildRecord = await this.queries.execute(new GetChildRecordQuery(childId));
     const restriction = await this.acts.restricted.restrictionOf(childId);
-    const users = (await this.directory.users()).filter((u) => u.active && PRACTITIONER_ROLES.includes(u.role));
+    const agencies = new Map((await this.directory.agencies()).map((a) => [a.agencyId, a.name]));
+    // The child's own school first: the people most likely to need the record.
+    const users = (await this.directory.users())
+      .filter((u) => u.active && PRACTITIONER_ROLES.includes(u.role))
+      .sort((a, b) => Number(b.agencyId === child.schoolId) - Number(a.agencyId === child.schoolId) || a.agencyId.localeCompare(b.agencyId) || a.displayName.localeCompare(b.displayName));
     return {
       title: `Restrict ${nameOf(child)}'s record`,
       child: { childId, name: nameOf(child) },
       restriction: restriction ? { reason: restriction.reason, namedUsers: restriction.namedUsers.map((id) => users.find((u) => u.userId === id)?.displayName ?? id) } : null,
-      users: users.map((u) => ({ value: u.userId, text: u.displayName, checked: restriction?.namedUsers.includes(u.userId) ?? false })),
+      // A restriction being changed starts from what it is.
+      values: restriction ? { reason: restriction.reason, namedUsers: [...restriction.namedUsers] } : undefined,
+      users: users.map((u) => ({ value: u.userId, text: `${u.displayName}, ${agencies.get(u.agencyId) ?? u.agencyId}` })),
     };
   }
 }
