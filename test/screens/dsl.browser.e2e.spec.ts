@@ -37,8 +37,8 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     reviewedOn,
     referral: { ground: 'risk-of-significant-harm', urgency: 'within-one-working-day', categories: ['identity', 'safeguarding'], summary: 'Bruising on both arms' },
   });
-  const as = async (userId: string): Promise<Page> => {
-    const context = await screens.context();
+  const as = async (userId: string, javaScriptEnabled = true): Promise<Page> => {
+    const context = await screens.context({ javaScriptEnabled });
     contexts.push(context);
     const page = await context.newPage();
     await signIn(page, userId);
@@ -138,7 +138,15 @@ describe('the DSL and lawful sharing, in Chromium', () => {
       `SELECT reason, basis FROM access.access_log WHERE user_id = 'mentor.oakfield' AND resource = 'break-glass' ORDER BY seq DESC LIMIT 1`,
     );
     expect(logged).toEqual({ reason: 'Leon is asking for me and is very upset in class', basis: 'break-glass' });
-  }, 120_000);
+
+    // Without JavaScript the same way works: the pages are links and forms (axe runs in the page's script, so it is checked above).
+    const head = await as('head.oakfield', false);
+    await head.goto(`/app/children/${leon}`);
+    await head.getByRole('button', { name: 'Give a reason to open it' }).click();
+    await head.getByLabel('Why do you need to open it?').fill('Covering for the DSL at a child protection conference');
+    await head.getByRole('button', { name: 'Open the record' }).click();
+    expect(await head.locator('h1').textContent()).toBe('Leon Example');
+  }, 180_000);
 
   it('a DSL approves a without-consent share and discloses only the allowed fields, which the police practitioner then sees', async () => {
     // The DSL's own proposal waits for someone else: it never reaches their own inbox.
