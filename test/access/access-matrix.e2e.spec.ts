@@ -36,6 +36,8 @@ interface Row {
 const oakfieldStaff = ['mentor.oakfield', 'senco.oakfield', 'dsl.oakfield', 'head.oakfield'];
 /** With the teacher and teaching assistant, who read the child, refer and raise concerns, and nothing more. */
 const allOakfieldStaff = [...oakfieldStaff, 'teacher.oakfield', 'ta.oakfield'];
+/** The school's DSL and head teacher: its safeguarding work lists. */
+const safeguardingLeads = ['dsl.oakfield', 'head.oakfield'];
 const mastTeam = ['mast.coordinator', 'panel.health'];
 const agencyPractitioners = ['keyworker.mast', 'social.worker', 'practitioner.health', 'lead.professional'];
 const post = (path: (f: Fixture) => string, body: (f: Fixture) => object = () => ({})): Call => (p, token, f) => auth(request(p.http).post(path(f)), token).send(body(f));
@@ -75,6 +77,11 @@ const matrix: Record<string, Row> = {
   'PUT /children/:childId/restriction': {
     // Names every school-of-record user, so restricting never hides the record from the rest of the matrix.
     call: (p, token, f) => auth(request(p.http).put(`/children/${f.childId}/restriction`), token).send({ reason: 'matrix check restriction', namedUsers: oakfieldStaff }),
+    allowed: ['dsl.oakfield', 'head.oakfield'],
+  },
+  // Before the lift below: a page's restriction names every school-of-record user, so it hides the record from no one the rest of the matrix expects.
+  'POST /app/children/:childId/restriction': {
+    call: pageForm((f) => `/app/children/${f.childId}/restriction`, () => ({ reason: 'matrix check restriction page', namedUsers: allOakfieldStaff })),
     allowed: ['dsl.oakfield', 'head.oakfield'],
   },
   'DELETE /children/:childId/restriction': {
@@ -278,6 +285,62 @@ const matrix: Record<string, Row> = {
   'GET /app/children/:childId/consents': { call: page((f) => `/app/children/${f.childId}/consents`), allowed: oakfieldStaff },
   // No decision: the API's 400 renders the form again; recording a real consent here would change the other rows' coverage.
   'POST /app/children/:childId/consents': { call: pageForm((f) => `/app/children/${f.childId}/consents`), allowed: oakfieldStaff, answers: [400] },
+  // The DSL's pages and lawful sharing (issue 15): each page behind its API twin's policy.
+  'GET /schools/:schoolId/concerns': { call: get(() => '/schools/school-oakfield/concerns'), allowed: safeguardingLeads },
+  'GET /schools/:schoolId/sharing-approvals': { call: get(() => '/schools/school-oakfield/sharing-approvals'), allowed: safeguardingLeads },
+  'GET /app/schools/:schoolId/concerns': { call: page(() => '/app/schools/school-oakfield/concerns'), allowed: safeguardingLeads },
+  'GET /app/concerns/:concernId': { call: page((f) => `/app/concerns/${f.concernId}`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
+  'GET /app/concerns/:concernId/review': { call: page((f) => `/app/concerns/${f.concernId}/review`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
+  // As the API's: the policy lets the raiser and the head through, the domain keeps the review to the DSL.
+  'POST /app/concerns/:concernId/review': {
+    call: pageForm((f) => `/app/concerns/${f.concernId}/review`, () => ({ outcome: 'monitor', reasons: 'Matrix review', reviewedOn: '2026-12-01' })),
+    allowed: ['dsl.oakfield'],
+  },
+  'GET /app/children/:childId': { call: page((f) => `/app/children/${f.childId}`), allowed: allOakfieldStaff },
+  'GET /app/children/:childId/restriction': { call: page((f) => `/app/children/${f.childId}/restriction`), allowed: safeguardingLeads },
+  'GET /app/children/:childId/break-glass': { call: page((f) => `/app/children/${f.childId}/break-glass`), allowed: allOakfieldStaff },
+  // Not restricted (lifted above): past the policy, the handler answers 409.
+  'POST /app/children/:childId/break-glass': { call: pageForm((f) => `/app/children/${f.childId}/break-glass`, () => ({ reason: 'matrix check of the break-glass page' })), allowed: allOakfieldStaff },
+  'GET /app/children/:childId/sharing/new': { call: page((f) => `/app/children/${f.childId}/sharing/new`), allowed: allOakfieldStaff },
+  'POST /app/sharing': {
+    call: pageForm(() => '/app/sharing', (f) => ({ childId: f.childId, purpose: 'Matrix page', 'recipient.agencyId': 'health', categories: 'identity' })),
+    allowed: oakfieldStaff,
+  },
+  'GET /app/sharing/:sharingId': { call: page((f) => `/app/sharing/${f.sharingId}`), allowed: [...oakfieldStaff, 'dpo'] },
+  'GET /app/sharing/:sharingId/basis': { call: page((f) => `/app/sharing/${f.sharingId}/basis`), allowed: oakfieldStaff },
+  'POST /app/sharing/:sharingId/basis': {
+    call: pageForm((f) => `/app/sharing/${f.sharingId}/basis`, () => ({ 'basis.kind': 'without-consent', 'basis.ground': 'statutory-function', 'basis.justification': 'Matrix statutory request' })),
+    allowed: oakfieldStaff,
+  },
+  'GET /app/sharing/:sharingId/checklist': { call: page((f) => `/app/sharing/${f.sharingId}/checklist`), allowed: oakfieldStaff },
+  'POST /app/sharing/:sharingId/checklist': {
+    call: pageForm((f) => `/app/sharing/${f.sharingId}/checklist`, () => Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`answer-${i}`, 'yes']))),
+    allowed: oakfieldStaff,
+  },
+  'GET /app/schools/:schoolId/sharing-approvals': { call: page(() => '/app/schools/school-oakfield/sharing-approvals'), allowed: safeguardingLeads },
+  'GET /app/sharing/:sharingId/approval': { call: page((f) => `/app/sharing/${f.sharingId}/approval`), allowed: oakfieldStaff },
+  // The policy lets the school team through; the domain keeps approval to a DSL or head teacher who did not propose it (the SENCo did).
+  'POST /app/sharing/:sharingId/approval': { call: pageForm((f) => `/app/sharing/${f.sharingId}/approval`, () => ({ discussion: 'Matrix approval' })), allowed: safeguardingLeads },
+  'GET /app/sharing/:sharingId/decision': { call: page((f) => `/app/sharing/${f.sharingId}/decision`), allowed: oakfieldStaff },
+  // The first decides (303), the rest find it decided (409).
+  'POST /app/sharing/:sharingId/decision': {
+    call: pageForm((f) => `/app/sharing/${f.sharingId}/decision`, () => ({
+      outcome: 'share-in-part',
+      'fields-child-record': 'givenName',
+      reasons: 'Matrix decision',
+      'familyTold.informed': 'yes',
+      'familyTold.how': 'Told at the matrix review',
+      validUntil: '2030-12-31',
+    })),
+    allowed: oakfieldStaff,
+  },
+  'GET /app/sharing/:sharingId/disclosure': { call: page((f) => `/app/sharing/${f.sharingId}/disclosure`), allowed: oakfieldStaff },
+  // A preview: decided by the domain, recorded by no one.
+  'POST /app/sharing/:sharingId/disclosure': {
+    call: pageForm((f) => `/app/sharing/${f.sharingId}/disclosure`, (f) => ({ action: 'preview', [`fields-child-record:${f.childId}`]: 'givenName', channel: 'platform' })),
+    allowed: oakfieldStaff,
+  },
+  'GET /app/agencies/:agencyId/information-received': { call: page(() => '/app/agencies/health/information-received'), allowed: ['practitioner.health', 'panel.health'] },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics', 'GET /', 'GET /app/sign-in', 'POST /app/sign-in', 'GET /app/sign-in/oidc', 'GET /app/sign-in/callback'];
 

@@ -20,6 +20,7 @@ import { SchoolMoveModule } from './school-move/school-move.module';
 import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { FamilyModule } from './family/family.module';
 import { PagesModule } from './pages/pages.module';
+import { SafeguardingPagesModule } from './pages/safeguarding-pages.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
@@ -51,6 +52,7 @@ export class AppModule {
         SubjectAccessModule,
         FamilyModule,
         PagesModule,
+        SafeguardingPagesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

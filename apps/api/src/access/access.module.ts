@@ -19,6 +19,7 @@ import { AuditController } from './audit.controller';
 import { ChainAnchoring } from './chain-anchoring';
 import { ChildrenNamedInterceptor } from './children-named.interceptor';
 import { DirectoryController } from './directory.controller';
+import { RestrictionActs } from './restriction-acts';
 import { RestrictionController } from './restriction.controller';
 import { AddressLimit, requestLimits, UserLimit } from './request-limits';
 
@@ -55,12 +56,13 @@ import { AddressLimit, requestLimits, UserLimit } from './request-limits';
       },
     },
     ReadModelAccessFacts,
+    RestrictionActs,
     // Global guards run in this order: the address budget, then who it is and may they, then the user's budget.
     { provide: APP_GUARD, useClass: AddressLimit },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: ChildrenNamedInterceptor },
     { provide: APP_GUARD, useClass: UserLimit },
   ],
-  exports: [Directory, AccessLog, PageSessions],
+  exports: [Directory, AccessLog, PageSessions, RestrictionActs],
 })
 export class AccessModule {}

@@ -61,6 +61,8 @@ interface Explanation {
   readonly reload?: string;
   readonly signIn?: boolean;
   readonly errors?: FieldError[];
+  /** A restricted record: the page that asks for a reason before opening it. */
+  readonly breakGlass?: string;
 }
 
 function explanationOf(status: number, body: Record<string, unknown>, request: Request): Explanation {
@@ -71,6 +73,13 @@ function explanationOf(status: number, body: Record<string, unknown>, request: R
   }
   if (status === 401) return { title: 'You need to sign in', paragraphs: ['You are not signed in, or your session ended because nothing happened for a while. Nothing was saved.'], signIn: true };
   if (status === 400) return { title: 'There is a problem', paragraphs: ['The request could not be used as it was sent.'], errors: errorsOf(body).list };
+  if (rule === 'access.restricted-record' && typeof request.params?.childId === 'string') {
+    return {
+      title: 'This record is restricted',
+      paragraphs: ['Only the people the designated safeguarding lead named can open this record.', 'If you have a legitimate need to see it now, you can open it by giving your reason: the opening is recorded and reviewed by the data-protection officer.'],
+      breakGlass: `${PAGES_PATH}/children/${encodeURIComponent(request.params.childId)}/break-glass`,
+    };
+  }
   if (status === 403) {
     return {
       title: 'You cannot see or change this record',

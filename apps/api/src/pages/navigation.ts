@@ -21,6 +21,9 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Reviews', description: 'Reviews due and overdue.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('reviews') },
   { text: 'Endings', description: 'Planned endings and follow-ups due.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('endings') },
   { text: 'Outcomes', description: 'Attendance and behaviour at referral against exit.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('outcomes') },
+  { text: 'Safeguarding concerns', description: "The school's concerns, each with its clocks: review them and refer to social care.", roles: ['dsl', 'head-teacher'], href: school('concerns') },
+  { text: 'Sharing to approve', description: 'Proposals to share information without consent, waiting for your approval.', roles: ['dsl', 'head-teacher'], href: school('sharing-approvals') },
+  { text: 'Information received', description: 'What schools and other agencies shared with your agency, and why.', roles: ['practitioner'], href: (actor) => `/app/agencies/${encodeURIComponent(actor.agencyId)}/information-received` },
 ];
 
 export function navigationFor(actor: { readonly userId: string; readonly role: Role; readonly agencyId: string }): Array<{ text: string; description: string; href: string }> {

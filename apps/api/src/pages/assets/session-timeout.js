@@ -3,8 +3,10 @@
 (function () {
   var root = document.querySelector('[data-module="app-session-timeout"]');
   if (!root) return;
+  // An error page answered before the session was read has no count: nothing to count down.
   var given = root.getAttribute('data-seconds-left');
-  var secondsLeft = given ? Number(given) : NaN;
+  if (given === null || given === '') return;
+  var secondsLeft = Number(given);
   var warningSeconds = Number(root.getAttribute('data-warning-seconds'));
   if (!(secondsLeft >= 0)) return;
   var warning = root.querySelector('.app-session-timeout__warning');
