@@ -17,6 +17,9 @@ import { MetricsModule } from './metrics/metrics.module';
 import { SharingModule } from './sharing/sharing.module';
 import { ConcernModule } from './concern/concern.module';
 import { PagesModule } from './pages/pages.module';
+import { SocialCarePagesModule } from './pages/social-care/social-care-pages.module';
+import { CafPagesModule } from './pages/caf/caf-pages.module';
+import { DpoPagesModule } from './pages/dpo/dpo-pages.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
@@ -45,6 +48,9 @@ export class AppModule {
         SharingModule,
         ConcernModule,
         PagesModule,
+        SocialCarePagesModule,
+        CafPagesModule,
+        DpoPagesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

@@ -61,6 +61,6 @@ import { AddressLimit, requestLimits, UserLimit } from './request-limits';
     { provide: APP_INTERCEPTOR, useClass: ChildrenNamedInterceptor },
     { provide: APP_GUARD, useClass: UserLimit },
   ],
-  exports: [Directory, AccessLog, PageSessions],
+  exports: [Directory, AccessLog, PageSessions, SecurityLog, ChainAnchors, RestrictedRecords],
 })
 export class AccessModule {}

@@ -20,6 +20,14 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Caseloads', description: "Each learning mentor's one-to-one cases, flagged above fifteen.", roles: ['senco', 'head-teacher', 'dsl'], href: school('caseloads') },
   { text: 'Reviews', description: 'Reviews due and overdue.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('reviews') },
   { text: 'Endings', description: 'Planned endings and follow-ups due.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('endings') },
+  { text: 'Referrals', description: 'Referrals received from schools, with their Working Together clocks.', roles: ['social-worker'], href: () => '/app/social-care/referrals' },
+  { text: 'Information received', description: 'What other agencies disclosed to yours, and their correction notices.', roles: ['social-worker', 'practitioner', 'key-worker', 'lead-professional'], href: (a) => `/app/agencies/${encodeURIComponent(a.agencyId)}/received-information` },
+  { text: 'CAFs you lead', description: 'Each CAF you are lead professional for: its plan, overdue actions and next review.', roles: ['lead-professional', 'key-worker', 'social-worker', 'practitioner'], href: () => '/app/cafs' },
+  { text: 'Access history', description: "Who opened a child's record, or what a user opened; refused reads among them.", roles: ['dpo'], href: () => '/app/dpo/access-history' },
+  { text: 'The chain', description: "The access log's verification and its latest signed anchor.", roles: ['dpo'], href: () => '/app/dpo/chain' },
+  { text: 'Disclosures', description: 'The disclosure ledger by child or agency, those without consent, and the chart by month.', roles: ['dpo'], href: () => '/app/dpo/disclosures' },
+  { text: 'Break-glass reviews', description: 'Restricted records opened in an emergency, awaiting your review.', roles: ['dpo'], href: () => '/app/dpo/break-glass' },
+  { text: 'Security log', description: 'Failed sign-ins and refused tokens: when, from where, why.', roles: ['dpo'], href: () => '/app/dpo/security-log' },
   { text: 'Outcomes', description: 'Attendance and behaviour at referral against exit.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('outcomes') },
 ];
 

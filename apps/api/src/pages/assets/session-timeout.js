@@ -3,7 +3,10 @@
 (function () {
   var root = document.querySelector('[data-module="app-session-timeout"]');
   if (!root) return;
-  var secondsLeft = Number(root.getAttribute('data-seconds-left'));
+  // An error page answered before the session was measured says nothing: nothing to count down from.
+  var raw = root.getAttribute('data-seconds-left');
+  if (raw === null || raw === '') return;
+  var secondsLeft = Number(raw);
   var warningSeconds = Number(root.getAttribute('data-warning-seconds'));
   if (!(secondsLeft >= 0)) return;
   var warning = root.querySelector('.app-session-timeout__warning');
