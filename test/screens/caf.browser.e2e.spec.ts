@@ -24,8 +24,8 @@ describe('the lead professional in the browser: a CAF, its plan, a review, the f
       const answer = await api.post(userId, `/cafs/${cafId}/${name}`, body);
       if (answer.status !== 200) throw new Error(`${name}: ${answer.status} ${JSON.stringify(answer.body)}`);
     };
-    await step('mentor.oakfield', 'contributions', { domain: 'development-of-the-child', element: 'learning', text: 'Falling behind in maths; bright when present', recordedOn: '2026-12-01', withheldFromFamily: false });
-    await step('practitioner.health', 'contributions', { domain: 'parents-and-carers', element: 'basic-care', text: 'Mother has MS; Leon prepares her medication', recordedOn: '2026-12-01', withheldFromFamily: false });
+    await step('mentor.oakfield', 'contributions', { domain: 'development-of-the-child', element: 'learning', text: 'Falling behind in maths; bright when present', recordedOn: '2026-12-01' });
+    await step('practitioner.health', 'contributions', { domain: 'parents-and-carers', element: 'basic-care', text: 'Mother has MS; Leon prepares her medication', recordedOn: '2026-12-01' });
     await step('lead.professional', 'contributions', {
       domain: 'family-and-environment', element: 'housing-employment-and-finance', text: 'Two penalty warnings considered', recordedOn: '2026-12-01', withheldFromFamily: { reason: 'Enforcement not yet discussed with the family' },
     });

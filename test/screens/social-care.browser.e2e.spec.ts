@@ -103,6 +103,20 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
     await context.close();
   }, 120_000);
 
+  it('shows the information received by the agency, new since the last visit and read before it', async () => {
+    const context = await screens.context();
+    const page = await context.newPage();
+    await signIn(page, 'social.worker');
+    await page.getByRole('link', { name: 'Information received' }).first().click();
+    expect(new URL(page.url()).pathname).toBe('/app/agencies/social-care/received-information');
+    expect(await page.locator('main').textContent()).toContain('This is your first visit: everything is new.');
+    await page.reload();
+    expect(await page.locator('main').textContent()).toMatch(/Marked new: what arrived since you last opened this page \(\d+ Dec 2026, \d\d:\d\d\)/);
+    await expectAccessible(page);
+    await keepScreenshot(page, 'received-information');
+    await context.close();
+  });
+
   it('is not the school\'s: a DSL cannot open the inbox, and the refusal is an explained page', async () => {
     const context = await screens.context();
     const page = await context.newPage();

@@ -37,5 +37,16 @@ export async function referredConcern(platform: PlatformUnderTest, childId: stri
   const referral = { ground: 'risk-of-significant-harm', urgency: 'within-one-working-day', categories: ['safeguarding'], summary };
   const reviewed = await api.post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Disclosure and injury', reviewedOn: referredOn, referral });
   if (reviewed.status !== 200) throw new Error(`not referred: ${reviewed.status} ${JSON.stringify(reviewed.body)}`);
+  // Social care's view is a read model: the walk goes on once the referral is in it.
+  await eventually(async () => (await api.get('social.worker', `/concerns/${concernId}`)).status === 200);
   return concernId;
+}
+
+/** Waits for a read model to catch up (projections run beside the API): true within the time, or the walk fails. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > until) throw new Error('the read model did not catch up in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -83,7 +83,7 @@ export class DisclosuresPage {
   async subjectAccessPdf(@Param('childId', uuid) childId: string, @Query('copy') copy: string | undefined, @Res() res: Response) {
     const report = await this.report(childId, copy);
     const pdf = await this.printer.print(subjectAccessPage(report));
-    res.type('application/pdf').attachment(`subject-access-${report.generatedOn}-${report.copy}.pdf`).send(pdf);
+    res.type('application/pdf').attachment(`subject-access-${report.generatedAt.slice(0, 10)}-${report.copy}.pdf`).send(pdf);
   }
 
   private async report(childId: string, copy: string | undefined) {
