@@ -29,6 +29,8 @@ describe('the lead professional in the browser: a CAF, its plan, a review, the f
     await step('lead.professional', 'contributions', {
       domain: 'family-and-environment', element: 'housing-employment-and-finance', text: 'Two penalty warnings considered', recordedOn: '2026-12-01', withheldFromFamily: { reason: 'Enforcement not yet discussed with the family' },
     });
+    await step('mentor.oakfield', 'views', { whose: 'child', views: 'I want to keep looking after Mum but I want to do well at school', recordedOn: '2026-12-01' });
+    await step('mentor.oakfield', 'completion', { completedOn: '2026-12-01', summary: 'A young carer needing support at home and in school' });
     await step('mentor.oakfield', 'tac-meetings', { heldOn: '2026-12-01', attendees: ['mentor.oakfield', 'practitioner.health', 'lead.professional'], familyPresent: true, notes: 'Plan agreed with Leon and his mother', nextReviewOn: '2026-12-08' });
     await step('mentor.oakfield', 'lead-professional', { leadProfessional: 'lead.professional', appointedOn: '2026-12-01', agreedWithFamily: true });
     await step('lead.professional', 'actions', { action: 'Young carers assessment and respite referral', ownerAgencyId: 'health', dueBy: '2026-12-04', agreedOn: '2026-12-01' });
@@ -53,7 +55,7 @@ describe('the lead professional in the browser: a CAF, its plan, a review, the f
     expect(new URL(page.url()).pathname).toBe(`/app/cafs/${cafId}`);
     const main = page.locator('main');
     expect(await main.textContent()).toContain('1 action is overdue.');
-    const health = page.locator('table', { has: page.locator('caption', { hasText: 'School Nursing and Health: 1 open, 1 overdue' }) });
+    const health = page.locator('table', { has: page.locator('caption', { hasText: 'School Nursing and CAMHS: 1 open, 1 overdue' }) });
     expect(await health.locator('.govuk-tag--red').textContent()).toBe('Overdue');
     expect(await main.textContent()).toContain('Mother has MS; Leon prepares her medication');
     expect(await page.locator('.govuk-summary-list__row', { hasText: 'Basic care' }).textContent()).toMatch(/Practitioner \(health\)|practitioner/i);
@@ -108,7 +110,8 @@ describe('the lead professional in the browser: a CAF, its plan, a review, the f
     await page.getByLabel('Why it is handed over').fill('Needs have escalated: a child in need assessment has begun');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Record' }).click();
-    expect(await page.locator('.govuk-summary-list__row', { hasText: 'Lead professional' }).textContent()).toContain('Chris Dale (social worker)');
+    const lead = page.locator('.govuk-summary-list__row', { has: page.locator('.govuk-summary-list__key', { hasText: /^\s*Lead professional\s*$/ }) });
+    expect(await lead.textContent()).toContain('Chris Dale (social worker)');
     await page.goto('/app/cafs');
     expect(await page.locator('main').textContent()).toContain('You do not lead any open CAF.');
     await context.close();
