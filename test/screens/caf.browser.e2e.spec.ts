@@ -98,6 +98,7 @@ describe('the lead professional in the browser: a CAF, its plan, a review, the f
     await page.emulateMedia({ media: 'print' });
     for (const chrome of ['.govuk-service-navigation', '.govuk-footer', '.govuk-back-link', '.app-session-timeout']) expect(await page.locator(chrome).first().isVisible()).toBe(false);
     expect(await page.locator('h1').isVisible()).toBe(true);
+    await keepScreenshot(page, 'caf-family-copy-print');
     await context.close();
   });
 

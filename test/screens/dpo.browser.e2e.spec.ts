@@ -204,6 +204,9 @@ describe('the data-protection officer in the browser', () => {
     expect(text).toContain('Information shared about Maya Example');
     expect(text).toContain("Children's Social Care");
     expect(text).toContain("Data protection officer's copy");
+    // The download is a read of the child's record like any page: in the child's access history.
+    const history = (await apiAs(screens.platform).get('dpo', `/audit/children/${childId}/access-history?outcome=allowed`)).body as Array<{ resource: string; userId: string }>;
+    expect(history.filter((e) => e.userId === 'dpo' && e.resource === 'GET /app/dpo/children/:childId/subject-access/pdf').length).toBe(2);
     await context.close();
   });
 

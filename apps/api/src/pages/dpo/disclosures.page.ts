@@ -1,11 +1,13 @@
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Render, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Render, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessLog } from '@app/access/audit/access-log';
 import { Directory } from '@app/access/directory/directory';
 import { sharingPolicies } from '@app/access/policy/sharing.policies';
 import { allDisclosures, decisionsOfChild, disclosuresOfChild, disclosuresToAgency, disclosuresWithoutConsent } from '@app/projections/sharing/queries';
+import type { AccessRequest } from '../../access/access.guard';
 import { Policy } from '../../access/policy.decorator';
+import { Requester, type RequestContext } from '../../platform/request-context';
 import { subjectAccessPage } from '../../sharing/subject-access-page';
 import { SUBJECT_ACCESS_COPIES, type SubjectAccessCopy, subjectAccessReport } from '../../sharing/subject-access-report';
 import { CLOCK } from '../../platform/tokens';
@@ -80,8 +82,10 @@ export class DisclosuresPage {
   /** The same report printed by Chromium, as a file to download. */
   @Get('children/:childId/subject-access/pdf')
   @Policy(sharingPolicies.audit)
-  async subjectAccessPdf(@Param('childId', uuid) childId: string, @Query('copy') copy: string | undefined, @Res() res: Response) {
+  async subjectAccessPdf(@Param('childId', uuid) childId: string, @Query('copy') copy: string | undefined, @Requester() { actor, requestId }: RequestContext, @Req() req: AccessRequest, @Res() res: Response) {
     const report = await this.report(childId, copy);
+    // A file names no child the interceptor can see: the read of this child's report is logged here, against the child.
+    await this.accessLog.append({ ...actor, childId, resource: req.access?.resource ?? `GET ${req.path}`, outcome: 'allowed', basis: req.access?.listBasis, requestId });
     const pdf = await this.printer.print(subjectAccessPage(report));
     res.type('application/pdf').attachment(`subject-access-${report.generatedAt.slice(0, 10)}-${report.copy}.pdf`).send(pdf);
   }
