@@ -61,6 +61,8 @@ describe('the data-protection officer in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/app/dpo/access-history/users/social.worker');
     expect(new URL(page.url()).searchParams.get('outcome')).toBe('refused');
     const rows = page.locator('tbody tr');
+    // Once seen to miss under load: say what the page and the log held if it does again.
+    if ((await rows.count()) !== 1) console.log('refused read not shown:', await page.locator('main').innerText(), JSON.stringify((await screens.platform.db.pool.query(`SELECT seq, user_id, outcome, resource, reason FROM access.access_log WHERE user_id = 'social.worker'`)).rows));
     expect(await rows.count()).toBe(1);
     const refused = await rows.first().textContent();
     expect(refused).toContain('GET /concerns/:concernId');
@@ -199,7 +201,9 @@ describe('the data-protection officer in the browser', () => {
     expect(file.suggestedFilename()).toMatch(/^subject-access-\d{4}-\d{2}-\d{2}-dpo\.pdf$/);
     const pdf = await (await context.request.get(`/app/dpo/children/${childId}/subject-access/pdf?copy=dpo`)).body();
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const { text, numpages } = await pdfText(pdf);
+    const { text: printed, numpages } = await pdfText(pdf);
+    // Narrow columns wrap their words: the text is compared with its spacing made plain.
+    const text = printed.replace(/\s+/g, ' ');
     expect(numpages).toBeGreaterThanOrEqual(1);
     expect(text).toContain('Information shared about Maya Example');
     expect(text).toContain("Children's Social Care");
