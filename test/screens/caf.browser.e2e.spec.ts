@@ -46,13 +46,14 @@ describe('the lead professional in the browser: a CAF, its plan, a review, the f
     const page = await context.newPage();
     await signIn(page, 'lead.professional');
     await page.getByRole('link', { name: 'CAFs you lead' }).first().click();
+    await page.waitForURL('**/app/cafs');
     expect(await page.locator('tbody tr').count()).toBe(1);
     expect(await page.locator('tbody tr .govuk-tag--red').textContent()).toBe('1');
     await expectAccessible(page);
     await keepScreenshot(page, 'caf-led');
 
     await page.locator('tbody tr').getByRole('link').click();
-    expect(new URL(page.url()).pathname).toBe(`/app/cafs/${cafId}`);
+    await page.waitForURL(`**/app/cafs/${cafId}`);
     const main = page.locator('main');
     expect(await main.textContent()).toContain('1 action is overdue.');
     const health = page.locator('table', { has: page.locator('caption', { hasText: 'School Nursing and CAMHS: 1 open, 1 overdue' }) });
@@ -78,7 +79,7 @@ describe('the lead professional in the browser: a CAF, its plan, a review, the f
     await page.getByLabel('What the review found').fill('Respite in place; attendance up to 90%');
     await page.getByLabel(/Next review/).fill('2027-01-12');
     await page.getByRole('button', { name: 'Record' }).click();
-    expect(new URL(page.url()).pathname).toBe(`/app/cafs/${cafId}`);
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === `/app/cafs/${cafId}?recorded=reviews`);
     expect(await page.locator('main').textContent()).toContain('Review 10 December 2026: Respite in place; attendance up to 90%');
     expect(await page.locator('.govuk-summary-list__key', { hasText: 'Next review' }).locator('..').textContent()).toContain('12 January 2027');
     await context.close();
@@ -90,6 +91,7 @@ describe('the lead professional in the browser: a CAF, its plan, a review, the f
     await signIn(page, 'lead.professional');
     await page.goto(`/app/cafs/${cafId}`);
     await page.getByRole('link', { name: 'The family-held copy, to print' }).click();
+    await page.waitForURL(`**/app/cafs/${cafId}/family-copy`);
     const text = await page.locator('main').textContent();
     expect(text).toContain('Leon prepares her medication');
     expect(text).not.toContain('penalty warnings');
@@ -111,6 +113,7 @@ describe('the lead professional in the browser: a CAF, its plan, a review, the f
     await page.getByLabel('Why it is handed over').fill('Needs have escalated: a child in need assessment has begun');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Record' }).click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === `/app/cafs/${cafId}?recorded=hand-over`);
     const lead = page.locator('.govuk-summary-list__row', { has: page.locator('.govuk-summary-list__key', { hasText: /^\s*Lead professional\s*$/ }) });
     expect(await lead.textContent()).toContain('Chris Dale (social worker)');
     await page.goto('/app/cafs');

@@ -28,7 +28,7 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
     const page = await context.newPage();
     await signIn(page, 'social.worker');
     await page.getByRole('link', { name: 'Referrals', exact: true }).first().click();
-    expect(new URL(page.url()).pathname).toBe('/app/social-care/referrals');
+    await page.waitForURL('**/app/social-care/referrals');
     expect(await page.locator('tbody tr').count()).toBe(2);
     const row = page.locator('tbody tr', { hasText: 'Child reports being hurt at home' });
     expect(await row.locator('.govuk-tag').textContent()).toBe('Overdue');
@@ -37,7 +37,7 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
     await keepScreenshot(page, 'social-care-referrals');
 
     await row.getByRole('link').click();
-    expect(new URL(page.url()).pathname).toBe(`/app/social-care/concerns/${concernId}`);
+    await page.waitForURL(`**/app/social-care/concerns/${concernId}`);
     expect(await page.locator('main').textContent()).toContain('Without consent: risk of significant harm');
     // The school's own note stays the school's.
     expect(await page.content()).not.toContain('scared to go home');
@@ -57,7 +57,7 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
     await page.getByLabel('Reasons for the decision').fill('Injury and disclosure: section 47 threshold met');
     expect(await page.getByLabel('Decided on').inputValue()).toBe('2026-12-07');
     await page.getByRole('button', { name: 'Record' }).click();
-
+    await page.locator('.govuk-error-summary').waitFor();
     expect(await page.title()).toMatch(/^Error: /);
     const summaryLink = page.locator('.govuk-error-summary a');
     expect(await summaryLink.getAttribute('href')).toBe('#lateReason');
@@ -69,7 +69,7 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
 
     await page.getByLabel(/Why is this late/).fill('Referral arrived during the out-of-hours handover and was not triaged');
     await page.getByRole('button', { name: 'Record' }).click();
-    expect(new URL(page.url()).pathname).toBe(`/app/social-care/concerns/${concernId}`);
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === `/app/social-care/concerns/${concernId}?recorded=social-care-decision`);
     expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('Recorded: Record the decision on the referral');
     const clock = page.locator('table tbody tr', { hasText: 'Decision on the referral' });
     expect(await clock.locator('.govuk-tag').textContent()).toBe('Breached');
@@ -91,11 +91,13 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
     await page.goto(`/app/social-care/concerns/${concernId}/strategy-discussion`);
     await page.getByLabel('Outcome of the discussion').fill('Section 47 enquiry; initial conference to be convened');
     await page.getByRole('button', { name: 'Record' }).click();
+    await page.waitForURL(/recorded=strategy-discussion/);
     await page.goto(`/app/social-care/concerns/${concernId}/conferences`);
     expect(await page.locator('.govuk-inset-text').textContent()).toContain('Initial conference (15 working days from the strategy discussion): due by 30 December 2026');
     await page.getByLabel('Initial conference').check();
     await page.getByLabel(/subject to a child protection plan/).check();
     await page.getByRole('button', { name: 'Record' }).click();
+    await page.waitForURL(/recorded=conferences/);
     const main = await page.locator('main').textContent();
     expect(main).toContain('Initial conference');
     expect(main).toContain('First core group (10 working days from the conference)');
@@ -108,7 +110,7 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
     const page = await context.newPage();
     await signIn(page, 'social.worker');
     await page.getByRole('link', { name: 'Information received' }).first().click();
-    expect(new URL(page.url()).pathname).toBe('/app/agencies/social-care/received-information');
+    await page.waitForURL('**/app/agencies/social-care/received-information');
     expect(await page.locator('main').textContent()).toContain('This is your first visit: everything is new.');
     await page.reload();
     expect(await page.locator('main').textContent()).toMatch(/Marked new: what arrived since you last opened this page \(\d+ Dec 2026, \d\d:\d\d\)/);
