@@ -23,6 +23,8 @@ interface Fixture {
   /** A second child, moved from Oakfield to Riverside with a child-protection file. */
   moveId: string;
   subjectAccessRequestId: string;
+  /** A concern the DSL referred to social care: its pages are social care's too. */
+  referredConcernId: string;
   serial: number;
 }
 interface Row {
@@ -341,6 +343,40 @@ const matrix: Record<string, Row> = {
     allowed: oakfieldStaff,
   },
   'GET /app/agencies/:agencyId/information-received': { call: page(() => '/app/agencies/health/information-received'), allowed: ['practitioner.health', 'panel.health'] },
+  // Social care, the lead professional and the dpo (issue 15): each page its API twin's policy.
+  'GET /app/social-care/referrals': { call: page(() => '/app/social-care/referrals'), allowed: ['social.worker'] },
+  'GET /app/social-care/concerns/:concernId': { call: page((f) => `/app/social-care/concerns/${f.referredConcernId}`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield', 'social.worker'] },
+  'GET /app/social-care/concerns/:concernId/:step': {
+    call: page((f) => `/app/social-care/concerns/${f.referredConcernId}/social-care-decision`),
+    allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield', 'social.worker'],
+  },
+  // The policy lets the school's DSL, head and the raiser through; the domain keeps the decision to social care (403, logged).
+  'POST /app/social-care/concerns/:concernId/:step': {
+    call: pageForm((f) => `/app/social-care/concerns/${f.referredConcernId}/social-care-decision`, () => ({ decision: 'no-further-action', reasons: 'Matrix decision', decidedOn: '2026-12-01' })),
+    allowed: ['social.worker'],
+  },
+  'GET /app/agencies/:agencyId/received-information': { call: page(() => '/app/agencies/health/received-information'), allowed: ['practitioner.health', 'panel.health'] },
+  'GET /app/cafs': { call: page(() => '/app/cafs'), allowed: agencyPractitioners },
+  'GET /app/cafs/:cafId': { call: page((f) => `/app/cafs/${f.cafId}`), allowed: oakfieldStaff },
+  'GET /app/cafs/:cafId/family-copy': { call: page((f) => `/app/cafs/${f.cafId}/family-copy`), allowed: oakfieldStaff },
+  'GET /app/cafs/:cafId/:step': { call: page((f) => `/app/cafs/${f.cafId}/reviews`), allowed: oakfieldStaff },
+  'POST /app/cafs/:cafId/:step': {
+    call: pageForm((f) => `/app/cafs/${f.cafId}/actions`, () => ({ action: 'Matrix action', ownerAgencyId: 'health', dueBy: '2027-01-08', agreedOn: '2026-12-01' })),
+    allowed: oakfieldStaff,
+  },
+  'GET /app/dpo/access-history': { call: page(() => '/app/dpo/access-history'), allowed: ['dpo'] },
+  'GET /app/dpo/access-history/children/:childId': { call: page((f) => `/app/dpo/access-history/children/${f.childId}`), allowed: ['dpo'] },
+  'GET /app/dpo/access-history/users/:userId': { call: page(() => '/app/dpo/access-history/users/senco.oakfield?outcome=refused'), allowed: ['dpo'] },
+  'GET /app/dpo/chain': { call: page(() => '/app/dpo/chain'), allowed: ['dpo', 'admin'] },
+  'GET /app/dpo/security-log': { call: page(() => '/app/dpo/security-log'), allowed: ['dpo', 'admin'] },
+  'GET /app/dpo/disclosures': { call: page(() => '/app/dpo/disclosures'), allowed: ['dpo'] },
+  'GET /app/dpo/disclosures/children/:childId': { call: page((f) => `/app/dpo/disclosures/children/${f.childId}`), allowed: ['dpo'] },
+  'GET /app/dpo/disclosures/agencies/:agencyId': { call: page(() => '/app/dpo/disclosures/agencies/health'), allowed: ['dpo'] },
+  'GET /app/dpo/disclosures/without-consent': { call: page(() => '/app/dpo/disclosures/without-consent'), allowed: ['dpo'] },
+  'GET /app/dpo/children/:childId/subject-access': { call: page((f) => `/app/dpo/children/${f.childId}/subject-access`), allowed: ['dpo'] },
+  'GET /app/dpo/children/:childId/subject-access/pdf': { call: page((f) => `/app/dpo/children/${f.childId}/subject-access/pdf`), allowed: ['dpo'] },
+  'GET /app/dpo/break-glass': { call: page(() => '/app/dpo/break-glass'), allowed: ['dpo'] },
+  'POST /app/dpo/break-glass/:id/review': { call: pageForm(() => '/app/dpo/break-glass/1/review', () => ({ note: 'reviewed in the matrix' })), allowed: ['dpo'] },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics', 'GET /', 'GET /app/sign-in', 'POST /app/sign-in', 'GET /app/sign-in/oidc', 'GET /app/sign-in/callback'];
 
@@ -373,6 +409,11 @@ describe('access matrix: every endpoint, every role', () => {
     fixture.moveId = (await moved.send({ toSchoolId: 'school-riverside', startsOn: '2026-12-01', reason: 'Matrix move' }).expect(201)).body.moveId;
     fixture.subjectAccessRequestId = (await made('POST /subject-access-requests', await platform.tokenFor('dpo'))).body.requestId;
     await made('POST /children/:childId/family-links', await platform.tokenFor('dsl.oakfield'));
+    fixture.referredConcernId = (await made('POST /concerns', senco)).body.concernId;
+    const toSocialCare = { ground: 'risk-of-significant-harm', urgency: 'within-one-working-day', categories: ['safeguarding'], summary: 'Matrix referral' };
+    await auth(request(platform.http).post(`/concerns/${fixture.referredConcernId}/review`), await platform.tokenFor('dsl.oakfield'))
+      .send({ outcome: 'refer-to-social-care', reasons: 'Matrix referral', reviewedOn: '2026-12-01', referral: toSocialCare })
+      .expect(200);
   });
   afterAll(async () => {
     await platform.close();

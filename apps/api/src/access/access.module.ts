@@ -63,6 +63,6 @@ import { AddressLimit, requestLimits, UserLimit } from './request-limits';
     { provide: APP_INTERCEPTOR, useClass: ChildrenNamedInterceptor },
     { provide: APP_GUARD, useClass: UserLimit },
   ],
-  exports: [Directory, AccessLog, PageSessions, RestrictionActs],
+  exports: [Directory, AccessLog, PageSessions, RestrictionActs, SecurityLog, ChainAnchors, RestrictedRecords],
 })
 export class AccessModule {}

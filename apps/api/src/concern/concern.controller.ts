@@ -20,7 +20,7 @@ import { CONCERN_STEPS } from './concern-steps';
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** Each audience's view of one concern, as `concernPolicies.read` assigns it. */
-const CONCERN_VIEWS: Record<ConcernView, typeof concern> = { school: concern, 'social-care': concernAsReferred };
+export const CONCERN_VIEWS: Record<ConcernView, typeof concern> = { school: concern, 'social-care': concernAsReferred };
 
 /** A safeguarding concern from the first note to core groups (003 §1c; Working Together 2023). */
 @ApiTags('safeguarding')

@@ -61,6 +61,8 @@ export interface WebConfig {
   readonly secureCookies: boolean;
   /** The pages' OIDC client; absent with OIDC_ISSUER set: the pages cannot sign anyone in (the API still takes tokens). */
   readonly oidcClient?: { readonly clientId: string; readonly clientSecret?: string; readonly redirectUrl: string };
+  /** The Chromium that prints the subject-access report to PDF (Debian's by default). */
+  readonly pdfBrowserPath: string;
 }
 
 export class ConfigError extends Error {
@@ -157,6 +159,13 @@ const migrationUrl = (env: Env): string | undefined => {
   return owner;
 };
 
+const absolutePath = (env: Env, name: string, fallback: string): string => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!raw.startsWith('/')) throw new ConfigError(name, `must be an absolute path, got "${raw}"`);
+  return raw;
+};
+
 const web = (env: Env, port: number): WebConfig => {
   const issuer = env.OIDC_ISSUER !== undefined && env.OIDC_ISSUER !== '';
   const clientId = env.OIDC_CLIENT_ID && env.OIDC_CLIENT_ID !== '' ? env.OIDC_CLIENT_ID : undefined;
@@ -169,6 +178,7 @@ const web = (env: Env, port: number): WebConfig => {
     sessionIdleSeconds: integer(env, 'WEB_SESSION_IDLE_MINUTES', 30, 2, 480) * 60,
     secureCookies,
     oidcClient: clientId ? { clientId, clientSecret, redirectUrl } : undefined,
+    pdfBrowserPath: absolutePath(env, 'PDF_BROWSER_PATH', '/usr/bin/chromium'),
   };
 };
 

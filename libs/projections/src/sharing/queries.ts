@@ -71,6 +71,11 @@ export function disclosuresWithoutConsent(manager: EntityManager): Promise<Entry
   return ledger(manager, { disclosures: withoutConsent('d'), messages: withoutConsent('m') }, []);
 }
 
+/** The whole ledger, oldest first: the dpo's disclosures by basis and agency by month. */
+export function allDisclosures(manager: EntityManager): Promise<Entry[]> {
+  return ledger(manager, { disclosures: 'true', messages: 'true' }, []);
+}
+
 /** What an agency holds about children because it was disclosed to it, with any corrections applied: nothing else. */
 export function receivedInformation(manager: EntityManager, agencyId: string, childId?: string): Promise<Array<Record<string, unknown>>> {
   return manager.query(
