@@ -65,6 +65,13 @@ if (!env.PG_BIN_DIR && !unitOnly) {
 if (!env.KAFKA_BROKERS) process.stdout.write('test: no Kafka broker: the Kafka suites will be skipped\n');
 if (!env.EVENTSTORE_URL) process.stdout.write('test: EVENTSTORE_URL not set: the EventStoreDB contract suite is skipped, PostgreSQL runs it\n');
 
+// The web pages' stylesheet is compiled Sass (ADR 018): built before any suite serves a page.
+if (!unitOnly && spawnSync(process.execPath, ['scripts/build-pages.mjs'], { stdio: 'inherit' }).status !== 0) {
+  process.stderr.write('test: the web pages\' assets did not build; see above\n');
+  await cleanup();
+  process.exit(1);
+}
+
 // One suite at a time: suites share one PostgreSQL server, and a transaction open in one
 // database holds back readers of the event log in every other (the snapshot xmin is cluster-wide).
 const jestCommand = [process.execPath, 'node_modules/jest/bin/jest.js', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args];
@@ -84,8 +91,8 @@ if (!existsSync(resultsFile)) {
 const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
 let failure = code;
 if (ci) {
-  // Suites CI may never skip: the Kafka path and the PostgreSQL event-store contract.
-  const required = [/kafka/i, /postgres.*contract|contract.*postgres/i];
+  // Suites CI may never skip: the Kafka path, the PostgreSQL event-store contract and the pages in a real browser.
+  const required = [/kafka/i, /postgres.*contract|contract.*postgres/i, /screens\/.*\.browser\.e2e\.spec\.ts$/];
   for (const pattern of required) {
     const suites = results.testResults.filter((s) => pattern.test(s.name));
     const ran = suites.some((s) => s.assertionResults.some((a) => a.status === 'passed'));

@@ -20,6 +20,11 @@ import { SchoolMoveModule } from './school-move/school-move.module';
 import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { FamilyModule } from './family/family.module';
 import { RetentionModule } from './retention/retention.module';
+import { PagesModule } from './pages/pages.module';
+import { SafeguardingPagesModule } from './pages/safeguarding-pages.module';
+import { SocialCarePagesModule } from './pages/social-care/social-care-pages.module';
+import { CafPagesModule } from './pages/caf/caf-pages.module';
+import { DpoPagesModule } from './pages/dpo/dpo-pages.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
@@ -51,6 +56,11 @@ export class AppModule {
         SubjectAccessModule,
         FamilyModule,
         RetentionModule,
+        PagesModule,
+        SafeguardingPagesModule,
+        SocialCarePagesModule,
+        CafPagesModule,
+        DpoPagesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

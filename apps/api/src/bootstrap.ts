@@ -10,6 +10,7 @@ import { measureHttpRequests } from './metrics/http-metrics';
 import { PlatformMetrics } from './metrics/platform-metrics';
 import { hardenHttp } from './platform/http-hardening';
 import { documentIdempotencyKey } from './platform/idempotency.interceptor';
+import { configurePages } from './pages/views';
 import { assignRequestId } from './platform/request-id';
 import { traceRequests } from './platform/request-tracing';
 
@@ -29,6 +30,7 @@ export async function createApiApplication(
   hardenHttp(app, runtime.config.trustProxyHops);
   app.use(measureHttpRequests(app.get(PlatformMetrics)));
   app.use(assignRequestId);
+  configurePages(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

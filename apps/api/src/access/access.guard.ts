@@ -8,11 +8,14 @@ import type { Role } from '@app/access/directory/roles';
 import { AuthenticationError, TokenVerifier } from '@app/access/identity/token-verifier';
 import type { Policy } from '@app/access/policy/policy';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
+import type { WebSession } from '@app/access/sessions/web-sessions';
 import type { Actor } from '@app/domain/shared/actor';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { malformedInput, malformedInputRefusal } from '../platform/malformed-input';
 import { requestIdOf } from '../platform/request-id';
 import { ReadModelAccessFacts } from './access-facts';
+import { PageSessions } from '../pages/page-sessions';
+import { PAGE } from '../pages/page.decorator';
 import { POLICY, PUBLIC } from './policy.decorator';
 import { restrictedRecordRefusal } from './restricted-record.refusal';
 
@@ -24,6 +27,8 @@ export interface AccessRequest extends Request {
    * response shows which children it names. `view`: the audience's view the policy chose.
    */
   access?: { resource: string; childId?: string; listBasis?: string; view?: string };
+  /** A web page's request: the session it came in (ADR 018). */
+  webSession?: WebSession;
 }
 
 /**
@@ -43,6 +48,7 @@ export class AccessGuard implements CanActivate {
     private readonly restrictedRecords: RestrictedRecords,
     private readonly securityLog: SecurityLog,
     private readonly metrics: PlatformMetrics,
+    private readonly pageSessions: PageSessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -57,7 +63,9 @@ export class AccessGuard implements CanActivate {
     const requestId = requestIdOf(request);
     const resource = `${request.method} ${request.route?.path ?? request.path}`;
 
-    const actor = await this.authenticate(request, resource, requestId);
+    // A web page is the same request by another credential: its session, never a bearer token (ADR 018).
+    const page = this.reflector.getAllAndOverride<boolean>(PAGE, targets) ?? false;
+    const actor = await this.authenticate(request, resource, requestId, page);
     request.actor = actor;
     if (malformed) {
       await this.accessLog.append({ ...actor, resource, outcome: 'refused', reason: `malformed request: ${malformed.message}`, requestId });
@@ -93,9 +101,9 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: AccessRequest, resource: string, requestId: string): Promise<Actor & { role: Role }> {
+  private async authenticate(request: AccessRequest, resource: string, requestId: string, page: boolean): Promise<Actor & { role: Role }> {
     try {
-      const userId = await this.tokens.subjectOf(request.header('authorization'));
+      const userId = page ? await this.pageSessions.userOf(request) : await this.tokens.subjectOf(request.header('authorization'));
       const user = await this.directory.user(userId);
       if (!user || !user.active) throw new AuthenticationError('unknown-user');
       return { userId: user.userId, role: user.role, agencyId: user.agencyId };

@@ -9,7 +9,9 @@ import { Directory } from '@app/access/directory/directory';
 import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { TokenVerifier } from '@app/access/identity/token-verifier';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
+import { WebSessions } from '@app/access/sessions/web-sessions';
 import type { PlatformConfig } from '@app/platform/config/config';
+import { PageSessions } from '../pages/page-sessions';
 import { CLOCK, CONFIG } from '../platform/tokens';
 import { ReadModelAccessFacts } from './access-facts';
 import { AccessGuard } from './access.guard';
@@ -17,6 +19,7 @@ import { AuditController } from './audit.controller';
 import { ChainAnchoring } from './chain-anchoring';
 import { ChildrenNamedInterceptor } from './children-named.interceptor';
 import { DirectoryController } from './directory.controller';
+import { RestrictionActs } from './restriction-acts';
 import { RestrictionController } from './restriction.controller';
 import { AddressLimit, requestLimits, UserLimit } from './request-limits';
 
@@ -37,6 +40,12 @@ import { AddressLimit, requestLimits, UserLimit } from './request-limits';
     },
     ChainAnchoring,
     {
+      provide: WebSessions,
+      inject: [DataSource, CLOCK, CONFIG],
+      useFactory: (dataSource: DataSource, clock: () => Date, config: PlatformConfig) => new WebSessions(dataSource, clock, config.web.sessionIdleSeconds),
+    },
+    PageSessions,
+    {
       provide: TokenVerifier,
       inject: [CONFIG, Directory],
       // Without an OIDC provider the platform is its own issuer, with the demo directory seeded.
@@ -47,12 +56,13 @@ import { AddressLimit, requestLimits, UserLimit } from './request-limits';
       },
     },
     ReadModelAccessFacts,
+    RestrictionActs,
     // Global guards run in this order: the address budget, then who it is and may they, then the user's budget.
     { provide: APP_GUARD, useClass: AddressLimit },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: ChildrenNamedInterceptor },
     { provide: APP_GUARD, useClass: UserLimit },
   ],
-  exports: [Directory, AccessLog],
+  exports: [Directory, AccessLog, PageSessions, RestrictionActs, SecurityLog, ChainAnchors, RestrictedRecords],
 })
 export class AccessModule {}

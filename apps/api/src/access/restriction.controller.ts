@@ -1,15 +1,12 @@
-import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, Length, Matches } from 'class-validator';
-import { AccessLog } from '@app/access/audit/access-log';
-import { Directory } from '@app/access/directory/directory';
-import { PRACTITIONER_ROLES } from '@app/access/directory/roles';
 import { administrationPolicies } from '@app/access/policy/administration.policies';
 import { childPolicies } from '@app/access/policy/children.policies';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import { Requester, type RequestContext } from '../platform/request-context';
-import { namedUser } from './directory-references';
 import { Policy } from './policy.decorator';
+import { RestrictionActs } from './restriction-acts';
 
 export class Restriction {
   @IsString()
@@ -38,19 +35,12 @@ export class ReviewNote {
 @ApiBearerAuth()
 @Controller()
 export class RestrictionController {
-  constructor(
-    private readonly restricted: RestrictedRecords,
-    private readonly accessLog: AccessLog,
-    private readonly directory: Directory,
-  ) {}
+  constructor(private readonly restricted: RestrictedRecords, private readonly acts: RestrictionActs) {}
 
   @Put('children/:childId/restriction')
   @Policy(childPolicies.restrict)
-  async restrict(@Param('childId') childId: string, @Body() body: Restriction, @Requester() { actor }: RequestContext) {
-    for (const [index, userId] of body.namedUsers.entries()) {
-      await namedUser(this.directory, `namedUsers[${index}]`, userId, { roles: PRACTITIONER_ROLES, as: 'a practitioner' });
-    }
-    return this.restricted.restrict(childId, actor, body.reason, body.namedUsers);
+  restrict(@Param('childId') childId: string, @Body() body: Restriction, @Requester() requester: RequestContext) {
+    return this.acts.restrict(childId, body.reason, body.namedUsers, requester);
   }
 
   @Delete('children/:childId/restriction')
@@ -63,14 +53,8 @@ export class RestrictionController {
   /** Opens a restricted record for an hour; the stated reason goes into the access log and to the dpo. */
   @Post('children/:childId/break-glass')
   @Policy(childPolicies.breakGlass)
-  async breakGlass(@Param('childId') childId: string, @Body() body: StatedReason, @Requester() { actor, requestId }: RequestContext) {
-    // Nothing to break: an unrestricted record is read through the relationship alone, and an opening would only clutter the dpo's review.
-    if (!(await this.restricted.restrictionOf(childId))) {
-      throw new ConflictException({ error: 'Conflict', rule: 'restriction.not-restricted', message: `The record of ${childId} is not restricted; there is no glass to break`, field: 'childId' });
-    }
-    const opening = await this.restricted.breakGlass(childId, actor, body.reason);
-    await this.accessLog.append({ ...actor, childId, resource: 'break-glass', outcome: 'allowed', basis: 'break-glass', reason: body.reason, requestId });
-    return opening;
+  breakGlass(@Param('childId') childId: string, @Body() body: StatedReason, @Requester() requester: RequestContext) {
+    return this.acts.breakGlass(childId, body.reason, requester);
   }
 
   @Get('audit/break-glass')

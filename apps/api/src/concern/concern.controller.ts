@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { type ConcernView, concernPolicies } from '@app/access/policy/sharing.policies';
 import { dayOf } from '@app/domain/shared/calendar';
-import { concern, concernAsReferred, referralsToSocialCare } from '@app/projections/concerns/queries';
+import { concern, concernAsReferred, concernsOfSchool, referralsToSocialCare } from '@app/projections/concerns/queries';
 import { Policy, PolicyView } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
@@ -20,7 +20,7 @@ import { CONCERN_STEPS } from './concern-steps';
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** Each audience's view of one concern, as `concernPolicies.read` assigns it. */
-const CONCERN_VIEWS: Record<ConcernView, typeof concern> = { school: concern, 'social-care': concernAsReferred };
+export const CONCERN_VIEWS: Record<ConcernView, typeof concern> = { school: concern, 'social-care': concernAsReferred };
 
 /** A safeguarding concern from the first note to core groups (003 §1c; Working Together 2023). */
 @ApiTags('safeguarding')
@@ -67,6 +67,13 @@ export class ConcernController {
     const found = await CONCERN_VIEWS[view](this.dataSource.manager, concernId, dayOf(this.clock().toISOString()));
     if (!found) throw new NotFoundException({ message: `No concern ${concernId}`, field: 'concernId' });
     return found;
+  }
+
+  /** The DSL's queue: the school's concerns with each clock due, overdue, met or breached (with its reason). */
+  @Get('schools/:schoolId/concerns')
+  @Policy(concernPolicies.queue)
+  queue(@Param('schoolId') schoolId: string) {
+    return concernsOfSchool(this.dataSource.manager, schoolId, dayOf(this.clock().toISOString()));
   }
 
   /** Children's social care: referrals and concerns received, conference and core-group reports, clocks with breaches. */

@@ -7,6 +7,7 @@ import { describeDatabaseError, isDatabaseError } from '@app/platform/database/q
 import { EventRefusedError, IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
 import { ConsentMissing } from '@app/domain/referral/consent-gate';
 import { ChildRecordErasedError } from '@app/event-store/personal-data/child-data-keys';
+import { answerAsPage, type FormRequest, isPageRequest } from '../pages/error-pages';
 import { DomainRefusal } from './decisions';
 import { requestIdOf } from './request-id';
 
@@ -40,8 +41,9 @@ export class HttpErrorsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { actor?: Actor; access?: { resource: string; childId?: string } }>();
     const requestId = requestIdOf(request);
+    // The same answer, as a page for the web pages (ADR 018), as JSON for everyone else.
     const send = (status: number, body: Record<string, unknown>) =>
-      response.status(status).json({ statusCode: status, ...body, requestId });
+      isPageRequest(request) ? answerAsPage(request as FormRequest, response, status, { ...body, requestId }) : response.status(status).json({ statusCode: status, ...body, requestId });
 
     if (exception instanceof DomainRefusal) {
       const { rule, message, kind, field } = exception.error;

@@ -41,3 +41,15 @@ export async function disclosableValues(manager: EntityManager, childId: string,
   }
   return values;
 }
+
+/** The records of this child a disclosure may name, as `kind:id` by kind (a CAF's contributions are named one by one, by the CAF's own pages). */
+export async function disclosableRecordsOf(manager: EntityManager, childId: string): Promise<Array<{ kind: DisclosableRecord; recordRef: string }>> {
+  const ids = async (sql: string) => ((await manager.query(sql, [childId])) as Array<{ id: string }>).map((r) => r.id);
+  const [children, cases, requests] = await Promise.all([
+    ids(`SELECT child_id AS id FROM read_models.child_records WHERE child_id = $1`),
+    ids(`SELECT referral_id AS id FROM read_models.mentor_cases WHERE child_id = $1 ORDER BY referral_id`),
+    ids(`SELECT request_id AS id FROM read_models.mast_requests WHERE child_id = $1 ORDER BY request_id`),
+  ]);
+  const named = (kind: DisclosableRecord, list: string[]) => list.map((id) => ({ kind, recordRef: `${kind}:${id}` }));
+  return [...named('child-record', children), ...named('mentor-case', cases), ...named('mast-request', requests)];
+}

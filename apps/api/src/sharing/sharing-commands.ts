@@ -1,7 +1,7 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Directory } from '@app/access/directory/directory';
 import { PRACTITIONER_ROLES } from '@app/access/directory/roles';
 import type { ConsentRecipient } from '@app/domain/consent/events';
@@ -75,22 +75,7 @@ export class TakeSharingStepHandler implements ICommandHandler<TakeSharingStepCo
   constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
 
   async execute({ sharingId, step, body, expectedRevision, context }: TakeSharingStepCommand) {
-    const { state } = await this.decisions.load(sharingDecider, sharingStream(sharingId));
-    if (state.status === 'none') throw new NotFoundException({ message: `No sharing decision ${sharingId}`, field: 'sharingId' });
-    const fields = commandBody(body, PLATFORM_FIELDS);
-    const at = this.clock().toISOString();
-    const assigned = step.assigns ? { [step.assigns]: randomUUID() } : {};
-    const values =
-      step.command === 'MakeDisclosure' && Array.isArray(fields.items)
-        ? await disclosableValues(this.dataSource.manager, state.childId, fields.items.map((i) => String((i as { recordRef?: unknown })?.recordRef)))
-        : undefined;
-    // Consent is asked for the categories the platform's catalogue gives the fields, never the caller's labels.
-    const categories = step.consentFor === 'proposed' ? [...state.categories] : categoriesToAsk(step.command === 'MakeDisclosure' ? 'disclosure' : 'decision', fields.items, values);
-    const coverage = step.consentFor
-      ? await consentCoverageForEach(this.dataSource.manager, state.childId, consentQuestions('information-sharing', state.recipient.agencyId as ConsentRecipient, categories, at))
-      : undefined;
-    const claim = step.command === 'RecordLawfulBasis' && (fields.basis as { kind?: unknown } | undefined)?.kind === 'consent' ? { basis: { kind: 'consent', coverage } } : {};
-    const command = { ...fields, ...claim, ...(values ? { values } : {}), ...(coverage ? { coverage } : {}), ...assigned, type: step.command, by: context.actor, at } as unknown as SharingCommand;
+    const { state, command, assigned } = await sharingStepCommand(this.decisions, this.dataSource.manager, sharingId, step, body, context, this.clock().toISOString());
     const decided = await this.decisions.execute(sharingDecider, sharingStream(sharingId), command, {
       actor: context.actor,
       correlationId: context.requestId,
@@ -99,4 +84,28 @@ export class TakeSharingStepHandler implements ICommandHandler<TakeSharingStepCo
     });
     return { ...decided, assigned };
   }
+}
+
+/**
+ * The command a step becomes, with what the platform supplies: the values of the records
+ * named, and consent asked again now for the categories the catalogue gives the fields. The
+ * handler executes it; a disclosure's preview decides it without recording (pages).
+ */
+export async function sharingStepCommand(decisions: Decisions, manager: EntityManager, sharingId: string, step: SharingStep, body: Body, context: RequestContext, at: string) {
+  const { state } = await decisions.load(sharingDecider, sharingStream(sharingId));
+  if (state.status === 'none') throw new NotFoundException({ message: `No sharing decision ${sharingId}`, field: 'sharingId' });
+  const fields = commandBody(body, PLATFORM_FIELDS);
+  const assigned: Record<string, string> = step.assigns ? { [step.assigns]: randomUUID() } : {};
+  const values =
+    step.command === 'MakeDisclosure' && Array.isArray(fields.items)
+      ? await disclosableValues(manager, state.childId, fields.items.map((i) => String((i as { recordRef?: unknown })?.recordRef)))
+      : undefined;
+  // Consent is asked for the categories the platform's catalogue gives the fields, never the caller's labels.
+  const categories = step.consentFor === 'proposed' ? [...state.categories] : categoriesToAsk(step.command === 'MakeDisclosure' ? 'disclosure' : 'decision', fields.items, values);
+  const coverage = step.consentFor
+    ? await consentCoverageForEach(manager, state.childId, consentQuestions('information-sharing', state.recipient.agencyId as ConsentRecipient, categories, at))
+    : undefined;
+  const claim = step.command === 'RecordLawfulBasis' && (fields.basis as { kind?: unknown } | undefined)?.kind === 'consent' ? { basis: { kind: 'consent', coverage } } : {};
+  const command = { ...fields, ...claim, ...(values ? { values } : {}), ...(coverage ? { coverage } : {}), ...assigned, type: step.command, by: context.actor, at } as unknown as SharingCommand;
+  return { state, command, assigned };
 }

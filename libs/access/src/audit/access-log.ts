@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
+export const ACCESS_OUTCOMES = ['allowed', 'refused'] as const;
+export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];
+
 export interface AccessEntry {
   readonly userId: string;
   readonly role: string;
@@ -253,15 +256,15 @@ export class AccessLog {
    * A page of history, newest first, for one child or one user. A child's history holds the
    * reads of their record and every list that named them.
    */
-  async history(filter: { childId?: string; userId?: string }, page: { before?: string; limit: number }): Promise<LoggedAccess[]> {
+  async history(filter: { childId?: string; userId?: string; outcome?: AccessOutcome }, page: { before?: string; limit: number }): Promise<LoggedAccess[]> {
     const entries = filter.childId
       ? `SELECT seq FROM access.access_log WHERE child_id = $1 UNION ALL SELECT seq FROM access.access_log_named_children WHERE child_id = $1`
       : `SELECT seq FROM access.access_log WHERE user_id = $1`;
     const rows: Array<Row & { children_named: number }> = await this.dataSource.query(
       `SELECT l.*, (SELECT count(*)::int FROM access.access_log_named_children n WHERE n.seq = l.seq) AS children_named
          FROM access.access_log l
-        WHERE l.seq IN (${entries}) AND ($2::bigint IS NULL OR l.seq < $2::bigint) ORDER BY l.seq DESC LIMIT $3`,
-      [filter.childId ?? filter.userId, page.before ?? null, page.limit],
+        WHERE l.seq IN (${entries}) AND ($2::bigint IS NULL OR l.seq < $2::bigint) AND ($4::text IS NULL OR l.outcome = $4) ORDER BY l.seq DESC LIMIT $3`,
+      [filter.childId ?? filter.userId, page.before ?? null, page.limit, filter.outcome ?? null],
     );
     return rows.map((row) => ({ ...loggedOf(row), ...(row.children_named > 0 ? { childrenNamed: row.children_named } : {}) }));
   }

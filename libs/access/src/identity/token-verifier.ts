@@ -12,7 +12,9 @@ export type AuthenticationFailure =
   | 'wrong-audience'
   | 'lifetime-unknown'
   | 'lifetime-too-long'
-  | 'unknown-user';
+  | 'unknown-user'
+  | 'no-session'
+  | 'csrf-token';
 
 const explanations: Record<AuthenticationFailure, string> = {
   'missing-token': 'No bearer token: send Authorization: Bearer <token>',
@@ -25,6 +27,8 @@ const explanations: Record<AuthenticationFailure, string> = {
   'lifetime-unknown': 'The token carries no iat or no exp claim, so how long it lives cannot be checked',
   'lifetime-too-long': 'The token lives longer than this platform allows (exp - iat above TOKEN_MAX_LIFETIME_SECONDS): ask the issuer for a shorter-lived token',
   'unknown-user': 'The token names a user who is not in the directory or is deactivated',
+  'no-session': 'You are not signed in, or your session has ended: sign in again',
+  'csrf-token': 'The form did not carry the token of your session: reload the page and send it again',
 };
 
 /** Clocks of issuers and of the platform disagree by this much at most. */

@@ -1,5 +1,5 @@
 import { SCHOOL_STAFF, type Role } from '../directory/roles';
-import { allow, deny, type Policy, type PolicyContext } from './policy';
+import { allow, deny, type Policy, type PolicyContext, roleIn } from './policy';
 
 /** Practitioners outside schools who work with children across agencies. */
 const AGENCY_PRACTITIONERS: readonly Role[] = ['key-worker', 'social-worker', 'practitioner', 'lead-professional'];
@@ -60,4 +60,6 @@ export const cafPolicies = {
   read: onTheTeam('caf.read'),
   /** What the family holds, as the team shares it with them; the family reads theirs at GET /family/children/:childId/cafs. */
   familyCopy: onTheTeam('caf.family-copy'),
+  /** The CAFs a practitioner leads: only their own, so a list by role; every child it names is logged. */
+  led: { ...roleIn('caf.led', AGENCY_PRACTITIONERS), childLevel: true } satisfies Policy,
 };

@@ -31,6 +31,17 @@ const onTheDecision = (name: string, writes: boolean, alsoRoles: readonly Role[]
   },
 });
 
+/** A school's safeguarding leads (its DSL and head teacher) reading their own school's safeguarding work lists, which name children. */
+const safeguardingLeadsOf = (name: string): Policy => ({
+  name,
+  childLevel: true,
+  async decide({ actor, params }) {
+    if (actor.role !== 'dsl' && actor.role !== 'head-teacher') return deny(`${name} is for the DSL and the head teacher`);
+    if (params.schoolId !== actor.agencyId) return deny('staff see their own school only');
+    return allow(`safeguarding-lead:${actor.agencyId}`);
+  },
+});
+
 export const sharingPolicies = {
   propose: {
     name: 'sharing.propose',
@@ -57,6 +68,8 @@ export const sharingPolicies = {
     },
   } satisfies Policy,
   audit: { ...roleIn('disclosure-audit', ['dpo']), childLevel: true },
+  /** The approval inbox: proposals to share without consent awaiting a DSL's or head teacher's approval. */
+  approvals: safeguardingLeadsOf('sharing.approvals'),
 };
 
 /** The school reads its own record of a concern; social care reads what was referred to it. */
@@ -103,4 +116,6 @@ export const concernPolicies = {
   step: onTheConcern('concern.step', true),
   read: onTheConcern('concern.read', false),
   socialCare: { ...roleIn('social-care.referrals', ['social-worker']), childLevel: true },
+  /** The DSL's queue: the school's concerns with their clocks. */
+  queue: safeguardingLeadsOf('concern.queue'),
 };

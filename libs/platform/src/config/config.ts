@@ -61,6 +61,19 @@ export interface PlatformConfig {
   readonly postgresClientDir?: string;
   /** Set: spans go over OTLP/HTTP to this collector (OTEL_EXPORTER_OTLP_ENDPOINT, ADR 022); absent: tracing is off. */
   readonly tracing?: { readonly endpoint: string; readonly serviceName?: string };
+  /** The web pages (ADR 018): server-side sessions and, with OIDC, the authorisation-code client. */
+  readonly web: WebConfig;
+}
+
+export interface WebConfig {
+  /** A session ends after this long without a request (WCAG 2.2.1: warned before, extended by any page). */
+  readonly sessionIdleSeconds: number;
+  /** The session cookie is `Secure`: always outside the embedded default (served over plain http on loopback). */
+  readonly secureCookies: boolean;
+  /** The pages' OIDC client; absent with OIDC_ISSUER set: the pages cannot sign anyone in (the API still takes tokens). */
+  readonly oidcClient?: { readonly clientId: string; readonly clientSecret?: string; readonly redirectUrl: string };
+  /** The Chromium that prints the subject-access report to PDF (Debian's by default). */
+  readonly pdfBrowserPath: string;
 }
 
 export class ConfigError extends Error {
@@ -185,9 +198,33 @@ const tracingOf = (env: Env): PlatformConfig['tracing'] => {
   return { endpoint, serviceName: env.OTEL_SERVICE_NAME && env.OTEL_SERVICE_NAME !== '' ? env.OTEL_SERVICE_NAME : undefined };
 };
 
-export function loadConfig(env: Env = process.env): PlatformConfig {
+const absolutePath = (env: Env, name: string, fallback: string): string => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!raw.startsWith('/')) throw new ConfigError(name, `must be an absolute path, got "${raw}"`);
+  return raw;
+};
+
+const web = (env: Env, port: number): WebConfig => {
+  const issuer = env.OIDC_ISSUER !== undefined && env.OIDC_ISSUER !== '';
+  const clientId = env.OIDC_CLIENT_ID && env.OIDC_CLIENT_ID !== '' ? env.OIDC_CLIENT_ID : undefined;
+  if (clientId && !issuer) throw new ConfigError('OIDC_CLIENT_ID', 'needs OIDC_ISSUER beside it');
+  const secureCookies = flag(env, 'WEB_COOKIE_SECURE', issuer);
+  if (issuer && !secureCookies) throw new ConfigError('WEB_COOKIE_SECURE', 'must be true with OIDC_ISSUER: outside the embedded default the session cookie is Secure');
+  const redirectUrl = url(env, 'OIDC_REDIRECT_URL', ['https:', 'http:']) ?? `http://127.0.0.1:${port}/app/sign-in/callback`;
+  const clientSecret = env.OIDC_CLIENT_SECRET && env.OIDC_CLIENT_SECRET !== '' ? env.OIDC_CLIENT_SECRET : undefined;
   return {
-    port: integer(env, 'PORT', 3000, 1, 65535),
+    sessionIdleSeconds: integer(env, 'WEB_SESSION_IDLE_MINUTES', 30, 2, 480) * 60,
+    secureCookies,
+    oidcClient: clientId ? { clientId, clientSecret, redirectUrl } : undefined,
+    pdfBrowserPath: absolutePath(env, 'PDF_BROWSER_PATH', '/usr/bin/chromium'),
+  };
+};
+
+export function loadConfig(env: Env = process.env): PlatformConfig {
+  const port = integer(env, 'PORT', 3000, 1, 65535);
+  return {
+    port,
     host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     migrationDatabaseUrl: migrationUrl(env),
@@ -226,5 +263,6 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     auditAnchorIntervalSeconds: integer(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 900, 1, 86_400),
     postgresClientDir: clientDir(env),
     tracing: tracingOf(env),
+    web: web(env, port),
   };
 }

@@ -18,6 +18,21 @@ describe('configuration is validated at start-up, naming the bad variable', () =
     expect(config.dataDir).toMatch(/var$/);
   });
 
+  it('web pages (ADR 018): 30-minute sessions, a plain cookie only in the embedded default, an OIDC client only with an issuer', () => {
+    expect(loadConfig({}).web).toEqual({ sessionIdleSeconds: 1800, secureCookies: false, oidcClient: undefined, pdfBrowserPath: '/usr/bin/chromium' });
+    const oidc = { OIDC_ISSUER: 'https://id.example.org', OIDC_AUDIENCE: 'mast' };
+    expect(loadConfig({ ...oidc, OIDC_CLIENT_ID: 'mast-pages', PORT: '8080' }).web).toEqual({
+      sessionIdleSeconds: 1800,
+      secureCookies: true,
+      oidcClient: { clientId: 'mast-pages', clientSecret: undefined, redirectUrl: 'http://127.0.0.1:8080/app/sign-in/callback' },
+      pdfBrowserPath: '/usr/bin/chromium',
+    });
+    expect(refusal({ PDF_BROWSER_PATH: 'chromium' }).message).toBe('Configuration error: PDF_BROWSER_PATH must be an absolute path, got "chromium"');
+    expect(refusal({ WEB_SESSION_IDLE_MINUTES: '1' }).message).toBe('Configuration error: WEB_SESSION_IDLE_MINUTES must be between 2 and 480, got 1');
+    expect(refusal({ OIDC_CLIENT_ID: 'mast-pages' }).variable).toBe('OIDC_CLIENT_ID');
+    expect(refusal({ ...oidc, WEB_COOKIE_SECURE: 'false' }).variable).toBe('WEB_COOKIE_SECURE');
+  });
+
   it('takes the owner beside the app role, and anchors the access log every 15 minutes by default', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://mast_app:y@db:5432/mast', MIGRATION_DATABASE_URL: 'postgres://mast_owner:x@db:5432/mast' });
     expect(config).toMatchObject({ migrationDatabaseUrl: 'postgres://mast_owner:x@db:5432/mast', auditAnchorIntervalSeconds: 900 });

@@ -43,3 +43,16 @@ export async function referralsToSocialCare(manager: EntityManager, today: strin
   const rows: ConcernRow[] = await manager.query(`SELECT ${AS_REFERRED} FROM read_models.concerns WHERE referred_on IS NOT NULL ORDER BY referred_on, concern_id`);
   return rows.map((row) => withClockStates(row, today));
 }
+
+/** The DSL's queue: the school's concerns, newest first, each with its clocks on the day asked. */
+export async function concernsOfSchool(manager: EntityManager, schoolId: string, today: string) {
+  const rows: ConcernRow[] = await manager.query(
+    `SELECT c.concern_id AS "concernId", c.child_id AS "childId", r.given_name AS "givenName", r.family_name AS "familyName", c.raised_by AS "raisedBy",
+            c.raised_at AS "raisedAt", c.status, c.dsl_outcome AS "dslOutcome", c.reviewed_on::text AS "reviewedOn", c.referred_on::text AS "referredOn", c.clocks
+       FROM read_models.concerns c JOIN read_models.child_records r ON r.child_id = c.child_id
+      WHERE r.school_id = $1
+      ORDER BY c.raised_at DESC, c.concern_id`,
+    [schoolId],
+  );
+  return rows.map((row) => withClockStates(row, today));
+}

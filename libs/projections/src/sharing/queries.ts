@@ -71,6 +71,11 @@ export function disclosuresWithoutConsent(manager: EntityManager): Promise<Entry
   return ledger(manager, { disclosures: withoutConsent('d'), messages: withoutConsent('m') }, []);
 }
 
+/** The whole ledger, oldest first: the dpo's disclosures by basis and agency by month. */
+export function allDisclosures(manager: EntityManager): Promise<Entry[]> {
+  return ledger(manager, { disclosures: 'true', messages: 'true' }, []);
+}
+
 /** What an agency holds about children because it was disclosed to it, with any corrections applied (and no values once erased): nothing else. */
 export function receivedInformation(manager: EntityManager, agencyId: string, childId?: string): Promise<Array<Record<string, unknown>>> {
   return manager.query(
@@ -116,4 +121,20 @@ export async function sharingsThatDisclosed(manager: EntityManager, recordRef: s
     [JSON.stringify([{ recordRef }])],
   );
   return rows.map((r) => r.sharing_id);
+}
+
+/**
+ * The approval inbox of a school's DSL or head teacher: proposals about its children to share
+ * without consent, not yet approved or decided, that the approver did not propose (the
+ * proposer never approves their own, 1d).
+ */
+export function sharingAwaitingApproval(manager: EntityManager, schoolId: string, approverId: string): Promise<Array<Record<string, unknown>>> {
+  return manager.query(
+    `SELECT s.sharing_id AS "sharingId", s.child_id AS "childId", r.given_name AS "givenName", r.family_name AS "familyName", s.purpose,
+            s.recipient_agency_id AS "recipientAgencyId", s.recipient_user_id AS "recipientUserId", s.categories, s.basis, s.proposed_by AS "proposedBy", s.proposed_at AS "proposedAt"
+       FROM read_models.sharing_decisions s JOIN read_models.child_records r ON r.child_id = s.child_id
+      WHERE r.school_id = $1 AND s.basis->>'kind' = 'without-consent' AND s.approved_by IS NULL AND s.outcome IS NULL AND s.proposed_by->>'userId' <> $2
+      ORDER BY s.proposed_at, s.sharing_id`,
+    [schoolId, approverId],
+  );
 }

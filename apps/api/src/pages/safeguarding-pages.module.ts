@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ConcernPages } from './safeguarding/concern.pages';
+import { RestrictionPages } from './safeguarding/restriction.pages';
+import { ReceivedPages } from './sharing/received.page';
+import { SharingApprovalPages } from './sharing/sharing-approval.page';
+import { SharingBasisPages } from './sharing/sharing-basis.page';
+import { SharingDecisionPages } from './sharing/sharing-decision.page';
+import { SharingDisclosurePages } from './sharing/sharing-disclosure.page';
+import { SharingProposalPages } from './sharing/sharing-proposal.page';
+
+/** The DSL's pages and lawful sharing step by step (issue 15, points 1 and 2), each behind its API twin's policy. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [ConcernPages, RestrictionPages, SharingProposalPages, SharingBasisPages, SharingApprovalPages, SharingDecisionPages, SharingDisclosurePages, ReceivedPages],
+})
+export class SafeguardingPagesModule {}

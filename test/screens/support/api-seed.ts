@@ -1,0 +1,52 @@
+import request from 'supertest';
+import type { PlatformUnderTest } from '../../support/platform-under-test';
+
+/** Seeding through the API as each user would, for the browser walks: a fresh token for every call, so a moved clock never meets an old one. */
+export function apiAs(platform: PlatformUnderTest) {
+  const send = async (method: 'post' | 'put' | 'get', userId: string, path: string, body?: object) => {
+    const call = request(platform.http)[method](path).set('Authorization', `Bearer ${await platform.tokenFor(userId)}`);
+    return body === undefined ? call : call.send(body);
+  };
+  return {
+    post: (userId: string, path: string, body: object = {}) => send('post', userId, path, body),
+    put: (userId: string, path: string, body: object) => send('put', userId, path, body),
+    get: (userId: string, path: string) => send('get', userId, path),
+  };
+}
+
+/** A platform clock that the walk moves on by whole days (ADR 009); time still passes between steps. */
+export function movableClock(startsAt: string) {
+  let offsetMs = 0;
+  const origin = Date.parse(startsAt);
+  const started = performance.now();
+  return { clock: () => new Date(origin + offsetMs + (performance.now() - started)), advanceDays: (days: number) => (offsetMs += days * 86_400_000) };
+}
+
+/** A pupil of Oakfield, registered by its SENCo. */
+export async function registerChild(platform: PlatformUnderTest, givenName: string, familyName: string): Promise<string> {
+  const answer = await apiAs(platform).post('senco.oakfield', '/children', { givenName, familyName, dateOfBirth: '2015-02-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] });
+  if (answer.status !== 201) throw new Error(`child not registered: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.childId as string;
+}
+
+/** A teacher's concern, referred by the DSL to social care on a Box 13 ground. */
+export async function referredConcern(platform: PlatformUnderTest, childId: string, referredOn: string, summary: string): Promise<string> {
+  const api = apiAs(platform);
+  const raised = await api.post('teacher.oakfield', '/concerns', { childId, seenOrHeard: 'Said she is scared to go home; bruise on her arm' });
+  const concernId = raised.body.concernId as string;
+  const referral = { ground: 'risk-of-significant-harm', urgency: 'within-one-working-day', categories: ['safeguarding'], summary };
+  const reviewed = await api.post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Disclosure and injury', reviewedOn: referredOn, referral });
+  if (reviewed.status !== 200) throw new Error(`not referred: ${reviewed.status} ${JSON.stringify(reviewed.body)}`);
+  // Social care's view is a read model: the walk goes on once the referral is in it.
+  await eventually(async () => (await api.get('social.worker', `/concerns/${concernId}`)).status === 200);
+  return concernId;
+}
+
+/** Waits for a read model to catch up (projections run beside the API): true within the time, or the walk fails. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > until) throw new Error('the read model did not catch up in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
