@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { SharingModule } from './sharing/sharing.module';
 import { ConcernModule } from './concern/concern.module';
 import { PagesModule } from './pages/pages.module';
+import { MastPagesModule } from './pages/mast/mast-pages.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
@@ -45,6 +46,7 @@ export class AppModule {
         SharingModule,
         ConcernModule,
         PagesModule,
+        MastPagesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

@@ -21,6 +21,11 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Reviews', description: 'Reviews due and overdue.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('reviews') },
   { text: 'Endings', description: 'Planned endings and follow-ups due.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('endings') },
   { text: 'Outcomes', description: 'Attendance and behaviour at referral against exit.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('outcomes') },
+  { text: 'Next panel', description: 'The agenda of the next MAST panel: attendance, conflicts, decisions, minutes.', roles: ['mast-coordinator', 'panel-member'], href: () => '/app/mast/panels' },
+  { text: 'Deadlines', description: 'Responses to schools and first contacts: due, overdue, breached and met, with their owners.', roles: ['mast-coordinator', 'panel-member'], href: () => '/app/mast/deadlines' },
+  { text: 'Decision log', description: 'Every decision the panel made, with its reason and who took part.', roles: ['mast-coordinator', 'panel-member'], href: () => '/app/mast/decision-log' },
+  { text: 'Key workers', description: "Each key worker's open MAST cases.", roles: ['mast-coordinator'], href: () => '/app/mast/caseloads' },
+  { text: 'My MAST cases', description: 'The children allocated to you by the panel, and their first-contact deadlines.', roles: ['key-worker'], href: (actor) => `/app/mast/caseloads/${encodeURIComponent(actor.userId)}` },
 ];
 
 export function navigationFor(actor: { readonly userId: string; readonly role: Role; readonly agencyId: string }): Array<{ text: string; description: string; href: string }> {
