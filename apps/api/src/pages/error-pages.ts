@@ -7,14 +7,16 @@ import { PAGES_PATH } from './page-sessions';
 export interface PageForm {
   readonly view: string;
   readonly model: Record<string, unknown>;
+  /** Where a field's error links when its first input is not its name (a date's day box). */
+  readonly anchors?: Readonly<Record<string, string>>;
 }
 export interface FormRequest extends AccessRequest {
   pageForm?: PageForm;
 }
 
 /** The page to render again, with the errors, if what the form sent is refused. */
-export function formPage(request: FormRequest, view: string, model: Record<string, unknown>): void {
-  request.pageForm = { view, model };
+export function formPage(request: FormRequest, view: string, model: Record<string, unknown>, anchors: Readonly<Record<string, string>> = {}): void {
+  request.pageForm = { view, model, anchors };
 }
 
 export const isPageRequest = (request: Request): boolean => request.path === PAGES_PATH || request.path.startsWith(`${PAGES_PATH}/`);
@@ -27,11 +29,11 @@ export interface FieldError {
 }
 
 /** The GOV.UK error summary's items from an API 400: every field problem, each linked to its field. */
-export function errorsOf(body: Record<string, unknown>): { list: FieldError[]; byField: Record<string, string> } {
+export function errorsOf(body: Record<string, unknown>, anchors: Readonly<Record<string, string>> = {}): { list: FieldError[]; byField: Record<string, string> } {
   const problems = Array.isArray(body.problems)
     ? (body.problems as Array<{ field?: string; message?: string }>)
     : [{ field: typeof body.field === 'string' ? body.field : undefined, message: String(body.message ?? 'The request could not be read') }];
-  const list = problems.map((p) => ({ text: String(p.message), href: `#${p.field ?? 'main-content'}`, field: p.field }));
+  const list = problems.map((p) => ({ text: String(p.message), href: `#${p.field ? (anchors[p.field] ?? p.field) : 'main-content'}`, field: p.field }));
   const byField: Record<string, string> = {};
   for (const item of list) if (item.field && !byField[item.field]) byField[item.field] = item.text;
   return { list, byField };
@@ -85,10 +87,10 @@ export function answerAsPage(request: FormRequest, response: Response, status: n
     response.redirect(303, `${PAGES_PATH}/sign-in?next=${encodeURIComponent(request.originalUrl)}`);
     return;
   }
-  response.locals.page ??= pageLocals(request, null);
+  response.locals.page ??= pageLocals(request);
   const form = request.pageForm;
   if (status === 400 && form) {
-    const errors = errorsOf(body);
+    const errors = errorsOf(body, form.anchors);
     response.status(400).render(form.view, { ...form.model, values: request.body ?? {}, errors: errors.list, errorFor: errors.byField });
     return;
   }

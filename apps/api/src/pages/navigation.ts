@@ -16,7 +16,7 @@ const school = (path: string) => (actor: { agencyId: string }) => `/app/schools/
  */
 export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Referrals to triage', description: 'Referrals waiting for a priority, a level of need and a learning mentor.', roles: ['senco', 'head-teacher'], href: school('triage') },
-  { text: 'My caseload', description: 'Your open cases, their next review and last session.', roles: ['learning-mentor'], href: school('caseload') },
+  { text: 'My caseload', description: 'Your open cases, their next review and last session.', roles: ['learning-mentor'], href: (actor) => school(`caseloads/${encodeURIComponent(actor.userId)}`)(actor) },
   { text: 'Caseloads', description: "Each learning mentor's one-to-one cases, flagged above fifteen.", roles: ['senco', 'head-teacher', 'dsl'], href: school('caseloads') },
   { text: 'Reviews', description: 'Reviews due and overdue.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('reviews') },
   { text: 'Endings', description: 'Planned endings and follow-ups due.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('endings') },

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SchoolPagesModule } from './school/school-pages.module';
 import { OidcSignIn } from './oidc-sign-in';
 import { FrontDoorController, SessionController } from './session.controller';
 import { SignInController } from './sign-in.controller';
@@ -9,6 +10,7 @@ import { SignInController } from './sign-in.controller';
  * modules of their own (school, MAST) beside this one.
  */
 @Module({
+  imports: [SchoolPagesModule],
   controllers: [FrontDoorController, SignInController, SessionController],
   providers: [OidcSignIn],
 })

@@ -8,6 +8,8 @@ export interface WebSession {
   /** The token every form of this session carries (ADR 018). */
   readonly csrfToken: string;
   readonly expiresAt: Date;
+  /** When this request found the session (and moved its end on): the page counts down from here. */
+  readonly resumedAt: Date;
 }
 
 const hashOf = (sessionId: string): Buffer => createHash('sha256').update(sessionId).digest();
@@ -34,7 +36,7 @@ export class WebSessions {
     );
     // An ended session's row has no use: sessions that ran out are cleared as new ones start.
     await this.dataSource.query(`DELETE FROM api.web_sessions WHERE expires_at < $1`, [now]);
-    return { sessionId, session: { userId, displayName, csrfToken, expiresAt } };
+    return { sessionId, session: { userId, displayName, csrfToken, expiresAt, resumedAt: now } };
   }
 
   /** The live session of this id, its end moved on; null when there is none or it ran out. */
@@ -47,7 +49,7 @@ export class WebSessions {
       [hashOf(sessionId), now, this.endFrom(now)],
     );
     const [row] = rows;
-    return row ? { userId: row.user_id, displayName: row.display_name, csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at) } : null;
+    return row ? { userId: row.user_id, displayName: row.display_name, csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at), resumedAt: now } : null;
   }
 
   async end(sessionId: string): Promise<void> {

@@ -3,7 +3,8 @@
 (function () {
   var root = document.querySelector('[data-module="app-session-timeout"]');
   if (!root) return;
-  var secondsLeft = Number(root.getAttribute('data-seconds-left'));
+  var given = root.getAttribute('data-seconds-left');
+  var secondsLeft = given ? Number(given) : NaN;
   var warningSeconds = Number(root.getAttribute('data-warning-seconds'));
   if (!(secondsLeft >= 0)) return;
   var warning = root.querySelector('.app-session-timeout__warning');

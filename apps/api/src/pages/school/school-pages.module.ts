@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ConsentPage } from './consent.page';
+import { ReferralPages } from './referral.pages';
+import { SchoolListPages } from './school-lists.pages';
+
+/** The school's learning mentors' and SENCo's pages (issue 14, point 3). */
+@Module({
+  imports: [CqrsModule],
+  controllers: [SchoolListPages, ReferralPages, ConsentPage],
+})
+export class SchoolPagesModule {}
