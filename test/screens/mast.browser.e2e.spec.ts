@@ -164,7 +164,7 @@ describe('the MAST screens, in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('This record has changed');
     expect(await page.locator('main').textContent()).toContain('The panel closes once its minutes are recorded');
     await looked(page);
-    await page.goto('/app/mast/panels/2026-12-09#minutes');
+    await page.goto('/app/mast/panels/2026-12-09#minutes-heading');
     await page.getByLabel('Minutes of the meeting').fill('Two requests considered: one deferred for attendance information, one accepted and allocated.\nDr Moss declared a conflict on the second.');
     await page.getByRole('button', { name: 'Save the minutes' }).click();
     await page.getByRole('button', { name: 'Close the panel' }).click();
@@ -197,7 +197,7 @@ describe('the MAST screens, in Chromium', () => {
     await looked(page, 'mast-deadlines');
     await page.getByLabel('Due', { exact: true }).check();
     await page.getByRole('button', { name: 'Apply filter' }).click();
-    expect(new URL(page.url()).searchParams.get('state')).toBe('due');
+    await page.waitForURL((url) => url.searchParams.get('state') === 'due');
     expect(await rows.count()).toBe(3);
 
     await page.goto('/app/mast/decision-log?from=2026-12-01');

@@ -14,6 +14,7 @@ import { Requester, type RequestContext } from '../../platform/request-context';
 import { stepBody } from '../../platform/steps';
 import { CLOCK } from '../../platform/tokens';
 import { formPage, type FormRequest } from '../error-pages';
+import { definedFields, numberOf } from '../form-values';
 import { Page } from '../page.decorator';
 import { decisionText, requestRef } from './decision-text';
 import { formFields } from './forms';
@@ -56,8 +57,10 @@ export class MastRequestPage {
   async make(@Param('childId') childId: string, @Body() body: unknown, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
     const fields = formFields(body);
     formPage(req, 'mast/request', await this.form(childId));
-    const levelOfNeed = fields.levelOfNeed === undefined ? undefined : Number(fields.levelOfNeed);
-    const made = await stepBody({ body: MakeMastRequestBody }, { childId: fields.childId, parentsInvolved: parentsOf(fields), needs: fields.needs, alreadyTried: fields.alreadyTried, levelOfNeed });
+    const made = await stepBody(
+      { body: MakeMastRequestBody },
+      definedFields({ childId: fields.childId, parentsInvolved: parentsOf(fields), needs: fields.needs, alreadyTried: fields.alreadyTried, levelOfNeed: numberOf(fields, 'levelOfNeed') }),
+    );
     const decided: Decided & { requestId: string } = await this.commands.execute(new MakeMastRequestCommand(made, requester));
     res.redirect(303, `/app/mast/requests/${decided.requestId}`);
   }
