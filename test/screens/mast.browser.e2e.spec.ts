@@ -80,6 +80,7 @@ describe('the MAST screens, in Chromium', () => {
     const withConsent = await child('Kayden', true);
     await page.goto(`/app/mast/children/${withConsent}/request`);
     expect(await page.locator('#consent h2').textContent()).toBe('Consent is in place');
+    await looked(page, 'mast-request');
     // Sent without the needs: the API's 400 is the error summary, linked to the field.
     await page.getByLabel('Name', { exact: true }).fill('Jo Smith');
     await page.getByLabel('Relationship to the child', { exact: true }).fill('mother');
@@ -88,10 +89,9 @@ describe('the MAST screens, in Chromium', () => {
     expect(await page.title()).toMatch(/^Error: /);
     expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#needs');
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Jo Smith');
-    await looked(page);
+    await looked(page, 'mast-request-errors');
     await page.getByLabel("The child's and family's needs").fill('Mornings are chaotic; late most days; withdrawn in class');
     await page.getByLabel('What the school has already tried').fill('Attendance meetings, breakfast club');
-    await looked(page, 'mast-request');
     await page.getByRole('button', { name: 'Send the request' }).click();
     expect(new URL(page.url()).pathname).toMatch(/^\/app\/mast\/requests\/[0-9a-f-]{36}$/);
     kayden = new URL(page.url()).pathname.split('/').pop()!;
@@ -145,9 +145,9 @@ describe('the MAST screens, in Chromium', () => {
     await page.getByLabel('Reason').fill('Attendance history unclear');
     await page.getByRole('button', { name: 'Record the decision' }).click();
     expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#decision.informationNeeded');
-    await looked(page);
+    expect(await page.getByLabel('Reason').inputValue()).toBe('Attendance history unclear');
+    await looked(page, 'mast-decision-errors');
     await page.getByLabel('Information the panel needs from the school').fill('attendance for the autumn term');
-    await looked(page, 'mast-decision');
     await page.getByRole('button', { name: 'Record the decision' }).click();
     expect(await agenda.nth(0).textContent()).toContain('Deferred: the panel needs attendance for the autumn term');
 
@@ -156,6 +156,7 @@ describe('the MAST screens, in Chromium', () => {
     await page.getByLabel('Accept and allocate a worker').check();
     await page.getByLabel('Allocated to').selectOption('keyworker.mast');
     await page.getByLabel('Reason').fill('Family support at home with routines');
+    await looked(page, 'mast-decision');
     await page.getByRole('button', { name: 'Record the decision' }).click();
     expect(await agenda.nth(1).textContent()).toContain('Accepted: allocated to Nadia Rahman (key worker)');
 
@@ -237,7 +238,14 @@ describe('the MAST screens, in Chromium', () => {
     expect(await page.locator('h1 .govuk-tag').textContent()).toBe('Closed');
     await page.goto('/app/mast/panels/2026-12-16');
     await page.getByRole('button', { name: /Schedule the panel/ }).click();
-    expect(await page.getByRole('button', { name: 'Draw up the agenda' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Draw up the agenda' }).click();
+    // Next week's agenda: the deferred request returns, the held-over one joins it.
+    const agenda = page.locator('table.app-agenda tbody tr');
+    expect(await agenda.count()).toBe(2);
+    expect(await agenda.filter({ hasText: 'Returning from deferral' }).textContent()).toContain(kayden.slice(0, 8).toUpperCase());
+    await page.goto(`/app/mast/panels/2026-12-16/requests/${late}`);
+    for (const field of ['Allocated to', 'Service', 'Signposted to', 'Information the panel needs from the school']) expect(await page.getByLabel(field).isVisible()).toBe(true);
+    await looked(page);
     await page.context().close();
   });
 });

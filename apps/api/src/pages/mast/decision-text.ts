@@ -6,7 +6,8 @@ export function decisionText(decision: MastDecision | null, names: Names): strin
   if (!decision) return 'Not yet decided';
   switch (decision.outcome) {
     case 'accept-allocate':
-      return `Accepted: allocated to ${names.user(decision.allocation.workerId)} (${decision.allocation.kind === 'key-worker' ? 'key worker' : 'family learning mentor'})`;
+      // A key worker is the usual allocation; a family learning mentor is said.
+      return `Accepted: allocated to ${names.user(decision.allocation.workerId)}${decision.allocation.kind === 'family-learning-mentor' ? ' as family learning mentor' : ''}`;
     case 'accept-for-service':
       return `Accepted for a service: ${decision.service}`;
     case 'signpost':

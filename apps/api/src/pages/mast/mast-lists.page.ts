@@ -70,7 +70,7 @@ export class MastListsPage {
         reason: d.reason,
         participants: (d.participants ?? []).map((p) => names.user(p.userId)),
         conflicted: (d.conflicted ?? []).map((id) => names.user(id)),
-        decidedAt: d.decidedAt,
+        decidedAt: d.decidedAt?.toISOString() ?? null,
       })),
     };
   }

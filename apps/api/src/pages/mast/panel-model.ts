@@ -32,7 +32,7 @@ export class PanelModel {
     return {
       ...this.panelOf(panel, items, names),
       awaiting: panel.cutOff ? 0 : (await requestsAwaitingPanel(this.dataSource.manager)).length,
-      heldOver: heldOver.map((r) => ({ requestId: r.requestId, ref: requestRef(r.requestId), childId: r.childId, school: names.agency(r.schoolId), receivedAt: r.receivedAt })),
+      heldOver: heldOver.map((r) => ({ requestId: r.requestId, ref: requestRef(r.requestId), childId: r.childId, school: names.agency(r.schoolId), receivedAt: r.receivedAt.toISOString() })),
       candidates: names.users.filter((u) => u.active && PANEL_ROLES.includes(u.role) && !present.has(u.userId)).map((u) => ({ value: u.userId, text: `${u.displayName}, ${names.agency(u.agencyId)}` })),
     };
   }
@@ -83,11 +83,11 @@ export class PanelModel {
       panel: {
         status: panel.status,
         closed: panel.status === 'closed',
-        cutOff: panel.cutOff,
+        cutOff: panel.cutOff?.toISOString() ?? null,
         agendaSet: panel.cutOff !== null,
         minutes: panel.minutes,
         minutesRecordedBy: names.user(panel.minutesRecordedBy),
-        closedAt: panel.closedAt,
+        closedAt: panel.closedAt?.toISOString() ?? null,
         carriedOver: panel.carriedOver.map(requestRef),
       },
       quorumRule: rule,
@@ -99,7 +99,7 @@ export class PanelModel {
         childId: item.childId,
         school: names.agency(item.schoolId),
         levelOfNeed: item.levelOfNeed,
-        receivedAt: item.receivedAt,
+        receivedAt: item.receivedAt.toISOString(),
         returning: item.returning,
         status: item.status,
         outcome: item.outcome,
