@@ -244,8 +244,8 @@ describe('the MAST screens, in Chromium', () => {
     expect(await agenda.count()).toBe(2);
     expect(await agenda.filter({ hasText: 'Returning from deferral' }).textContent()).toContain(kayden.slice(0, 8).toUpperCase());
     await page.goto(`/app/mast/panels/2026-12-16/requests/${late}`);
-    for (const field of ['Allocated to', 'Service', 'Signposted to', 'Information the panel needs from the school']) expect(await page.getByLabel(field).isVisible()).toBe(true);
-    await looked(page);
+    for (const field of ['Allocated to', 'Service', 'Signposted to', 'Information the panel needs from the school']) expect(await page.getByLabel(field, { exact: true }).isVisible()).toBe(true);
+    // No axe here: it runs as a script, and this profile runs none (the same HTML is checked above with JavaScript on).
     await page.context().close();
   });
 });
