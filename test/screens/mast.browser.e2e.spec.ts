@@ -53,6 +53,10 @@ describe('the MAST screens, in Chromium', () => {
     await signIn(page, userId);
     return page;
   };
+  /** Sends a form and waits for the page it leads to (a click returns before the navigation ends). */
+  const submit = async (page: Page, button: string | RegExp) => {
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button }).click()]);
+  };
   const looked = async (page: Page, screenshot?: string) => {
     await expectAccessible(page);
     if (screenshot) await keepScreenshot(page, screenshot);
@@ -85,14 +89,14 @@ describe('the MAST screens, in Chromium', () => {
     await page.getByLabel('Name', { exact: true }).fill('Jo Smith');
     await page.getByLabel('Relationship to the child', { exact: true }).fill('mother');
     await page.getByLabel('Level 3').check();
-    await page.getByRole('button', { name: 'Send the request' }).click();
+    await submit(page, 'Send the request');
     expect(await page.title()).toMatch(/^Error: /);
     expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#needs');
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Jo Smith');
     await looked(page, 'mast-request-errors');
     await page.getByLabel("The child's and family's needs").fill('Mornings are chaotic; late most days; withdrawn in class');
     await page.getByLabel('What the school has already tried').fill('Attendance meetings, breakfast club');
-    await page.getByRole('button', { name: 'Send the request' }).click();
+    await submit(page, 'Send the request');
     expect(new URL(page.url()).pathname).toMatch(/^\/app\/mast\/requests\/[0-9a-f-]{36}$/);
     kayden = new URL(page.url()).pathname.split('/').pop()!;
     expect(await page.locator('.govuk-summary-list').textContent()).toContain('Received');
@@ -107,26 +111,26 @@ describe('the MAST screens, in Chromium', () => {
   it('the co-ordinator runs the panel from agenda to minutes: one conflict, one deferral, quorum shown for each request', async () => {
     time.at('2026-12-09T09:00:00Z');
     const page = await signedIn('mast.coordinator');
-    await page.locator('.govuk-service-navigation').getByRole('link', { name: 'Next panel' }).click();
+    await Promise.all([page.waitForNavigation(), page.locator('.govuk-service-navigation').getByRole('link', { name: 'Next panel' }).click()]);
     expect(new URL(page.url()).pathname).toBe('/app/mast/panels/2026-12-09');
     expect(await page.locator('main').textContent()).toContain('No panel is scheduled for this day');
     await looked(page);
-    await page.getByRole('button', { name: /Schedule the panel/ }).click();
-    await page.getByRole('button', { name: 'Draw up the agenda' }).click();
+    await submit(page, /Schedule the panel/);
+    await submit(page, 'Draw up the agenda');
     const agenda = page.locator('table.app-agenda tbody tr');
     expect(await agenda.count()).toBe(2);
     expect(await page.locator('#held-over + p + ul').textContent()).toContain(late.slice(0, 8).toUpperCase());
 
     for (const member of ['panel.health', 'mast.coordinator']) {
       await page.getByLabel('Record a member as present').selectOption(member);
-      await page.getByRole('button', { name: 'Record as present' }).click();
+      await submit(page, 'Record as present');
     }
     // Two members but one conflicted on Amira's request: quorate for Kayden's, not for Amira's until Joe arrives.
     await page.goto(`/app/mast/panels/2026-12-09/requests/${amira}`);
     await page.getByText('Declare a conflict of interest').click();
     await page.getByLabel('Member').selectOption('panel.health');
     await page.getByLabel('Nature of the conflict').fill('Knows the family socially');
-    await page.getByRole('button', { name: 'Declare the conflict' }).click();
+    await submit(page, 'Declare the conflict');
     expect(await page.locator('#quorum').textContent()).toContain('Not quorate for this request');
     expect(await page.locator('#conflicts + ul').textContent()).toContain('Dr Kate Moss (panel member): Knows the family socially');
     await looked(page, 'mast-decision-not-quorate');
@@ -135,20 +139,20 @@ describe('the MAST screens, in Chromium', () => {
     expect(await agenda.nth(0).locator('.govuk-tag', { hasText: /quorate/i }).textContent()).toBe('Quorate');
     expect(await agenda.nth(1).locator('.govuk-tag', { hasText: /quorate/i }).textContent()).toBe('Not quorate');
     await page.getByLabel('Record a member as present').selectOption('panel.ews');
-    await page.getByRole('button', { name: 'Record as present' }).click();
+    await submit(page, 'Record as present');
     await looked(page, 'mast-agenda');
 
     // Kayden's request deferred; first sent without the information needed, which the API refuses by field.
-    await page.getByRole('link', { name: new RegExp(`Request ${kayden.slice(0, 8).toUpperCase()}`) }).click();
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: new RegExp(`Request ${kayden.slice(0, 8).toUpperCase()}`) }).click()]);
     expect(await page.locator('#quorum').textContent()).toContain('Quorate for this request');
     await page.getByLabel('Defer to a later panel').check();
     await page.getByLabel('Reason').fill('Attendance history unclear');
-    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await submit(page, 'Record the decision');
     expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#decision.informationNeeded');
     expect(await page.getByLabel('Reason').inputValue()).toBe('Attendance history unclear');
     await looked(page, 'mast-decision-errors');
     await page.getByLabel('Information the panel needs from the school').fill('attendance for the autumn term');
-    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await submit(page, 'Record the decision');
     expect(await agenda.nth(0).textContent()).toContain('Deferred: the panel needs attendance for the autumn term');
 
     await page.goto(`/app/mast/panels/2026-12-09/requests/${amira}`);
@@ -157,18 +161,18 @@ describe('the MAST screens, in Chromium', () => {
     await page.getByLabel('Allocated to').selectOption('keyworker.mast');
     await page.getByLabel('Reason').fill('Family support at home with routines');
     await looked(page, 'mast-decision');
-    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await submit(page, 'Record the decision');
     expect(await agenda.nth(1).textContent()).toContain('Accepted: allocated to Nadia Rahman (key worker)');
 
     // Closing before the minutes: the API's 409, as a page that says what to do.
-    await page.getByRole('button', { name: 'Close the panel' }).click();
+    await submit(page, 'Close the panel');
     expect(await page.locator('h1').textContent()).toBe('This record has changed');
     expect(await page.locator('main').textContent()).toContain('The panel closes once its minutes are recorded');
     await looked(page);
     await page.goto('/app/mast/panels/2026-12-09#minutes-heading');
     await page.getByLabel('Minutes of the meeting').fill('Two requests considered: one deferred for attendance information, one accepted and allocated.\nDr Moss declared a conflict on the second.');
-    await page.getByRole('button', { name: 'Save the minutes' }).click();
-    await page.getByRole('button', { name: 'Close the panel' }).click();
+    await submit(page, 'Save the minutes');
+    await submit(page, 'Close the panel');
     expect(await page.locator('h1 .govuk-tag').textContent()).toBe('Closed');
     expect(await page.locator('.app-minutes').textContent()).toContain('one deferred for attendance information');
     await looked(page, 'mast-panel-closed');
@@ -197,7 +201,7 @@ describe('the MAST screens, in Chromium', () => {
     expect(await rows.filter({ hasText: 'First contact' }).textContent()).toContain('Nadia Rahman');
     await looked(page, 'mast-deadlines');
     await page.getByLabel('Due', { exact: true }).check();
-    await page.getByRole('button', { name: 'Apply filter' }).click();
+    await submit(page, 'Apply filter');
     await page.waitForURL((url) => url.searchParams.get('state') === 'due');
     expect(await rows.count()).toBe(3);
 
@@ -210,13 +214,13 @@ describe('the MAST screens, in Chromium', () => {
     await looked(page);
 
     await page.goto('/app/mast/caseloads');
-    await page.getByRole('link', { name: 'Nadia Rahman (key worker)' }).click();
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Nadia Rahman (key worker)' }).click()]);
     expect(await page.locator('table tbody tr').count()).toBe(1);
     await looked(page);
     await page.context().close();
 
     const worker = await signedIn('keyworker.mast');
-    await worker.locator('.govuk-service-navigation').getByRole('link', { name: 'My MAST cases' }).click();
+    await Promise.all([worker.waitForNavigation(), worker.locator('.govuk-service-navigation').getByRole('link', { name: 'My MAST cases' }).click()]);
     expect(await worker.locator('table tbody').textContent()).toContain('Young carer for her mother');
     expect(await worker.locator('table tbody').textContent()).toContain('Due by');
     await looked(worker, 'mast-caseload');
@@ -237,8 +241,8 @@ describe('the MAST screens, in Chromium', () => {
     await page.goto('/app/mast/panels/2026-12-09');
     expect(await page.locator('h1 .govuk-tag').textContent()).toBe('Closed');
     await page.goto('/app/mast/panels/2026-12-16');
-    await page.getByRole('button', { name: /Schedule the panel/ }).click();
-    await page.getByRole('button', { name: 'Draw up the agenda' }).click();
+    await submit(page, /Schedule the panel/);
+    await submit(page, 'Draw up the agenda');
     // Next week's agenda: the deferred request returns, the held-over one joins it.
     const agenda = page.locator('table.app-agenda tbody tr');
     expect(await agenda.count()).toBe(2);
