@@ -1,3 +1,4 @@
+import { panelDayAfterAWeek, panelWithRequests } from './mast-requests';
 import { giveMentoringConsent, refer, registerChild, type SchoolApi, triageOnto } from './school-cases';
 
 /** The days a scenario's records are dated, around the platform's today. */
@@ -46,5 +47,17 @@ export const PAGE_SCENARIOS: readonly PageScenario[] = [
       return '/app/schools/school-oakfield/triage';
     },
     complete: (html) => rowsOf(html) === 201,
+  },
+  {
+    name: 'panel agenda (40 requests)',
+    userId: 'mast.coordinator',
+    async seed(api, days) {
+      // MAST_PANEL_WEEKDAY's default: the panel meets on Wednesdays.
+      const panelDate = panelDayAfterAWeek(days, Number(process.env.MAST_PANEL_WEEKDAY ?? 3));
+      await panelWithRequests(api, days, 40, panelDate);
+      return `/app/mast/panels/${panelDate}`;
+    },
+    // The agenda's 40 rows and its header.
+    complete: (html) => rowsOf(html) === 41,
   },
 ];

@@ -397,6 +397,22 @@ const matrix: Record<string, Row> = {
   'GET /app/dpo/children/:childId/subject-access/pdf': { call: page((f) => `/app/dpo/children/${f.childId}/subject-access/pdf`), allowed: ['dpo'] },
   'GET /app/dpo/break-glass': { call: page(() => '/app/dpo/break-glass'), allowed: ['dpo'] },
   'POST /app/dpo/break-glass/:id/review': { call: pageForm(() => '/app/dpo/break-glass/1/review', () => ({ note: 'reviewed in the matrix' })), allowed: ['dpo'] },
+  // The MAST pages, each behind its API twin's policy (the panel of 2026-12-09 is the one the rows above scheduled).
+  'GET /app/mast/panels': { call: page(() => '/app/mast/panels'), allowed: mastTeam },
+  'GET /app/mast/panels/:panelDate': { call: page(() => '/app/mast/panels/2026-12-09'), allowed: mastTeam },
+  'GET /app/mast/panels/:panelDate/pack': { call: page(() => '/app/mast/panels/2026-12-09/pack'), allowed: mastTeam },
+  'GET /app/mast/panels/:panelDate/requests/:requestId': { call: page((f) => `/app/mast/panels/2026-12-09/requests/${f.mastRequestId}`), allowed: ['mast.coordinator', 'senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
+  'POST /app/mast/panels/:panelDate/decisions': { call: pageForm(() => '/app/mast/panels/2026-12-09/decisions', (f) => ({ requestId: f.mastRequestId, 'decision.outcome': 'signpost', 'decision.signpostTo': 'Early help hub', reason: 'Matrix' })), allowed: ['mast.coordinator'] },
+  'POST /app/mast/panels/:panelDate/conflicts': { call: pageForm(() => '/app/mast/panels/2026-12-09/conflicts', (f) => ({ requestId: f.mastRequestId, memberId: 'panel.health', nature: 'Matrix' })), allowed: ['mast.coordinator'] },
+  'POST /app/mast/panels/:panelDate/:step': { call: pageForm(() => '/app/mast/panels/2026-12-16/minutes', () => ({ minutes: 'Matrix minutes' })), allowed: ['mast.coordinator'] },
+  'GET /app/mast/deadlines': { call: page(() => '/app/mast/deadlines'), allowed: mastTeam },
+  'GET /app/mast/decision-log': { call: page(() => '/app/mast/decision-log'), allowed: mastTeam },
+  'GET /app/mast/caseloads': { call: page(() => '/app/mast/caseloads'), allowed: ['mast.coordinator'] },
+  'GET /app/mast/caseloads/:workerId': { call: page(() => '/app/mast/caseloads/keyworker.mast'), allowed: ['mast.coordinator', 'keyworker.mast'] },
+  'GET /app/mast/children/:childId/request': { call: page((f) => `/app/mast/children/${f.childId}/request`), allowed: oakfieldStaff },
+  // Without the request's fields: the API's 400 renders the form again, and no second request is made.
+  'POST /app/mast/children/:childId/request': { call: pageForm((f) => `/app/mast/children/${f.childId}/request`, (f) => ({ childId: f.childId })), allowed: ['senco.oakfield'], answers: [400] },
+  'GET /app/mast/requests/:requestId': { call: page((f) => `/app/mast/requests/${f.mastRequestId}`), allowed: ['mast.coordinator', 'senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics', 'GET /', 'GET /app/sign-in', 'POST /app/sign-in', 'GET /app/sign-in/oidc', 'GET /app/sign-in/callback'];
 

@@ -25,6 +25,7 @@ import { SafeguardingPagesModule } from './pages/safeguarding-pages.module';
 import { SocialCarePagesModule } from './pages/social-care/social-care-pages.module';
 import { CafPagesModule } from './pages/caf/caf-pages.module';
 import { DpoPagesModule } from './pages/dpo/dpo-pages.module';
+import { MastPagesModule } from './pages/mast/mast-pages.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
@@ -61,6 +62,7 @@ export class AppModule {
         SocialCarePagesModule,
         CafPagesModule,
         DpoPagesModule,
+        MastPagesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

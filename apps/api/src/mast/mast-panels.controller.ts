@@ -15,7 +15,7 @@ import { type PanelStep, RecordPanelDecisionCommand, TakePanelStepCommand } from
 
 const panelDay = new DayPipe('panelDate');
 /** The meeting's steps in `POST /mast-panels/:panelDate/:step`; the agenda is drawn up from the requests received, closure takes nothing. */
-const MEETING_STEPS: Readonly<Record<string, WithBody & { step: PanelStep }>> = {
+export const MEETING_STEPS: Readonly<Record<string, WithBody & { step: PanelStep }>> = {
   agenda: { step: 'agenda' },
   attendance: { step: 'attendance', body: PanelMemberBody },
   departures: { step: 'departures', body: PanelMemberBody },

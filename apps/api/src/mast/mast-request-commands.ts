@@ -1,11 +1,11 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { MAST_REQUEST_CATEGORIES, type MastRequestCommand } from '@app/domain/mast-request/commands';
 import { mastRequestDecider } from '@app/domain/mast-request/decider';
 import { mastRequestStream } from '@app/domain/mast-request/events';
-import { consentQuestions, coveredByConsent, type WorkingDayCalendar } from '@app/domain/multi-agency';
+import { type ConsentCoverage, consentQuestions, coveredByConsent, type WorkingDayCalendar } from '@app/domain/multi-agency';
 import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
@@ -17,6 +17,11 @@ import { CALENDAR, CLOCK } from '../platform/tokens';
 import type { MastRequestStep } from './mast-request-steps';
 
 const PLATFORM_FIELDS = ['type', 'requestId', 'by', 'consent', 'receivedAt', 'today'];
+
+/** Whether the child's consents cover MAST involvement (every category a request records) at that moment. */
+export async function mastConsentAt(manager: EntityManager, childId: string, at: string): Promise<ConsentCoverage> {
+  return coveredByConsent(await consentCoverageForEach(manager, childId, consentQuestions('mast-involvement', 'mast', MAST_REQUEST_CATEGORIES, at)));
+}
 
 export class MakeMastRequestCommand {
   constructor(readonly body: Body, readonly context: RequestContext) {}
@@ -47,8 +52,8 @@ export class MakeMastRequestHandler implements ICommandHandler<MakeMastRequestCo
     const requestId = randomUUID();
     const receivedAt = this.clock().toISOString();
     const childId = String(fields.childId);
-    const answers = await consentCoverageForEach(this.dataSource.manager, childId, consentQuestions('mast-involvement', 'mast', MAST_REQUEST_CATEGORIES, receivedAt));
-    const command = { ...fields, type: 'MakeMastRequest', requestId, by: context.actor, consent: coveredByConsent(answers), receivedAt } as unknown as MastRequestCommand;
+    const consent = await mastConsentAt(this.dataSource.manager, childId, receivedAt);
+    const command = { ...fields, type: 'MakeMastRequest', requestId, by: context.actor, consent, receivedAt } as unknown as MastRequestCommand;
     const decided = await this.decisions.execute(mastRequestDecider(this.calendar), mastRequestStream(requestId), command, {
       actor: context.actor,
       correlationId: context.requestId,

@@ -32,6 +32,11 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Safeguarding concerns', description: "The school's concerns, each with its clocks: review them and refer to social care.", roles: ['dsl', 'head-teacher'], href: school('concerns') },
   { text: 'Sharing to approve', description: 'Proposals to share information without consent, waiting for your approval.', roles: ['dsl', 'head-teacher'], href: school('sharing-approvals') },
   { text: 'Information received', description: 'What schools and other agencies shared with your agency, and why.', roles: ['practitioner'], href: (actor) => `/app/agencies/${encodeURIComponent(actor.agencyId)}/information-received` },
+  { text: 'Next panel', description: 'The agenda of the next MAST panel: attendance, conflicts, decisions, minutes.', roles: ['mast-coordinator', 'panel-member'], href: () => '/app/mast/panels' },
+  { text: 'Deadlines', description: 'Responses to schools and first contacts: due, overdue, breached and met, with their owners.', roles: ['mast-coordinator', 'panel-member'], href: () => '/app/mast/deadlines' },
+  { text: 'Decision log', description: 'Every decision the panel made, with its reason and who took part.', roles: ['mast-coordinator', 'panel-member'], href: () => '/app/mast/decision-log' },
+  { text: 'Key workers', description: "Each key worker's open MAST cases.", roles: ['mast-coordinator'], href: () => '/app/mast/caseloads' },
+  { text: 'My MAST cases', description: 'The children allocated to you by the panel, and their first-contact deadlines.', roles: ['key-worker'], href: (actor) => `/app/mast/caseloads/${encodeURIComponent(actor.userId)}` },
 ];
 
 export function navigationFor(actor: { readonly userId: string; readonly role: Role; readonly agencyId: string }): Array<{ text: string; description: string; href: string }> {
