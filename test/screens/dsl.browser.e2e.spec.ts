@@ -223,7 +223,8 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     expect(await dsl.locator('.govuk-task-list').textContent()).toContain('1 sent');
 
     const police = await as('practitioner.police');
-    await police.locator('.govuk-service-navigation').getByRole('link', { name: 'Information received' }).click();
+    // The page the preview is rendered from: what this recipient sees of each disclosure, by child.
+    await police.goto('/app/agencies/police/information-received');
     const received = police.locator('main');
     await received.locator('dl').waitFor();
     expect(await received.locator('h2').allTextContents()).toEqual(['Maya Example']);

@@ -31,7 +31,6 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Outcomes', description: 'Attendance and behaviour at referral against exit.', roles: ['learning-mentor', 'senco', 'head-teacher', 'dsl'], href: school('outcomes') },
   { text: 'Safeguarding concerns', description: "The school's concerns, each with its clocks: review them and refer to social care.", roles: ['dsl', 'head-teacher'], href: school('concerns') },
   { text: 'Sharing to approve', description: 'Proposals to share information without consent, waiting for your approval.', roles: ['dsl', 'head-teacher'], href: school('sharing-approvals') },
-  { text: 'Information received', description: 'What schools and other agencies shared with your agency, and why.', roles: ['practitioner'], href: (actor) => `/app/agencies/${encodeURIComponent(actor.agencyId)}/information-received` },
   { text: 'Next panel', description: 'The agenda of the next MAST panel: attendance, conflicts, decisions, minutes.', roles: ['mast-coordinator', 'panel-member'], href: () => '/app/mast/panels' },
   { text: 'Deadlines', description: 'Responses to schools and first contacts: due, overdue, breached and met, with their owners.', roles: ['mast-coordinator', 'panel-member'], href: () => '/app/mast/deadlines' },
   { text: 'Decision log', description: 'Every decision the panel made, with its reason and who took part.', roles: ['mast-coordinator', 'panel-member'], href: () => '/app/mast/decision-log' },
