@@ -1,3 +1,4 @@
+import { systemClock } from '@app/platform/runtime/open-platform';
 // The relay benchmark (`npm run bench:relay`): messages/s from the outbox to Kafka, through
 // the real OutboxRelay and kafkajs publisher (idempotent, one request in flight, acks all),
 // for several claim batch sizes. PostgreSQL: DATABASE_URL's server or a throwaway embedded
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     for (const batchSize of batchSizes) {
       const topic = `bench.relay.${randomUUID().slice(0, 8)}.v1`;
       await ensureTopics(kafka, [topic]);
-      const relay = new OutboxRelay({ pool, publisher, batchSize, log: progress });
+      const relay = new OutboxRelay({ pool, publisher, batchSize, clock: systemClock, log: progress });
       // Warm-up: connection, producer id, topic metadata.
       await fillOutbox(pool, topic, 10);
       await relay.drain();

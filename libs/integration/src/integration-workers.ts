@@ -35,7 +35,7 @@ export class IntegrationWorkers {
     const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
     const kafka = createKafka({ brokers: options.brokers, clientId: options.clientId, log });
     const publisher = new KafkaPublisher(kafka);
-    const relay = new OutboxRelay({ pool: options.pool, publisher, log });
+    const relay = new OutboxRelay({ pool: options.pool, publisher, log, clock: options.clock });
     relay.start();
     const updates = new SocialCareCaseUpdates({ eventStore: options.eventStore, inbound: new InboundMessages(options.pool), publisher, log, clock: options.clock });
     const source = new KafkaMessageSource(kafka, { groupId: `${options.clientId}.${SOCIAL_CARE_CASE_UPDATES}`, log });

@@ -1,3 +1,4 @@
+import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
@@ -21,7 +22,7 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
     db = await createTestDatabase('relay_kafka');
     setup = outboxedStore(db.pool);
     publisher = new KafkaPublisher(testKafka(brokers, relayLog));
-    relay = new OutboxRelay({ pool: db.pool, publisher, log: (line) => relayLog.push(line) });
+    relay = new OutboxRelay({ pool: db.pool, publisher, clock: () => fixtureInstant, log: (line) => relayLog.push(line) });
   });
   afterAll(async () => {
     await relay.stop();
@@ -124,7 +125,7 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
       },
       close: () => publisher.close(),
     };
-    const watched = new OutboxRelay({ pool: db.pool, publisher: watching, log: (line) => relayLog.push(line) });
+    const watched = new OutboxRelay({ pool: db.pool, publisher: watching, clock: () => fixtureInstant, log: (line) => relayLog.push(line) });
     expect(await watched.drain()).toBe(1);
     expect(xidsDuringSend).toEqual([0]);
   });

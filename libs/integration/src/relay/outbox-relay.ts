@@ -18,6 +18,8 @@ export interface OutboxRelayOptions {
   /** Published rows older than this are deleted (the topic is the record from then on). */
   readonly retainPublishedHours?: number;
   readonly log?: (line: string) => void;
+  /** The platform clock (ADR 009): when the relay last published, for its status. */
+  readonly clock: () => Date;
 }
 
 export interface RelayStatus {
@@ -173,7 +175,7 @@ export class OutboxRelay {
       await client.query('COMMIT');
       this.current.published += valid.length;
       this.current.failedContracts += broken.length;
-      if (valid.length > 0) this.current.lastPublishedAt = new Date();
+      if (valid.length > 0) this.current.lastPublishedAt = this.options.clock();
       return { kind: 'published', count: claimed.length };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

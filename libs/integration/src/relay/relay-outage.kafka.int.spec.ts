@@ -1,3 +1,4 @@
+import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
@@ -24,7 +25,7 @@ describeWithKafka('broker outage: the outbox backs up and drains, once per event
     db = await createTestDatabase('relay_outage');
     setup = outboxedStore(db.pool);
     publisher = new KafkaPublisher(testKafka(brokers, log));
-    relay = new OutboxRelay({ pool: db.pool, publisher, backoffBaseMs: 100, backoffMaxMs: 2000, log: (line) => log.push(line) });
+    relay = new OutboxRelay({ pool: db.pool, publisher, backoffBaseMs: 100, backoffMaxMs: 2000, clock: () => fixtureInstant, log: (line) => log.push(line) });
   }, 120_000);
   afterAll(async () => {
     await relay.stop();

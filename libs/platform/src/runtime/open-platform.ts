@@ -26,8 +26,8 @@ import { userOf } from '../database/database-roles';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../embedded/embedded-postgres';
 import { localSecret } from '../secrets/local-secret';
 
-/** The system clock: the only place the platform reads the wall clock for what it records (ADR 009). */
-const systemClock = (): Date => new Date();
+/** The system clock: the only place the platform reads the wall clock (ADR 009); benchmarks, which run in real time, use it too. */
+export const systemClock = (): Date => new Date();
 
 /** Everything a process of the platform shares: database, event store, keys, projections. */
 export interface PlatformRuntime {
