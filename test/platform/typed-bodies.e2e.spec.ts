@@ -58,6 +58,21 @@ describe('typed bodies and no 500 for junk', () => {
     expect(await events()).toBe(before);
   });
 
+  it('refuses a list or a body that is not JSON as the client\'s mistake, never as a refusal of access, writing nothing', async () => {
+    const before = await events();
+    const list = await raw('/children', '[{"schoolId":"school-oakfield"}]', senco).expect(400);
+    expect(list.body).toMatchObject({ field: 'body', rule: 'request.body-object' });
+    const text = await request(platform.http).post('/children').set('Authorization', senco).set('Content-Type', 'text/plain').send('givenName=Ada').expect(415);
+    expect(text.body).toMatchObject({ field: 'Content-Type', rule: 'request.content-type' });
+    expect(text.body.message).toContain('text/plain');
+    // No body needs no Content-Type: it is a body without the school, which is named.
+    const empty = await request(platform.http).post('/children').set('Authorization', senco).expect(400);
+    expect(empty.body).toMatchObject({ field: 'schoolId', rule: 'request.names-its-record' });
+    const noChild = await request(platform.http).post('/concerns').set('Authorization', senco).send({}).expect(400);
+    expect(noChild.body).toMatchObject({ field: 'childId' });
+    expect(await events()).toBe(before);
+  });
+
   it('refuses objects nested past the limit, 1,000 and 10,000 deep, without touching the stack', async () => {
     const before = await events();
     const deep = await raw(`/referrals/${referralId}/profile`, `{"profile":${nested(1_000)}}`).expect(400);

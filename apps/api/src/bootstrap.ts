@@ -12,6 +12,7 @@ import { hardenHttp } from './platform/http-hardening';
 import { documentIdempotencyKey } from './platform/idempotency.interceptor';
 import { configurePages } from './pages/views';
 import { assignRequestId } from './platform/request-id';
+import { requireJsonBodies } from './platform/json-bodies';
 import { traceRequests } from './platform/request-tracing';
 
 /**
@@ -30,6 +31,7 @@ export async function createApiApplication(
   hardenHttp(app, runtime.config.trustProxyHops);
   app.use(measureHttpRequests(app.get(PlatformMetrics)));
   app.use(assignRequestId);
+  app.use(requireJsonBodies);
   configurePages(app);
   const document = SwaggerModule.createDocument(
     app,

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AccessLog } from '@app/access/audit/access-log';
@@ -87,6 +87,7 @@ export class AccessGuard implements CanActivate {
     }
     if (!decision.allowed) {
       await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'refused', reason: decision.reason, requestId });
+      if (decision.missing) throw new BadRequestException({ error: 'Bad Request', field: decision.missing, rule: 'request.names-its-record', message: decision.reason });
       throw new ForbiddenException({ error: 'Forbidden', rule: `access.${policy?.name ?? 'no-policy'}`, message: decision.reason });
     }
     if (policy?.childLevel && !decision.childId) {

@@ -25,6 +25,8 @@ const PLACES = { path: 'path parameter', query: 'query parameter', body: 'body f
  * refused here instead of overflowing the stack in class-transformer or the hash chain.
  */
 export function malformedInput(parts: Readonly<Record<'path' | 'query' | 'body', unknown>>): MalformedInput | null {
+  // A list where an object belongs would reach a policy that reads its fields as absent.
+  if (Array.isArray(parts.body)) return { field: 'body', rule: 'request.body-object', message: 'The body must be a JSON object, not a list' };
   type Pending = { value: unknown; place: keyof typeof PLACES; at: string; depth: number };
   const pending: Pending[] = (Object.keys(PLACES) as Array<keyof typeof PLACES>).map((place) => ({ value: parts[place], place, at: '', depth: 0 }));
   for (let next = pending.pop(); next; next = pending.pop()) {

@@ -1,5 +1,5 @@
 import { SCHOOL_STAFF, type Role } from '../directory/roles';
-import { allow, deny, type Policy, type PolicyContext, roleIn } from './policy';
+import { allow, deny, namedInBody, type Policy, type PolicyContext, roleIn, unnamed } from './policy';
 
 /** Practitioners outside schools who work with children across agencies. */
 const AGENCY_PRACTITIONERS: readonly Role[] = ['key-worker', 'social-worker', 'practitioner', 'lead-professional'];
@@ -39,8 +39,8 @@ export const cafPolicies = {
     name: 'caf.start',
     childLevel: true,
     async decide({ actor, body, facts }) {
-      const childId = (body as { childId?: unknown } | undefined)?.childId;
-      if (typeof childId !== 'string') return deny('no relationship to this child');
+      const childId = namedInBody(body, 'childId');
+      if (childId === null) return unnamed('childId');
       if (SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(childId)) === actor.agencyId) return allow(`school-of-record:${actor.agencyId}`, childId);
       if (actor.role === 'key-worker' && (await facts.isAllocatedWorker(actor.userId, childId))) return allow('allocated-worker', childId);
       return deny('a CAF is started by the child\'s school or allocated MAST worker', childId);

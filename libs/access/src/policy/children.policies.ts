@@ -1,5 +1,5 @@
 import { ALL_SCHOOL_STAFF, SCHOOL_STAFF, type Role } from '../directory/roles';
-import { allow, deny, type Policy, type PolicyContext } from './policy';
+import { allow, deny, namedInBody, unnamed, type Policy, type PolicyContext } from './policy';
 
 /** Staff of the child's own school, holding one of `roles`: the school-of-record relationship. */
 export const schoolOfRecord = (name: string, roles: readonly Role[]): Policy => ({
@@ -20,7 +20,8 @@ export const childPolicies = {
     childLevel: false,
     async decide({ actor, body }) {
       if (!SCHOOL_STAFF.includes(actor.role)) return deny(`child.register is for ${SCHOOL_STAFF.join(', ')}`);
-      const schoolId = (body as { schoolId?: unknown } | undefined)?.schoolId;
+      const schoolId = namedInBody(body, 'schoolId');
+      if (schoolId === null) return unnamed('schoolId');
       if (schoolId !== actor.agencyId) return deny('staff register children at their own school only');
       return allow(`staff-of:${actor.agencyId}`);
     },

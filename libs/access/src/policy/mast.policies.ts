@@ -1,5 +1,5 @@
 import type { Role } from '../directory/roles';
-import { allow, deny, type Policy, roleIn } from './policy';
+import { allow, deny, namedInBody, type Policy, roleIn, unnamed } from './policy';
 
 const MAST_TEAM: readonly Role[] = ['mast-coordinator', 'panel-member'];
 
@@ -11,8 +11,9 @@ const onTheRequest = (name: string, schoolRoles: readonly Role[]): Policy => ({
   name,
   childLevel: true,
   async decide({ actor, params, body, facts }) {
-    const requestId = params.requestId ?? (body as { requestId?: unknown } | undefined)?.requestId;
-    const found = typeof requestId === 'string' ? await facts.mastRequestOf(requestId) : null;
+    const requestId = params.requestId ?? namedInBody(body, 'requestId');
+    if (requestId === null) return unnamed('requestId');
+    const found = await facts.mastRequestOf(requestId);
     if (!found) return deny('no relationship to this request');
     if (actor.role === 'mast-coordinator') return allow('role:mast-coordinator', found.childId);
     if (actor.role === 'panel-member' && found.listed) return allow('panel-member:listed-request', found.childId);
@@ -28,9 +29,10 @@ export const mastPolicies = {
     name: 'mast-request.make',
     childLevel: true,
     async decide({ actor, body, facts }) {
-      const childId = (body as { childId?: unknown } | undefined)?.childId;
       if (actor.role !== 'senco') return deny('mast-request.make is for the SENCo at the child\'s school');
-      if (typeof childId !== 'string' || (await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('no relationship to this child', typeof childId === 'string' ? childId : undefined);
+      const childId = namedInBody(body, 'childId');
+      if (childId === null) return unnamed('childId');
+      if ((await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('no relationship to this child', childId);
       return allow(`school-of-record:${actor.agencyId}`, childId);
     },
   } satisfies Policy,
@@ -56,9 +58,10 @@ export const mastPolicies = {
     name: 'mast-panel.decide',
     childLevel: true,
     async decide({ actor, body, facts }) {
-      const requestId = (body as { requestId?: unknown } | undefined)?.requestId;
-      const found = typeof requestId === 'string' ? await facts.mastRequestOf(requestId) : null;
+      const requestId = namedInBody(body, 'requestId');
+      const found = requestId === null ? null : await facts.mastRequestOf(requestId);
       if (actor.role !== 'mast-coordinator') return deny('mast-panel.decide is for the MAST co-ordinator', found?.childId);
+      if (requestId === null) return unnamed('requestId');
       return found ? allow('role:mast-coordinator', found.childId) : deny('no such request');
     },
   } satisfies Policy,

@@ -44,7 +44,8 @@ export interface AccessFacts {
 export type PolicyDecision =
   /** `view`: where an endpoint answers each audience in its own shape, the one this requester gets. */
   | { readonly allowed: true; readonly basis: string; readonly childId?: string; readonly view?: string }
-  | { readonly allowed: false; readonly reason: string; readonly childId?: string };
+  /** `missing`: the body does not name what the policy judges the request by; a mistake (400), not a refusal (403). */
+  | { readonly allowed: false; readonly reason: string; readonly childId?: string; readonly missing?: string };
 
 /**
  * One named rule deciding one endpoint. `childLevel` policies read a child's data: every
@@ -60,6 +61,19 @@ export interface Policy {
 
 export const allow = (basis: string, childId?: string, view?: string): PolicyDecision => ({ allowed: true, basis, childId, view });
 export const deny = (reason: string, childId?: string): PolicyDecision => ({ allowed: false, reason, childId });
+
+/** The record a body names (its `childId`, `schoolId`...): the policy judges the request by it. */
+export const namedInBody = (body: unknown, field: string): string | null => {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' && value !== '' ? value : null;
+};
+
+/** A request whose body does not name the record it is for: no relationship can be judged, and none is refused. */
+export const unnamed = (field: string): PolicyDecision => ({
+  allowed: false,
+  reason: `${field} is required: it names the record the request is for`,
+  missing: field,
+});
 
 /** Anyone holding one of the roles, whatever their relationship to any child. */
 export const roleIn = (name: string, roles: readonly Role[]): Policy => ({

@@ -1,7 +1,7 @@
 import { ALL_SCHOOL_STAFF, SCHOOL_STAFF, type Role } from '../directory/roles';
 import { isSchoolId } from '@app/domain/shared/vocabulary';
 import { fileHolding } from './child-protection-file';
-import { allow, deny, type Policy, type PolicyContext, roleIn } from './policy';
+import { allow, deny, namedInBody, type Policy, type PolicyContext, roleIn, unnamed } from './policy';
 
 /** Those who hold the child's records here: staff of the child's school, or the MAST worker allocated to the child. */
 async function holderOf(context: PolicyContext, childId: string): Promise<string | null> {
@@ -47,8 +47,8 @@ export const sharingPolicies = {
     name: 'sharing.propose',
     childLevel: true,
     async decide(context) {
-      const childId = (context.body as { childId?: unknown } | undefined)?.childId;
-      if (typeof childId !== 'string') return deny('no relationship to this child');
+      const childId = namedInBody(context.body, 'childId');
+      if (childId === null) return unnamed('childId');
       const basis = await holderOf(context, childId);
       return basis ? allow(basis, childId) : deny('sharing is proposed by those who hold the child\'s records', childId);
     },
@@ -107,8 +107,8 @@ export const concernPolicies = {
     name: 'concern.raise',
     childLevel: true,
     async decide({ actor, body, facts }) {
-      const childId = (body as { childId?: unknown } | undefined)?.childId;
-      if (typeof childId !== 'string') return deny('no relationship to this child');
+      const childId = namedInBody(body, 'childId');
+      if (childId === null) return unnamed('childId');
       if (!ALL_SCHOOL_STAFF.includes(actor.role) || (await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('a concern is raised by staff of the child\'s school', childId);
       return allow(`school-of-record:${actor.agencyId}`, childId);
     },
