@@ -192,7 +192,7 @@ describe('a learning-mentor case from profile to follow-up, in Chromium', () => 
     expect((await refused).status()).toBe(409);
     await page.locator('.govuk-error-summary').waitFor();
     expect(await page.locator('.govuk-error-summary').getByRole('link').first().getAttribute('href')).toBe('#reasonDetail');
-    expect(await page.locator('.govuk-error-summary').textContent()).toContain('The ending announced 3 more sessions and 0 have been held');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('The sessions the planned ending announced have not all been held');
     expect(await page.getByLabel('Attendance (%)').inputValue()).toBe('94');
     await expectAccessible(page);
     await keepScreenshot(page, 'school-step-exit-errors');

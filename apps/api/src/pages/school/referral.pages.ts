@@ -97,7 +97,7 @@ export class ReferralPages {
       // A state rule that names a field of the form (close sooner than the ending announced: say why) is
       // answered on the form, by that field, still a 409; one that names none is the 409 page.
       if (!(error instanceof DomainRefusal && error.error.kind === 'conflict' && error.error.field)) throw error;
-      const errors = errorsOf({ field: error.error.field, message: error.error.message }, anchorsOf(form));
+      const errors = errorsOf({ field: error.error.field, message: form.refusals?.[error.error.rule] ?? error.error.message }, anchorsOf(form));
       res.status(409).render('school/step-form', { ...model, values: sent, errors: errors.list, errorFor: errors.byField });
       return;
     }

@@ -15,6 +15,8 @@ export interface StepForm {
   readonly blank: Readonly<Record<string, string>>;
   /** The input an API field's error links to, when not the field's own name. */
   readonly anchors?: Readonly<Record<string, string>>;
+  /** A state rule's refusal in the form's words, by the rule, when the API's message names its fields. */
+  readonly refusals?: Readonly<Record<string, string>>;
   /** What the form opens with besides today's date, from the case so far. */
   opening?(facts: CaseFacts): Record<string, unknown>;
   body(form: FormBody, facts: CaseFacts): Record<string, unknown>;
@@ -285,6 +287,7 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
     otherDates: ['followUpDueOn'],
     audience: 'the mentor',
     anchors: measureAnchors('exit', 'exit'),
+    refusals: { 'referral.ending-sessions-not-held': 'The sessions the planned ending announced have not all been held: hold them first, or say here why the case closes sooner' },
     blank: {
       closedOn: 'Enter the date the case closed',
       reason: 'Select why the case closed',
