@@ -20,6 +20,18 @@ export const numberOf = (form: FormBody, name: string): number | string | undefi
   return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : value;
 };
 
+/** A number as typed, decimals allowed (an attendance percentage); anything else is passed on as typed. */
+export const decimalOf = (form: FormBody, name: string): number | string | undefined => {
+  const value = given(form, name);
+  return value !== undefined && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+};
+
+/** A textarea of one item a line, as a list; no lines is left out, so the API names the list as missing. */
+export const linesOf = (form: FormBody, name: string): string[] | undefined => {
+  const lines = (given(form, name) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  return lines.length > 0 ? lines : undefined;
+};
+
 /** A yes/no radio: `yes` or `no`, else left out. */
 export const yesNoOf = (form: FormBody, name: string): boolean | undefined => {
   const value = given(form, name);

@@ -35,6 +35,7 @@ export const mentorCasesProjection: Projection = {
     'ReferralTriaged',
     'MentoringAgreementSigned',
     'AssessmentRecorded',
+    'TargetsSet',
     'ActionPlanAgreed',
     'SessionRecorded',
     'ReviewHeld',
@@ -109,6 +110,10 @@ export const mentorCasesProjection: Projection = {
         });
         return;
       }
+      case 'TargetsSet':
+        // The targets live in mentor_case_targets; the case's revision still moves on, or an If-Match read after it is stale.
+        await update({});
+        return;
       case 'ActionPlanAgreed': {
         const data = event.data as unknown as Data<'ActionPlanAgreed'>;
         await update({

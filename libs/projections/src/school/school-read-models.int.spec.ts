@@ -12,6 +12,9 @@ import { ProjectionRunner } from '../runtime/projection-runner';
 import { RecordedHistory } from '../testing/recorded-history';
 import { appendDecided } from '../testing/decide-and-append';
 import { retentionStream } from '@app/domain/retention/events';
+import type { ReferralCommand } from '@app/domain/referral/commands';
+import { referralStream } from '@app/domain/referral/events';
+import { steps } from '@app/domain/testing/referral-examples';
 import { mentorActionPlansProjection } from './mentor-action-plans.projection';
 import { mentorCasesProjection } from './mentor-cases.projection';
 import {
@@ -328,6 +331,21 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
       expect(amira.services).toEqual(['Breakfast club', 'Young carers service']);
       expect(amira.strategies).toBeNull();
       expect((await schoolOutcomes(manager, { schoolId: SCHOOL })).casesMeasured).toBe(1);
+    });
+  });
+
+  describe('the revision a case is read at', () => {
+    it('is its stream\'s last, whichever step came last, targets too: the revision a form or If-Match sends back', async () => {
+      const id = 'r-revision';
+      await oakfield.placed(id, 'child-revision', MENTORS.nicky);
+      const { agree, assess, targets } = steps;
+      await oakfield.referral(id, 'child-revision', { ...agree, referralId: id });
+      await oakfield.referral(id, 'child-revision', { ...assess, referralId: id, consent: await oakfield.mentoringConsent('child-revision', assess.assessedOn) } as ReferralCommand);
+      await oakfield.referral(id, 'child-revision', { ...targets, referralId: id });
+      await catchUp();
+      const last = (await store.readStream(referralStream(id))).at(-1)!;
+      expect(last.type).toBe('TargetsSet');
+      expect((await mentorCaseRecord(manager, id))?.revision).toBe(last.revision.toString());
     });
   });
 });

@@ -26,10 +26,20 @@ const detailOf = (event: RecordedEvent, names: ReadonlyMap<string, string>): str
       ].filter(Boolean).join(', ');
     case 'SessionRecorded':
       return `${word(d.kind)} session on ${day(d.heldOn)}, ${d.attended ? 'attended' : 'missed'}`;
+    case 'AssessmentRecorded':
+      return Array.isArray(d.strengths) ? `${d.strengths.length} strengths, ${Array.isArray(d.needs) ? d.needs.length : 0} needs` : '';
+    case 'TargetsSet':
+      return Array.isArray(d.targets) ? `${d.targets.length} SMART ${d.targets.length === 1 ? 'target' : 'targets'}` : '';
+    case 'ActionPlanAgreed':
+      return `${word(d.interventionLength)} intervention, first review on ${day(d.reviewOn)}`;
     case 'ReviewHeld':
       return `Outcome: ${word(d.outcome)}`;
+    case 'EndingPlanned':
+      return `${d.sessionsRemaining} sessions to go, the last on ${day(d.endOn)}`;
     case 'CaseClosed':
       return `Reason: ${word(d.reason)}`;
+    case 'FollowUpRecorded':
+      return `Outcome: ${word(d.outcome)}`;
     default:
       return '';
   }

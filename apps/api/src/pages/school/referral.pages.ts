@@ -14,16 +14,18 @@ import { mentorCaseRecord } from '@app/projections/school/queries';
 import { Policy } from '../../access/policy.decorator';
 import { TakeReferralStepCommand } from '../../casework/casework-commands';
 import { REFERRAL_STEPS } from '../../casework/referral-steps';
+import { DomainRefusal } from '../../platform/decisions';
 import { GetChildRecordQuery } from '../../children/child-queries';
 import { Requester, type RequestContext } from '../../platform/request-context';
 import { stepBody, stepNamed } from '../../platform/steps';
 import { CLOCK, EVENT_STORE } from '../../platform/tokens';
-import { blankFields, type FormRequest, formPage } from '../error-pages';
+import { errorsOf, type FormRequest, formPage } from '../error-pages';
 import { dateBoxes } from '../form-values';
 import { Page } from '../page.decorator';
+import { caseFacts } from './case-facts';
 import { caseTasks } from './case-tasks';
 import { caseTimeline } from './case-timeline';
-import { anchorsOf, STEP_FORMS } from './step-forms';
+import { anchorsOf, blanksOf, STEP_FORMS } from './step-forms';
 import { OPTIONS } from './words';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -74,7 +76,8 @@ export class ReferralPages {
   @Render('school/step-form')
   async stepFormPage(@Param('referralId', uuid) referralId: string, @Param('step') step: string) {
     const form = this.formNamed(step);
-    return this.formModel(referralId, step, dateBoxes(form.dateField, this.today()));
+    const model = await this.formModel(referralId, step);
+    return { ...model, values: { ...dateBoxes(form.dateField, this.today()), ...form.opening?.(model.facts) } };
   }
 
   @Post(':referralId/:step')
@@ -82,12 +85,22 @@ export class ReferralPages {
   async takeStep(@Param('referralId', uuid) referralId: string, @Param('step') stepName: string, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
     const form = this.formNamed(stepName);
     const sent = (req.body ?? {}) as Record<string, unknown>;
-    const body = form.body(sent);
-    formPage(req, 'school/step-form', await this.formModel(referralId, stepName, sent), anchorsOf(form), blankFields(form.blank, body));
+    const model = await this.formModel(referralId, stepName);
+    const body = form.body(sent, model.facts);
+    formPage(req, 'school/step-form', { ...model, values: sent }, anchorsOf(form), blanksOf(form, body));
     const step = stepNamed(REFERRAL_STEPS, stepName);
     // The revision the form was read at: a case changed since is a 409 offering a reload, as If-Match is for the API.
     const revision = typeof sent.revision === 'string' && /^\d{1,18}$/.test(sent.revision) ? BigInt(sent.revision) : undefined;
-    await this.commands.execute(new TakeReferralStepCommand(referralId, step, await stepBody(step, body), revision, requester));
+    try {
+      await this.commands.execute(new TakeReferralStepCommand(referralId, step, await stepBody(step, body), revision, requester));
+    } catch (error) {
+      // A state rule that names a field of the form (close sooner than the ending announced: say why) is
+      // answered on the form, by that field, still a 409; one that names none is the 409 page.
+      if (!(error instanceof DomainRefusal && error.error.kind === 'conflict' && error.error.field)) throw error;
+      const errors = errorsOf({ field: error.error.field, message: form.refusals?.[error.error.rule] ?? error.error.message }, anchorsOf(form));
+      res.status(409).render('school/step-form', { ...model, values: sent, errors: errors.list, errorFor: errors.byField });
+      return;
+    }
     res.redirect(303, `/app/referrals/${referralId}?done=${encodeURIComponent(stepName)}`);
   }
 
@@ -96,9 +109,9 @@ export class ReferralPages {
     return STEP_FORMS[step];
   }
 
-  private async formModel(referralId: string, step: string, values: Record<string, unknown>) {
+  private async formModel(referralId: string, step: string) {
     const record = await this.caseOf(referralId);
-    const child = await this.childOf(record.childId);
+    const [child, events] = await Promise.all([this.childOf(record.childId), this.events.readStream(referralStream(referralId))]);
     const form = STEP_FORMS[step];
     // 4e: the mentor is one of the school's own learning mentors (the handler checks it again).
     const mentors = step === 'triage' ? (await this.directory.users()).filter((u) => u.active && u.role === 'learning-mentor' && u.agencyId === record.schoolId) : [];
@@ -114,7 +127,7 @@ export class ReferralPages {
       reasons: record.reasons ?? [],
       mentors: mentors.map((m) => ({ value: m.userId, text: m.displayName })),
       options: OPTIONS,
-      values,
+      facts: caseFacts(events),
     };
   }
 
