@@ -412,6 +412,19 @@ const matrix: Record<string, Row> = {
   'GET /app/mast/children/:childId/request': { call: page((f) => `/app/mast/children/${f.childId}/request`), allowed: oakfieldStaff },
   // Without the request's fields: the API's 400 renders the form again, and no second request is made.
   'POST /app/mast/children/:childId/request': { call: pageForm((f) => `/app/mast/children/${f.childId}/request`, (f) => ({ childId: f.childId })), allowed: ['senco.oakfield'], answers: [400] },
+  // The family's pages (issue 15): the family API's policies; an unknown consent is the consent domain's 404 or 409.
+  'GET /app/family': { call: page(() => '/app/family'), allowed: familyAccounts },
+  'GET /app/family/children/:childId/caf': { call: page((f) => `/app/family/children/${f.childId}/caf`), allowed: ['parent.demo'] },
+  'GET /app/family/children/:childId/consents': { call: page((f) => `/app/family/children/${f.childId}/consents`), allowed: ['parent.demo'] },
+  'GET /app/family/children/:childId/shared': { call: page((f) => `/app/family/children/${f.childId}/shared`), allowed: ['parent.demo'] },
+  'GET /app/family/children/:childId/consents/:consentId/withdrawal': {
+    call: page((f) => `/app/family/children/${f.childId}/consents/6f9619ff-8b86-4d11-b42d-00c04fc964ff/withdrawal`),
+    allowed: ['parent.demo'],
+  },
+  'POST /app/family/children/:childId/consents/:consentId/withdrawal': {
+    call: pageForm((f) => `/app/family/children/${f.childId}/consents/6f9619ff-8b86-4d11-b42d-00c04fc964ff/withdrawal`),
+    allowed: ['parent.demo'],
+  },
   'GET /app/mast/requests/:requestId': { call: page((f) => `/app/mast/requests/${f.mastRequestId}`), allowed: ['mast.coordinator', 'senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
 };
 const publicRoutes = ['GET /health', 'GET /health/ready', 'GET /metrics', 'GET /', 'GET /app/sign-in', 'POST /app/sign-in', 'GET /app/sign-in/oidc', 'GET /app/sign-in/callback'];

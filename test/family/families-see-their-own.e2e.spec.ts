@@ -245,6 +245,29 @@ describe('families see their own', () => {
     expect(await lastOf('young.person')).toMatchObject({ outcome: 'allowed', basis: 'linked-family-member:self' });
   });
 
+  it("puts each family view in the dpo's ledger by child: to whom, on what basis, what was shown, never told back to the family", async () => {
+    const ledger = (await get('dpo', `/disclosure-audit/children/${leon}`)).body.disclosures as Array<Record<string, unknown>>;
+    const views = ledger.filter((e) => e.kind === 'family-view');
+    // One clock instant per reader here: the ledger orders their entries by id, so compared as a set.
+    expect(views.map((v) => [v.recipientUserId, v.purpose]).sort()).toEqual([
+      ['parent.demo', 'Shown to the family on the platform: the family-held copy of the CAF'],
+      ['parent.demo', 'Shown to the family on the platform: their consents'],
+      ['parent.demo', 'Shown to the family on the platform: what was shared about the child'],
+      ['young.person', 'Shown to the family on the platform: the family-held copy of the CAF'],
+      ['young.person', 'Shown to the family on the platform: their consents'],
+      ['young.person', 'Shown to the family on the platform: what was shared about the child'],
+    ]);
+    const cafViewBy = (userId: string) => views.find((v) => v.recipientUserId === userId && String(v.purpose).endsWith('CAF'))!;
+    const [parentsCaf, youngCaf] = [cafViewBy('parent.demo'), cafViewBy('young.person')];
+    expect(parentsCaf).toMatchObject({ recipientAgencyId: 'family', channel: 'platform', basis: { kind: 'family-right-of-access', law: expect.stringContaining('parental responsibility') } });
+    // What Leon refused his parents was not shown to them, so it is not in their entry; his own shows it.
+    expect(parentsCaf.items).toEqual([expect.objectContaining({ recordRef: `caf:${leonCaf}`, category: null }), { recordRef: `caf:${leonCaf}`, category: 'education', fields: ['learning'] }]);
+    expect(youngCaf.items).toContainEqual({ recordRef: `caf:${leonCaf}`, category: 'family-circumstances', fields: ['basic-care'] });
+    expect(youngCaf.basis).toMatchObject({ law: expect.stringContaining("the young person's own right of access") });
+    expect(JSON.stringify(youngCaf)).not.toContain('home is hard');
+    expect(((await get('young.person', `/family/children/${leon}/shared`)).body.disclosures as Array<{ recipient: string }>).map((d) => d.recipient)).not.toContainEqual(expect.stringContaining('Parents, carers'));
+  });
+
   it('lets the parent of a 10-year-old see what she would rather they did not (a parent decides under 12)', async () => {
     const copy = (await get('parent.demo', `/family/children/${maya}/cafs`)).body.cafs[0];
     expect(copy.cafId).toBe(mayaCaf);

@@ -26,6 +26,7 @@ import { SocialCarePagesModule } from './pages/social-care/social-care-pages.mod
 import { CafPagesModule } from './pages/caf/caf-pages.module';
 import { DpoPagesModule } from './pages/dpo/dpo-pages.module';
 import { MastPagesModule } from './pages/mast/mast-pages.module';
+import { FamilyPagesModule } from './pages/family/family-pages.module';
 import { HttpErrorsFilter } from './platform/http-errors.filter';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
@@ -63,6 +64,7 @@ export class AppModule {
         CafPagesModule,
         DpoPagesModule,
         MastPagesModule,
+        FamilyPagesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },

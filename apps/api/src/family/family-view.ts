@@ -1,7 +1,9 @@
 import { CAF_ELEMENT_CATEGORIES } from '@app/domain/caf/vocabulary';
 import type { ConsentDecision } from '@app/domain/consent/state';
 import { dayOf, type InformationCategory } from '@app/domain/shared';
+import type { ShownItem } from '@app/domain/family/events';
 import type { FamilyCopy } from '@app/projections/caf/family-copy';
+import type { SubjectAccessReport } from '../sharing/subject-access-report';
 
 /** Who is reading: a parent or carer, or the young person, as the policy's view says. */
 export type FamilyAudience = 'parent-carer' | 'young-person';
@@ -64,3 +66,33 @@ export function consentsFor(decisions: readonly ConsentDecision[], audience: Fam
       status: statusOf(d, now),
     }));
 }
+
+/** A CAF copy's parts as the ledger names them: the assessment by its elements' categories, the rest by what it holds. */
+export function cafItemsShown(copies: readonly FamilyCopy[]): ShownItem[] {
+  return copies.flatMap((copy) => {
+    const recordRef = `caf:${copy.cafId}`;
+    const byCategory = new Map<InformationCategory, string[]>();
+    for (const entry of copy.assessment) {
+      const category = CAF_ELEMENT_CATEGORIES[entry.element as keyof typeof CAF_ELEMENT_CATEGORIES];
+      if (category) byCategory.set(category, [...new Set([...(byCategory.get(category) ?? []), entry.element])]);
+    }
+    const parts = { reasonForAssessment: copy.reasonForAssessment, views: copy.views.length, summary: copy.summary, leadProfessional: copy.leadProfessional, plan: copy.plan.length, meetings: copy.meetings.length, reviews: copy.reviews.length, closure: copy.closure };
+    return [
+      { recordRef, category: null, fields: ['startedOn', ...Object.entries(parts).filter(([, held]) => Boolean(held)).map(([part]) => part)] },
+      ...[...byCategory].map(([category, elements]) => ({ recordRef, category, fields: elements })),
+    ];
+  });
+}
+
+const CONSENT_FIELDS = ['decision', 'decidedBy', 'purposes', 'recipients', 'categories', 'from', 'expiresOn', 'withdrawnAt', 'status'];
+
+export const consentItemsShown = (consents: readonly FamilyConsent[]): ShownItem[] => consents.map((c) => ({ recordRef: `consent:${c.consentId}`, category: null, fields: CONSENT_FIELDS }));
+
+/** The report's parts that had something in them, with the child it names. */
+export const reportItemsShown = (report: SubjectAccessReport): ShownItem[] => [
+  {
+    recordRef: `subject-access-report:${report.child.childId}`,
+    category: null,
+    fields: ['child', ...(['disclosures', 'decisionsNotToShare', 'listsNamingChild'] as const).filter((part) => report[part].length > 0)],
+  },
+];

@@ -1,49 +1,32 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { AccessLog } from '@app/access/audit/access-log';
-import { Directory } from '@app/access/directory/directory';
 import { familyPolicies } from '@app/access/policy/family.policies';
-import type { ConsentGiver, ParentRelationship } from '@app/domain/consent/events';
-import { categoriesWithheldFromParents } from '@app/domain/family/parents-view';
-import type { InformationCategory } from '@app/domain/shared';
-import { consentDecisionsOf } from '@app/projections/consent/queries';
-import { childrenLinkedTo, familyCopiesOfChild, liveLinkOf } from '@app/projections/family/queries';
+import { childrenLinkedTo } from '@app/projections/family/queries';
 import { Policy, PolicyView } from '../access/policy.decorator';
-import { WithdrawConsentCommand } from '../consent/consent-commands';
 import type { Decided } from '../platform/decisions';
 import { ApiRecorded } from '../platform/recorded-answer';
 import { Requester, type RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
-import { subjectAccessReport } from '../sharing/subject-access-report';
 import { FamilyWithdrawalBody } from './family-bodies';
-import { type FamilyAudience, cafCopyFor, consentsFor } from './family-view';
+import { FamilyRecord } from './family-record';
+import type { FamilyAudience } from './family-view';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 /**
  * The family's own record (DESIGN §3 "Family" read model): a linked parent or carer, or the
  * young person who decides for themselves, reads the family-held CAF, the consents and what
- * was shared. Every read passes the one access policy and lands in the access log.
+ * was shared. Every read passes the one access policy and lands in the access log, and each
+ * that shows the child's information in the disclosure ledger (ADR 024).
  */
 @ApiTags('family')
 @ApiBearerAuth()
 @Controller('family/children')
 export class FamilyController {
   constructor(
-    private readonly commands: CommandBus,
     private readonly dataSource: DataSource,
-    private readonly directory: Directory,
-    private readonly accessLog: AccessLog,
-    @Inject(CLOCK) private readonly clock: () => Date,
+    private readonly record: FamilyRecord,
   ) {}
-
-  /** What a competent child refused their parents; nothing for the young person reading their own. */
-  private async withheldFrom(audience: FamilyAudience, childId: string): Promise<ReadonlySet<InformationCategory>> {
-    if (audience === 'young-person') return new Set();
-    return new Set(categoriesWithheldFromParents(await consentDecisionsOf(this.dataSource.manager, childId), this.clock().toISOString()));
-  }
 
   /** The children this account is linked to now. */
   @Get()
@@ -55,31 +38,22 @@ export class FamilyController {
   /** The family-held copy of each CAF of the child. */
   @Get(':childId/cafs')
   @Policy(familyPolicies.read)
-  async cafs(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience) {
-    const withheld = await this.withheldFrom(audience, childId);
-    return { childId, cafs: (await familyCopiesOfChild(this.dataSource.manager, childId)).map((copy) => cafCopyFor(copy, withheld)) };
+  async cafs(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience, @Requester() requester: RequestContext) {
+    return { childId, cafs: await this.record.cafs(childId, audience, requester) };
   }
 
   /** The consent decisions: a parent's side for a parent, every one for the young person. */
   @Get(':childId/consents')
   @Policy(familyPolicies.read)
-  async consents(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience) {
-    return { childId, consents: consentsFor(await consentDecisionsOf(this.dataSource.manager, childId), audience, this.clock()) };
+  async consents(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience, @Requester() requester: RequestContext) {
+    return { childId, consents: await this.record.consents(childId, audience, requester) };
   }
 
   /** What was shared about the child: the family's copy of the subject-access report (ADR 010), within what the child allows a parent. */
   @Get(':childId/shared')
   @Policy(familyPolicies.read)
-  async shared(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience) {
-    const report = await subjectAccessReport(this.dataSource.manager, this.directory, {
-      childId,
-      copy: 'family',
-      now: this.clock(),
-      listsNaming: await this.accessLog.listsNaming(childId),
-      hiddenCategories: await this.withheldFrom(audience, childId),
-    });
-    if (!report) throw new NotFoundException({ message: `No child ${childId}`, field: 'childId' });
-    return report;
+  shared(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience, @Requester() requester: RequestContext) {
+    return this.record.shared(childId, audience, requester);
   }
 
   /**
@@ -98,14 +72,7 @@ export class FamilyController {
     @PolicyView() audience: FamilyAudience,
     @Requester() requester: RequestContext,
   ) {
-    const withdrawnBy: ConsentGiver = audience === 'young-person' ? { kind: 'child' } : await this.parentAsGiver(requester.actor.userId, childId);
-    const evidence = { form: 'written', documentRef: `platform-request:${requester.requestId}` } as const;
-    const decided: Decided = await this.commands.execute(new WithdrawConsentCommand(childId, consentId, { withdrawnBy, evidence, ...(body.reason ? { reason: body.reason as string } : {}) }, requester));
+    const decided: Decided = await this.record.withdraw(childId, consentId, body.reason as string | undefined, audience, requester);
     return { consentId, revision: decided.revision.toString() };
-  }
-
-  private async parentAsGiver(userId: string, childId: string): Promise<ConsentGiver> {
-    const [user, link] = [await this.directory.user(userId), await liveLinkOf(this.dataSource.manager, userId, childId)];
-    return { kind: 'parent-carer', name: user?.displayName ?? userId, relationship: link?.relationship as ParentRelationship };
   }
 }

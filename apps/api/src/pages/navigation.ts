@@ -8,6 +8,9 @@ export interface NavigationEntry {
   readonly href: (actor: { readonly userId: string; readonly agencyId: string }) => string;
 }
 
+/** Where a parent, carer or young person starts: their own record. */
+export const FAMILY_HOME = '/app/family';
+
 const school = (path: string) => (actor: { agencyId: string }) => `/app/schools/${encodeURIComponent(actor.agencyId)}/${path}`;
 
 /**
@@ -35,6 +38,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Deadlines', description: 'Responses to schools and first contacts: due, overdue, breached and met, with their owners.', roles: ['mast-coordinator', 'panel-member'], href: () => '/app/mast/deadlines' },
   { text: 'Decision log', description: 'Every decision the panel made, with its reason and who took part.', roles: ['mast-coordinator', 'panel-member'], href: () => '/app/mast/decision-log' },
   { text: 'Key workers', description: "Each key worker's open MAST cases.", roles: ['mast-coordinator'], href: () => '/app/mast/caseloads' },
+  { text: 'Your family', description: "Your children's Common Assessment, your consents and what was shared about them.", roles: ['parent-carer'], href: () => FAMILY_HOME },
+  { text: 'Your record', description: 'Your Common Assessment, your consents and what was shared about you.', roles: ['young-person'], href: () => FAMILY_HOME },
   { text: 'My MAST cases', description: 'The children allocated to you by the panel, and their first-contact deadlines.', roles: ['key-worker'], href: (actor) => `/app/mast/caseloads/${encodeURIComponent(actor.userId)}` },
 ];
 

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Post, Redirect, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Redirect, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { FAMILY_ROLES } from '@app/access/policy/family.policies';
 import { pagePolicies } from '@app/access/policy/pages.policies';
 import type { AccessRequest } from '../access/access.guard';
 import { Policy, Public } from '../access/policy.decorator';
+import { FAMILY_HOME } from './navigation';
 import { Page } from './page.decorator';
 import { PageSessions, PAGES_PATH } from './page-sessions';
 import { safeNext } from './sign-in.controller';
@@ -13,11 +15,12 @@ import { safeNext } from './sign-in.controller';
 export class SessionController {
   constructor(private readonly sessions: PageSessions) {}
 
+  /** Each audience's home (DESIGN §8): a family account's is its own record, not a list of work. */
   @Get()
   @Policy(pagePolicies.signedIn)
-  @Render('home')
-  home() {
-    return { title: 'Your work' };
+  home(@Req() req: AccessRequest, @Res() res: Response) {
+    if (req.actor && FAMILY_ROLES.includes(req.actor.role)) return res.redirect(303, FAMILY_HOME);
+    return res.render('home', { title: 'Your work' });
   }
 
   @Post('sign-out')

@@ -4,6 +4,7 @@ import type { Directory } from '@app/access/directory/directory';
 import { withholding, type Withholding } from '@app/domain/sharing/withholding';
 import { decisionsOfChild, disclosuresOfChild } from '@app/projections/sharing/queries';
 import { SUBJECT_ACCESS_REQUESTER } from '@app/projections/subject-access/response-disclosed';
+import { FAMILY_VIEW } from '@app/projections/family/family-view-disclosed';
 import { basisInWords, categoryLabel, channelLabel, fieldLabel, ukDate } from './report-words';
 
 export const SUBJECT_ACCESS_COPIES = ['family', 'dpo'] as const;
@@ -130,6 +131,8 @@ export async function subjectAccessReport(
     return copy === 'dpo' ? [{ ...reported, withheld }] : [];
   };
   const disclosures = (await disclosuresOfChild(manager, childId))
+    // The family's own reads are not told back to them: the dpo's copy lists them (ADR 024).
+    .filter((entry) => copy === 'dpo' || entry.kind !== FAMILY_VIEW)
     .map((entry) => ({ ...entry, items: (entry.items as Array<{ category?: string | null }>).filter((i) => !i.category || !hidden.has(i.category)) }))
     .filter((entry) => entry.items.length > 0)
     .flatMap((entry) => shown(entry, reportedDisclosure(names, entry)));

@@ -1,5 +1,6 @@
-import type { DomainEvent, EventSchema, IsoDate } from '../shared';
-import { date, list, oneOf, optional, record, text } from '../shared/payload-shape';
+import type { DomainEvent, EventSchema, InformationCategory, IsoDate, IsoInstant } from '../shared';
+import { INFORMATION_CATEGORIES } from '../shared/vocabulary';
+import { date, instant, list, nullable, oneOf, optional, record, text } from '../shared/payload-shape';
 import { PARENT_RELATIONSHIPS, type ParentRelationship } from '../consent/events';
 
 /** The two kinds of family account (DESIGN §4): a parent or carer, and the young person themselves. */
@@ -65,6 +66,35 @@ export type FamilyMemberUnlinked = DomainEvent<
 
 export type FamilyEvent = FamilyMemberLinked | FamilyMemberUnlinked;
 
+/** The family's pages and reads that show a child's information: each is a disclosure (DESIGN §6). */
+export const FAMILY_VIEWS = ['caf', 'consents', 'consent', 'shared'] as const;
+export type FamilyView = (typeof FAMILY_VIEWS)[number];
+
+/** One record a family view showed: what it is, its category where it has one, the fields shown. */
+export interface ShownItem {
+  readonly recordRef: string;
+  readonly category: InformationCategory | null;
+  readonly fields: readonly string[];
+}
+
+/**
+ * The platform showed a linked family member part of the child's record: a disclosure in the
+ * ledger (ADR 024), on the link and the law it rests on. It names what was shown, never the
+ * values, which stay in the records shown.
+ */
+export type FamilyRecordShown = DomainEvent<
+  'FamilyRecordShown',
+  {
+    readonly viewId: string;
+    readonly childId: string;
+    readonly shownTo: { readonly userId: string; readonly kind: FamilyMemberKind; readonly relationship: string };
+    readonly view: FamilyView;
+    readonly basis: { readonly kind: 'family-right-of-access'; readonly law: string };
+    readonly items: readonly ShownItem[];
+    readonly shownAt: IsoInstant;
+  }
+>;
+
 const lead = record({ userId: text, role: text });
 
 export const familyEventSchemas: EventSchema[] = [
@@ -90,7 +120,24 @@ export const familyEventSchemas: EventSchema[] = [
     personalFields: ['reason'],
     payload: { linkId: text, childId: text, userId: text, reason: text, unlinkedOn: date, unlinkedBy: lead },
   },
+  {
+    type: 'FamilyRecordShown',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: {
+      viewId: text,
+      childId: text,
+      shownTo: record({ userId: text, kind: oneOf(FAMILY_MEMBER_KINDS), relationship: text }),
+      view: oneOf(FAMILY_VIEWS),
+      basis: record({ kind: oneOf(['family-right-of-access']), law: text }),
+      items: list(record({ recordRef: text, category: nullable(oneOf(INFORMATION_CATEGORIES)), fields: list(text) })),
+      shownAt: instant,
+    },
+  },
 ];
 
 /** Every family link of one child: who may see the child's record from home. */
 export const familyStream = (childId: string): string => `family-${childId}`;
+
+/** One view, one stream of one event: family members reading at once never contend for a revision. */
+export const familyViewStream = (viewId: string): string => `family-view-${viewId}`;

@@ -3,3 +3,4 @@ export * from './commands';
 export * from './state';
 export * from './decider';
 export * from './parents-view';
+export * from './shown';

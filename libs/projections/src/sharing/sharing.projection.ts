@@ -5,6 +5,7 @@ import type { SharingEvent } from '@app/domain/sharing/events';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
 import { subjectAccessResponseDisclosed } from '../subject-access/response-disclosed';
+import { familyViewDisclosed } from '../family/family-view-disclosed';
 import type { ErasureNoticeIssued } from '@app/domain/retention/events';
 import { CHILD_RECORD_ERASED, erasedChild } from '../erasure/forget';
 
@@ -94,7 +95,7 @@ async function forgetDisclosed(childId: string, erasedAt: Date, manager: EntityM
  */
 export const sharingProjection: Projection = {
   name: 'sharing',
-  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare', 'ChildProtectionFileSent', 'SubjectAccessResponseReleased', 'ErasureNoticeIssued', CHILD_RECORD_ERASED],
+  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare', 'ChildProtectionFileSent', 'SubjectAccessResponseReleased', 'FamilyRecordShown', 'ErasureNoticeIssued', CHILD_RECORD_ERASED],
   tables: ['sharing_decisions', 'disclosures', 'received_information', 'correction_notices', 'pending_correction_notices', 'erasure_notices'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
@@ -102,6 +103,7 @@ export const sharingProjection: Projection = {
     if (recorded.type === 'ConcernReferredToSocialCare') return referralDisclosed(recorded, manager);
     if (recorded.type === 'ChildProtectionFileSent') return childProtectionFileDisclosed(recorded, manager);
     if (recorded.type === 'SubjectAccessResponseReleased') return subjectAccessResponseDisclosed(recorded, manager);
+    if (recorded.type === 'FamilyRecordShown') return familyViewDisclosed(recorded, manager);
     if (recorded.type === 'ErasureNoticeIssued') return erasureNoticed(recorded, manager);
     if (recorded.type === CHILD_RECORD_ERASED) return forgetDisclosed(erasedChild(recorded), recorded.occurredAt, manager);
     const event = { type: recorded.type, data: recorded.data } as unknown as SharingEvent;
