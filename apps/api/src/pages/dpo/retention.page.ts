@@ -11,6 +11,7 @@ import { RetentionActs } from '../../retention/retention-acts';
 import { Requester, type RequestContext } from '../../platform/request-context';
 import { stepBody } from '../../platform/steps';
 import { CLOCK } from '../../platform/tokens';
+import { ukDate } from '../../sharing/report-words';
 import { directoryNames } from '../directory-names';
 import { type FormRequest, formPage } from '../error-pages';
 import { formBody } from '../form-fields';
@@ -140,7 +141,7 @@ export class RetentionPage {
       title: DECISION_WORDS[d.decision] ?? d.decision,
       at: String(d.at ?? d.on ?? ''),
       by: d.by ? names.users[d.by.userId] ?? d.by.userId : '',
-      text: [d.keepUntil ? `Until ${String(d.keepUntil)}.` : '', typeof d.reason === 'string' ? d.reason : '', typeof d.reasons === 'string' ? d.reasons : ''].filter(Boolean).join(' '),
+      text: [d.keepUntil ? `Until ${ukDate(String(d.keepUntil))}.` : '', typeof d.reason === 'string' ? d.reason : '', typeof d.reasons === 'string' ? d.reasons : ''].filter(Boolean).join(' '),
     }));
   }
 

@@ -11,7 +11,7 @@ import { Decisions } from '../../platform/decisions';
 import { Requester, type RequestContext } from '../../platform/request-context';
 import { stepBody, stepNamed } from '../../platform/steps';
 import { CLOCK } from '../../platform/tokens';
-import { channelLabel } from '../../sharing/report-words';
+import { channelLabel, ukDate } from '../../sharing/report-words';
 import { subjectAccessPage } from '../../sharing/subject-access-page';
 import { releasedPack } from '../../subject-access/released-pack';
 import { RecordSubjectAccessRequestCommand, TakeSubjectAccessStepCommand } from '../../subject-access/subject-access-commands';
@@ -133,7 +133,8 @@ export class SubjectAccessRequestsPage {
     @Res() res: Response,
   ) {
     const model = await this.stepModel(requestId, stepName);
-    formPage(req, 'dpo/subject-access-step', model);
+    // The domain's message names the rule in ISO days; the form says it in the dpo's words.
+    formPage(req, 'dpo/subject-access-step', model, {}, { lateReason: `Enter why the response is late: it was due by ${ukDate(model.request.dueBy)}` });
     const step = SUBJECT_ACCESS_STEPS[stepName];
     const typed = formBody(model.fields, form);
     const fields = await stepBody(step, stepName === 'extension' ? { ...typed, months: numberOf(form, 'months') } : typed);
@@ -186,14 +187,14 @@ export class SubjectAccessRequestsPage {
   private timeline(r: ReturnType<SubjectAccessRequestsPage['described']>, names: Awaited<ReturnType<typeof directoryNames>>) {
     const who = (by: { userId: string } | undefined) => (by ? names.users[by.userId] ?? by.userId : '');
     return [
-      { title: 'Request received and logged', at: r.recordedAt.toISOString(), by: who(r.recordedBy), text: `Received on ${r.receivedOn}, from ${r.requesterName}. Due by ${r.firstDueBy}.` },
+      { title: 'Request received and logged', at: r.recordedAt.toISOString(), by: who(r.recordedBy), text: `Received on ${ukDate(r.receivedOn)}, from ${r.requesterName}. Due by ${ukDate(r.firstDueBy)}.` },
       ...(r.extension
-        ? [{ title: `Extended by ${r.extension.months} month${r.extension.months === 1 ? '' : 's'}`, at: r.extension.extendedAt, by: who(r.extension.extendedBy), text: `${r.extension.reason ?? ''} The requester was told on ${r.extension.requesterToldOn}. Now due by ${r.dueBy}.` }]
+        ? [{ title: `Extended by ${r.extension.months} month${r.extension.months === 1 ? '' : 's'}`, at: r.extension.extendedAt, by: who(r.extension.extendedBy), text: `${r.extension.reason ? `${r.extension.reason.replace(/\.?$/, '.')} ` : ''}The requester was told on ${ukDate(r.extension.requesterToldOn)}. Now due by ${ukDate(r.dueBy)}.` }]
         : []),
       ...(r.response
-        ? [{ title: 'Response pack released', at: r.response.releasedAt, by: who(r.response.releasedBy), text: `Sent by ${channelLabel(r.response.channel).toLowerCase()}: ${r.response.sent.items.length} item${r.response.sent.items.length === 1 ? '' : 's'}, digest ${r.response.sent.digest}.` }]
+        ? [{ title: 'Response pack released', at: r.response.releasedAt, by: who(r.response.releasedBy), text: `Sent ${channelLabel(r.response.channel).toLowerCase()}: ${r.response.sent.items.length} item${r.response.sent.items.length === 1 ? '' : 's'}, digest ${r.response.sent.digest}.` }]
         : []),
-      ...(r.answeredOn ? [{ title: r.breach ? 'Answered late' : 'Answered on time', at: r.response?.releasedAt ?? r.answeredOn, by: who(r.response?.releasedBy), text: r.breach ? `Due by ${r.breach.dueBy}; answered on ${r.answeredOn}. Why late: ${r.breach.reason}` : `Answered on ${r.answeredOn}.` }] : []),
+      ...(r.answeredOn ? [{ title: r.breach ? 'Answered late' : 'Answered on time', at: r.response?.releasedAt ?? r.answeredOn, by: who(r.response?.releasedBy), text: r.breach ? `Due by ${ukDate(r.breach.dueBy)}; answered on ${ukDate(r.answeredOn)}. Why late: ${r.breach.reason}` : `Answered on ${ukDate(r.answeredOn)}.` }] : []),
     ];
   }
 
