@@ -70,6 +70,7 @@ describe("the dpo's subject-access and retention queues in the browser", () => {
     await page.getByRole('button', { name: 'Record the extension' }).click();
     await page.waitForURL(/recorded=extension/);
     const main = await page.locator('main').textContent();
+    expect(main).toContain('The extension is recorded.');
     expect(main).toContain('2 months, to 25 February 2027');
     expect(main).toContain('Extended by 2 months');
     expect(await page.getByRole('link', { name: 'Extend the request' }).count()).toBe(0);

@@ -27,9 +27,9 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 const BASE = '/app/dpo/subject-access-requests';
 const DAY_MS = 86_400_000;
 
-const STEP_FORMS: Readonly<Record<string, { title: string; fields: readonly FormField[]; submitText: string }>> = {
-  extension: { title: 'Extend the request', fields: EXTENSION_FIELDS, submitText: 'Record the extension' },
-  response: { title: 'Send the response', fields: RESPONSE_FIELDS, submitText: 'Release the response pack' },
+const STEP_FORMS: Readonly<Record<string, { title: string; fields: readonly FormField[]; submitText: string; done: string }>> = {
+  extension: { title: 'Extend the request', fields: EXTENSION_FIELDS, submitText: 'Record the extension', done: 'The extension is recorded' },
+  response: { title: 'Send the response', fields: RESPONSE_FIELDS, submitText: 'Release the response pack', done: 'The response pack is released and the request closed' },
 };
 
 /** Calendar days from today to the due day: negative once it has passed. */
@@ -105,7 +105,7 @@ export class SubjectAccessRequestsPage {
   @Render('dpo/subject-access-request')
   async request(@Param('requestId', uuid) requestId: string, @Query('recorded') recorded?: string) {
     const found = await this.read(requestId);
-    return { title: 'Subject-access request', request: found, timeline: this.timeline(found, await directoryNames(this.directory)), recorded: recorded ? STEP_FORMS[recorded]?.title ?? null : null };
+    return { title: 'Subject-access request', request: found, timeline: this.timeline(found, await directoryNames(this.directory)), recorded: recorded && Object.hasOwn(STEP_FORMS, recorded) ? STEP_FORMS[recorded].done : null };
   }
 
   /** The pack as it went to the requester, from the log, to print or save and send by the channel recorded. */
