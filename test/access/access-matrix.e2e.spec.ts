@@ -311,6 +311,7 @@ const matrix: Record<string, Row> = {
   'GET /schools/:schoolId/concerns': { call: get(() => '/schools/school-oakfield/concerns'), allowed: safeguardingLeads },
   'GET /schools/:schoolId/sharing-approvals': { call: get(() => '/schools/school-oakfield/sharing-approvals'), allowed: safeguardingLeads },
   'GET /app/schools/:schoolId/concerns': { call: page(() => '/app/schools/school-oakfield/concerns'), allowed: safeguardingLeads },
+  'GET /app/schools/:schoolId/safeguarding-dashboard': { call: page(() => '/app/schools/school-oakfield/safeguarding-dashboard'), allowed: safeguardingLeads },
   'GET /app/concerns/:concernId': { call: page((f) => `/app/concerns/${f.concernId}`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
   'GET /app/concerns/:concernId/review': { call: page((f) => `/app/concerns/${f.concernId}/review`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield'] },
   // As the API's: the policy lets the raiser and the head through, the domain keeps the review to the DSL.
@@ -397,6 +398,27 @@ const matrix: Record<string, Row> = {
   'GET /app/dpo/children/:childId/subject-access/pdf': { call: page((f) => `/app/dpo/children/${f.childId}/subject-access/pdf`), allowed: ['dpo'] },
   'GET /app/dpo/break-glass': { call: page(() => '/app/dpo/break-glass'), allowed: ['dpo'] },
   'POST /app/dpo/break-glass/:id/review': { call: pageForm(() => '/app/dpo/break-glass/1/review', () => ({ note: 'reviewed in the matrix' })), allowed: ['dpo'] },
+  'GET /app/dpo/subject-access-requests': { call: page(() => '/app/dpo/subject-access-requests'), allowed: ['dpo'] },
+  'GET /app/dpo/subject-access-requests/new': { call: page(() => '/app/dpo/subject-access-requests/new'), allowed: ['dpo'] },
+  // Sent empty: the dpo reaches the API's body check, which names the missing fields.
+  'POST /app/dpo/subject-access-requests/new': { call: pageForm(() => '/app/dpo/subject-access-requests/new'), allowed: ['dpo'], answers: [400] },
+  'GET /app/dpo/subject-access-requests/:requestId': { call: page((f) => `/app/dpo/subject-access-requests/${f.subjectAccessRequestId}`), allowed: ['dpo'] },
+  // Not answered: the dpo reaches the handler and gets its 404.
+  'GET /app/dpo/subject-access-requests/:requestId/response-pack': { call: page((f) => `/app/dpo/subject-access-requests/${f.subjectAccessRequestId}/response-pack`), allowed: ['dpo'], answers: [404] },
+  'GET /app/dpo/subject-access-requests/:requestId/:step': { call: page((f) => `/app/dpo/subject-access-requests/${f.subjectAccessRequestId}/response`), allowed: ['dpo'] },
+  'POST /app/dpo/subject-access-requests/:requestId/:step': { call: pageForm((f) => `/app/dpo/subject-access-requests/${f.subjectAccessRequestId}/extension`), allowed: ['dpo'], answers: [400] },
+  // The matrix's child is not due for review: 404 until the API's rows give it a history, then the handler's 409 or the form's 400.
+  'GET /app/dpo/retention': { call: page(() => '/app/dpo/retention'), allowed: ['dpo'] },
+  'GET /app/dpo/retention/children/:childId': { call: page((f) => `/app/dpo/retention/children/${f.childId}`), allowed: ['dpo'] },
+  'GET /app/dpo/retention/children/:childId/:form': { call: page((f) => `/app/dpo/retention/children/${f.childId}/keep`), allowed: ['dpo'] },
+  'POST /app/dpo/retention/children/:childId/disposal': { call: pageForm((f) => `/app/dpo/retention/children/${f.childId}/disposal`), allowed: ['dpo'], answers: [404, 409] },
+  'POST /app/dpo/retention/children/:childId/keep': { call: pageForm((f) => `/app/dpo/retention/children/${f.childId}/keep`), allowed: ['dpo'], answers: [400, 404] },
+  'POST /app/dpo/retention/children/:childId/legal-holds': { call: pageForm((f) => `/app/dpo/retention/children/${f.childId}/legal-holds`), allowed: ['dpo'], answers: [400, 404] },
+  'POST /app/dpo/retention/children/:childId/legal-holds/:holdId/lifting': {
+    call: pageForm((f) => `/app/dpo/retention/children/${f.childId}/legal-holds/${randomUUID()}/lifting`),
+    allowed: ['dpo'],
+    answers: [400, 404],
+  },
   // The MAST pages, each behind its API twin's policy (the panel of 2026-12-09 is the one the rows above scheduled).
   'GET /app/mast/panels': { call: page(() => '/app/mast/panels'), allowed: mastTeam },
   'GET /app/mast/panels/:panelDate': { call: page(() => '/app/mast/panels/2026-12-09'), allowed: mastTeam },
@@ -406,6 +428,7 @@ const matrix: Record<string, Row> = {
   'POST /app/mast/panels/:panelDate/conflicts': { call: pageForm(() => '/app/mast/panels/2026-12-09/conflicts', (f) => ({ requestId: f.mastRequestId, memberId: 'panel.health', nature: 'Matrix' })), allowed: ['mast.coordinator'] },
   'POST /app/mast/panels/:panelDate/:step': { call: pageForm(() => '/app/mast/panels/2026-12-16/minutes', () => ({ minutes: 'Matrix minutes' })), allowed: ['mast.coordinator'] },
   'GET /app/mast/deadlines': { call: page(() => '/app/mast/deadlines'), allowed: mastTeam },
+  'GET /app/mast/dashboard': { call: page(() => '/app/mast/dashboard'), allowed: mastTeam },
   'GET /app/mast/decision-log': { call: page(() => '/app/mast/decision-log'), allowed: mastTeam },
   'GET /app/mast/caseloads': { call: page(() => '/app/mast/caseloads'), allowed: ['mast.coordinator'] },
   'GET /app/mast/caseloads/:workerId': { call: page(() => '/app/mast/caseloads/keyworker.mast'), allowed: ['mast.coordinator', 'keyworker.mast'] },

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { retentionPolicies } from '@app/access/policy/retention.policies';
+import { dayOf } from '@app/domain/shared/calendar';
 import type { ErasureExemption, ErasureGround, ErasureOutcome, ErasureRequester } from '@app/domain/retention/vocabulary';
 import { retentionReviewOf, retentionReviews } from '@app/projections/retention/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
+import { CLOCK } from '../platform/tokens';
 import { RetentionActs } from './retention-acts';
 import { DisposalBody, ErasureDecisionBody, ErasureRequestBody, KeepBody, LegalHoldBody, LegalHoldLiftingBody, ReviewQueueQuery } from './retention.dto';
 
@@ -18,19 +20,19 @@ const answer = (decided: Decided) => ({ revision: decided.revision.toString() })
 @ApiBearerAuth()
 @Controller('retention')
 export class RetentionController {
-  constructor(private readonly acts: RetentionActs, private readonly dataSource: DataSource) {}
+  constructor(private readonly acts: RetentionActs, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
 
-  /** The review queue (`status=due`) and every other child with a retention history, each with its decisions. */
+  /** The review queue (`status=due`, each with its decide-by day and clock) and every other child with a retention history, each with its decisions. */
   @Get('reviews')
   @Policy(retentionPolicies.queue)
   reviews(@Query() query: ReviewQueueQuery) {
-    return retentionReviews(this.dataSource.manager, query.status);
+    return retentionReviews(this.dataSource.manager, this.today(), query.status);
   }
 
   @Get('children/:childId')
   @Policy(retentionPolicies.child)
   async review(@Param('childId', uuid) childId: string) {
-    const review = await retentionReviewOf(this.dataSource.manager, childId);
+    const review = await retentionReviewOf(this.dataSource.manager, this.today(), childId);
     if (!review) throw new NotFoundException({ error: 'Not Found', message: `No retention history for child ${childId}`, field: 'childId' });
     return review;
   }
@@ -83,5 +85,9 @@ export class RetentionController {
   ) {
     const decision = body as { outcome: ErasureOutcome; ground?: ErasureGround; exemption?: ErasureExemption; reasons: string };
     return { childId, requestId, ...answer(await this.acts.decideErasure(childId, requestId, decision, requester)) };
+  }
+
+  private today(): string {
+    return dayOf(this.clock().toISOString());
   }
 }

@@ -6,5 +6,7 @@ import { RetentionReviewJob } from './retention-review-job';
 @Module({
   controllers: [RetentionController],
   providers: [RetentionActs, RetentionReviewJob],
+  // The dpo's pages take the same acts.
+  exports: [RetentionActs],
 })
 export class RetentionModule {}

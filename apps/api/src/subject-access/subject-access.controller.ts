@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { subjectAccessPolicies } from '@app/access/policy/subject-access.policies';
 import { dayOf } from '@app/domain/shared/calendar';
 import type { RequestStatus } from '@app/domain/subject-access/clocks';
-import { subjectAccessStream } from '@app/domain/subject-access/events';
 import { subjectAccessQueue, subjectAccessRequest } from '@app/projections/subject-access/queries';
 import { Policy } from '../access/policy.decorator';
 import { type Decided, Decisions } from '../platform/decisions';
@@ -16,7 +15,7 @@ import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
 import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
 import { CLOCK } from '../platform/tokens';
 import { subjectAccessPage } from '../sharing/subject-access-page';
-import type { SubjectAccessReport } from '../sharing/subject-access-report';
+import { releasedPack } from './released-pack';
 import { RecordSubjectAccessRequestBody } from './subject-access-bodies';
 import { RecordSubjectAccessRequestCommand, TakeSubjectAccessStepCommand } from './subject-access-commands';
 import { SUBJECT_ACCESS_STEPS } from './subject-access-steps';
@@ -86,12 +85,7 @@ export class SubjectAccessController {
   @Policy(subjectAccessPolicies.work)
   async responsePack(@Param('requestId', uuid) requestId: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) res: Response) {
     if (format !== undefined && format !== 'html' && format !== 'json') throw new BadRequestException({ message: 'format is html or json', field: 'format' });
-    const history = await this.decisions.history(subjectAccessStream(requestId));
-    if (history.length === 0) throw new NotFoundException({ message: `No subject-access request ${requestId}`, field: 'requestId' });
-    const released = history.find((e) => e.type === 'SubjectAccessResponseReleased');
-    if (!released) throw new NotFoundException({ message: 'The request is not answered yet: no pack has been released', field: 'requestId' });
-    const pack = released.data.pack as SubjectAccessReport | undefined;
-    if (!pack) throw new NotFoundException({ message: "The pack was erased with the child's data key", field: 'requestId' });
+    const pack = await releasedPack(this.decisions, requestId);
     if (format !== 'html') return pack;
     res.type('html');
     return subjectAccessPage(pack);

@@ -8,6 +8,7 @@ import { DayPipe } from '../../mast/day.pipe';
 import { CLOCK } from '../../platform/tokens';
 import { formPage, type FormRequest } from '../error-pages';
 import { Page } from '../page.decorator';
+import { deadlineWeeks, WEEKS_SHOWN } from './deadline-weeks';
 import { decisionText, requestRef } from './decision-text';
 import { MastNames } from './mast-names';
 
@@ -46,6 +47,15 @@ export class MastListsPage {
         .filter((i) => chosen.length === 0 || chosen.includes(i.state))
         .map((i) => ({ ...i, ref: requestRef(i.requestId), ownerName: names.user(i.owner.userId), ownerAgency: names.agency(i.owner.agencyId), tag: STATE_TAGS[i.state] })),
     };
+  }
+
+  /** The co-ordinator's dashboard: deadlines met and breached, by the week they fell due. */
+  @Get('dashboard')
+  @Policy(mastPolicies.deadlines)
+  @Render('mast/dashboard')
+  async dashboard() {
+    const today = this.today();
+    return { title: 'Deadlines by week', today, weeks: WEEKS_SHOWN, chart: deadlineWeeks(await mastDeadlines(this.dataSource.manager, { today })) };
   }
 
   @Get('decision-log')

@@ -20,6 +20,7 @@ import { type FormRequest, formPage } from '../error-pages';
 import { filled, revisionOf, ticked } from '../form-values';
 import { Page } from '../page.decorator';
 import { GROUND_WORDS } from '../sharing/sharing-words';
+import { concernClockChart } from './concern-clock-chart';
 import { type ConcernRow, concernTimeline } from './concern-timeline';
 import { CLOCK_STATES, CLOCK_WORDS, DSL_OUTCOME_WORDS, STATUS_WORDS, URGENCY_WORDS } from './concern-words';
 
@@ -67,6 +68,15 @@ export class ConcernPages {
       clocks: clocksOf(r.clocks),
     }));
     return { title: 'Safeguarding concerns', today: this.today(), awaiting: open.filter((c) => c.awaitingReview), reviewed: open.filter((c) => !c.awaitingReview) };
+  }
+
+  /** The DSL's dashboard: the school's open concerns by the state of their clocks, today. */
+  @Get('schools/:schoolId/safeguarding-dashboard')
+  @Policy(concernPolicies.queue)
+  @Render('safeguarding/dashboard')
+  async dashboard(@Param('schoolId') schoolId: string) {
+    const rows = (await concernsOfSchool(this.dataSource.manager, schoolId, this.today())) as unknown as QueueRow[];
+    return { title: 'Concerns by clock', today: this.today(), schoolId, open: rows.filter((r) => r.status !== 'closed').length, chart: concernClockChart(rows) };
   }
 
   @Get('concerns/:concernId')
