@@ -363,7 +363,6 @@ const matrix: Record<string, Row> = {
     call: pageForm((f) => `/app/sharing/${f.sharingId}/disclosure`, (f) => ({ action: 'preview', [`fields-child-record:${f.childId}`]: 'givenName', channel: 'platform' })),
     allowed: oakfieldStaff,
   },
-  'GET /app/agencies/:agencyId/information-received': { call: page(() => '/app/agencies/health/information-received'), allowed: ['practitioner.health', 'panel.health'] },
   // Social care, the lead professional and the dpo (issue 15): each page its API twin's policy.
   'GET /app/social-care/referrals': { call: page(() => '/app/social-care/referrals'), allowed: ['social.worker'] },
   'GET /app/social-care/concerns/:concernId': { call: page((f) => `/app/social-care/concerns/${f.referredConcernId}`), allowed: ['senco.oakfield', 'dsl.oakfield', 'head.oakfield', 'social.worker'] },

@@ -224,8 +224,8 @@ describe('the DSL and lawful sharing, in Chromium', () => {
 
     const police = await as('practitioner.police');
     // The page the preview is rendered from: what this recipient sees of each disclosure, by child.
-    await police.goto('/app/agencies/police/information-received');
-    const received = police.locator('main');
+    await police.goto('/app/agencies/police/received-information');
+    const received = police.locator('main .app-received-child');
     await received.locator('dl').waitFor();
     expect(await received.locator('h2').allTextContents()).toEqual(['Maya Example']);
     // The recipient's page renders what the preview showed, field for field.

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConcernPages } from './safeguarding/concern.pages';
 import { RestrictionPages } from './safeguarding/restriction.pages';
-import { ReceivedPages } from './sharing/received.page';
+import { ReceivedPage } from './sharing/received.page';
 import { SharingApprovalPages } from './sharing/sharing-approval.page';
 import { SharingBasisPages } from './sharing/sharing-basis.page';
 import { SharingDecisionPages } from './sharing/sharing-decision.page';
@@ -12,6 +12,6 @@ import { SharingProposalPages } from './sharing/sharing-proposal.page';
 /** The DSL's pages and lawful sharing step by step (issue 15, points 1 and 2), each behind its API twin's policy. */
 @Module({
   imports: [CqrsModule],
-  controllers: [ConcernPages, RestrictionPages, SharingProposalPages, SharingBasisPages, SharingApprovalPages, SharingDecisionPages, SharingDisclosurePages, ReceivedPages],
+  controllers: [ConcernPages, RestrictionPages, SharingProposalPages, SharingBasisPages, SharingApprovalPages, SharingDecisionPages, SharingDisclosurePages, ReceivedPage],
 })
 export class SafeguardingPagesModule {}

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ReceivedPage } from './received.page';
 import { ReferralsPage } from './referrals.page';
 
-/** Children's social care's pages: the referrals inbox, each referral and its acts; what other agencies disclosed to the practitioner's agency. */
+/** Children's social care's pages: the referrals inbox, each referral and its acts (what reached the agency: pages/sharing/received.page.ts). */
 @Module({
   imports: [CqrsModule],
-  controllers: [ReferralsPage, ReceivedPage],
+  controllers: [ReferralsPage],
 })
 export class SocialCarePagesModule {}
