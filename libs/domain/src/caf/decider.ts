@@ -1,5 +1,5 @@
-import { type Actor, type Decider, DomainError, isAgencyId, isDomainError, notBefore } from '../shared';
-import { consentCovering, firstError, isFamily, practitionerOf, requireDay, requireText } from '../multi-agency';
+import { type Actor, type Decider, DomainError, isAgencyId, isDomainError, notBefore, firstError, requireDate, requireText } from '../shared';
+import { consentCovering, isFamily, practitionerOf } from '../multi-agency';
 import type { CafCommand } from './commands';
 import type { CafEvent, NamedPractitioner } from './events';
 import type { CafState, StartedCaf } from './state';
@@ -15,7 +15,7 @@ const completedOnly = (state: StartedCaf, act: string) =>
 
 function invalidPractitioner(field: string, p: NamedPractitioner | undefined): DomainError | undefined {
   return (
-    firstError(requireText('caf.practitioner-required', `${field}.userId`, p?.userId), requireText('caf.practitioner-required', `${field}.agencyId`, p?.agencyId)) ??
+    firstError(requireText(p?.userId, `${field}.userId`, 'caf.practitioner-required'), requireText(p?.agencyId, `${field}.agencyId`, 'caf.practitioner-required')) ??
     (isFamily(p as Actor) ? new DomainError('caf.practitioners-only', 'A lead professional is a practitioner', 'invalid', `${field}.role`) : undefined)
   );
 }
@@ -38,7 +38,7 @@ export const CAF_ACT_DAYS: Readonly<Record<Exclude<CafCommand['type'], 'StartCaf
 const named = (p: NamedPractitioner): NamedPractitioner => ({ userId: p.userId, role: p.role, agencyId: p.agencyId, ...(p.name ? { name: p.name } : {}) });
 
 const withheld = (w: { reason: string } | undefined) =>
-  w === undefined ? undefined : requireText('caf.withholding-reason-required', 'withheldFromFamily.reason', w?.reason);
+  w === undefined ? undefined : requireText(w?.reason, 'withheldFromFamily.reason', 'caf.withholding-reason-required');
 
 /**
  * A Common Assessment (003 §1a; §3b): started under consent for common-assessment,
@@ -55,9 +55,9 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
       if (state.status !== 'none') return new DomainError('caf.already-started', `CAF ${command.cafId} has already been started`);
       const refused = firstError(
         practitionersOnly(command.by, 'start a common assessment'),
-        requireText('caf.child-required', 'childId', command.childId),
-        requireDay('caf.started-on', 'startedOn', command.startedOn),
-        requireText('caf.reason-required', 'reasonForAssessment', command.reasonForAssessment),
+        requireText(command.childId, 'childId', 'caf.child-required'),
+        requireDate(command.startedOn, 'startedOn', 'caf.started-on'),
+        requireText(command.reasonForAssessment, 'reasonForAssessment', 'caf.reason-required'),
       );
       if (refused) return refused;
       const consent = consentCovering('caf.consent-required', 'A common assessment', 'common-assessment', command.consent);
@@ -90,13 +90,13 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
         const refused = firstError(
           practitionersOnly(command.by, 'contribute to the assessment; the family gives its views'),
           state.status === 'assessing' ? undefined : new DomainError('caf.assessment-completed', 'The assessment is completed: correct a contribution rather than add one'),
-          requireText('caf.contribution-id', 'contributionId', command.contributionId),
+          requireText(command.contributionId, 'contributionId', 'caf.contribution-id'),
           CAF_DOMAINS.includes(command.domain) ? undefined : new DomainError('caf.domain', `The domain is one of ${CAF_DOMAINS.join(', ')}`, 'invalid', 'domain'),
           CAF_DOMAINS.includes(command.domain) && !isElementOf(command.domain, command.element)
             ? new DomainError('caf.element', `In ${command.domain} the element is one of ${CAF_ELEMENTS[command.domain].join(', ')}`, 'invalid', 'element')
             : undefined,
-          requireText('caf.text-required', 'text', command.text),
-          requireDay('caf.recorded-on', 'recordedOn', command.recordedOn),
+          requireText(command.text, 'text', 'caf.text-required'),
+          requireDate(command.recordedOn, 'recordedOn', 'caf.recorded-on'),
           withheld(command.withheldFromFamily),
         );
         if (refused) return refused;
@@ -127,10 +127,10 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
       case 'CorrectCafContribution': {
         const refused = firstError(
           practitionersOnly(command.by, 'correct a contribution'),
-          requireText('caf.contribution-id', 'contributionId', command.contributionId),
-          requireText('caf.text-required', 'text', command.text),
-          requireText('caf.correction-reason-required', 'correctionReason', command.correctionReason),
-          requireDay('caf.recorded-on', 'recordedOn', command.recordedOn),
+          requireText(command.contributionId, 'contributionId', 'caf.contribution-id'),
+          requireText(command.text, 'text', 'caf.text-required'),
+          requireText(command.correctionReason, 'correctionReason', 'caf.correction-reason-required'),
+          requireDate(command.recordedOn, 'recordedOn', 'caf.recorded-on'),
           withheld(command.withheldFromFamily),
         );
         if (refused) return refused;
@@ -167,8 +167,8 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
       case 'RecordCafViews': {
         const refused = firstError(
           command.whose === 'child' || command.whose === 'family' ? undefined : new DomainError('caf.whose-views', 'The views are the child\'s or the family\'s', 'invalid', 'whose'),
-          requireText('caf.views-required', 'views', command.views),
-          requireDay('caf.recorded-on', 'recordedOn', command.recordedOn),
+          requireText(command.views, 'views', 'caf.views-required'),
+          requireDate(command.recordedOn, 'recordedOn', 'caf.recorded-on'),
         );
         if (refused) return refused;
         // A parent records the family's views and a young person their own; practitioners record either.
@@ -182,8 +182,8 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
       case 'CompleteCaf': {
         const refused = firstError(
           practitionersOnly(command.by, 'complete the assessment'),
-          requireDay('caf.completed-on', 'completedOn', command.completedOn),
-          requireText('caf.summary-required', 'summary', command.summary),
+          requireDate(command.completedOn, 'completedOn', 'caf.completed-on'),
+          requireText(command.summary, 'summary', 'caf.summary-required'),
         );
         if (refused) return refused;
         if (state.status !== 'assessing') return new DomainError('caf.already-completed', 'The assessment is already completed');
@@ -194,11 +194,11 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
 
       case 'HoldTeamAroundTheChildMeeting': {
         const refused = firstError(
-          requireDay('caf.held-on', 'heldOn', command.heldOn),
+          requireDate(command.heldOn, 'heldOn', 'caf.held-on'),
           Array.isArray(command.attendees) && command.attendees.length > 0 ? undefined : new DomainError('caf.attendees-required', 'Name who attended', 'invalid', 'attendees'),
           ...(command.attendees ?? []).map((a, i) => invalidPractitioner(`attendees[${i}]`, a)),
-          requireText('caf.notes-required', 'notes', command.notes),
-          command.nextReviewOn === undefined ? undefined : requireDay('caf.next-review-on', 'nextReviewOn', command.nextReviewOn),
+          requireText(command.notes, 'notes', 'caf.notes-required'),
+          command.nextReviewOn === undefined ? undefined : requireDate(command.nextReviewOn, 'nextReviewOn', 'caf.next-review-on'),
         );
         if (refused) return refused;
         if (state.meetingIds.includes(command.meetingId)) return new DomainError('caf.meeting-exists', `Meeting ${command.meetingId} is already recorded`);
@@ -222,7 +222,7 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
         const refused = firstError(
           practitionersOnly(command.by, 'appoint a lead professional'),
           invalidPractitioner('leadProfessional', command.leadProfessional),
-          requireDay('caf.appointed-on', 'appointedOn', command.appointedOn),
+          requireDate(command.appointedOn, 'appointedOn', 'caf.appointed-on'),
         );
         if (refused) return refused;
         if (state.leadProfessional) {
@@ -239,8 +239,8 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
       case 'HandOverLeadProfessional': {
         const refused = firstError(
           invalidPractitioner('to', command.to),
-          requireDay('caf.handed-over-on', 'handedOverOn', command.handedOverOn),
-          requireText('caf.hand-over-reason-required', 'reason', command.reason),
+          requireDate(command.handedOverOn, 'handedOverOn', 'caf.handed-over-on'),
+          requireText(command.reason, 'reason', 'caf.hand-over-reason-required'),
         );
         if (refused) return refused;
         const from = state.leadProfessional;
@@ -253,11 +253,11 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
         const refused = firstError(
           practitionersOnly(command.by, 'agree a plan action'),
           completedOnly(state, 'the integrated action plan'),
-          requireText('caf.action-required', 'action', command.action),
-          requireText('caf.action-owner-required', 'ownerAgencyId', command.ownerAgencyId) ??
+          requireText(command.action, 'action', 'caf.action-required'),
+          requireText(command.ownerAgencyId, 'ownerAgencyId', 'caf.action-owner-required') ??
             (isAgencyId(command.ownerAgencyId) ? undefined : new DomainError('caf.action-owner-agency', 'An action is owned by an agency (school-*, mast, social-care, health, education-welfare, police, youth-service)', 'invalid', 'ownerAgencyId')),
-          requireDay('caf.due-by', 'dueBy', command.dueBy),
-          requireDay('caf.agreed-on', 'agreedOn', command.agreedOn),
+          requireDate(command.dueBy, 'dueBy', 'caf.due-by'),
+          requireDate(command.agreedOn, 'agreedOn', 'caf.agreed-on'),
         );
         if (refused) return refused;
         if (command.dueBy < command.agreedOn) return new DomainError('caf.due-before-agreed', 'An action falls due on or after the day it is agreed', 'invalid', 'dueBy');
@@ -285,7 +285,7 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
           ACTION_STATUSES.includes(command.status) && command.status !== 'agreed'
             ? undefined
             : new DomainError('caf.action-status', `The status is one of ${ACTION_STATUSES.filter((s) => s !== 'agreed').join(', ')}`, 'invalid', 'status'),
-          requireDay('caf.updated-on', 'updatedOn', command.updatedOn),
+          requireDate(command.updatedOn, 'updatedOn', 'caf.updated-on'),
         );
         if (refused) return refused;
         const current = state.actions[command.actionId];
@@ -303,9 +303,9 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
         const refused = firstError(
           practitionersOnly(command.by, 'review the plan'),
           completedOnly(state, 'a review'),
-          requireDay('caf.reviewed-on', 'reviewedOn', command.reviewedOn),
-          requireText('caf.summary-required', 'summary', command.summary),
-          command.nextReviewOn === undefined ? undefined : requireDay('caf.next-review-on', 'nextReviewOn', command.nextReviewOn),
+          requireDate(command.reviewedOn, 'reviewedOn', 'caf.reviewed-on'),
+          requireText(command.summary, 'summary', 'caf.summary-required'),
+          command.nextReviewOn === undefined ? undefined : requireDate(command.nextReviewOn, 'nextReviewOn', 'caf.next-review-on'),
         );
         if (refused) return refused;
         if (command.nextReviewOn !== undefined && command.nextReviewOn <= command.reviewedOn) {
@@ -323,9 +323,9 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
       case 'CloseCaf': {
         const refused = firstError(
           practitionersOnly(command.by, 'close the CAF'),
-          requireDay('caf.closed-on', 'closedOn', command.closedOn),
+          requireDate(command.closedOn, 'closedOn', 'caf.closed-on'),
           CAF_OUTCOMES.includes(command.outcome) ? undefined : new DomainError('caf.outcome', `The outcome is one of ${CAF_OUTCOMES.join(', ')}`, 'invalid', 'outcome'),
-          requireText('caf.summary-required', 'summary', command.summary),
+          requireText(command.summary, 'summary', 'caf.summary-required'),
         );
         if (refused) return refused;
         const openActions = Object.entries(state.actions)

@@ -1,5 +1,5 @@
-import { consentCovering, type IsoDate, practitionerOf, requireDay, requireText, type WorkingDayCalendar } from '../multi-agency';
-import { type Actor, addMonths, dayOf, type Decider, DomainError, firstError, isInformationCategory, notBefore } from '../shared';
+import { consentCovering, practitionerOf, type WorkingDayCalendar } from '../multi-agency';
+import { type Actor, addMonths, dayOf, type Decider, DomainError, firstError, isInformationCategory, notBefore, type IsoDate, requireDate, requireText } from '../shared';
 import type { ConcernCommand } from './commands';
 import { familyToldError } from '../sharing/family-told';
 import { WITHOUT_CONSENT_GROUNDS } from '../sharing/vocabulary';
@@ -60,7 +60,7 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
       if (command.type === 'RaiseConcern') {
         if (state.status !== 'none') return new DomainError('concern.already-raised', 'This concern is already recorded');
         if (command.by.role === 'parent-carer' || command.by.role === 'young-person') return new DomainError('concern.staff-only', 'A concern is raised by a member of staff', 'forbidden');
-        const bad = requireText('concern.seen-or-heard-required', 'seenOrHeard', command.seenOrHeard);
+        const bad = requireText(command.seenOrHeard, 'seenOrHeard', 'concern.seen-or-heard-required');
         if (bad) return bad;
         return [{ type: 'ConcernRaised', data: { concernId: command.concernId, childId: command.childId, raisedBy: practitionerOf(command.by), seenOrHeard: command.seenOrHeard, raisedAt: command.at } }];
       }
@@ -73,8 +73,8 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           const bad = firstError(
             onlyRole(command.by, ['dsl'], 'review a safeguarding concern'),
             (DSL_OUTCOMES as readonly string[]).includes(command.outcome) ? undefined : invalid('concern.outcome', `outcome is ${DSL_OUTCOMES.join(', ')}`, 'outcome'),
-            requireText('concern.reasons-required', 'reasons', command.reasons),
-            requireDay('concern.reviewed-on', 'reviewedOn', command.reviewedOn),
+            requireText(command.reasons, 'reasons', 'concern.reasons-required'),
+            requireDate(command.reviewedOn, 'reviewedOn', 'concern.reviewed-on'),
             notBefore('reviewedOn', command.reviewedOn, { what: 'the concern was raised', on: state.on.raised }),
           );
           if (bad) return bad;
@@ -88,7 +88,7 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
               : invalid('concern.referral-ground', `referral.ground is one of ${WITHOUT_CONSENT_GROUNDS.join(', ')} (Box 13), or referral.withConsent is true`, 'referral.ground'),
             (REFERRAL_URGENCIES as readonly string[]).includes(r?.urgency as string) ? undefined : invalid('concern.referral-urgency', `referral.urgency is ${REFERRAL_URGENCIES.join(', ')}`, 'referral.urgency'),
             Array.isArray(r?.categories) && r.categories.length > 0 && r.categories.every(isInformationCategory) ? undefined : invalid('concern.referral-categories', 'referral.categories lists categories of information', 'referral.categories'),
-            requireText('concern.referral-summary', 'referral.summary', r?.summary),
+            requireText(r?.summary, 'referral.summary', 'concern.referral-summary'),
             r?.familyTold === undefined ? undefined : familyToldError('concern.referral', 'referral.familyTold', r.familyTold),
           );
           if (badReferral || !r) return badReferral!;
@@ -118,8 +118,8 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           const bad = firstError(
             onlyRole(command.by, ['social-worker'], 'record the decision on a referral'),
             (SOCIAL_CARE_DECISIONS as readonly string[]).includes(command.decision) ? undefined : invalid('concern.decision', `decision is ${SOCIAL_CARE_DECISIONS.join(', ')}`, 'decision'),
-            requireText('concern.reasons-required', 'reasons', command.reasons),
-            requireDay('concern.decided-on', 'decidedOn', command.decidedOn),
+            requireText(command.reasons, 'reasons', 'concern.reasons-required'),
+            requireDate(command.decidedOn, 'decidedOn', 'concern.decided-on'),
             notBefore('decidedOn', command.decidedOn, { what: 'the referral to social care', on: state.on.referred }),
           );
           if (bad) return bad;
@@ -134,9 +134,9 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
         case 'RecordAssessmentCompleted': {
           const bad = firstError(
             onlyRole(command.by, ['social-worker'], 'record an assessment'),
-            requireDay('concern.completed-on', 'completedOn', command.completedOn),
+            requireDate(command.completedOn, 'completedOn', 'concern.completed-on'),
             notBefore('completedOn', command.completedOn, { what: 'the decision to assess', on: state.on.decided }),
-            requireText('concern.outcome-required', 'outcome', command.outcome),
+            requireText(command.outcome, 'outcome', 'concern.outcome-required'),
           );
           if (bad) return bad;
           const clock = openClock(state, 'assessment');
@@ -149,9 +149,9 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
         case 'RecordStrategyDiscussion': {
           const bad = firstError(
             onlyRole(command.by, ['social-worker'], 'record a strategy discussion'),
-            requireDay('concern.held-on', 'heldOn', command.heldOn),
+            requireDate(command.heldOn, 'heldOn', 'concern.held-on'),
             notBefore('heldOn', command.heldOn, { what: 'the decision to hold a strategy discussion', on: state.on.decided }),
-            requireText('concern.outcome-required', 'outcome', command.outcome),
+            requireText(command.outcome, 'outcome', 'concern.outcome-required'),
           );
           if (bad) return bad;
           if (state.status !== 'decided') return new DomainError('concern.no-strategy-decision', 'A strategy discussion follows a decision to hold one');
@@ -166,7 +166,7 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
         case 'RecordConference': {
           const bad = firstError(
             onlyRole(command.by, ['social-worker'], 'record a child protection conference'),
-            requireDay('concern.held-on', 'heldOn', command.heldOn),
+            requireDate(command.heldOn, 'heldOn', 'concern.held-on'),
             command.kind === 'initial' || command.kind === 'review' ? undefined : invalid('concern.conference-kind', 'kind is initial or review', 'kind'),
             typeof command.childProtectionPlan === 'boolean' ? undefined : invalid('concern.plan', 'childProtectionPlan is true or false', 'childProtectionPlan'),
           );
@@ -190,7 +190,7 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
         case 'RecordCoreGroup': {
           const bad = firstError(
             onlyRole(command.by, ['social-worker'], 'record a core group'),
-            requireDay('concern.held-on', 'heldOn', command.heldOn),
+            requireDate(command.heldOn, 'heldOn', 'concern.held-on'),
             notBefore('heldOn', command.heldOn, { what: 'the conference that made the child protection plan', on: state.on.plan }),
           );
           if (bad) return bad;
@@ -203,11 +203,11 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
         case 'SubmitMentorReport': {
           const bad = firstError(
             onlyRole(command.by, ['learning-mentor', 'key-worker'], 'submit the mentor\'s report'),
-            requireDay('concern.submitted-on', 'submittedOn', command.submittedOn),
+            requireDate(command.submittedOn, 'submittedOn', 'concern.submitted-on'),
             notBefore('submittedOn', command.submittedOn, { what: 'the strategy discussion', on: state.on.strategy }),
             command.forMeeting === 'conference' || command.forMeeting === 'core-group' ? undefined : invalid('concern.for-meeting', 'forMeeting is conference or core-group', 'forMeeting'),
-            requireText('concern.report-progress', 'report.progress', command.report?.progress),
-            requireText('concern.report-reason', 'report.reasonForReferral', command.report?.reasonForReferral),
+            requireText(command.report?.progress, 'report.progress', 'concern.report-progress'),
+            requireText(command.report?.reasonForReferral, 'report.reasonForReferral', 'concern.report-reason'),
           );
           if (bad) return bad;
           if (!['strategy', 'plan'].includes(state.status)) return new DomainError('concern.no-meeting', 'Reports go to a conference or core group');

@@ -1,5 +1,5 @@
-import { type Actor, type Decider, DomainError } from '../shared';
-import { dayOf, firstError, isFamily, type IsoDate, isIsoInstant, practitionerOf, requireDay, requireText, weekdayOf } from '../multi-agency';
+import { type Actor, type Decider, DomainError, dayOf, firstError, type IsoDate, isIsoInstant, requireDate, requireText } from '../shared';
+import { isFamily, practitionerOf, weekdayOf } from '../multi-agency';
 import { invalidDecision } from '../mast-request/decider';
 import type { MastPanelCommand } from './commands';
 import type { MastPanelEvent, PanelMember, QuorumPolicy } from './events';
@@ -18,7 +18,7 @@ export const participantsFor = (present: Readonly<Record<string, PanelMember>>, 
 
 /** Attendance and decisions are what happened in the meeting: none before the panel's day. */
 function meetingHeld(panelDate: IsoDate, today: IsoDate): DomainError | undefined {
-  const invalid = requireDay('mast-panel.today', 'today', today);
+  const invalid = requireDate(today, 'today', 'mast-panel.today');
   if (invalid) return invalid;
   return today < panelDate ? new DomainError('mast-panel.not-yet-met', `The panel meets on ${panelDate}; what happens in it is recorded from that day (today is ${today})`) : undefined;
 }
@@ -34,7 +34,7 @@ export const mastPanelDecider: Decider<MastPanelCommand, MastPanelEvent, MastPan
 
   decide(command, state) {
     if (command.type === 'SchedulePanel') {
-      const refused = firstError(mastOnly(command.by, 'schedule its panel'), requireDay('mast-panel.panel-date', 'panelDate', command.panelDate));
+      const refused = firstError(mastOnly(command.by, 'schedule its panel'), requireDate(command.panelDate, 'panelDate', 'mast-panel.panel-date'));
       if (refused) return refused;
       if (state.status !== 'none') return new DomainError('mast-panel.already-scheduled', `A panel is already scheduled for ${command.panelDate}`);
       if (!Number.isInteger(command.panelWeekday) || command.panelWeekday < 0 || command.panelWeekday > 6) {
@@ -79,7 +79,7 @@ export const mastPanelDecider: Decider<MastPanelCommand, MastPanelEvent, MastPan
         const notYet = meetingHeld(panelDate, command.today);
         if (notYet) return notYet;
         const m = command.member;
-        const invalid = firstError(requireText('mast-panel.member-required', 'member.userId', m?.userId), requireText('mast-panel.member-agency-required', 'member.agencyId', m?.agencyId));
+        const invalid = firstError(requireText(m?.userId, 'member.userId', 'mast-panel.member-required'), requireText(m?.agencyId, 'member.agencyId', 'mast-panel.member-agency-required'));
         if (invalid) return invalid;
         if (isFamily(m as Actor)) return new DomainError('mast-panel.members-only', 'Panel attendance is of professional members', 'invalid', 'member.role');
         if (state.present[m.userId]) return new DomainError('mast-panel.already-present', `${m.userId} is already recorded as present`);
@@ -95,7 +95,7 @@ export const mastPanelDecider: Decider<MastPanelCommand, MastPanelEvent, MastPan
         const item = state.agenda?.items.find((i) => i.requestId === command.requestId);
         if (!item) return new DomainError('mast-panel.not-on-agenda', `Request ${command.requestId} is not on this panel's agenda`);
         if (!state.present[command.memberId]) return new DomainError('mast-panel.not-present', `${command.memberId} is not recorded as present`);
-        const invalid = requireText('mast-panel.conflict-nature-required', 'nature', command.nature);
+        const invalid = requireText(command.nature, 'nature', 'mast-panel.conflict-nature-required');
         if (invalid) return invalid;
         if (state.decided[command.requestId]) return new DomainError('mast-panel.already-decided', `Request ${command.requestId} is already decided at this panel`);
         if ((state.conflicts[command.requestId] ?? []).includes(command.memberId)) {
@@ -110,7 +110,7 @@ export const mastPanelDecider: Decider<MastPanelCommand, MastPanelEvent, MastPan
         const item = state.agenda?.items.find((i) => i.requestId === command.requestId);
         if (!item) return new DomainError('mast-panel.not-on-agenda', `Request ${command.requestId} is not on this panel's agenda`);
         if (state.decided[command.requestId]) return new DomainError('mast-panel.already-decided', `Request ${command.requestId} is already decided at this panel`);
-        const invalid = firstError(invalidDecision(command.decision), requireText('mast-panel.reason-required', 'reason', command.reason));
+        const invalid = firstError(invalidDecision(command.decision), requireText(command.reason, 'reason', 'mast-panel.reason-required'));
         if (invalid) return invalid;
         const q = command.quorum;
         if (!q || !Number.isInteger(q.minMembers) || !Number.isInteger(q.minAgencies) || q.minMembers < 1 || q.minAgencies < 1 || q.minAgencies > q.minMembers) {
@@ -143,7 +143,7 @@ export const mastPanelDecider: Decider<MastPanelCommand, MastPanelEvent, MastPan
       }
 
       case 'RecordMinutes': {
-        const refused = firstError(mastOnly(command.by, 'record the panel minutes'), requireText('mast-panel.minutes-required', 'minutes', command.minutes));
+        const refused = firstError(mastOnly(command.by, 'record the panel minutes'), requireText(command.minutes, 'minutes', 'mast-panel.minutes-required'));
         if (refused) return refused;
         return [{ type: 'PanelMinutesRecorded', data: { panelDate, minutes: command.minutes, recordedBy: practitionerOf(command.by) } }];
       }

@@ -1,17 +1,5 @@
-import { type Actor, type Decider, DomainError, isDomainError, notBefore } from '../shared';
-import {
-  consentCovering,
-  dayOf,
-  firstError,
-  isIsoDate,
-  type IsoDate,
-  type Practitioner,
-  practitionerOf,
-  requireDay,
-  requireText,
-  type WorkingDayCalendar,
-  workingDayNumber,
-} from '../multi-agency';
+import { type Actor, type Decider, DomainError, isDomainError, notBefore, dayOf, firstError, isIsoDate, type IsoDate, requireDate, requireText } from '../shared';
+import { consentCovering, type Practitioner, practitionerOf, type WorkingDayCalendar, workingDayNumber } from '../multi-agency';
 import type { MastRequestCommand } from './commands';
 import {
   FIRST_CONTACT_WORKING_DAYS,
@@ -42,11 +30,11 @@ export function invalidDecision(decision: MastDecision | undefined): DomainError
       }
       return undefined;
     case 'accept-for-service':
-      return requireText('mast-request.service-required', 'decision.service', decision.service);
+      return requireText(decision.service, 'decision.service', 'mast-request.service-required');
     case 'signpost':
-      return requireText('mast-request.signpost-required', 'decision.signpostTo', decision.signpostTo);
+      return requireText(decision.signpostTo, 'decision.signpostTo', 'mast-request.signpost-required');
     case 'defer':
-      return requireText('mast-request.information-needed-required', 'decision.informationNeeded', decision.informationNeeded);
+      return requireText(decision.informationNeeded, 'decision.informationNeeded', 'mast-request.information-needed-required');
     case 'decline':
       return undefined;
   }
@@ -61,7 +49,7 @@ function lateness(
   state: MadeRequest,
 ): MastRequestEvent[] | DomainError {
   if (on <= clock.dueBy || clock.breachRecorded) return [];
-  const missing = requireText('mast-request.breach-reason-required', 'breachReason', breachReason);
+  const missing = requireText(breachReason, 'breachReason', 'mast-request.breach-reason-required');
   if (missing) {
     return new DomainError('mast-request.breach-reason-required', `The ${deadline} was due by ${clock.dueBy}; a late one records the breach's reason`, 'invalid', 'breachReason');
   }
@@ -92,12 +80,12 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
           return new DomainError('mast-request.senco-only', 'A request for MAST involvement is made by the school SENCo (001)', 'forbidden');
         }
         const invalid = firstError(
-          requireText('mast-request.child-required', 'childId', command.childId),
+          requireText(command.childId, 'childId', 'mast-request.child-required'),
           !Array.isArray(command.parentsInvolved) || command.parentsInvolved.length === 0 || command.parentsInvolved.some((p) => !p || typeof p.name !== 'string' || p.name.trim() === '')
             ? new DomainError('mast-request.parents-required', 'The SENCo makes the request with the parents or carers (001): name them', 'invalid', 'parentsInvolved')
             : undefined,
-          requireText('mast-request.needs-required', 'needs', command.needs),
-          requireText('mast-request.already-tried-required', 'alreadyTried', command.alreadyTried),
+          requireText(command.needs, 'needs', 'mast-request.needs-required'),
+          requireText(command.alreadyTried, 'alreadyTried', 'mast-request.already-tried-required'),
           [1, 2, 3, 4].includes(command.levelOfNeed)
             ? undefined
             : new DomainError('mast-request.level-of-need', 'The level of need is 1, 2, 3 or 4 on the threshold continuum', 'invalid', 'levelOfNeed'),
@@ -128,7 +116,7 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
 
       switch (command.type) {
         case 'ListMastRequest': {
-          const refused = firstError(mastOnly(command.by, 'list a request for its panel'), requireDay('mast-request.panel-date', 'panelDate', command.panelDate));
+          const refused = firstError(mastOnly(command.by, 'list a request for its panel'), requireDate(command.panelDate, 'panelDate', 'mast-request.panel-date'));
           if (refused) return refused;
           if (!['received', 'deferred', 'listed'].includes(state.status)) {
             return new DomainError('mast-request.not-awaiting-panel', `The request is ${state.status}, not awaiting a panel`);
@@ -149,7 +137,7 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
           if (state.status !== 'listed' || state.listedFor !== command.panelDate) {
             return new DomainError('mast-request.not-listed-for-panel', `The request is not on the agenda of the panel of ${command.panelDate}`);
           }
-          const invalid = firstError(invalidDecision(command.decision), requireText('mast-request.reason-required', 'reason', command.reason));
+          const invalid = firstError(invalidDecision(command.decision), requireText(command.reason, 'reason', 'mast-request.reason-required'));
           if (invalid) return invalid;
           if (state.response && state.response.metOn === undefined) {
             return new DomainError('mast-request.response-outstanding', `The school has not yet had the response to the panel of ${state.decidedAt}`);
@@ -174,7 +162,7 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
         }
 
         case 'SendResponseToSchool': {
-          const refused = firstError(mastOnly(command.by, 'send the panel response'), requireDay('mast-request.sent-on', 'sentOn', command.sentOn));
+          const refused = firstError(mastOnly(command.by, 'send the panel response'), requireDate(command.sentOn, 'sentOn', 'mast-request.sent-on'));
           if (refused) return refused;
           if (!state.response || state.response.metOn !== undefined) {
             return new DomainError('mast-request.no-response-due', 'No panel response is owed to the school');
@@ -201,7 +189,7 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
         }
 
         case 'MakeFirstContact': {
-          const invalid = requireDay('mast-request.contact-on', 'contactOn', command.contactOn);
+          const invalid = requireDate(command.contactOn, 'contactOn', 'mast-request.contact-on');
           if (invalid) return invalid;
           const clock = state.firstContact;
           if (state.status !== 'allocated' || !clock) return new DomainError('mast-request.not-allocated', 'First contact follows an allocation');
@@ -231,8 +219,8 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
 
         case 'RecordDeadlineBreach': {
           const invalid = firstError(
-            requireDay('mast-request.today', 'today', command.today),
-            requireText('mast-request.breach-reason-required', 'reason', command.reason),
+            requireDate(command.today, 'today', 'mast-request.today'),
+            requireText(command.reason, 'reason', 'mast-request.breach-reason-required'),
             command.deadline === 'response' || command.deadline === 'first-contact'
               ? undefined
               : new DomainError('mast-request.deadline', 'The deadline is response or first-contact', 'invalid', 'deadline'),
@@ -261,7 +249,7 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
         }
 
         case 'EndMastInvolvement': {
-          const invalid = firstError(requireDay('mast-request.ended-on', 'endedOn', command.endedOn), requireText('mast-request.end-reason-required', 'reason', command.reason));
+          const invalid = firstError(requireDate(command.endedOn, 'endedOn', 'mast-request.ended-on'), requireText(command.reason, 'reason', 'mast-request.end-reason-required'));
           if (invalid) return invalid;
           if (state.status !== 'allocated') return new DomainError('mast-request.no-involvement', 'Only an allocated MAST involvement can end');
           const early = notBefore('endedOn', command.endedOn, { what: 'the panel allocated the involvement', on: state.decidedAt });

@@ -3,7 +3,7 @@ import type { ReferralCommand } from './commands';
 import { requireMentoringConsent } from './consent-gate';
 import type { ReferralEvent } from './events';
 import { notMade, type ReferralState } from './state';
-import { checkAgreement, checkAssessment, checkClosure, checkEnding, checkFollowUp, checkPlan, checkProfile, checkReferral, checkReview, checkSession, checkTargets, checkTriage } from './values';
+import { checkAgreement, checkAssessment, checkClosure, checkEnding, checkFollowUp, checkPlan, checkProfile, checkReferral, checkReview, checkSession, checkTargets, checkTriage } from './checks';
 
 const conflict = (rule: string, message: string) => new DomainError(rule, message, 'conflict');
 

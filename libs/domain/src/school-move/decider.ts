@@ -1,6 +1,6 @@
-import { practitionerOf, requireDay, requireText } from '../multi-agency';
+import { practitionerOf } from '../multi-agency';
 import type { SchoolCalendars } from '../school-calendar';
-import { type Actor, dayOf, type Decider, type DomainEvent, DomainError, firstError, isSchoolId, notBefore } from '../shared';
+import { type Actor, dayOf, type Decider, type DomainEvent, DomainError, firstError, isSchoolId, notBefore, requireDate, requireText } from '../shared';
 import type { ChildEvent } from '../child/events';
 import type { SchoolMoveCommand } from './commands';
 import { CHILD_PROTECTION_FILE_BASIS, type SchoolMoveEvent, TRANSFER_SCHOOL_DAYS, type TransferBreach } from './events';
@@ -46,8 +46,8 @@ export function schoolMoveDecider(calendars: SchoolCalendars): Decider<SchoolMov
           inRole(command.by, RECORDERS, state.schoolId, 'record that a child leaves it'),
           isSchoolId(command.toSchoolId) ? undefined : invalid('school-move.to-school', 'toSchoolId is a school (school-…)', 'toSchoolId'),
           command.toSchoolId === state.schoolId ? invalid('school-move.same-school', `The child is already at ${state.schoolId}: toSchoolId names the new school`, 'toSchoolId') : undefined,
-          requireDay('school-move.starts-on', 'startsOn', command.startsOn),
-          requireText('school-move.reason-required', 'reason', command.reason),
+          requireDate(command.startsOn, 'startsOn', 'school-move.starts-on'),
+          requireText(command.reason, 'reason', 'school-move.reason-required'),
         );
         if (bad) return bad;
         const records = [...new Set(command.childProtectionRecords)];
@@ -69,7 +69,7 @@ export function schoolMoveDecider(calendars: SchoolCalendars): Decider<SchoolMov
       if (command.type === 'SendChildProtectionFile') {
         const bad = firstError(
           inRole(command.by, LEADS, move.fromSchoolId, 'send its child-protection file'),
-          requireDay('school-move.sent-on', 'sentOn', command.sentOn),
+          requireDate(command.sentOn, 'sentOn', 'school-move.sent-on'),
           notBefore('sentOn', command.sentOn, { what: 'the move was recorded', on: move.recordedOn }),
         );
         if (bad) return bad;
@@ -99,7 +99,7 @@ export function schoolMoveDecider(calendars: SchoolCalendars): Decider<SchoolMov
 
       const bad = firstError(
         inRole(command.by, LEADS, move.toSchoolId, 'confirm receipt of a child-protection file'),
-        requireDay('school-move.received-on', 'receivedOn', command.receivedOn),
+        requireDate(command.receivedOn, 'receivedOn', 'school-move.received-on'),
         notBefore('receivedOn', command.receivedOn, { what: 'the file was sent', on: file.sentOn }),
       );
       if (bad) return bad;

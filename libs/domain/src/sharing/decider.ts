@@ -1,5 +1,5 @@
-import { type IsoDate, isIsoDate, isIsoInstant, practitionerOf, requireText } from '../multi-agency';
-import { type Actor, type Decider, DomainError, firstError, isDomainError, isInformationCategory, dayOf } from '../shared';
+import { practitionerOf } from '../multi-agency';
+import { type Actor, type Decider, DomainError, firstError, isDomainError, isInformationCategory, dayOf, type IsoDate, isIsoDate, isIsoInstant, requireText } from '../shared';
 import type { SharingCommand } from './commands';
 import type { DisclosedContent, DisclosedItem, SharingEvent } from './events';
 import { familyToldError } from './family-told';
@@ -35,7 +35,7 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
       if (state.status !== 'none') return new DomainError('sharing.already-proposed', 'This sharing decision already exists');
       const bad = firstError(
         command.origin === 'request' || command.origin === 'proactive' ? undefined : invalid('sharing.origin', 'origin is request or proactive', 'origin'),
-        requireText('sharing.purpose-required', 'purpose', command.purpose),
+        requireText(command.purpose, 'purpose', 'sharing.purpose-required'),
         typeof command.recipient?.agencyId === 'string' ? undefined : invalid('sharing.recipient', 'recipient.agencyId is required', 'recipient.agencyId'),
         Array.isArray(command.categories) && command.categories.length > 0 && command.categories.every(isInformationCategory)
           ? undefined
@@ -76,7 +76,7 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
         if (claim?.kind !== 'without-consent') return invalid('sharing.basis', 'basis.kind is consent or without-consent', 'basis.kind');
         const bad = firstError(
           (WITHOUT_CONSENT_GROUNDS as readonly string[]).includes(claim.ground) ? undefined : invalid('sharing.ground', `basis.ground is one of ${WITHOUT_CONSENT_GROUNDS.join(', ')} (Box 13)`, 'basis.ground'),
-          requireText('sharing.justification-required', 'basis.justification', claim.justification),
+          requireText(claim.justification, 'basis.justification', 'sharing.justification-required'),
         );
         if (bad) return bad;
         return [{ type: 'LawfulBasisRecorded', data: { ...ids, basis: { kind: 'without-consent', ground: claim.ground, justification: claim.justification }, recordedBy: practitionerOf(command.by) } }];
@@ -100,7 +100,7 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
           return new DomainError('sharing.approver-role', `Sharing without consent is approved by a ${APPROVER_ROLES.join(' or ')}`, 'forbidden');
         }
         if (command.by.userId === state.proposedBy.userId) return new DomainError('sharing.approver-is-proposer', 'The proposer cannot approve their own proposal', 'forbidden');
-        const bad = requireText('sharing.discussion-required', 'discussion', command.discussion);
+        const bad = requireText(command.discussion, 'discussion', 'sharing.discussion-required');
         if (bad) return bad;
         return [{ type: 'SharingApproved', data: { ...ids, approvedBy: practitionerOf(command.by), discussion: command.discussion, approvedAt: command.at } }];
       }
@@ -109,7 +109,7 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
         if (state.status === 'decided') return new DomainError('sharing.already-decided', 'The decision is made');
         const bad = firstError(
           (SHARING_OUTCOMES as readonly string[]).includes(command.outcome) ? undefined : invalid('sharing.outcome', `outcome is ${SHARING_OUTCOMES.join(', ')}`, 'outcome'),
-          requireText('sharing.reasons-required', 'reasons', command.reasons),
+          requireText(command.reasons, 'reasons', 'sharing.reasons-required'),
           isIsoDate(command.validUntil) ? undefined : invalid('sharing.valid-until', 'validUntil must be a day (YYYY-MM-DD)', 'validUntil'),
           familyToldError('sharing', 'familyTold', command.familyTold),
           Array.isArray(command.redactions) && command.redactions.every((r) => typeof r === 'string') ? undefined : invalid('sharing.redactions', 'redactions must be a list of names', 'redactions'),
@@ -192,8 +192,8 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
 
       case 'IssueCorrectionNotices': {
         const bad = firstError(
-          requireText('sharing.record-ref', 'recordRef', command.recordRef),
-          requireText('sharing.correction-reason-required', 'reason', command.reason),
+          requireText(command.recordRef, 'recordRef', 'sharing.record-ref'),
+          requireText(command.reason, 'reason', 'sharing.correction-reason-required'),
           command.corrected && typeof command.corrected === 'object' && Object.keys(command.corrected).length > 0 ? undefined : invalid('sharing.corrected', 'corrected names the corrected fields and their values', 'corrected'),
         );
         if (bad) return bad;

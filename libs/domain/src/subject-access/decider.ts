@@ -1,5 +1,5 @@
-import { dayOf, type IsoDate, practitionerOf, requireDay, requireText, type WorkingDayCalendar } from '../multi-agency';
-import { type Decider, DomainError, firstError, notBefore } from '../shared';
+import { practitionerOf, type WorkingDayCalendar } from '../multi-agency';
+import { type Decider, DomainError, firstError, notBefore, dayOf, type IsoDate, requireDate, requireText } from '../shared';
 import { DISCLOSURE_CHANNELS } from '../sharing/vocabulary';
 import { calendarMonthsDue, schoolDaysDue } from './clocks';
 import type { SubjectAccessCommand } from './commands';
@@ -37,11 +37,11 @@ export function subjectAccessDecider(calendars: SubjectAccessCalendars): Decider
         const c = command;
         const bad = firstError(
           oneOf('subject-access.kind', 'kind', c.kind, REQUEST_KINDS),
-          requireText('subject-access.requester-name-required', 'requester.name', c.requester?.name),
+          requireText(c.requester?.name, 'requester.name', 'subject-access.requester-name-required'),
           oneOf('subject-access.relationship', 'requester.relationship', c.requester?.relationship, REQUESTER_RELATIONSHIPS),
           oneOf('subject-access.identity-check', 'identityCheck.method', c.identityCheck?.method, IDENTITY_CHECKS),
-          requireText('subject-access.identity-details-required', 'identityCheck.details', c.identityCheck?.details),
-          requireDay('subject-access.received-on', 'receivedOn', c.receivedOn),
+          requireText(c.identityCheck?.details, 'identityCheck.details', 'subject-access.identity-details-required'),
+          requireDate(c.receivedOn, 'receivedOn', 'subject-access.received-on'),
           c.kind === 'educational-record' && !PARENTS.includes(c.requester.relationship)
             ? invalid('subject-access.educational-record-for-parents', `The educational record is a parent's right (reg. 5): requester.relationship is ${PARENTS.join(' or ')}; anyone else makes a personal-data request`, 'requester.relationship')
             : undefined,
@@ -80,8 +80,8 @@ export function subjectAccessDecider(calendars: SubjectAccessCalendars): Decider
             Number.isInteger(c.months) && c.months >= 1 && c.months <= MAX_EXTENSION_MONTHS
               ? undefined
               : invalid('subject-access.extension-months', `months is a whole number from 1 to ${MAX_EXTENSION_MONTHS}: a complex request may be extended by up to two further months (Art. 12(3))`, 'months'),
-            requireText('subject-access.extension-reason-required', 'reason', c.reason),
-            requireDay('subject-access.told-on', 'requesterToldOn', c.requesterToldOn),
+            requireText(c.reason, 'reason', 'subject-access.extension-reason-required'),
+            requireDate(c.requesterToldOn, 'requesterToldOn', 'subject-access.told-on'),
             () => notBefore('requesterToldOn', c.requesterToldOn, { what: 'the request was received', on: state.receivedOn }),
           );
           if (bad) return bad;
