@@ -1,5 +1,5 @@
 import { consentCovering, practitionerOf, type WorkingDayCalendar } from '../multi-agency';
-import { type Actor, addMonths, dayOf, type Decider, DomainError, firstError, isInformationCategory, notBefore, type IsoDate, requireDate, requireText } from '../shared';
+import { type Actor, addMonths, dayOf, type Decider, DomainError, firstError, isInformationCategory, notBefore, type IsoDate, requireDate, requireText, invalid } from '../shared';
 import type { ConcernCommand } from './commands';
 import { familyToldError } from '../sharing/family-told';
 import { WITHOUT_CONSENT_GROUNDS } from '../sharing/vocabulary';
@@ -17,7 +17,6 @@ const CORE_GROUP_WORKING_DAYS = 10;
 const FIRST_REVIEW_MONTHS = 3;
 const LATER_REVIEW_MONTHS = 6;
 
-const invalid = (rule: string, message: string, field: string) => new DomainError(rule, message, 'invalid', field);
 const onlyRole = (actor: Actor, roles: readonly string[], act: string) =>
   roles.includes(actor.role) ? undefined : new DomainError('concern.role', `Only a ${roles.join(' or ')} may ${act}`, 'forbidden');
 const openClock = (state: Extract<ConcernState, { concernId: string }>, clock: ConcernClock) => state.clocks.find((c) => c.clock === clock && c.metOn === undefined);
@@ -32,7 +31,7 @@ function lateness(clock: ClockState | undefined, field: string, on: IsoDate, lat
   if (early) return early;
   if (!clock || on <= clock.dueBy) return {};
   if (typeof lateReason !== 'string' || lateReason.trim() === '') {
-    return invalid('concern.late-reason-required', `Due by ${clock.dueBy}; a late ${clock.clock} records why it was late`, 'lateReason');
+    return invalid('concern.late-reason-required', 'lateReason', `Due by ${clock.dueBy}; a late ${clock.clock} records why it was late`);
   }
   return { breach: { dueBy: clock.dueBy, reason: lateReason } };
 }
@@ -72,7 +71,7 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
         case 'ReviewConcern': {
           const bad = firstError(
             onlyRole(command.by, ['dsl'], 'review a safeguarding concern'),
-            (DSL_OUTCOMES as readonly string[]).includes(command.outcome) ? undefined : invalid('concern.outcome', `outcome is ${DSL_OUTCOMES.join(', ')}`, 'outcome'),
+            (DSL_OUTCOMES as readonly string[]).includes(command.outcome) ? undefined : invalid('concern.outcome', 'outcome', `outcome is ${DSL_OUTCOMES.join(', ')}`),
             requireText(command.reasons, 'reasons', 'concern.reasons-required'),
             requireDate(command.reviewedOn, 'reviewedOn', 'concern.reviewed-on'),
             notBefore('reviewedOn', command.reviewedOn, { what: 'the concern was raised', on: state.on.raised }),
@@ -85,9 +84,9 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           const badReferral = firstError(
             r?.withConsent === true || (WITHOUT_CONSENT_GROUNDS as readonly string[]).includes(r?.ground as string)
               ? undefined
-              : invalid('concern.referral-ground', `referral.ground is one of ${WITHOUT_CONSENT_GROUNDS.join(', ')} (Box 13), or referral.withConsent is true`, 'referral.ground'),
-            (REFERRAL_URGENCIES as readonly string[]).includes(r?.urgency as string) ? undefined : invalid('concern.referral-urgency', `referral.urgency is ${REFERRAL_URGENCIES.join(', ')}`, 'referral.urgency'),
-            Array.isArray(r?.categories) && r.categories.length > 0 && r.categories.every(isInformationCategory) ? undefined : invalid('concern.referral-categories', 'referral.categories lists categories of information', 'referral.categories'),
+              : invalid('concern.referral-ground', 'referral.ground', `referral.ground is one of ${WITHOUT_CONSENT_GROUNDS.join(', ')} (Box 13), or referral.withConsent is true`),
+            (REFERRAL_URGENCIES as readonly string[]).includes(r?.urgency as string) ? undefined : invalid('concern.referral-urgency', 'referral.urgency', `referral.urgency is ${REFERRAL_URGENCIES.join(', ')}`),
+            Array.isArray(r?.categories) && r.categories.length > 0 && r.categories.every(isInformationCategory) ? undefined : invalid('concern.referral-categories', 'referral.categories', 'referral.categories lists categories of information'),
             requireText(r?.summary, 'referral.summary', 'concern.referral-summary'),
             r?.familyTold === undefined ? undefined : familyToldError('concern.referral', 'referral.familyTold', r.familyTold),
           );
@@ -117,7 +116,7 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
         case 'RecordSocialCareDecision': {
           const bad = firstError(
             onlyRole(command.by, ['social-worker'], 'record the decision on a referral'),
-            (SOCIAL_CARE_DECISIONS as readonly string[]).includes(command.decision) ? undefined : invalid('concern.decision', `decision is ${SOCIAL_CARE_DECISIONS.join(', ')}`, 'decision'),
+            (SOCIAL_CARE_DECISIONS as readonly string[]).includes(command.decision) ? undefined : invalid('concern.decision', 'decision', `decision is ${SOCIAL_CARE_DECISIONS.join(', ')}`),
             requireText(command.reasons, 'reasons', 'concern.reasons-required'),
             requireDate(command.decidedOn, 'decidedOn', 'concern.decided-on'),
             notBefore('decidedOn', command.decidedOn, { what: 'the referral to social care', on: state.on.referred }),
@@ -167,8 +166,8 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
           const bad = firstError(
             onlyRole(command.by, ['social-worker'], 'record a child protection conference'),
             requireDate(command.heldOn, 'heldOn', 'concern.held-on'),
-            command.kind === 'initial' || command.kind === 'review' ? undefined : invalid('concern.conference-kind', 'kind is initial or review', 'kind'),
-            typeof command.childProtectionPlan === 'boolean' ? undefined : invalid('concern.plan', 'childProtectionPlan is true or false', 'childProtectionPlan'),
+            command.kind === 'initial' || command.kind === 'review' ? undefined : invalid('concern.conference-kind', 'kind', 'kind is initial or review'),
+            typeof command.childProtectionPlan === 'boolean' ? undefined : invalid('concern.plan', 'childProtectionPlan', 'childProtectionPlan is true or false'),
           );
           if (bad) return bad;
           const expected = command.kind === 'initial' ? 'strategy' : 'plan';
@@ -205,7 +204,7 @@ export function concernDecider(calendar: WorkingDayCalendar): Decider<ConcernCom
             onlyRole(command.by, ['learning-mentor', 'key-worker'], 'submit the mentor\'s report'),
             requireDate(command.submittedOn, 'submittedOn', 'concern.submitted-on'),
             notBefore('submittedOn', command.submittedOn, { what: 'the strategy discussion', on: state.on.strategy }),
-            command.forMeeting === 'conference' || command.forMeeting === 'core-group' ? undefined : invalid('concern.for-meeting', 'forMeeting is conference or core-group', 'forMeeting'),
+            command.forMeeting === 'conference' || command.forMeeting === 'core-group' ? undefined : invalid('concern.for-meeting', 'forMeeting', 'forMeeting is conference or core-group'),
             requireText(command.report?.progress, 'report.progress', 'concern.report-progress'),
             requireText(command.report?.reasonForReferral, 'report.reasonForReferral', 'concern.report-reason'),
           );

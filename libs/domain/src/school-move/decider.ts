@@ -1,6 +1,6 @@
 import { practitionerOf } from '../multi-agency';
 import type { SchoolCalendars } from '../school-calendar';
-import { type Actor, dayOf, type Decider, type DomainEvent, DomainError, firstError, isSchoolId, notBefore, requireDate, requireText } from '../shared';
+import { type Actor, dayOf, type Decider, type DomainEvent, DomainError, firstError, isSchoolId, notBefore, requireDate, requireText, invalid } from '../shared';
 import type { ChildEvent } from '../child/events';
 import type { SchoolMoveCommand } from './commands';
 import { CHILD_PROTECTION_FILE_BASIS, type SchoolMoveEvent, TRANSFER_SCHOOL_DAYS, type TransferBreach } from './events';
@@ -11,7 +11,6 @@ const LEADS: readonly string[] = ['dsl', 'head-teacher'];
 /** Who records that a child is leaving: those who may correct the pupil record. */
 const RECORDERS: readonly string[] = ['senco', 'dsl', 'head-teacher'];
 
-const invalid = (rule: string, message: string, field: string) => new DomainError(rule, message, 'invalid', field);
 const forbidden = (rule: string, message: string) => new DomainError(rule, message, 'forbidden');
 const later = (a: string, b: string) => (a > b ? a : b);
 
@@ -19,7 +18,7 @@ const later = (a: string, b: string) => (a > b ? a : b);
 function lateness(dueBy: string, on: string, lateReason: string | undefined, what: string): { breach?: TransferBreach } | DomainError {
   if (on <= dueBy) return {};
   if (typeof lateReason !== 'string' || lateReason.trim() === '') {
-    return invalid('school-move.late-reason-required', `The ${what} was due by ${dueBy}; a late ${what} records why it was late`, 'lateReason');
+    return invalid('school-move.late-reason-required', 'lateReason', `The ${what} was due by ${dueBy}; a late ${what} records why it was late`);
   }
   return { breach: { dueBy, reason: lateReason } };
 }
@@ -44,8 +43,8 @@ export function schoolMoveDecider(calendars: SchoolCalendars): Decider<SchoolMov
         if (state.moves.some((m) => m.moveId === command.moveId)) return new DomainError('school-move.already-recorded', 'This move is already recorded');
         const bad = firstError(
           inRole(command.by, RECORDERS, state.schoolId, 'record that a child leaves it'),
-          isSchoolId(command.toSchoolId) ? undefined : invalid('school-move.to-school', 'toSchoolId is a school (school-…)', 'toSchoolId'),
-          command.toSchoolId === state.schoolId ? invalid('school-move.same-school', `The child is already at ${state.schoolId}: toSchoolId names the new school`, 'toSchoolId') : undefined,
+          isSchoolId(command.toSchoolId) ? undefined : invalid('school-move.to-school', 'toSchoolId', 'toSchoolId is a school (school-…)'),
+          command.toSchoolId === state.schoolId ? invalid('school-move.same-school', 'toSchoolId', `The child is already at ${state.schoolId}: toSchoolId names the new school`) : undefined,
           requireDate(command.startsOn, 'startsOn', 'school-move.starts-on'),
           requireText(command.reason, 'reason', 'school-move.reason-required'),
         );

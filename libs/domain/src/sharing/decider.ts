@@ -1,5 +1,5 @@
 import { practitionerOf } from '../multi-agency';
-import { type Actor, type Decider, DomainError, firstError, isDomainError, isInformationCategory, dayOf, type IsoDate, isIsoDate, isIsoInstant, requireText } from '../shared';
+import { type Actor, type Decider, DomainError, firstError, isDomainError, isInformationCategory, dayOf, type IsoDate, isIsoDate, isIsoInstant, requireText, invalid } from '../shared';
 import type { SharingCommand } from './commands';
 import type { DisclosedContent, DisclosedItem, SharingEvent } from './events';
 import { familyToldError } from './family-told';
@@ -10,7 +10,6 @@ import type { SharingState } from './state';
 import { APPROVER_ROLES, BOX_16_CHECKLIST, CHECKLIST_ANSWERS, DISCLOSURE_CHANNELS, GOLDEN_RULES, SHARING_OUTCOMES, WITHOUT_CONSENT_GROUNDS } from './vocabulary';
 
 const REQUIRED_ANSWERS = [...BOX_16_CHECKLIST, ...GOLDEN_RULES];
-const invalid = (rule: string, message: string, field: string) => new DomainError(rule, message, 'invalid', field);
 
 const isFamily = (actor: Actor) => actor.role === 'parent-carer' || actor.role === 'young-person';
 
@@ -34,13 +33,13 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
     if (command.type === 'ProposeSharing') {
       if (state.status !== 'none') return new DomainError('sharing.already-proposed', 'This sharing decision already exists');
       const bad = firstError(
-        command.origin === 'request' || command.origin === 'proactive' ? undefined : invalid('sharing.origin', 'origin is request or proactive', 'origin'),
+        command.origin === 'request' || command.origin === 'proactive' ? undefined : invalid('sharing.origin', 'origin', 'origin is request or proactive'),
         requireText(command.purpose, 'purpose', 'sharing.purpose-required'),
-        typeof command.recipient?.agencyId === 'string' ? undefined : invalid('sharing.recipient', 'recipient.agencyId is required', 'recipient.agencyId'),
+        typeof command.recipient?.agencyId === 'string' ? undefined : invalid('sharing.recipient', 'recipient.agencyId', 'recipient.agencyId is required'),
         Array.isArray(command.categories) && command.categories.length > 0 && command.categories.every(isInformationCategory)
           ? undefined
-          : invalid('sharing.categories', 'categories must list categories of information', 'categories'),
-        command.origin === 'request' && !command.askedBy ? invalid('sharing.asked-by', 'A request names who asked', 'askedBy') : undefined,
+          : invalid('sharing.categories', 'categories', 'categories must list categories of information'),
+        command.origin === 'request' && !command.askedBy ? invalid('sharing.asked-by', 'askedBy', 'A request names who asked') : undefined,
       );
       if (bad) return bad;
       const proposedBy = practitionerOf(command.by);
@@ -73,9 +72,9 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
           if (isDomainError(basis)) return basis;
           return [{ type: 'LawfulBasisRecorded', data: { ...ids, basis, recordedBy: practitionerOf(command.by) } }];
         }
-        if (claim?.kind !== 'without-consent') return invalid('sharing.basis', 'basis.kind is consent or without-consent', 'basis.kind');
+        if (claim?.kind !== 'without-consent') return invalid('sharing.basis', 'basis.kind', 'basis.kind is consent or without-consent');
         const bad = firstError(
-          (WITHOUT_CONSENT_GROUNDS as readonly string[]).includes(claim.ground) ? undefined : invalid('sharing.ground', `basis.ground is one of ${WITHOUT_CONSENT_GROUNDS.join(', ')} (Box 13)`, 'basis.ground'),
+          (WITHOUT_CONSENT_GROUNDS as readonly string[]).includes(claim.ground) ? undefined : invalid('sharing.ground', 'basis.ground', `basis.ground is one of ${WITHOUT_CONSENT_GROUNDS.join(', ')} (Box 13)`),
           requireText(claim.justification, 'basis.justification', 'sharing.justification-required'),
         );
         if (bad) return bad;
@@ -84,12 +83,12 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
 
       case 'AnswerSharingChecklist': {
         if (state.status === 'decided') return new DomainError('sharing.already-decided', 'The decision is made');
-        if (!Array.isArray(command.answers)) return invalid('sharing.checklist', 'answers must be a list of { item, answer }', 'answers');
+        if (!Array.isArray(command.answers)) return invalid('sharing.checklist', 'answers', 'answers must be a list of { item, answer }');
         for (const [i, a] of command.answers.entries()) {
-          if (!(REQUIRED_ANSWERS as readonly string[]).includes(a?.item)) return invalid('sharing.checklist', `answers[${i}].item is not on Box 16 or the golden rules`, `answers[${i}].item`);
-          if (!(CHECKLIST_ANSWERS as readonly string[]).includes(a.answer)) return invalid('sharing.checklist', `answers[${i}].answer is ${CHECKLIST_ANSWERS.join(', ')}`, `answers[${i}].answer`);
+          if (!(REQUIRED_ANSWERS as readonly string[]).includes(a?.item)) return invalid('sharing.checklist', `answers[${i}].item`, `answers[${i}].item is not on Box 16 or the golden rules`);
+          if (!(CHECKLIST_ANSWERS as readonly string[]).includes(a.answer)) return invalid('sharing.checklist', `answers[${i}].answer`, `answers[${i}].answer is ${CHECKLIST_ANSWERS.join(', ')}`);
           // A "no" is where the reasoning matters most: it is recorded with why.
-          if (a.answer === 'no' && (typeof a.note !== 'string' || a.note.trim() === '')) return invalid('sharing.no-needs-a-note', `answers[${i}] is "no"; say why in its note`, `answers[${i}].note`);
+          if (a.answer === 'no' && (typeof a.note !== 'string' || a.note.trim() === '')) return invalid('sharing.no-needs-a-note', `answers[${i}].note`, `answers[${i}] is "no"; say why in its note`);
         }
         return [{ type: 'SharingChecklistAnswered', data: { ...ids, answers: command.answers.map((a) => ({ item: a.item, answer: a.answer, ...(a.note ? { note: a.note } : {}) })), answeredBy: practitionerOf(command.by) } }];
       }
@@ -108,12 +107,12 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
       case 'DecideSharing': {
         if (state.status === 'decided') return new DomainError('sharing.already-decided', 'The decision is made');
         const bad = firstError(
-          (SHARING_OUTCOMES as readonly string[]).includes(command.outcome) ? undefined : invalid('sharing.outcome', `outcome is ${SHARING_OUTCOMES.join(', ')}`, 'outcome'),
+          (SHARING_OUTCOMES as readonly string[]).includes(command.outcome) ? undefined : invalid('sharing.outcome', 'outcome', `outcome is ${SHARING_OUTCOMES.join(', ')}`),
           requireText(command.reasons, 'reasons', 'sharing.reasons-required'),
-          isIsoDate(command.validUntil) ? undefined : invalid('sharing.valid-until', 'validUntil must be a day (YYYY-MM-DD)', 'validUntil'),
+          isIsoDate(command.validUntil) ? undefined : invalid('sharing.valid-until', 'validUntil', 'validUntil must be a day (YYYY-MM-DD)'),
           familyToldError('sharing', 'familyTold', command.familyTold),
-          Array.isArray(command.redactions) && command.redactions.every((r) => typeof r === 'string') ? undefined : invalid('sharing.redactions', 'redactions must be a list of names', 'redactions'),
-          isIsoInstant(command.at) ? undefined : invalid('sharing.at', 'at must be an instant', 'at'),
+          Array.isArray(command.redactions) && command.redactions.every((r) => typeof r === 'string') ? undefined : invalid('sharing.redactions', 'redactions', 'redactions must be a list of names'),
+          isIsoInstant(command.at) ? undefined : invalid('sharing.at', 'at', 'at must be an instant'),
         );
         if (bad) return bad;
         const unanswered = REQUIRED_ANSWERS.filter((item) => !state.answered.includes(item));
@@ -151,8 +150,8 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
         const decision = state.decision;
         if (!decision || decision.outcome === 'refuse') return new DomainError('sharing.not-approved', 'Nothing may be disclosed without a decision to share', 'forbidden');
         const bad = firstError(
-          (DISCLOSURE_CHANNELS as readonly string[]).includes(command.channel) ? undefined : invalid('sharing.channel', `channel is ${DISCLOSURE_CHANNELS.join(', ')}`, 'channel'),
-          isIsoInstant(command.at) ? undefined : invalid('sharing.at', 'at must be an instant', 'at'),
+          (DISCLOSURE_CHANNELS as readonly string[]).includes(command.channel) ? undefined : invalid('sharing.channel', 'channel', `channel is ${DISCLOSURE_CHANNELS.join(', ')}`),
+          isIsoInstant(command.at) ? undefined : invalid('sharing.at', 'at', 'at must be an instant'),
         );
         if (bad) return bad;
         if (command.recipient?.agencyId !== state.recipient.agencyId || (state.recipient.userId && command.recipient.userId !== state.recipient.userId)) {
@@ -194,7 +193,7 @@ export const sharingDecider: Decider<SharingCommand, SharingEvent, SharingState>
         const bad = firstError(
           requireText(command.recordRef, 'recordRef', 'sharing.record-ref'),
           requireText(command.reason, 'reason', 'sharing.correction-reason-required'),
-          command.corrected && typeof command.corrected === 'object' && Object.keys(command.corrected).length > 0 ? undefined : invalid('sharing.corrected', 'corrected names the corrected fields and their values', 'corrected'),
+          command.corrected && typeof command.corrected === 'object' && Object.keys(command.corrected).length > 0 ? undefined : invalid('sharing.corrected', 'corrected', 'corrected names the corrected fields and their values'),
         );
         if (bad) return bad;
         const earlier = state.disclosures.filter((d) => d.items.some((i) => i.recordRef === command.recordRef));

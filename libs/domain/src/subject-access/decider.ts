@@ -1,5 +1,5 @@
 import { practitionerOf, type WorkingDayCalendar } from '../multi-agency';
-import { type Decider, DomainError, firstError, notBefore, dayOf, type IsoDate, requireDate, requireText } from '../shared';
+import { type Decider, DomainError, firstError, notBefore, dayOf, type IsoDate, requireDate, requireText, invalid } from '../shared';
 import { DISCLOSURE_CHANNELS } from '../sharing/vocabulary';
 import { calendarMonthsDue, schoolDaysDue } from './clocks';
 import type { SubjectAccessCommand } from './commands';
@@ -7,9 +7,8 @@ import type { SubjectAccessEvent } from './events';
 import type { SubjectAccessState } from './state';
 import { IDENTITY_CHECKS, MAX_EXTENSION_MONTHS, PARENTS, REQUEST_KINDS, REQUESTER_RELATIONSHIPS, RESPONSE_BASES } from './vocabulary';
 
-const invalid = (rule: string, message: string, field: string) => new DomainError(rule, message, 'invalid', field);
 const oneOf = (rule: string, field: string, value: unknown, allowed: readonly string[]) =>
-  allowed.includes(value as string) ? undefined : invalid(rule, `${field} is one of ${allowed.join(', ')}`, field);
+  allowed.includes(value as string) ? undefined : invalid(rule, field, `${field} is one of ${allowed.join(', ')}`);
 
 export interface SubjectAccessCalendars {
   /** Weekdays less bank holidays: a calendar month that ends on a day off runs to the next working day. */
@@ -43,7 +42,7 @@ export function subjectAccessDecider(calendars: SubjectAccessCalendars): Decider
           requireText(c.identityCheck?.details, 'identityCheck.details', 'subject-access.identity-details-required'),
           requireDate(c.receivedOn, 'receivedOn', 'subject-access.received-on'),
           c.kind === 'educational-record' && !PARENTS.includes(c.requester.relationship)
-            ? invalid('subject-access.educational-record-for-parents', `The educational record is a parent's right (reg. 5): requester.relationship is ${PARENTS.join(' or ')}; anyone else makes a personal-data request`, 'requester.relationship')
+            ? invalid('subject-access.educational-record-for-parents', 'requester.relationship', `The educational record is a parent's right (reg. 5): requester.relationship is ${PARENTS.join(' or ')}; anyone else makes a personal-data request`)
             : undefined,
         );
         if (bad) return bad;
@@ -79,7 +78,7 @@ export function subjectAccessDecider(calendars: SubjectAccessCalendars): Decider
           const bad = firstError(
             Number.isInteger(c.months) && c.months >= 1 && c.months <= MAX_EXTENSION_MONTHS
               ? undefined
-              : invalid('subject-access.extension-months', `months is a whole number from 1 to ${MAX_EXTENSION_MONTHS}: a complex request may be extended by up to two further months (Art. 12(3))`, 'months'),
+              : invalid('subject-access.extension-months', 'months', `months is a whole number from 1 to ${MAX_EXTENSION_MONTHS}: a complex request may be extended by up to two further months (Art. 12(3))`),
             requireText(c.reason, 'reason', 'subject-access.extension-reason-required'),
             requireDate(c.requesterToldOn, 'requesterToldOn', 'subject-access.told-on'),
             () => notBefore('requesterToldOn', c.requesterToldOn, { what: 'the request was received', on: state.receivedOn }),
@@ -103,7 +102,7 @@ export function subjectAccessDecider(calendars: SubjectAccessCalendars): Decider
           const answeredOn: IsoDate = dayOf(c.at);
           const late = answeredOn > state.dueBy;
           if (late && (typeof c.lateReason !== 'string' || c.lateReason.trim() === '')) {
-            return invalid('subject-access.late-reason-required', `Due by ${state.dueBy}; an answer on ${answeredOn} records why it was late`, 'lateReason');
+            return invalid('subject-access.late-reason-required', 'lateReason', `Due by ${state.dueBy}; an answer on ${answeredOn} records why it was late`);
           }
           return [
             {
