@@ -1,4 +1,4 @@
-import { weekdayOf } from '@app/domain/multi-agency/values';
+import { weekdayOf } from '@app/domain/multi-agency';
 import { addDays } from '@app/domain/shared/calendar';
 import { registerChild, type SchoolApi } from './school-cases';
 import type { BenchDays } from './scenarios';

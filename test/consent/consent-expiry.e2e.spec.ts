@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ConsentExpiry } from '../../apps/api/src/consent/consent-expiry';
+import { ConsentExpiry } from '../../apps/api/src/process-managers/consent-expiry';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { RetentionReviewJob } from '../../apps/api/src/retention/retention-review-job';
+import { RetentionReviewJob } from '../../apps/api/src/process-managers/retention-review-job';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**

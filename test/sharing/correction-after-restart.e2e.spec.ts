@@ -3,7 +3,7 @@ import { childDecider } from '@app/domain/child/decider';
 import { childStream } from '@app/domain/child/events';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
 import { Decisions } from '../../apps/api/src/platform/decisions';
-import { CorrectionNoticeWorker } from '../../apps/api/src/sharing/correction-notice-worker';
+import { CorrectionNoticeWorker } from '../../apps/api/src/process-managers/correction-notice-worker';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 

@@ -8,6 +8,7 @@ import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { AppModule } from './app.module';
 import { measureHttpRequests } from './metrics/http-metrics';
 import { PlatformMetrics } from './metrics/platform-metrics';
+import { documentDomainErrors } from './platform/error-catalogue';
 import { hardenHttp } from './platform/http-hardening';
 import { documentIdempotencyKey } from './platform/idempotency.interceptor';
 import { configurePages } from './pages/views';
@@ -42,6 +43,7 @@ export async function createApiApplication(
       .build(),
   );
   documentIdempotencyKey(document);
+  documentDomainErrors(document);
   SwaggerModule.setup('docs', app, document);
   return app;
 }

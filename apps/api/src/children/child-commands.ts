@@ -5,7 +5,7 @@ import { type ChildDetails, childStream } from '@app/domain/child/events';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
-import { CorrectionNoticeWorker } from '../sharing/correction-notice-worker';
+import { CorrectionNoticeWorker } from '../process-managers/correction-notice-worker';
 
 export class RegisterChildCommand {
   constructor(readonly details: ChildDetails, readonly context: RequestContext) {}

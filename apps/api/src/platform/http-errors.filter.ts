@@ -5,7 +5,7 @@ import type { Actor } from '@app/domain/shared/actor';
 import type { Request, Response } from 'express';
 import { describeDatabaseError, isDatabaseError } from '@app/platform/database/query-log';
 import { EventRefusedError, IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
-import { ConsentMissing } from '@app/domain/referral/consent-gate';
+import { HTTP_STATUS_OF_KIND } from '@app/domain/shared/errors-catalogue';
 import { ChildRecordErasedError } from '@app/event-store/personal-data/child-data-keys';
 import { answerAsPage, type FormRequest, isPageRequest } from '../pages/error-pages';
 import { DomainRefusal } from './decisions';
@@ -18,8 +18,6 @@ const faultOf = (exception: unknown): string => {
   // A stack's first line is the message: keep only the frames.
   return `database error ${describeDatabaseError(exception)}\n${stack.split('\n').slice(1).join('\n')}`;
 };
-
-const statusOfKind = { invalid: HttpStatus.BAD_REQUEST, forbidden: HttpStatus.FORBIDDEN, conflict: HttpStatus.CONFLICT } as const;
 
 const isClientError = (e: unknown): e is { status: number; type: string; message: string } =>
   typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' &&
@@ -46,12 +44,10 @@ export class HttpErrorsFilter implements ExceptionFilter {
       isPageRequest(request) ? answerAsPage(request as FormRequest, response, status, { ...body, requestId }) : response.status(status).json({ statusCode: status, ...body, requestId });
 
     if (exception instanceof DomainRefusal) {
-      const { rule, message, kind, field } = exception.error;
-      // A missing consent says which one, so the user knows whom to ask.
-      const consent = exception.error instanceof ConsentMissing
-        ? { missingConsent: exception.error.missing, consentReason: exception.error.reason, ...(exception.error.consentId ? { consentId: exception.error.consentId } : {}) }
-        : {};
-      const answer = () => send(statusOfKind[kind], { error: STATUS_CODES[statusOfKind[kind]], rule, message, ...(field ? { field } : {}), ...consent });
+      const { rule, message, kind, field, details } = exception.error;
+      const status = HTTP_STATUS_OF_KIND[kind];
+      // The details say more than the sentence (a missing consent says which one, so the user knows whom to ask).
+      const answer = () => send(status, { error: STATUS_CODES[status], rule, message, ...(field ? { field } : {}), ...details });
       // A refusal the domain makes (a disclosure beyond its decision, self-approval) is audited like one the policy makes.
       if (kind === 'forbidden' && request.actor && request.access) {
         const { resource, childId } = request.access;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { practitionerOf } from '@app/domain/multi-agency/values';
+import { practitionerOf } from '@app/domain/multi-agency';
 import { retentionDecider } from '@app/domain/retention/decider';
 import { retentionStream } from '@app/domain/retention/events';
 import type { RetentionCommand } from '@app/domain/retention/commands';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RetentionActs } from './retention-acts';
 import { RetentionController } from './retention.controller';
-import { RetentionReviewJob } from './retention-review-job';
+import { RetentionReviewJob } from '../process-managers/retention-review-job';
 
 @Module({
   controllers: [RetentionController],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CorrectionNoticeWorker } from './correction-notice-worker';
+import { CorrectionNoticeWorker } from '../process-managers/correction-notice-worker';
 import { CorrectionNotices } from './correction-notices';
 import { PreviewDisclosureHandler } from './disclosure-preview';
 import { DisclosureAuditController } from './disclosure-audit.controller';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessLog } from '@app/access/audit/access-log';
 import { Directory } from '@app/access/directory/directory';
-import type { WorkingDayCalendar } from '@app/domain/multi-agency/values';
+import type { WorkingDayCalendar } from '@app/domain/multi-agency';
 import type { SchoolCalendars } from '@app/domain/school-calendar';
 import type { SubjectAccessCommand } from '@app/domain/subject-access/commands';
 import { subjectAccessDecider } from '@app/domain/subject-access/decider';

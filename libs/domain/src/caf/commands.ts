@@ -1,5 +1,5 @@
-import type { Actor } from '../shared';
-import type { ConsentCoverage, IsoDate } from '../multi-agency';
+import type { Actor, IsoDate } from '../shared';
+import type { ConsentCoverage } from '../multi-agency';
 import type { NamedPractitioner } from './events';
 import type { ActionStatus, CafDomain, CafOutcome } from './vocabulary';
 

@@ -1,6 +1,6 @@
-import type { DomainEvent, EventSchema } from '../shared';
-import type { IsoDate, Practitioner } from '../multi-agency';
-import { namedPractitioner, practitioner } from '../multi-agency/values';
+import type { DomainEvent, EventSchema, IsoDate } from '../shared';
+import type { Practitioner } from '../multi-agency';
+import { namedPractitioner, practitioner } from '../multi-agency';
 import { boolean, date, list, oneOf, optional, text } from '../shared/payload-shape';
 import { ACTION_STATUSES, type ActionStatus, type CafDomain, type CafElement, CAF_OUTCOMES, type CafOutcome } from './vocabulary';
 

@@ -1,4 +1,5 @@
-import type { IsoDate, Practitioner } from '../multi-agency';
+import type { IsoDate } from '../shared';
+import type { Practitioner } from '../multi-agency';
 import type { NamedPractitioner } from './events';
 import type { ActionStatus, CafDomain, CafElement } from './vocabulary';
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../multi-agency';
+import type { IsoDate } from '../shared';
 import type { Breach, ConcernClock, ConcernEvent } from './events';
 import type { ClockState } from './state';
 

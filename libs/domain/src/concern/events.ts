@@ -1,9 +1,9 @@
-import type { DomainEvent, EventSchema } from '../shared';
+import type { DomainEvent, EventSchema, IsoDate, IsoInstant } from '../shared';
 import type { InformationCategory } from '../shared';
-import type { ConsentCoverage, IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+import type { ConsentCoverage, Practitioner } from '../multi-agency';
 import type { FamilyTold } from '../sharing/events';
 import type { WithoutConsentGround } from '../sharing/vocabulary';
-import { practitioner } from '../multi-agency/values';
+import { practitioner } from '../multi-agency';
 import { boolean, date, instant, integer, list, oneOf, optional, record, text } from '../shared/payload-shape';
 
 export const DSL_OUTCOMES = ['no-further-action', 'monitor', 'early-help', 'refer-to-social-care'] as const;

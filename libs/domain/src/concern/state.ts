@@ -1,4 +1,4 @@
-import type { IsoDate } from '../multi-agency';
+import type { IsoDate } from '../shared';
 import type { ConcernClock, DslOutcome } from './events';
 
 export interface ClockState {

@@ -1,5 +1,6 @@
+import type { IsoDate, IsoInstant } from '../shared';
 import { addDays } from '../shared/calendar';
-import type { IsoDate, IsoInstant, WorkingDayCalendar } from '../multi-agency';
+import type { WorkingDayCalendar } from '../multi-agency';
 
 /**
  * The configured cut-off for a panel's agenda: requests received by the end of the day

@@ -1,5 +1,4 @@
-import type { Actor } from '../shared';
-import type { IsoDate, IsoInstant } from '../multi-agency';
+import type { Actor, IsoDate, IsoInstant } from '../shared';
 import type { MastDecision } from '../mast-request/events';
 import type { AgendaCandidate, PanelMember, QuorumPolicy } from './events';
 

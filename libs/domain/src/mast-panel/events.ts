@@ -1,7 +1,7 @@
-import type { DomainEvent, EventSchema } from '../shared';
-import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+import type { DomainEvent, EventSchema, IsoDate, IsoInstant } from '../shared';
+import type { Practitioner } from '../multi-agency';
 import { type LevelOfNeed, type MastDecision, mastDecision } from '../mast-request/events';
-import { namedPractitioner, practitioner } from '../multi-agency/values';
+import { namedPractitioner, practitioner } from '../multi-agency';
 import { boolean, date, instant, integer, list, optional, record, text } from '../shared/payload-shape';
 
 /** A request that has reached MAST, as the caller found it when building the agenda. */

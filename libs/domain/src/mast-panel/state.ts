@@ -1,4 +1,4 @@
-import type { IsoDate, IsoInstant } from '../multi-agency';
+import type { IsoDate, IsoInstant } from '../shared';
 import type { MastOutcome } from '../mast-request/events';
 import type { AgendaItem, PanelMember } from './events';
 

@@ -1,6 +1,6 @@
-import type { Actor } from '../shared';
+import type { Actor, IsoDate, IsoInstant } from '../shared';
 import { categoriesOfRecord } from '../sharing/field-catalogue';
-import type { ConsentCoverage, IsoDate, IsoInstant } from '../multi-agency';
+import type { ConsentCoverage } from '../multi-agency';
 import type { LevelOfNeed, MastDeadline, MastDecision, ParentInvolved } from './events';
 
 export interface MakeMastRequest {

@@ -1,6 +1,6 @@
-import type { DomainEvent, EventSchema } from '../shared';
-import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
-import { practitioner } from '../multi-agency/values';
+import type { DomainEvent, EventSchema, IsoDate, IsoInstant } from '../shared';
+import type { Practitioner } from '../multi-agency';
+import { practitioner } from '../multi-agency';
 import { date, instant, integer, list, oneOf, optional, record, text } from '../shared/payload-shape';
 
 /** Level of need on the threshold continuum (001): 1 universal … 4 statutory/specialist. */

@@ -1,4 +1,5 @@
-import type { IsoDate, Practitioner } from '../multi-agency';
+import type { IsoDate } from '../shared';
+import type { Practitioner } from '../multi-agency';
 import type { MastDecision } from './events';
 
 /** One running clock: due by a day, owned by someone, met or breached. */

@@ -1,4 +1,5 @@
-import type { IsoDate, WorkingDayCalendar } from './values';
+import type { IsoDate } from '../shared';
+import type { WorkingDayCalendar } from './index';
 import { bankHolidayCalendar } from './working-days';
 
 /**

@@ -1,5 +1,5 @@
 import type { CoverageAnswer } from '../consent/coverage';
-import type { ConsentCoverage } from './values';
+import type { ConsentCoverage } from './index';
 
 // The consent context's answers are passed straight into MAST and CAF commands: these
 // assignments fail to compile if the two shapes drift apart.

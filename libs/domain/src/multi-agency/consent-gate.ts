@@ -1,6 +1,14 @@
 import type { CoverageAnswer, CoverageQuestion } from '../consent/coverage';
 import { type ConsentPurpose, DomainError, type InformationCategory } from '../shared';
-import type { ConsentCoverage } from './values';
+
+/**
+ * Consent coverage as the consent context (libs/domain/src/consent) answers it for a
+ * purpose: the caller asks it and passes the answer in, so the multi-agency deciders stay
+ * pure and never read another stream. Structurally a subset of that context's CoverageAnswer.
+ */
+export type ConsentCoverage =
+  | { readonly covered: true; readonly consentId: string }
+  | { readonly covered: false; readonly reason: string; readonly explanation?: string };
 
 /** The questions a multi-agency step asks of the consent context: one purpose, one recipient, each category. */
 export const consentQuestions = (

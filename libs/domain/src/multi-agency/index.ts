@@ -1,3 +1,3 @@
-export * from './values';
+export * from './practitioner';
 export * from './working-days';
 export * from './consent-gate';

@@ -17,7 +17,11 @@ export class ConsentMissing extends DomainError {
     readonly reason: NotCoveredReason | 'not-asked',
     readonly consentId?: string,
   ) {
-    super('referral.parental-consent-required', message, 'conflict');
+    super('referral.parental-consent-required', message, 'conflict', undefined, {
+      missingConsent: missing,
+      consentReason: reason,
+      ...(consentId ? { consentId } : {}),
+    });
   }
 }
 

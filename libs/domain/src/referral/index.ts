@@ -3,5 +3,5 @@ export * from './events';
 export * from './commands';
 export * from './state';
 export * from './consent-gate';
-export * from './values';
+export * from './checks';
 export * from './decider';

@@ -1,5 +1,5 @@
 import type { IsoDate, IsoInstant } from '../shared/calendar';
-import type { Practitioner } from '../multi-agency/values';
+import type { Practitioner } from '../multi-agency';
 import type { ErasureRecipient, RetainedRecord } from './events';
 import type { ErasureExemption, ErasureGround, ErasureOutcome, ErasureRequester } from './vocabulary';
 

@@ -1,7 +1,7 @@
 import type { DomainEvent, EventSchema } from '../shared';
 import type { IsoDate, IsoInstant } from '../shared/calendar';
 import { date, instant, list, oneOf, optional, record, text } from '../shared/payload-shape';
-import { practitioner, type Practitioner } from '../multi-agency/values';
+import { practitioner, type Practitioner } from '../multi-agency';
 import {
   ERASURE_CAUSES,
   ERASURE_EXEMPTIONS,

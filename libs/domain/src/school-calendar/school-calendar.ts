@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from '../shared/calendar';
-import { type WorkingDayCalendar, weekdayOf } from '../multi-agency/values';
+import { type WorkingDayCalendar, weekdayOf } from '../multi-agency';
 
 /** One term (or half-term) of a school: its first and last day, both school days unless closed. */
 export interface Term {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../multi-agency';
+import type { IsoDate } from '../shared';
 import type { TransferBreach } from './events';
 
 /** `waiting`: the receipt clock starts only when the file is sent. */

@@ -1,5 +1,4 @@
-import type { Actor } from '../shared';
-import type { IsoDate, IsoInstant } from '../multi-agency';
+import type { Actor, IsoDate, IsoInstant } from '../shared';
 
 export interface RecordSchoolMove {
   readonly type: 'RecordSchoolMove';

@@ -1,6 +1,6 @@
-import { practitionerOf, requireDay, requireText } from '../multi-agency';
+import { practitionerOf } from '../multi-agency';
 import type { SchoolCalendars } from '../school-calendar';
-import { type Actor, dayOf, type Decider, type DomainEvent, DomainError, firstError, isSchoolId, notBefore } from '../shared';
+import { type Actor, dayOf, type Decider, type DomainEvent, DomainError, firstError, isSchoolId, notBefore, requireDate, requireText, invalid } from '../shared';
 import type { ChildEvent } from '../child/events';
 import type { SchoolMoveCommand } from './commands';
 import { CHILD_PROTECTION_FILE_BASIS, type SchoolMoveEvent, TRANSFER_SCHOOL_DAYS, type TransferBreach } from './events';
@@ -11,7 +11,6 @@ const LEADS: readonly string[] = ['dsl', 'head-teacher'];
 /** Who records that a child is leaving: those who may correct the pupil record. */
 const RECORDERS: readonly string[] = ['senco', 'dsl', 'head-teacher'];
 
-const invalid = (rule: string, message: string, field: string) => new DomainError(rule, message, 'invalid', field);
 const forbidden = (rule: string, message: string) => new DomainError(rule, message, 'forbidden');
 const later = (a: string, b: string) => (a > b ? a : b);
 
@@ -19,7 +18,7 @@ const later = (a: string, b: string) => (a > b ? a : b);
 function lateness(dueBy: string, on: string, lateReason: string | undefined, what: string): { breach?: TransferBreach } | DomainError {
   if (on <= dueBy) return {};
   if (typeof lateReason !== 'string' || lateReason.trim() === '') {
-    return invalid('school-move.late-reason-required', `The ${what} was due by ${dueBy}; a late ${what} records why it was late`, 'lateReason');
+    return invalid('school-move.late-reason-required', 'lateReason', `The ${what} was due by ${dueBy}; a late ${what} records why it was late`);
   }
   return { breach: { dueBy, reason: lateReason } };
 }
@@ -44,10 +43,10 @@ export function schoolMoveDecider(calendars: SchoolCalendars): Decider<SchoolMov
         if (state.moves.some((m) => m.moveId === command.moveId)) return new DomainError('school-move.already-recorded', 'This move is already recorded');
         const bad = firstError(
           inRole(command.by, RECORDERS, state.schoolId, 'record that a child leaves it'),
-          isSchoolId(command.toSchoolId) ? undefined : invalid('school-move.to-school', 'toSchoolId is a school (school-…)', 'toSchoolId'),
-          command.toSchoolId === state.schoolId ? invalid('school-move.same-school', `The child is already at ${state.schoolId}: toSchoolId names the new school`, 'toSchoolId') : undefined,
-          requireDay('school-move.starts-on', 'startsOn', command.startsOn),
-          requireText('school-move.reason-required', 'reason', command.reason),
+          isSchoolId(command.toSchoolId) ? undefined : invalid('school-move.to-school', 'toSchoolId', 'toSchoolId is a school (school-…)'),
+          command.toSchoolId === state.schoolId ? invalid('school-move.same-school', 'toSchoolId', `The child is already at ${state.schoolId}: toSchoolId names the new school`) : undefined,
+          requireDate(command.startsOn, 'startsOn', 'school-move.starts-on'),
+          requireText(command.reason, 'reason', 'school-move.reason-required'),
         );
         if (bad) return bad;
         const records = [...new Set(command.childProtectionRecords)];
@@ -69,7 +68,7 @@ export function schoolMoveDecider(calendars: SchoolCalendars): Decider<SchoolMov
       if (command.type === 'SendChildProtectionFile') {
         const bad = firstError(
           inRole(command.by, LEADS, move.fromSchoolId, 'send its child-protection file'),
-          requireDay('school-move.sent-on', 'sentOn', command.sentOn),
+          requireDate(command.sentOn, 'sentOn', 'school-move.sent-on'),
           notBefore('sentOn', command.sentOn, { what: 'the move was recorded', on: move.recordedOn }),
         );
         if (bad) return bad;
@@ -99,7 +98,7 @@ export function schoolMoveDecider(calendars: SchoolCalendars): Decider<SchoolMov
 
       const bad = firstError(
         inRole(command.by, LEADS, move.toSchoolId, 'confirm receipt of a child-protection file'),
-        requireDay('school-move.received-on', 'receivedOn', command.receivedOn),
+        requireDate(command.receivedOn, 'receivedOn', 'school-move.received-on'),
         notBefore('receivedOn', command.receivedOn, { what: 'the file was sent', on: file.sentOn }),
       );
       if (bad) return bad;

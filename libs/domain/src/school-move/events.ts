@@ -1,7 +1,7 @@
-import type { DomainEvent, EventSchema } from '../shared';
-import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+import type { DomainEvent, EventSchema, IsoDate, IsoInstant } from '../shared';
+import type { Practitioner } from '../multi-agency';
 import type { LawfulBasis } from '../sharing/events';
-import { practitioner } from '../multi-agency/values';
+import { practitioner } from '../multi-agency';
 import { date, instant, integer, list, oneOf, optional, record, text } from '../shared/payload-shape';
 
 /** KCSIE: the child-protection file reaches the new school within 5 school days of the child starting there. */

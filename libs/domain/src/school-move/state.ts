@@ -1,4 +1,4 @@
-import type { IsoDate } from '../multi-agency';
+import type { IsoDate } from '../shared';
 
 /** One move as the decider needs it: who sends, who receives, and where the file's clocks stand. */
 export interface Move {

@@ -28,6 +28,8 @@ export class DomainError {
     readonly message: string,
     readonly kind: DomainErrorKind = 'conflict',
     readonly field?: string,
+    /** More than a sentence, for the caller to act on (which consent is missing); sent with the refusal as it is. */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {}
 }
 

@@ -9,12 +9,13 @@ export const invalid = (rule: string, field: string, message: string): DomainErr
 
 export const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 
-export function requireText(value: unknown, field: string): DomainError | undefined {
-  return isText(value) ? undefined : invalid('value.text-required', field, `${field} must be a non-empty text`);
+/** A required free text; a feature names its own rule where its callers know it by that name. */
+export function requireText(value: unknown, field: string, rule = 'value.text-required'): DomainError | undefined {
+  return isText(value) ? undefined : invalid(rule, field, `${field} must be a non-empty text`);
 }
 
-export function requireDate(value: unknown, field: string): DomainError | undefined {
-  return isIsoDate(value) ? undefined : invalid('value.date-required', field, `${field} must be a date YYYY-MM-DD`);
+export function requireDate(value: unknown, field: string, rule = 'value.date-required'): DomainError | undefined {
+  return isIsoDate(value) ? undefined : invalid(rule, field, `${field} must be a date YYYY-MM-DD`);
 }
 
 /** The act a dated act follows, and the day it happened (absent when it has not). */

@@ -1,5 +1,5 @@
-import type { Actor, InformationCategory } from '../shared';
-import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+import type { Actor, InformationCategory, IsoDate, IsoInstant } from '../shared';
+import type { Practitioner } from '../multi-agency';
 import type { CoverageAnswer } from '../consent/coverage';
 import type { FamilyTold, Recipient } from './events';
 import type { DisclosableRecord } from './field-catalogue';

@@ -1,8 +1,8 @@
-import type { DomainEvent, EventSchema, InformationCategory } from '../shared';
-import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
+import type { DomainEvent, EventSchema, InformationCategory, IsoDate, IsoInstant } from '../shared';
+import type { Practitioner } from '../multi-agency';
 import type { ConsentRecipient } from '../consent/events';
 import type { DisclosableRecord } from './field-catalogue';
-import { practitioner } from '../multi-agency/values';
+import { practitioner } from '../multi-agency';
 import { boolean, date, instant, json, list, nullable, oneOf, optional, record, text } from '../shared/payload-shape';
 import { CHECKLIST_ANSWERS, type ChecklistAnswer, type ChecklistItem, DISCLOSURE_CHANNELS, type DisclosureChannel, SHARING_OUTCOMES, type SharingOutcome, type WithoutConsentGround } from './vocabulary';
 

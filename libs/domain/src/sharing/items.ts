@@ -1,4 +1,4 @@
-import { DomainError, type InformationCategory, isDomainError } from '../shared';
+import { DomainError, type InformationCategory, isDomainError, invalid } from '../shared';
 import type { DecisionItem, DisclosureItem } from './commands';
 import type { DisclosedItem, SharedItem } from './events';
 import { type ItemPlace, categoriesOfFields, recordKindOf } from './field-catalogue';
@@ -16,14 +16,13 @@ export interface Catalogued<T> {
   readonly misnamed?: DomainError;
 }
 
-const invalid = (rule: string, message: string, field: string) => new DomainError(rule, message, 'invalid', field);
 
 function invalidShape(items: unknown, recordField: ItemPlace['recordField']): DomainError | undefined {
-  if (!Array.isArray(items) || items.length === 0) return invalid('sharing.items', `items must list { ${recordField}, fields }`, 'items');
+  if (!Array.isArray(items) || items.length === 0) return invalid('sharing.items', 'items', `items must list { ${recordField}, fields }`);
   for (const [i, item] of items.entries()) {
-    if (typeof item?.[recordField] !== 'string' || item[recordField] === '') return invalid('sharing.items', `items[${i}].${recordField} is required`, `items[${i}].${recordField}`);
+    if (typeof item?.[recordField] !== 'string' || item[recordField] === '') return invalid('sharing.items', `items[${i}].${recordField}`, `items[${i}].${recordField} is required`);
     if (!Array.isArray(item.fields) || item.fields.length === 0 || item.fields.some((f: unknown) => typeof f !== 'string' || f === '')) {
-      return invalid('sharing.items', `items[${i}].fields must name at least one field`, `items[${i}].fields`);
+      return invalid('sharing.items', `items[${i}].fields`, `items[${i}].fields must name at least one field`);
     }
   }
   return undefined;
@@ -34,7 +33,7 @@ function mislabelled(label: unknown, byCategory: ReadonlyMap<InformationCategory
   if (label === undefined) return undefined;
   for (const [category, fields] of byCategory) {
     if (category !== label) {
-      return invalid('sharing.category-mislabelled', `items[${i}]: ${fields[0]} is ${category} in the platform's catalogue, not ${String(label)}; leave category out`, `items[${i}].category`);
+      return invalid('sharing.category-mislabelled', `items[${i}].category`, `items[${i}]: ${fields[0]} is ${category} in the platform's catalogue, not ${String(label)}; leave category out`);
     }
   }
   return undefined;
@@ -70,12 +69,12 @@ export function disclosureItems(items: unknown, values: RecordValues): Catalogue
     const kind = recordKindOf(item.recordRef);
     const byCategory = categoriesOfFields(kind, item.fields, record?.element, { at: `items[${i}]`, recordField: 'recordRef' });
     if (isDomainError(byCategory) && byCategory.rule === 'sharing.record-kind') return byCategory;
-    if (!record) return invalid('sharing.record-unknown', `${item.recordRef} is not a record the platform holds for this child`, `items[${i}].recordRef`);
+    if (!record) return invalid('sharing.record-unknown', `items[${i}].recordRef`, `${item.recordRef} is not a record the platform holds for this child`);
     if (isDomainError(byCategory)) return byCategory;
     misnamed ??= mislabelled(item.category, byCategory, i);
-    if (named.has(item.recordRef)) misnamed ??= invalid('sharing.record-named-twice', `items[${i}]: ${item.recordRef} is named twice; name each record once`, `items[${i}].recordRef`);
+    if (named.has(item.recordRef)) misnamed ??= invalid('sharing.record-named-twice', `items[${i}].recordRef`, `items[${i}]: ${item.recordRef} is named twice; name each record once`);
     if (byCategory.size > 1) {
-      misnamed ??= invalid('sharing.one-category-per-record', `items[${i}]: ${item.recordRef} mixes ${[...byCategory.keys()].join(' and ')}; disclose each category of a record on its own`, `items[${i}].fields`);
+      misnamed ??= invalid('sharing.one-category-per-record', `items[${i}].fields`, `items[${i}]: ${item.recordRef} mixes ${[...byCategory.keys()].join(' and ')}; disclose each category of a record on its own`);
     }
     named.add(item.recordRef);
     for (const [category, fields] of byCategory) disclosed.push({ recordRef: item.recordRef, category, fields });

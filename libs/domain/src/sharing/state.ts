@@ -1,5 +1,5 @@
-import type { InformationCategory } from '../shared';
-import type { IsoDate, Practitioner } from '../multi-agency';
+import type { InformationCategory, IsoDate } from '../shared';
+import type { Practitioner } from '../multi-agency';
 import type { DisclosedItem, LawfulBasis, Recipient, SharedItem } from './events';
 import type { ChecklistItem, SharingOutcome } from './vocabulary';
 

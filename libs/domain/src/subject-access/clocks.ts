@@ -1,4 +1,4 @@
-import type { WorkingDayCalendar } from '../multi-agency/values';
+import type { WorkingDayCalendar } from '../multi-agency';
 import { addDays, addMonths, type IsoDate } from '../shared/calendar';
 import { EDUCATIONAL_RECORD_SCHOOL_DAYS } from './vocabulary';
 

@@ -1,5 +1,4 @@
-import type { Actor } from '../shared';
-import type { IsoDate, IsoInstant } from '../multi-agency';
+import type { Actor, IsoDate, IsoInstant } from '../shared';
 import type { DisclosureChannel } from '../sharing/vocabulary';
 import type { ExemptionApplied, IdentityCheck, Requester, SentPack } from './events';
 import type { RequestKind } from './vocabulary';

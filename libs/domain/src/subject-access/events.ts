@@ -1,6 +1,6 @@
-import type { DomainEvent, EventSchema } from '../shared';
-import type { IsoDate, IsoInstant, Practitioner } from '../multi-agency';
-import { practitioner } from '../multi-agency/values';
+import type { DomainEvent, EventSchema, IsoDate, IsoInstant } from '../shared';
+import type { Practitioner } from '../multi-agency';
+import { practitioner } from '../multi-agency';
 import { boolean, date, instant, integer, json, list, nullable, oneOf, optional, record, text } from '../shared/payload-shape';
 import { DISCLOSURE_CHANNELS, type DisclosureChannel } from '../sharing/vocabulary';
 import {

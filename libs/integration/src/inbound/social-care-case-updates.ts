@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
-import { isDomainError, replay, systemActor } from '@app/domain/shared';
-import {
-  socialCareCaseDecider,
-  socialCareCaseStream,
-  type SocialCareCaseCommand,
-  type SocialCareCaseEvent,
-} from '@app/domain/social-care-case';
-import { EventRefusedError, type EventStore, type RecordedEvent } from '@app/event-store/event-store.port';
+import { systemActor } from '@app/domain/shared';
+import { socialCareCaseDecider, socialCareCaseStream, type SocialCareCaseCommand } from '@app/domain/social-care-case';
+import { CommandHandler, DomainRefusal } from '@app/event-store/commands/command-handler';
+import { EventRefusedError, type EventStore } from '@app/event-store/event-store.port';
 import { contextOf, inSpan, SpanKind } from '@app/platform/tracing/spans';
 import { HEADERS } from '../integration-event';
 import { integrationContracts, type IntegrationContracts } from '../contracts/contracts';
@@ -61,9 +57,11 @@ export interface SocialCareCaseUpdatesOptions {
 export class SocialCareCaseUpdates {
   private readonly contracts: IntegrationContracts;
   private readonly log: (line: string) => void;
+  private readonly commands: CommandHandler;
 
   constructor(private readonly options: SocialCareCaseUpdatesOptions) {
     this.contracts = options.contracts ?? integrationContracts;
+    this.commands = new CommandHandler({ store: options.eventStore, clock: options.clock });
     this.log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
   }
 
@@ -88,37 +86,20 @@ export class SocialCareCaseUpdates {
     }
 
     const streamId = socialCareCaseStream(update.caseId);
-    const history = await this.options.eventStore.readStream(streamId);
-    const ids = [eventIdFor(update.messageId, 0)];
-    if (history.some((e) => e.eventId === ids[0])) {
+    const history = await this.commands.history(streamId);
+    if (history.some((e) => e.eventId === eventIdFor(update.messageId, 0))) {
       // Appended before a crash, not yet recorded: record it now, apply nothing twice.
       return inbound.record({ ...where(message), messageId: update.messageId, outcome: 'applied' });
     }
-    const command = commandOf(update);
-    await inSpan(`command ${command.type}`, { attributes: { 'mast.command.type': command.type } }, () => this.decideAndAppend(message, update, command, streamId, history));
-  }
-
-  private async decideAndAppend(message: IncomingMessage, update: SocialCareCaseUpdate, command: SocialCareCaseCommand, streamId: string, history: readonly RecordedEvent[]): Promise<void> {
-    const { inbound } = this.options;
-    const state = replay(socialCareCaseDecider, history.map((e) => ({ type: e.type, data: e.data }) as unknown as SocialCareCaseEvent));
-    const outcome = socialCareCaseDecider.decide(command, state);
-    if (isDomainError(outcome)) {
-      return this.reject(message, update.messageId, 'rejected', `refused by the domain: ${outcome.rule}: ${outcome.message}`);
-    }
     try {
-      await this.options.eventStore.append(
-        streamId,
-        outcome.map((event, index) => ({
-          eventId: eventIdFor(update.messageId, index),
-          type: event.type,
-          schemaVersion: 1,
-          data: event.data as unknown as Record<string, unknown>,
-          occurredAt: this.options.clock(),
-          metadata: { actor: systemActor('social-care-inbound'), correlationId: update.messageId, causationId: update.messageId },
-        })),
-        history.length === 0 ? 'no-stream' : history[history.length - 1].revision,
-      );
+      await this.commands.execute(socialCareCaseDecider, streamId, commandOf(update), {
+        actor: systemActor('social-care-inbound'),
+        correlationId: update.messageId,
+        causationId: update.messageId,
+        eventIdOf: (index) => eventIdFor(update.messageId, index),
+      });
     } catch (error) {
+      if (error instanceof DomainRefusal) return this.reject(message, update.messageId, 'rejected', `refused by the domain: ${error.message}`);
       // Within the contract but not storable (a NUL in a case id, say): set aside, never retried forever.
       if (error instanceof EventRefusedError) return this.reject(message, update.messageId, 'rejected', `breaks the event's shape: ${error.reason}`);
       throw error;

@@ -1,6 +1,6 @@
 import { isIsoDate } from '@app/domain/shared/calendar';
 import { bankHolidayCalendar } from '@app/domain/multi-agency/working-days';
-import type { WorkingDayCalendar } from '@app/domain/multi-agency/values';
+import type { WorkingDayCalendar } from '@app/domain/multi-agency';
 import { ConfigError } from './config';
 import { readJsonConfig } from './json-file';
 

@@ -1,4 +1,4 @@
-import type { WorkingDayCalendar } from '@app/domain/multi-agency/values';
+import type { WorkingDayCalendar } from '@app/domain/multi-agency';
 import type { SchoolCalendars } from '@app/domain/school-calendar';
 import { dayOf } from '@app/domain/shared/calendar';
 import { loadBankHolidays } from '../config/bank-holidays';

@@ -1,49 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { eventCatalogue } from '@app/domain/catalogue';
-import { type Actor, type Decider, type DomainEvent, isDomainError, replay } from '@app/domain/shared';
+import type { Actor, Decider, DomainEvent } from '@app/domain/shared';
+import { CommandHandler } from '@app/event-store/commands/command-handler';
 import { type Checkpoint, compareCheckpoints, type EventStore, type RecordedEvent } from '@app/event-store/event-store.port';
 import type { ProjectionRunner } from '../runtime/projection-runner';
 import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
+interface TestContext {
+  readonly actor: Actor;
+  readonly childId?: string;
+  readonly occurredAt?: Date;
+}
+
+const handlerOf = (store: EventStore, context: TestContext) => new CommandHandler({ store, clock: () => context.occurredAt ?? fixtureInstant });
+const contextOf = (context: TestContext) => ({ actor: context.actor, childId: context.childId, correlationId: randomUUID() });
+
 /**
- * The API's load-decide-append, without Nest, for integration tests of read models:
- * real deciders write real events through a real store. A refusal throws with its rule.
+ * The platform's write path (CommandHandler) for integration tests of read models: real
+ * deciders write real events through a real store. A refusal throws with its rule.
  */
 export async function decideAndAppend<C, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   streamId: string,
   command: C,
-  context: { actor: Actor; childId?: string; occurredAt?: Date },
+  context: TestContext,
 ): Promise<readonly RecordedEvent[]> {
-  const history = await store.readStream(streamId);
-  const state = replay(decider, history.map((e) => ({ type: e.type, data: e.data }) as unknown as E));
-  const outcome = decider.decide(command, state);
-  if (isDomainError(outcome)) throw new Error(`${outcome.rule}: ${outcome.message}`);
-  return appendDecided(store, streamId, outcome, context);
+  return (await handlerOf(store, context).execute(decider, streamId, command, contextOf(context))).events;
 }
 
 /** Appends already-decided events at the stream's current revision (for decisions across two streams). */
-export async function appendDecided(
-  store: EventStore,
-  streamId: string,
-  events: readonly DomainEvent[],
-  context: { actor: Actor; childId?: string; occurredAt?: Date },
-): Promise<readonly RecordedEvent[]> {
-  const history = await store.readStream(streamId);
-  const result = await store.append(
-    streamId,
-    events.map((event) => ({
-      eventId: randomUUID(),
-      type: event.type,
-      schemaVersion: eventCatalogue.currentVersion(event.type),
-      data: event.data as Record<string, unknown>,
-      occurredAt: context.occurredAt ?? fixtureInstant,
-      metadata: { actor: context.actor, correlationId: randomUUID(), childId: context.childId },
-    })),
-    history.length === 0 ? 'no-stream' : history[history.length - 1].revision,
-  );
-  return result.events;
+export async function appendDecided(store: EventStore, streamId: string, events: readonly DomainEvent[], context: TestContext): Promise<readonly RecordedEvent[]> {
+  const handler = handlerOf(store, context);
+  const history = await handler.history(streamId);
+  const revision = history.length === 0 ? 'no-stream' : history[history.length - 1].revision;
+  return (await handler.append(streamId, events, contextOf(context), revision)).events;
 }
 
 /**

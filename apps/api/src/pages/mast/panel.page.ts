@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Render, Req, Res } from '@n
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { mastPolicies } from '@app/access/policy/mast.policies';
-import { weekdayOf } from '@app/domain/multi-agency/values';
+import { weekdayOf } from '@app/domain/multi-agency';
 import { addDays, dayOf } from '@app/domain/shared/calendar';
 import type { PlatformConfig } from '@app/platform/config/config';
 import { Policy } from '../../access/policy.decorator';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { consentDecider } from '@app/domain/consent/decider';
@@ -7,8 +7,8 @@ import { systemActor } from '@app/domain/shared/actor';
 import { dayOf } from '@app/domain/shared/calendar';
 import { consentsAwaitingExpiry } from '@app/projections/consent/queries';
 import { Decisions, DomainRefusal } from '../platform/decisions';
-import { PeriodicTask } from '../platform/periodic-task';
 import { CLOCK } from '../platform/tokens';
+import { ProcessManager } from './process-manager';
 
 const HOURLY = 60 * 60 * 1000;
 
@@ -18,26 +18,19 @@ const HOURLY = 60 * 60 * 1000;
  * day, in the child's consent history.
  */
 @Injectable()
-export class ConsentExpiry implements OnApplicationBootstrap, OnModuleDestroy {
+export class ConsentExpiry extends ProcessManager {
   private readonly logger = new Logger('ConsentExpiry');
-  private readonly task = new PeriodicTask('ConsentExpiry', HOURLY, () => this.recordAll());
 
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start({ runAtOnce: true });
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.task.stop();
+  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {
+    super('ConsentExpiry', HOURLY, true);
   }
 
   /** Records every expiry due today; returns how many were recorded. */
   recordDue(): Promise<number> {
-    return this.task.runNow();
+    return this.runNow();
   }
 
-  private async recordAll(): Promise<number> {
+  protected async react(): Promise<number> {
     const today = dayOf(this.clock().toISOString());
     let recorded = 0;
     for (const due of await consentsAwaitingExpiry(this.dataSource.manager, today)) {

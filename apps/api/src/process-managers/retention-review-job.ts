@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { retentionDecider } from '@app/domain/retention/decider';
@@ -11,8 +11,8 @@ import { erasedChildren } from '@app/projections/retention/queries';
 import { recordsHeld, type RecordHeld } from '@app/projections/retention/records-held';
 import { WrongExpectedRevisionError } from '@app/event-store/event-store.port';
 import { Decisions } from '../platform/decisions';
-import { PeriodicTask } from '../platform/periodic-task';
 import { CLOCK, PLATFORM_RUNTIME } from '../platform/tokens';
+import { ProcessManager } from './process-manager';
 
 const DAILY = 24 * 60 * 60 * 1000;
 
@@ -23,31 +23,24 @@ const DAILY = 24 * 60 * 60 * 1000;
  * (a process stopped between writing ChildRecordErased and deleting the key).
  */
 @Injectable()
-export class RetentionReviewJob implements OnApplicationBootstrap, OnModuleDestroy {
+export class RetentionReviewJob extends ProcessManager {
   private readonly logger = new Logger('RetentionReview');
-  private readonly task = new PeriodicTask('RetentionReview', DAILY, () => this.listAll());
 
   constructor(
     private readonly decisions: Decisions,
     private readonly dataSource: DataSource,
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
     @Inject(CLOCK) private readonly clock: () => Date,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start({ runAtOnce: true });
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.task.stop();
+  ) {
+    super('RetentionReview', DAILY, true);
   }
 
   /** Lists every record due today; returns how many children were listed. */
   listDue(): Promise<number> {
-    return this.task.runNow();
+    return this.runNow();
   }
 
-  private async listAll(): Promise<number> {
+  protected async react(): Promise<number> {
     await this.finishErasures();
     const today = dayOf(this.clock().toISOString());
     let listed = 0;

@@ -1,8 +1,8 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/domain/shared/actor';
-import { PeriodicTask } from '../platform/periodic-task';
-import { CorrectionNotices } from './correction-notices';
+import { CorrectionNotices } from '../sharing/correction-notices';
+import { ProcessManager } from './process-manager';
 
 interface Pending {
   correction_id: string;
@@ -23,26 +23,19 @@ const LEASE_SECONDS = 30;
  * takes it; a row left by a crash is taken again, and the notices' ids make the repeat harmless.
  */
 @Injectable()
-export class CorrectionNoticeWorker implements OnApplicationBootstrap, OnModuleDestroy {
+export class CorrectionNoticeWorker extends ProcessManager {
   private readonly logger = new Logger('CorrectionNotices');
-  private readonly task = new PeriodicTask('CorrectionNotices', POLL_MS, () => this.issueAll());
 
-  constructor(private readonly dataSource: DataSource, private readonly notices: CorrectionNotices) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start({ runAtOnce: false });
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.task.stop();
+  constructor(private readonly dataSource: DataSource, private readonly notices: CorrectionNotices) {
+    super('CorrectionNotices', POLL_MS, false);
   }
 
   /** Issues every pending notice now. */
   drain(): Promise<number> {
-    return this.task.runNow();
+    return this.runNow();
   }
 
-  private async issueAll(): Promise<number> {
+  protected async react(): Promise<number> {
     let issued = 0;
     for (let row = await this.claim(); row; row = await this.claim()) {
       try {
