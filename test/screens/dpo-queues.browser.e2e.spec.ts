@@ -1,4 +1,4 @@
-import { RetentionReviewJob } from '../../apps/api/src/retention/retention-review-job';
+import { RetentionReviewJob } from '../../apps/api/src/process-managers/retention-review-job';
 import { apiAs, eventually, movableClock, registerChild } from './support/api-seed';
 import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } from './support/browser';
 
