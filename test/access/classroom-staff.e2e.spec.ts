@@ -1,5 +1,5 @@
-import request from 'supertest';
 import { steps } from '@app/domain/testing/referral-examples';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -10,10 +10,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
  */
 describe('teachers and teaching assistants', () => {
   let platform: PlatformUnderTest;
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, payload: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(payload);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post } = apiClient(() => platform);
   const referralBy = (userId: string, source: string, childId: string) => ({
     childId,
     schoolId: 'school-oakfield',

@@ -1,6 +1,6 @@
-import request from 'supertest';
 import { endingSessions, steps } from '@app/domain/testing/referral-examples';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -26,14 +26,14 @@ const consentTo = (purpose: string, recipient: string, categories: string[]) => 
 describe('a restricted record never leaks through a list', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T12:00:00Z');
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
+  const api = apiClient(() => platform);
+  const { as, get } = api;
+  /** Seeding: a refused step stops the suite here rather than in a later assertion. */
   const post = async (userId: string, path: string, payload: object = {}) => {
-    const answer = await request(platform.http).post(path).set('Authorization', await as(userId)).send(payload);
+    const answer = await api.post(userId, path, payload);
     if (answer.status >= 300) throw new Error(`${userId} POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
   const register = async (givenName: string, familyName: string) =>
     (await post('senco.oakfield', '/children', { givenName, familyName, dateOfBirth: '2013-06-11', schoolId: 'school-oakfield', yearGroup: 8, flags: [] })).childId as string;
   const refer = async (childId: string, through: Array<[string, object]>) => {
@@ -102,7 +102,7 @@ describe('a restricted record never leaks through a list', () => {
     await post('mentor.oakfield', `/sharing/${sharingId}/checklist`, { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) });
     await post('mentor.oakfield', `/sharing/${sharingId}/decision`, { outcome: 'share', items: [{ record: 'child-record', fields: ['givenName', 'yearGroup'] }], reasons: 'Drop-in', redactions: [], familyTold: { informed: true, how: 'Letter' }, validUntil: '2027-06-01' });
     await post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, { recipient: { agencyId: 'health' }, items: [{ recordRef: `child-record:${ellis}`, fields: ['givenName', 'yearGroup'] }], channel: 'platform' });
-    const corrected = await request(platform.http).patch(`/children/${ellis}`).set('Authorization', await as('senco.oakfield')).send({ yearGroup: 9, reason: 'Wrong year group at registration' });
+    const corrected = await (await as('senco.oakfield')).patch(`/children/${ellis}`).send({ yearGroup: 9, reason: 'Wrong year group at registration' });
     expect(corrected.status).toBe(200);
 
     // Before the restriction, the head teacher read Ellis's record: it is in his own history.
@@ -112,9 +112,7 @@ describe('a restricted record never leaks through a list', () => {
     await post('admin', '/users', { userId: 'social.worker.two', displayName: 'Sam Hill (social worker)', role: 'social-worker', agencyId: 'social-care' });
     await post('admin', '/users', { userId: 'practitioner.health.two', displayName: 'Ann Moore (school nurse)', role: 'practitioner', agencyId: 'health' });
 
-    await request(platform.http)
-      .put(`/children/${ellis}/restriction`)
-      .set('Authorization', await as('dsl.oakfield'))
+    await (await as('dsl.oakfield')).put(`/children/${ellis}/restriction`)
       .send({ reason: 'A member of staff is the parent', namedUsers: ['senco.oakfield', 'panel.ews', 'keyworker.mast', 'social.worker', 'practitioner.health'] })
       .expect(200);
   });

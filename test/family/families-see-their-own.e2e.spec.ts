@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -40,10 +41,7 @@ describe('families see their own', () => {
   const at = (time: string) => {
     now = new Date(`2026-12-01T${time}:00Z`);
   };
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post } = apiClient(() => platform);
   const logOf = async (userId: string) =>
     (await platform.db.pool.query(`SELECT child_id, resource, outcome, basis, reason FROM access.access_log WHERE user_id = $1 ORDER BY seq`, [userId])).rows as Array<{ child_id: string | null; resource: string; outcome: string; basis: string | null; reason: string | null }>;
   /** The status, with the body alongside so a failure says why. */

@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -20,10 +20,7 @@ describe('the weekly MAST panel, from request to first contact', () => {
   const at = (instant: string) => {
     now = new Date(instant);
   };
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post } = apiClient(() => platform);
 
   const childWithMastConsent = async (givenName: string) => {
     const child = await post('senco.oakfield', '/children', { givenName, familyName: 'Example', dateOfBirth: '2014-05-02', schoolId: 'school-oakfield', yearGroup: 7, flags: [] });

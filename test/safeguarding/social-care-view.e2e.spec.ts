@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { apiClient } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -9,10 +9,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
  */
 describe('a concern as social care receives it', () => {
   let platform: PlatformUnderTest;
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, payload: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(payload);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post } = apiClient(() => platform);
   const note = 'Maya said her uncle Dave Harker hits her mum at night; her friend Leah Brown saw the bruises too';
   const reviewReasons = 'Mum told the office last term that Dave Harker has a conviction for assault';
   const referral = { ground: 'risk-of-significant-harm', urgency: 'within-one-working-day', categories: ['safeguarding', 'identity'], summary: 'Child reports domestic abuse at home; significant harm suspected' };

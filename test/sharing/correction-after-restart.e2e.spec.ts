@@ -1,9 +1,9 @@
-import request from 'supertest';
 import { childDecider } from '@app/domain/child/decider';
 import { childStream } from '@app/domain/child/events';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
 import { Decisions } from '../../apps/api/src/platform/decisions';
 import { CorrectionNoticeWorker } from '../../apps/api/src/sharing/correction-notice-worker';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -14,9 +14,8 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 describe('a correction notice survives the process stopping between the correction and its notices', () => {
   let platform: PlatformUnderTest;
   let childId: string;
-  const as = async (userId: string) => `Bearer ${await platform.tokenFor(userId)}`;
-  const post = async (userId: string, path: string, body: object) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const noticesToHealth = async () => (await request(platform.http).get('/agencies/health/correction-notices').set('Authorization', await as('practitioner.health'))).body as unknown[];
+  const { as, post } = apiClient(() => platform);
+  const noticesToHealth = async () => (await (await as('practitioner.health')).get('/agencies/health/correction-notices')).body as unknown[];
 
   beforeAll(async () => {
     platform = await startPlatform('correction_after_restart');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -12,10 +12,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 describe('every disclosure in the ledger, and a subject-access report for the family', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T09:00:00Z');
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post } = apiClient(() => platform);
   const register = async (givenName: string, familyName: string, dateOfBirth: string) =>
     (await post('senco.oakfield', '/children', { givenName, familyName, dateOfBirth, schoolId: 'school-oakfield', yearGroup: 7, flags: [] })).body.childId as string;
   const refer = async (childId: string, referral: object) => {

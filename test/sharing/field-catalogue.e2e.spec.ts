@@ -1,6 +1,6 @@
-import request from 'supertest';
 import { steps } from '@app/domain/testing/referral-examples';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -15,10 +15,7 @@ const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item)
 describe('the category of disclosed information is the platform\'s, not the caller\'s', () => {
   let platform: PlatformUnderTest;
   const now = new Date('2026-12-01T09:00:00Z');
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post } = apiClient(() => platform);
   const step = (sharingId: string, name: string, body: object) => post('mentor.oakfield', `/sharing/${sharingId}/${name}`, body);
   const refusalsOf = async (userId: string) =>
     (await platform.db.pool.query(`SELECT reason FROM access.access_log WHERE user_id = $1 AND outcome = 'refused' ORDER BY seq`, [userId])).rows.map((r) => r.reason as string);

@@ -1,5 +1,5 @@
-import request from 'supertest';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -22,10 +22,7 @@ describe('lawful information sharing and the disclosure audit', () => {
   const at = (time: string) => {
     now = new Date(`2026-12-01T${time}:00Z`);
   };
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { as, get, post } = apiClient(() => platform);
   let childId: string;
   let consentId: string;
 
@@ -170,7 +167,7 @@ describe('lawful information sharing and the disclosure audit', () => {
 
   it('a correction reaches every earlier recipient, and the subject-access report says what went where and why', async () => {
     at('13:00');
-    const corrected = await request(platform.http).patch(`/children/${childId}`).set('Authorization', await as('senco.oakfield')).send({ givenName: 'Leo', reason: 'Registered under a misspelt name' });
+    const corrected = await (await as('senco.oakfield')).patch(`/children/${childId}`).send({ givenName: 'Leo', reason: 'Registered under a misspelt name' });
     expect(corrected.status).toBe(200);
 
     const healthNotices = (await get('practitioner.health', '/agencies/health/correction-notices')).body;
