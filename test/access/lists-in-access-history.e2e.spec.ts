@@ -1,12 +1,8 @@
 import { steps } from '@app/domain/testing/referral-examples';
-import { apiClient } from '../support/api-client';
+import { apiClient, stepBody } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
-const body = (command: object, overrides: object = {}) => {
-  const { type: _type, referralId: _referral, consent: _consent, ...rest } = command as Record<string, unknown>;
-  return { ...rest, ...overrides };
-};
 
 /**
  * A list that names children is a read of each child. One access-log
@@ -28,8 +24,8 @@ describe('a list that names children is a read of each child', () => {
     for (const givenName of ['Amira', 'Kayden']) {
       const childId = await register(givenName);
       await (await as('senco.oakfield')).post(`/children/${childId}/consents`).send(parentalConsent).expect(201);
-      const { referralId } = (await (await as('mentor.oakfield')).post('/referrals').send(body(steps.refer, { childId })).expect(201)).body;
-      await (await as('senco.oakfield')).post(`/referrals/${referralId}/triage`).send(body(steps.triage, { mentorId: 'mentor.oakfield' })).expect(200);
+      const { referralId } = (await (await as('mentor.oakfield')).post('/referrals').send(stepBody(steps.refer, { childId })).expect(201)).body;
+      await (await as('senco.oakfield')).post(`/referrals/${referralId}/triage`).send(stepBody(steps.triage, { mentorId: 'mentor.oakfield' })).expect(200);
       onRegister.push(childId);
     }
     notOnRegister = await register('Jordan');

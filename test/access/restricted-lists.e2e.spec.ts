@@ -1,14 +1,10 @@
 import { endingSessions, steps } from '@app/domain/testing/referral-examples';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
-import { apiClient } from '../support/api-client';
+import { apiClient, stepBody } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** The request body of a referral step: the domain's example command, less what the platform supplies. */
-const body = (command: object, overrides: object = {}) => {
-  const { type: _type, referralId: _referral, consent: _consent, assessmentId: _a, planId: _p, sessionId: _s, reviewId: _r, followUpId: _f, ...rest } = command as Record<string, unknown>;
-  return { ...rest, ...overrides };
-};
 const consentTo = (purpose: string, recipient: string, categories: string[]) => ({
   ...parentalConsent,
   informed: { ...parentalConsent.informed, purpose, recipients: recipient },
@@ -37,17 +33,17 @@ describe('a restricted record never leaks through a list', () => {
   const register = async (givenName: string, familyName: string) =>
     (await post('senco.oakfield', '/children', { givenName, familyName, dateOfBirth: '2013-06-11', schoolId: 'school-oakfield', yearGroup: 8, flags: [] })).childId as string;
   const refer = async (childId: string, through: Array<[string, object]>) => {
-    const { referralId } = await post('mentor.oakfield', '/referrals', body(steps.refer, { childId }));
+    const { referralId } = await post('mentor.oakfield', '/referrals', stepBody(steps.refer, { childId }));
     for (const [name, payload] of through) await post(name === 'triage' ? 'senco.oakfield' : 'mentor.oakfield', `/referrals/${referralId}/${name}`, payload);
     return referralId as string;
   };
   const toActionPlan: Array<[string, object]> = [
-    ['triage', body(steps.triage, { mentorId: 'mentor.oakfield' })],
-    ['mentoring-agreement', body(steps.agree)],
-    ['assessment', body(steps.assess)],
-    ['targets', body(steps.targets)],
-    ['action-plan', body(steps.plan)],
-    ['sessions', body(steps.session)],
+    ['triage', stepBody(steps.triage, { mentorId: 'mentor.oakfield' })],
+    ['mentoring-agreement', stepBody(steps.agree)],
+    ['assessment', stepBody(steps.assess)],
+    ['targets', stepBody(steps.targets)],
+    ['action-plan', stepBody(steps.plan)],
+    ['sessions', stepBody(steps.session)],
   ];
 
   let ellis: string;
@@ -66,9 +62,9 @@ describe('a restricted record never leaks through a list', () => {
     ({ cafId } = await post('mentor.oakfield', '/cafs', { childId: ellis, startedOn: '2026-12-01', reasonForAssessment: 'Attendance falling; tired in class' }));
 
     // School lists: one case closed (outcomes, follow-up due), one planning its ending, one awaiting triage; Noah awaits triage too.
-    const heldAfterTheEnding: Array<[string, object]> = endingSessions.map((session) => ['sessions', body(session)]);
-    await refer(ellis, [...toActionPlan, ['reviews', body(steps.reviewBeginEnding)], ['ending', body(steps.ending)], ...heldAfterTheEnding, ['closure', body(steps.close)]]);
-    await refer(ellis, [...toActionPlan, ['reviews', body(steps.reviewBeginEnding)], ['ending', body(steps.ending)]]);
+    const heldAfterTheEnding: Array<[string, object]> = endingSessions.map((session) => ['sessions', stepBody(session)]);
+    await refer(ellis, [...toActionPlan, ['reviews', stepBody(steps.reviewBeginEnding)], ['ending', stepBody(steps.ending)], ...heldAfterTheEnding, ['closure', stepBody(steps.close)]]);
+    await refer(ellis, [...toActionPlan, ['reviews', stepBody(steps.reviewBeginEnding)], ['ending', stepBody(steps.ending)]]);
     await refer(ellis, [...toActionPlan]);
     await refer(ellis, []);
     await refer(noah, []);
