@@ -1,15 +1,13 @@
-import { endingSessions, steps } from '@app/domain/testing/referral-examples';
+import type { ConsentScope } from '@app/domain/consent';
+import { endingSessions, steps } from '@app/domain/testing';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
 import { apiClient, stepBody } from '../support/api-client';
-import { parentalConsent } from '../support/consent-fixtures';
+import { parentalConsent, parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
-/** The request body of a referral step: the domain's example command, less what the platform supplies. */
-const consentTo = (purpose: string, recipient: string, categories: string[]) => ({
-  ...parentalConsent,
-  informed: { ...parentalConsent.informed, purpose, recipients: recipient },
-  scope: { purposes: [purpose], recipients: [recipient], categories },
-});
+/** Consent to one purpose for one recipient, told to the family in those words. */
+const consentTo = (purpose: ConsentScope['purposes'][number], recipient: ConsentScope['recipients'][number], categories: ConsentScope['categories']) =>
+  parentalConsentTo(purpose, recipient, { purposes: [purpose], recipients: [recipient], categories });
 
 /**
  * A restricted child is on every list that names children only for the

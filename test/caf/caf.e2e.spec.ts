@@ -1,12 +1,8 @@
 import { apiClient } from '../support/api-client';
-import { parentalConsent } from '../support/consent-fixtures';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
-const cafConsent = {
-  ...parentalConsent,
-  informed: { ...parentalConsent.informed, purpose: 'A common assessment with the agencies around the family', recipients: 'Oakfield, school nursing, education welfare, social care' },
-  scope: { purposes: ['common-assessment'], recipients: ['school-oakfield', 'health', 'education-welfare', 'social-care'], categories: ['education', 'health', 'family-circumstances'] },
-};
+const cafConsent = parentalConsentTo('A common assessment with the agencies around the family', 'Oakfield, school nursing, education welfare, social care', { purposes: ['common-assessment'], recipients: ['school-oakfield', 'health', 'education-welfare', 'social-care'], categories: ['education', 'health', 'family-circumstances'] });
 
 /**
  * The second CAF walk: contributions from the school, health and education welfare; an

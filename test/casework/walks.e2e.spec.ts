@@ -1,4 +1,4 @@
-import { endingSessions, steps } from '@app/domain/testing/referral-examples';
+import { endingSessions, steps } from '@app/domain/testing';
 import { apiAs, stepBody, type ApiAgent } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
 import { apiClient } from '../support/api-client';
-import { parentalConsent } from '../support/consent-fixtures';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) };
@@ -9,16 +9,12 @@ const gillick = ['understands-what-is-proposed', 'understands-the-consequences',
 const motherEvidence = { checked: ['parental-responsibility', 'admission-form'], documentRef: 'admission-form-2019-044', checkedOn: '2026-11-27' };
 const inPerson = { checked: ['identity-in-person'], documentRef: 'pupil-record', checkedOn: '2026-11-27' };
 const cafConsent = {
-  ...parentalConsent,
+  ...parentalConsentTo('A common assessment at Oakfield', 'Oakfield staff', { purposes: ['common-assessment'], recipients: ['school-oakfield'], categories: ['education', 'health', 'family-circumstances'] }),
   decidedOn: '2026-11-20',
-  informed: { ...parentalConsent.informed, purpose: 'A common assessment at Oakfield', recipients: 'Oakfield staff' },
-  scope: { purposes: ['common-assessment'], recipients: ['school-oakfield'], categories: ['education', 'health', 'family-circumstances'] },
 };
 const nurseConsent = {
-  ...parentalConsent,
+  ...parentalConsentTo('Telling the school nurse about home', 'School nursing', { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'family-circumstances'] }),
   decidedOn: '2026-11-20',
-  informed: { ...parentalConsent.informed, purpose: 'Telling the school nurse about home', recipients: 'School nursing' },
-  scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'family-circumstances'] },
 };
 /** The child's own refusal that their parents see what is recorded about home. */
 const notMyParents = {

@@ -1,13 +1,9 @@
 import { apiClient } from '../support/api-client';
-import { parentalConsent } from '../support/consent-fixtures';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Consent to MAST involvement, given with the SENCo when the request is made (001). */
-const mastConsent = {
-  ...parentalConsent,
-  informed: { ...parentalConsent.informed, purpose: 'Request for MAST involvement', recipients: 'The Multi-Agency Support Team and its panel' },
-  scope: { purposes: ['mast-involvement'], recipients: ['mast'], categories: ['education', 'attendance', 'family-circumstances'] },
-};
+const mastConsent = parentalConsentTo('Request for MAST involvement', 'The Multi-Agency Support Team and its panel', { purposes: ['mast-involvement'], recipients: ['mast'], categories: ['education', 'attendance', 'family-circumstances'] });
 
 /**
  * The MAST walk through the API, on the shipped England and Wales calendar: a request

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
 import { backUpDatabase } from '@app/platform/backup/database-backup';
 import { requireDataKeysOpen } from '@app/platform/backup/data-keys-open';
 import { DatabaseNotEmpty, restoreDatabase } from '@app/platform/backup/database-restore';

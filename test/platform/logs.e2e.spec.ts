@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
 import { stepBody } from '../support/api-client';
-import { parentalConsent } from '../support/consent-fixtures';
+import { consentingMother, parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Structured JSON lines, each with its request id, and nothing of a child in them. */
@@ -44,7 +44,7 @@ describe('the platform log carries no personal data', () => {
 
     const text = lines.join('');
     expect(lines.length).toBeGreaterThan(5);
-    for (const secret of ['Marigold', 'Featherstonehaugh', parentalConsent.giver.name, steps.refer.reasonsDetail, senco, forged]) {
+    for (const secret of ['Marigold', 'Featherstonehaugh', consentingMother.name, steps.refer.reasonsDetail, senco, forged]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('query failed (SQLSTATE');

@@ -5,7 +5,7 @@ import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
 import { eventually } from '@app/integration/testing/eventually';
 import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing/kafka-test-broker';
 import { apiClient } from '../support/api-client';
-import { parentalConsent } from '../support/consent-fixtures';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Values no fixture, clock or id anywhere else could produce: any one found is the child's. */
@@ -81,10 +81,8 @@ describeWithKafka('erasure on request leaves nothing of the child behind', (brok
     const { givenName, familyName, dateOfBirth, upn } = seeded;
     const childId = (await post('senco.oakfield', '/children', { givenName, familyName, dateOfBirth, upn, schoolId: 'school-oakfield', yearGroup: 8, flags: ['young-carer'] })).body.childId as string;
     const consent = await post('senco.oakfield', `/children/${childId}/consents`, {
-      ...parentalConsent,
+      ...parentalConsentTo('Sharing with the school nurse', 'School nursing', { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'health'] }),
       giver: { kind: 'parent-carer', name: seeded.parentName, relationship: 'mother' },
-      informed: { ...parentalConsent.informed, purpose: 'Sharing with the school nurse', recipients: 'School nursing' },
-      scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'health'] },
     });
     expect(consent.status).toBe(201);
     const concern = await post('teacher.oakfield', '/concerns', { childId, seenOrHeard: `${givenName} ${seeded.seenOrHeard}` });

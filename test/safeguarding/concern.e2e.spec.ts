@@ -1,4 +1,4 @@
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
 import { apiClient, stepBody } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';

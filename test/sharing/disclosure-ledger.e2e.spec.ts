@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { apiClient } from '../support/api-client';
-import { parentalConsent } from '../support/consent-fixtures';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -29,11 +29,7 @@ describe('every disclosure in the ledger, and a subject-access report for the fa
     platform = await startPlatform('disclosure_ledger', {}, { clock: () => now });
     ella = await register('Ella', 'Morgan', '2014-03-09');
     sam = await register('Sam', 'Patel', '2014-06-21');
-    const consent = await post('senco.oakfield', `/children/${sam}/consents`, {
-      ...parentalConsent,
-      informed: { ...parentalConsent.informed, purpose: 'Asking children\'s social care for family support', recipients: "Children's social care" },
-      scope: { purposes: ['information-sharing'], recipients: ['social-care'], categories: ['identity', 'family-circumstances'] },
-    });
+    const consent = await post('senco.oakfield', `/children/${sam}/consents`, parentalConsentTo('Asking children\'s social care for family support', "Children's social care", { purposes: ['information-sharing'], recipients: ['social-care'], categories: ['identity', 'family-circumstances'] }));
     expect(consent.status).toBe(201);
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
 import { apiClient } from '../support/api-client';
-import { parentalConsent } from '../support/consent-fixtures';
+import { parentalConsent, parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) };
@@ -40,11 +40,7 @@ describe('the category of disclosed information is the platform\'s, not the call
     const referred = await post('mentor.oakfield', '/referrals', { ...refer, childId });
     expect(referred.status).toBe(201);
     mentorCase = `mentor-case:${referred.body.referralId}`;
-    const sharing = await post('senco.oakfield', `/children/${childId}/consents`, {
-      ...parentalConsent,
-      informed: { ...parentalConsent.informed, purpose: 'Telling the school nurse about attendance', recipients: 'School nursing' },
-      scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['attendance'] },
-    });
+    const sharing = await post('senco.oakfield', `/children/${childId}/consents`, parentalConsentTo('Telling the school nurse about attendance', 'School nursing', { purposes: ['information-sharing'], recipients: ['health'], categories: ['attendance'] }));
     expect(sharing.status).toBe(201);
   });
   afterAll(async () => {

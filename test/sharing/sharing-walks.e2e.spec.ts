@@ -1,6 +1,6 @@
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
 import { apiClient } from '../support/api-client';
-import { parentalConsent } from '../support/consent-fixtures';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) };
@@ -45,11 +45,7 @@ describe('lawful information sharing and the disclosure audit', () => {
   beforeAll(async () => {
     platform = await startPlatform('sharing_walks', {}, { clock: () => now });
     childId = await register('Leon', '2013-05-01');
-    const consent = await post('senco.oakfield', `/children/${childId}/consents`, {
-      ...parentalConsent,
-      informed: { ...parentalConsent.informed, purpose: 'Sharing with the school nurse', recipients: 'School nursing' },
-      scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'health'] },
-    });
+    const consent = await post('senco.oakfield', `/children/${childId}/consents`, parentalConsentTo('Sharing with the school nurse', 'School nursing', { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'health'] }));
     expect(consent.status).toBe(201);
     consentId = consent.body.consentId;
   });
