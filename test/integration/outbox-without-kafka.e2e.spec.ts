@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { sampleDomainEvents } from '@app/integration/testing/recorded-event';
 import { apiAs } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
+import { appendConsentWithdrawn } from '../support/consent-withdrawn-appended';
 
 /** Without KAFKA_BROKERS integration events wait in the outbox, readable through the API (DESIGN §2). */
 describe('the outbox through the API, with no broker configured', () => {
@@ -16,22 +14,7 @@ describe('the outbox through the API, with no broker configured', () => {
   });
 
   it('shows the pending integration event, pseudonymous and without personal data, to the dpo only', async () => {
-    const childId = randomUUID();
-    const eventId = randomUUID();
-    await platform.runtime.eventStore.append(
-      `consent-${childId}`,
-      [
-        {
-          eventId,
-          type: 'ConsentWithdrawn',
-          schemaVersion: 1,
-          data: sampleDomainEvents.ConsentWithdrawn(childId),
-          occurredAt: fixtureInstant,
-          metadata: { actor: { userId: 'dsl.oakfield', role: 'dsl', agencyId: 'school-oakfield' }, correlationId: randomUUID(), childId },
-        },
-      ],
-      'no-stream',
-    );
+    const { childId, eventId } = await appendConsentWithdrawn(platform.runtime.eventStore);
     const dpo = await apiAs(platform, 'dpo');
     const pending = await dpo.get('/integration/outbox?state=pending&topic=consent-withdrawn.v1').expect(200);
     expect(pending.body).toEqual([expect.objectContaining({ eventId, topic: 'consent-withdrawn.v1', publishedAt: null })]);
