@@ -10,7 +10,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
  */
 describe('teachers and teaching assistants', () => {
   let platform: PlatformUnderTest;
-  const { get, post } = apiClient(() => platform);
+  const { get, post, registerChild } = apiClient(() => platform);
   const referralBy = (userId: string, source: string, childId: string) => ({
     childId,
     schoolId: 'school-oakfield',
@@ -23,7 +23,7 @@ describe('teachers and teaching assistants', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('classroom_staff');
-    childId = (await post('senco.oakfield', '/children', { givenName: 'Leo', familyName: 'Example', dateOfBirth: '2016-05-02', schoolId: 'school-oakfield', yearGroup: 5, flags: [] })).body.childId;
+    childId = await registerChild({ givenName: 'Leo', dateOfBirth: '2016-05-02', yearGroup: 5 });
   });
   afterAll(async () => {
     await platform.close();

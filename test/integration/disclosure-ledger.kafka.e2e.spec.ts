@@ -21,7 +21,7 @@ interface Entry {
  */
 describeWithKafka('messages sent over Kafka are in the disclosure ledger', (brokers) => {
   let platform: PlatformUnderTest;
-  const { as, post } = apiClient(() => platform);
+  const { as, post, registerChild } = apiClient(() => platform);
   const ledgerOf = async (childId: string): Promise<Entry[]> => (await (await as('dpo')).get(`/disclosure-audit/children/${childId}`)).body.disclosures;
 
   beforeAll(async () => {
@@ -32,7 +32,7 @@ describeWithKafka('messages sent over Kafka are in the disclosure ledger', (brok
   });
 
   it('a referral\'s message joins the referral in the ledger; a consent withdrawal\'s stands as its own entry, with recipient, basis and fields', async () => {
-    const childId = (await post('senco.oakfield', '/children', { givenName: 'Noah', familyName: 'Reid', dateOfBirth: '2015-04-04', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId as string;
+    const childId = await registerChild({ givenName: 'Noah', familyName: 'Reid', dateOfBirth: '2015-04-04' });
     const concernId = (await post('mentor.oakfield', '/concerns', { childId, seenOrHeard: 'Noah said he has not eaten since Friday' })).body.concernId as string;
     const referral = { ground: 'risk-of-significant-harm', urgency: 'immediate', categories: ['safeguarding'], summary: 'Neglect; no food at home' };
     expect((await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Neglect', reviewedOn: '2026-12-01', referral })).status).toBe(200);

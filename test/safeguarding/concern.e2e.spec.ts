@@ -14,14 +14,14 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 describe('a safeguarding concern on the Working Together clocks', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T09:00:00Z');
-  const { get, post } = apiClient(() => platform);
+  const { get, post, registerChild } = apiClient(() => platform);
   let childId: string;
   let referralId: string;
   let concernId: string;
 
   beforeAll(async () => {
     platform = await startPlatform('concern_walk', {}, { clock: () => now });
-    childId = (await post('senco.oakfield', '/children', { givenName: 'Maya', familyName: 'Example', dateOfBirth: '2015-02-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId;
+    childId = await registerChild({ givenName: 'Maya' });
     await post('senco.oakfield', `/children/${childId}/consents`, parentalConsent);
     referralId = (await post('mentor.oakfield', '/referrals', stepBody(steps.refer, { childId }))).body.referralId;
     for (const [name, command, as] of [

@@ -25,12 +25,12 @@ writeFileSync(
 describe('a school move with the child-protection file (KCSIE)', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T10:00:00Z'); // Tuesday
-  const { as, get, post } = apiClient(() => platform);
+  const { as, get, post, registerChild } = apiClient(() => platform);
   const logged = async (childId: string, userId: string) =>
     (await platform.db.pool.query(`SELECT resource, outcome, basis, reason FROM access.access_log WHERE child_id = $1 AND user_id = $2 ORDER BY seq`, [childId, userId])).rows;
   /** A child of Oakfield with a concern reviewed by its DSL and a decision to share about safeguarding: Oakfield's child-protection file. */
   const childWithAFile = async (givenName: string) => {
-    const childId = (await post('senco.oakfield', '/children', { givenName, familyName: 'Example', dateOfBirth: '2015-02-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId;
+    const childId = await registerChild({ givenName });
     const concernId = (await post('mentor.oakfield', '/concerns', { childId, seenOrHeard: `${givenName} said she is frightened of an older boy on the estate` })).body.concernId;
     expect((await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'monitor', reasons: 'Monitor and talk to the family', reviewedOn: '2026-11-16' })).status).toBe(200);
     const shared = await post('dsl.oakfield', '/sharing', { childId, origin: 'proactive', purpose: 'Tell the police of the older boy', recipient: { agencyId: 'police' }, categories: ['safeguarding'] });
@@ -193,7 +193,7 @@ describe('a school move with the child-protection file (KCSIE)', () => {
     let childId: string;
     beforeAll(async () => {
       now = new Date('2026-12-01T10:00:00Z');
-      childId = (await post('senco.oakfield', '/children', { givenName: 'Cara', familyName: 'Example', dateOfBirth: '2015-02-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId;
+      childId = await registerChild({ givenName: 'Cara' });
     });
 
     it.each([

@@ -14,12 +14,12 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 describe('a correction notice survives the process stopping between the correction and its notices', () => {
   let platform: PlatformUnderTest;
   let childId: string;
-  const { as, post } = apiClient(() => platform);
+  const { as, post, registerChild } = apiClient(() => platform);
   const noticesToHealth = async () => (await (await as('practitioner.health')).get('/agencies/health/correction-notices')).body as unknown[];
 
   beforeAll(async () => {
     platform = await startPlatform('correction_after_restart');
-    childId = (await post('senco.oakfield', '/children', { givenName: 'Lily', familyName: 'Example', dateOfBirth: '2014-01-01', schoolId: 'school-oakfield', yearGroup: 7, flags: [] })).body.childId;
+    childId = await registerChild({ givenName: 'Lily', dateOfBirth: '2014-01-01', yearGroup: 7 });
     await post('senco.oakfield', `/children/${childId}/consents`, { ...parentalConsent, scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity'] } });
     const sharingId = (await post('mentor.oakfield', '/sharing', { childId, origin: 'proactive', purpose: 'Drop-in', recipient: { agencyId: 'health' }, categories: ['identity'] })).body.sharingId;
     await post('mentor.oakfield', `/sharing/${sharingId}/basis`, { basis: { kind: 'consent' } });

@@ -12,9 +12,9 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 describe('every disclosure in the ledger, and a subject-access report for the family', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T09:00:00Z');
-  const { get, post } = apiClient(() => platform);
+  const { get, post, registerChild } = apiClient(() => platform);
   const register = async (givenName: string, familyName: string, dateOfBirth: string) =>
-    (await post('senco.oakfield', '/children', { givenName, familyName, dateOfBirth, schoolId: 'school-oakfield', yearGroup: 7, flags: [] })).body.childId as string;
+    await registerChild({ givenName, familyName, dateOfBirth, yearGroup: 7 });
   const refer = async (childId: string, referral: object) => {
     const concernId = (await post('mentor.oakfield', '/concerns', { childId, seenOrHeard: 'Said she is afraid of her step-father' })).body.concernId as string;
     return { concernId, response: await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Significant harm suspected', reviewedOn: '2026-12-01', referral }) };

@@ -15,7 +15,7 @@ const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item)
 describe('the category of disclosed information is the platform\'s, not the caller\'s', () => {
   let platform: PlatformUnderTest;
   const now = new Date('2026-12-01T09:00:00Z');
-  const { get, post } = apiClient(() => platform);
+  const { get, post, registerChild } = apiClient(() => platform);
   const step = (sharingId: string, name: string, body: object) => post('mentor.oakfield', `/sharing/${sharingId}/${name}`, body);
   const refusalsOf = async (userId: string) =>
     (await platform.db.pool.query(`SELECT reason FROM access.access_log WHERE user_id = $1 AND outcome = 'refused' ORDER BY seq`, [userId])).rows.map((r) => r.reason as string);
@@ -34,7 +34,7 @@ describe('the category of disclosed information is the platform\'s, not the call
 
   beforeAll(async () => {
     platform = await startPlatform('sharing_catalogue', {}, { clock: () => now });
-    childId = (await post('senco.oakfield', '/children', { givenName: 'Kai', familyName: 'Example', dateOfBirth: '2013-03-01', schoolId: 'school-oakfield', yearGroup: 8, flags: [] })).body.childId;
+    childId = await registerChild({ givenName: 'Kai', dateOfBirth: '2013-03-01', yearGroup: 8 });
     expect((await post('senco.oakfield', `/children/${childId}/consents`, parentalConsent)).status).toBe(201);
     const { type: _type, referralId: _referral, ...refer } = steps.refer;
     const referred = await post('mentor.oakfield', '/referrals', { ...refer, childId });

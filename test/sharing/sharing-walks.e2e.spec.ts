@@ -22,12 +22,12 @@ describe('lawful information sharing and the disclosure audit', () => {
   const at = (time: string) => {
     now = new Date(`2026-12-01T${time}:00Z`);
   };
-  const { as, get, post } = apiClient(() => platform);
+  const { as, get, post, registerChild } = apiClient(() => platform);
   let childId: string;
   let consentId: string;
 
   const register = async (givenName: string, dateOfBirth: string) =>
-    (await post('senco.oakfield', '/children', { givenName, familyName: 'Example', dateOfBirth, schoolId: 'school-oakfield', yearGroup: 8, flags: [] })).body.childId as string;
+    await registerChild({ givenName, dateOfBirth, yearGroup: 8 });
   const propose = async (userId: string, body: object) => {
     const proposed = await post(userId, '/sharing', { childId, origin: 'proactive', purpose: 'Coordinated support', ...body });
     expect(proposed.status).toBe(201);

@@ -16,7 +16,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 describe('subject-access requests as work with a clock', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T09:00:00Z');
-  const { get, post } = apiClient(() => platform);
+  const { get, post, registerChild } = apiClient(() => platform);
   const asked = (childId: string, receivedOn: string, extra: object = {}) => ({
     childId,
     kind: 'personal-data',
@@ -47,7 +47,7 @@ describe('subject-access requests as work with a clock', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('subject_access_requests', { SCHOOL_CALENDARS_FILE: schoolCalendarsFile }, { clock: () => now });
-    ella = (await post('senco.oakfield', '/children', { givenName: 'Ella', familyName: 'Morgan', dateOfBirth: '2014-03-09', schoolId: 'school-oakfield', yearGroup: 7, flags: [] })).body.childId;
+    ella = await registerChild({ givenName: 'Ella', familyName: 'Morgan', dateOfBirth: '2014-03-09', yearGroup: 7 });
     const refer = async (familyTold: object) => {
       const concernId = (await post('mentor.oakfield', '/concerns', { childId: ella, seenOrHeard: 'Said she is afraid to go home' })).body.concernId as string;
       const referral = { ground: 'risk-of-significant-harm', urgency: 'immediate', categories: ['safeguarding'], summary: 'Fear of going home', familyTold };
