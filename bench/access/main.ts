@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { AccessLog } from '@app/access/audit/access-log';
 import { percentile } from '../support/percentile';
 import { startBenchPlatform } from '../support/platform';
+import { runBench } from '../support/run-bench';
 
 /**
  * `npm run bench:access`: the latency of GET /children/:id over HTTP on loopback, with the
@@ -67,7 +68,4 @@ async function main(): Promise<void> {
   await platform.stop();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -5,6 +5,7 @@ import { cpuSeconds, loadAverage, parentOf } from './cpu';
 import type { LoadResult, LoadStep } from './load';
 import { placeOnRegister } from './register-seed';
 import { startBenchPlatform } from '../support/platform';
+import { runBench } from '../support/run-bench';
 
 /**
  * `npm run bench:http`: paced load from a second process against the whole platform on
@@ -156,7 +157,4 @@ async function main(): Promise<void> {
   await platform.stop();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

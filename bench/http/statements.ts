@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { startBenchPlatform } from '../support/platform';
+import { runBench } from '../support/run-bench';
 
 /**
  * `npm run bench:statements`: what one request costs the database, counted rather than timed,
@@ -62,7 +63,4 @@ async function main(): Promise<void> {
   await platform.stop();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { addDays, dayOf } from '@app/domain/shared/calendar';
-import { openBenchPlatform } from '../support/bench-platform';
+import { startBenchPlatform } from '../support/platform';
 import { signedInReader } from './page-reader';
 import { PAGE_SCENARIOS } from './scenarios';
 import { schoolApi } from './school-cases';
+import { percentile } from '../support/percentile';
+import { runBench } from '../support/run-bench';
 
 /**
  * `npm run bench:pages`: server render times of the web pages over HTTP on loopback, signed in
@@ -15,12 +17,11 @@ import { schoolApi } from './school-cases';
 const requests = Number(process.env.BENCH_PAGE_REQUESTS ?? 300);
 const warmup = Number(process.env.BENCH_PAGE_WARMUP ?? 30);
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
-  const platform = await openBenchPlatform('pages', log);
-  const base = platform.baseUrl.replace('[::1]', '127.0.0.1');
-  const api = schoolApi(base, (userId) => platform.issuer.sign(userId));
+  const platform = await startBenchPlatform('bench_pages', log);
+  const { base } = platform;
+  const api = schoolApi(base, platform.token);
   const today = dayOf(platform.runtime.clock().toISOString());
   const days = { today, daysAgo: (n: number) => addDays(today, -n), daysAhead: (n: number) => addDays(today, n) };
 
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     [
-      `Page render benchmark: ${requests} sequential GETs per page after ${warmup} warm-up, signed in by a session, ${platform.description}`,
+      `Page render benchmark: ${requests} sequential GETs per page after ${warmup} warm-up, signed in by a session, ${platform.server.description}`,
       '',
       '| page (ms)                    |      p50 |      p95 |',
       '|------------------------------|---------:|---------:|',
@@ -54,10 +55,7 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
-  await platform.close();
+  await platform.stop();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -14,6 +14,7 @@ import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
 import { OutboxRelay } from '@app/integration/relay/outbox-relay';
 import { createDataSource, migrate } from '@app/platform/database/data-source';
 import { provideServer } from '../event-store/database';
+import { runBench } from '../support/run-bench';
 
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
@@ -109,7 +110,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -1,18 +1,17 @@
 import request from 'supertest';
 import { compactVerify, importJWK } from 'jose';
+import { apiClient } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Every read of a child's record and every refusal is in an append-only, hash-chained log. */
 describe('the access log', () => {
   let platform: PlatformUnderTest;
   let childId: string;
-  const as = async (userId: string) => `Bearer ${await platform.tokenFor(userId)}`;
+  const { as } = apiClient(() => platform);
 
   beforeAll(async () => {
     platform = await startPlatform('access_log');
-    const created = await request(platform.http)
-      .post('/children')
-      .set('Authorization', await as('senco.oakfield'))
+    const created = await (await as('senco.oakfield')).post('/children')
       .send({ givenName: 'Noah', familyName: 'Pike', dateOfBirth: '2012-10-01', schoolId: 'school-oakfield', yearGroup: 9, flags: [] })
       .expect(201);
     childId = created.body.childId;
@@ -25,7 +24,7 @@ describe('the access log', () => {
     (await platform.db.pool.query(`SELECT * FROM access.access_log WHERE user_id = $1 ORDER BY seq`, [userId])).rows;
 
   it('logs a read with who, role, agency, child, resource, basis and request id', async () => {
-    await request(platform.http).get(`/children/${childId}`).set('Authorization', await as('mentor.oakfield')).set('X-Request-Id', 'req-read-1').expect(200);
+    await (await as('mentor.oakfield')).get(`/children/${childId}`).set('X-Request-Id', 'req-read-1').expect(200);
     const [entry] = await entriesFor('mentor.oakfield');
     expect(entry).toMatchObject({
       role: 'learning-mentor',
@@ -61,7 +60,7 @@ describe('the access log', () => {
     expect((await lastEntry()).request_id).toBe(generated.headers['x-request-id']);
 
     // A refusal's body quotes the same id, and so does a response that never reached the guard.
-    const refused = await request(platform.http).get(`/children/${childId}`).set('Authorization', await as('mentor.riverside')).set('X-Request-Id', 'y'.repeat(100)).expect(403);
+    const refused = await (await as('mentor.riverside')).get(`/children/${childId}`).set('X-Request-Id', 'y'.repeat(100)).expect(403);
     expect(refused.body.requestId).toBe(refused.headers['x-request-id']);
     expect((await request(platform.http).get('/health').set('X-Request-Id', 'z'.repeat(100))).headers['x-request-id-refused']).toBeDefined();
     const biggest = await platform.db.pool.query(`SELECT max(length(request_id))::int AS n FROM access.access_log`);
@@ -70,13 +69,11 @@ describe('the access log', () => {
 
   it('refuses staff of another school with 403, logs the attempt and writes nothing else', async () => {
     const events = await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events');
-    const refused = await request(platform.http)
-      .patch(`/children/${childId}`)
-      .set('Authorization', await as('senco.riverside'))
+    const refused = await (await as('senco.riverside')).patch(`/children/${childId}`)
       .send({ yearGroup: 10, reason: 'not mine to change' })
       .expect(403);
     expect(refused.body.rule).toBe('access.child.correct');
-    await request(platform.http).get(`/children/${childId}`).set('Authorization', await as('senco.riverside')).expect(403);
+    await (await as('senco.riverside')).get(`/children/${childId}`).expect(403);
 
     const entries = await entriesFor('senco.riverside');
     expect(entries.map((e) => [e.resource, e.outcome, e.child_id])).toEqual([
@@ -88,16 +85,16 @@ describe('the access log', () => {
   });
 
   it('shows a user their own history and the dpo anyone’s, newest first, a page at a time', async () => {
-    const own = await request(platform.http).get('/audit/me/access-history').set('Authorization', await as('senco.riverside')).expect(200);
+    const own = await (await as('senco.riverside')).get('/audit/me/access-history').expect(200);
     expect(own.body.map((e: { resource: string }) => e.resource)).toEqual(['GET /children/:childId', 'PATCH /children/:childId']);
 
     const dpo = await as('dpo');
-    const first = await request(platform.http).get(`/audit/children/${childId}/access-history?limit=2`).set('Authorization', dpo).expect(200);
+    const first = await dpo.get(`/audit/children/${childId}/access-history?limit=2`).expect(200);
     expect(first.body).toHaveLength(2);
-    const next = await request(platform.http).get(`/audit/children/${childId}/access-history?limit=2&before=${first.body[1].seq}`).set('Authorization', dpo).expect(200);
+    const next = await dpo.get(`/audit/children/${childId}/access-history?limit=2&before=${first.body[1].seq}`).expect(200);
     expect(BigInt(next.body[0].seq)).toBeLessThan(BigInt(first.body[1].seq));
-    await request(platform.http).get(`/audit/children/${childId}/access-history?limit=0`).set('Authorization', dpo).expect(400);
-    await request(platform.http).get(`/audit/users/dpo/access-history`).set('Authorization', await as('mentor.oakfield')).expect(403);
+    await dpo.get(`/audit/children/${childId}/access-history?limit=0`).expect(400);
+    await (await as('mentor.oakfield')).get(`/audit/users/dpo/access-history`).expect(403);
   });
 
   it('refuses UPDATE and DELETE in the database itself', async () => {
@@ -107,7 +104,7 @@ describe('the access log', () => {
 
   it('verifies the chain, and names the first broken link once a row is altered behind its back', async () => {
     const dpo = await as('dpo');
-    const intact = await request(platform.http).get('/audit/verify').set('Authorization', dpo).expect(200);
+    const intact = await dpo.get('/audit/verify').expect(200);
     expect(intact.body).toMatchObject({ intact: true });
     expect(intact.body.entriesChecked).toBeGreaterThanOrEqual(4);
 
@@ -121,7 +118,7 @@ describe('the access log', () => {
     } finally {
       client.release();
     }
-    const broken = await request(platform.http).get('/audit/verify').set('Authorization', dpo).expect(200);
+    const broken = await dpo.get('/audit/verify').expect(200);
     expect(broken.body).toMatchObject({ intact: false, firstBrokenLink: { seq: String(victim.seq), problem: 'content does not match its hash' } });
   });
 });
@@ -129,26 +126,24 @@ describe('the access log', () => {
 /** The chain's head is signed and published (ADR 013): a tail cut off with the head rewound no longer passes. */
 describe('anchors of the access log', () => {
   let platform: PlatformUnderTest;
-  const as = async (userId: string) => `Bearer ${await platform.tokenFor(userId)}`;
-  const verify = async () => (await request(platform.http).get('/audit/verify').set('Authorization', await as('dpo')).expect(200)).body;
+  const { as } = apiClient(() => platform);
+  const verify = async () => (await (await as('dpo')).get('/audit/verify').expect(200)).body;
 
   beforeAll(async () => {
     // Every second, so the interval is seen within the suite.
     platform = await startPlatform('chain_anchors', { AUDIT_ANCHOR_INTERVAL_SECONDS: '1' });
-    const created = await request(platform.http)
-      .post('/children')
-      .set('Authorization', await as('senco.oakfield'))
+    const created = await (await as('senco.oakfield')).post('/children')
       .send({ givenName: 'Ruby', familyName: 'Lane', dateOfBirth: '2013-03-09', schoolId: 'school-oakfield', yearGroup: 8, flags: [] })
       .expect(201);
     for (const reader of ['mentor.oakfield', 'senco.oakfield', 'dsl.oakfield', 'mentor.riverside']) {
-      await request(platform.http).get(`/children/${created.body.childId}`).set('Authorization', await as(reader));
+      await (await as(reader)).get(`/children/${created.body.childId}`);
     }
   });
   afterAll(async () => {
     await platform.close();
   });
 
-  const anchors = async () => (await request(platform.http).get('/audit/anchors').set('Authorization', await as('dpo')).expect(200)).body.anchors;
+  const anchors = async () => (await (await as('dpo')).get('/audit/anchors').expect(200)).body.anchors;
 
   it('signs the head at the interval once it has moved, and not again while it stays', async () => {
     const { rows: [head] } = await platform.db.pool.query(`SELECT seq::text AS seq FROM access.access_log_head`);
@@ -157,15 +152,15 @@ describe('anchors of the access log', () => {
     expect(signed.filter((a: { seq: string }) => a.seq === head.seq)).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await anchors()).toHaveLength(signed.length);
-    await request(platform.http).get('/audit/anchors?limit=0').set('Authorization', await as('dpo')).expect(400);
+    await (await as('dpo')).get('/audit/anchors?limit=0').expect(400);
   });
 
   it('signs the head on demand, keeps it, publishes it through the outbox, and verifies against it', async () => {
     const { rows: [head] } = await platform.db.pool.query(`SELECT seq::text AS seq, hash FROM access.access_log_head`);
-    const anchor = (await request(platform.http).post('/audit/anchors').set('Authorization', await as('admin')).expect(201)).body;
+    const anchor = (await (await as('admin')).post('/audit/anchors').expect(201)).body;
     expect(anchor).toMatchObject({ seq: head.seq, hash: head.hash, anchoredAt: expect.any(String), signature: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/) });
 
-    const published = (await request(platform.http).get('/audit/anchors').set('Authorization', await as('dpo')).expect(200)).body;
+    const published = (await (await as('dpo')).get('/audit/anchors').expect(200)).body;
     expect(published.anchors[0]).toEqual(anchor);
     const { payload } = await compactVerify(anchor.signature, await importJWK(published.key.jwk, 'ES256'));
     expect(JSON.parse(new TextDecoder().decode(payload))).toEqual({ anchorId: anchor.anchorId, seq: anchor.seq, hash: anchor.hash, anchoredAt: anchor.anchoredAt });
@@ -198,7 +193,7 @@ describe('anchors of the access log', () => {
     expect(broken.firstBrokenLink.problem).toContain(broken.firstBrokenLink.contradictsAnchor.anchorId);
 
     // The cut head is never signed: not on demand, and not at the interval (which would otherwise bless the cut).
-    const refused = await request(platform.http).post('/audit/anchors').set('Authorization', await as('dpo')).expect(409);
+    const refused = await (await as('dpo')).post('/audit/anchors').expect(409);
     expect(refused.body).toMatchObject({ rule: 'access-log.anchor-behind' });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await anchors())[0].anchorId).toBe(anchor.anchorId);

@@ -1,5 +1,5 @@
-import request from 'supertest';
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -10,10 +10,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
  */
 describe('teachers and teaching assistants', () => {
   let platform: PlatformUnderTest;
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, payload: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(payload);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post, registerChild } = apiClient(() => platform);
   const referralBy = (userId: string, source: string, childId: string) => ({
     childId,
     schoolId: 'school-oakfield',
@@ -26,7 +23,7 @@ describe('teachers and teaching assistants', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('classroom_staff');
-    childId = (await post('senco.oakfield', '/children', { givenName: 'Leo', familyName: 'Example', dateOfBirth: '2016-05-02', schoolId: 'school-oakfield', yearGroup: 5, flags: [] })).body.childId;
+    childId = await registerChild({ givenName: 'Leo', dateOfBirth: '2016-05-02', yearGroup: 5 });
   });
   afterAll(async () => {
     await platform.close();

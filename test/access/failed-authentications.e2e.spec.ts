@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { apiAs } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Every failed authentication is recorded (never the token), read by the DPO and the administrator, and counted. */
@@ -19,7 +20,7 @@ describe('failed authentications: the security log', () => {
     const forged = `${valid.slice(0, -6)}AAAAAA`;
     await request(platform.http).get('/children/00000000-0000-4000-8000-000000000001').set('Authorization', `Bearer ${forged}`).set('x-request-id', 'forged-1').expect(401);
     await request(platform.http).get('/schools/school-oakfield/pupil-register').expect(401);
-    await request(platform.http).get('/audit/verify').set('Authorization', `Bearer ${await platform.tokenFor('nobody.anywhere')}`).expect(401);
+    await (await apiAs(platform, 'nobody.anywhere')).get('/audit/verify').expect(401);
 
     const dpo = await read('dpo');
     expect(dpo.status).toBe(200);
@@ -37,7 +38,7 @@ describe('failed authentications: the security log', () => {
     expect((await read('admin')).status).toBe(200);
     for (const other of ['senco.oakfield', 'dsl.oakfield', 'social.worker', 'mast.coordinator']) expect((await read(other)).status).toBe(403);
     expect((await read('admin')).body).toHaveLength(3);
-    expect((await request(platform.http).get('/audit/security-log?limit=1').set('Authorization', `Bearer ${await platform.tokenFor('dpo')}`)).body).toHaveLength(1);
+    expect((await (await apiAs(platform, 'dpo')).get('/audit/security-log?limit=1')).body).toHaveLength(1);
   });
 
   it('counts them in /metrics by reason', async () => {

@@ -1,12 +1,8 @@
-import request from 'supertest';
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
+import { apiClient, stepBody } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
-const body = (command: object, overrides: object = {}) => {
-  const { type: _type, referralId: _referral, consent: _consent, ...rest } = command as Record<string, unknown>;
-  return { ...rest, ...overrides };
-};
 
 /**
  * A list that names children is a read of each child. One access-log
@@ -15,32 +11,32 @@ const body = (command: object, overrides: object = {}) => {
  */
 describe('a list that names children is a read of each child', () => {
   let platform: PlatformUnderTest;
-  const as = async (userId: string) => `Bearer ${await platform.tokenFor(userId)}`;
+  const { as } = apiClient(() => platform);
   const onRegister: string[] = [];
   let notOnRegister: string;
 
   const register = async (givenName: string) =>
-    (await request(platform.http).post('/children').set('Authorization', await as('senco.oakfield')).send({ givenName, familyName: 'Example', dateOfBirth: '2014-02-02', schoolId: 'school-oakfield', yearGroup: 7, flags: [] }).expect(201)).body
+    (await (await as('senco.oakfield')).post('/children').send({ givenName, familyName: 'Example', dateOfBirth: '2014-02-02', schoolId: 'school-oakfield', yearGroup: 7, flags: [] }).expect(201)).body
       .childId as string;
 
   beforeAll(async () => {
     platform = await startPlatform('lists_in_history');
     for (const givenName of ['Amira', 'Kayden']) {
       const childId = await register(givenName);
-      await request(platform.http).post(`/children/${childId}/consents`).set('Authorization', await as('senco.oakfield')).send(parentalConsent).expect(201);
-      const { referralId } = (await request(platform.http).post('/referrals').set('Authorization', await as('mentor.oakfield')).send(body(steps.refer, { childId })).expect(201)).body;
-      await request(platform.http).post(`/referrals/${referralId}/triage`).set('Authorization', await as('senco.oakfield')).send(body(steps.triage, { mentorId: 'mentor.oakfield' })).expect(200);
+      await (await as('senco.oakfield')).post(`/children/${childId}/consents`).send(parentalConsent).expect(201);
+      const { referralId } = (await (await as('mentor.oakfield')).post('/referrals').send(stepBody(steps.refer, { childId })).expect(201)).body;
+      await (await as('senco.oakfield')).post(`/referrals/${referralId}/triage`).send(stepBody(steps.triage, { mentorId: 'mentor.oakfield' })).expect(200);
       onRegister.push(childId);
     }
     notOnRegister = await register('Jordan');
-    await request(platform.http).get('/schools/school-oakfield/pupil-register').set('Authorization', await as('senco.oakfield')).set('X-Request-Id', 'req-register').expect(200);
+    await (await as('senco.oakfield')).get('/schools/school-oakfield/pupil-register').set('X-Request-Id', 'req-register').expect(200);
   });
   afterAll(async () => {
     await platform.close();
   });
 
   const historyOf = async (childId: string) =>
-    (await request(platform.http).get(`/audit/children/${childId}/access-history`).set('Authorization', await as('dpo')).expect(200)).body as Array<Record<string, unknown>>;
+    (await (await as('dpo')).get(`/audit/children/${childId}/access-history`).expect(200)).body as Array<Record<string, unknown>>;
 
   it('shows the register read in the access history of every child it named, and of no other', async () => {
     for (const childId of onRegister) {
@@ -60,15 +56,15 @@ describe('a list that names children is a read of each child', () => {
   });
 
   it('puts every list that named the child in the subject-access report', async () => {
-    const report = (await request(platform.http).get(`/disclosure-audit/children/${onRegister[0]}/subject-access`).set('Authorization', await as('dpo')).expect(200)).body;
+    const report = (await (await as('dpo')).get(`/disclosure-audit/children/${onRegister[0]}/subject-access`).expect(200)).body;
     expect(report.listsNamingChild).toContainEqual(expect.objectContaining({ userId: 'senco.oakfield', role: 'senco', agencyId: 'school-oakfield', resource: 'GET /schools/:schoolId/pupil-register' }));
-    const other = (await request(platform.http).get(`/disclosure-audit/children/${notOnRegister}/subject-access`).set('Authorization', await as('dpo')).expect(200)).body;
+    const other = (await (await as('dpo')).get(`/disclosure-audit/children/${notOnRegister}/subject-access`).expect(200)).body;
     expect(other.listsNamingChild.map((l: { resource: string }) => l.resource)).not.toContain('GET /schools/:schoolId/pupil-register');
   });
 
   it('verifies the chain with the named children, and breaks where one is struck from a list behind its back', async () => {
     const dpo = await as('dpo');
-    expect((await request(platform.http).get('/audit/verify').set('Authorization', dpo).expect(200)).body).toMatchObject({ intact: true });
+    expect((await dpo.get('/audit/verify').expect(200)).body).toMatchObject({ intact: true });
 
     const [entry] = (await platform.db.pool.query(`SELECT seq FROM access.access_log WHERE request_id = 'req-register'`)).rows;
     const client = await platform.db.pool.connect();
@@ -79,7 +75,7 @@ describe('a list that names children is a read of each child', () => {
     } finally {
       client.release();
     }
-    const broken = await request(platform.http).get('/audit/verify').set('Authorization', dpo).expect(200);
+    const broken = await dpo.get('/audit/verify').expect(200);
     expect(broken.body).toMatchObject({ intact: false, firstBrokenLink: { seq: String(entry.seq), problem: 'content does not match its hash' } });
   });
 });

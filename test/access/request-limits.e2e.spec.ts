@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { apiAs } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Each address and each user has a budget of requests per window: a burst beyond it is refused with 429. */
@@ -22,12 +23,12 @@ describe('request limits: per address and per user, 429 with Retry-After', () =>
 
   it('cuts off one user after theirs while another user from the same address is still served', async () => {
     platform = await startPlatform('request_limits_user', { RATE_LIMIT_PER_ADDRESS: '1000', RATE_LIMIT_PER_USER: '5', RATE_LIMIT_WINDOW_SECONDS: '60' });
-    const dpo = `Bearer ${await platform.tokenFor('dpo')}`;
-    for (let i = 0; i < 5; i += 1) await request(platform.http).get('/audit/verify').set('Authorization', dpo).expect(200);
-    const refused = await request(platform.http).get('/audit/security-log').set('Authorization', dpo).expect(429);
+    const dpo = await apiAs(platform, 'dpo');
+    for (let i = 0; i < 5; i += 1) await dpo.get('/audit/verify').expect(200);
+    const refused = await dpo.get('/audit/security-log').expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body).toMatchObject({ rule: 'rate-limit.user' });
-    await request(platform.http).get('/audit/verify').set('Authorization', `Bearer ${await platform.tokenFor('admin')}`).expect(200);
+    await (await apiAs(platform, 'admin')).get('/audit/verify').expect(200);
     // Public routes draw on the address budget only.
     await request(platform.http).get('/health').expect(200);
   });

@@ -1,19 +1,13 @@
-import request from 'supertest';
-import { endingSessions, steps } from '@app/domain/testing/referral-examples';
+import type { ConsentScope } from '@app/domain/consent';
+import { endingSessions, steps } from '@app/domain/testing';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
-import { parentalConsent } from '../support/consent-fixtures';
+import { apiClient, stepBody } from '../support/api-client';
+import { parentalConsent, parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
-/** The request body of a referral step: the domain's example command, less what the platform supplies. */
-const body = (command: object, overrides: object = {}) => {
-  const { type: _type, referralId: _referral, consent: _consent, assessmentId: _a, planId: _p, sessionId: _s, reviewId: _r, followUpId: _f, ...rest } = command as Record<string, unknown>;
-  return { ...rest, ...overrides };
-};
-const consentTo = (purpose: string, recipient: string, categories: string[]) => ({
-  ...parentalConsent,
-  informed: { ...parentalConsent.informed, purpose, recipients: recipient },
-  scope: { purposes: [purpose], recipients: [recipient], categories },
-});
+/** Consent to one purpose for one recipient, told to the family in those words. */
+const consentTo = (purpose: ConsentScope['purposes'][number], recipient: ConsentScope['recipients'][number], categories: ConsentScope['categories']) =>
+  parentalConsentTo(purpose, recipient, { purposes: [purpose], recipients: [recipient], categories });
 
 /**
  * A restricted child is on every list that names children only for the
@@ -26,28 +20,28 @@ const consentTo = (purpose: string, recipient: string, categories: string[]) => 
 describe('a restricted record never leaks through a list', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T12:00:00Z');
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
+  const api = apiClient(() => platform);
+  const { as, get } = api;
+  /** Seeding: a refused step stops the suite here rather than in a later assertion. */
   const post = async (userId: string, path: string, payload: object = {}) => {
-    const answer = await request(platform.http).post(path).set('Authorization', await as(userId)).send(payload);
+    const answer = await api.post(userId, path, payload);
     if (answer.status >= 300) throw new Error(`${userId} POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
   const register = async (givenName: string, familyName: string) =>
     (await post('senco.oakfield', '/children', { givenName, familyName, dateOfBirth: '2013-06-11', schoolId: 'school-oakfield', yearGroup: 8, flags: [] })).childId as string;
   const refer = async (childId: string, through: Array<[string, object]>) => {
-    const { referralId } = await post('mentor.oakfield', '/referrals', body(steps.refer, { childId }));
+    const { referralId } = await post('mentor.oakfield', '/referrals', stepBody(steps.refer, { childId }));
     for (const [name, payload] of through) await post(name === 'triage' ? 'senco.oakfield' : 'mentor.oakfield', `/referrals/${referralId}/${name}`, payload);
     return referralId as string;
   };
   const toActionPlan: Array<[string, object]> = [
-    ['triage', body(steps.triage, { mentorId: 'mentor.oakfield' })],
-    ['mentoring-agreement', body(steps.agree)],
-    ['assessment', body(steps.assess)],
-    ['targets', body(steps.targets)],
-    ['action-plan', body(steps.plan)],
-    ['sessions', body(steps.session)],
+    ['triage', stepBody(steps.triage, { mentorId: 'mentor.oakfield' })],
+    ['mentoring-agreement', stepBody(steps.agree)],
+    ['assessment', stepBody(steps.assess)],
+    ['targets', stepBody(steps.targets)],
+    ['action-plan', stepBody(steps.plan)],
+    ['sessions', stepBody(steps.session)],
   ];
 
   let ellis: string;
@@ -66,9 +60,9 @@ describe('a restricted record never leaks through a list', () => {
     ({ cafId } = await post('mentor.oakfield', '/cafs', { childId: ellis, startedOn: '2026-12-01', reasonForAssessment: 'Attendance falling; tired in class' }));
 
     // School lists: one case closed (outcomes, follow-up due), one planning its ending, one awaiting triage; Noah awaits triage too.
-    const heldAfterTheEnding: Array<[string, object]> = endingSessions.map((session) => ['sessions', body(session)]);
-    await refer(ellis, [...toActionPlan, ['reviews', body(steps.reviewBeginEnding)], ['ending', body(steps.ending)], ...heldAfterTheEnding, ['closure', body(steps.close)]]);
-    await refer(ellis, [...toActionPlan, ['reviews', body(steps.reviewBeginEnding)], ['ending', body(steps.ending)]]);
+    const heldAfterTheEnding: Array<[string, object]> = endingSessions.map((session) => ['sessions', stepBody(session)]);
+    await refer(ellis, [...toActionPlan, ['reviews', stepBody(steps.reviewBeginEnding)], ['ending', stepBody(steps.ending)], ...heldAfterTheEnding, ['closure', stepBody(steps.close)]]);
+    await refer(ellis, [...toActionPlan, ['reviews', stepBody(steps.reviewBeginEnding)], ['ending', stepBody(steps.ending)]]);
     await refer(ellis, [...toActionPlan]);
     await refer(ellis, []);
     await refer(noah, []);
@@ -102,7 +96,7 @@ describe('a restricted record never leaks through a list', () => {
     await post('mentor.oakfield', `/sharing/${sharingId}/checklist`, { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) });
     await post('mentor.oakfield', `/sharing/${sharingId}/decision`, { outcome: 'share', items: [{ record: 'child-record', fields: ['givenName', 'yearGroup'] }], reasons: 'Drop-in', redactions: [], familyTold: { informed: true, how: 'Letter' }, validUntil: '2027-06-01' });
     await post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, { recipient: { agencyId: 'health' }, items: [{ recordRef: `child-record:${ellis}`, fields: ['givenName', 'yearGroup'] }], channel: 'platform' });
-    const corrected = await request(platform.http).patch(`/children/${ellis}`).set('Authorization', await as('senco.oakfield')).send({ yearGroup: 9, reason: 'Wrong year group at registration' });
+    const corrected = await (await as('senco.oakfield')).patch(`/children/${ellis}`).send({ yearGroup: 9, reason: 'Wrong year group at registration' });
     expect(corrected.status).toBe(200);
 
     // Before the restriction, the head teacher read Ellis's record: it is in his own history.
@@ -112,9 +106,7 @@ describe('a restricted record never leaks through a list', () => {
     await post('admin', '/users', { userId: 'social.worker.two', displayName: 'Sam Hill (social worker)', role: 'social-worker', agencyId: 'social-care' });
     await post('admin', '/users', { userId: 'practitioner.health.two', displayName: 'Ann Moore (school nurse)', role: 'practitioner', agencyId: 'health' });
 
-    await request(platform.http)
-      .put(`/children/${ellis}/restriction`)
-      .set('Authorization', await as('dsl.oakfield'))
+    await (await as('dsl.oakfield')).put(`/children/${ellis}/restriction`)
       .send({ reason: 'A member of staff is the parent', namedUsers: ['senco.oakfield', 'panel.ews', 'keyworker.mast', 'social.worker', 'practitioner.health'] })
       .expect(200);
   });

@@ -1,12 +1,8 @@
-import request from 'supertest';
-import { parentalConsent } from '../support/consent-fixtures';
+import { apiClient } from '../support/api-client';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
-const cafConsent = {
-  ...parentalConsent,
-  informed: { ...parentalConsent.informed, purpose: 'A common assessment with the agencies around the family', recipients: 'Oakfield, school nursing, education welfare, social care' },
-  scope: { purposes: ['common-assessment'], recipients: ['school-oakfield', 'health', 'education-welfare', 'social-care'], categories: ['education', 'health', 'family-circumstances'] },
-};
+const cafConsent = parentalConsentTo('A common assessment with the agencies around the family', 'Oakfield, school nursing, education welfare, social care', { purposes: ['common-assessment'], recipients: ['school-oakfield', 'health', 'education-welfare', 'social-care'], categories: ['education', 'health', 'family-circumstances'] });
 
 /**
  * The second CAF walk: contributions from the school, health and education welfare; an
@@ -15,10 +11,7 @@ const cafConsent = {
 describe('a CAF through the API: contributions, team around the child, lead professional, plan, hand-over', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T09:00:00Z');
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post } = apiClient(() => platform);
   let cafId: string;
   const step = (userId: string, name: string, body: object) => post(userId, `/cafs/${cafId}/${name}`, body);
 

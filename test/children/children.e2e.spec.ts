@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { apiAs, type ApiAgent } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 const amelia = {
@@ -13,18 +14,18 @@ const amelia = {
 
 describe('child records end to end: POST, PATCH with If-Match, GET with ETag', () => {
   let platform: PlatformUnderTest;
-  let senco: string;
+  let senco: ApiAgent;
 
   beforeAll(async () => {
     platform = await startPlatform('children_e2e');
-    senco = `Bearer ${await platform.tokenFor('senco.oakfield')}`;
+    senco = await apiAs(platform, 'senco.oakfield');
   });
   afterAll(async () => {
     await platform.close();
   });
 
   const register = async (body: object = amelia) => {
-    const response = await request(platform.http).post('/children').set('Authorization', senco).send(body).expect(201);
+    const response = await senco.post('/children').send(body).expect(201);
     return response;
   };
 
@@ -33,7 +34,7 @@ describe('child records end to end: POST, PATCH with If-Match, GET with ETag', (
     expect(created.headers.etag).toBe('"0"');
     expect(created.headers.location).toBe(`/children/${created.body.childId}`);
 
-    const read = await request(platform.http).get(created.headers.location).set('Authorization', senco).expect(200);
+    const read = await senco.get(created.headers.location).expect(200);
     expect(read.headers.etag).toBe('"0"');
     expect(read.body).toMatchObject({ childId: created.body.childId, givenName: 'Amelia', schoolId: 'school-oakfield', yearGroup: 6 });
   });
@@ -41,23 +42,19 @@ describe('child records end to end: POST, PATCH with If-Match, GET with ETag', (
   it('corrects details with the current ETag and refuses a stale one with 409, writing nothing', async () => {
     const { body } = await register();
     const path = `/children/${body.childId}`;
-    const corrected = await request(platform.http)
-      .patch(path)
-      .set('Authorization', senco)
+    const corrected = await senco.patch(path)
       .set('If-Match', '"0"')
       .send({ yearGroup: 7, reason: 'moved up after the summer' })
       .expect(200);
     expect(corrected.headers.etag).toBe('"1"');
 
-    const stale = await request(platform.http)
-      .patch(path)
-      .set('Authorization', senco)
+    const stale = await senco.patch(path)
       .set('If-Match', '"0"')
       .send({ familyName: 'Thornbury-Hale', reason: 'name change' })
       .expect(409);
     expect(stale.body).toMatchObject({ rule: 'concurrency.stale-revision', currentRevision: '1' });
 
-    const read = await request(platform.http).get(path).set('Authorization', senco).expect(200);
+    const read = await senco.get(path).expect(200);
     expect(read.body).toMatchObject({ yearGroup: 7, familyName: 'Thornbury' });
     expect(read.headers.etag).toBe('"1"');
   });
@@ -66,13 +63,13 @@ describe('child records end to end: POST, PATCH with If-Match, GET with ETag', (
     const { body } = await register();
     const path = `/children/${body.childId}`;
     const before = await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events');
-    const moved = await request(platform.http).patch(path).set('Authorization', senco).send({ schoolId: 'school-riverside', yearGroup: 7, reason: 'moved to Riverside' }).expect(409);
+    const moved = await senco.patch(path).send({ schoolId: 'school-riverside', yearGroup: 7, reason: 'moved to Riverside' }).expect(409);
     expect(moved.body).toMatchObject({ rule: 'child.school-move-required' });
     expect(moved.body.message).toContain('school move');
     const after = await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events');
     expect(after.rows[0].n).toBe(before.rows[0].n);
     // The school keeps its own record, and its child-protection records with it.
-    const read = await request(platform.http).get(path).set('Authorization', senco).expect(200);
+    const read = await senco.get(path).expect(200);
     expect(read.body).toMatchObject({ schoolId: 'school-oakfield', yearGroup: 6 });
   });
 
@@ -84,7 +81,7 @@ describe('child records end to end: POST, PATCH with If-Match, GET with ETag', (
     [{ ...amelia, givenName: undefined }, 'givenName'],
   ])('refuses bad input with 400 naming the field (%#) and writes nothing', async (body, field) => {
     const before = await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events');
-    const refused = await request(platform.http).post('/children').set('Authorization', senco).send(body).expect(400);
+    const refused = await senco.post('/children').send(body).expect(400);
     expect(JSON.stringify(refused.body)).toContain(field);
     expect(refused.body.field).toBe(field);
     expect(typeof refused.body.rule).toBe('string');
@@ -93,7 +90,7 @@ describe('child records end to end: POST, PATCH with If-Match, GET with ETag', (
   });
 
   it('refuses malformed JSON with 400, not 500', async () => {
-    await request(platform.http).post('/children').set('Authorization', senco).set('Content-Type', 'application/json').send('{"givenName": ').expect(400);
+    await senco.post('/children').set('Content-Type', 'application/json').send('{"givenName": ').expect(400);
   });
 
   it('refuses a request without a token with 401', async () => {
@@ -103,8 +100,8 @@ describe('child records end to end: POST, PATCH with If-Match, GET with ETag', (
   it('keeps what was written across a restart of the platform', async () => {
     const { body } = await register();
     platform = await platform.restart();
-    senco = `Bearer ${await platform.tokenFor('senco.oakfield')}`;
-    const read = await request(platform.http).get(`/children/${body.childId}`).set('Authorization', senco).expect(200);
+    senco = await apiAs(platform, 'senco.oakfield');
+    const read = await senco.get(`/children/${body.childId}`).expect(200);
     expect(read.body).toMatchObject({ childId: body.childId, familyName: 'Thornbury' });
   });
 });

@@ -1,5 +1,5 @@
-import request from 'supertest';
 import { ConsentExpiry } from '../../apps/api/src/process-managers/consent-expiry';
+import { apiAs } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -16,9 +16,9 @@ describe('consent expiry, recorded by the platform', () => {
   });
 
   it('records ConsentExpired once the expiry day comes, once, and coverage ends with it', async () => {
-    const senco = `Bearer ${await platform.tokenFor('senco.oakfield')}`;
-    const childId = (await request(platform.http).post('/children').set('Authorization', senco).send({ givenName: 'Ava', familyName: 'Example', dateOfBirth: '2015-03-03', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId;
-    await request(platform.http).post(`/children/${childId}/consents`).set('Authorization', senco).send({ ...parentalConsent, expiresOn: '2026-12-10' }).expect(201);
+    const senco = await apiAs(platform, 'senco.oakfield');
+    const childId = (await senco.post('/children').send({ givenName: 'Ava', familyName: 'Example', dateOfBirth: '2015-03-03', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId;
+    await senco.post(`/children/${childId}/consents`).send({ ...parentalConsent, expiresOn: '2026-12-10' }).expect(201);
     const expiry = platform.app.get(ConsentExpiry);
 
     expect(await expiry.recordDue()).toBe(0);
@@ -26,11 +26,9 @@ describe('consent expiry, recorded by the platform', () => {
     expect(await expiry.recordDue()).toBe(1);
     expect(await expiry.recordDue()).toBe(0);
 
-    const [consent] = (await request(platform.http).get(`/children/${childId}/consents`).set('Authorization', senco).expect(200)).body;
+    const [consent] = (await senco.get(`/children/${childId}/consents`).expect(200)).body;
     expect(consent.expiryRecordedOn).toBe('2026-12-10');
-    const coverage = await request(platform.http)
-      .get(`/children/${childId}/consent-coverage?purpose=learning-mentor-support&agencyId=school-oakfield&category=education&at=2026-12-10T08:00:00Z`)
-      .set('Authorization', senco)
+    const coverage = await senco.get(`/children/${childId}/consent-coverage?purpose=learning-mentor-support&agencyId=school-oakfield&category=education&at=2026-12-10T08:00:00Z`)
       .expect(200);
     expect(coverage.body).toMatchObject({ covered: false, reason: 'expired' });
     const { rows } = await platform.db.pool.query(`SELECT metadata->'actor'->>'userId' AS by FROM event_store.events WHERE type = 'ConsentExpired'`);

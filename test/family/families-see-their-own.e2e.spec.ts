@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
-import { parentalConsent } from '../support/consent-fixtures';
+import { apiClient } from '../support/api-client';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) };
@@ -8,16 +9,12 @@ const gillick = ['understands-what-is-proposed', 'understands-the-consequences',
 const motherEvidence = { checked: ['parental-responsibility', 'admission-form'], documentRef: 'admission-form-2019-044', checkedOn: '2026-11-27' };
 const inPerson = { checked: ['identity-in-person'], documentRef: 'pupil-record', checkedOn: '2026-11-27' };
 const cafConsent = {
-  ...parentalConsent,
+  ...parentalConsentTo('A common assessment at Oakfield', 'Oakfield staff', { purposes: ['common-assessment'], recipients: ['school-oakfield'], categories: ['education', 'health', 'family-circumstances'] }),
   decidedOn: '2026-11-20',
-  informed: { ...parentalConsent.informed, purpose: 'A common assessment at Oakfield', recipients: 'Oakfield staff' },
-  scope: { purposes: ['common-assessment'], recipients: ['school-oakfield'], categories: ['education', 'health', 'family-circumstances'] },
 };
 const nurseConsent = {
-  ...parentalConsent,
+  ...parentalConsentTo('Telling the school nurse about home', 'School nursing', { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'family-circumstances'] }),
   decidedOn: '2026-11-20',
-  informed: { ...parentalConsent.informed, purpose: 'Telling the school nurse about home', recipients: 'School nursing' },
-  scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'family-circumstances'] },
 };
 /** The child's own refusal that their parents see what is recorded about home. */
 const notMyParents = {
@@ -40,10 +37,7 @@ describe('families see their own', () => {
   const at = (time: string) => {
     now = new Date(`2026-12-01T${time}:00Z`);
   };
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post } = apiClient(() => platform);
   const logOf = async (userId: string) =>
     (await platform.db.pool.query(`SELECT child_id, resource, outcome, basis, reason FROM access.access_log WHERE user_id = $1 ORDER BY seq`, [userId])).rows as Array<{ child_id: string | null; resource: string; outcome: string; basis: string | null; reason: string | null }>;
   /** The status, with the body alongside so a failure says why. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
 import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing/kafka-test-broker';
+import { apiAs } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -17,17 +17,13 @@ describeWithKafka('a consent withdrawn over HTTP reaches consent-withdrawn.v1', 
   });
 
   it('publishes one message, keyed by the pseudonymous child id, carrying no name or child id', async () => {
-    const senco = `Bearer ${await platform.tokenFor('senco.oakfield')}`;
-    const child = await request(platform.http)
-      .post('/children')
-      .set('Authorization', senco)
+    const senco = await apiAs(platform, 'senco.oakfield');
+    const child = await senco.post('/children')
       .send({ givenName: 'Ruby', familyName: 'Okoro', dateOfBirth: '2016-02-02', schoolId: 'school-oakfield', yearGroup: 5, flags: [] })
       .expect(201);
     const childId: string = child.body.childId;
-    const { consentId } = (await request(platform.http).post(`/children/${childId}/consents`).set('Authorization', senco).send(parentalConsent).expect(201)).body;
-    await request(platform.http)
-      .post(`/children/${childId}/consents/${consentId}/withdrawal`)
-      .set('Authorization', senco)
+    const { consentId } = (await senco.post(`/children/${childId}/consents`).send(parentalConsent).expect(201)).body;
+    await senco.post(`/children/${childId}/consents/${consentId}/withdrawal`)
       .set('X-Request-Id', `withdrawal-${consentId}`)
       .send({ withdrawnBy: { kind: 'parent-carer', name: 'Jo Smith', relationship: 'mother' }, evidence: { form: 'written', documentRef: 'letter-2026-10' } })
       .expect(200);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
 import { eventually } from '@app/integration/testing/eventually';
 import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing/kafka-test-broker';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -21,10 +21,8 @@ interface Entry {
  */
 describeWithKafka('messages sent over Kafka are in the disclosure ledger', (brokers) => {
   let platform: PlatformUnderTest;
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const ledgerOf = async (childId: string): Promise<Entry[]> => (await request(platform.http).get(`/disclosure-audit/children/${childId}`).set('Authorization', await as('dpo'))).body.disclosures;
+  const { as, post, registerChild } = apiClient(() => platform);
+  const ledgerOf = async (childId: string): Promise<Entry[]> => (await (await as('dpo')).get(`/disclosure-audit/children/${childId}`)).body.disclosures;
 
   beforeAll(async () => {
     platform = await startPlatform('disclosure_ledger_kafka', { KAFKA_BROKERS: brokers.join(','), KAFKA_CLIENT_ID: `e2e-${randomUUID().slice(0, 8)}` });
@@ -34,7 +32,7 @@ describeWithKafka('messages sent over Kafka are in the disclosure ledger', (brok
   });
 
   it('a referral\'s message joins the referral in the ledger; a consent withdrawal\'s stands as its own entry, with recipient, basis and fields', async () => {
-    const childId = (await post('senco.oakfield', '/children', { givenName: 'Noah', familyName: 'Reid', dateOfBirth: '2015-04-04', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId as string;
+    const childId = await registerChild({ givenName: 'Noah', familyName: 'Reid', dateOfBirth: '2015-04-04' });
     const concernId = (await post('mentor.oakfield', '/concerns', { childId, seenOrHeard: 'Noah said he has not eaten since Friday' })).body.concernId as string;
     const referral = { ground: 'risk-of-significant-harm', urgency: 'immediate', categories: ['safeguarding'], summary: 'Neglect; no food at home' };
     expect((await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Neglect', reviewedOn: '2026-12-01', referral })).status).toBe(200);
@@ -59,9 +57,9 @@ describeWithKafka('messages sent over Kafka are in the disclosure ledger', (brok
     expect(withdrawal.messages[0].fields).toEqual(expect.arrayContaining(['consentId', 'withdrawnAt', 'withdrawnBy.kind']));
 
     // The family's copy says how each went, and names who received the notice.
-    const family = (await request(platform.http).get(`/disclosure-audit/children/${childId}/subject-access`).set('Authorization', await as('dpo'))).body;
+    const family = (await (await as('dpo')).get(`/disclosure-audit/children/${childId}/subject-access`)).body;
     expect(family.disclosures).toEqual([expect.objectContaining({ recipient: 'Every agency that received information under the consent', howSent: "By secure message to the agency's own system; message consent-withdrawn.v1" })]);
-    const dpo = (await request(platform.http).get(`/disclosure-audit/children/${childId}/subject-access?copy=dpo`).set('Authorization', await as('dpo'))).body;
+    const dpo = (await (await as('dpo')).get(`/disclosure-audit/children/${childId}/subject-access?copy=dpo`)).body;
     expect(dpo.disclosures.find((d: { disclosureId: string }) => d.disclosureId === `referral:${concernId}`)).toMatchObject({
       howSent: 'Through this platform; message referral-to-social-care.v1',
       withheld: { exemption: 'awaiting-dpo-review' },

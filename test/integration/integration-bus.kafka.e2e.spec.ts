@@ -11,12 +11,12 @@ import { ensureTopics } from '@app/integration/kafka/topics';
 import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
 import { eventually } from '@app/integration/testing/eventually';
 import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing/kafka-test-broker';
-import { sampleDomainEvents } from '@app/integration/testing/recorded-event';
 import { loadConfig } from '@app/platform/config/config';
 import { openPlatform, type PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
+import { apiAs } from '../support/api-client';
+import { appendConsentWithdrawn } from '../support/consent-withdrawn-appended';
 
 /** The single process as `npm start` runs it with KAFKA_BROKERS set: API, projections, relay, inbound consumer. */
 describeWithKafka('integration bus in the single process (real PostgreSQL, real broker)', (brokers) => {
@@ -61,30 +61,15 @@ describeWithKafka('integration bus in the single process (real PostgreSQL, real 
   });
 
   it('an anchor of the access log reaches audit-anchors.v1 through the outbox (ADR 013)', async () => {
-    const token = await (await LocalIssuer.open(dataDir)).sign('dpo');
-    const anchor = (await request(app.getHttpServer()).post('/audit/anchors').set('Authorization', `Bearer ${token}`).expect(201)).body;
+    const issuer = await LocalIssuer.open(dataDir);
+    const dpo = await apiAs({ http: app.getHttpServer(), tokenFor: (userId) => issuer.sign(userId) }, 'dpo');
+    const anchor = (await dpo.post('/audit/anchors').expect(201)).body;
     const [message] = await readTopic(kafka, 'audit-anchors.v1', (m) => m.headers['event-id'] === anchor.anchorId, (kept) => kept.length === 1);
     expect(JSON.parse(message.value ?? 'null')).toEqual(anchor);
   });
 
   it('an event appended by the platform reaches its topic, personal fields left behind', async () => {
-    const childId = randomUUID();
-    const eventId = randomUUID();
-    // As the consent endpoint will append it (that endpoint is built on another branch).
-    await runtime.eventStore.append(
-      `consent-${childId}`,
-      [
-        {
-          eventId,
-          type: 'ConsentWithdrawn',
-          schemaVersion: 1,
-          data: sampleDomainEvents.ConsentWithdrawn(childId),
-          occurredAt: fixtureInstant,
-          metadata: { actor: { userId: 'dsl.oakfield', role: 'dsl', agencyId: 'school-oakfield' }, correlationId: randomUUID(), childId },
-        },
-      ],
-      'no-stream',
-    );
+    const { childId, eventId } = await appendConsentWithdrawn(runtime.eventStore);
     const [message] = await readTopic(kafka, 'consent-withdrawn.v1', (m) => m.headers['event-id'] === eventId, (kept) => kept.length === 1);
     expect(message.key).toBe(pseudonymousChildId(runtime.pseudonymKey, childId));
     expect(message.value).not.toContain('Sara Khan');

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { sampleDomainEvents } from '@app/integration/testing/recorded-event';
+import { apiAs } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
+import { appendConsentWithdrawn } from '../support/consent-withdrawn-appended';
 
 /** Without KAFKA_BROKERS integration events wait in the outbox, readable through the API (DESIGN §2). */
 describe('the outbox through the API, with no broker configured', () => {
@@ -16,30 +14,15 @@ describe('the outbox through the API, with no broker configured', () => {
   });
 
   it('shows the pending integration event, pseudonymous and without personal data, to the dpo only', async () => {
-    const childId = randomUUID();
-    const eventId = randomUUID();
-    await platform.runtime.eventStore.append(
-      `consent-${childId}`,
-      [
-        {
-          eventId,
-          type: 'ConsentWithdrawn',
-          schemaVersion: 1,
-          data: sampleDomainEvents.ConsentWithdrawn(childId),
-          occurredAt: fixtureInstant,
-          metadata: { actor: { userId: 'dsl.oakfield', role: 'dsl', agencyId: 'school-oakfield' }, correlationId: randomUUID(), childId },
-        },
-      ],
-      'no-stream',
-    );
-    const dpo = `Bearer ${await platform.tokenFor('dpo')}`;
-    const pending = await request(platform.http).get('/integration/outbox?state=pending&topic=consent-withdrawn.v1').set('Authorization', dpo).expect(200);
+    const { childId, eventId } = await appendConsentWithdrawn(platform.runtime.eventStore);
+    const dpo = await apiAs(platform, 'dpo');
+    const pending = await dpo.get('/integration/outbox?state=pending&topic=consent-withdrawn.v1').expect(200);
     expect(pending.body).toEqual([expect.objectContaining({ eventId, topic: 'consent-withdrawn.v1', publishedAt: null })]);
     expect(JSON.stringify(pending.body)).not.toContain(childId);
 
-    const published = await request(platform.http).get('/integration/outbox?state=published').set('Authorization', dpo).expect(200);
+    const published = await dpo.get('/integration/outbox?state=published').expect(200);
     expect(published.body).toEqual([]);
-    await request(platform.http).get('/integration/outbox?state=lost').set('Authorization', dpo).expect(400);
-    await request(platform.http).get('/integration/outbox').set('Authorization', `Bearer ${await platform.tokenFor('senco.oakfield')}`).expect(403);
+    await dpo.get('/integration/outbox?state=lost').expect(400);
+    await (await apiAs(platform, 'senco.oakfield')).get('/integration/outbox').expect(403);
   });
 });

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import request from 'supertest';
 import { SOCIAL_CARE_CASE_UPDATES } from '@app/integration/inbound/social-care-case-updates';
 import { ensureTopics } from '@app/integration/kafka/topics';
 import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
 import { eventually } from '@app/integration/testing/eventually';
 import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing/kafka-test-broker';
 import { startTracing, type Tracing } from '@app/platform/tracing/tracing';
+import { apiAs } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -33,12 +33,12 @@ describeWithKafka('traces across HTTP, command, store, projection, relay and Kaf
   });
 
   it('follows a withdrawal from the request through the command, the append, a projection and the relay to the message', async () => {
-    const senco = `Bearer ${await platform.tokenFor('senco.oakfield')}`;
-    const child = await request(platform.http).post('/children').set('Authorization', senco)
+    const senco = await apiAs(platform, 'senco.oakfield');
+    const child = await senco.post('/children')
       .send({ givenName: 'Ruby', familyName: 'Okoro', dateOfBirth: '2016-02-02', schoolId: 'school-oakfield', yearGroup: 5, flags: [] }).expect(201);
     const childId: string = child.body.childId;
-    const { consentId } = (await request(platform.http).post(`/children/${childId}/consents`).set('Authorization', senco).send(parentalConsent).expect(201)).body;
-    await request(platform.http).post(`/children/${childId}/consents/${consentId}/withdrawal`).set('Authorization', senco)
+    const { consentId } = (await senco.post(`/children/${childId}/consents`).send(parentalConsent).expect(201)).body;
+    await senco.post(`/children/${childId}/consents/${consentId}/withdrawal`)
       .send({ withdrawnBy: { kind: 'parent-carer', name: 'Jo Smith', relationship: 'mother' }, evidence: { form: 'written', documentRef: 'letter-2026-10' } }).expect(200);
 
     const key = pseudonymousChildId(platform.runtime.pseudonymKey, childId);

@@ -1,13 +1,9 @@
-import request from 'supertest';
-import { parentalConsent } from '../support/consent-fixtures';
+import { apiClient } from '../support/api-client';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Consent to MAST involvement, given with the SENCo when the request is made (001). */
-const mastConsent = {
-  ...parentalConsent,
-  informed: { ...parentalConsent.informed, purpose: 'Request for MAST involvement', recipients: 'The Multi-Agency Support Team and its panel' },
-  scope: { purposes: ['mast-involvement'], recipients: ['mast'], categories: ['education', 'attendance', 'family-circumstances'] },
-};
+const mastConsent = parentalConsentTo('Request for MAST involvement', 'The Multi-Agency Support Team and its panel', { purposes: ['mast-involvement'], recipients: ['mast'], categories: ['education', 'attendance', 'family-circumstances'] });
 
 /**
  * The MAST walk through the API, on the shipped England and Wales calendar: a request
@@ -20,10 +16,7 @@ describe('the weekly MAST panel, from request to first contact', () => {
   const at = (instant: string) => {
     now = new Date(instant);
   };
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post } = apiClient(() => platform);
 
   const childWithMastConsent = async (givenName: string) => {
     const child = await post('senco.oakfield', '/children', { givenName, familyName: 'Example', dateOfBirth: '2014-05-02', schoolId: 'school-oakfield', yearGroup: 7, flags: [] });

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
-import request from 'supertest';
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
 import { backUpDatabase } from '@app/platform/backup/database-backup';
 import { requireDataKeysOpen } from '@app/platform/backup/data-keys-open';
 import { DatabaseNotEmpty, restoreDatabase } from '@app/platform/backup/database-restore';
@@ -11,6 +10,7 @@ import { loadConfig } from '@app/platform/config/config';
 import { openPlatform } from '@app/platform/runtime/open-platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { rebuildProjections } from '@app/projections/runtime/rebuild-all';
+import { apiAs, stepBody } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, startPlatformOn, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -65,20 +65,18 @@ describe('a backup restores into an empty database', () => {
   });
 
   it('gives back every read model, the access log and its anchors, and a chain that verifies', async () => {
-    const as = async (user: string) => `Bearer ${await original.tokenFor(user)}`;
-    const senco = await as('senco.oakfield');
+    const senco = await apiAs(original, 'senco.oakfield');
     const children: string[] = [];
     for (const [givenName, yearGroup] of [['Amelia', 6], ['Kai', 4], ['Noor', 2]] as const) {
-      const created = await request(original.http).post('/children').set('Authorization', senco)
+      const created = await senco.post('/children')
         .send({ givenName, familyName: 'Thornbury', dateOfBirth: '2016-03-09', schoolId: 'school-oakfield', yearGroup, flags: ['young-carer'] }).expect(201);
       children.push(created.body.childId);
     }
-    await request(original.http).post(`/children/${children[0]}/consents`).set('Authorization', senco).send(parentalConsent).expect(201);
-    const { type: _type, referralId: _id, consent: _consent, ...refer } = steps.refer as unknown as Record<string, unknown>;
-    await request(original.http).post('/referrals').set('Authorization', await as('mentor.oakfield')).send({ ...refer, childId: children[0] }).expect(201);
-    await request(original.http).get(`/children/${children[1]}`).set('Authorization', senco).expect(200);
-    await request(original.http).post('/audit/anchors').set('Authorization', await as('admin')).expect(201);
-    const verifiedBefore = (await request(original.http).get('/audit/verify').set('Authorization', await as('dpo')).expect(200)).body;
+    await senco.post(`/children/${children[0]}/consents`).send(parentalConsent).expect(201);
+    await (await apiAs(original, 'mentor.oakfield')).post('/referrals').send(stepBody(steps.refer, { childId: children[0] })).expect(201);
+    await senco.get(`/children/${children[1]}`).expect(200);
+    await (await apiAs(original, 'admin')).post('/audit/anchors').expect(201);
+    const verifiedBefore = (await (await apiAs(original, 'dpo')).get('/audit/verify').expect(200)).body;
     expect(verifiedBefore.intact).toBe(true);
 
     await backUpDatabase({ ownerUrl: original.db.ownerUrl, file, binDir });
@@ -106,7 +104,7 @@ describe('a backup restores into an empty database', () => {
     expect(await readModels(target.pool)).toEqual(modelsBefore);
     const recordsAfter = await records(target.pool);
     expect(recordsAfter).toEqual(recordsBefore);
-    const verifiedAfter = (await request(restored.http).get('/audit/verify').set('Authorization', `Bearer ${await restored.tokenFor('dpo')}`).expect(200)).body;
+    const verifiedAfter = (await (await apiAs(restored, 'dpo')).get('/audit/verify').expect(200)).body;
     // The verify read before the backup logged itself after answering: one entry more, the same anchors, intact.
     expect(verifiedAfter).toMatchObject({ intact: true, anchorsChecked: verifiedBefore.anchorsChecked, anchor: verifiedBefore.anchor });
     expect(verifiedAfter.entriesChecked).toBe(recordsBefore.accessLog.length);
@@ -114,11 +112,12 @@ describe('a backup restores into an empty database', () => {
     // What is written after the restore follows the restored log, on this server's commit ids.
     const { rows: commits } = await target.pool.query(`SELECT count(DISTINCT transaction_id)::int AS n FROM event_store.events`);
     expect(commits[0].n).toBe(1);
-    const later = await request(restored.http).post('/children').set('Authorization', `Bearer ${await restored.tokenFor('senco.oakfield')}`)
+    const restoredSenco = await apiAs(restored, 'senco.oakfield');
+    const later = await restoredSenco.post('/children')
       .send({ givenName: 'Later', familyName: 'Thornbury', dateOfBirth: '2016-03-09', schoolId: 'school-oakfield', yearGroup: 3, flags: [] }).expect(201);
-    const read = await request(restored.http).get(`/children/${later.body.childId}`).set('Authorization', `Bearer ${await restored.tokenFor('senco.oakfield')}`).expect(200);
+    const read = await restoredSenco.get(`/children/${later.body.childId}`).expect(200);
     expect(read.body.givenName).toBe('Later');
-    const pupil = await request(restored.http).get(`/children/${children[0]}`).set('Authorization', `Bearer ${await restored.tokenFor('senco.oakfield')}`).expect(200);
+    const pupil = await restoredSenco.get(`/children/${children[0]}`).expect(200);
     expect(pupil.body.givenName).toBe('Amelia');
   });
 

@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { apiAs } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -11,12 +11,10 @@ describe('the app role', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('database_roles');
-    const created = await request(platform.http)
-      .post('/children')
-      .set('Authorization', `Bearer ${await platform.tokenFor('senco.oakfield')}`)
+    const created = await (await apiAs(platform, 'senco.oakfield')).post('/children')
       .send({ givenName: 'Ada', familyName: 'Reed', dateOfBirth: '2012-04-03', schoolId: 'school-oakfield', yearGroup: 9, flags: [] })
       .expect(201);
-    await request(platform.http).get(`/children/${created.body.childId}`).set('Authorization', `Bearer ${await platform.tokenFor('mentor.oakfield')}`).expect(200);
+    await (await apiAs(platform, 'mentor.oakfield')).get(`/children/${created.body.childId}`).expect(200);
   });
   afterAll(async () => {
     await platform.close();

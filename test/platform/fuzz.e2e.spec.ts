@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { bearerFor } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -62,7 +63,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('fuzz', { RATE_LIMIT_PER_USER: '100000', RATE_LIMIT_PER_ADDRESS: '100000' });
-    tokens = Object.fromEntries(await Promise.all(USERS.map(async (user) => [user, `Bearer ${await platform.tokenFor(user)}`] as const)));
+    tokens = Object.fromEntries(await Promise.all(USERS.map(async (user) => [user, await bearerFor(platform, user)] as const)));
     const child = await request(platform.http)
       .post('/children')
       .set('Authorization', tokens['senco.oakfield'])

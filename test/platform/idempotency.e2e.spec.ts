@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { apiClient } from '../support/api-client';
 import { startPlatform, suiteClock, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** A client whose reply was lost retries with the same Idempotency-Key and gets the first answer, written once. */
@@ -6,11 +7,11 @@ describe('retries with an Idempotency-Key', () => {
   let platform: PlatformUnderTest;
   /** The platform's clock, moved on by a test to let keys expire. */
   let daysLater = 0;
-  const as = async (userId: string) => `Bearer ${await platform.tokenFor(userId)}`;
+  const { as } = apiClient(() => platform);
   const child = { givenName: 'Isla', familyName: 'Marsh', dateOfBirth: '2013-02-11', schoolId: 'school-oakfield', yearGroup: 8, flags: [] };
   const events = async (): Promise<number> => (await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
   const register = async (userId: string, key: string | undefined, body: object = child, status?: number) => {
-    const call = request(platform.http).post('/children').set('Authorization', await as(userId));
+    const call = (await as(userId)).post('/children');
     const response = await (key === undefined ? call : call.set('Idempotency-Key', key)).send(body);
     if (status !== undefined) expect([response.status, response.body]).toEqual([status, expect.anything()]);
     return response;
@@ -94,7 +95,7 @@ describe('retries with an Idempotency-Key', () => {
       referrer: { role: 'class-teacher', userId: 'teacher.oakfield' },
       reasons: ['low-confidence-and-self-esteem'],
     };
-    const refer = async () => request(platform.http).post('/referrals').set('Authorization', await as('senco.oakfield')).set('Idempotency-Key', `refer-${childId}`).send(referral);
+    const refer = async () => (await as('senco.oakfield')).post('/referrals').set('Idempotency-Key', `refer-${childId}`).send(referral);
     const first = await refer();
     expect(first.status).toBe(201);
     const written = await events();

@@ -1,12 +1,8 @@
 import request from 'supertest';
-import { steps } from '@app/domain/testing/referral-examples';
-import { parentalConsent } from '../support/consent-fixtures';
+import { steps } from '@app/domain/testing';
+import { stepBody } from '../support/api-client';
+import { consentingMother, parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
-
-const body = (command: object, overrides: object = {}) => {
-  const { type: _type, referralId: _referral, consent: _consent, ...rest } = command as Record<string, unknown>;
-  return { ...rest, ...overrides };
-};
 
 /** Structured JSON lines, each with its request id, and nothing of a child in them. */
 describe('the platform log carries no personal data', () => {
@@ -31,11 +27,11 @@ describe('the platform log carries no personal data', () => {
       .expect(201);
     const childId = child.body.childId as string;
     await request(platform.http).post(`/children/${childId}/consents`).set('Authorization', `Bearer ${senco}`).send(parentalConsent).expect(201);
-    const referral = await request(platform.http).post('/referrals').set('Authorization', `Bearer ${mentor}`).send(body(steps.refer, { childId })).expect(201);
+    const referral = await request(platform.http).post('/referrals').set('Authorization', `Bearer ${mentor}`).send(stepBody(steps.refer, { childId })).expect(201);
     await request(platform.http)
       .post(`/referrals/${referral.body.referralId}/triage`)
       .set('Authorization', `Bearer ${senco}`)
-      .send(body(steps.triage, { mentorId: 'mentor.oakfield' }))
+      .send(stepBody(steps.triage, { mentorId: 'mentor.oakfield' }))
       .expect(200);
     await request(platform.http).get(`/children/${childId}`).set('Authorization', `Bearer ${senco}`).expect(200);
     await request(platform.http).patch(`/children/${childId}`).set('Authorization', `Bearer ${senco}`).send({ familyName: 'Featherstonehaugh-Ode', reason: 'name change by deed poll' }).expect(200);
@@ -48,7 +44,7 @@ describe('the platform log carries no personal data', () => {
 
     const text = lines.join('');
     expect(lines.length).toBeGreaterThan(5);
-    for (const secret of ['Marigold', 'Featherstonehaugh', parentalConsent.giver.name, steps.refer.reasonsDetail, senco, forged]) {
+    for (const secret of ['Marigold', 'Featherstonehaugh', consentingMother.name, steps.refer.reasonsDetail, senco, forged]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('query failed (SQLSTATE');

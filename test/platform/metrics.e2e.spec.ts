@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { apiAs } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** /metrics from prom-client, with what an operator alerts on. */
@@ -13,13 +14,11 @@ describe('/metrics', () => {
   });
 
   it('reports process metrics, requests by route pattern and status, projection lag, outbox depth, relay lag and failed logins', async () => {
-    const senco = `Bearer ${await platform.tokenFor('senco.oakfield')}`;
-    const created = await request(platform.http)
-      .post('/children')
-      .set('Authorization', senco)
+    const senco = await apiAs(platform, 'senco.oakfield');
+    const created = await senco.post('/children')
       .send({ givenName: 'Maya', familyName: 'Cole', dateOfBirth: '2015-01-20', schoolId: 'school-oakfield', yearGroup: 5, flags: [] })
       .expect(201);
-    await request(platform.http).get(`/children/${created.body.childId}`).set('Authorization', senco).expect(200);
+    await senco.get(`/children/${created.body.childId}`).expect(200);
     await request(platform.http).get(`/children/${created.body.childId}`).expect(401);
     await request(platform.http).get('/no/such/path/4f1c').expect(404);
 

@@ -1,29 +1,28 @@
 import request from 'supertest';
 import { createHash } from 'node:crypto';
+import { apiAs, type ApiAgent } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Security headers on every response, no `X-Powered-By: Express`, and no caching of personal data. */
 describe('security headers on every response', () => {
   let platform: PlatformUnderTest;
-  let senco: string;
+  let senco: ApiAgent;
 
   beforeAll(async () => {
     platform = await startPlatform('security_headers');
-    senco = `Bearer ${await platform.tokenFor('senco.oakfield')}`;
+    senco = await apiAs(platform, 'senco.oakfield');
   });
   afterAll(async () => {
     await platform.close();
   });
 
   it('sends helmet headers, never X-Powered-By, and forbids caching a child record', async () => {
-    const created = await request(platform.http)
-      .post('/children')
-      .set('Authorization', senco)
+    const created = await senco.post('/children')
       .send({ givenName: 'Maya', familyName: 'Cole', dateOfBirth: '2015-01-20', schoolId: 'school-oakfield', yearGroup: 5, flags: [] })
       .expect(201);
     for (const response of [
       created,
-      await request(platform.http).get(`/children/${created.body.childId}`).set('Authorization', senco).expect(200),
+      await senco.get(`/children/${created.body.childId}`).expect(200),
       await request(platform.http).get(`/children/${created.body.childId}`).expect(401),
       await request(platform.http).get('/health').expect(200),
     ]) {
@@ -37,14 +36,10 @@ describe('security headers on every response', () => {
   });
 
   it('gives the subject-access page a strict CSP that still allows its own style and nothing else', async () => {
-    const child = await request(platform.http)
-      .post('/children')
-      .set('Authorization', senco)
+    const child = await senco.post('/children')
       .send({ givenName: 'Noor', familyName: 'Bell', dateOfBirth: '2014-06-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })
       .expect(201);
-    const page = await request(platform.http)
-      .get(`/disclosure-audit/children/${child.body.childId}/subject-access?format=html`)
-      .set('Authorization', `Bearer ${await platform.tokenFor('dpo')}`)
+    const page = await (await apiAs(platform, 'dpo')).get(`/disclosure-audit/children/${child.body.childId}/subject-access?format=html`)
       .expect(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     const csp = page.headers['content-security-policy'] as string;

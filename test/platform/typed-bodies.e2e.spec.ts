@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
+import { apiAs, type ApiAgent } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
@@ -10,50 +11,48 @@ const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}
  */
 describe('typed bodies and no 500 for junk', () => {
   let platform: PlatformUnderTest;
-  let senco: string;
-  let mentor: string;
-  let dpo: string;
+  let senco: ApiAgent;
+  let mentor: ApiAgent;
+  let dpo: ApiAgent;
   let childId: string;
   let referralId: string;
   const events = async () => (await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n as number;
 
   beforeAll(async () => {
     platform = await startPlatform('typed_bodies');
-    senco = `Bearer ${await platform.tokenFor('senco.oakfield')}`;
-    mentor = `Bearer ${await platform.tokenFor('mentor.oakfield')}`;
-    dpo = `Bearer ${await platform.tokenFor('dpo')}`;
+    senco = await apiAs(platform, 'senco.oakfield');
+    mentor = await apiAs(platform, 'mentor.oakfield');
+    dpo = await apiAs(platform, 'dpo');
     childId = (
-      await request(platform.http)
-        .post('/children')
-        .set('Authorization', senco)
+      await senco.post('/children')
         .send({ givenName: 'Ada', familyName: 'Example', dateOfBirth: '2015-01-20', schoolId: 'school-oakfield', yearGroup: 5, flags: [] })
         .expect(201)
     ).body.childId;
     const { type: _type, referralId: _id, ...refer } = steps.refer;
-    referralId = (await request(platform.http).post('/referrals').set('Authorization', mentor).send({ ...refer, childId }).expect(201)).body.referralId;
+    referralId = (await mentor.post('/referrals').send({ ...refer, childId }).expect(201)).body.referralId;
   });
   afterAll(async () => {
     await platform.close();
   });
 
-  const raw = (path: string, body: string, as = mentor) => request(platform.http).post(path).set('Authorization', as).set('Content-Type', 'application/json').send(body);
+  const raw = (path: string, body: string, as = mentor) => as.post(path).set('Content-Type', 'application/json').send(body);
 
   it('refuses a field no DTO has, on a create and on each kind of step, naming it and writing nothing', async () => {
     const before = await events();
     const { type: _type, referralId: _id, ...refer } = steps.refer;
-    const create = await request(platform.http).post('/referrals').set('Authorization', mentor).send({ ...refer, childId, $where: '1' }).expect(400);
+    const create = await mentor.post('/referrals').send({ ...refer, childId, $where: '1' }).expect(400);
     expect(create.body).toMatchObject({ field: '$where', rule: 'whitelistValidation' });
-    const step = await request(platform.http).post(`/referrals/${referralId}/profile`).set('Authorization', mentor).send({ profile: steps.refer.profile, $where: '1' }).expect(400);
+    const step = await mentor.post(`/referrals/${referralId}/profile`).send({ profile: steps.refer.profile, $where: '1' }).expect(400);
     expect(step.body).toMatchObject({ field: '$where' });
     // The step decides the DTO: a triage field is unknown to the profile step.
-    const wrongStep = await request(platform.http).post(`/referrals/${referralId}/profile`).set('Authorization', mentor).send({ profile: steps.refer.profile, triagedOn: '2026-01-10' }).expect(400);
+    const wrongStep = await mentor.post(`/referrals/${referralId}/profile`).send({ profile: steps.refer.profile, triagedOn: '2026-01-10' }).expect(400);
     expect(wrongStep.body).toMatchObject({ field: 'triagedOn' });
     const proto = await raw(`/referrals/${referralId}/profile`, `{"profile":{},"__proto__":{"polluted":true}}`).expect(400);
     expect(proto.body).toMatchObject({ field: '__proto__', rule: 'request.reserved-name' });
-    const coordinator = `Bearer ${await platform.tokenFor('mast.coordinator')}`;
-    const noBodyStep = await request(platform.http).post('/mast-panels/2026-12-07/closure').set('Authorization', coordinator).send({ minutes: 'x' }).expect(400);
+    const coordinator = await apiAs(platform, 'mast.coordinator');
+    const noBodyStep = await coordinator.post('/mast-panels/2026-12-07/closure').send({ minutes: 'x' }).expect(400);
     expect(noBodyStep.body).toMatchObject({ field: 'minutes' });
-    const typed = await request(platform.http).post(`/referrals/${referralId}/mentoring-agreement`).set('Authorization', mentor).send({ signedOn: '2026-01-12', signedByChild: 'yes', signedByMentor: true, confidentialityExplained: true }).expect(400);
+    const typed = await mentor.post(`/referrals/${referralId}/mentoring-agreement`).send({ signedOn: '2026-01-12', signedByChild: 'yes', signedByMentor: true, confidentialityExplained: true }).expect(400);
     expect(typed.body).toMatchObject({ field: 'signedByChild', rule: 'isBoolean' });
     expect(await events()).toBe(before);
   });
@@ -62,13 +61,13 @@ describe('typed bodies and no 500 for junk', () => {
     const before = await events();
     const list = await raw('/children', '[{"schoolId":"school-oakfield"}]', senco).expect(400);
     expect(list.body).toMatchObject({ field: 'body', rule: 'request.body-object' });
-    const text = await request(platform.http).post('/children').set('Authorization', senco).set('Content-Type', 'text/plain').send('givenName=Ada').expect(415);
+    const text = await senco.post('/children').set('Content-Type', 'text/plain').send('givenName=Ada').expect(415);
     expect(text.body).toMatchObject({ field: 'Content-Type', rule: 'request.content-type' });
     expect(text.body.message).toContain('text/plain');
     // No body needs no Content-Type: it is a body without the school, which is named.
-    const empty = await request(platform.http).post('/children').set('Authorization', senco).expect(400);
+    const empty = await senco.post('/children').expect(400);
     expect(empty.body).toMatchObject({ field: 'schoolId', rule: 'request.names-its-record' });
-    const noChild = await request(platform.http).post('/concerns').set('Authorization', senco).send({}).expect(400);
+    const noChild = await senco.post('/concerns').send({}).expect(400);
     expect(noChild.body).toMatchObject({ field: 'childId' });
     expect(await events()).toBe(before);
   });
@@ -83,14 +82,14 @@ describe('typed bodies and no 500 for junk', () => {
   });
 
   it('answers junk in paths, queries and strings with a 400 naming the parameter, and logs the refusal', async () => {
-    const nul = await request(platform.http).get('/children/%00').set('Authorization', senco).expect(400);
+    const nul = await senco.get('/children/%00').expect(400);
     expect(nul.body).toMatchObject({ field: 'childId', rule: 'request.unreadable-text' });
-    const history = await request(platform.http).get('/audit/users/senco.oakfield/access-history').set('Authorization', dpo).expect(200);
+    const history = await dpo.get('/audit/users/senco.oakfield/access-history').expect(200);
     expect(history.body).toEqual(expect.arrayContaining([expect.objectContaining({ resource: 'GET /children/:childId', outcome: 'refused', reason: expect.stringMatching(/malformed request: path parameter childId/) })]));
 
-    const big = await request(platform.http).get('/audit/me/access-history?before=99999999999999999999').set('Authorization', senco).expect(400);
+    const big = await senco.get('/audit/me/access-history?before=99999999999999999999').expect(400);
     expect(big.body).toMatchObject({ field: 'before' });
-    await request(platform.http).get('/audit/me/access-history?before=9223372036854775807').set('Authorization', senco).expect(200);
+    await senco.get('/audit/me/access-history?before=9223372036854775807').expect(200);
 
     const surrogate = await raw(`/referrals/${referralId}/closure`, '{"reasonDetail":"\\ud800"}').expect(400);
     expect(surrogate.body).toMatchObject({ field: 'reasonDetail', rule: 'request.unreadable-text' });
@@ -100,7 +99,7 @@ describe('typed bodies and no 500 for junk', () => {
 
   it('looks a step up among its own steps: constructor, __proto__ and toString are unknown steps, not a TypeError', async () => {
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
-      const refused = await request(platform.http).post(`/referrals/${referralId}/${name}`).set('Authorization', senco).send({});
+      const refused = await senco.post(`/referrals/${referralId}/${name}`).send({});
       expect({ name, status: refused.status }).toEqual({ name, status: 404 });
     }
   });

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { childRecordsProjection } from '@app/projections/children/child-records.projection';
 import { eventually } from '@app/integration/testing/eventually';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -13,10 +14,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 describe('poison events: refused at the door, named when one gets in anyway', () => {
   let platform: PlatformUnderTest;
   const logged: string[] = [];
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { as, get, post } = apiClient(() => platform);
   const register = async (givenName: string) =>
     (await post('senco.oakfield', '/children', { givenName, familyName: 'Thornbury', dateOfBirth: '2013-05-01', schoolId: 'school-oakfield', yearGroup: 8, flags: [] })).body
       .childId as string;
@@ -31,9 +29,7 @@ describe('poison events: refused at the door, named when one gets in anyway', ()
 
   it('refuses a correction setting the year group to null with a 400 naming the field; the child stays readable', async () => {
     const childId = await register('Amelia');
-    const refused = await request(platform.http)
-      .patch(`/children/${childId}`)
-      .set('Authorization', await as('senco.oakfield'))
+    const refused = await (await as('senco.oakfield')).patch(`/children/${childId}`)
       .set('If-Match', '"0"')
       .send({ yearGroup: null, reason: 'unknown' });
     expect(refused.status).toBe(400);

@@ -3,6 +3,7 @@ import type { Projection } from '@app/projections/projection';
 import { childRecordsProjection } from '@app/projections/children/child-records.projection';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
 import { eventually } from '@app/integration/testing/eventually';
+import { apiAs, type ApiAgent } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -12,11 +13,9 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
  */
 describe('rebuilding a read model while the API serves', () => {
   let platform: PlatformUnderTest;
-  let senco: string;
+  let senco: ApiAgent;
   const register = async (givenName: string) => {
-    const created = await request(platform.http)
-      .post('/children')
-      .set('Authorization', senco)
+    const created = await senco.post('/children')
       .send({ givenName, familyName: 'Example', dateOfBirth: '2014-02-01', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })
       .expect(201);
     return created.body.childId as string;
@@ -25,7 +24,7 @@ describe('rebuilding a read model while the API serves', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('rebuild_while_serving');
-    senco = `Bearer ${await platform.tokenFor('senco.oakfield')}`;
+    senco = await apiAs(platform, 'senco.oakfield');
   });
   afterAll(async () => {
     await platform.close();
@@ -61,7 +60,7 @@ describe('rebuilding a read model while the API serves', () => {
     while (!done) {
       counts.push(await rowCount());
       for (const id of [...children.keys()].slice(0, 10)) {
-        statuses.push((await request(platform.http).get(`/children/${id}`).set('Authorization', senco)).status);
+        statuses.push((await senco.get(`/children/${id}`)).status);
       }
       children.set(await register(`During${added}`), `During${added}`);
       added += 1;
@@ -73,12 +72,12 @@ describe('rebuilding a read model while the API serves', () => {
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(before);
     expect(await rowCount()).toBe(children.size);
     for (const [childId, givenName] of children) {
-      const read = await request(platform.http).get(`/children/${childId}`).set('Authorization', senco).expect(200);
+      const read = await senco.get(`/children/${childId}`).expect(200);
       expect(read.body.givenName).toBe(givenName);
     }
     // The live projection follows on from the swapped-in read model.
     const after = await register('After');
-    expect((await request(platform.http).get(`/children/${after}`).set('Authorization', senco)).status).toBe(200);
+    expect((await senco.get(`/children/${after}`)).status).toBe(200);
     expect((await request(platform.http).get('/health/ready')).status).toBe(200);
   });
 });

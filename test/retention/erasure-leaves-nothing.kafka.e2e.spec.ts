@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import request from 'supertest';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
 import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
 import { eventually } from '@app/integration/testing/eventually';
 import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing/kafka-test-broker';
-import { parentalConsent } from '../support/consent-fixtures';
+import { apiClient } from '../support/api-client';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Values no fixture, clock or id anywhere else could produce: any one found is the child's. */
@@ -30,11 +30,9 @@ describeWithKafka('erasure on request leaves nothing of the child behind', (brok
   let platform: PlatformUnderTest;
   let owner: Pool;
   const logLines: string[] = [];
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
+  const { as, get } = apiClient(() => platform);
   const post = async (userId: string, path: string, body: object = {}) =>
-    request(platform.http).post(path).set('Authorization', await as(userId)).set('Idempotency-Key', randomUUID()).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+    (await as(userId)).post(path).set('Idempotency-Key', randomUUID()).send(body);
 
   /** Every row of every table of every schema but the system's, as text, read as the schema owner. */
   const dumpDatabase = async (): Promise<Map<string, string>> => {
@@ -83,10 +81,8 @@ describeWithKafka('erasure on request leaves nothing of the child behind', (brok
     const { givenName, familyName, dateOfBirth, upn } = seeded;
     const childId = (await post('senco.oakfield', '/children', { givenName, familyName, dateOfBirth, upn, schoolId: 'school-oakfield', yearGroup: 8, flags: ['young-carer'] })).body.childId as string;
     const consent = await post('senco.oakfield', `/children/${childId}/consents`, {
-      ...parentalConsent,
+      ...parentalConsentTo('Sharing with the school nurse', 'School nursing', { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'health'] }),
       giver: { kind: 'parent-carer', name: seeded.parentName, relationship: 'mother' },
-      informed: { ...parentalConsent.informed, purpose: 'Sharing with the school nurse', recipients: 'School nursing' },
-      scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'health'] },
     });
     expect(consent.status).toBe(201);
     const concern = await post('teacher.oakfield', '/concerns', { childId, seenOrHeard: `${givenName} ${seeded.seenOrHeard}` });

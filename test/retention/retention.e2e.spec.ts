@@ -1,5 +1,5 @@
-import request from 'supertest';
 import { RetentionReviewJob } from '../../apps/api/src/process-managers/retention-review-job';
+import { apiClient } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -11,10 +11,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 describe('retention review: disposed, kept and held', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T09:00:00Z');
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { as, get, post } = apiClient(() => platform);
   const register = async (givenName: string, dateOfBirth: string) => {
     const created = await post('senco.oakfield', '/children', { givenName, familyName: 'Weeding', dateOfBirth, upn: 'R123456789012', schoolId: 'school-oakfield', yearGroup: 11, flags: [] });
     expect(created.status).toBe(201);
@@ -66,7 +63,7 @@ describe('retention review: disposed, kept and held', () => {
     expect(await decisionsOf(disposed)).toEqual(['RetentionReviewDue', 'RecordDisposed', 'ChildRecordErased']);
     expect((await get('dpo', `/retention/children/${disposed}`)).body).toMatchObject({ status: 'erased', erasedCause: 'disposal' });
     // Nothing personal may be written about the child again.
-    const correction = await request(platform.http).patch(`/children/${disposed}`).set('Authorization', await as('senco.oakfield')).send({ givenName: 'Ada', reason: 'restore' });
+    const correction = await (await as('senco.oakfield')).patch(`/children/${disposed}`).send({ givenName: 'Ada', reason: 'restore' });
     expect([correction.status, correction.body.rule]).toEqual([409, 'child.record-erased']);
     expect((await post('dpo', `/retention/children/${disposed}/disposal`)).body.rule).toBe('retention.already-erased');
   });
@@ -128,7 +125,7 @@ describe('retention review: disposed, kept and held', () => {
   });
 
   it('reaches a restricted record too: a restriction does not make a record outlive its period', async () => {
-    expect((await request(platform.http).put(`/children/${young}/restriction`).set('Authorization', await as('dsl.oakfield')).send({ reason: 'Family court order', namedUsers: ['dsl.oakfield'] })).status).toBe(200);
+    expect((await (await as('dsl.oakfield')).put(`/children/${young}/restriction`).send({ reason: 'Family court order', namedUsers: ['dsl.oakfield'] })).status).toBe(200);
     expect((await get('senco.oakfield', `/children/${young}`)).status).toBe(403);
     expect((await post('dpo', `/retention/children/${young}/legal-holds`, { reason: 'Court order: keep everything' })).status).toBe(201);
     expect((await get('dpo', `/retention/children/${young}`)).body.onHold).toBe(true);

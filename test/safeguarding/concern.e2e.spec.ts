@@ -1,13 +1,9 @@
-import request from 'supertest';
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
+import { apiClient, stepBody } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** The request body of a referral step: the domain's example command, less what the platform supplies. */
-const body = (command: object, overrides: object = {}) => {
-  const { type: _type, referralId: _referral, consent: _consent, assessmentId: _a, planId: _p, sessionId: _s, reviewId: _r, followUpId: _f, ...rest } = command as Record<string, unknown>;
-  return { ...rest, ...overrides };
-};
 
 /**
  * A safeguarding concern through the API, on the shipped calendar: raised by the learning
@@ -18,26 +14,23 @@ const body = (command: object, overrides: object = {}) => {
 describe('a safeguarding concern on the Working Together clocks', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T09:00:00Z');
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, payload: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(payload);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post, registerChild } = apiClient(() => platform);
   let childId: string;
   let referralId: string;
   let concernId: string;
 
   beforeAll(async () => {
     platform = await startPlatform('concern_walk', {}, { clock: () => now });
-    childId = (await post('senco.oakfield', '/children', { givenName: 'Maya', familyName: 'Example', dateOfBirth: '2015-02-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId;
+    childId = await registerChild({ givenName: 'Maya' });
     await post('senco.oakfield', `/children/${childId}/consents`, parentalConsent);
-    referralId = (await post('mentor.oakfield', '/referrals', body(steps.refer, { childId }))).body.referralId;
+    referralId = (await post('mentor.oakfield', '/referrals', stepBody(steps.refer, { childId }))).body.referralId;
     for (const [name, command, as] of [
-      ['triage', body(steps.triage, { mentorId: 'mentor.oakfield' }), 'senco.oakfield'],
-      ['mentoring-agreement', body(steps.agree), 'mentor.oakfield'],
-      ['assessment', body(steps.assess), 'mentor.oakfield'],
-      ['targets', body(steps.targets), 'mentor.oakfield'],
-      ['action-plan', body(steps.plan), 'mentor.oakfield'],
-      ['sessions', body(steps.session), 'mentor.oakfield'],
+      ['triage', stepBody(steps.triage, { mentorId: 'mentor.oakfield' }), 'senco.oakfield'],
+      ['mentoring-agreement', stepBody(steps.agree), 'mentor.oakfield'],
+      ['assessment', stepBody(steps.assess), 'mentor.oakfield'],
+      ['targets', stepBody(steps.targets), 'mentor.oakfield'],
+      ['action-plan', stepBody(steps.plan), 'mentor.oakfield'],
+      ['sessions', stepBody(steps.session), 'mentor.oakfield'],
     ] as const) {
       expect((await post(as, `/referrals/${referralId}/${name}`, command)).status).toBe(200);
     }

@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { apiClient } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -9,10 +9,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
  */
 describe('a concern as social care receives it', () => {
   let platform: PlatformUnderTest;
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, payload: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(payload);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post, registerChild } = apiClient(() => platform);
   const note = 'Maya said her uncle Dave Harker hits her mum at night; her friend Leah Brown saw the bruises too';
   const reviewReasons = 'Mum told the office last term that Dave Harker has a conviction for assault';
   const referral = { ground: 'risk-of-significant-harm', urgency: 'within-one-working-day', categories: ['safeguarding', 'identity'], summary: 'Child reports domestic abuse at home; significant harm suspected' };
@@ -20,7 +17,7 @@ describe('a concern as social care receives it', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('social_care_view');
-    const childId = (await post('senco.oakfield', '/children', { givenName: 'Maya', familyName: 'Example', dateOfBirth: '2015-02-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId;
+    const childId = await registerChild({ givenName: 'Maya' });
     const raised = await post('teacher.oakfield', '/concerns', { childId, seenOrHeard: note });
     expect(raised.status).toBe(201);
     concernId = raised.body.concernId;

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
+import { apiClient } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -25,15 +25,12 @@ writeFileSync(
 describe('a school move with the child-protection file (KCSIE)', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T10:00:00Z'); // Tuesday
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, payload: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(payload);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { as, get, post, registerChild } = apiClient(() => platform);
   const logged = async (childId: string, userId: string) =>
     (await platform.db.pool.query(`SELECT resource, outcome, basis, reason FROM access.access_log WHERE child_id = $1 AND user_id = $2 ORDER BY seq`, [childId, userId])).rows;
   /** A child of Oakfield with a concern reviewed by its DSL and a decision to share about safeguarding: Oakfield's child-protection file. */
   const childWithAFile = async (givenName: string) => {
-    const childId = (await post('senco.oakfield', '/children', { givenName, familyName: 'Example', dateOfBirth: '2015-02-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId;
+    const childId = await registerChild({ givenName });
     const concernId = (await post('mentor.oakfield', '/concerns', { childId, seenOrHeard: `${givenName} said she is frightened of an older boy on the estate` })).body.concernId;
     expect((await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'monitor', reasons: 'Monitor and talk to the family', reviewedOn: '2026-11-16' })).status).toBe(200);
     const shared = await post('dsl.oakfield', '/sharing', { childId, origin: 'proactive', purpose: 'Tell the police of the older boy', recipient: { agencyId: 'police' }, categories: ['safeguarding'] });
@@ -76,7 +73,7 @@ describe('a school move with the child-protection file (KCSIE)', () => {
       expect((await get('senco.riverside', `/children/${file.childId}`)).body.schoolId).toBe('school-riverside');
       expect((await get('senco.oakfield', `/children/${file.childId}`)).status).toBe(403);
       // Only a move changes the school: a correction naming the old school is still refused.
-      const back = await request(platform.http).patch(`/children/${file.childId}`).set('Authorization', await as('senco.riverside')).send({ schoolId: 'school-oakfield', reason: 'x' });
+      const back = await (await as('senco.riverside')).patch(`/children/${file.childId}`).send({ schoolId: 'school-oakfield', reason: 'x' });
       expect(back.status).toBe(409);
       expect(back.body.rule).toBe('child.school-move-required');
     });
@@ -196,7 +193,7 @@ describe('a school move with the child-protection file (KCSIE)', () => {
     let childId: string;
     beforeAll(async () => {
       now = new Date('2026-12-01T10:00:00Z');
-      childId = (await post('senco.oakfield', '/children', { givenName: 'Cara', familyName: 'Example', dateOfBirth: '2015-02-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId;
+      childId = await registerChild({ givenName: 'Cara' });
     });
 
     it.each([

@@ -1,12 +1,8 @@
-import { parentalConsent } from '../support/consent-fixtures';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { apiAs, movableClock, registerChild } from './support/api-seed';
 import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } from './support/browser';
 
-const cafConsent = {
-  ...parentalConsent,
-  informed: { ...parentalConsent.informed, purpose: 'A common assessment with the agencies around the family', recipients: 'Oakfield, school nursing, education welfare' },
-  scope: { purposes: ['common-assessment'], recipients: ['school-oakfield', 'health', 'education-welfare'], categories: ['education', 'health', 'family-circumstances'] },
-};
+const cafConsent = parentalConsentTo('A common assessment with the agencies around the family', 'Oakfield, school nursing, education welfare', { purposes: ['common-assessment'], recipients: ['school-oakfield', 'health', 'education-welfare'], categories: ['education', 'health', 'family-circumstances'] });
 
 /** Issue 15 point 4: the lead professional's CAF in the browser, and the family-held copy printed. */
 describe('the lead professional in the browser: a CAF, its plan, a review, the family copy, a hand-over', () => {

@@ -1,13 +1,9 @@
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { parentalConsent } from '../support/consent-fixtures';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } from './support/browser';
 
-const mastConsent = {
-  ...parentalConsent,
-  informed: { ...parentalConsent.informed, purpose: 'Request for MAST involvement', recipients: 'The Multi-Agency Support Team and its panel' },
-  scope: { purposes: ['mast-involvement'], recipients: ['mast'], categories: ['education', 'attendance', 'family-circumstances'] },
-};
+const mastConsent = parentalConsentTo('Request for MAST involvement', 'The Multi-Agency Support Team and its panel', { purposes: ['mast-involvement'], recipients: ['mast'], categories: ['education', 'attendance', 'family-circumstances'] });
 
 /** The platform's clock, set to an instant and running on from it (sessions idle out on it, ADR 009). */
 const settableClock = () => {

@@ -1,9 +1,9 @@
-import request from 'supertest';
 import { childDecider } from '@app/domain/child/decider';
 import { childStream } from '@app/domain/child/events';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
 import { Decisions } from '../../apps/api/src/platform/decisions';
 import { CorrectionNoticeWorker } from '../../apps/api/src/process-managers/correction-notice-worker';
+import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
@@ -14,13 +14,12 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 describe('a correction notice survives the process stopping between the correction and its notices', () => {
   let platform: PlatformUnderTest;
   let childId: string;
-  const as = async (userId: string) => `Bearer ${await platform.tokenFor(userId)}`;
-  const post = async (userId: string, path: string, body: object) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const noticesToHealth = async () => (await request(platform.http).get('/agencies/health/correction-notices').set('Authorization', await as('practitioner.health'))).body as unknown[];
+  const { as, post, registerChild } = apiClient(() => platform);
+  const noticesToHealth = async () => (await (await as('practitioner.health')).get('/agencies/health/correction-notices')).body as unknown[];
 
   beforeAll(async () => {
     platform = await startPlatform('correction_after_restart');
-    childId = (await post('senco.oakfield', '/children', { givenName: 'Lily', familyName: 'Example', dateOfBirth: '2014-01-01', schoolId: 'school-oakfield', yearGroup: 7, flags: [] })).body.childId;
+    childId = await registerChild({ givenName: 'Lily', dateOfBirth: '2014-01-01', yearGroup: 7 });
     await post('senco.oakfield', `/children/${childId}/consents`, { ...parentalConsent, scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity'] } });
     const sharingId = (await post('mentor.oakfield', '/sharing', { childId, origin: 'proactive', purpose: 'Drop-in', recipient: { agencyId: 'health' }, categories: ['identity'] })).body.sharingId;
     await post('mentor.oakfield', `/sharing/${sharingId}/basis`, { basis: { kind: 'consent' } });

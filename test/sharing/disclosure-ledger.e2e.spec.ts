@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { parentalConsent } from '../support/consent-fixtures';
+import { apiClient } from '../support/api-client';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -12,12 +12,9 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 describe('every disclosure in the ledger, and a subject-access report for the family', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T09:00:00Z');
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post, registerChild } = apiClient(() => platform);
   const register = async (givenName: string, familyName: string, dateOfBirth: string) =>
-    (await post('senco.oakfield', '/children', { givenName, familyName, dateOfBirth, schoolId: 'school-oakfield', yearGroup: 7, flags: [] })).body.childId as string;
+    await registerChild({ givenName, familyName, dateOfBirth, yearGroup: 7 });
   const refer = async (childId: string, referral: object) => {
     const concernId = (await post('mentor.oakfield', '/concerns', { childId, seenOrHeard: 'Said she is afraid of her step-father' })).body.concernId as string;
     return { concernId, response: await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Significant harm suspected', reviewedOn: '2026-12-01', referral }) };
@@ -32,11 +29,7 @@ describe('every disclosure in the ledger, and a subject-access report for the fa
     platform = await startPlatform('disclosure_ledger', {}, { clock: () => now });
     ella = await register('Ella', 'Morgan', '2014-03-09');
     sam = await register('Sam', 'Patel', '2014-06-21');
-    const consent = await post('senco.oakfield', `/children/${sam}/consents`, {
-      ...parentalConsent,
-      informed: { ...parentalConsent.informed, purpose: 'Asking children\'s social care for family support', recipients: "Children's social care" },
-      scope: { purposes: ['information-sharing'], recipients: ['social-care'], categories: ['identity', 'family-circumstances'] },
-    });
+    const consent = await post('senco.oakfield', `/children/${sam}/consents`, parentalConsentTo('Asking children\'s social care for family support', "Children's social care", { purposes: ['information-sharing'], recipients: ['social-care'], categories: ['identity', 'family-circumstances'] }));
     expect(consent.status).toBe(201);
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
-import request from 'supertest';
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
-import { parentalConsent } from '../support/consent-fixtures';
+import { apiClient } from '../support/api-client';
+import { parentalConsent, parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) };
@@ -15,10 +15,7 @@ const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item)
 describe('the category of disclosed information is the platform\'s, not the caller\'s', () => {
   let platform: PlatformUnderTest;
   const now = new Date('2026-12-01T09:00:00Z');
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post, registerChild } = apiClient(() => platform);
   const step = (sharingId: string, name: string, body: object) => post('mentor.oakfield', `/sharing/${sharingId}/${name}`, body);
   const refusalsOf = async (userId: string) =>
     (await platform.db.pool.query(`SELECT reason FROM access.access_log WHERE user_id = $1 AND outcome = 'refused' ORDER BY seq`, [userId])).rows.map((r) => r.reason as string);
@@ -37,17 +34,13 @@ describe('the category of disclosed information is the platform\'s, not the call
 
   beforeAll(async () => {
     platform = await startPlatform('sharing_catalogue', {}, { clock: () => now });
-    childId = (await post('senco.oakfield', '/children', { givenName: 'Kai', familyName: 'Example', dateOfBirth: '2013-03-01', schoolId: 'school-oakfield', yearGroup: 8, flags: [] })).body.childId;
+    childId = await registerChild({ givenName: 'Kai', dateOfBirth: '2013-03-01', yearGroup: 8 });
     expect((await post('senco.oakfield', `/children/${childId}/consents`, parentalConsent)).status).toBe(201);
     const { type: _type, referralId: _referral, ...refer } = steps.refer;
     const referred = await post('mentor.oakfield', '/referrals', { ...refer, childId });
     expect(referred.status).toBe(201);
     mentorCase = `mentor-case:${referred.body.referralId}`;
-    const sharing = await post('senco.oakfield', `/children/${childId}/consents`, {
-      ...parentalConsent,
-      informed: { ...parentalConsent.informed, purpose: 'Telling the school nurse about attendance', recipients: 'School nursing' },
-      scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['attendance'] },
-    });
+    const sharing = await post('senco.oakfield', `/children/${childId}/consents`, parentalConsentTo('Telling the school nurse about attendance', 'School nursing', { purposes: ['information-sharing'], recipients: ['health'], categories: ['attendance'] }));
     expect(sharing.status).toBe(201);
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
-import request from 'supertest';
 import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
-import { parentalConsent } from '../support/consent-fixtures';
+import { apiClient } from '../support/api-client';
+import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) };
@@ -22,15 +22,12 @@ describe('lawful information sharing and the disclosure audit', () => {
   const at = (time: string) => {
     now = new Date(`2026-12-01T${time}:00Z`);
   };
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { as, get, post, registerChild } = apiClient(() => platform);
   let childId: string;
   let consentId: string;
 
   const register = async (givenName: string, dateOfBirth: string) =>
-    (await post('senco.oakfield', '/children', { givenName, familyName: 'Example', dateOfBirth, schoolId: 'school-oakfield', yearGroup: 8, flags: [] })).body.childId as string;
+    await registerChild({ givenName, dateOfBirth, yearGroup: 8 });
   const propose = async (userId: string, body: object) => {
     const proposed = await post(userId, '/sharing', { childId, origin: 'proactive', purpose: 'Coordinated support', ...body });
     expect(proposed.status).toBe(201);
@@ -48,11 +45,7 @@ describe('lawful information sharing and the disclosure audit', () => {
   beforeAll(async () => {
     platform = await startPlatform('sharing_walks', {}, { clock: () => now });
     childId = await register('Leon', '2013-05-01');
-    const consent = await post('senco.oakfield', `/children/${childId}/consents`, {
-      ...parentalConsent,
-      informed: { ...parentalConsent.informed, purpose: 'Sharing with the school nurse', recipients: 'School nursing' },
-      scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'health'] },
-    });
+    const consent = await post('senco.oakfield', `/children/${childId}/consents`, parentalConsentTo('Sharing with the school nurse', 'School nursing', { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'health'] }));
     expect(consent.status).toBe(201);
     consentId = consent.body.consentId;
   });
@@ -170,7 +163,7 @@ describe('lawful information sharing and the disclosure audit', () => {
 
   it('a correction reaches every earlier recipient, and the subject-access report says what went where and why', async () => {
     at('13:00');
-    const corrected = await request(platform.http).patch(`/children/${childId}`).set('Authorization', await as('senco.oakfield')).send({ givenName: 'Leo', reason: 'Registered under a misspelt name' });
+    const corrected = await (await as('senco.oakfield')).patch(`/children/${childId}`).send({ givenName: 'Leo', reason: 'Registered under a misspelt name' });
     expect(corrected.status).toBe(200);
 
     const healthNotices = (await get('practitioner.health', '/agencies/health/correction-notices')).body;

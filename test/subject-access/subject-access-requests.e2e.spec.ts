@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { sha256 } from '../../apps/api/src/subject-access/response-pack';
+import { apiClient } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
@@ -16,10 +16,7 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
 describe('subject-access requests as work with a clock', () => {
   let platform: PlatformUnderTest;
   let now = new Date('2026-12-01T09:00:00Z');
-  const tokens: Record<string, string> = {};
-  const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
-  const post = async (userId: string, path: string, body: object = {}) => request(platform.http).post(path).set('Authorization', await as(userId)).send(body);
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const { get, post, registerChild } = apiClient(() => platform);
   const asked = (childId: string, receivedOn: string, extra: object = {}) => ({
     childId,
     kind: 'personal-data',
@@ -50,7 +47,7 @@ describe('subject-access requests as work with a clock', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('subject_access_requests', { SCHOOL_CALENDARS_FILE: schoolCalendarsFile }, { clock: () => now });
-    ella = (await post('senco.oakfield', '/children', { givenName: 'Ella', familyName: 'Morgan', dateOfBirth: '2014-03-09', schoolId: 'school-oakfield', yearGroup: 7, flags: [] })).body.childId;
+    ella = await registerChild({ givenName: 'Ella', familyName: 'Morgan', dateOfBirth: '2014-03-09', yearGroup: 7 });
     const refer = async (familyTold: object) => {
       const concernId = (await post('mentor.oakfield', '/concerns', { childId: ella, seenOrHeard: 'Said she is afraid to go home' })).body.concernId as string;
       const referral = { ground: 'risk-of-significant-harm', urgency: 'immediate', categories: ['safeguarding'], summary: 'Fear of going home', familyTold };

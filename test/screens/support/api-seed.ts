@@ -1,18 +1,8 @@
-import request from 'supertest';
 import type { PlatformUnderTest } from '../../support/platform-under-test';
+import { apiClient } from '../../support/api-client';
 
 /** Seeding through the API as each user would, for the browser walks: a fresh token for every call, so a moved clock never meets an old one. */
-export function apiAs(platform: PlatformUnderTest) {
-  const send = async (method: 'post' | 'put' | 'get', userId: string, path: string, body?: object) => {
-    const call = request(platform.http)[method](path).set('Authorization', `Bearer ${await platform.tokenFor(userId)}`);
-    return body === undefined ? call : call.send(body);
-  };
-  return {
-    post: (userId: string, path: string, body: object = {}) => send('post', userId, path, body),
-    put: (userId: string, path: string, body: object) => send('put', userId, path, body),
-    get: (userId: string, path: string) => send('get', userId, path),
-  };
-}
+export const apiAs = (platform: PlatformUnderTest) => apiClient(platform);
 
 /** A platform clock that the walk moves on by whole days (ADR 009); time still passes between steps. */
 export function movableClock(startsAt: string) {
@@ -23,11 +13,7 @@ export function movableClock(startsAt: string) {
 }
 
 /** A pupil of Oakfield, registered by its SENCo. */
-export async function registerChild(platform: PlatformUnderTest, givenName: string, familyName: string): Promise<string> {
-  const answer = await apiAs(platform).post('senco.oakfield', '/children', { givenName, familyName, dateOfBirth: '2015-02-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] });
-  if (answer.status !== 201) throw new Error(`child not registered: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body.childId as string;
-}
+export const registerChild = (platform: PlatformUnderTest, givenName: string, familyName: string): Promise<string> => apiClient(platform).registerChild({ givenName, familyName });
 
 /** A teacher's concern, referred by the DSL to social care on a Box 13 ground. */
 export async function referredConcern(platform: PlatformUnderTest, childId: string, referredOn: string, summary: string): Promise<string> {

@@ -1,4 +1,4 @@
-import type { ConsentEvent, ConsentScope, GiveConsent, InformedOf, RefuseConsent } from '../consent';
+import type { AssessCompetence, ConsentEvent, ConsentScope, GiveConsent, InformedOf, RefuseConsent } from '../consent';
 
 /** Realistic consent material for tests: what a school tells a family, and typical scopes. */
 export const informed: InformedOf = {
@@ -50,22 +50,30 @@ export const refuseConsent = (overrides: Partial<RefuseConsent> = {}): RefuseCon
   ...overrides,
 });
 
-export const competentAssessment = (assessedOn: string, childAge: number, assessmentId = 'assessment-1'): ConsentEvent => ({
-  type: 'CompetenceAssessed',
-  data: {
-    assessmentId,
-    childId: 'child-1',
-    assessedBy: { userId: 'u-dsl', role: 'dsl' },
-    assessedOn,
-    framework: 'gillick',
-    decisionAbout: 'Who sees what I tell my learning mentor',
-    criteria: [
-      { criterion: 'understands-what-is-proposed', met: true },
-      { criterion: 'understands-the-consequences', met: true },
-      { criterion: 'can-weigh-up-and-decide', met: true },
-      { criterion: 'decides-free-of-pressure', met: true },
-    ],
-    outcome: 'competent',
-    childAge,
-  },
+/** A Gillick assessment in which the child meets every criterion. */
+export const everyCriterionMet = [
+  { criterion: 'understands-what-is-proposed', met: true },
+  { criterion: 'understands-the-consequences', met: true },
+  { criterion: 'can-weigh-up-and-decide', met: true },
+  { criterion: 'decides-free-of-pressure', met: true },
+] as const;
+
+/** The DSL's command: a Year 9 child assessed competent to decide who sees what she tells her mentor. */
+export const assessCompetence = (overrides: Partial<AssessCompetence> = {}): AssessCompetence => ({
+  type: 'AssessCompetence',
+  assessmentId: 'assessment-1',
+  childId: 'child-1',
+  childDateOfBirth: YEAR_9_DOB,
+  assessedBy: { userId: 'u-dsl', role: 'dsl' },
+  assessedOn: '2026-01-05',
+  framework: 'gillick',
+  decisionAbout: 'Who sees what I tell my learning mentor',
+  criteria: everyCriterionMet,
+  outcome: 'competent',
+  ...overrides,
 });
+
+export const competentAssessment = (assessedOn: string, childAge: number, assessmentId = 'assessment-1'): ConsentEvent => {
+  const { type: _type, childDateOfBirth: _dateOfBirth, ...data } = assessCompetence({ assessedOn, assessmentId });
+  return { type: 'CompetenceAssessed', data: { ...data, childAge } };
+};

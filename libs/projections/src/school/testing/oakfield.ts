@@ -1,7 +1,7 @@
 import { childDecider, type RegisterChild } from '@app/domain/child';
 import { consentDecider, type ConsentCommand, type CoverageAnswer, type GiveConsent } from '@app/domain/consent';
 import { consentNeededForMentoring, referralDecider, type ReferralCommand, type ReferralEvent } from '@app/domain/referral';
-import { endingSessions, steps } from '@app/domain/testing/referral-examples';
+import { assessCompetence, endingSessions, giveConsent, informed, mother, refuseConsent, steps, theChild } from '@app/domain/testing';
 import type { DomainError } from '@app/domain/shared';
 import type { EntityManager } from 'typeorm';
 import { consentCoverageForEach } from '../../consent/queries';
@@ -16,26 +16,9 @@ import type { RecordedHistory } from '../../testing/recorded-history';
 export const SCHOOL = 'school-oakfield' as const;
 export const MENTORS = { nicky: 'u-mentor-nicky', helen: 'u-mentor-helen', busy: 'u-mentor-busy', full: 'u-mentor-full' } as const;
 
-const informed = {
-  purpose: 'Learning mentor support for barriers to learning',
-  use: 'Planning and reviewing one-to-one or group work',
-  recipients: 'The learning mentor, SENCo and class teacher',
-  retention: 'Kept in the locked case file until the child leaves the school',
-};
-const mentoringScope = { purposes: ['learning-mentor-support'], recipients: [SCHOOL], categories: ['education', 'attendance', 'behaviour'] } as const;
-
-export const parentalConsent = (childId: string, dateOfBirth: string, startsOn: string, consentId = `consent-${childId}`): GiveConsent => ({
-  type: 'GiveConsent',
-  consentId,
-  childId,
-  childDateOfBirth: dateOfBirth,
-  giver: { kind: 'parent-carer', name: 'A Parent', relationship: 'mother' },
-  informed,
-  scope: mentoringScope,
-  evidence: { form: 'written', documentRef: `form-${childId}` },
-  startsOn,
-  expiresOn: '2026-09-01',
-});
+/** A parent's written consent to mentoring, as the domain's example gives it, for a child of this school. */
+export const parentalConsent = (childId: string, dateOfBirth: string, startsOn: string, consentId = `consent-${childId}`): GiveConsent =>
+  giveConsent({ consentId, childId, childDateOfBirth: dateOfBirth, giver: { ...mother, name: 'A Parent' }, evidence: { form: 'written', documentRef: `form-${childId}` }, startsOn });
 
 const profile = (attendancePercent: number, behaviourIncidents: number, fixedTermExclusions = 0) => ({
   completedOn: '2026-01-05',
@@ -208,18 +191,18 @@ export class Oakfield {
   async kai() {
     const id = 'r-kai';
     await this.child('child-kai', 'Kai', 'Brennan', '2011-09-10', 9);
-    await this.consent('child-kai', {
-      type: 'RefuseConsent',
-      consentId: 'refusal-kai',
-      childId: 'child-kai',
-      childDateOfBirth: '2011-09-10',
-      giver: { kind: 'parent-carer', name: 'Ms Brennan', relationship: 'mother' },
-      informed,
-      scope: mentoringScope,
-      evidence: { form: 'verbal', witnessedBy: 'SENCo at the parents\' meeting' },
-      refusedOn: '2026-02-02',
-      reason: 'We do not want him singled out',
-    });
+    await this.consent(
+      'child-kai',
+      refuseConsent({
+        consentId: 'refusal-kai',
+        childId: 'child-kai',
+        childDateOfBirth: '2011-09-10',
+        giver: { ...mother, name: 'Ms Brennan' },
+        evidence: { form: 'verbal', witnessedBy: 'SENCo at the parents\' meeting' },
+        refusedOn: '2026-02-02',
+        reason: 'We do not want him singled out',
+      }),
+    );
     await this.referral(
       id,
       'child-kai',
@@ -238,35 +221,18 @@ export class Oakfield {
     await this.child('child-zara', 'Zara', 'Ahmed', '2011-11-15', 9);
     await this.consent(
       'child-zara',
-      {
-        type: 'AssessCompetence',
-        childId: 'child-zara',
-        childDateOfBirth: '2011-11-15',
-        assessmentId: 'gillick-zara',
-        assessedBy: { userId: 'u-dsl', role: 'dsl' },
-        assessedOn: '2026-01-05',
-        framework: 'gillick',
-        decisionAbout: 'Who is told what I share with my mentor',
-        criteria: [
-          { criterion: 'understands-what-is-proposed', met: true },
-          { criterion: 'understands-the-consequences', met: true },
-          { criterion: 'can-weigh-up-and-decide', met: true },
-          { criterion: 'decides-free-of-pressure', met: true },
-        ],
-        outcome: 'competent',
-      },
+      assessCompetence({ childId: 'child-zara', childDateOfBirth: '2011-11-15', assessmentId: 'gillick-zara', assessedOn: '2026-01-05', decisionAbout: 'Who is told what I share with my mentor' }),
       parentalConsent('child-zara', '2011-11-15', '2026-01-06'),
-      {
-        type: 'RefuseConsent',
+      refuseConsent({
         consentId: 'zara-refuses-parents',
         childId: 'child-zara',
         childDateOfBirth: '2011-11-15',
-        giver: { kind: 'child' },
+        giver: theChild,
         informed: { ...informed, recipients: 'My mum and dad' },
         scope: { purposes: ['information-sharing'], recipients: ['parent-carer'], categories: ['family-circumstances', 'health'] },
         evidence: { form: 'written', documentRef: 'zara-statement-2026-01-08' },
         refusedOn: '2026-01-08',
-      },
+      }),
     );
     await this.referral(id, 'child-zara', referralOf(id, 'child-zara', '2026-01-06', { source: 'self-referral', referrer: { role: 'young-person' }, reasons: ['emotional-difficulties'] }));
     await this.referral(id, 'child-zara', { ...acceptance(id, '2026-01-08', MENTORS.helen, await this.mentoringConsent('child-zara', '2026-01-08')), baeCategory: 'C' } as ReferralCommand);
