@@ -40,6 +40,9 @@ const earlier = (a: Checkpoint | null, b: Checkpoint | null): Checkpoint | null 
 /** Events a catch-up may read past without writing its checkpoint: bounds what a crash makes it read again. */
 const IDLE_EVENTS_BEFORE_A_MOVE = 5000;
 
+/** Events a rebuild reads at once: large batches are what set-based applying feeds on. */
+const REBUILD_BATCH = 2000;
+
 /** The checkpoint that moved under us: another runner (or a rebuild) owns this stretch. */
 class CheckpointMoved extends Error {}
 
@@ -129,17 +132,24 @@ export class ProjectionRunner {
    * once caught up, so readers see the old read model until then, and keep it if the
    * replay fails (shadow-build.ts). The API may go on serving, and applying, meanwhile.
    */
-  async rebuild(projection: Projection, onProgress?: (eventsRead: number) => void): Promise<void> {
+  rebuild(projection: Projection, onProgress?: (eventsRead: number) => void): Promise<void> {
+    return this.rebuildTogether([projection], onProgress);
+  }
+
+  /** Rebuilds several projections at once, reading the log once for all of them. */
+  async rebuildTogether(projections: readonly Projection[], onProgress?: (eventsRead: number) => void): Promise<void> {
     const reached = await buildInShadow({
       dataSource: this.dataSource,
       store: this.store,
-      projection,
-      batchSize: this.batchSize,
-      apply: applyEvent,
+      projections,
+      batchSize: Math.max(this.batchSize, REBUILD_BATCH),
+      apply: applyInSets,
       onProgress,
     });
-    this.stored.set(projection.name, reached);
-    this.reached(projection.name, reached);
+    for (const projection of projections) {
+      this.stored.set(projection.name, reached);
+      this.reached(projection.name, reached);
+    }
   }
 
   status(): ProjectionStatus[] {
@@ -339,4 +349,23 @@ async function applyEvent(projection: Projection, event: RecordedEvent, manager:
   } catch (error) {
     throw new ProjectionFailed(projection.name, event, error);
   }
+}
+
+/**
+ * Applies a projection's events of one batch with its set-based `applyBatch` when it has
+ * one; should that fail, the batch is applied again one event at a time, so the failure
+ * names the event (and an error of the set-based path alone cannot stop a rebuild).
+ */
+async function applyInSets(projection: Projection, events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  if (projection.applyBatch) {
+    await manager.query('SAVEPOINT apply_batch');
+    try {
+      await projection.applyBatch(events, manager);
+      await manager.query('RELEASE SAVEPOINT apply_batch');
+      return;
+    } catch {
+      await manager.query('ROLLBACK TO SAVEPOINT apply_batch');
+    }
+  }
+  for (const event of events) await applyEvent(projection, event, manager);
 }
