@@ -40,9 +40,6 @@ const earlier = (a: Checkpoint | null, b: Checkpoint | null): Checkpoint | null 
 /** Events a catch-up may read past without writing its checkpoint: bounds what a crash makes it read again. */
 const IDLE_EVENTS_BEFORE_A_MOVE = 5000;
 
-/** Events a rebuild reads at once: large batches are what set-based applying feeds on. */
-const REBUILD_BATCH = 2000;
-
 /** The checkpoint that moved under us: another runner (or a rebuild) owns this stretch. */
 class CheckpointMoved extends Error {}
 
@@ -136,13 +133,13 @@ export class ProjectionRunner {
     return this.rebuildTogether([projection], onProgress);
   }
 
-  /** Rebuilds several projections at once, reading the log once for all of them. */
-  async rebuildTogether(projections: readonly Projection[], onProgress?: (eventsRead: number) => void): Promise<void> {
+  /** Rebuilds several projections at once, reading the log once for all of them, `batchSize` events at a time. */
+  async rebuildTogether(projections: readonly Projection[], onProgress?: (eventsRead: number) => void, batchSize = this.batchSize): Promise<void> {
     const reached = await buildInShadow({
       dataSource: this.dataSource,
       store: this.store,
       projections,
-      batchSize: Math.max(this.batchSize, REBUILD_BATCH),
+      batchSize,
       apply: applyInSets,
       onProgress,
     });
