@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** A column of a read-model table as a set-based statement binds it: its name and SQL type. */
 export interface ColumnOf {
@@ -77,7 +77,7 @@ export function inRounds<E>(events: readonly E[], rowOf: (event: E) => string): 
 }
 
 /** An entity's columns by property name, as set-based statements bind them. */
-export function entityColumns(manager: EntityManager, entity: Function): Map<string, ColumnOf> {
+export function entityColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): Map<string, ColumnOf> {
   return new Map(
     manager.connection.getMetadata(entity).columns.map((c) => [c.propertyName, { name: c.databaseName, type: `${String(c.type)}${c.isArray ? '[]' : ''}` }]),
   );
