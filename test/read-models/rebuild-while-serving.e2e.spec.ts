@@ -37,7 +37,8 @@ describe('rebuilding a read model while the API serves', () => {
     expect(before).toBe(30);
 
     // Slowed down so the API's reads and writes surely fall inside the rebuild.
-    const slow: Projection = { ...childRecordsProjection, apply: async (event, manager) => {
+    // Its set-based path left out: the rebuild must go through the slowed `apply`.
+    const slow: Projection = { ...childRecordsProjection, applyBatch: undefined, apply: async (event, manager) => {
       await new Promise((r) => setTimeout(r, 20));
       await childRecordsProjection.apply(event, manager);
     } };

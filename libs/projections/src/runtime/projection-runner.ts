@@ -129,17 +129,24 @@ export class ProjectionRunner {
    * once caught up, so readers see the old read model until then, and keep it if the
    * replay fails (shadow-build.ts). The API may go on serving, and applying, meanwhile.
    */
-  async rebuild(projection: Projection, onProgress?: (eventsRead: number) => void): Promise<void> {
+  rebuild(projection: Projection, onProgress?: (eventsRead: number) => void): Promise<void> {
+    return this.rebuildTogether([projection], onProgress);
+  }
+
+  /** Rebuilds several projections at once, reading the log once for all of them, `batchSize` events at a time. */
+  async rebuildTogether(projections: readonly Projection[], onProgress?: (eventsRead: number) => void, batchSize = this.batchSize): Promise<void> {
     const reached = await buildInShadow({
       dataSource: this.dataSource,
       store: this.store,
-      projection,
-      batchSize: this.batchSize,
-      apply: applyEvent,
+      projections,
+      batchSize,
+      apply: applyInSets,
       onProgress,
     });
-    this.stored.set(projection.name, reached);
-    this.reached(projection.name, reached);
+    for (const projection of projections) {
+      this.stored.set(projection.name, reached);
+      this.reached(projection.name, reached);
+    }
   }
 
   status(): ProjectionStatus[] {
@@ -339,4 +346,23 @@ async function applyEvent(projection: Projection, event: RecordedEvent, manager:
   } catch (error) {
     throw new ProjectionFailed(projection.name, event, error);
   }
+}
+
+/**
+ * Applies a projection's events of one batch with its set-based `applyBatch` when it has
+ * one; should that fail, the batch is applied again one event at a time, so the failure
+ * names the event (and an error of the set-based path alone cannot stop a rebuild).
+ */
+async function applyInSets(projection: Projection, events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  if (projection.applyBatch) {
+    await manager.query('SAVEPOINT apply_batch');
+    try {
+      await projection.applyBatch(events, manager);
+      await manager.query('RELEASE SAVEPOINT apply_batch');
+      return;
+    } catch {
+      await manager.query('ROLLBACK TO SAVEPOINT apply_batch');
+    }
+  }
+  for (const event of events) await applyEvent(projection, event, manager);
 }

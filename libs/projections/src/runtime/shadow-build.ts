@@ -6,84 +6,120 @@ import { checkpoints } from './checkpoint-store';
 export interface ShadowBuild {
   readonly dataSource: DataSource;
   readonly store: EventStore;
-  readonly projection: Projection;
+  /** Rebuilt together: the log is read once for all of them. */
+  readonly projections: readonly Projection[];
   readonly batchSize: number;
-  readonly apply: (projection: Projection, event: RecordedEvent, manager: EntityManager) => Promise<void>;
+  /** Applies one projection's events of a batch, in log order (naming the event it fails on). */
+  readonly apply: (projection: Projection, events: readonly RecordedEvent[], manager: EntityManager) => Promise<void>;
   readonly onProgress?: (eventsRead: number) => void;
 }
 
 const LIVE = 'read_models';
 
+interface Shadow {
+  readonly projection: Projection;
+  readonly schema: string;
+  /** The projection's own SQL, aimed at its shadow tables. */
+  readonly query: QueryRunner['query'];
+  applied: number;
+}
+
 /**
- * Rebuilds a read model without ever showing it emptier than it was. The whole log is
- * replayed into copies of the projection's tables in a shadow schema, while readers (and
- * the live projection) keep using the real ones; once caught up, one transaction takes the
- * projection's checkpoint lock (the live runner waits), applies what arrived meanwhile,
- * replaces the real tables' rows with the shadow's and sets the checkpoint. Rows are
- * copied rather than tables swapped so the real tables keep their grants, constraint names
- * and indexes, and readers never wait for a lock: they see the old rows until the commit.
- * A failure anywhere drops the shadow and leaves the read model as it was. Returns the
- * checkpoint reached.
+ * Rebuilds read models without ever showing them emptier than they were. The whole log is
+ * replayed, read once for all the projections rebuilt together, into copies of their tables
+ * in shadow schemas, while readers (and the live projections) keep using the real ones. The
+ * shadows are unlogged and their batches committed without waiting for the disk: a crash
+ * loses nothing but the rebuild, which starts again from nothing. Once caught up, one
+ * transaction takes the projections' checkpoint locks (the live runner waits), applies what
+ * arrived meanwhile, replaces the real tables' rows with the shadows' and sets the
+ * checkpoints. Rows are copied rather than tables swapped so the real tables keep their
+ * grants, constraint names and indexes, and readers never wait for a lock: they see the old
+ * rows until the commit. A failure anywhere drops the shadows and leaves every read model as
+ * it was. Returns the checkpoint reached.
  */
 export async function buildInShadow(build: ShadowBuild): Promise<Checkpoint | null> {
-  const { projection, dataSource } = build;
-  const shadow = `${LIVE}_rebuild_${projection.name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+  const { dataSource } = build;
   const runner = dataSource.createQueryRunner();
   const live = runner.query.bind(runner);
-  // The projection's own SQL and its repositories name `read_models.<table>`: aim them at the shadow.
-  runner.query = ((sql: string, ...rest: unknown[]) => live(intoShadow(sql, projection.tables, shadow), ...(rest as []))) as QueryRunner['query'];
-  const state = { position: null as Checkpoint | null, read: 0, applied: 0 };
-  const [{ locked }] = await live(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [shadow]);
-  if (!locked) {
-    await runner.release();
-    throw new Error(`a rebuild of ${projection.name} is already running`);
-  }
+  const shadows: Shadow[] = build.projections.map((projection) => {
+    const schema = `${LIVE}_rebuild_${projection.name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+    return { projection, schema, applied: 0, query: ((sql: string, ...rest: unknown[]) => live(intoShadow(sql, projection.tables, schema), ...(rest as []))) as QueryRunner['query'] };
+  });
+  const state = { position: null as Checkpoint | null, read: 0 };
+  const locked: Shadow[] = [];
   try {
-    await live(`DROP SCHEMA IF EXISTS "${shadow}" CASCADE`);
-    await live(`CREATE SCHEMA "${shadow}"`);
-    for (const table of projection.tables) await live(`CREATE TABLE "${shadow}"."${table}" (LIKE ${LIVE}."${table}" INCLUDING ALL)`);
-    for (;;) {
+    for (const shadow of shadows) {
+      const [{ got }] = await live(`SELECT pg_try_advisory_lock(hashtext($1)) AS got`, [shadow.schema]);
+      if (!got) throw new Error(`a rebuild of ${shadow.projection.name} is already running`);
+      locked.push(shadow);
+    }
+    for (const { projection, schema } of shadows) {
+      await live(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await live(`CREATE SCHEMA "${schema}"`);
+      for (const table of projection.tables) await live(`CREATE UNLOGGED TABLE "${schema}"."${table}" (LIKE ${LIVE}."${table}" INCLUDING ALL)`);
+    }
+    // The next batch is read (and opened) while this one is applied.
+    for (let next = readAfter(build, shadows, null); ; ) {
+      const batch = await next;
+      if (batch.length === 0) break;
+      next = readAfter(build, shadows, batch[batch.length - 1].checkpoint);
+      // Awaited on the next turn; should this batch fail first, its rejection is not lost unhandled.
+      next.catch(() => undefined);
       await runner.startTransaction();
-      const more = await replayBatch(build, runner, state);
+      await live(`SET LOCAL synchronous_commit TO off`);
+      await replayBatch(build, runner, shadows, state, batch);
       await runner.commitTransaction();
-      if (!more) break;
     }
     await runner.startTransaction();
-    await checkpoints.lock(runner.manager, projection.name);
-    while (await replayBatch(build, runner, state));
-    for (const table of projection.tables) {
-      await live(`DELETE FROM ${LIVE}."${table}"`);
-      await live(`INSERT INTO ${LIVE}."${table}" SELECT * FROM "${shadow}"."${table}"`);
+    for (const { projection } of shadows) await checkpoints.lock(runner.manager, projection.name);
+    for (let batch = await readAfter(build, shadows, state.position); batch.length > 0; batch = await readAfter(build, shadows, state.position)) {
+      await replayBatch(build, runner, shadows, state, batch);
     }
-    await live(`DROP SCHEMA "${shadow}" CASCADE`);
-    await checkpoints.clear(runner.manager, projection.name);
-    if (state.position) await checkpoints.advance(runner.manager, projection.name, state.position, state.applied);
+    for (const { projection, schema, applied } of shadows) {
+      for (const table of projection.tables) {
+        await live(`DELETE FROM ${LIVE}."${table}"`);
+        await live(`INSERT INTO ${LIVE}."${table}" SELECT * FROM "${schema}"."${table}"`);
+      }
+      await live(`DROP SCHEMA "${schema}" CASCADE`);
+      await checkpoints.clear(runner.manager, projection.name);
+      if (state.position) await checkpoints.advance(runner.manager, projection.name, state.position, applied);
+    }
     await runner.commitTransaction();
     return state.position;
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
-    await live(`DROP SCHEMA IF EXISTS "${shadow}" CASCADE`).catch(() => undefined);
+    for (const { schema } of locked) await live(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     throw error;
   } finally {
-    await live(`SELECT pg_advisory_unlock(hashtext($1))`, [shadow]).catch(() => undefined);
+    for (const { schema } of locked) await live(`SELECT pg_advisory_unlock(hashtext($1))`, [schema]).catch(() => undefined);
+    runner.query = live;
     await runner.release();
   }
 }
 
-/** Applies the next batch of the log to the shadow; false when there was nothing left. */
-async function replayBatch(build: ShadowBuild, runner: QueryRunner, state: { position: Checkpoint | null; read: number; applied: number }): Promise<boolean> {
-  // Only the projection's own events are opened: the rest are read for their position alone.
-  const batch = await build.store.readAll({ after: state.position, limit: build.batchSize, typesRead: new Set(build.projection.eventTypes) });
-  if (batch.length === 0) return false;
-  for (const event of batch) {
-    if (!build.projection.eventTypes.includes(event.type)) continue;
-    await build.apply(build.projection, event, runner.manager);
-    state.applied += 1;
+/** The batch of the log after `position`, opening only the types some projection reads (the rest come for their position alone). */
+function readAfter(build: ShadowBuild, shadows: readonly Shadow[], position: Checkpoint | null): Promise<RecordedEvent[]> {
+  return build.store.readAll({ after: position, limit: build.batchSize, typesRead: new Set(shadows.flatMap((s) => s.projection.eventTypes)) });
+}
+
+/** Applies a batch of the log to every shadow, each projection its own events. */
+async function replayBatch(build: ShadowBuild, runner: QueryRunner, shadows: readonly Shadow[], state: { position: Checkpoint | null; read: number }, batch: readonly RecordedEvent[]): Promise<void> {
+  const live = runner.query;
+  try {
+    for (const shadow of shadows) {
+      const types = new Set(shadow.projection.eventTypes);
+      const work = batch.filter((event) => types.has(event.type));
+      if (work.length === 0) continue;
+      runner.query = shadow.query;
+      await build.apply(shadow.projection, work, runner.manager);
+      shadow.applied += work.length;
+    }
+  } finally {
+    runner.query = live;
   }
   state.position = batch[batch.length - 1].checkpoint;
   state.read += batch.length;
   build.onProgress?.(state.read);
-  return true;
 }
 
 /** `read_models.<table>` (quoted or not) becomes `"<shadow>"."<table>"` for the projection's own tables. */

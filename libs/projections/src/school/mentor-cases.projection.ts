@@ -4,6 +4,7 @@ import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 import { MentorCase } from './mentor-case.entity';
+import { assignmentsOfEntity, entityColumns, inRounds, insertNewRows, updateRows } from '../runtime/row-sets';
 
 type Data<T extends ReferralEvent['type']> = Extract<ReferralEvent, { type: T }>['data'];
 
@@ -47,141 +48,203 @@ export const mentorCasesProjection: Projection = {
   tables: ['mentor_cases'],
 
   async apply(event: RecordedEvent, manager: EntityManager) {
-    // Reasons, profile, baseline and exit figures come from personal fields; stages and dates stay.
-    if (event.type === CHILD_RECORD_ERASED) return nullColumns(manager, 'mentor_cases', ERASED_COLUMNS, erasedChild(event));
+    const change = changeOf(event);
     const repository = manager.getRepository(MentorCase);
-    const referralId = (event.data as { referralId: string }).referralId;
-    const stamp = { revision: event.revision.toString(), updatedAt: event.occurredAt };
-    const update = (columns: Partial<MentorCase>) => repository.update({ referralId }, { ...columns, ...stamp });
-
-    switch (event.type as ReferralEvent['type']) {
-      case 'ReferralMade': {
-        const data = event.data as unknown as Data<'ReferralMade'>;
-        const profile = orNull(data.profile);
-        await repository.upsert(
-          {
-            referralId,
-            childId: data.childId,
-            schoolId: data.schoolId,
-            stage: 'awaiting-triage',
-            source: data.source,
-            referringAgencyId: orNull(data.referringAgencyId),
-            reasons: data.reasons ? [...data.reasons] : null,
-            referredOn: data.referredOn,
-            // Erased (null) still means a profile was recorded.
-            profileComplete: data.profile !== undefined,
-            ...profileColumns(profile),
-            consentIds: [],
-            ...stamp,
-          },
-          ['referralId'],
-        );
+    switch (change.kind) {
+      case 'erase':
+        return nullColumns(manager, 'mentor_cases', ERASED_COLUMNS, change.childId);
+      case 'open':
+        await repository.upsert(change.row, ['referralId']);
         return;
-      }
-      case 'PrimaryAssessmentProfileCompleted': {
-        const data = event.data as unknown as Data<'PrimaryAssessmentProfileCompleted'>;
-        await update({ profileComplete: true, ...profileColumns(orNull(data.profile)) });
+      case 'update':
+        await repository.update({ referralId: change.referralId }, change.columns);
         return;
-      }
-      case 'ReferralTriaged': {
-        const data = event.data as unknown as Data<'ReferralTriaged'>;
-        await update({
-          stage: data.outcome === 'accepted-onto-register' ? 'on-register' : data.outcome,
-          triagedOn: data.triagedOn,
-          priority: data.priority,
-          levelOfNeed: data.levelOfNeed,
-          baeCategory: data.baeCategory,
-          triageReason: orNull(data.reason),
-          mentorId: orNull(data.mentorId),
-          workMode: orNull(data.workMode),
-          consentIds: [...(data.consentIds ?? [])],
-        });
+      case 'session':
+        await recordSessions(manager, [change]);
         return;
-      }
-      case 'MentoringAgreementSigned':
-        await update({ agreementSignedOn: (event.data as unknown as Data<'MentoringAgreementSigned'>).signedOn });
-        return;
-      case 'AssessmentRecorded': {
-        const data = event.data as unknown as Data<'AssessmentRecorded'>;
-        await update({
-          assessedOn: data.assessedOn,
-          baselineAttendance: data.baseline?.attendancePercent ?? null,
-          baselineBehaviour: data.baseline?.behaviourIncidents ?? null,
-        });
-        return;
-      }
-      case 'TargetsSet':
-        // The targets live in mentor_case_targets; the case's revision still moves on, or an If-Match read after it is stale.
-        await update({});
-        return;
-      case 'ActionPlanAgreed': {
-        const data = event.data as unknown as Data<'ActionPlanAgreed'>;
-        await update({
-          planId: data.planId,
-          planAgreedOn: data.agreedOn,
-          interventionLength: data.interventionLength,
-          plannedEndOn: orNull(data.plannedEndOn),
-          nextReviewOn: data.reviewOn,
-        });
-        return;
-      }
-      case 'SessionRecorded': {
-        const data = event.data as unknown as Data<'SessionRecorded'>;
-        await manager.query(
-          `UPDATE read_models.mentor_cases
-              SET ${SESSION_COLUMN[data.kind]} = ${SESSION_COLUMN[data.kind]} + 1,
-                  sessions_attended = sessions_attended + $2,
-                  sessions_missed = sessions_missed + $3,
-                  sessions_since_ending_planned = sessions_since_ending_planned + CASE WHEN ending_planned_on IS NOT NULL AND $2 = 1 THEN 1 ELSE 0 END,
-                  last_session_on = GREATEST(last_session_on, $4::date),
-                  revision = $5, updated_at = $6
-            WHERE referral_id = $1`,
-          [referralId, data.attended ? 1 : 0, data.attended ? 0 : 1, data.heldOn, stamp.revision, stamp.updatedAt],
-        );
-        return;
-      }
-      case 'ReviewHeld': {
-        const data = event.data as unknown as Data<'ReviewHeld'>;
-        const goesOn = data.outcome !== 'begin-ending';
-        await update({
-          lastReviewOn: data.heldOn,
-          lastReviewOutcome: data.outcome,
-          // Continue sets the next date; re-plan waits for the new plan's; begin-ending has none.
-          nextReviewOn: orNull(data.nextReviewOn),
-          // A review that decides to go on calls off an ending in preparation.
-          ...(goesOn ? { endingPlannedOn: null, endingSessionsRemaining: null, endingEndOn: null, sessionsSinceEndingPlanned: 0 } : {}),
-        });
-        return;
-      }
-      case 'EndingPlanned': {
-        const data = event.data as unknown as Data<'EndingPlanned'>;
-        await update({ endingPlannedOn: data.plannedOn, endingSessionsRemaining: data.sessionsRemaining, endingEndOn: data.endOn, sessionsSinceEndingPlanned: 0 });
-        return;
-      }
-      case 'CaseClosed': {
-        const data = event.data as unknown as Data<'CaseClosed'>;
-        await update({
-          stage: 'closed',
-          closedOn: data.closedOn,
-          closeReason: data.reason,
-          nextReviewOn: null,
-          attendanceAtExit: data.exit?.attendancePercent ?? null,
-          behaviourAtExit: data.exit?.behaviourIncidents ?? null,
-          exclusionsAtExit: data.exit?.fixedTermExclusions ?? null,
-          followUpDueOn: orNull(data.followUpDueOn),
-        });
-        return;
-      }
-      case 'FollowUpRecorded': {
-        const data = event.data as unknown as Data<'FollowUpRecorded'>;
-        await update({ lastFollowUpOn: data.heldOn, followUpOutcome: data.outcome });
-        return;
-      }
       default:
         return;
     }
   },
+
+  applyBatch: applyInRounds,
 };
+
+type Change =
+  | { kind: 'erase'; childId: string }
+  | { kind: 'open'; referralId: string; row: Partial<MentorCase> }
+  | { kind: 'update'; referralId: string; columns: Partial<MentorCase> }
+  | { kind: 'session'; referralId: string; kind_: keyof typeof SESSION_COLUMN; attended: boolean; heldOn: string; revision: string; updatedAt: Date }
+  | { kind: 'none' };
+
+/** What an event does to its case's row. */
+function changeOf(event: RecordedEvent): Change {
+  // Reasons, profile, baseline and exit figures come from personal fields; stages and dates stay.
+  if (event.type === CHILD_RECORD_ERASED) return { kind: 'erase', childId: erasedChild(event) };
+  const referralId = (event.data as { referralId: string }).referralId;
+  const stamp = { revision: event.revision.toString(), updatedAt: event.occurredAt };
+  const update = (columns: Partial<MentorCase>): Change => ({ kind: 'update', referralId, columns: { ...columns, ...stamp } });
+
+  switch (event.type as ReferralEvent['type']) {
+    case 'ReferralMade': {
+      const data = event.data as unknown as Data<'ReferralMade'>;
+      const profile = orNull(data.profile);
+      return {
+        kind: 'open',
+        referralId,
+        row: {
+          referralId,
+          childId: data.childId,
+          schoolId: data.schoolId,
+          stage: 'awaiting-triage',
+          source: data.source,
+          referringAgencyId: orNull(data.referringAgencyId),
+          reasons: data.reasons ? [...data.reasons] : null,
+          referredOn: data.referredOn,
+          // Erased (null) still means a profile was recorded.
+          profileComplete: data.profile !== undefined,
+          ...profileColumns(profile),
+          consentIds: [],
+          ...stamp,
+        },
+      };
+    }
+    case 'PrimaryAssessmentProfileCompleted': {
+      const data = event.data as unknown as Data<'PrimaryAssessmentProfileCompleted'>;
+      return update({ profileComplete: true, ...profileColumns(orNull(data.profile)) });
+    }
+    case 'ReferralTriaged': {
+      const data = event.data as unknown as Data<'ReferralTriaged'>;
+      return update({
+        stage: data.outcome === 'accepted-onto-register' ? 'on-register' : data.outcome,
+        triagedOn: data.triagedOn,
+        priority: data.priority,
+        levelOfNeed: data.levelOfNeed,
+        baeCategory: data.baeCategory,
+        triageReason: orNull(data.reason),
+        mentorId: orNull(data.mentorId),
+        workMode: orNull(data.workMode),
+        consentIds: [...(data.consentIds ?? [])],
+      });
+    }
+    case 'MentoringAgreementSigned':
+      return update({ agreementSignedOn: (event.data as unknown as Data<'MentoringAgreementSigned'>).signedOn });
+    case 'AssessmentRecorded': {
+      const data = event.data as unknown as Data<'AssessmentRecorded'>;
+      return update({
+        assessedOn: data.assessedOn,
+        baselineAttendance: data.baseline?.attendancePercent ?? null,
+        baselineBehaviour: data.baseline?.behaviourIncidents ?? null,
+      });
+    }
+    case 'TargetsSet':
+      // The targets live in mentor_case_targets; the case's revision still moves on, or an If-Match read after it is stale.
+      return update({});
+    case 'ActionPlanAgreed': {
+      const data = event.data as unknown as Data<'ActionPlanAgreed'>;
+      return update({
+        planId: data.planId,
+        planAgreedOn: data.agreedOn,
+        interventionLength: data.interventionLength,
+        plannedEndOn: orNull(data.plannedEndOn),
+        nextReviewOn: data.reviewOn,
+      });
+    }
+    case 'SessionRecorded': {
+      const data = event.data as unknown as Data<'SessionRecorded'>;
+      return { kind: 'session', referralId, kind_: data.kind, attended: data.attended, heldOn: data.heldOn, ...stamp };
+    }
+    case 'ReviewHeld': {
+      const data = event.data as unknown as Data<'ReviewHeld'>;
+      const goesOn = data.outcome !== 'begin-ending';
+      return update({
+        lastReviewOn: data.heldOn,
+        lastReviewOutcome: data.outcome,
+        // Continue sets the next date; re-plan waits for the new plan's; begin-ending has none.
+        nextReviewOn: orNull(data.nextReviewOn),
+        // A review that decides to go on calls off an ending in preparation.
+        ...(goesOn ? { endingPlannedOn: null, endingSessionsRemaining: null, endingEndOn: null, sessionsSinceEndingPlanned: 0 } : {}),
+      });
+    }
+    case 'EndingPlanned': {
+      const data = event.data as unknown as Data<'EndingPlanned'>;
+      return update({ endingPlannedOn: data.plannedOn, endingSessionsRemaining: data.sessionsRemaining, endingEndOn: data.endOn, sessionsSinceEndingPlanned: 0 });
+    }
+    case 'CaseClosed': {
+      const data = event.data as unknown as Data<'CaseClosed'>;
+      return update({
+        stage: 'closed',
+        closedOn: data.closedOn,
+        closeReason: data.reason,
+        nextReviewOn: null,
+        attendanceAtExit: data.exit?.attendancePercent ?? null,
+        behaviourAtExit: data.exit?.behaviourIncidents ?? null,
+        exclusionsAtExit: data.exit?.fixedTermExclusions ?? null,
+        followUpDueOn: orNull(data.followUpDueOn),
+      });
+    }
+    case 'FollowUpRecorded': {
+      const data = event.data as unknown as Data<'FollowUpRecorded'>;
+      return update({ lastFollowUpOn: data.heldOn, followUpOutcome: data.outcome });
+    }
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/** Sessions of different cases in one statement: each adds to its own case's counts. */
+async function recordSessions(manager: EntityManager, sessions: ReadonlyArray<Extract<Change, { kind: 'session' }>>): Promise<void> {
+  const counted = (kind: keyof typeof SESSION_COLUMN) => `${SESSION_COLUMN[kind]} = ${SESSION_COLUMN[kind]} + CASE WHEN m.kind = '${kind}' THEN 1 ELSE 0 END`;
+  await manager.query(
+    `UPDATE read_models.mentor_cases
+        SET ${(Object.keys(SESSION_COLUMN) as Array<keyof typeof SESSION_COLUMN>).map(counted).join(', ')},
+            sessions_attended = sessions_attended + m.attended,
+            sessions_missed = sessions_missed + 1 - m.attended,
+            sessions_since_ending_planned = sessions_since_ending_planned + CASE WHEN ending_planned_on IS NOT NULL AND m.attended = 1 THEN 1 ELSE 0 END,
+            last_session_on = GREATEST(last_session_on, m.held_on),
+            revision = m.revision, updated_at = m.updated_at
+       FROM unnest($1::text[], $2::text[], $3::int[], $4::date[], $5::bigint[], $6::timestamptz[]) AS m(referral_id, kind, attended, held_on, revision, updated_at)
+      WHERE mentor_cases.referral_id = m.referral_id`,
+    [
+      sessions.map((s) => s.referralId),
+      sessions.map((s) => s.kind_),
+      sessions.map((s) => (s.attended ? 1 : 0)),
+      sessions.map((s) => s.heldOn),
+      sessions.map((s) => s.revision),
+      sessions.map((s) => s.updatedAt.toISOString()),
+    ],
+  );
+}
+
+/**
+ * A batch in rounds of at most one event per case (row-sets.ts): each round opens its new
+ * cases in one INSERT, applies its updates in one UPDATE and its sessions in another. A batch
+ * with an erasure (which reaches every case of a child) applies event by event.
+ */
+async function applyInRounds(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  const changes = events.map(changeOf);
+  if (changes.some((c) => c.kind === 'erase')) {
+    for (const event of events) await mentorCasesProjection.apply(event, manager);
+    return;
+  }
+  const columns = entityColumns(manager, MentorCase);
+  const key = columns.get('referralId')!;
+  const cases = changes.filter((c): c is Exclude<Change, { kind: 'erase' | 'none' }> => c.kind !== 'none' && c.kind !== 'erase');
+  for (const round of inRounds(cases, (c) => c.referralId)) {
+    const opened = new Map(round.flatMap((c) => (c.kind === 'open' ? [[c.referralId, assignmentsOfEntity(columns, c.row)] as const] : [])));
+    if (opened.size > 0) {
+      const rowColumns = [...[...opened.values()][0].keys()].filter((name) => name !== key.name).map((name) => [...columns.values()].find((c) => c.name === name)!);
+      const inserted = await insertNewRows(manager, TABLE, key, rowColumns, opened);
+      await updateRows(manager, TABLE, key, [...columns.values()].filter((c) => c !== key), new Map([...opened].filter(([id]) => !inserted.has(id))));
+    }
+    const updated = new Map(round.flatMap((c) => (c.kind === 'update' ? [[c.referralId, assignmentsOfEntity(columns, c.columns)] as const] : [])));
+    await updateRows(manager, TABLE, key, [...columns.values()].filter((c) => c !== key && [...updated.values()].some((a) => a.has(c.name))), updated);
+    const sessions = round.filter((c): c is Extract<Change, { kind: 'session' }> => c.kind === 'session');
+    if (sessions.length > 0) await recordSessions(manager, sessions);
+  }
+}
+
+const TABLE = 'read_models.mentor_cases';
 
 function profileColumns(profile: Data<'ReferralMade'>['profile'] | null): Partial<MentorCase> {
   return {
