@@ -16,6 +16,7 @@ export const childRecordsProjection: Projection = {
   name: 'child-records',
   eventTypes: ['ChildRegistered', 'ChildDetailsCorrected', 'SchoolMoveRecorded', CHILD_RECORD_ERASED],
   tables: ['child_records'],
+  perChild: true,
 
   async apply(event: RecordedEvent, manager: EntityManager) {
     if (event.type === CHILD_RECORD_ERASED) {
