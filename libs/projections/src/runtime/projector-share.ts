@@ -110,8 +110,9 @@ export class ProjectorShare {
     claimed.forEach((name) => this.held.add(name));
     const running = units.filter((unit) => this.held.has(unit.name));
     for (const unit of running) await checkpoints.seed(this.options.dataSource.manager, unit.name, wholeOf(unit.name));
-    this.runner = new ProjectionRunner(this.options.dataSource, this.options.store, running, this.options.batchSize, this.options.log);
-    await this.runner.start();
+    // A projector left with nothing to run reads nothing: a runner without projections would follow the log from its start.
+    this.runner = running.length === 0 ? null : new ProjectionRunner(this.options.dataSource, this.options.store, running, this.options.batchSize, this.options.log);
+    await this.runner?.start();
     this.log(`projector runs ${running.length} of ${units.length} projection units: ${this.holding().join(', ')}`);
   }
 
