@@ -18,6 +18,8 @@ import { runBench } from '../support/run-bench';
 const rates = (process.env.BENCH_RATES ?? '50,100,200,400,800').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+/** A latency; none when no request of the step was answered (NaN comes back from the driver as null). */
+const ms = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toFixed(1) : '-');
 const registerSizes = (process.env.BENCH_REGISTER_SIZES ?? '200,2000').split(',').map(Number);
 /** Which paths to load (`read,create,register`): a profile of one path needs only that one. */
 const paths = new Set((process.env.BENCH_PATHS ?? 'read,create,register').split(','));
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
       load: loadAverage(),
     };
     rows.push(row);
-    log(`${p.label} at ${rate ?? 'max'}/s: ${result.achieved.toFixed(0)}/s p50 ${result.p50.toFixed(1)} p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors (load ${row.load})`);
+    log(`${p.label} at ${rate ?? 'max'}/s: ${result.achieved.toFixed(0)}/s p50 ${ms(result.p50)} p99 ${ms(result.p99)} ms, ${result.errors} errors (load ${row.load})`);
     return result;
   };
   const measure = async (p: Path) => {
@@ -120,7 +122,6 @@ async function main(): Promise<void> {
   }
   driver.kill();
 
-  const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '-');
   const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(1)}×` : '-');
   process.stdout.write(
     [

@@ -3,6 +3,7 @@ import { IntegrationWorkers } from '@app/integration/integration-workers';
 import { loadConfig } from '@app/platform/config/config';
 import { createPlatformLogger } from '@app/platform/logging/platform-logger';
 import { openPlatform } from '@app/platform/runtime/open-platform';
+import { refuseMismatchedSegments } from '@app/platform/runtime/projection-segments';
 import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 import { traceProcess } from '@app/platform/tracing/process-tracing';
 import { createApiApplication } from './bootstrap';
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
   const logger = createPlatformLogger(config.logLevel);
   const log = (line: string) => logger.info(line);
   const runtime = await openPlatform(config, { log });
-  if (config.inProcessWorkers) await runtime.projections.start();
+  if (config.inProcessWorkers) {
+    await refuseMismatchedSegments(runtime);
+    await runtime.projections.start();
+  }
   const integration =
     config.inProcessWorkers && config.kafkaBrokers
       ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId, log, clock: runtime.clock })

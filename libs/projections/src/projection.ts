@@ -21,4 +21,10 @@ export interface Projection {
    * shadow copies of them and swaps those in (runtime/shadow-build.ts).
    */
   readonly tables: readonly string[];
+  /**
+   * Every event it reads is about one child (its `childId`) and changes only that child's
+   * rows, so its work may be split by child between projector processes (runtime/segments.ts).
+   * Lists keyed by school, panel or family are not: they stay whole.
+   */
+  readonly perChild?: true;
 }

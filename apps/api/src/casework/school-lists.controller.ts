@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { dayOf } from '@app/domain/shared/calendar';
 import { caseworkPolicies } from '@app/access/policy/casework.policies';
@@ -8,13 +9,16 @@ import {
   actionPlans,
   caseOutcomes,
   endingsAndFollowUpsDue,
-  learningMentorPupilRegister,
   mentorCaseloads,
-  referralsAwaitingTriage,
+  PUPIL_REGISTER,
+  pupilRegisterPage,
+  REFERRALS_AWAITING_TRIAGE,
+  referralsAwaitingTriagePage,
   reviewsDue,
   schoolOutcomes,
 } from '@app/projections/school/queries';
 import { Policy } from '../access/policy.decorator';
+import { PageQuery, pageRequestOf, sendPage } from '../platform/paging';
 import { CLOCK } from '../platform/tokens';
 
 export class AsOfQuery {
@@ -39,15 +43,15 @@ export class SchoolListsController {
 
   @Get('referrals-awaiting-triage')
   @Policy(caseworkPolicies.schoolLists)
-  awaitingTriage(@Param('schoolId') schoolId: string) {
-    return referralsAwaitingTriage(this.dataSource.manager, { schoolId });
+  async awaitingTriage(@Param('schoolId') schoolId: string, @Query() query: PageQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return sendPage(request, response, await referralsAwaitingTriagePage(this.dataSource.manager, { schoolId }, pageRequestOf(REFERRALS_AWAITING_TRIAGE, query)));
   }
 
-  /** The Learning Mentor Pupil Register (001). */
+  /** The Learning Mentor Pupil Register (001), a page at a time (`?limit=`, `?cursor=`; `X-Total-Count`, `Link` rel=next). */
   @Get('pupil-register')
   @Policy(caseworkPolicies.schoolLists)
-  register(@Param('schoolId') schoolId: string) {
-    return learningMentorPupilRegister(this.dataSource.manager, { schoolId });
+  async register(@Param('schoolId') schoolId: string, @Query() query: PageQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return sendPage(request, response, await pupilRegisterPage(this.dataSource.manager, { schoolId }, pageRequestOf(PUPIL_REGISTER, query)));
   }
 
   /** One-to-one caseload per mentor, overloaded above 15 (4e). */

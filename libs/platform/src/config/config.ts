@@ -27,6 +27,8 @@ export interface PlatformConfig {
   readonly idleInTransactionTimeoutMs: number;
   /** Run projections and the relay inside the API process (single-process mode). */
   readonly inProcessWorkers: boolean;
+  /** Segments each per-child projection is cut into, shared by the apps/projector processes (ADR 027); 1: whole, as one process runs it. */
+  readonly projectionSegments: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Set: tokens are verified against this OIDC issuer's JWKS. Absent: the local issuer under dataDir. */
   readonly oidc?: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
@@ -221,6 +223,15 @@ const web = (env: Env, port: number): WebConfig => {
   };
 };
 
+/** Segments are for several projector processes: the API's own projections run whole, in one process. */
+const segments = (env: Env): number => {
+  const count = integer(env, 'PROJECTION_SEGMENTS', 1, 1, 64);
+  if (count > 1 && flag(env, 'IN_PROCESS_WORKERS', true)) {
+    throw new ConfigError('PROJECTION_SEGMENTS', `is ${count}: segments are shared by apps/projector processes, so it needs IN_PROCESS_WORKERS=false`);
+  }
+  return count;
+};
+
 export function loadConfig(env: Env = process.env): PlatformConfig {
   const port = integer(env, 'PORT', 3000, 1, 65535);
   return {
@@ -238,6 +249,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     projectionMaxLagEvents: integer(env, 'PROJECTION_MAX_LAG_EVENTS', 1000, 0, 100_000_000),
     idleInTransactionTimeoutMs: integer(env, 'IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 1000, 3_600_000),
     inProcessWorkers: flag(env, 'IN_PROCESS_WORKERS', true),
+    projectionSegments: segments(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
     oidc: oidc(env),
     tokenMaxLifetimeSeconds: integer(env, 'TOKEN_MAX_LIFETIME_SECONDS', 8 * 3600, 60, 24 * 3600),

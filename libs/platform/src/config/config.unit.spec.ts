@@ -13,7 +13,7 @@ const refusal = (env: Record<string, string>): ConfigError => {
 describe('configuration is validated at start-up, naming the bad variable', () => {
   it('starts with sensible defaults: embedded PostgreSQL, no Kafka, local keys', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, kafkaBrokers: undefined, inProcessWorkers: true, projectionMaxLagEvents: 1000, tokenMaxLifetimeSeconds: 28800 });
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, kafkaBrokers: undefined, inProcessWorkers: true, projectionSegments: 1, projectionMaxLagEvents: 1000, tokenMaxLifetimeSeconds: 28800 });
     expect(config.rateLimit).toEqual({ windowSeconds: 60, perAddress: 6000, perUser: 3000 });
     expect(config.dataDir).toMatch(/var$/);
   });
@@ -54,6 +54,9 @@ describe('configuration is validated at start-up, naming the bad variable', () =
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT', 'must use http: or https:'],
     [{ OIDC_ISSUER: 'https://login.example.gov.uk' }, 'OIDC_AUDIENCE', 'required when OIDC_ISSUER is set'],
     [{ IN_PROCESS_WORKERS: 'yes' }, 'IN_PROCESS_WORKERS', 'one of true, false'],
+    [{ PROJECTION_SEGMENTS: '0' }, 'PROJECTION_SEGMENTS', 'between 1 and 64'],
+    [{ PROJECTION_SEGMENTS: 'two', IN_PROCESS_WORKERS: 'false' }, 'PROJECTION_SEGMENTS', 'must be a whole number'],
+    [{ PROJECTION_SEGMENTS: '2' }, 'PROJECTION_SEGMENTS', 'needs IN_PROCESS_WORKERS=false'],
     [{ EVENTSTORE_URL: 'kurrentdb://admin:changeit@localhost:2113?tls=false' }, 'EVENTSTORE_URL', 'must use esdb: or esdb+discover:, got kurrentdb:'],
     [{ TOKEN_MAX_LIFETIME_SECONDS: '90000' }, 'TOKEN_MAX_LIFETIME_SECONDS', 'between 60 and 86400'],
     [{ TOKEN_MAX_LIFETIME_SECONDS: '8h' }, 'TOKEN_MAX_LIFETIME_SECONDS', 'must be a whole number'],

@@ -90,6 +90,7 @@ export const childRecordsProjection: Projection = {
   name: 'child-records',
   eventTypes: ['ChildRegistered', 'ChildDetailsCorrected', 'SchoolMoveRecorded', CHILD_RECORD_ERASED],
   tables: ['child_records'],
+  perChild: true,
   apply: (event, manager) => applyInSets([event], manager),
   applyBatch: applyInSets,
 };

@@ -12,6 +12,7 @@ export const consentScopesProjection: Projection = {
   name: 'consent-scopes',
   eventTypes: ['ConsentGiven', 'ConsentRefused', 'ConsentWithdrawn', 'ConsentExpired', CHILD_RECORD_ERASED],
   tables: ['consent_scopes'],
+  perChild: true,
 
   async apply(event: RecordedEvent, manager: EntityManager) {
     // Scopes and dates stay as evidence of what was lawful when; who in the family gave it, and their form's reference, go.

@@ -11,6 +11,7 @@ import { CreateSchoolMoves1765100000000 } from './1765100000000-create-school-mo
 import { CreateSubjectAccessRequests1765200000100 } from './1765200000100-create-subject-access-requests';
 import { CreateFamilyLinks1765400000100 } from './1765400000100-create-family-links';
 import { CreateRetentionReadModels1765300000100 } from './1765300000100-create-retention-read-models';
+import { IndexSchoolListsByPageKey1766300000000 } from './1766300000000-index-school-lists-by-page-key';
 
 export const projectionMigrations = [
   CreateProjectionCheckpoints1763900000000,
@@ -26,4 +27,5 @@ export const projectionMigrations = [
   CreateSubjectAccessRequests1765200000100,
   CreateFamilyLinks1765400000100,
   CreateRetentionReadModels1765300000100,
+  IndexSchoolListsByPageKey1766300000000,
 ];

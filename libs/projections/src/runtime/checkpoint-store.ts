@@ -73,6 +73,22 @@ export const checkpoints = {
     });
   },
 
+  /** A new segment starts where its whole projection stood (a projection cut from one into segments goes on, not over). */
+  async seed(manager: EntityManager, name: string, from: string): Promise<void> {
+    if (name === from) return;
+    await manager.query(
+      `INSERT INTO read_models.projection_checkpoints (name, commit_id, position)
+       SELECT $1, commit_id, position FROM read_models.projection_checkpoints WHERE name = $2
+       ON CONFLICT (name) DO NOTHING`,
+      [name, from],
+    );
+  },
+
+  async names(manager: EntityManager): Promise<string[]> {
+    const rows: Array<{ name: string }> = await manager.query(`SELECT name FROM read_models.projection_checkpoints`);
+    return rows.map((r) => r.name);
+  },
+
   async read(manager: EntityManager, name: string): Promise<Checkpoint | null> {
     const rows: CheckpointRow[] = await manager.query(
       `SELECT commit_id, position FROM read_models.projection_checkpoints WHERE name = $1`,

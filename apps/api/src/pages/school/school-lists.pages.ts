@@ -1,11 +1,13 @@
-import { Controller, Get, Inject, Param, Render } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Render } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Directory } from '@app/access/directory/directory';
 import { caseworkPolicies } from '@app/access/policy/casework.policies';
 import { dayOf } from '@app/domain/shared/calendar';
-import { caseOutcomes, endingsAndFollowUpsDue, mentorCaseload, mentorCaseloads, ONE_TO_ONE_CASELOAD_LIMIT, referralsAwaitingTriage, reviewsDue, schoolOutcomes } from '@app/projections/school/queries';
+import { caseOutcomes, endingsAndFollowUpsDue, mentorCaseload, mentorCaseloads, ONE_TO_ONE_CASELOAD_LIMIT, REFERRALS_AWAITING_TRIAGE, referralsAwaitingTriagePage, reviewsDue, schoolOutcomes } from '@app/projections/school/queries';
 import { Policy } from '../../access/policy.decorator';
+import { PageQuery, pageRequestOf } from '../../platform/paging';
 import { CLOCK } from '../../platform/tokens';
+import { pageLinks } from '../page-links';
 import { Page } from '../page.decorator';
 import { outcomeBars } from './outcome-chart';
 
@@ -21,8 +23,9 @@ export class SchoolListPages {
   @Get('triage')
   @Policy(caseworkPolicies.schoolLists)
   @Render('school/triage-list')
-  async triage(@Param('schoolId') schoolId: string) {
-    return { title: 'Referrals to triage', schoolId, referrals: await referralsAwaitingTriage(this.dataSource.manager, { schoolId }) };
+  async triage(@Param('schoolId') schoolId: string, @Query() query: PageQuery) {
+    const page = await referralsAwaitingTriagePage(this.dataSource.manager, { schoolId }, pageRequestOf(REFERRALS_AWAITING_TRIAGE, query));
+    return { title: 'Referrals to triage', schoolId, referrals: page.rows, total: page.total, pagination: pageLinks(`/app/schools/${encodeURIComponent(schoolId)}/triage`, query, page) };
   }
 
   @Get('caseloads')

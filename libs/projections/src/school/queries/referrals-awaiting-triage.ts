@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { type KeysetList, type Page, type PageRequest, readAll, readPage } from '../../paging';
 import { CHILD_COLUMNS, CHILD_JOIN, type ChildOnList } from './child-columns';
 
 export interface ReferralAwaitingTriage extends ChildOnList {
@@ -12,15 +13,24 @@ export interface ReferralAwaitingTriage extends ChildOnList {
   readonly behaviourAtReferral: number | null;
 }
 
-/** The SENCo's triage list for a school, oldest referral first. */
-export async function referralsAwaitingTriage(manager: EntityManager, query: { schoolId: string }): Promise<ReferralAwaitingTriage[]> {
-  return manager.query(
-    `SELECT mc.referral_id AS "referralId", mc.child_id AS "childId", ${CHILD_COLUMNS},
+/** The SENCo's triage list for a school, oldest referral first; $1 the school. */
+export const REFERRALS_AWAITING_TRIAGE: KeysetList = {
+  columns: `mc.referral_id AS "referralId", mc.child_id AS "childId", ${CHILD_COLUMNS},
             mc.referred_on::text AS "referredOn", mc.source, mc.reasons, mc.profile_complete AS "profileComplete",
-            mc.attendance_at_referral AS "attendanceAtReferral", mc.behaviour_at_referral AS "behaviourAtReferral"
-       FROM read_models.mentor_cases mc ${CHILD_JOIN}
-      WHERE mc.school_id = $1 AND mc.stage = 'awaiting-triage'
-      ORDER BY mc.referred_on, mc.referral_id`,
-    [query.schoolId],
-  );
+            mc.attendance_at_referral AS "attendanceAtReferral", mc.behaviour_at_referral AS "behaviourAtReferral"`,
+  from: `read_models.mentor_cases mc ${CHILD_JOIN}`,
+  where: `mc.school_id = $1 AND mc.stage = 'awaiting-triage'`,
+  key: [
+    { sql: 'mc.referred_on', type: 'date' },
+    { sql: 'mc.referral_id', type: 'text' },
+  ],
+};
+
+export async function referralsAwaitingTriage(manager: EntityManager, query: { schoolId: string }): Promise<ReferralAwaitingTriage[]> {
+  return readAll(manager, REFERRALS_AWAITING_TRIAGE, [query.schoolId]);
+}
+
+/** One page of the triage list, with the list's length. */
+export async function referralsAwaitingTriagePage(manager: EntityManager, query: { schoolId: string }, page: PageRequest): Promise<Page<ReferralAwaitingTriage>> {
+  return readPage(manager, REFERRALS_AWAITING_TRIAGE, [query.schoolId], page);
 }
