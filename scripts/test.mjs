@@ -29,7 +29,11 @@ const cleanups = [];
 const cleanup = async () => {
   for (const fn of cleanups.reverse()) await fn();
 };
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, async () => { await cleanup(); process.exit(130); });
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, async () => {
+    await cleanup();
+    process.exit(130);
+  });
 
 const env = { ...process.env };
 if (!env.DATABASE_URL && !env.TEST_DATABASE_URL) {
@@ -46,7 +50,10 @@ if (!env.DATABASE_URL && !env.TEST_DATABASE_URL) {
 const unitOnly = args.includes('unit') && args.includes('--selectProjects');
 if (!env.KAFKA_BROKERS && env.SKIP_KAFKA !== 'true' && !unitOnly) {
   process.stdout.write('test: starting the Kafka broker (scripts/kafka.sh)\n');
-  const started = spawnSync('bash', ['scripts/kafka.sh', 'start'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const started = spawnSync('bash', ['scripts/kafka.sh', 'start'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   if (started.status !== 0) {
     process.stderr.write(started.stdout ?? '');
     process.stderr.write('test: the Kafka broker did not start; see above\n');
@@ -54,27 +61,45 @@ if (!env.KAFKA_BROKERS && env.SKIP_KAFKA !== 'true' && !unitOnly) {
     process.exit(1);
   }
   env.KAFKA_BROKERS = started.stdout.trim().split('\n').pop();
-  cleanups.push(async () => { spawnSync('bash', ['scripts/kafka.sh', 'stop'], { stdio: 'inherit' }); });
+  cleanups.push(async () => {
+    spawnSync('bash', ['scripts/kafka.sh', 'stop'], { stdio: 'inherit' });
+  });
 }
 // The restore drill runs pg_dump and pg_restore of the server's major version (PostgreSQL 18).
 if (!env.PG_BIN_DIR && !unitOnly) {
-  const client = spawnSync('bash', ['scripts/pg-client.sh'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const client = spawnSync('bash', ['scripts/pg-client.sh'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   if (client.status === 0) env.PG_BIN_DIR = client.stdout.trim().split('\n').pop();
-  else process.stdout.write('test: no PostgreSQL 18 client programs (scripts/pg-client.sh failed, see above): the restore drill will fail\n');
+  else
+    process.stdout.write(
+      'test: no PostgreSQL 18 client programs (scripts/pg-client.sh failed, see above): the restore drill will fail\n',
+    );
 }
 if (!env.KAFKA_BROKERS) process.stdout.write('test: no Kafka broker: the Kafka suites will be skipped\n');
-if (!env.EVENTSTORE_URL) process.stdout.write('test: EVENTSTORE_URL not set: the EventStoreDB contract suite is skipped, PostgreSQL runs it\n');
+if (!env.EVENTSTORE_URL)
+  process.stdout.write(
+    'test: EVENTSTORE_URL not set: the EventStoreDB contract suite is skipped, PostgreSQL runs it\n',
+  );
 
 // The web pages' stylesheet is compiled Sass (ADR 018): built before any suite serves a page.
 if (!unitOnly && spawnSync(process.execPath, ['scripts/build-pages.mjs'], { stdio: 'inherit' }).status !== 0) {
-  process.stderr.write('test: the web pages\' assets did not build; see above\n');
+  process.stderr.write("test: the web pages' assets did not build; see above\n");
   await cleanup();
   process.exit(1);
 }
 
 // One suite at a time: suites share one PostgreSQL server, and a transaction open in one
 // database holds back readers of the event log in every other (the snapshot xmin is cluster-wide).
-const jestCommand = [process.execPath, 'node_modules/jest/bin/jest.js', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args];
+const jestCommand = [
+  process.execPath,
+  'node_modules/jest/bin/jest.js',
+  '--runInBand',
+  '--json',
+  `--outputFile=${resultsFile}`,
+  ...args,
+];
 if (daysAhead) process.stdout.write(`test: jest runs ${daysAhead} days ahead of today (faketime)\n`);
 const [command, ...commandArgs] = daysAhead ? ['faketime', '-f', `+${daysAhead}d`, ...jestCommand] : jestCommand;
 const jest = spawn(command, commandArgs, {
@@ -96,7 +121,9 @@ if (ci) {
   for (const pattern of required) {
     const suites = results.testResults.filter((s) => pattern.test(s.name));
     const ran = suites.some((s) => s.assertionResults.some((a) => a.status === 'passed'));
-    const skipped = suites.some((s) => s.assertionResults.some((a) => a.status === 'pending' || a.status === 'skipped'));
+    const skipped = suites.some((s) =>
+      s.assertionResults.some((a) => a.status === 'pending' || a.status === 'skipped'),
+    );
     if (!ran || skipped) {
       process.stdout.write(`test: required suite ${pattern} was skipped or did not run\n`);
       failure = failure || 1;

@@ -13,16 +13,25 @@ const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const warmup = Number(process.env.BENCH_WARMUP ?? 200);
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-
 async function main(): Promise<void> {
   const platform = await startBenchPlatform('bench_access', log);
   const { server, app, base } = platform;
-  const headers = { authorization: `Bearer ${await platform.token('senco.oakfield')}`, 'content-type': 'application/json' };
+  const headers = {
+    authorization: `Bearer ${await platform.token('senco.oakfield')}`,
+    'content-type': 'application/json',
+  };
 
   const created = await fetch(`${base}/children`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ givenName: 'Bench', familyName: 'Child', dateOfBirth: '2014-01-01', schoolId: 'school-oakfield', yearGroup: 7, flags: [] }),
+    body: JSON.stringify({
+      givenName: 'Bench',
+      familyName: 'Child',
+      dateOfBirth: '2014-01-01',
+      schoolId: 'school-oakfield',
+      yearGroup: 7,
+      flags: [],
+    }),
   });
   const { childId } = (await created.json()) as { childId: string };
 
@@ -48,7 +57,8 @@ async function main(): Promise<void> {
   accessLog.append = append;
   const withAuditAgain = await measure('with audit (again)');
 
-  const row = (label: string, t: number[]) => `| ${label.padEnd(22)} | ${percentile(t, 50).toFixed(2).padStart(8)} | ${percentile(t, 99).toFixed(2).padStart(8)} |`;
+  const row = (label: string, t: number[]) =>
+    `| ${label.padEnd(22)} | ${percentile(t, 50).toFixed(2).padStart(8)} | ${percentile(t, 99).toFixed(2).padStart(8)} |`;
   const audited = [...withAudit, ...withAuditAgain].sort((a, b) => a - b);
   const overhead50 = percentile(audited, 50) - percentile(withoutAudit, 50);
   const overhead99 = percentile(audited, 99) - percentile(withoutAudit, 99);

@@ -26,9 +26,13 @@ function positive(name: string, fallback: number): number {
 export const SUBJECTS = ['plain-insert', 'platform', 'emmett'] as const;
 
 export function loadBenchConfig(): BenchConfig {
-  const subjects = (process.env.BENCH_SUBJECTS ?? SUBJECTS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  const subjects = (process.env.BENCH_SUBJECTS ?? SUBJECTS.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = subjects.filter((s) => !(SUBJECTS as readonly string[]).includes(s));
-  if (unknown.length > 0) throw new Error(`BENCH_SUBJECTS: unknown ${unknown.join(', ')} (known: ${SUBJECTS.join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`BENCH_SUBJECTS: unknown ${unknown.join(', ')} (known: ${SUBJECTS.join(', ')})`);
   return {
     events: positive('BENCH_EVENTS', 5000),
     batchEvents: positive('BENCH_BATCH_EVENTS', 20000),

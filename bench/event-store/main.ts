@@ -37,7 +37,9 @@ async function runSubject(name: string): Promise<void> {
     await warmUp(subject, config);
     const measurements = await measureAll(subject, config, (line) => progress(`[${label}] ${line}`));
     const result: SubjectResult = { subject: name, measurements, maxRssKb: process.resourceUsage().maxRSS };
-    await new Promise<void>((resolve, reject) => process.send!(result, (error: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      process.send!(result, (error: Error | null) => (error ? reject(error) : resolve())),
+    );
   } finally {
     await subject.close();
   }
@@ -52,7 +54,9 @@ function inChild(subject: string, url: string): Promise<SubjectResult> {
     let result: SubjectResult | undefined;
     child.on('message', (message) => (result = message as SubjectResult));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`subject ${subject} exited with code ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 && result ? resolve(result) : reject(new Error(`subject ${subject} exited with code ${code}`)),
+    );
   });
 }
 
@@ -69,7 +73,10 @@ function readNotes(results: readonly SubjectResult[]): string[] {
   return results.flatMap(({ subject, measurements }) =>
     measurements
       .filter((m) => m.expected !== undefined && (m.events !== m.expected || m.distinct !== m.expected))
-      .map((m) => `note: ${LABELS[subject] ?? subject} ${m.workload} returned ${m.events} events, ${m.distinct} distinct, of the ${m.expected} in its log`),
+      .map(
+        (m) =>
+          `note: ${LABELS[subject] ?? subject} ${m.workload} returned ${m.events} events, ${m.distinct} distinct, of the ${m.expected} in its log`,
+      ),
   );
 }
 
@@ -84,7 +91,9 @@ async function main(): Promise<void> {
   try {
     const database = await createBenchDatabase(server.url);
     try {
-      progress(`${server.description}; ${config.events} / ${config.batchEvents} events per single / 10-event workload, ${config.streams} concurrent streams, pool of ${config.poolSize}`);
+      progress(
+        `${server.description}; ${config.events} / ${config.batchEvents} events per single / 10-event workload, ${config.streams} concurrent streams, pool of ${config.poolSize}`,
+      );
       const results: SubjectResult[] = [];
       for (const subject of config.subjects) {
         await checkpoint(database.url);

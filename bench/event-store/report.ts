@@ -22,7 +22,8 @@ const formatRatio = (ours: number | undefined, reference: number | undefined) =>
 export function renderTable(results: readonly SubjectResult[]): string {
   const bySubject = new Map(results.map((r) => [r.subject, r]));
   const workloads = results[0]?.measurements.map((m) => m.workload) ?? [];
-  const rate = (subject: string, workload: string) => perSecond(bySubject.get(subject)?.measurements.find((m) => m.workload === workload));
+  const rate = (subject: string, workload: string) =>
+    perSecond(bySubject.get(subject)?.measurements.find((m) => m.workload === workload));
   const subjects = results.map((r) => r.subject);
   const header = ['events/s', ...subjects.map((s) => LABELS[s] ?? s), 'platform ÷ plain INSERT', 'platform ÷ Emmett'];
   const rows = workloads.map((w) => [
@@ -39,7 +40,8 @@ export function renderTable(results: readonly SubjectResult[]): string {
     formatRatio(memory('platform'), memory('emmett')),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

@@ -40,7 +40,12 @@ export const appendWorkloads = (config: BenchConfig): AppendWorkload[] => [
   { name: 'append 1 event, 1 stream', batch: 1, streams: 1, events: config.events },
   { name: 'append 10 events, 1 stream', batch: 10, streams: 1, events: config.batchEvents },
   { name: `append 1 event, ${config.streams} streams`, batch: 1, streams: config.streams, events: config.events },
-  { name: `append 10 events, ${config.streams} streams`, batch: 10, streams: config.streams, events: config.batchEvents },
+  {
+    name: `append 10 events, ${config.streams} streams`,
+    batch: 10,
+    streams: config.streams,
+    events: config.batchEvents,
+  },
 ];
 
 export const readWorkloadName = (config: BenchConfig) => `read all (pages of ${config.pageSize})`;
@@ -85,11 +90,17 @@ export async function warmUp(subject: Subject, config: BenchConfig): Promise<voi
   if (config.warmup > 0) await runAppends(subject, 1, config.warmup, 1);
 }
 
-export async function measureAll(subject: Subject, config: BenchConfig, progress: (line: string) => void): Promise<Measurement[]> {
+export async function measureAll(
+  subject: Subject,
+  config: BenchConfig,
+  progress: (line: string) => void,
+): Promise<Measurement[]> {
   const measured: Measurement[] = [];
   const report = (m: Measurement) => {
     measured.push(m);
-    progress(`${m.workload}: ${m.events} events in ${m.seconds.toFixed(2)} s, ${Math.round(m.events / m.seconds)} events/s`);
+    progress(
+      `${m.workload}: ${m.events} events in ${m.seconds.toFixed(2)} s, ${Math.round(m.events / m.seconds)} events/s`,
+    );
   };
   let written = config.warmup;
   for (const w of appendWorkloads(config)) {
@@ -102,7 +113,14 @@ export async function measureAll(subject: Subject, config: BenchConfig, progress
   }
   const started = performance.now();
   const { read, distinct } = await subject.readAll(config.pageSize);
-  report({ workload: readWorkloadName(config), events: read, seconds: (performance.now() - started) / 1000, distinct, expected: written });
-  if (read !== written || distinct !== written) progress(`read all returned ${read} events, ${distinct} distinct, of the ${written} written`);
+  report({
+    workload: readWorkloadName(config),
+    events: read,
+    seconds: (performance.now() - started) / 1000,
+    distinct,
+    expected: written,
+  });
+  if (read !== written || distinct !== written)
+    progress(`read all returned ${read} events, ${distinct} distinct, of the ${written} written`);
   return measured;
 }

@@ -34,10 +34,19 @@ async function run(step: LoadStep): Promise<LoadResult> {
         resolve();
       };
       const req = request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: step.method, headers: step.headers },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          method: step.method,
+          headers: step.headers,
+        },
         (res) => {
           res.on('data', () => undefined);
-          res.on('end', () => finish(res.statusCode! >= 200 && res.statusCode! < 300 ? undefined : `HTTP ${res.statusCode}`));
+          res.on('end', () =>
+            finish(res.statusCode! >= 200 && res.statusCode! < 300 ? undefined : `HTTP ${res.statusCode}`),
+          );
           res.on('error', (e) => finish(e.message));
         },
       );
@@ -68,7 +77,10 @@ async function run(step: LoadStep): Promise<LoadResult> {
       }
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1, started + next * interval - now()))));
     }
-    await Promise.race([Promise.all([...pending]), new Promise((resolve) => setTimeout(resolve, step.drainSeconds * 1000))]);
+    await Promise.race([
+      Promise.all([...pending]),
+      new Promise((resolve) => setTimeout(resolve, step.drainSeconds * 1000)),
+    ]);
     if (open > 0) failures['not answered in time'] = open;
   }
   agent.destroy();

@@ -47,12 +47,16 @@ async function main(): Promise<void> {
   const token = await platform.token('senco.oakfield');
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const driver = fork(join(__dirname, 'driver.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const { rows: [{ pid: backend }] } = await platform.runtime.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const {
+    rows: [{ pid: backend }],
+  } = await platform.runtime.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   const postmaster = parentOf(backend)!;
 
   const step = (s: LoadStep) =>
     new Promise<LoadResult>((resolve, reject) => {
-      driver.once('message', (m: { result?: LoadResult; error?: string }) => (m.result ? resolve(m.result) : reject(new Error(m.error))));
+      driver.once('message', (m: { result?: LoadResult; error?: string }) =>
+        m.result ? resolve(m.result) : reject(new Error(m.error)),
+      );
       driver.send(s);
     });
   const loadOf = (p: Path, rate: number | null, secs = seconds): LoadStep => ({
@@ -85,7 +89,9 @@ async function main(): Promise<void> {
       load: loadAverage(),
     };
     rows.push(row);
-    log(`${p.label} at ${rate ?? 'max'}/s: ${result.achieved.toFixed(0)}/s p50 ${ms(result.p50)} p99 ${ms(result.p99)} ms, ${result.errors} errors (load ${row.load})`);
+    log(
+      `${p.label} at ${rate ?? 'max'}/s: ${result.achieved.toFixed(0)}/s p50 ${ms(result.p50)} p99 ${ms(result.p99)} ms, ${result.errors} errors (load ${row.load})`,
+    );
     return result;
   };
   const measure = async (p: Path) => {
@@ -103,22 +109,41 @@ async function main(): Promise<void> {
   const created = await fetch(`${platform.base}/children`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ givenName: 'Bench', familyName: 'Child', dateOfBirth: '2014-01-01', schoolId: 'school-oakfield', yearGroup: 7, flags: [] }),
+    body: JSON.stringify({
+      givenName: 'Bench',
+      familyName: 'Child',
+      dateOfBirth: '2014-01-01',
+      schoolId: 'school-oakfield',
+      yearGroup: 7,
+      flags: [],
+    }),
   });
   const { childId } = (await created.json()) as { childId: string };
   if (paths.has('read')) await measure({ label: 'GET /children/:id', method: 'GET', path: `/children/${childId}` });
-  if (paths.has('create')) await measure({
-    label: 'POST /children',
-    method: 'POST',
-    path: '/children',
-    body: JSON.stringify({ givenName: 'Paced', familyName: 'Child', dateOfBirth: '2015-02-03', schoolId: 'school-oakfield', yearGroup: 6, flags: [] }),
-  });
+  if (paths.has('create'))
+    await measure({
+      label: 'POST /children',
+      method: 'POST',
+      path: '/children',
+      body: JSON.stringify({
+        givenName: 'Paced',
+        familyName: 'Child',
+        dateOfBirth: '2015-02-03',
+        schoolId: 'school-oakfield',
+        yearGroup: 6,
+        flags: [],
+      }),
+    });
   let placed = 0;
   for (const size of paths.has('register') ? registerSizes : []) {
     log(`placing ${size - placed} more children on the register`);
     await placeOnRegister(platform.runtime, size - placed);
     placed = size;
-    await measure({ label: `GET pupil-register (${size} rows)`, method: 'GET', path: '/schools/school-oakfield/pupil-register' });
+    await measure({
+      label: `GET pupil-register (${size} rows)`,
+      method: 'GET',
+      path: '/schools/school-oakfield/pupil-register',
+    });
   }
   driver.kill();
 
@@ -139,7 +164,11 @@ async function main(): Promise<void> {
           r.result.achieved.toFixed(0),
           ms(r.result.p50),
           ms(r.result.p99),
-          r.result.errors === 0 ? '0' : `${r.result.errors} (${Object.entries(r.result.failures).map(([k, v]) => `${k}: ${v}`).join(', ')})`,
+          r.result.errors === 0
+            ? '0'
+            : `${r.result.errors} (${Object.entries(r.result.failures)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join(', ')})`,
           ms(r.floor.p50),
           ms(r.floor.p99),
           ratio(r.result.p99, r.floor.p99),
@@ -150,7 +179,9 @@ async function main(): Promise<void> {
           `${((10 * r.apiCpu) / r.result.achieved).toFixed(2)} + ${((10 * r.pgCpu) / r.result.achieved).toFixed(2)}`,
           r.load,
           '',
-        ].join(' | ').trim(),
+        ]
+          .join(' | ')
+          .trim(),
       ),
       '',
     ].join('\n'),

@@ -17,7 +17,9 @@ export async function placeOnRegister(runtime: PlatformRuntime, count: number, w
     const store = trackingAppends(runtime.eventStore);
     const history = new RecordedHistory(store, { userId: 'u-mentor-nicky', role: 'learning-mentor', agencyId: SCHOOL });
     // The consent read model must include this worker's consent before its triage asks it.
-    const oakfield = new Oakfield(history, runtime.dataSource.manager, () => runtime.projections.waitFor(store.last()!, 10_000));
+    const oakfield = new Oakfield(history, runtime.dataSource.manager, () =>
+      runtime.projections.waitFor(store.last()!, 10_000),
+    );
     while (next < count) {
       const id = randomUUID();
       next += 1;
@@ -33,7 +35,8 @@ function trackingAppends(store: EventStore): EventStore & { last(): Checkpoint |
   return {
     async append(streamId, events, expected) {
       const result = await store.append(streamId, events, expected);
-      for (const event of result.events) if (last === null || compareCheckpoints(event.checkpoint, last) > 0) last = event.checkpoint;
+      for (const event of result.events)
+        if (last === null || compareCheckpoints(event.checkpoint, last) > 0) last = event.checkpoint;
       return result;
     },
     readStream: (streamId) => store.readStream(streamId),

@@ -25,8 +25,18 @@ async function main(): Promise<void> {
   const stats = new Client({ connectionString: process.env.DATABASE_URL });
   await stats.connect();
   await stats.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-  const headers = { authorization: `Bearer ${await platform.token('senco.oakfield')}`, 'content-type': 'application/json' };
-  const body = JSON.stringify({ givenName: 'Counted', familyName: 'Child', dateOfBirth: '2014-01-01', schoolId: 'school-oakfield', yearGroup: 7, flags: [] });
+  const headers = {
+    authorization: `Bearer ${await platform.token('senco.oakfield')}`,
+    'content-type': 'application/json',
+  };
+  const body = JSON.stringify({
+    givenName: 'Counted',
+    familyName: 'Child',
+    dateOfBirth: '2014-01-01',
+    schoolId: 'school-oakfield',
+    yearGroup: 7,
+    flags: [],
+  });
   const create = async () => {
     const response = await fetch(`${platform.base}/children`, { method: 'POST', headers, body });
     if (response.status !== 201) throw new Error(`POST /children answered ${response.status}`);
@@ -49,9 +59,12 @@ async function main(): Promise<void> {
     const per = (n: number) => (n / requests).toFixed(2);
     const total = rows.reduce((sum, r) => sum + Number(r.calls), 0);
     const commits = rows.filter((r) => /^COMMIT/i.test(r.query)).reduce((sum, r) => sum + Number(r.calls), 0);
-    process.stdout.write(`\n${label}: ${per(total)} statements a request, ${per(commits)} explicit commits (BEGIN … COMMIT) a request\n\n`);
+    process.stdout.write(
+      `\n${label}: ${per(total)} statements a request, ${per(commits)} explicit commits (BEGIN … COMMIT) a request\n\n`,
+    );
     process.stdout.write('| a request | statement |\n|---:|---|\n');
-    for (const r of rows.filter((row) => Number(row.calls) >= requests / 10)) process.stdout.write(`| ${per(Number(r.calls))} | \`${r.query.slice(0, 110).replace(/\|/g, '\\|')}\` |\n`);
+    for (const r of rows.filter((row) => Number(row.calls) >= requests / 10))
+      process.stdout.write(`| ${per(Number(r.calls))} | \`${r.query.slice(0, 110).replace(/\|/g, '\\|')}\` |\n`);
   };
   await count('GET /children/:id', async () => {
     const response = await fetch(`${platform.base}/children/${childId}`, { headers });

@@ -42,7 +42,9 @@ async function main(): Promise<void> {
       if (i >= warmup) timings.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     timings.sort((a, b) => a - b);
-    rows.push(`| ${scenario.name.padEnd(28)} | ${percentile(timings, 50).toFixed(2).padStart(8)} | ${percentile(timings, 95).toFixed(2).padStart(8)} |`);
+    rows.push(
+      `| ${scenario.name.padEnd(28)} | ${percentile(timings, 50).toFixed(2).padStart(8)} | ${percentile(timings, 95).toFixed(2).padStart(8)} |`,
+    );
   }
   process.stdout.write(
     [

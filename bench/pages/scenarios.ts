@@ -43,7 +43,8 @@ export const PAGE_SCENARIOS: readonly PageScenario[] = [
     name: 'triage list (200 referrals)',
     userId: 'senco.oakfield',
     async seed(api, days) {
-      for (let i = 0; i < 200; i++) await refer(api, await registerChild(api, `Referral${i}`, 'Bench'), days.daysAgo(10));
+      for (let i = 0; i < 200; i++)
+        await refer(api, await registerChild(api, `Referral${i}`, 'Bench'), days.daysAgo(10));
       return '/app/schools/school-oakfield/triage';
     },
     complete: (html) => rowsOf(html) === 201,

@@ -1,7 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { eventCatalogue } from '@app/domain/catalogue';
-import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent } from '@app/event-store/event-store.port';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  RecordedEvent,
+} from '@app/event-store/event-store.port';
 import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
 import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
 import { childJourney, type Decided } from './journeys';
@@ -92,7 +98,13 @@ export interface GeneratedLog {
  * with the child's key), then written as the store writes them, in multi-row inserts of
  * about 5,000 events, each its own transaction (so the log has many commit ids, as a real one).
  */
-export async function generateLog(pool: Pool, keys: ChildDataKeys, target: number, schools: number, progress: (written: number) => void): Promise<GeneratedLog> {
+export async function generateLog(
+  pool: Pool,
+  keys: ChildDataKeys,
+  target: number,
+  schools: number,
+  progress: (written: number) => void,
+): Promise<GeneratedLog> {
   const cohortKeys = new CohortKeys(pool, keys);
   const sink = new SealedAppends();
   const sealing = new ProtectedEventStore(sink, cohortKeys, eventCatalogue);
@@ -126,7 +138,8 @@ export async function generateLog(pool: Pool, keys: ChildDataKeys, target: numbe
         for (const event of decided.events) byType.set(event.type, (byType.get(event.type) ?? 0) + 1);
       }
     }
-    for (let from = 0; from < sink.taken.length; from += 5000) await insertRows(pool, sink.taken.slice(from, from + 5000));
+    for (let from = 0; from < sink.taken.length; from += 5000)
+      await insertRows(pool, sink.taken.slice(from, from + 5000));
     written += sink.taken.length;
     sink.taken.length = 0;
     cohortKeys.forget();
@@ -136,13 +149,19 @@ export async function generateLog(pool: Pool, keys: ChildDataKeys, target: numbe
   const ids = [...heads.keys()];
   for (let from = 0; from < ids.length; from += 20_000) {
     const slice = ids.slice(from, from + 20_000);
-    await pool.query(`INSERT INTO event_store.streams (stream_id, revision) SELECT * FROM unnest($1::text[], $2::bigint[])`, [slice, slice.map((id) => heads.get(id)!.toString())]);
+    await pool.query(
+      `INSERT INTO event_store.streams (stream_id, revision) SELECT * FROM unnest($1::text[], $2::bigint[])`,
+      [slice, slice.map((id) => heads.get(id)!.toString())],
+    );
   }
   return { events: written, children: n, streams: heads.size, samples, byType };
 }
 
 /** The rows append_to_stream would insert (transaction id, position and recorded_at by their defaults). */
-async function insertRows(pool: Pool, rows: ReadonlyArray<{ streamId: string; revision: bigint; event: EventToAppend }>): Promise<void> {
+async function insertRows(
+  pool: Pool,
+  rows: ReadonlyArray<{ streamId: string; revision: bigint; event: EventToAppend }>,
+): Promise<void> {
   await pool.query(
     `INSERT INTO event_store.events (stream_id, revision, event_id, type, schema_version, data, metadata, child_id, occurred_at)
      SELECT * FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::text[], $9::timestamptz[])`,

@@ -16,7 +16,13 @@ export interface Decided {
 type School = `school-${string}`;
 
 const coveredBy = (schoolId: School, consentId: string, at: string): CoverageAnswer[] =>
-  consentNeededForMentoring(schoolId).map((question) => ({ covered: true, question: { ...question, at }, basis: 'consent', consentId, giverKind: 'parent-carer' }));
+  consentNeededForMentoring(schoolId).map((question) => ({
+    covered: true,
+    question: { ...question, at },
+    basis: 'consent',
+    consentId,
+    giverKind: 'parent-carer',
+  }));
 
 const GIVEN = ['Amira', 'Jay', 'Kai', 'Zara', 'Tom', 'Lily', 'Mo', 'Ben', 'Ava', 'Noah', 'Isla', 'Leo'];
 const FAMILY = ['Khan', 'Okoro', 'Brennan', 'Ahmed', 'Price', 'Evans', 'Ali', 'Smith', 'Jones', 'Patel'];
@@ -36,11 +42,17 @@ export function childJourney(n: number, schools: number): Decided[] {
   const staff: Actor = { userId: `u-senco-${schoolId}`, role: 'senco', agencyId: schoolId } as Actor;
   const mentor: Actor = { userId: `u-mentor-${schoolId}`, role: 'learning-mentor', agencyId: schoolId } as Actor;
   const out: Decided[] = [];
-  const run = <C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, actor: Actor, commands: readonly C[]) => {
+  const run = <C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    actor: Actor,
+    commands: readonly C[],
+  ) => {
     let state = decider.initialState;
     for (const command of commands) {
       const events = decider.decide(command, state);
-      if (isDomainError(events)) throw new Error(`${streamId}: ${(command as { type: string }).type} refused: ${events.rule} ${events.message}`);
+      if (isDomainError(events))
+        throw new Error(`${streamId}: ${(command as { type: string }).type} refused: ${events.rule} ${events.message}`);
       state = events.reduce(decider.evolve, state);
       out.push({ streamId, childId, actor, events });
     }
@@ -49,10 +61,24 @@ export function childJourney(n: number, schools: number): Decided[] {
     {
       type: 'RegisterChild',
       childId,
-      details: { givenName: GIVEN[n % GIVEN.length], familyName: FAMILY[n % FAMILY.length], dateOfBirth, schoolId, yearGroup: 1 + (n % 11), flags: n % 7 === 0 ? ['young-carer'] : [], ...(n % 3 === 0 ? { upn: `A${String(n).padStart(12, '0')}` } : {}) },
+      details: {
+        givenName: GIVEN[n % GIVEN.length],
+        familyName: FAMILY[n % FAMILY.length],
+        dateOfBirth,
+        schoolId,
+        yearGroup: 1 + (n % 11),
+        flags: n % 7 === 0 ? ['young-carer'] : [],
+        ...(n % 3 === 0 ? { upn: `A${String(n).padStart(12, '0')}` } : {}),
+      },
     },
   ];
-  if (n % 5 === 0) child.push({ type: 'CorrectChildDetails', childId, changes: { familyName: `${FAMILY[(n + 1) % FAMILY.length]}-${FAMILY[n % FAMILY.length]}` }, reason: 'Parent asked for the double-barrelled name' });
+  if (n % 5 === 0)
+    child.push({
+      type: 'CorrectChildDetails',
+      childId,
+      changes: { familyName: `${FAMILY[(n + 1) % FAMILY.length]}-${FAMILY[n % FAMILY.length]}` },
+      reason: 'Parent asked for the double-barrelled name',
+    });
   const consent: ConsentCommand[] = [
     {
       type: 'GiveConsent',
@@ -66,7 +92,11 @@ export function childJourney(n: number, schools: number): Decided[] {
         recipients: 'The learning mentor, SENCo and class teacher',
         retention: 'Kept in the locked case file until the child leaves the school',
       },
-      scope: { purposes: ['learning-mentor-support'], recipients: [schoolId], categories: ['education', 'attendance', 'behaviour'] },
+      scope: {
+        purposes: ['learning-mentor-support'],
+        recipients: [schoolId],
+        categories: ['education', 'attendance', 'behaviour'],
+      },
       evidence: { form: 'written', documentRef: `form-${childId}` },
       startsOn: '2026-01-05',
       expiresOn: '2026-09-01',

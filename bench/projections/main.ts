@@ -28,12 +28,19 @@ const target = whole('BENCH_PROJECTION_EVENTS', 1_000_000);
 const schools = whole('BENCH_SCHOOLS', 50);
 const pageSize = whole('BENCH_PAGE_SIZE', 1000);
 
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
 
 /** Reads the whole log in pages, as a projection does; returns events/s. */
-async function readWhole(store: EventStore, typesRead: ReadonlySet<string> | undefined, expected: number): Promise<number> {
+async function readWhole(
+  store: EventStore,
+  typesRead: ReadonlySet<string> | undefined,
+  expected: number,
+): Promise<number> {
   const started = performance.now();
   let after = null;
   let read = 0;
@@ -56,22 +63,40 @@ async function main(): Promise<void> {
   const url = new URL(server.url);
   url.pathname = `/${database}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-projections-'));
-  const runtime = await openPlatform(loadConfig({ ...process.env, DATABASE_URL: url.toString(), DATA_DIR: dataDir, EVENTSTORE_URL: '' }), { log: progress });
+  const runtime = await openPlatform(
+    loadConfig({ ...process.env, DATABASE_URL: url.toString(), DATA_DIR: dataDir, EVENTSTORE_URL: '' }),
+    { log: progress },
+  );
   try {
     progress(`generating a log of at least ${fmt(target)} events over ${schools} schools (load ${load()})`);
     let started = performance.now();
-    const log = await generateLog(runtime.pool, runtime.dataKeys, target, schools, (written) => written % 100_000 < 7000 && progress(`${fmt(written)} events written`));
-    progress(`${fmt(log.events)} events, ${fmt(log.children)} children, ${fmt(log.streams)} streams in ${seconds(started).toFixed(0)} s`);
+    const log = await generateLog(
+      runtime.pool,
+      runtime.dataKeys,
+      target,
+      schools,
+      (written) => written % 100_000 < 7000 && progress(`${fmt(written)} events written`),
+    );
+    progress(
+      `${fmt(log.events)} events, ${fmt(log.children)} children, ${fmt(log.streams)} streams in ${seconds(started).toFixed(0)} s`,
+    );
     await runtime.pool.query('VACUUM ANALYZE event_store.events');
 
     // What was decided is what the store reads back, opened, through the platform's own store.
     for (const streamId of new Set(log.samples.map((s) => s.streamId))) {
       const decided = log.samples.filter((s) => s.streamId === streamId).flatMap((s) => s.events);
       const stored = await runtime.eventStore.readStream(streamId);
-      deepStrictEqual(stored.map((e) => ({ type: e.type, data: e.data })), JSON.parse(JSON.stringify(decided)));
+      deepStrictEqual(
+        stored.map((e) => ({ type: e.type, data: e.data })),
+        JSON.parse(JSON.stringify(decided)),
+      );
     }
-    const sealed = await runtime.pool.query(`SELECT count(*)::int AS n FROM event_store.events WHERE data::text LIKE '%"$sealed"%'`);
-    progress(`read back through the store: the first child's ${log.samples.length} appends match; ${fmt(sealed.rows[0].n)} events carry sealed fields`);
+    const sealed = await runtime.pool.query(
+      `SELECT count(*)::int AS n FROM event_store.events WHERE data::text LIKE '%"$sealed"%'`,
+    );
+    progress(
+      `read back through the store: the first child's ${log.samples.length} appends match; ${fmt(sealed.rows[0].n)} events carry sealed fields`,
+    );
 
     const typesRead = new Set(runtime.projections.projections.flatMap((p) => p.eventTypes));
     progress(`readAll, rows only (load ${load()})`);
@@ -87,9 +112,13 @@ async function main(): Promise<void> {
     const rebuild = log.events / rebuildSeconds;
     const loadAfter = load();
     const rows = await runtime.pool.query(`SELECT count(*)::int AS n FROM read_models.child_records`);
-    if (rows.rows[0].n !== log.children) throw new Error(`child_records holds ${rows.rows[0].n} rows after the rebuild, not ${log.children}`);
+    if (rows.rows[0].n !== log.children)
+      throw new Error(`child_records holds ${rows.rows[0].n} rows after the rebuild, not ${log.children}`);
 
-    const mix = [...log.byType.entries()].sort((a, b) => b[1] - a[1]).map(([type, n]) => `${type} ${((100 * n) / log.events).toFixed(1)}%`).join(', ');
+    const mix = [...log.byType.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([type, n]) => `${type} ${((100 * n) / log.events).toFixed(1)}%`)
+      .join(', ');
     process.stdout.write(
       [
         `log: ${fmt(log.events)} events (${mix}); ${fmt(log.children)} children in ${schools} schools; ${server.description}`,

@@ -32,7 +32,10 @@ const batchSizes = (process.env.BENCH_RELAY_BATCHES ?? '50,200,1000').split(',')
 function provideBroker(): { brokers: string[]; stop(): void } {
   if (process.env.KAFKA_BROKERS) return { brokers: process.env.KAFKA_BROKERS.split(','), stop: () => undefined };
   progress('starting the Kafka broker (scripts/kafka.sh)');
-  const started = spawnSync('bash', ['scripts/kafka.sh', 'start'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const started = spawnSync('bash', ['scripts/kafka.sh', 'start'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   if (started.status !== 0) throw new Error('the Kafka broker did not start');
   return {
     brokers: [started.stdout.trim().split('\n').pop() as string],
@@ -86,7 +89,13 @@ async function main(): Promise<void> {
       const published = await relay.drain();
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       progress(`batch ${batchSize}: ${published} messages in ${seconds.toFixed(2)} s`);
-      rows.push(`| ${String(batchSize).padStart(10)} | ${String(published).padStart(8)} | ${seconds.toFixed(2).padStart(6)} | ${Math.round(published / seconds).toLocaleString('en-GB').padStart(10)} |`);
+      rows.push(
+        `| ${String(batchSize).padStart(10)} | ${String(published).padStart(8)} | ${seconds.toFixed(2).padStart(6)} | ${Math.round(
+          published / seconds,
+        )
+          .toLocaleString('en-GB')
+          .padStart(10)} |`,
+      );
       await pool.query('DELETE FROM integration.outbox');
     }
   } finally {

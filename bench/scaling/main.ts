@@ -77,14 +77,21 @@ async function main(): Promise<void> {
     );
     process.stdout.write(`| relation | kind | rows | MB | bytes a row |\n|---|---|---:|---:|---:|\n`);
     for (const s of sizes) {
-      process.stdout.write(`| ${s.relation} | ${s.kind} | ${Number(s.rows).toLocaleString('en-GB')} | ${(Number(s.bytes) / 1e6).toFixed(1)} | ${Math.round(Number(s.bytes) / Math.max(Number(s.rows), 1))} |\n`);
+      process.stdout.write(
+        `| ${s.relation} | ${s.kind} | ${Number(s.rows).toLocaleString('en-GB')} | ${(Number(s.bytes) / 1e6).toFixed(1)} | ${Math.round(Number(s.bytes) / Math.max(Number(s.rows), 1))} |\n`,
+      );
     }
     const page = `SELECT mc.referral_id, cr.given_name FROM read_models.mentor_cases mc LEFT JOIN read_models.child_records cr ON cr.child_id = mc.child_id
                    WHERE mc.school_id = 'school-10' AND mc.stage = 'on-register'
                    ORDER BY (CASE mc.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END), mc.triaged_on, mc.referral_id LIMIT 101`;
     const total = `SELECT count(*) FROM read_models.mentor_cases mc LEFT JOIN read_models.child_records cr ON cr.child_id = mc.child_id WHERE mc.school_id = 'school-10' AND mc.stage = 'on-register'`;
-    for (const [what, sql] of [['register, first page', page], ['register, total', total]]) {
-      const plan: Array<{ 'QUERY PLAN': string }> = await q(`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, SUMMARY ON) ${sql}`);
+    for (const [what, sql] of [
+      ['register, first page', page],
+      ['register, total', total],
+    ]) {
+      const plan: Array<{ 'QUERY PLAN': string }> = await q(
+        `EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, SUMMARY ON) ${sql}`,
+      );
       process.stdout.write(`\n${what}:\n${plan.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}\n`);
     }
   } finally {
@@ -96,6 +103,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench:scaling failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench:scaling failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

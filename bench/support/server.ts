@@ -47,4 +47,3 @@ async function serverVersion(url: string): Promise<string> {
     await client.end();
   }
 }
-

@@ -20,7 +20,10 @@ describe('authentication: 401 says why', () => {
     const req = request(platform.http).get('/audit/me/access-history');
     return authorization ? req.set('Authorization', authorization) : req;
   };
-  const forged = async (claims: { iss?: string; aud?: string; iat?: number | null; exp?: number | null; nbf?: number; sub?: string }, key?: KeyLike) => {
+  const forged = async (
+    claims: { iss?: string; aud?: string; iat?: number | null; exp?: number | null; nbf?: number; sub?: string },
+    key?: KeyLike,
+  ) => {
     const now = Math.floor(Date.now() / 1000);
     const signingKey = key ?? (await generateKeyPair('ES256')).privateKey;
     const jwt = new SignJWT({})
@@ -46,18 +49,54 @@ describe('authentication: 401 says why', () => {
     ['no token at all', async () => undefined, 'authentication.missing-token'],
     ['a header that is not a bearer token', async () => 'Basic ZHBvOmRwbw==', 'authentication.missing-token'],
     ['garbage', async () => 'Bearer not.a.jwt', 'authentication.malformed-token'],
-    ['an expired token', async () => `Bearer ${await issuer.sign('dpo', 60, Math.floor(Date.now() / 1000) - 3600)}`, 'authentication.expired-token'],
-    ['a token signed by another key (forged)', async () => `Bearer ${await forged({})}`, 'authentication.bad-signature'],
-    ['a token for another audience', async () => `Bearer ${await forged({ aud: 'another-service' }, await ownKey())}`, 'authentication.wrong-audience'],
-    ['a token from another issuer', async () => `Bearer ${await forged({ iss: 'https://evil.example' }, await ownKey())}`, 'authentication.wrong-issuer'],
-    ['a token without iat (its lifetime unknowable)', async () => `Bearer ${await forged({ iat: null }, await ownKey())}`, 'authentication.lifetime-unknown'],
-    ['a token without exp', async () => `Bearer ${await forged({ exp: null }, await ownKey())}`, 'authentication.lifetime-unknown'],
-    ['a token living 8 hours and a minute', async () => `Bearer ${await forged({ exp: Math.floor(Date.now() / 1000) + 8 * 3600 + 60 }, await ownKey())}`, 'authentication.lifetime-too-long'],
-    ['a token issued "in a year" for ten minutes, good for a year from now', async () => {
-      const inAYear = Math.floor(Date.now() / 1000) + 365 * 24 * 3600;
-      return `Bearer ${await forged({ iat: inAYear, exp: inAYear + 600 }, await ownKey())}`;
-    }, 'authentication.lifetime-too-long'],
-    ['a token for nobody in the directory', async () => `Bearer ${await issuer.sign('mallory')}`, 'authentication.unknown-user'],
+    [
+      'an expired token',
+      async () => `Bearer ${await issuer.sign('dpo', 60, Math.floor(Date.now() / 1000) - 3600)}`,
+      'authentication.expired-token',
+    ],
+    [
+      'a token signed by another key (forged)',
+      async () => `Bearer ${await forged({})}`,
+      'authentication.bad-signature',
+    ],
+    [
+      'a token for another audience',
+      async () => `Bearer ${await forged({ aud: 'another-service' }, await ownKey())}`,
+      'authentication.wrong-audience',
+    ],
+    [
+      'a token from another issuer',
+      async () => `Bearer ${await forged({ iss: 'https://evil.example' }, await ownKey())}`,
+      'authentication.wrong-issuer',
+    ],
+    [
+      'a token without iat (its lifetime unknowable)',
+      async () => `Bearer ${await forged({ iat: null }, await ownKey())}`,
+      'authentication.lifetime-unknown',
+    ],
+    [
+      'a token without exp',
+      async () => `Bearer ${await forged({ exp: null }, await ownKey())}`,
+      'authentication.lifetime-unknown',
+    ],
+    [
+      'a token living 8 hours and a minute',
+      async () => `Bearer ${await forged({ exp: Math.floor(Date.now() / 1000) + 8 * 3600 + 60 }, await ownKey())}`,
+      'authentication.lifetime-too-long',
+    ],
+    [
+      'a token issued "in a year" for ten minutes, good for a year from now',
+      async () => {
+        const inAYear = Math.floor(Date.now() / 1000) + 365 * 24 * 3600;
+        return `Bearer ${await forged({ iat: inAYear, exp: inAYear + 600 }, await ownKey())}`;
+      },
+      'authentication.lifetime-too-long',
+    ],
+    [
+      'a token for nobody in the directory',
+      async () => `Bearer ${await issuer.sign('mallory')}`,
+      'authentication.unknown-user',
+    ],
   ])('refuses %s with 401 naming the rule', async (_what, header, rule) => {
     const response = await call(await header()).expect(401);
     expect(response.body.rule).toBe(rule);
@@ -68,7 +107,11 @@ describe('authentication: 401 says why', () => {
     const admin = `Bearer ${await issuer.sign('admin')}`;
     const token = `Bearer ${await issuer.sign('practitioner.police')}`;
     await call(token).expect(200);
-    await request(platform.http).patch('/users/practitioner.police').set('Authorization', admin).send({ active: false }).expect(200);
+    await request(platform.http)
+      .patch('/users/practitioner.police')
+      .set('Authorization', admin)
+      .send({ active: false })
+      .expect(200);
     expect((await call(token).expect(401)).body.rule).toBe('authentication.unknown-user');
   });
 

@@ -13,12 +13,19 @@ describe('failed authentications: the security log', () => {
     await platform.close();
   });
 
-  const read = async (userId: string) => request(platform.http).get('/audit/security-log').set('Authorization', `Bearer ${await platform.tokenFor(userId)}`);
+  const read = async (userId: string) =>
+    request(platform.http)
+      .get('/audit/security-log')
+      .set('Authorization', `Bearer ${await platform.tokenFor(userId)}`);
 
   it('records when, from where and why, never the token, and only the DPO and the administrator read it', async () => {
     const valid = await platform.tokenFor('senco.oakfield');
     const forged = `${valid.slice(0, -6)}AAAAAA`;
-    await request(platform.http).get('/children/00000000-0000-4000-8000-000000000001').set('Authorization', `Bearer ${forged}`).set('x-request-id', 'forged-1').expect(401);
+    await request(platform.http)
+      .get('/children/00000000-0000-4000-8000-000000000001')
+      .set('Authorization', `Bearer ${forged}`)
+      .set('x-request-id', 'forged-1')
+      .expect(401);
     await request(platform.http).get('/schools/school-oakfield/pupil-register').expect(401);
     await (await apiAs(platform, 'nobody.anywhere')).get('/audit/verify').expect(401);
 
@@ -27,7 +34,14 @@ describe('failed authentications: the security log', () => {
     expect(dpo.body).toEqual([
       expect.objectContaining({ reason: 'unknown-user', resource: 'GET /audit/verify' }),
       expect.objectContaining({ reason: 'missing-token', resource: 'GET /schools/:schoolId/pupil-register' }),
-      { seq: expect.any(String), at: expect.any(String), address: expect.stringContaining('127.0.0.1'), reason: 'bad-signature', resource: 'GET /children/:childId', requestId: 'forged-1' },
+      {
+        seq: expect.any(String),
+        at: expect.any(String),
+        address: expect.stringContaining('127.0.0.1'),
+        reason: 'bad-signature',
+        resource: 'GET /children/:childId',
+        requestId: 'forged-1',
+      },
     ]);
     // The suite clock (ADR 009), not the wall clock.
     expect(dpo.body[0].at.startsWith('2026-12-01')).toBe(true);
@@ -36,7 +50,8 @@ describe('failed authentications: the security log', () => {
     expect(JSON.stringify(rows)).not.toContain(forged.split('.')[1]);
 
     expect((await read('admin')).status).toBe(200);
-    for (const other of ['senco.oakfield', 'dsl.oakfield', 'social.worker', 'mast.coordinator']) expect((await read(other)).status).toBe(403);
+    for (const other of ['senco.oakfield', 'dsl.oakfield', 'social.worker', 'mast.coordinator'])
+      expect((await read(other)).status).toBe(403);
     expect((await read('admin')).body).toHaveLength(3);
     expect((await (await apiAs(platform, 'dpo')).get('/audit/security-log?limit=1')).body).toHaveLength(1);
   });

@@ -11,9 +11,16 @@ describe('request limits: per address and per user, 429 with Retry-After', () =>
   });
 
   it('cuts off one address after its budget, bad tokens included, and says when to come back', async () => {
-    platform = await startPlatform('request_limits_address', { RATE_LIMIT_PER_ADDRESS: '20', RATE_LIMIT_PER_USER: '1000', RATE_LIMIT_WINDOW_SECONDS: '60' });
+    platform = await startPlatform('request_limits_address', {
+      RATE_LIMIT_PER_ADDRESS: '20',
+      RATE_LIMIT_PER_USER: '1000',
+      RATE_LIMIT_WINDOW_SECONDS: '60',
+    });
     const statuses: number[] = [];
-    for (let i = 0; i < 20; i += 1) statuses.push((await request(platform.http).get('/audit/verify').set('Authorization', 'Bearer not-a-token')).status);
+    for (let i = 0; i < 20; i += 1)
+      statuses.push(
+        (await request(platform.http).get('/audit/verify').set('Authorization', 'Bearer not-a-token')).status,
+      );
     expect(new Set(statuses)).toEqual(new Set([401]));
     const refused = await request(platform.http).get('/health').expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
@@ -22,7 +29,11 @@ describe('request limits: per address and per user, 429 with Retry-After', () =>
   });
 
   it('cuts off one user after theirs while another user from the same address is still served', async () => {
-    platform = await startPlatform('request_limits_user', { RATE_LIMIT_PER_ADDRESS: '1000', RATE_LIMIT_PER_USER: '5', RATE_LIMIT_WINDOW_SECONDS: '60' });
+    platform = await startPlatform('request_limits_user', {
+      RATE_LIMIT_PER_ADDRESS: '1000',
+      RATE_LIMIT_PER_USER: '5',
+      RATE_LIMIT_WINDOW_SECONDS: '60',
+    });
     const dpo = await apiAs(platform, 'dpo');
     for (let i = 0; i < 5; i += 1) await dpo.get('/audit/verify').expect(200);
     const refused = await dpo.get('/audit/security-log').expect(429);

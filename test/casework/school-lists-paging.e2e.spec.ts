@@ -20,18 +20,44 @@ describe('school lists in pages', () => {
   const tokens: Record<string, string> = {};
   const as = async (userId: string) => `Bearer ${(tokens[userId] ??= await platform.tokenFor(userId))}`;
   const post = async (userId: string, path: string, payload: object = {}) => {
-    const answer = await request(platform.http).post(path).set('Authorization', await as(userId)).send(payload);
-    if (answer.status >= 300) throw new Error(`${userId} POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    const answer = await request(platform.http)
+      .post(path)
+      .set('Authorization', await as(userId))
+      .send(payload);
+    if (answer.status >= 300)
+      throw new Error(`${userId} POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
-  const get = async (userId: string, path: string) => request(platform.http).get(path).set('Authorization', await as(userId));
+  const get = async (userId: string, path: string) =>
+    request(platform.http)
+      .get(path)
+      .set('Authorization', await as(userId));
 
   /** A child of the school referred, and placed on the register when `priority` is given (several on one day: the order's tie-break is the id). */
   const referral = async (school: 'oakfield' | 'riverside', n: number, priority?: (typeof PRIORITIES)[number]) => {
-    const { childId } = await post(`senco.${school}`, '/children', { givenName: `Pupil${n}`, familyName: school, dateOfBirth: '2013-06-11', schoolId: `school-${school}`, yearGroup: 8, flags: [] });
-    await post(`senco.${school}`, `/children/${childId}/consents`, { ...parentalConsent, scope: { ...parentalConsent.scope, recipients: [`school-${school}`] } });
-    const { referralId } = await post(`mentor.${school}`, '/referrals', body(steps.refer, { childId, schoolId: `school-${school}` }));
-    if (priority) await post(`senco.${school}`, `/referrals/${referralId}/triage`, body(steps.triage, { mentorId: `mentor.${school}`, priority, triagedOn: `2026-11-${10 + (n % 3)}` }));
+    const { childId } = await post(`senco.${school}`, '/children', {
+      givenName: `Pupil${n}`,
+      familyName: school,
+      dateOfBirth: '2013-06-11',
+      schoolId: `school-${school}`,
+      yearGroup: 8,
+      flags: [],
+    });
+    await post(`senco.${school}`, `/children/${childId}/consents`, {
+      ...parentalConsent,
+      scope: { ...parentalConsent.scope, recipients: [`school-${school}`] },
+    });
+    const { referralId } = await post(
+      `mentor.${school}`,
+      '/referrals',
+      body(steps.refer, { childId, schoolId: `school-${school}` }),
+    );
+    if (priority)
+      await post(
+        `senco.${school}`,
+        `/referrals/${referralId}/triage`,
+        body(steps.triage, { mentorId: `mentor.${school}`, priority, triagedOn: `2026-11-${10 + (n % 3)}` }),
+      );
     return referralId as string;
   };
 
@@ -62,7 +88,8 @@ describe('school lists in pages', () => {
     platform = await startPlatform('school_lists_paging');
     for (let n = 0; n < 14; n += 1) onRegister.push(await referral('oakfield', n, PRIORITIES[n % 3]));
     for (let n = 14; n < 21; n += 1) awaitingTriage.push(await referral('oakfield', n));
-    for (let n = 0; n < 3; n += 1) elsewhere.push(await referral('riverside', n, 'high'), await referral('riverside', n + 3));
+    for (let n = 0; n < 3; n += 1)
+      elsewhere.push(await referral('riverside', n, 'high'), await referral('riverside', n + 3));
   }, 300_000);
 
   afterAll(async () => {
@@ -120,7 +147,9 @@ describe('school lists in pages', () => {
     const { agent } = await pageSession(platform, 'senco.oakfield');
     const first = await agent.get('/app/schools/school-oakfield/triage?limit=5').expect(200);
     expect(first.text).toContain('7 referrals waiting, oldest first, 5 on this page');
-    const more = /class="govuk-pagination__next">\s*<a class="govuk-link govuk-pagination__link" href="([^"]+)"/.exec(first.text);
+    const more = /class="govuk-pagination__next">\s*<a class="govuk-link govuk-pagination__link" href="([^"]+)"/.exec(
+      first.text,
+    );
     expect(more).not.toBeNull();
     const second = await agent.get(more![1].replace(/&amp;/g, '&')).expect(200);
     expect(second.text).toContain('2 on this page');

@@ -36,19 +36,26 @@ describe('child records end to end: POST, PATCH with If-Match, GET with ETag', (
 
     const read = await senco.get(created.headers.location).expect(200);
     expect(read.headers.etag).toBe('"0"');
-    expect(read.body).toMatchObject({ childId: created.body.childId, givenName: 'Amelia', schoolId: 'school-oakfield', yearGroup: 6 });
+    expect(read.body).toMatchObject({
+      childId: created.body.childId,
+      givenName: 'Amelia',
+      schoolId: 'school-oakfield',
+      yearGroup: 6,
+    });
   });
 
   it('corrects details with the current ETag and refuses a stale one with 409, writing nothing', async () => {
     const { body } = await register();
     const path = `/children/${body.childId}`;
-    const corrected = await senco.patch(path)
+    const corrected = await senco
+      .patch(path)
       .set('If-Match', '"0"')
       .send({ yearGroup: 7, reason: 'moved up after the summer' })
       .expect(200);
     expect(corrected.headers.etag).toBe('"1"');
 
-    const stale = await senco.patch(path)
+    const stale = await senco
+      .patch(path)
       .set('If-Match', '"0"')
       .send({ familyName: 'Thornbury-Hale', reason: 'name change' })
       .expect(409);
@@ -63,7 +70,10 @@ describe('child records end to end: POST, PATCH with If-Match, GET with ETag', (
     const { body } = await register();
     const path = `/children/${body.childId}`;
     const before = await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events');
-    const moved = await senco.patch(path).send({ schoolId: 'school-riverside', yearGroup: 7, reason: 'moved to Riverside' }).expect(409);
+    const moved = await senco
+      .patch(path)
+      .send({ schoolId: 'school-riverside', yearGroup: 7, reason: 'moved to Riverside' })
+      .expect(409);
     expect(moved.body).toMatchObject({ rule: 'child.school-move-required' });
     expect(moved.body.message).toContain('school move');
     const after = await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events');

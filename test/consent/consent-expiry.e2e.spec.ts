@@ -17,8 +17,20 @@ describe('consent expiry, recorded by the platform', () => {
 
   it('records ConsentExpired once the expiry day comes, once, and coverage ends with it', async () => {
     const senco = await apiAs(platform, 'senco.oakfield');
-    const childId = (await senco.post('/children').send({ givenName: 'Ava', familyName: 'Example', dateOfBirth: '2015-03-03', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })).body.childId;
-    await senco.post(`/children/${childId}/consents`).send({ ...parentalConsent, expiresOn: '2026-12-10' }).expect(201);
+    const childId = (
+      await senco.post('/children').send({
+        givenName: 'Ava',
+        familyName: 'Example',
+        dateOfBirth: '2015-03-03',
+        schoolId: 'school-oakfield',
+        yearGroup: 6,
+        flags: [],
+      })
+    ).body.childId;
+    await senco
+      .post(`/children/${childId}/consents`)
+      .send({ ...parentalConsent, expiresOn: '2026-12-10' })
+      .expect(201);
     const expiry = platform.app.get(ConsentExpiry);
 
     expect(await expiry.recordDue()).toBe(0);
@@ -28,10 +40,15 @@ describe('consent expiry, recorded by the platform', () => {
 
     const [consent] = (await senco.get(`/children/${childId}/consents`).expect(200)).body;
     expect(consent.expiryRecordedOn).toBe('2026-12-10');
-    const coverage = await senco.get(`/children/${childId}/consent-coverage?purpose=learning-mentor-support&agencyId=school-oakfield&category=education&at=2026-12-10T08:00:00Z`)
+    const coverage = await senco
+      .get(
+        `/children/${childId}/consent-coverage?purpose=learning-mentor-support&agencyId=school-oakfield&category=education&at=2026-12-10T08:00:00Z`,
+      )
       .expect(200);
     expect(coverage.body).toMatchObject({ covered: false, reason: 'expired' });
-    const { rows } = await platform.db.pool.query(`SELECT metadata->'actor'->>'userId' AS by FROM event_store.events WHERE type = 'ConsentExpired'`);
+    const { rows } = await platform.db.pool.query(
+      `SELECT metadata->'actor'->>'userId' AS by FROM event_store.events WHERE type = 'ConsentExpired'`,
+    );
     expect(rows).toEqual([{ by: 'system:consent-expiry' }]);
   });
 });

@@ -9,14 +9,29 @@ describe('consent through the API', () => {
   const { as } = apiClient(() => platform);
   const coverage = async (category = 'attendance') =>
     (
-      await (await as('mentor.oakfield')).get(`/children/${childId}/consent-coverage?purpose=learning-mentor-support&agencyId=school-oakfield&category=${category}`)
+      await (
+        await as('mentor.oakfield')
+      )
+        .get(
+          `/children/${childId}/consent-coverage?purpose=learning-mentor-support&agencyId=school-oakfield&category=${category}`,
+        )
         .expect(200)
     ).body;
 
   beforeAll(async () => {
     platform = await startPlatform('consent_api');
-    const created = await (await as('senco.oakfield')).post('/children')
-      .send({ givenName: 'Leo', familyName: 'Smith', dateOfBirth: '2015-05-14', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })
+    const created = await (
+      await as('senco.oakfield')
+    )
+      .post('/children')
+      .send({
+        givenName: 'Leo',
+        familyName: 'Smith',
+        dateOfBirth: '2015-05-14',
+        schoolId: 'school-oakfield',
+        yearGroup: 6,
+        flags: [],
+      })
       .expect(201);
     childId = created.body.childId;
   });
@@ -25,19 +40,41 @@ describe('consent through the API', () => {
   });
 
   it('a parent consents for a Year 6 pupil: covered by that consent, only within its scope', async () => {
-    const given = await (await as('senco.oakfield')).post(`/children/${childId}/consents`).send(parentalConsent).expect(201);
-    expect(await coverage()).toMatchObject({ covered: true, consentId: given.body.consentId, giverKind: 'parent-carer' });
+    const given = await (
+      await as('senco.oakfield')
+    )
+      .post(`/children/${childId}/consents`)
+      .send(parentalConsent)
+      .expect(201);
+    expect(await coverage()).toMatchObject({
+      covered: true,
+      consentId: given.body.consentId,
+      giverKind: 'parent-carer',
+    });
     expect(await coverage('health')).toMatchObject({ covered: false, reason: 'out-of-scope' });
   });
 
   it('a withdrawal stops coverage at once, and the list shows the whole history', async () => {
     const [consent] = (await (await as('mentor.oakfield')).get(`/children/${childId}/consents`).expect(200)).body;
-    await (await as('dsl.oakfield')).post(`/children/${childId}/consents/${consent.consentId}/withdrawal`)
-      .send({ withdrawnBy: { kind: 'parent-carer', name: 'Jo Smith', relationship: 'mother' }, evidence: { form: 'verbal', witnessedBy: 'dsl.oakfield' }, reason: 'Family moving away' })
+    await (
+      await as('dsl.oakfield')
+    )
+      .post(`/children/${childId}/consents/${consent.consentId}/withdrawal`)
+      .send({
+        withdrawnBy: { kind: 'parent-carer', name: 'Jo Smith', relationship: 'mother' },
+        evidence: { form: 'verbal', witnessedBy: 'dsl.oakfield' },
+        reason: 'Family moving away',
+      })
       .expect(200);
     expect(await coverage()).toMatchObject({ covered: false, reason: 'withdrawn', consentId: consent.consentId });
-    await (await as('dsl.oakfield')).post(`/children/${childId}/consents/${consent.consentId}/withdrawal`)
-      .send({ withdrawnBy: { kind: 'parent-carer', name: 'Jo Smith', relationship: 'mother' }, evidence: { form: 'verbal', witnessedBy: 'dsl.oakfield' } })
+    await (
+      await as('dsl.oakfield')
+    )
+      .post(`/children/${childId}/consents/${consent.consentId}/withdrawal`)
+      .send({
+        withdrawnBy: { kind: 'parent-carer', name: 'Jo Smith', relationship: 'mother' },
+        evidence: { form: 'verbal', witnessedBy: 'dsl.oakfield' },
+      })
       .expect(409);
   });
 
@@ -53,8 +90,14 @@ describe('consent through the API', () => {
 
   it('refuses coverage questions with bad parameters with 400, never 500', async () => {
     const mentor = await as('mentor.oakfield');
-    await mentor.get(`/children/${childId}/consent-coverage?purpose=learning-mentor-support&agencyId=school-oakfield&category=attendance&at=yesterday`).expect(400);
-    await mentor.get(`/children/${childId}/consent-coverage?purpose=fun&agencyId=school-oakfield&category=attendance`).expect(400);
+    await mentor
+      .get(
+        `/children/${childId}/consent-coverage?purpose=learning-mentor-support&agencyId=school-oakfield&category=attendance&at=yesterday`,
+      )
+      .expect(400);
+    await mentor
+      .get(`/children/${childId}/consent-coverage?purpose=fun&agencyId=school-oakfield&category=attendance`)
+      .expect(400);
   });
 
   it('is recorded and read only by staff of the child’s school', async () => {

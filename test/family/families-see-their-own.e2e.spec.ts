@@ -5,23 +5,49 @@ import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) };
-const gillick = ['understands-what-is-proposed', 'understands-the-consequences', 'can-weigh-up-and-decide', 'decides-free-of-pressure'].map((criterion) => ({ criterion, met: true }));
-const motherEvidence = { checked: ['parental-responsibility', 'admission-form'], documentRef: 'admission-form-2019-044', checkedOn: '2026-11-27' };
+const gillick = [
+  'understands-what-is-proposed',
+  'understands-the-consequences',
+  'can-weigh-up-and-decide',
+  'decides-free-of-pressure',
+].map((criterion) => ({ criterion, met: true }));
+const motherEvidence = {
+  checked: ['parental-responsibility', 'admission-form'],
+  documentRef: 'admission-form-2019-044',
+  checkedOn: '2026-11-27',
+};
 const inPerson = { checked: ['identity-in-person'], documentRef: 'pupil-record', checkedOn: '2026-11-27' };
 const cafConsent = {
-  ...parentalConsentTo('A common assessment at Oakfield', 'Oakfield staff', { purposes: ['common-assessment'], recipients: ['school-oakfield'], categories: ['education', 'health', 'family-circumstances'] }),
+  ...parentalConsentTo('A common assessment at Oakfield', 'Oakfield staff', {
+    purposes: ['common-assessment'],
+    recipients: ['school-oakfield'],
+    categories: ['education', 'health', 'family-circumstances'],
+  }),
   decidedOn: '2026-11-20',
 };
 const nurseConsent = {
-  ...parentalConsentTo('Telling the school nurse about home', 'School nursing', { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'family-circumstances'] }),
+  ...parentalConsentTo('Telling the school nurse about home', 'School nursing', {
+    purposes: ['information-sharing'],
+    recipients: ['health'],
+    categories: ['identity', 'family-circumstances'],
+  }),
   decidedOn: '2026-11-20',
 };
 /** The child's own refusal that their parents see what is recorded about home. */
 const notMyParents = {
   decision: 'refused',
   giver: { kind: 'child' },
-  informed: { purpose: 'Whether my parents see what I say about home', use: 'Shown to my parents', recipients: 'My parents', retention: 'Until I leave' },
-  scope: { purposes: ['information-sharing', 'common-assessment'], recipients: ['parent-carer'], categories: ['family-circumstances'] },
+  informed: {
+    purpose: 'Whether my parents see what I say about home',
+    use: 'Shown to my parents',
+    recipients: 'My parents',
+    retention: 'Until I leave',
+  },
+  scope: {
+    purposes: ['information-sharing', 'common-assessment'],
+    recipients: ['parent-carer'],
+    categories: ['family-circumstances'],
+  },
   evidence: { form: 'verbal', witnessedBy: 'dsl.oakfield' },
   decidedOn: '2026-11-26',
   reason: 'I do not want my dad to see what I said about home',
@@ -39,10 +65,22 @@ describe('families see their own', () => {
   };
   const { get, post } = apiClient(() => platform);
   const logOf = async (userId: string) =>
-    (await platform.db.pool.query(`SELECT child_id, resource, outcome, basis, reason FROM access.access_log WHERE user_id = $1 ORDER BY seq`, [userId])).rows as Array<{ child_id: string | null; resource: string; outcome: string; basis: string | null; reason: string | null }>;
+    (
+      await platform.db.pool.query(
+        `SELECT child_id, resource, outcome, basis, reason FROM access.access_log WHERE user_id = $1 ORDER BY seq`,
+        [userId],
+      )
+    ).rows as Array<{
+      child_id: string | null;
+      resource: string;
+      outcome: string;
+      basis: string | null;
+      reason: string | null;
+    }>;
   /** The status, with the body alongside so a failure says why. */
   const answered = (response: request.Response, status: number) => {
-    if (response.status !== status) throw new Error(`${response.status} instead of ${status}: ${JSON.stringify(response.body)}`);
+    if (response.status !== status)
+      throw new Error(`${response.status} instead of ${status}: ${JSON.stringify(response.body)}`);
   };
   const lastOf = async (userId: string) => (await logOf(userId)).at(-1);
 
@@ -56,24 +94,67 @@ describe('families see their own', () => {
   let sharingId: string;
   let parentLink: string;
 
-  const register = async (givenName: string, dateOfBirth: string, schoolId = 'school-oakfield', by = 'senco.oakfield') => {
-    const created = await post(by, '/children', { givenName, familyName: 'Smith', dateOfBirth, schoolId, yearGroup: 8, flags: ['young-carer'] });
+  const register = async (
+    givenName: string,
+    dateOfBirth: string,
+    schoolId = 'school-oakfield',
+    by = 'senco.oakfield',
+  ) => {
+    const created = await post(by, '/children', {
+      givenName,
+      familyName: 'Smith',
+      dateOfBirth,
+      schoolId,
+      yearGroup: 8,
+      flags: ['young-carer'],
+    });
     expect(created.status).toBe(201);
     return created.body.childId as string;
   };
   const cafWith = async (childId: string) => {
     expect((await post('senco.oakfield', `/children/${childId}/consents`, cafConsent)).status).toBe(201);
-    const started = await post('mentor.oakfield', '/cafs', { childId, startedOn: '2026-11-30', reasonForAssessment: 'Caring at home; attendance falling' });
+    const started = await post('mentor.oakfield', '/cafs', {
+      childId,
+      startedOn: '2026-11-30',
+      reasonForAssessment: 'Caring at home; attendance falling',
+    });
     expect(started.body).toMatchObject({ cafId: expect.any(String) });
     const cafId = started.body.cafId as string;
-    const contribute = (element: string, domain: string, text: string, extra: object = {}) => post('mentor.oakfield', `/cafs/${cafId}/contributions`, { domain, element, text, recordedOn: '2026-11-30', ...extra });
+    const contribute = (element: string, domain: string, text: string, extra: object = {}) =>
+      post('mentor.oakfield', `/cafs/${cafId}/contributions`, {
+        domain,
+        element,
+        text,
+        recordedOn: '2026-11-30',
+        ...extra,
+      });
     expect((await contribute('learning', 'development-of-the-child', 'Bright in maths when present')).status).toBe(200);
-    expect((await contribute('basic-care', 'parents-and-carers', 'Says dad shouts when mum is unwell')).status).toBe(200);
-    expect((await contribute('housing-employment-and-finance', 'family-and-environment', 'Penalty warning considered', { withheldFromFamily: { reason: 'Enforcement not yet discussed with the family' } })).status).toBe(200);
-    expect((await post('mentor.oakfield', `/cafs/${cafId}/views`, { whose: 'child', views: 'I want to do well but home is hard', recordedOn: '2026-11-30' })).status).toBe(200);
+    expect((await contribute('basic-care', 'parents-and-carers', 'Says dad shouts when mum is unwell')).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await contribute('housing-employment-and-finance', 'family-and-environment', 'Penalty warning considered', {
+          withheldFromFamily: { reason: 'Enforcement not yet discussed with the family' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post('mentor.oakfield', `/cafs/${cafId}/views`, {
+          whose: 'child',
+          views: 'I want to do well but home is hard',
+          recordedOn: '2026-11-30',
+        })
+      ).status,
+    ).toBe(200);
     return cafId;
   };
-  const disclosure = (field: string) => ({ recipient: { agencyId: 'health', userId: 'practitioner.health' }, items: [{ recordRef: `child-record:${leon}`, fields: [field] }], channel: 'platform' });
+  const disclosure = (field: string) => ({
+    recipient: { agencyId: 'health', userId: 'practitioner.health' },
+    items: [{ recordRef: `child-record:${leon}`, fields: [field] }],
+    channel: 'platform',
+  });
 
   beforeAll(async () => {
     platform = await startPlatform('families_see_their_own', {}, { clock: () => now });
@@ -83,7 +164,17 @@ describe('families see their own', () => {
     leonCaf = await cafWith(leon);
     mayaCaf = await cafWith(maya);
 
-    expect((await post('dsl.oakfield', `/children/${leon}/competence-assessments`, { framework: 'gillick', decisionAbout: 'Whether my parents see what I say', criteria: gillick, outcome: 'competent', assessedOn: '2026-11-25' })).status).toBe(201);
+    expect(
+      (
+        await post('dsl.oakfield', `/children/${leon}/competence-assessments`, {
+          framework: 'gillick',
+          decisionAbout: 'Whether my parents see what I say',
+          criteria: gillick,
+          outcome: 'competent',
+          assessedOn: '2026-11-25',
+        })
+      ).status,
+    ).toBe(201);
     expect((await post('dsl.oakfield', `/children/${leon}/consents`, notMyParents)).status).toBe(201);
     // Maya is 10: her refusal is recorded as her wishes, and does not bind her parents (§1d).
     expect((await post('dsl.oakfield', `/children/${maya}/consents`, notMyParents)).status).toBe(201);
@@ -91,7 +182,13 @@ describe('families see their own', () => {
     const consent = await post('senco.oakfield', `/children/${leon}/consents`, nurseConsent);
     expect(consent.status).toBe(201);
     nurseConsentId = consent.body.consentId;
-    const proposed = await post('mentor.oakfield', '/sharing', { childId: leon, origin: 'proactive', purpose: 'Support from the school nurse', recipient: { agencyId: 'health', userId: 'practitioner.health' }, categories: ['identity', 'family-circumstances'] });
+    const proposed = await post('mentor.oakfield', '/sharing', {
+      childId: leon,
+      origin: 'proactive',
+      purpose: 'Support from the school nurse',
+      recipient: { agencyId: 'health', userId: 'practitioner.health' },
+      categories: ['identity', 'family-circumstances'],
+    });
     sharingId = proposed.body.sharingId;
     await post('mentor.oakfield', `/sharing/${sharingId}/basis`, { basis: { kind: 'consent' } });
     await post('mentor.oakfield', `/sharing/${sharingId}/checklist`, allAnswered);
@@ -109,15 +206,45 @@ describe('families see their own', () => {
     answered(await post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, disclosure('flags')), 200);
 
     // A decision not to share what Leon said about home: it says what it is about, so his parent's copy leaves it out too.
-    const proposal = await post('mentor.oakfield', '/sharing', { childId: leon, origin: 'proactive', purpose: 'Telling the youth club about home', recipient: { agencyId: 'youth-service' }, categories: ['family-circumstances'] });
+    const proposal = await post('mentor.oakfield', '/sharing', {
+      childId: leon,
+      origin: 'proactive',
+      purpose: 'Telling the youth club about home',
+      recipient: { agencyId: 'youth-service' },
+      categories: ['family-circumstances'],
+    });
     answered(proposal, 201);
     const notShared = proposal.body.sharingId;
     await post('mentor.oakfield', `/sharing/${notShared}/checklist`, allAnswered);
-    answered(await post('mentor.oakfield', `/sharing/${notShared}/decision`, { outcome: 'refuse', items: [], reasons: 'Leon asked us not to tell the youth club about home', redactions: [], familyTold: { informed: true, how: 'Told Leon' }, validUntil: '2026-12-31' }), 200);
+    answered(
+      await post('mentor.oakfield', `/sharing/${notShared}/decision`, {
+        outcome: 'refuse',
+        items: [],
+        reasons: 'Leon asked us not to tell the youth club about home',
+        redactions: [],
+        familyTold: { informed: true, how: 'Told Leon' },
+        validUntil: '2026-12-31',
+      }),
+      200,
+    );
 
     // Shared without telling the family, to protect Leon: withheld from every family copy.
-    const toSocialCare = (await post('mentor.oakfield', '/sharing', { childId: leon, origin: 'proactive', purpose: 'Referral', recipient: { agencyId: 'social-care' }, categories: ['identity'] })).body.sharingId;
-    await post('mentor.oakfield', `/sharing/${toSocialCare}/basis`, { basis: { kind: 'without-consent', ground: 'risk-of-significant-harm', justification: 'Leon disclosed being hit at home' } });
+    const toSocialCare = (
+      await post('mentor.oakfield', '/sharing', {
+        childId: leon,
+        origin: 'proactive',
+        purpose: 'Referral',
+        recipient: { agencyId: 'social-care' },
+        categories: ['identity'],
+      })
+    ).body.sharingId;
+    await post('mentor.oakfield', `/sharing/${toSocialCare}/basis`, {
+      basis: {
+        kind: 'without-consent',
+        ground: 'risk-of-significant-harm',
+        justification: 'Leon disclosed being hit at home',
+      },
+    });
     await post('mentor.oakfield', `/sharing/${toSocialCare}/checklist`, allAnswered);
     await post('dsl.oakfield', `/sharing/${toSocialCare}/approval`, { discussion: 'Refer today' });
     await post('mentor.oakfield', `/sharing/${toSocialCare}/decision`, {
@@ -128,7 +255,15 @@ describe('families see their own', () => {
       familyTold: { informed: false, reason: 'Telling his father would put Leon at risk' },
       validUntil: '2026-12-08',
     });
-    expect((await post('mentor.oakfield', `/sharing/${toSocialCare}/disclosures`, { recipient: { agencyId: 'social-care' }, items: [{ recordRef: `child-record:${leon}`, fields: ['givenName'] }], channel: 'platform' })).status).toBe(200);
+    expect(
+      (
+        await post('mentor.oakfield', `/sharing/${toSocialCare}/disclosures`, {
+          recipient: { agencyId: 'social-care' },
+          items: [{ recordRef: `child-record:${leon}`, fields: ['givenName'] }],
+          channel: 'platform',
+        })
+      ).status,
+    ).toBe(200);
   });
   afterAll(async () => {
     await platform.close();
@@ -137,25 +272,55 @@ describe('families see their own', () => {
   it('refuses a parent not yet linked, and logs it', async () => {
     const refused = await get('parent.demo', `/family/children/${leon}/cafs`);
     expect(refused.status).toBe(403);
-    expect(await lastOf('parent.demo')).toMatchObject({ child_id: leon, resource: 'GET /family/children/:childId/cafs', outcome: 'refused', reason: 'not linked to this child' });
+    expect(await lastOf('parent.demo')).toMatchObject({
+      child_id: leon,
+      resource: 'GET /family/children/:childId/cafs',
+      outcome: 'refused',
+      reason: 'not linked to this child',
+    });
     expect((await get('parent.demo', '/family/children')).body).toEqual([]);
   });
 
-  it('links on evidence, by the DSL or head teacher of the child\'s school only', async () => {
-    const body = { userId: 'parent.demo', kind: 'parent-carer', relationship: 'mother', evidence: motherEvidence, linkedOn: '2026-11-27' };
+  it("links on evidence, by the DSL or head teacher of the child's school only", async () => {
+    const body = {
+      userId: 'parent.demo',
+      kind: 'parent-carer',
+      relationship: 'mother',
+      evidence: motherEvidence,
+      linkedOn: '2026-11-27',
+    };
     expect((await post('senco.oakfield', `/children/${leon}/family-links`, body)).status).toBe(403);
     expect((await post('dsl.riverside', `/children/${leon}/family-links`, body)).status).toBe(403);
     expect((await post('parent.demo', `/children/${leon}/family-links`, body)).status).toBe(403);
     const linked = await post('dsl.oakfield', `/children/${leon}/family-links`, body);
     expect(linked.status).toBe(201);
     parentLink = linked.body.linkId;
-    expect((await post('dsl.oakfield', `/children/${leon}/family-links`, body)).body).toMatchObject({ rule: 'family.already-linked' });
+    expect((await post('dsl.oakfield', `/children/${leon}/family-links`, body)).body).toMatchObject({
+      rule: 'family.already-linked',
+    });
     expect((await post('head.oakfield', `/children/${maya}/family-links`, body)).status).toBe(201);
-    expect((await post('dsl.oakfield', `/children/${leon}/family-links`, { userId: 'young.person', kind: 'young-person', evidence: inPerson, linkedOn: '2026-11-27' })).status).toBe(201);
+    expect(
+      (
+        await post('dsl.oakfield', `/children/${leon}/family-links`, {
+          userId: 'young.person',
+          kind: 'young-person',
+          evidence: inPerson,
+          linkedOn: '2026-11-27',
+        })
+      ).status,
+    ).toBe(201);
 
     const links = (await get('dsl.oakfield', `/children/${leon}/family-links`)).body;
     expect(links).toEqual([
-      expect.objectContaining({ linkId: parentLink, userId: 'parent.demo', kind: 'parent-carer', relationship: 'mother', evidence: motherEvidence, linkedBy: 'dsl.oakfield', unlinked: null }),
+      expect.objectContaining({
+        linkId: parentLink,
+        userId: 'parent.demo',
+        kind: 'parent-carer',
+        relationship: 'mother',
+        evidence: motherEvidence,
+        linkedBy: 'dsl.oakfield',
+        unlinked: null,
+      }),
       expect.objectContaining({ userId: 'young.person', kind: 'young-person', relationship: null }),
     ]);
     expect((await get('parent.demo', '/family/children')).body).toEqual([
@@ -166,7 +331,15 @@ describe('families see their own', () => {
 
   it('answers bad input with a 400 naming the field', async () => {
     const link = (body: object) => post('dsl.oakfield', `/children/${riversideChild}/family-links`, body);
-    const linkLeon = (body: object) => post('dsl.oakfield', `/children/${leon}/family-links`, { userId: 'parent.demo', kind: 'parent-carer', relationship: 'father', evidence: motherEvidence, linkedOn: '2026-11-27', ...body });
+    const linkLeon = (body: object) =>
+      post('dsl.oakfield', `/children/${leon}/family-links`, {
+        userId: 'parent.demo',
+        kind: 'parent-carer',
+        relationship: 'father',
+        evidence: motherEvidence,
+        linkedOn: '2026-11-27',
+        ...body,
+      });
     expect((await link({})).status).toBe(403);
     const cases: Array<[object, string]> = [
       [{ evidence: { ...motherEvidence, checked: ['admission-form'] } }, 'evidence.checked'],
@@ -183,11 +356,34 @@ describe('families see their own', () => {
     ];
     for (const [body, field] of cases) {
       const answer = await linkLeon(body);
-      expect({ field, status: answer.status, named: answer.body.field ?? answer.body.message }).toEqual({ field, status: 400, named: expect.stringContaining(field) });
+      expect({ field, status: answer.status, named: answer.body.field ?? answer.body.message }).toEqual({
+        field,
+        status: 400,
+        named: expect.stringContaining(field),
+      });
     }
-    expect((await post('dsl.oakfield', `/children/${leon}/family-links/${parentLink}/unlinking`, { unlinkedOn: '2026-12-01' })).body.message).toContain('reason');
-    expect((await post('dsl.oakfield', `/children/${leon}/family-links/not-a-uuid/unlinking`, { reason: 'x', unlinkedOn: '2026-12-01' })).status).toBe(400);
-    expect((await post('parent.demo', `/family/children/${leon}/consents/${nurseConsentId}/withdrawal`, { withdrawnBy: { kind: 'child' } })).body).toMatchObject({ field: 'withdrawnBy' });
+    expect(
+      (
+        await post('dsl.oakfield', `/children/${leon}/family-links/${parentLink}/unlinking`, {
+          unlinkedOn: '2026-12-01',
+        })
+      ).body.message,
+    ).toContain('reason');
+    expect(
+      (
+        await post('dsl.oakfield', `/children/${leon}/family-links/not-a-uuid/unlinking`, {
+          reason: 'x',
+          unlinkedOn: '2026-12-01',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await post('parent.demo', `/family/children/${leon}/consents/${nurseConsentId}/withdrawal`, {
+          withdrawnBy: { kind: 'child' },
+        })
+      ).body,
+    ).toMatchObject({ field: 'withdrawnBy' });
     // Nothing of the refused links was written.
     expect((await get('dsl.oakfield', `/children/${leon}/family-links`)).body).toHaveLength(2);
   });
@@ -204,20 +400,34 @@ describe('families see their own', () => {
 
     const consents = (await get('parent.demo', `/family/children/${leon}/consents`)).body.consents;
     expect(consents.map((c: { decidedBy: string }) => c.decidedBy)).toEqual(['parent-carer', 'parent-carer']);
-    expect(consents.find((c: { consentId: string }) => c.consentId === nurseConsentId)).toMatchObject({ decision: 'given', relationship: 'mother', recipients: ['health'], status: 'in-force' });
+    expect(consents.find((c: { consentId: string }) => c.consentId === nurseConsentId)).toMatchObject({
+      decision: 'given',
+      relationship: 'mother',
+      recipients: ['health'],
+      status: 'in-force',
+    });
 
     const shared = (await get('parent.demo', `/family/children/${leon}/shared`)).body;
     expect(shared).toMatchObject({ copy: 'family', child: { childId: leon, name: 'Leon Smith' } });
-    expect(shared.disclosures).toEqual([expect.objectContaining({ recipient: 'School Nursing and CAMHS, Lucy Hart (school nurse)', what: [{ category: 'Identity', fields: ['Given name'] }] })]);
+    expect(shared.disclosures).toEqual([
+      expect.objectContaining({
+        recipient: 'School Nursing and CAMHS, Lucy Hart (school nurse)',
+        what: [{ category: 'Identity', fields: ['Given name'] }],
+      }),
+    ]);
     expect(shared.decisionsNotToShare).toEqual([]);
     expect(JSON.stringify(shared)).not.toMatch(/Social Care|put Leon at risk|Circumstances|youth club/i);
 
-    const reads = (await logOf('parent.demo')).filter((e) => e.outcome === 'allowed' && e.child_id === leon).map((e) => [e.resource, e.basis]);
-    expect(reads).toEqual(expect.arrayContaining([
-      ['GET /family/children/:childId/cafs', 'linked-family-member:mother'],
-      ['GET /family/children/:childId/consents', 'linked-family-member:mother'],
-      ['GET /family/children/:childId/shared', 'linked-family-member:mother'],
-    ]));
+    const reads = (await logOf('parent.demo'))
+      .filter((e) => e.outcome === 'allowed' && e.child_id === leon)
+      .map((e) => [e.resource, e.basis]);
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        ['GET /family/children/:childId/cafs', 'linked-family-member:mother'],
+        ['GET /family/children/:childId/consents', 'linked-family-member:mother'],
+        ['GET /family/children/:childId/shared', 'linked-family-member:mother'],
+      ]),
+    );
   });
 
   it('shows the competent 14-year-old his own, whole, once assessed competent, and still not what is withheld to protect him', async () => {
@@ -225,22 +435,34 @@ describe('families see their own', () => {
     const cafs = await get('young.person', `/family/children/${leon}/cafs`);
     expect(cafs.status).toBe(200);
     expect(cafs.body.cafs[0].assessment.map((a: { element: string }) => a.element)).toEqual(['learning', 'basic-care']);
-    expect(cafs.body.cafs[0].views).toEqual([expect.objectContaining({ whose: 'child', views: 'I want to do well but home is hard' })]);
-    expect(JSON.stringify(cafs.body)).not.toContain('Penalty warning');
-    expect((await get('young.person', `/family/children/${leon}/consents`)).body.consents.map((c: { decidedBy: string; decision: string }) => `${c.decidedBy} ${c.decision}`)).toEqual([
-      'parent-carer given',
-      'child refused',
-      'parent-carer given',
+    expect(cafs.body.cafs[0].views).toEqual([
+      expect.objectContaining({ whose: 'child', views: 'I want to do well but home is hard' }),
     ]);
+    expect(JSON.stringify(cafs.body)).not.toContain('Penalty warning');
+    expect(
+      (await get('young.person', `/family/children/${leon}/consents`)).body.consents.map(
+        (c: { decidedBy: string; decision: string }) => `${c.decidedBy} ${c.decision}`,
+      ),
+    ).toEqual(['parent-carer given', 'child refused', 'parent-carer given']);
     const shared = (await get('young.person', `/family/children/${leon}/shared`)).body;
-    expect(shared.disclosures.map((d: { what: unknown }) => d.what)).toEqual([[{ category: 'Identity', fields: ['Given name'] }], [{ category: 'Family circumstances', fields: ['Circumstances (looked after, young carer, forces family, SEN)'] }]]);
-    expect(shared.decisionsNotToShare).toEqual([expect.objectContaining({ recipient: 'Youth Service', reasons: 'Leon asked us not to tell the youth club about home' })]);
+    expect(shared.disclosures.map((d: { what: unknown }) => d.what)).toEqual([
+      [{ category: 'Identity', fields: ['Given name'] }],
+      [{ category: 'Family circumstances', fields: ['Circumstances (looked after, young carer, forces family, SEN)'] }],
+    ]);
+    expect(shared.decisionsNotToShare).toEqual([
+      expect.objectContaining({
+        recipient: 'Youth Service',
+        reasons: 'Leon asked us not to tell the youth club about home',
+      }),
+    ]);
     expect(JSON.stringify(shared)).not.toMatch(/Social Care|put Leon at risk/);
     expect(await lastOf('young.person')).toMatchObject({ outcome: 'allowed', basis: 'linked-family-member:self' });
   });
 
   it("puts each family view in the dpo's ledger by child: to whom, on what basis, what was shown, never told back to the family", async () => {
-    const ledger = (await get('dpo', `/disclosure-audit/children/${leon}`)).body.disclosures as Array<Record<string, unknown>>;
+    const ledger = (await get('dpo', `/disclosure-audit/children/${leon}`)).body.disclosures as Array<
+      Record<string, unknown>
+    >;
     const views = ledger.filter((e) => e.kind === 'family-view');
     // One clock instant per reader here: the ledger orders their entries by id, so compared as a set.
     expect(views.map((v) => [v.recipientUserId, v.purpose]).sort()).toEqual([
@@ -251,15 +473,31 @@ describe('families see their own', () => {
       ['young.person', 'Shown to the family on the platform: their consents'],
       ['young.person', 'Shown to the family on the platform: what was shared about the child'],
     ]);
-    const cafViewBy = (userId: string) => views.find((v) => v.recipientUserId === userId && String(v.purpose).endsWith('CAF'))!;
+    const cafViewBy = (userId: string) =>
+      views.find((v) => v.recipientUserId === userId && String(v.purpose).endsWith('CAF'))!;
     const [parentsCaf, youngCaf] = [cafViewBy('parent.demo'), cafViewBy('young.person')];
-    expect(parentsCaf).toMatchObject({ recipientAgencyId: 'family', channel: 'platform', basis: { kind: 'family-right-of-access', law: expect.stringContaining('parental responsibility') } });
+    expect(parentsCaf).toMatchObject({
+      recipientAgencyId: 'family',
+      channel: 'platform',
+      basis: { kind: 'family-right-of-access', law: expect.stringContaining('parental responsibility') },
+    });
     // What Leon refused his parents was not shown to them, so it is not in their entry; his own shows it.
-    expect(parentsCaf.items).toEqual([expect.objectContaining({ recordRef: `caf:${leonCaf}`, category: null }), { recordRef: `caf:${leonCaf}`, category: 'education', fields: ['learning'] }]);
-    expect(youngCaf.items).toContainEqual({ recordRef: `caf:${leonCaf}`, category: 'family-circumstances', fields: ['basic-care'] });
+    expect(parentsCaf.items).toEqual([
+      expect.objectContaining({ recordRef: `caf:${leonCaf}`, category: null }),
+      { recordRef: `caf:${leonCaf}`, category: 'education', fields: ['learning'] },
+    ]);
+    expect(youngCaf.items).toContainEqual({
+      recordRef: `caf:${leonCaf}`,
+      category: 'family-circumstances',
+      fields: ['basic-care'],
+    });
     expect(youngCaf.basis).toMatchObject({ law: expect.stringContaining("the young person's own right of access") });
     expect(JSON.stringify(youngCaf)).not.toContain('home is hard');
-    expect(((await get('young.person', `/family/children/${leon}/shared`)).body.disclosures as Array<{ recipient: string }>).map((d) => d.recipient)).not.toContainEqual(expect.stringContaining('Parents, carers'));
+    expect(
+      (
+        (await get('young.person', `/family/children/${leon}/shared`)).body.disclosures as Array<{ recipient: string }>
+      ).map((d) => d.recipient),
+    ).not.toContainEqual(expect.stringContaining('Parents, carers'));
   });
 
   it('lets the parent of a 10-year-old see what she would rather they did not (a parent decides under 12)', async () => {
@@ -270,36 +508,82 @@ describe('families see their own', () => {
   });
 
   it('refuses a young person who does not yet decide for themselves', async () => {
-    const created = await post('admin', '/users', { userId: 'maya.smith', displayName: 'Maya Smith', role: 'young-person', agencyId: 'family' });
+    const created = await post('admin', '/users', {
+      userId: 'maya.smith',
+      displayName: 'Maya Smith',
+      role: 'young-person',
+      agencyId: 'family',
+    });
     expect(created.status).toBe(201);
-    expect((await post('dsl.oakfield', `/children/${maya}/family-links`, { userId: 'maya.smith', kind: 'young-person', evidence: inPerson, linkedOn: '2026-11-27' })).status).toBe(201);
+    expect(
+      (
+        await post('dsl.oakfield', `/children/${maya}/family-links`, {
+          userId: 'maya.smith',
+          kind: 'young-person',
+          evidence: inPerson,
+          linkedOn: '2026-11-27',
+        })
+      ).status,
+    ).toBe(201);
     expect((await get('maya.smith', `/family/children/${maya}/cafs`)).status).toBe(403);
     expect((await lastOf('maya.smith'))?.reason).toMatch(/decide for themselves/);
   });
 
   it('refuses a parent once the young person is 18: an adult decides alone', async () => {
     const adult = await register('Sam', '2008-11-30');
-    answered(await post('dsl.oakfield', `/children/${adult}/family-links`, { userId: 'parent.demo', kind: 'parent-carer', relationship: 'mother', evidence: motherEvidence, linkedOn: '2026-11-27' }), 201);
+    answered(
+      await post('dsl.oakfield', `/children/${adult}/family-links`, {
+        userId: 'parent.demo',
+        kind: 'parent-carer',
+        relationship: 'mother',
+        evidence: motherEvidence,
+        linkedOn: '2026-11-27',
+      }),
+      201,
+    );
     expect((await get('parent.demo', `/family/children/${adult}/consents`)).status).toBe(403);
     expect((await lastOf('parent.demo'))?.reason).toMatch(/at 18/);
   });
 
   it('lets the parent withdraw their consent from the platform; the next disclosure that relied on it is refused', async () => {
     at('11:00');
-    const withdrawn = await post('parent.demo', `/family/children/${leon}/consents/${nurseConsentId}/withdrawal`, { reason: 'We will talk to the nurse ourselves' });
+    const withdrawn = await post('parent.demo', `/family/children/${leon}/consents/${nurseConsentId}/withdrawal`, {
+      reason: 'We will talk to the nurse ourselves',
+    });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toMatchObject({ consentId: nurseConsentId });
-    expect((await post('parent.demo', `/family/children/${leon}/consents/${nurseConsentId}/withdrawal`, {})).body.rule).toBe('consent.already-withdrawn');
+    expect(
+      (await post('parent.demo', `/family/children/${leon}/consents/${nurseConsentId}/withdrawal`, {})).body.rule,
+    ).toBe('consent.already-withdrawn');
     const consents = (await get('parent.demo', `/family/children/${leon}/consents`)).body.consents;
-    expect(consents.find((c: { consentId: string }) => c.consentId === nurseConsentId)).toMatchObject({ status: 'withdrawn', withdrawnAt: '2026-12-01T11:00:00.000Z' });
-    const events = await platform.db.pool.query(`SELECT metadata FROM event_store.events WHERE stream_id = $1 AND type = 'ConsentWithdrawn'`, [`consent-${leon}`]);
+    expect(consents.find((c: { consentId: string }) => c.consentId === nurseConsentId)).toMatchObject({
+      status: 'withdrawn',
+      withdrawnAt: '2026-12-01T11:00:00.000Z',
+    });
+    const events = await platform.db.pool.query(
+      `SELECT metadata FROM event_store.events WHERE stream_id = $1 AND type = 'ConsentWithdrawn'`,
+      [`consent-${leon}`],
+    );
     expect(events.rows[0].metadata.actor).toMatchObject({ userId: 'parent.demo', role: 'parent-carer' });
 
     // Leon decides for himself: he may withdraw his parent's consent about his own information (Box 15).
-    const cafConsentId = consents.find((c: { purposes: string[] }) => c.purposes.includes('common-assessment')).consentId;
-    answered(await post('young.person', `/family/children/${leon}/consents/${cafConsentId}/withdrawal`, { reason: 'I do not want the assessment any more' }), 200);
-    const own = await platform.db.pool.query(`SELECT data FROM event_store.events WHERE stream_id = $1 AND type = 'ConsentWithdrawn' ORDER BY revision`, [`consent-${leon}`]);
-    expect(own.rows.map((r) => r.data.withdrawnBy)).toEqual([{ kind: 'parent-carer', relationship: 'mother' }, { kind: 'child' }]);
+    const cafConsentId = consents.find((c: { purposes: string[] }) =>
+      c.purposes.includes('common-assessment'),
+    ).consentId;
+    answered(
+      await post('young.person', `/family/children/${leon}/consents/${cafConsentId}/withdrawal`, {
+        reason: 'I do not want the assessment any more',
+      }),
+      200,
+    );
+    const own = await platform.db.pool.query(
+      `SELECT data FROM event_store.events WHERE stream_id = $1 AND type = 'ConsentWithdrawn' ORDER BY revision`,
+      [`consent-${leon}`],
+    );
+    expect(own.rows.map((r) => r.data.withdrawnBy)).toEqual([
+      { kind: 'parent-carer', relationship: 'mother' },
+      { kind: 'child' },
+    ]);
 
     at('11:30');
     const blocked = await post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, disclosure('givenName'));
@@ -330,18 +614,49 @@ describe('families see their own', () => {
         expect(logged.at(-1)?.outcome).toBe('refused');
       }
     }
-    expect((await post('parent.demo', `/family/children/${riversideChild}/consents/${nurseConsentId}/withdrawal`, {})).status).toBe(403);
+    expect(
+      (await post('parent.demo', `/family/children/${riversideChild}/consents/${nurseConsentId}/withdrawal`, {}))
+        .status,
+    ).toBe(403);
   });
 
   it('unlinks with a reason: the account sees nothing more', async () => {
     at('12:00');
-    expect((await post('senco.oakfield', `/children/${leon}/family-links/${parentLink}/unlinking`, { reason: 'Court order', unlinkedOn: '2026-12-01' })).status).toBe(403);
-    const unlinked = await post('dsl.oakfield', `/children/${leon}/family-links/${parentLink}/unlinking`, { reason: 'Child arrangements order: no contact from today', unlinkedOn: '2026-12-01' });
+    expect(
+      (
+        await post('senco.oakfield', `/children/${leon}/family-links/${parentLink}/unlinking`, {
+          reason: 'Court order',
+          unlinkedOn: '2026-12-01',
+        })
+      ).status,
+    ).toBe(403);
+    const unlinked = await post('dsl.oakfield', `/children/${leon}/family-links/${parentLink}/unlinking`, {
+      reason: 'Child arrangements order: no contact from today',
+      unlinkedOn: '2026-12-01',
+    });
     expect(unlinked.status).toBe(200);
-    expect((await post('dsl.oakfield', `/children/${leon}/family-links/${parentLink}/unlinking`, { reason: 'again', unlinkedOn: '2026-12-01' })).status).toBe(409);
+    expect(
+      (
+        await post('dsl.oakfield', `/children/${leon}/family-links/${parentLink}/unlinking`, {
+          reason: 'again',
+          unlinkedOn: '2026-12-01',
+        })
+      ).status,
+    ).toBe(409);
     expect((await get('parent.demo', `/family/children/${leon}/consents`)).status).toBe(403);
-    expect(await lastOf('parent.demo')).toMatchObject({ child_id: leon, outcome: 'refused', reason: 'not linked to this child' });
-    expect((await get('parent.demo', '/family/children')).body.map((c: { name: string }) => c.name)).toEqual(['Maya Smith', 'Sam Smith']);
-    expect((await get('dsl.oakfield', `/children/${leon}/family-links`)).body[0].unlinked).toEqual({ on: '2026-12-01', reason: 'Child arrangements order: no contact from today', by: 'dsl.oakfield' });
+    expect(await lastOf('parent.demo')).toMatchObject({
+      child_id: leon,
+      outcome: 'refused',
+      reason: 'not linked to this child',
+    });
+    expect((await get('parent.demo', '/family/children')).body.map((c: { name: string }) => c.name)).toEqual([
+      'Maya Smith',
+      'Sam Smith',
+    ]);
+    expect((await get('dsl.oakfield', `/children/${leon}/family-links`)).body[0].unlinked).toEqual({
+      on: '2026-12-01',
+      reason: 'Child arrangements order: no contact from today',
+      by: 'dsl.oakfield',
+    });
   });
 });

@@ -10,7 +10,10 @@ describeWithKafka('a consent withdrawn over HTTP reaches consent-withdrawn.v1', 
   let platform: PlatformUnderTest;
 
   beforeAll(async () => {
-    platform = await startPlatform('withdrawal_to_kafka', { KAFKA_BROKERS: brokers.join(','), KAFKA_CLIENT_ID: `e2e-${randomUUID().slice(0, 8)}` });
+    platform = await startPlatform('withdrawal_to_kafka', {
+      KAFKA_BROKERS: brokers.join(','),
+      KAFKA_CLIENT_ID: `e2e-${randomUUID().slice(0, 8)}`,
+    });
   });
   afterAll(async () => {
     await platform.close();
@@ -18,21 +21,41 @@ describeWithKafka('a consent withdrawn over HTTP reaches consent-withdrawn.v1', 
 
   it('publishes one message, keyed by the pseudonymous child id, carrying no name or child id', async () => {
     const senco = await apiAs(platform, 'senco.oakfield');
-    const child = await senco.post('/children')
-      .send({ givenName: 'Ruby', familyName: 'Okoro', dateOfBirth: '2016-02-02', schoolId: 'school-oakfield', yearGroup: 5, flags: [] })
+    const child = await senco
+      .post('/children')
+      .send({
+        givenName: 'Ruby',
+        familyName: 'Okoro',
+        dateOfBirth: '2016-02-02',
+        schoolId: 'school-oakfield',
+        yearGroup: 5,
+        flags: [],
+      })
       .expect(201);
     const childId: string = child.body.childId;
     const { consentId } = (await senco.post(`/children/${childId}/consents`).send(parentalConsent).expect(201)).body;
-    await senco.post(`/children/${childId}/consents/${consentId}/withdrawal`)
+    await senco
+      .post(`/children/${childId}/consents/${consentId}/withdrawal`)
       .set('X-Request-Id', `withdrawal-${consentId}`)
-      .send({ withdrawnBy: { kind: 'parent-carer', name: 'Jo Smith', relationship: 'mother' }, evidence: { form: 'written', documentRef: 'letter-2026-10' } })
+      .send({
+        withdrawnBy: { kind: 'parent-carer', name: 'Jo Smith', relationship: 'mother' },
+        evidence: { form: 'written', documentRef: 'letter-2026-10' },
+      })
       .expect(200);
 
     const key = pseudonymousChildId(platform.runtime.pseudonymKey, childId);
-    const messages = await readTopic(testKafka(brokers), 'consent-withdrawn.v1', (m) => m.key === key, (kept) => kept.length >= 1);
+    const messages = await readTopic(
+      testKafka(brokers),
+      'consent-withdrawn.v1',
+      (m) => m.key === key,
+      (kept) => kept.length >= 1,
+    );
     expect(messages).toHaveLength(1);
     const [message] = messages;
-    expect(message.headers).toMatchObject({ 'event-type': 'consent-withdrawn', 'correlation-id': `withdrawal-${consentId}` });
+    expect(message.headers).toMatchObject({
+      'event-type': 'consent-withdrawn',
+      'correlation-id': `withdrawal-${consentId}`,
+    });
     expect(message.value).toContain(consentId);
     expect(message.value).not.toContain('Jo Smith');
     expect(message.value).not.toContain(childId);

@@ -64,20 +64,34 @@ describeWithKafka('integration bus in the single process (real PostgreSQL, real 
     const issuer = await LocalIssuer.open(dataDir);
     const dpo = await apiAs({ http: app.getHttpServer(), tokenFor: (userId) => issuer.sign(userId) }, 'dpo');
     const anchor = (await dpo.post('/audit/anchors').expect(201)).body;
-    const [message] = await readTopic(kafka, 'audit-anchors.v1', (m) => m.headers['event-id'] === anchor.anchorId, (kept) => kept.length === 1);
+    const [message] = await readTopic(
+      kafka,
+      'audit-anchors.v1',
+      (m) => m.headers['event-id'] === anchor.anchorId,
+      (kept) => kept.length === 1,
+    );
     expect(JSON.parse(message.value ?? 'null')).toEqual(anchor);
   });
 
   it('an event appended by the platform reaches its topic, personal fields left behind', async () => {
     const { childId, eventId } = await appendConsentWithdrawn(runtime.eventStore);
-    const [message] = await readTopic(kafka, 'consent-withdrawn.v1', (m) => m.headers['event-id'] === eventId, (kept) => kept.length === 1);
+    const [message] = await readTopic(
+      kafka,
+      'consent-withdrawn.v1',
+      (m) => m.headers['event-id'] === eventId,
+      (kept) => kept.length === 1,
+    );
     expect(message.key).toBe(pseudonymousChildId(runtime.pseudonymKey, childId));
     expect(message.value).not.toContain('Sara Khan');
     expect(message.value).not.toContain(childId);
   });
 
   it('reports outbox depth and relay lag in readiness and in /metrics', async () => {
-    await eventually('the outbox to be empty', async () => (await request(app.getHttpServer()).get('/health/ready')).body.integration?.outbox.depth === 0, 30_000);
+    await eventually(
+      'the outbox to be empty',
+      async () => (await request(app.getHttpServer()).get('/health/ready')).body.integration?.outbox.depth === 0,
+      30_000,
+    );
     const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
     expect(ready.body.integration).toMatchObject({
       outbox: { depth: 0, oldestUnpublishedAgeSeconds: 0, failed: 0 },
@@ -100,11 +114,29 @@ describeWithKafka('integration bus in the single process (real PostgreSQL, real 
     await producer.send({
       topic: SOCIAL_CARE_CASE_UPDATES,
       acks: -1,
-      messages: [{ key: caseId, value: JSON.stringify({ messageId, type: 'child-protection-plan-started', caseId, childRef: 'd'.repeat(64), startedOn: '2025-11-03' }) }],
+      messages: [
+        {
+          key: caseId,
+          value: JSON.stringify({
+            messageId,
+            type: 'child-protection-plan-started',
+            caseId,
+            childRef: 'd'.repeat(64),
+            startedOn: '2025-11-03',
+          }),
+        },
+      ],
     });
     await producer.disconnect();
-    await eventually('the update to reach the case stream', async () => (await runtime.eventStore.readStream(`social-care-case-${caseId}`)).length === 1, 60_000);
+    await eventually(
+      'the update to reach the case stream',
+      async () => (await runtime.eventStore.readStream(`social-care-case-${caseId}`)).length === 1,
+      60_000,
+    );
     const [event] = await runtime.eventStore.readStream(`social-care-case-${caseId}`);
-    expect(event).toMatchObject({ type: 'ChildProtectionPlanStarted', metadata: { causationId: messageId, actor: { userId: 'system:social-care-inbound' } } });
+    expect(event).toMatchObject({
+      type: 'ChildProtectionPlanStarted',
+      metadata: { causationId: messageId, actor: { userId: 'system:social-care-inbound' } },
+    });
   });
 });

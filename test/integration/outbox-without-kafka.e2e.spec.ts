@@ -17,7 +17,9 @@ describe('the outbox through the API, with no broker configured', () => {
     const { childId, eventId } = await appendConsentWithdrawn(platform.runtime.eventStore);
     const dpo = await apiAs(platform, 'dpo');
     const pending = await dpo.get('/integration/outbox?state=pending&topic=consent-withdrawn.v1').expect(200);
-    expect(pending.body).toEqual([expect.objectContaining({ eventId, topic: 'consent-withdrawn.v1', publishedAt: null })]);
+    expect(pending.body).toEqual([
+      expect.objectContaining({ eventId, topic: 'consent-withdrawn.v1', publishedAt: null }),
+    ]);
     expect(JSON.stringify(pending.body)).not.toContain(childId);
 
     const published = await dpo.get('/integration/outbox?state=published').expect(200);

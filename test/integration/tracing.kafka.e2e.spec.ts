@@ -20,12 +20,16 @@ describeWithKafka('traces across HTTP, command, store, projection, relay and Kaf
   let tracing: Tracing;
   const exporter = new InMemorySpanExporter();
   const spans = () => exporter.getFinishedSpans();
-  const named = (trace: string, prefix: string) => spans().filter((s) => traceOf(s) === trace && s.name.startsWith(prefix));
+  const named = (trace: string, prefix: string) =>
+    spans().filter((s) => traceOf(s) === trace && s.name.startsWith(prefix));
   const personal = ['Ruby', 'Okoro', 'Jo Smith', '2016-02-02'];
 
   beforeAll(async () => {
     tracing = startTracing({ serviceName: 'mast-test', exporter })!;
-    platform = await startPlatform('tracing_kafka', { KAFKA_BROKERS: brokers.join(','), KAFKA_CLIENT_ID: `e2e-${randomUUID().slice(0, 8)}` });
+    platform = await startPlatform('tracing_kafka', {
+      KAFKA_BROKERS: brokers.join(','),
+      KAFKA_CLIENT_ID: `e2e-${randomUUID().slice(0, 8)}`,
+    });
   });
   afterAll(async () => {
     await platform.close();
@@ -34,21 +38,44 @@ describeWithKafka('traces across HTTP, command, store, projection, relay and Kaf
 
   it('follows a withdrawal from the request through the command, the append, a projection and the relay to the message', async () => {
     const senco = await apiAs(platform, 'senco.oakfield');
-    const child = await senco.post('/children')
-      .send({ givenName: 'Ruby', familyName: 'Okoro', dateOfBirth: '2016-02-02', schoolId: 'school-oakfield', yearGroup: 5, flags: [] }).expect(201);
+    const child = await senco
+      .post('/children')
+      .send({
+        givenName: 'Ruby',
+        familyName: 'Okoro',
+        dateOfBirth: '2016-02-02',
+        schoolId: 'school-oakfield',
+        yearGroup: 5,
+        flags: [],
+      })
+      .expect(201);
     const childId: string = child.body.childId;
     const { consentId } = (await senco.post(`/children/${childId}/consents`).send(parentalConsent).expect(201)).body;
-    await senco.post(`/children/${childId}/consents/${consentId}/withdrawal`)
-      .send({ withdrawnBy: { kind: 'parent-carer', name: 'Jo Smith', relationship: 'mother' }, evidence: { form: 'written', documentRef: 'letter-2026-10' } }).expect(200);
+    await senco
+      .post(`/children/${childId}/consents/${consentId}/withdrawal`)
+      .send({
+        withdrawnBy: { kind: 'parent-carer', name: 'Jo Smith', relationship: 'mother' },
+        evidence: { form: 'written', documentRef: 'letter-2026-10' },
+      })
+      .expect(200);
 
     const key = pseudonymousChildId(platform.runtime.pseudonymKey, childId);
-    const [message] = await readTopic(testKafka(brokers), 'consent-withdrawn.v1', (m) => m.key === key, (kept) => kept.length >= 1);
+    const [message] = await readTopic(
+      testKafka(brokers),
+      'consent-withdrawn.v1',
+      (m) => m.key === key,
+      (kept) => kept.length >= 1,
+    );
     const [, traceId, messageParent] = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/.exec(message.headers.traceparent)!;
 
     const [http] = named(traceId, 'POST /children/:childId/consents/:consentId/withdrawal');
     expect(http).toBeDefined();
     expect(parentOf(http)).toBeUndefined(); // the root: the request started the trace
-    await eventually('the projection and the relay spans to end', () => named(traceId, 'projection ').length > 0 && named(traceId, 'publish ').length > 0, 10_000);
+    await eventually(
+      'the projection and the relay spans to end',
+      () => named(traceId, 'projection ').length > 0 && named(traceId, 'publish ').length > 0,
+      10_000,
+    );
     const [command] = named(traceId, 'command ');
     expect(parentOf(command)).toBe(idOf(http));
     const [append] = named(traceId, 'event-store append');
@@ -67,7 +94,7 @@ describeWithKafka('traces across HTTP, command, store, projection, relay and Kaf
     }
   });
 
-  it('continues the sender\'s trace from an inbound message to its command and append', async () => {
+  it("continues the sender's trace from an inbound message to its command and append", async () => {
     const traceId = randomBytes(16).toString('hex');
     const senderSpan = randomBytes(8).toString('hex');
     const caseId = `case-${randomUUID()}`;
@@ -78,11 +105,19 @@ describeWithKafka('traces across HTTP, command, store, projection, relay and Kaf
     await producer.send({
       topic: SOCIAL_CARE_CASE_UPDATES,
       acks: -1,
-      messages: [{
-        key: caseId,
-        headers: { traceparent: `00-${traceId}-${senderSpan}-01` },
-        value: JSON.stringify({ messageId: randomUUID(), type: 'child-protection-plan-started', caseId, childRef: 'd'.repeat(64), startedOn: '2025-11-03' }),
-      }],
+      messages: [
+        {
+          key: caseId,
+          headers: { traceparent: `00-${traceId}-${senderSpan}-01` },
+          value: JSON.stringify({
+            messageId: randomUUID(),
+            type: 'child-protection-plan-started',
+            caseId,
+            childRef: 'd'.repeat(64),
+            startedOn: '2025-11-03',
+          }),
+        },
+      ],
     });
     await producer.disconnect();
 

@@ -34,8 +34,12 @@ async function readModels(pool: Pool): Promise<Record<string, unknown[]>> {
 async function records(pool: Pool): Promise<Record<string, unknown[]>> {
   const query = async (sql: string) => (await pool.query(sql)).rows;
   return {
-    events: await query(`SELECT global_position, stream_id, revision, event_id, type, schema_version, data, metadata, occurred_at FROM event_store.events ORDER BY global_position`),
-    dataKeys: await query(`SELECT child_id, encode(wrapped_key, 'hex') AS wrapped, erased_at FROM event_store.child_data_keys ORDER BY child_id`),
+    events: await query(
+      `SELECT global_position, stream_id, revision, event_id, type, schema_version, data, metadata, occurred_at FROM event_store.events ORDER BY global_position`,
+    ),
+    dataKeys: await query(
+      `SELECT child_id, encode(wrapped_key, 'hex') AS wrapped, erased_at FROM event_store.child_data_keys ORDER BY child_id`,
+    ),
     accessLog: await query(`SELECT seq, hash, previous_hash FROM access.access_log ORDER BY seq`),
     anchors: await query(`SELECT anchor_id, seq, hash, signature FROM access.access_log_anchors ORDER BY seq`),
     outbox: await query(`SELECT id, topic, published_at FROM integration.outbox ORDER BY id`),
@@ -67,13 +71,31 @@ describe('a backup restores into an empty database', () => {
   it('gives back every read model, the access log and its anchors, and a chain that verifies', async () => {
     const senco = await apiAs(original, 'senco.oakfield');
     const children: string[] = [];
-    for (const [givenName, yearGroup] of [['Amelia', 6], ['Kai', 4], ['Noor', 2]] as const) {
-      const created = await senco.post('/children')
-        .send({ givenName, familyName: 'Thornbury', dateOfBirth: '2016-03-09', schoolId: 'school-oakfield', yearGroup, flags: ['young-carer'] }).expect(201);
+    for (const [givenName, yearGroup] of [
+      ['Amelia', 6],
+      ['Kai', 4],
+      ['Noor', 2],
+    ] as const) {
+      const created = await senco
+        .post('/children')
+        .send({
+          givenName,
+          familyName: 'Thornbury',
+          dateOfBirth: '2016-03-09',
+          schoolId: 'school-oakfield',
+          yearGroup,
+          flags: ['young-carer'],
+        })
+        .expect(201);
       children.push(created.body.childId);
     }
     await senco.post(`/children/${children[0]}/consents`).send(parentalConsent).expect(201);
-    await (await apiAs(original, 'mentor.oakfield')).post('/referrals').send(stepBody(steps.refer, { childId: children[0] })).expect(201);
+    await (
+      await apiAs(original, 'mentor.oakfield')
+    )
+      .post('/referrals')
+      .send(stepBody(steps.refer, { childId: children[0] }))
+      .expect(201);
     await senco.get(`/children/${children[1]}`).expect(200);
     await (await apiAs(original, 'admin')).post('/audit/anchors').expect(201);
     const verifiedBefore = (await (await apiAs(original, 'dpo')).get('/audit/verify').expect(200)).body;
@@ -94,7 +116,15 @@ describe('a backup restores into an empty database', () => {
     target = await createTestDatabase('backup_drill_restored', { migrated: false });
     await restoreDatabase({ ownerUrl: target.ownerUrl, file, binDir });
     // As `npm run restore` goes on: open the platform (grants), check the key, rebuild every read model.
-    const config = loadConfig({ ...process.env, DATABASE_URL: target.url, MIGRATION_DATABASE_URL: target.ownerUrl, DATA_DIR: original.dataDir, EVENTSTORE_URL: '', KAFKA_BROKERS: '', ...env });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: target.url,
+      MIGRATION_DATABASE_URL: target.ownerUrl,
+      DATA_DIR: original.dataDir,
+      EVENTSTORE_URL: '',
+      KAFKA_BROKERS: '',
+      ...env,
+    });
     const runtime = await openPlatform(config, { log: () => undefined });
     await requireDataKeysOpen(runtime.pool, runtime.dataKeys);
     await rebuildProjections(runtime.projections, runtime.dataSource);
@@ -106,15 +136,30 @@ describe('a backup restores into an empty database', () => {
     expect(recordsAfter).toEqual(recordsBefore);
     const verifiedAfter = (await (await apiAs(restored, 'dpo')).get('/audit/verify').expect(200)).body;
     // The verify read before the backup logged itself after answering: one entry more, the same anchors, intact.
-    expect(verifiedAfter).toMatchObject({ intact: true, anchorsChecked: verifiedBefore.anchorsChecked, anchor: verifiedBefore.anchor });
+    expect(verifiedAfter).toMatchObject({
+      intact: true,
+      anchorsChecked: verifiedBefore.anchorsChecked,
+      anchor: verifiedBefore.anchor,
+    });
     expect(verifiedAfter.entriesChecked).toBe(recordsBefore.accessLog.length);
 
     // What is written after the restore follows the restored log, on this server's commit ids.
-    const { rows: commits } = await target.pool.query(`SELECT count(DISTINCT transaction_id)::int AS n FROM event_store.events`);
+    const { rows: commits } = await target.pool.query(
+      `SELECT count(DISTINCT transaction_id)::int AS n FROM event_store.events`,
+    );
     expect(commits[0].n).toBe(1);
     const restoredSenco = await apiAs(restored, 'senco.oakfield');
-    const later = await restoredSenco.post('/children')
-      .send({ givenName: 'Later', familyName: 'Thornbury', dateOfBirth: '2016-03-09', schoolId: 'school-oakfield', yearGroup: 3, flags: [] }).expect(201);
+    const later = await restoredSenco
+      .post('/children')
+      .send({
+        givenName: 'Later',
+        familyName: 'Thornbury',
+        dateOfBirth: '2016-03-09',
+        schoolId: 'school-oakfield',
+        yearGroup: 3,
+        flags: [],
+      })
+      .expect(201);
     const read = await restoredSenco.get(`/children/${later.body.childId}`).expect(200);
     expect(read.body.givenName).toBe('Later');
     const pupil = await restoredSenco.get(`/children/${children[0]}`).expect(200);
@@ -126,7 +171,15 @@ describe('a backup restores into an empty database', () => {
   });
 
   it('refuses to go on with another key-encryption key than the one that wrapped the data keys', async () => {
-    const config = loadConfig({ ...process.env, DATABASE_URL: target.url, MIGRATION_DATABASE_URL: target.ownerUrl, DATA_DIR: original.dataDir, EVENTSTORE_URL: '', KAFKA_BROKERS: '', DATA_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64') });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: target.url,
+      MIGRATION_DATABASE_URL: target.ownerUrl,
+      DATA_DIR: original.dataDir,
+      EVENTSTORE_URL: '',
+      KAFKA_BROKERS: '',
+      DATA_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+    });
     const runtime = await openPlatform(config, { log: () => undefined });
     try {
       await expect(requireDataKeysOpen(runtime.pool, runtime.dataKeys)).rejects.toThrow(/DATA_KEY_ENCRYPTION_KEY/);

@@ -8,8 +8,19 @@ import { startPlatform, type PlatformUnderTest } from '../support/platform-under
  * replays; afterwards every projection is caught up and the access log still verifies.
  * Bounded (about 1,500 requests) so it runs in CI.
  */
-type Schema = { type?: string; properties?: Record<string, Schema>; $ref?: string; oneOf?: Schema[]; items?: Schema; format?: string; enum?: unknown[] };
-type Operation = { parameters?: Array<{ name: string; in: 'path' | 'query' | 'header' }>; requestBody?: { content?: Record<string, { schema?: Schema }> } };
+type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  $ref?: string;
+  oneOf?: Schema[];
+  items?: Schema;
+  format?: string;
+  enum?: unknown[];
+};
+type Operation = {
+  parameters?: Array<{ name: string; in: 'path' | 'query' | 'header' }>;
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+};
 type OpenApi = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
 /** mulberry32: small, fast, and the same sequence on every run. */
@@ -29,32 +40,113 @@ const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}
 
 /** Values for a path or query parameter, as they go on the wire (already percent-encoded where they must be). */
 const JUNK_PARAMETERS = [
-  '%00', 'a%00b', '99999999999999999999', '-1', '1e400', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'prototype',
-  '%ED%A0%80', '%E0%A4%A', '%25', '..%2F..%2Fetc', 'x'.repeat(2_000), '%20', 'null', 'undefined', '00000000-0000-0000-0000-000000000000',
-  '2026-02-30', '9999-99-99', 'true', '[]', '%7B%7D', 'NaN', '0x10',
+  '%00',
+  'a%00b',
+  '99999999999999999999',
+  '-1',
+  '1e400',
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'prototype',
+  '%ED%A0%80',
+  '%E0%A4%A',
+  '%25',
+  '..%2F..%2Fetc',
+  'x'.repeat(2_000),
+  '%20',
+  'null',
+  'undefined',
+  '00000000-0000-0000-0000-000000000000',
+  '2026-02-30',
+  '9999-99-99',
+  'true',
+  '[]',
+  '%7B%7D',
+  'NaN',
+  '0x10',
 ];
 
 const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 
 /** Field values no DTO should take whole: each replaces one field of an otherwise plausible body. */
 const JUNK_VALUES: unknown[] = [
-  null, '', '\u0000', 'a\u0000b', '\ud800', 'x\udfffy', 1e20, 2 ** 64, -1, 1.5, true, [], {}, [null], { $where: '1' },
-  'x'.repeat(30_000), '9999-99-99', '2026-02-30', ['\u0000'], { a: { b: { c: '\ud800' } } },
+  null,
+  '',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udfffy',
+  1e20,
+  2 ** 64,
+  -1,
+  1.5,
+  true,
+  [],
+  {},
+  [null],
+  { $where: '1' },
+  'x'.repeat(30_000),
+  '9999-99-99',
+  '2026-02-30',
+  ['\u0000'],
+  { a: { b: { c: '\ud800' } } },
 ];
 
 /** Whole bodies sent as raw JSON text, since some cannot be built as objects (a __proto__ key, depth past the stack). */
 const JUNK_BODIES = [
-  '{"__proto__":{"polluted":true}}', '{"$where":"1"}', '{"constructor":{"prototype":{"x":1}}}', nested(1_000), nested(10_000),
-  '[1,2,3]', 'null', '"text"', '12', '{', '{"a":"\\ud800"}', '{"a":"\\u0000"}', '{"a":1e400}', '{"a":99999999999999999999}', '',
+  '{"__proto__":{"polluted":true}}',
+  '{"$where":"1"}',
+  '{"constructor":{"prototype":{"x":1}}}',
+  nested(1_000),
+  nested(10_000),
+  '[1,2,3]',
+  'null',
+  '"text"',
+  '12',
+  '{',
+  '{"a":"\\ud800"}',
+  '{"a":"\\u0000"}',
+  '{"a":1e400}',
+  '{"a":99999999999999999999}',
+  '',
 ];
 
 /** Step names the routes know, so junk also reaches the DTO of each step and not only the 404. */
 const STEPS = [
-  'profile', 'triage', 'assessment', 'sessions', 'closure', 'review', 'mentor-reports', 'contributions', 'tac-meetings', 'lead-professional',
-  'basis', 'decision', 'disclosures', 'first-contact', 'breaches', 'attendance', 'minutes', 'agenda', 'decisions', 'conflicts',
+  'profile',
+  'triage',
+  'assessment',
+  'sessions',
+  'closure',
+  'review',
+  'mentor-reports',
+  'contributions',
+  'tac-meetings',
+  'lead-professional',
+  'basis',
+  'decision',
+  'disclosures',
+  'first-contact',
+  'breaches',
+  'attendance',
+  'minutes',
+  'agenda',
+  'decisions',
+  'conflicts',
 ];
 
-const USERS = ['senco.oakfield', 'dsl.oakfield', 'mentor.oakfield', 'mast.coordinator', 'social.worker', 'dpo', 'admin', 'lead.professional'];
+const USERS = [
+  'senco.oakfield',
+  'dsl.oakfield',
+  'mentor.oakfield',
+  'mast.coordinator',
+  'social.worker',
+  'dpo',
+  'admin',
+  'lead.professional',
+];
 
 describe('fuzzing every operation of the OpenAPI document', () => {
   let platform: PlatformUnderTest;
@@ -63,11 +155,20 @@ describe('fuzzing every operation of the OpenAPI document', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('fuzz', { RATE_LIMIT_PER_USER: '100000', RATE_LIMIT_PER_ADDRESS: '100000' });
-    tokens = Object.fromEntries(await Promise.all(USERS.map(async (user) => [user, await bearerFor(platform, user)] as const)));
+    tokens = Object.fromEntries(
+      await Promise.all(USERS.map(async (user) => [user, await bearerFor(platform, user)] as const)),
+    );
     const child = await request(platform.http)
       .post('/children')
       .set('Authorization', tokens['senco.oakfield'])
-      .send({ givenName: 'Fuzz', familyName: 'Target', dateOfBirth: '2015-01-20', schoolId: 'school-oakfield', yearGroup: 5, flags: [] })
+      .send({
+        givenName: 'Fuzz',
+        familyName: 'Target',
+        dateOfBirth: '2015-01-20',
+        schoolId: 'school-oakfield',
+        yearGroup: 5,
+        flags: [],
+      })
       .expect(201);
     childId = child.body.childId;
   });
@@ -87,7 +188,11 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     const plausible = (schema: Schema | undefined): unknown => {
       switch (schema?.type) {
         case 'string':
-          return schema.enum ? random.pick(schema.enum) : schema.format === 'date' ? '2026-11-02' : random.pick(['school-oakfield', childId, 'text']);
+          return schema.enum
+            ? random.pick(schema.enum)
+            : schema.format === 'date'
+              ? '2026-11-02'
+              : random.pick(['school-oakfield', childId, 'text']);
         case 'number':
         case 'integer':
           return 2;
@@ -96,7 +201,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         case 'array':
           return [];
         default:
-          return Object.fromEntries(Object.entries(schema?.properties ?? {}).map(([name, inner]) => [name, plausible(resolve(inner))]));
+          return Object.fromEntries(
+            Object.entries(schema?.properties ?? {}).map(([name, inner]) => [name, plausible(resolve(inner))]),
+          );
       }
     };
 
@@ -107,7 +214,10 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       const call = request(platform.http)[method as 'get'](target).set('Authorization', tokens[random.pick(USERS)]);
       const response = await (body === undefined ? call : call.set('Content-Type', 'application/json').send(body));
       sent += 1;
-      if (response.status >= 500) fivexx.push(`${method.toUpperCase()} ${target.slice(0, 200)} ${body?.slice(0, 120) ?? ''} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+      if (response.status >= 500)
+        fivexx.push(
+          `${method.toUpperCase()} ${target.slice(0, 200)} ${body?.slice(0, 120) ?? ''} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`,
+        );
     };
 
     for (const [template, operations] of Object.entries(document.paths)) {
@@ -130,24 +240,35 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         for (const name of parameters.filter((p) => p.in === 'path').map((p) => p.name)) {
           for (let i = 0; i < 6; i += 1) await send(method, fill(name), '', plain);
           // A step is looked up in a table: the names every object has must not reach the policy as functions.
-          if (name === 'step') for (const inherited of PROTOTYPE_NAMES) await send(method, fill().replace(/[^/]+$/, inherited), '', plain);
+          if (name === 'step')
+            for (const inherited of PROTOTYPE_NAMES) await send(method, fill().replace(/[^/]+$/, inherited), '', plain);
         }
         for (const name of queryNames) {
           for (const junk of JUNK_PARAMETERS) await send(method, fill(), `${name}=${junk}`, plain);
         }
-        for (const name of ['before', 'limit', '__proto__[x]', 'a[b][c][d][e][f][g]']) await send(method, fill(), `${name}=${random.pick(JUNK_PARAMETERS)}`, plain);
+        for (const name of ['before', 'limit', '__proto__[x]', 'a[b][c][d][e][f][g]'])
+          await send(method, fill(), `${name}=${random.pick(JUNK_PARAMETERS)}`, plain);
         if (!operation.requestBody) continue;
         // Every junk body, then each field of a plausible body replaced by junk, then an unknown field.
         for (const junk of JUNK_BODIES) await send(method, fill(), '', junk);
         for (const field of Object.keys(bodySchema?.properties ?? {})) {
-          for (let i = 0; i < 2; i += 1) await send(method, fill(), '', JSON.stringify({ ...(validBody as object), [field]: random.pick(JUNK_VALUES) }));
+          for (let i = 0; i < 2; i += 1)
+            await send(
+              method,
+              fill(),
+              '',
+              JSON.stringify({ ...(validBody as object), [field]: random.pick(JUNK_VALUES) }),
+            );
         }
         await send(method, fill(), '', JSON.stringify({ ...(validBody as object), $where: 'sleep(1)' }));
       }
     }
 
     // Bounded: about 20 to 60 requests per operation, so the run grows with the API but never runs away.
-    const operationCount = Object.values(document.paths).reduce((n, operations) => n + Object.keys(operations).length, 0);
+    const operationCount = Object.values(document.paths).reduce(
+      (n, operations) => n + Object.keys(operations).length,
+      0,
+    );
     expect(sent).toBeGreaterThan(operationCount * 10);
     expect(sent).toBeLessThan(operationCount * 60);
     expect(fivexx).toEqual([]);

@@ -8,8 +8,16 @@ describe('retries with an Idempotency-Key', () => {
   /** The platform's clock, moved on by a test to let keys expire. */
   let daysLater = 0;
   const { as } = apiClient(() => platform);
-  const child = { givenName: 'Isla', familyName: 'Marsh', dateOfBirth: '2013-02-11', schoolId: 'school-oakfield', yearGroup: 8, flags: [] };
-  const events = async (): Promise<number> => (await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
+  const child = {
+    givenName: 'Isla',
+    familyName: 'Marsh',
+    dateOfBirth: '2013-02-11',
+    schoolId: 'school-oakfield',
+    yearGroup: 8,
+    flags: [],
+  };
+  const events = async (): Promise<number> =>
+    (await platform.db.pool.query('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
   const register = async (userId: string, key: string | undefined, body: object = child, status?: number) => {
     const call = (await as(userId)).post('/children');
     const response = await (key === undefined ? call : call.set('Idempotency-Key', key)).send(body);
@@ -19,7 +27,11 @@ describe('retries with an Idempotency-Key', () => {
 
   beforeAll(async () => {
     const clock = suiteClock();
-    platform = await startPlatform('idempotency', {}, { clock: () => new Date(clock().getTime() + daysLater * 24 * 3600 * 1000) });
+    platform = await startPlatform(
+      'idempotency',
+      {},
+      { clock: () => new Date(clock().getTime() + daysLater * 24 * 3600 * 1000) },
+    );
   });
   afterAll(async () => {
     await platform.close();
@@ -51,7 +63,9 @@ describe('retries with an Idempotency-Key', () => {
     expect(reused.body.message).toContain('Idempotency-Key');
     // The same body with its keys in another order is the same request.
     const reordered = Object.fromEntries(Object.entries(child).reverse());
-    expect((await register('senco.oakfield', 'register-isla-2', reordered)).headers['idempotency-replayed']).toBe('true');
+    expect((await register('senco.oakfield', 'register-isla-2', reordered)).headers['idempotency-replayed']).toBe(
+      'true',
+    );
     expect(await events()).toBe(written);
   });
 
@@ -81,7 +95,8 @@ describe('retries with an Idempotency-Key', () => {
     const answers = await Promise.all([1, 2, 3].map(() => register('senco.oakfield', 'racing-key')));
     const created = answers.filter((a) => a.status === 201);
     expect(new Set(created.map((a) => a.body.childId)).size).toBe(1);
-    for (const other of answers.filter((a) => a.status !== 201)) expect(other.body).toMatchObject({ statusCode: 409, rule: 'idempotency.in-progress' });
+    for (const other of answers.filter((a) => a.status !== 201))
+      expect(other.body).toMatchObject({ statusCode: 409, rule: 'idempotency.in-progress' });
     expect(await events()).toBe(written + 1);
   });
 
@@ -95,7 +110,8 @@ describe('retries with an Idempotency-Key', () => {
       referrer: { role: 'class-teacher', userId: 'teacher.oakfield' },
       reasons: ['low-confidence-and-self-esteem'],
     };
-    const refer = async () => (await as('senco.oakfield')).post('/referrals').set('Idempotency-Key', `refer-${childId}`).send(referral);
+    const refer = async () =>
+      (await as('senco.oakfield')).post('/referrals').set('Idempotency-Key', `refer-${childId}`).send(referral);
     const first = await refer();
     expect(first.status).toBe(201);
     const written = await events();
@@ -114,11 +130,28 @@ describe('retries with an Idempotency-Key', () => {
   });
 
   it('documents the header and its refusals on every POST in OpenAPI', async () => {
-    const document = (await request(platform.http).get('/docs-json').expect(200)).body as { paths: Record<string, { post?: { parameters?: Array<{ name: string; in: string }>; responses: Record<string, unknown> } }> };
+    const document = (await request(platform.http).get('/docs-json').expect(200)).body as {
+      paths: Record<
+        string,
+        { post?: { parameters?: Array<{ name: string; in: string }>; responses: Record<string, unknown> } }
+      >;
+    };
     const posts = Object.entries(document.paths).filter(([, path]) => path.post);
-    expect(posts.map(([name]) => name)).toEqual(expect.arrayContaining(['/children', '/referrals', '/mast-requests', '/cafs', '/sharing', '/concerns', '/children/{childId}/consents']));
+    expect(posts.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        '/children',
+        '/referrals',
+        '/mast-requests',
+        '/cafs',
+        '/sharing',
+        '/concerns',
+        '/children/{childId}/consents',
+      ]),
+    );
     for (const [, path] of posts) {
-      expect(path.post?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
+      expect(path.post?.parameters).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]),
+      );
       expect(path.post?.responses['422']).toBeDefined();
     }
   });

@@ -15,8 +15,16 @@ describe('/metrics', () => {
 
   it('reports process metrics, requests by route pattern and status, projection lag, outbox depth, relay lag and failed logins', async () => {
     const senco = await apiAs(platform, 'senco.oakfield');
-    const created = await senco.post('/children')
-      .send({ givenName: 'Maya', familyName: 'Cole', dateOfBirth: '2015-01-20', schoolId: 'school-oakfield', yearGroup: 5, flags: [] })
+    const created = await senco
+      .post('/children')
+      .send({
+        givenName: 'Maya',
+        familyName: 'Cole',
+        dateOfBirth: '2015-01-20',
+        schoolId: 'school-oakfield',
+        yearGroup: 5,
+        flags: [],
+      })
       .expect(201);
     await senco.get(`/children/${created.body.childId}`).expect(200);
     await request(platform.http).get(`/children/${created.body.childId}`).expect(401);
@@ -25,14 +33,27 @@ describe('/metrics', () => {
     const metrics = await request(platform.http).get('/metrics').expect(200);
     expect(metrics.headers['content-type']).toMatch(/^text\/plain;.*version=0\.0\.4/);
     const text = metrics.text;
-    for (const processMetric of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_eventloop_lag_seconds']) {
+    for (const processMetric of [
+      'process_cpu_user_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_eventloop_lag_seconds',
+    ]) {
       expect(text).toContain(`# TYPE ${processMetric} `);
     }
     expect(text).toContain('# TYPE mast_http_request_duration_seconds histogram');
-    expect(text).toMatch(/\nmast_http_request_duration_seconds_count\{method="GET",route="\/children\/:childId",status="200"\} 1\n/);
-    expect(text).toMatch(/\nmast_http_request_duration_seconds_count\{method="GET",route="\/children\/:childId",status="401"\} 1\n/);
-    expect(text).toMatch(/\nmast_http_request_duration_seconds_count\{method="POST",route="\/children",status="201"\} 1\n/);
-    expect(text).toMatch(/\nmast_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} 1\n/);
+    expect(text).toMatch(
+      /\nmast_http_request_duration_seconds_count\{method="GET",route="\/children\/:childId",status="200"\} 1\n/,
+    );
+    expect(text).toMatch(
+      /\nmast_http_request_duration_seconds_count\{method="GET",route="\/children\/:childId",status="401"\} 1\n/,
+    );
+    expect(text).toMatch(
+      /\nmast_http_request_duration_seconds_count\{method="POST",route="\/children",status="201"\} 1\n/,
+    );
+    expect(text).toMatch(
+      /\nmast_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} 1\n/,
+    );
     expect(text).not.toContain(created.body.childId);
     expect(text).not.toContain('4f1c');
 

@@ -33,20 +33,24 @@ describe('the API restarts after a kill -9', () => {
 
   /** The API as `npm start` runs it (main.ts, here through ts-node rather than a build). */
   const startApi = (): Api => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
-      cwd: join(__dirname, '..', '..'),
-      env: {
-        ...process.env,
-        PORT: String(apiPort),
-        EMBEDDED_POSTGRES_PORT: String(databasePort),
-        DATA_DIR: dataDir,
-        DATABASE_URL: '',
-        EVENTSTORE_URL: '',
-        KAFKA_BROKERS: '',
-        LOG_LEVEL: 'log', // "API listening" is an info line
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+      {
+        cwd: join(__dirname, '..', '..'),
+        env: {
+          ...process.env,
+          PORT: String(apiPort),
+          EMBEDDED_POSTGRES_PORT: String(databasePort),
+          DATA_DIR: dataDir,
+          DATABASE_URL: '',
+          EVENTSTORE_URL: '',
+          KAFKA_BROKERS: '',
+          LOG_LEVEL: 'log', // "API listening" is an info line
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     started.push(child);
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -72,10 +76,13 @@ describe('the API restarts after a kill -9', () => {
       if (api.output().includes('API listening') && (await health()) === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    throw new Error(`the API did not answer /health within ${withinMs} ms${gone ? ' (it exited)' : ''}:\n${api.output()}`);
+    throw new Error(
+      `the API did not answer /health within ${withinMs} ms${gone ? ' (it exited)' : ''}:\n${api.output()}`,
+    );
   };
 
-  const postgresPid = (): number => Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const postgresPid = (): number =>
+    Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
   const alive = (pid: number): boolean => {
     try {
       process.kill(pid, 0);
@@ -92,7 +99,8 @@ describe('the API restarts after a kill -9', () => {
 
   afterAll(async () => {
     for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    if (existsSync(join(dataDir, 'postgres', 'postmaster.pid')) && alive(postgresPid())) process.kill(postgresPid(), 'SIGQUIT');
+    if (existsSync(join(dataDir, 'postgres', 'postmaster.pid')) && alive(postgresPid()))
+      process.kill(postgresPid(), 'SIGQUIT');
     await new Promise((resolve) => setTimeout(resolve, 500));
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -115,7 +123,11 @@ describe('the API restarts after a kill -9', () => {
     // A live owner is not an orphan: its server is left alone, and the refusal says whose it is.
     const third = startApi();
     expect(await third.exited).toBe(1);
-    expect(third.output()).toMatch(new RegExp(`start-up failed: the embedded PostgreSQL of .* belongs to process ${second.process.pid}, which is still running`));
+    expect(third.output()).toMatch(
+      new RegExp(
+        `start-up failed: the embedded PostgreSQL of .* belongs to process ${second.process.pid}, which is still running`,
+      ),
+    );
     expect(third.output()).not.toContain('undefined');
     expect(await health()).toBe(200);
 

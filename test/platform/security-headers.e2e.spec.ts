@@ -17,8 +17,16 @@ describe('security headers on every response', () => {
   });
 
   it('sends helmet headers, never X-Powered-By, and forbids caching a child record', async () => {
-    const created = await senco.post('/children')
-      .send({ givenName: 'Maya', familyName: 'Cole', dateOfBirth: '2015-01-20', schoolId: 'school-oakfield', yearGroup: 5, flags: [] })
+    const created = await senco
+      .post('/children')
+      .send({
+        givenName: 'Maya',
+        familyName: 'Cole',
+        dateOfBirth: '2015-01-20',
+        schoolId: 'school-oakfield',
+        yearGroup: 5,
+        flags: [],
+      })
       .expect(201);
     for (const response of [
       created,
@@ -36,14 +44,30 @@ describe('security headers on every response', () => {
   });
 
   it('gives the subject-access page a strict CSP that still allows its own style and nothing else', async () => {
-    const child = await senco.post('/children')
-      .send({ givenName: 'Noor', familyName: 'Bell', dateOfBirth: '2014-06-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })
+    const child = await senco
+      .post('/children')
+      .send({
+        givenName: 'Noor',
+        familyName: 'Bell',
+        dateOfBirth: '2014-06-11',
+        schoolId: 'school-oakfield',
+        yearGroup: 6,
+        flags: [],
+      })
       .expect(201);
-    const page = await (await apiAs(platform, 'dpo')).get(`/disclosure-audit/children/${child.body.childId}/subject-access?format=html`)
+    const page = await (
+      await apiAs(platform, 'dpo')
+    )
+      .get(`/disclosure-audit/children/${child.body.childId}/subject-access?format=html`)
       .expect(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     const csp = page.headers['content-security-policy'] as string;
-    expect(csp.split(';').map((d) => d.trim()).sort()).toEqual([
+    expect(
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .sort(),
+    ).toEqual([
       "base-uri 'none'",
       "default-src 'none'",
       "form-action 'none'",

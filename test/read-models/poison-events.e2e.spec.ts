@@ -16,8 +16,16 @@ describe('poison events: refused at the door, named when one gets in anyway', ()
   const logged: string[] = [];
   const { as, get, post } = apiClient(() => platform);
   const register = async (givenName: string) =>
-    (await post('senco.oakfield', '/children', { givenName, familyName: 'Thornbury', dateOfBirth: '2013-05-01', schoolId: 'school-oakfield', yearGroup: 8, flags: [] })).body
-      .childId as string;
+    (
+      await post('senco.oakfield', '/children', {
+        givenName,
+        familyName: 'Thornbury',
+        dateOfBirth: '2013-05-01',
+        schoolId: 'school-oakfield',
+        yearGroup: 8,
+        flags: [],
+      })
+    ).body.childId as string;
   const expectReady = async () => expect((await request(platform.http).get('/health/ready')).status).toBe(200);
 
   beforeAll(async () => {
@@ -29,7 +37,10 @@ describe('poison events: refused at the door, named when one gets in anyway', ()
 
   it('refuses a correction setting the year group to null with a 400 naming the field; the child stays readable', async () => {
     const childId = await register('Amelia');
-    const refused = await (await as('senco.oakfield')).patch(`/children/${childId}`)
+    const refused = await (
+      await as('senco.oakfield')
+    )
+      .patch(`/children/${childId}`)
       .set('If-Match', '"0"')
       .send({ yearGroup: null, reason: 'unknown' });
     expect(refused.status).toBe(400);
@@ -51,12 +62,22 @@ describe('poison events: refused at the door, named when one gets in anyway', ()
     });
     expect(sharing.status).toBe(201);
     const sharingId = sharing.body.sharingId as string;
-    await post('mentor.oakfield', `/sharing/${sharingId}/basis`, { basis: { kind: 'without-consent', ground: 'risk-of-significant-harm', justification: 'Disclosed harm' } });
-    const refused = await post('dsl.oakfield', `/sharing/${sharingId}/approval`, { discussion: 'Discussed with the mentor\u0000; refer today' });
+    await post('mentor.oakfield', `/sharing/${sharingId}/basis`, {
+      basis: { kind: 'without-consent', ground: 'risk-of-significant-harm', justification: 'Disclosed harm' },
+    });
+    const refused = await post('dsl.oakfield', `/sharing/${sharingId}/approval`, {
+      discussion: 'Discussed with the mentor\u0000; refer today',
+    });
     expect(refused.status).toBe(400);
     // The request check refuses it before the command runs; the event check behind it is payload-shape.spec's.
     expect(refused.body).toMatchObject({ field: 'discussion', rule: 'request.unreadable-text' });
-    expect((await post('dsl.oakfield', `/sharing/${sharingId}/approval`, { discussion: 'Discussed with the mentor; refer today' })).status).toBe(200);
+    expect(
+      (
+        await post('dsl.oakfield', `/sharing/${sharingId}/approval`, {
+          discussion: 'Discussed with the mentor; refer today',
+        })
+      ).status,
+    ).toBe(200);
     await expectReady();
   });
 
@@ -64,16 +85,46 @@ describe('poison events: refused at the door, named when one gets in anyway', ()
     const childId = await register('Kai');
     const consent = await post('senco.oakfield', `/children/${childId}/consents`, {
       ...parentalConsent,
-      scope: { purposes: ['common-assessment'], recipients: ['school-oakfield', 'health'], categories: ['education', 'health', 'family-circumstances'] },
+      scope: {
+        purposes: ['common-assessment'],
+        recipients: ['school-oakfield', 'health'],
+        categories: ['education', 'health', 'family-circumstances'],
+      },
     });
     expect(consent.status).toBe(201);
-    const started = await post('mentor.oakfield', '/cafs', { childId, startedOn: '2026-12-01', reasonForAssessment: 'Attendance falling' });
+    const started = await post('mentor.oakfield', '/cafs', {
+      childId,
+      startedOn: '2026-12-01',
+      reasonForAssessment: 'Attendance falling',
+    });
     expect(started.body).toMatchObject({ cafId: expect.any(String) });
     const cafId = started.body.cafId as string;
-    await post('mentor.oakfield', `/cafs/${cafId}/contributions`, { domain: 'development-of-the-child', element: 'learning', text: 'Behind in maths', recordedOn: '2026-12-01' });
-    await post('mentor.oakfield', `/cafs/${cafId}/views`, { whose: 'child', views: 'I want help with maths', recordedOn: '2026-12-01' });
-    expect((await post('mentor.oakfield', `/cafs/${cafId}/completion`, { completedOn: '2026-12-01', summary: 'Needs support at home' })).status).toBe(200);
-    const action = (text: string, actionDue = '2027-01-08') => post('mentor.oakfield', `/cafs/${cafId}/actions`, { action: text, ownerAgencyId: 'school-oakfield', dueBy: actionDue, agreedOn: '2026-12-01' });
+    await post('mentor.oakfield', `/cafs/${cafId}/contributions`, {
+      domain: 'development-of-the-child',
+      element: 'learning',
+      text: 'Behind in maths',
+      recordedOn: '2026-12-01',
+    });
+    await post('mentor.oakfield', `/cafs/${cafId}/views`, {
+      whose: 'child',
+      views: 'I want help with maths',
+      recordedOn: '2026-12-01',
+    });
+    expect(
+      (
+        await post('mentor.oakfield', `/cafs/${cafId}/completion`, {
+          completedOn: '2026-12-01',
+          summary: 'Needs support at home',
+        })
+      ).status,
+    ).toBe(200);
+    const action = (text: string, actionDue = '2027-01-08') =>
+      post('mentor.oakfield', `/cafs/${cafId}/actions`, {
+        action: text,
+        ownerAgencyId: 'school-oakfield',
+        dueBy: actionDue,
+        agreedOn: '2026-12-01',
+      });
     const refused = await action('Weekly mentoring \ud800');
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ field: 'action', rule: 'request.unreadable-text' });
@@ -95,7 +146,11 @@ describe('poison events: refused at the door, named when one gets in anyway', ()
             schemaVersion: 1,
             data: { childId, dateOfBirth: 'Dara Thornbury', reason: 'typo' },
             occurredAt: platform.runtime.clock(),
-            metadata: { actor: { userId: 'senco.oakfield', role: 'senco', agencyId: 'school-oakfield' }, correlationId: 'poison', childId },
+            metadata: {
+              actor: { userId: 'senco.oakfield', role: 'senco', agencyId: 'school-oakfield' },
+              correlationId: 'poison',
+              childId,
+            },
           },
         ],
         0n,
@@ -103,18 +158,29 @@ describe('poison events: refused at the door, named when one gets in anyway', ()
     ).events;
 
     let stuck = { projectionErrors: [] as unknown[] };
-    await eventually('child-records to report the event it cannot apply', async () => {
-      const ready = await request(platform.http).get('/health/ready');
-      stuck = ready.body;
-      return ready.status === 503 && stuck.projectionErrors?.length > 0;
-    }, 10_000);
+    await eventually(
+      'child-records to report the event it cannot apply',
+      async () => {
+        const ready = await request(platform.http).get('/health/ready');
+        stuck = ready.body;
+        return ready.status === 503 && stuck.projectionErrors?.length > 0;
+      },
+      10_000,
+    );
     expect(stuck.projectionErrors).toEqual([
-      expect.objectContaining({ name: 'child-records', eventId: poison.eventId, eventType: 'ChildDetailsCorrected', position: poison.checkpoint.position.toString() }),
+      expect.objectContaining({
+        name: 'child-records',
+        eventId: poison.eventId,
+        eventType: 'ChildDetailsCorrected',
+        position: poison.checkpoint.position.toString(),
+      }),
     ]);
     expect(JSON.stringify(stuck.projectionErrors)).not.toContain('Thornbury');
 
     const metrics = (await request(platform.http).get('/metrics')).text;
-    expect(metrics).toContain(`mast_projection_failing{projection="child-records",event_id="${poison.eventId}",event_type="ChildDetailsCorrected"} 1`);
+    expect(metrics).toContain(
+      `mast_projection_failing{projection="child-records",event_id="${poison.eventId}",event_type="ChildDetailsCorrected"} 1`,
+    );
 
     const lines = logged.filter((line) => line.includes(poison.eventId));
     expect(lines).toHaveLength(1);
@@ -123,11 +189,19 @@ describe('poison events: refused at the door, named when one gets in anyway', ()
   });
 
   it('keeps the old read model when a rebuild meets that event, instead of emptying it', async () => {
-    const { count: before } = (await platform.db.pool.query(`SELECT count(*)::int AS count FROM read_models.child_records`)).rows[0];
+    const { count: before } = (
+      await platform.db.pool.query(`SELECT count(*)::int AS count FROM read_models.child_records`)
+    ).rows[0];
     expect(before).toBeGreaterThan(0);
-    await expect(platform.runtime.projections.rebuild(childRecordsProjection)).rejects.toThrow(/ChildDetailsCorrected 00000000-0000-4000-8000-000000000012/);
-    const { count: after } = (await platform.db.pool.query(`SELECT count(*)::int AS count FROM read_models.child_records`)).rows[0];
+    await expect(platform.runtime.projections.rebuild(childRecordsProjection)).rejects.toThrow(
+      /ChildDetailsCorrected 00000000-0000-4000-8000-000000000012/,
+    );
+    const { count: after } = (
+      await platform.db.pool.query(`SELECT count(*)::int AS count FROM read_models.child_records`)
+    ).rows[0];
     expect(after).toBe(before);
-    expect((await platform.db.pool.query(`SELECT 1 FROM pg_namespace WHERE nspname LIKE 'read_models_rebuild%'`)).rows).toEqual([]);
+    expect(
+      (await platform.db.pool.query(`SELECT 1 FROM pg_namespace WHERE nspname LIKE 'read_models_rebuild%'`)).rows,
+    ).toEqual([]);
   });
 });

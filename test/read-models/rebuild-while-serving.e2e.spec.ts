@@ -15,12 +15,22 @@ describe('rebuilding a read model while the API serves', () => {
   let platform: PlatformUnderTest;
   let senco: ApiAgent;
   const register = async (givenName: string) => {
-    const created = await senco.post('/children')
-      .send({ givenName, familyName: 'Example', dateOfBirth: '2014-02-01', schoolId: 'school-oakfield', yearGroup: 6, flags: [] })
+    const created = await senco
+      .post('/children')
+      .send({
+        givenName,
+        familyName: 'Example',
+        dateOfBirth: '2014-02-01',
+        schoolId: 'school-oakfield',
+        yearGroup: 6,
+        flags: [],
+      })
       .expect(201);
     return created.body.childId as string;
   };
-  const rowCount = async () => (await platform.db.pool.query(`SELECT count(*)::int AS count FROM read_models.child_records`)).rows[0].count as number;
+  const rowCount = async () =>
+    (await platform.db.pool.query(`SELECT count(*)::int AS count FROM read_models.child_records`)).rows[0]
+      .count as number;
 
   beforeAll(async () => {
     platform = await startPlatform('rebuild_while_serving');
@@ -38,10 +48,14 @@ describe('rebuilding a read model while the API serves', () => {
 
     // Slowed down so the API's reads and writes surely fall inside the rebuild.
     // Its set-based path left out: the rebuild must go through the slowed `apply`.
-    const slow: Projection = { ...childRecordsProjection, applyBatch: undefined, apply: async (event, manager) => {
-      await new Promise((r) => setTimeout(r, 20));
-      await childRecordsProjection.apply(event, manager);
-    } };
+    const slow: Projection = {
+      ...childRecordsProjection,
+      applyBatch: undefined,
+      apply: async (event, manager) => {
+        await new Promise((r) => setTimeout(r, 20));
+        await childRecordsProjection.apply(event, manager);
+      },
+    };
     const rebuilder = new ProjectionRunner(platform.runtime.dataSource, platform.runtime.eventStore, [slow], 5);
     let done = false;
     let eventsRead = 0;

@@ -47,7 +47,8 @@ describeWithKafka('erasure on request leaves nothing of the child behind', (brok
     }
     return dump;
   };
-  const leaksIn = (dump: Map<string, string>) => [...dump].flatMap(([table, text]) => found(text).map((value) => `${table}: ${value}`));
+  const leaksIn = (dump: Map<string, string>) =>
+    [...dump].flatMap(([table, text]) => found(text).map((value) => `${table}: ${value}`));
 
   /** Every message of every topic on the broker (the platform's and any other), as text. */
   const dumpKafka = async (): Promise<Map<string, string>> => {
@@ -58,7 +59,12 @@ describeWithKafka('erasure on request leaves nothing of the child behind', (brok
     await admin.disconnect();
     const dump = new Map<string, string>();
     for (const topic of topics) {
-      const messages = await readTopic(kafka, topic, () => true, () => true);
+      const messages = await readTopic(
+        kafka,
+        topic,
+        () => true,
+        () => true,
+      );
       dump.set(topic, messages.map((m) => `${m.key ?? ''} ${JSON.stringify(m.headers)} ${m.value ?? ''}`).join('\n'));
     }
     return dump;
@@ -77,93 +83,235 @@ describeWithKafka('erasure on request leaves nothing of the child behind', (brok
     await platform.close();
   });
 
-  it('a hold blocks the erasure; once lifted and approved, no table and no topic holds the child\'s values, and health is told', async () => {
+  it("a hold blocks the erasure; once lifted and approved, no table and no topic holds the child's values, and health is told", async () => {
     const { givenName, familyName, dateOfBirth, upn } = seeded;
-    const childId = (await post('senco.oakfield', '/children', { givenName, familyName, dateOfBirth, upn, schoolId: 'school-oakfield', yearGroup: 8, flags: ['young-carer'] })).body.childId as string;
+    const childId = (
+      await post('senco.oakfield', '/children', {
+        givenName,
+        familyName,
+        dateOfBirth,
+        upn,
+        schoolId: 'school-oakfield',
+        yearGroup: 8,
+        flags: ['young-carer'],
+      })
+    ).body.childId as string;
     const consent = await post('senco.oakfield', `/children/${childId}/consents`, {
-      ...parentalConsentTo('Sharing with the school nurse', 'School nursing', { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'health'] }),
+      ...parentalConsentTo('Sharing with the school nurse', 'School nursing', {
+        purposes: ['information-sharing'],
+        recipients: ['health'],
+        categories: ['identity', 'health'],
+      }),
       giver: { kind: 'parent-carer', name: seeded.parentName, relationship: 'mother' },
     });
     expect(consent.status).toBe(201);
-    const concern = await post('teacher.oakfield', '/concerns', { childId, seenOrHeard: `${givenName} ${seeded.seenOrHeard}` });
+    const concern = await post('teacher.oakfield', '/concerns', {
+      childId,
+      seenOrHeard: `${givenName} ${seeded.seenOrHeard}`,
+    });
     expect(concern.status).toBe(201);
     // Referred to social care: a disclosure of its own, and a message on referral-to-social-care.v1.
-    const referral = { ground: 'risk-of-significant-harm', urgency: 'immediate', categories: ['safeguarding'], summary: `${givenName} ${familyName} sleeps at Pellingham` };
-    expect((await post('dsl.oakfield', `/concerns/${concern.body.concernId}/review`, { outcome: 'refer-to-social-care', reasons: `${givenName} is at risk`, reviewedOn: '2026-12-01', referral })).status).toBe(200);
+    const referral = {
+      ground: 'risk-of-significant-harm',
+      urgency: 'immediate',
+      categories: ['safeguarding'],
+      summary: `${givenName} ${familyName} sleeps at Pellingham`,
+    };
+    expect(
+      (
+        await post('dsl.oakfield', `/concerns/${concern.body.concernId}/review`, {
+          outcome: 'refer-to-social-care',
+          reasons: `${givenName} is at risk`,
+          reviewedOn: '2026-12-01',
+          referral,
+        })
+      ).status,
+    ).toBe(200);
 
     // Shared with health on the consent: the values reach health's read model, not the bus.
-    const sharingId = (await post('mentor.oakfield', '/sharing', { childId, origin: 'proactive', purpose: 'Coordinated support', recipient: { agencyId: 'health', userId: 'practitioner.health' }, categories: ['identity'] })).body.sharingId as string;
+    const sharingId = (
+      await post('mentor.oakfield', '/sharing', {
+        childId,
+        origin: 'proactive',
+        purpose: 'Coordinated support',
+        recipient: { agencyId: 'health', userId: 'practitioner.health' },
+        categories: ['identity'],
+      })
+    ).body.sharingId as string;
     const step = (name: string, body: object) => post('mentor.oakfield', `/sharing/${sharingId}/${name}`, body);
     expect((await step('basis', { basis: { kind: 'consent' } })).status).toBe(200);
-    expect((await step('checklist', { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) })).status).toBe(200);
+    expect(
+      (
+        await step('checklist', {
+          answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })),
+        })
+      ).status,
+    ).toBe(200);
     const items = [{ record: 'child-record', fields: ['givenName', 'familyName', 'dateOfBirth', 'upn'] }];
-    expect((await step('decision', { outcome: 'share', items, reasons: 'The nurse needs to know who she is', redactions: [], familyTold: { informed: true, how: 'Told her mother' }, validUntil: '2027-01-31' })).status).toBe(200);
-    const disclosed = await step('disclosures', { recipient: { agencyId: 'health', userId: 'practitioner.health' }, items: [{ recordRef: `child-record:${childId}`, fields: ['givenName', 'familyName', 'dateOfBirth', 'upn'] }], channel: 'platform' });
+    expect(
+      (
+        await step('decision', {
+          outcome: 'share',
+          items,
+          reasons: 'The nurse needs to know who she is',
+          redactions: [],
+          familyTold: { informed: true, how: 'Told her mother' },
+          validUntil: '2027-01-31',
+        })
+      ).status,
+    ).toBe(200);
+    const disclosed = await step('disclosures', {
+      recipient: { agencyId: 'health', userId: 'practitioner.health' },
+      items: [{ recordRef: `child-record:${childId}`, fields: ['givenName', 'familyName', 'dateOfBirth', 'upn'] }],
+      channel: 'platform',
+    });
     expect(disclosed.status).toBe(200);
-    const [received] = (await get('practitioner.health', `/agencies/health/received-information?childId=${childId}`)).body;
+    const [received] = (await get('practitioner.health', `/agencies/health/received-information?childId=${childId}`))
+      .body;
     expect(received.values).toEqual({ givenName, familyName, dateOfBirth, upn });
 
     const kafka = testKafka(brokers);
     const childRef = pseudonymousChildId(platform.runtime.pseudonymKey, childId);
-    const [disclosure] = await readTopic(kafka, 'disclosure-to-agency.v2', (m) => m.key === childRef, (kept) => kept.length >= 1);
+    const [disclosure] = await readTopic(
+      kafka,
+      'disclosure-to-agency.v2',
+      (m) => m.key === childRef,
+      (kept) => kept.length >= 1,
+    );
     expect(disclosure.value).not.toContain(givenName);
-    expect(JSON.parse(disclosure.value ?? '{}')).toMatchObject({ recipientAgencyId: 'health', fields: { identity: ['givenName', 'familyName', 'dateOfBirth', 'upn'] } });
+    expect(JSON.parse(disclosure.value ?? '{}')).toMatchObject({
+      recipientAgencyId: 'health',
+      fields: { identity: ['givenName', 'familyName', 'dateOfBirth', 'upn'] },
+    });
 
     // The rest of the record's life holds the child's values too: a school move's reason, a
     // subject-access requester, a family link's evidence.
-    const move = await post('dsl.oakfield', `/children/${childId}/school-moves`, { toSchoolId: 'school-riverside', startsOn: '2026-12-07', reason: `Family moved to the Pellingham site` });
+    const move = await post('dsl.oakfield', `/children/${childId}/school-moves`, {
+      toSchoolId: 'school-riverside',
+      startsOn: '2026-12-07',
+      reason: `Family moved to the Pellingham site`,
+    });
     expect(move.status).toBe(201);
     const subjectAccess = await post('dpo', '/subject-access-requests', {
-      childId, kind: 'personal-data', requester: { name: seeded.parentName, relationship: 'parent' },
-      identityCheck: { method: 'photo-identity-seen', details: `Passport of ${seeded.parentName}` }, receivedOn: '2026-11-30',
+      childId,
+      kind: 'personal-data',
+      requester: { name: seeded.parentName, relationship: 'parent' },
+      identityCheck: { method: 'photo-identity-seen', details: `Passport of ${seeded.parentName}` },
+      receivedOn: '2026-11-30',
     });
     expect(subjectAccess.status).toBe(201);
     const link = await post('dsl.riverside', `/children/${childId}/family-links`, {
-      userId: 'parent.demo', kind: 'parent-carer', relationship: 'mother', linkedOn: '2026-11-30',
-      evidence: { checked: ['parental-responsibility', 'admission-form'], documentRef: `Admission form, ${seeded.parentName}`, checkedOn: '2026-11-30' },
+      userId: 'parent.demo',
+      kind: 'parent-carer',
+      relationship: 'mother',
+      linkedOn: '2026-11-30',
+      evidence: {
+        checked: ['parental-responsibility', 'admission-form'],
+        documentRef: `Admission form, ${seeded.parentName}`,
+        checkedOn: '2026-11-30',
+      },
     });
     expect(link.status).toBe(201);
 
     // The dump sees the values while they are there: the check below can fail.
     expect(leaksIn(await dumpDatabase()).length).toBeGreaterThan(0);
 
-    const requested = await post('dpo', `/retention/children/${childId}/erasure-requests`, { requesterKind: 'parent-carer', requesterName: seeded.parentName, receivedOn: '2026-11-30' });
+    const requested = await post('dpo', `/retention/children/${childId}/erasure-requests`, {
+      requesterKind: 'parent-carer',
+      requesterName: seeded.parentName,
+      receivedOn: '2026-11-30',
+    });
     expect(requested.status).toBe(201);
     const { requestId } = requested.body;
-    const hold = await post('dpo', `/retention/children/${childId}/legal-holds`, { reason: `Claim in the county court about the Pellingham site` });
+    const hold = await post('dpo', `/retention/children/${childId}/legal-holds`, {
+      reason: `Claim in the county court about the Pellingham site`,
+    });
     expect(hold.status).toBe(201);
-    const approval = { outcome: 'approved', ground: 'consent-withdrawn', reasons: `${seeded.parentName} withdrew consent; no safeguarding duty keeps it` };
-    const blocked = await post('dpo', `/retention/children/${childId}/erasure-requests/${requestId}/decision`, approval);
+    const approval = {
+      outcome: 'approved',
+      ground: 'consent-withdrawn',
+      reasons: `${seeded.parentName} withdrew consent; no safeguarding duty keeps it`,
+    };
+    const blocked = await post(
+      'dpo',
+      `/retention/children/${childId}/erasure-requests/${requestId}/decision`,
+      approval,
+    );
     expect([blocked.status, blocked.body.rule]).toEqual([409, 'erasure.legal-hold']);
     expect((await get('senco.riverside', `/children/${childId}`)).body.givenName).toBe(givenName);
 
-    expect((await post('dpo', `/retention/children/${childId}/legal-holds/${hold.body.holdId}/lifting`, { reason: 'Claim struck out' })).status).toBe(200);
-    expect((await post('dpo', `/retention/children/${childId}/erasure-requests/${requestId}/decision`, approval)).status).toBe(200);
+    expect(
+      (
+        await post('dpo', `/retention/children/${childId}/legal-holds/${hold.body.holdId}/lifting`, {
+          reason: 'Claim struck out',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await post('dpo', `/retention/children/${childId}/erasure-requests/${requestId}/decision`, approval)).status,
+    ).toBe(200);
 
     // Every read model shows the record erased; health is told, on the platform and on the bus.
-    expect((await get('senco.riverside', `/children/${childId}`)).body).toMatchObject({ childId, givenName: null, familyName: null, dateOfBirth: null, upn: null, erased: true });
-    const [erasedCopy] = (await get('practitioner.health', `/agencies/health/received-information?childId=${childId}`)).body;
+    expect((await get('senco.riverside', `/children/${childId}`)).body).toMatchObject({
+      childId,
+      givenName: null,
+      familyName: null,
+      dateOfBirth: null,
+      upn: null,
+      erased: true,
+    });
+    const [erasedCopy] = (await get('practitioner.health', `/agencies/health/received-information?childId=${childId}`))
+      .body;
     expect(erasedCopy).toMatchObject({ values: {}, erasedAt: expect.any(String) });
     expect((await get('practitioner.health', '/agencies/health/erasure-notices')).body).toEqual([
-      expect.objectContaining({ requestId, childId, disclosureId: received.disclosureId, issuedBy: expect.objectContaining({ userId: 'dpo' }) }),
+      expect.objectContaining({
+        requestId,
+        childId,
+        disclosureId: received.disclosureId,
+        issuedBy: expect.objectContaining({ userId: 'dpo' }),
+      }),
     ]);
-    const notices = await readTopic(kafka, 'erasure-notice.v1', (m) => m.key === childRef, (kept) => kept.length >= 2);
-    expect(notices.map((n) => JSON.parse(n.value ?? '{}')).sort((a, b) => a.recipientAgencyId.localeCompare(b.recipientAgencyId))).toEqual([
+    const notices = await readTopic(
+      kafka,
+      'erasure-notice.v1',
+      (m) => m.key === childRef,
+      (kept) => kept.length >= 2,
+    );
+    expect(
+      notices
+        .map((n) => JSON.parse(n.value ?? '{}'))
+        .sort((a, b) => a.recipientAgencyId.localeCompare(b.recipientAgencyId)),
+    ).toEqual([
       expect.objectContaining({ disclosureId: received.disclosureId, recipientAgencyId: 'health' }),
       expect.objectContaining({ disclosureId: `referral:${concern.body.concernId}`, recipientAgencyId: 'social-care' }),
     ]);
-    await eventually('both notices in the disclosure ledger', async () => {
-      const { rows } = await platform.db.pool.query(`SELECT 1 FROM integration.sent_messages WHERE topic = 'erasure-notice.v1'`);
-      return rows.length === 2;
-    }, 30_000);
+    await eventually(
+      'both notices in the disclosure ledger',
+      async () => {
+        const { rows } = await platform.db.pool.query(
+          `SELECT 1 FROM integration.sent_messages WHERE topic = 'erasure-notice.v1'`,
+        );
+        return rows.length === 2;
+      },
+      30_000,
+    );
     const review = (await get('dpo', `/retention/children/${childId}`)).body;
     expect(review).toMatchObject({ status: 'erased', erasedCause: 'erasure-request' });
     expect(review.decisions.map((d: { decision: string }) => d.decision)).toEqual([
-      'ErasureRequested', 'LegalHoldPlaced', 'LegalHoldLifted', 'ErasureDecided', 'ErasureNoticeIssued', 'ErasureNoticeIssued', 'ChildRecordErased',
+      'ErasureRequested',
+      'LegalHoldPlaced',
+      'LegalHoldLifted',
+      'ErasureDecided',
+      'ErasureNoticeIssued',
+      'ErasureNoticeIssued',
+      'ChildRecordErased',
     ]);
 
     // The ledger still answers for every disclosure, without the values; the file keeps its acts.
-    for (const path of [`/disclosure-audit/children/${childId}`, `/disclosure-audit/children/${childId}/subject-access?copy=dpo`]) {
+    for (const path of [
+      `/disclosure-audit/children/${childId}`,
+      `/disclosure-audit/children/${childId}/subject-access?copy=dpo`,
+    ]) {
       const audit = await get('dpo', path);
       expect(audit.status).toBe(200);
       expect(found(JSON.stringify(audit.body))).toEqual([]);
@@ -176,7 +324,9 @@ describeWithKafka('erasure on request leaves nothing of the child behind', (brok
     // idempotency keys, access log), on any topic, or in the platform's log.
     expect(leaksIn(await dumpDatabase())).toEqual([]);
     const topics = await dumpKafka();
-    expect([...topics.keys()]).toEqual(expect.arrayContaining(['disclosure-to-agency.v2', 'erasure-notice.v1', 'referral-to-social-care.v1']));
+    expect([...topics.keys()]).toEqual(
+      expect.arrayContaining(['disclosure-to-agency.v2', 'erasure-notice.v1', 'referral-to-social-care.v1']),
+    );
     expect([...topics].flatMap(([topic, text]) => found(text).map((value) => `${topic}: ${value}`))).toEqual([]);
     expect(found(logLines.join('\n'))).toEqual([]);
   });

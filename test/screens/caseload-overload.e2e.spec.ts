@@ -10,7 +10,10 @@ describe('the caseload pages flag a mentor above fifteen one-to-one cases', () =
   beforeAll(async () => {
     platform = await startPlatform('screens_overload');
     await platform.app.listen(0, '127.0.0.1');
-    const api = schoolApi(`http://127.0.0.1:${(platform.app.getHttpServer().address() as AddressInfo).port}`, (userId) => platform.tokenFor(userId));
+    const api = schoolApi(
+      `http://127.0.0.1:${(platform.app.getHttpServer().address() as AddressInfo).port}`,
+      (userId) => platform.tokenFor(userId),
+    );
     for (let i = 0; i < 16; i++) {
       const childId = await registerChild(api, `Pupil${i}`, 'Overload');
       await giveMentoringConsent(api, childId, '2026-09-07', '2027-07-23');

@@ -5,8 +5,16 @@ import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } f
 
 const mastConsent = {
   ...parentalConsent,
-  informed: { ...parentalConsent.informed, purpose: 'Request for MAST involvement', recipients: 'The Multi-Agency Support Team and its panel' },
-  scope: { purposes: ['mast-involvement'], recipients: ['mast'], categories: ['education', 'attendance', 'family-circumstances'] },
+  informed: {
+    ...parentalConsent.informed,
+    purpose: 'Request for MAST involvement',
+    recipients: 'The Multi-Agency Support Team and its panel',
+  },
+  scope: {
+    purposes: ['mast-involvement'],
+    recipients: ['mast'],
+    categories: ['education', 'attendance', 'family-circumstances'],
+  },
 };
 
 /** The platform's clock, set to an instant and running on from it. */
@@ -24,7 +32,9 @@ const settableClock = () => {
 
 /** The chart's table, row by row: the heading cell then the counts. */
 const tableRows = async (page: Page) =>
-  page.locator('table.app-chart-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim())));
+  page
+    .locator('table.app-chart-table tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim())));
 
 /**
  * Issue 15 point 7: a dashboard per audience, each a chart the server draws and its numbers
@@ -36,40 +46,91 @@ describe('the dashboards, in Chromium', () => {
   const time = settableClock();
 
   beforeAll(async () => {
-    screens = await openScreens('screens_dashboards', { MAST_PANEL_WEEKDAY: '3', MAST_QUORUM_MEMBERS: '2', MAST_QUORUM_AGENCIES: '2' }, { clock: time.clock });
+    screens = await openScreens(
+      'screens_dashboards',
+      { MAST_PANEL_WEEKDAY: '3', MAST_QUORUM_MEMBERS: '2', MAST_QUORUM_AGENCIES: '2' },
+      { clock: time.clock },
+    );
     const api = apiAs(screens.platform);
-    const ok = (answer: { status: number; body: unknown }, status = 200) => expect([answer.status, answer.body]).toEqual([status, expect.anything()]);
+    const ok = (answer: { status: number; body: unknown }, status = 200) =>
+      expect([answer.status, answer.body]).toEqual([status, expect.anything()]);
 
     // The DSL's: one referral social care has not decided (late by today), one decided late with its reason (a breach) that starts the assessment's 45 days.
-    const undecided = await referredConcern(screens.platform, await registerChild(screens.platform, 'Ada', 'Clock'), '2026-12-01', 'Disclosure of harm at home');
-    const decidedLate = await referredConcern(screens.platform, await registerChild(screens.platform, 'Ben', 'Clock'), '2026-12-01', 'Injury explained inconsistently');
+    const undecided = await referredConcern(
+      screens.platform,
+      await registerChild(screens.platform, 'Ada', 'Clock'),
+      '2026-12-01',
+      'Disclosure of harm at home',
+    );
+    const decidedLate = await referredConcern(
+      screens.platform,
+      await registerChild(screens.platform, 'Ben', 'Clock'),
+      '2026-12-01',
+      'Injury explained inconsistently',
+    );
     time.at('2026-12-04T10:00:00Z');
-    ok(await api.post('social.worker', `/concerns/${decidedLate}/social-care-decision`, { decision: 'child-in-need-assessment', reasons: 'Needs assessing', decidedOn: '2026-12-04', lateReason: 'Referral arrived in the wrong inbox' }));
+    ok(
+      await api.post('social.worker', `/concerns/${decidedLate}/social-care-decision`, {
+        decision: 'child-in-need-assessment',
+        reasons: 'Needs assessing',
+        decidedOn: '2026-12-04',
+        lateReason: 'Referral arrived in the wrong inbox',
+      }),
+    );
     expect(undecided).toBeDefined();
 
     // The co-ordinator's: two requests allocated at Wednesday 9 December's panel.
     time.at('2026-12-01T11:00:00Z');
     const requests: string[] = [];
     for (const givenName of ['Kayden', 'Amira']) {
-      const child = await api.post('senco.oakfield', '/children', { givenName, familyName: 'Example', dateOfBirth: '2014-05-02', schoolId: 'school-oakfield', yearGroup: 7, flags: [] });
+      const child = await api.post('senco.oakfield', '/children', {
+        givenName,
+        familyName: 'Example',
+        dateOfBirth: '2014-05-02',
+        schoolId: 'school-oakfield',
+        yearGroup: 7,
+        flags: [],
+      });
       ok(await api.post('senco.oakfield', `/children/${child.body.childId}/consents`, mastConsent), 201);
-      const made = await api.post('senco.oakfield', '/mast-requests', { childId: child.body.childId, parentsInvolved: [{ name: 'Jo Smith', relationship: 'mother' }], needs: 'Late most days', alreadyTried: 'Breakfast club', levelOfNeed: 3 });
+      const made = await api.post('senco.oakfield', '/mast-requests', {
+        childId: child.body.childId,
+        parentsInvolved: [{ name: 'Jo Smith', relationship: 'mother' }],
+        needs: 'Late most days',
+        alreadyTried: 'Breakfast club',
+        levelOfNeed: 3,
+      });
       ok(made, 201);
       requests.push(made.body.requestId);
     }
     time.at('2026-12-09T09:00:00Z');
     ok(await api.post('mast.coordinator', '/mast-panels', { panelDate: '2026-12-09' }), 201);
     ok(await api.post('mast.coordinator', '/mast-panels/2026-12-09/agenda'));
-    for (const userId of ['mast.coordinator', 'panel.health', 'panel.ews']) ok(await api.post('mast.coordinator', '/mast-panels/2026-12-09/attendance', { userId }));
+    for (const userId of ['mast.coordinator', 'panel.health', 'panel.ews'])
+      ok(await api.post('mast.coordinator', '/mast-panels/2026-12-09/attendance', { userId }));
     const [kayden, amira] = requests;
-    for (const [requestId, workerId, kind] of [[kayden, 'keyworker.mast', 'key-worker'], [amira, 'familymentor.mast', 'family-learning-mentor']]) {
-      ok(await api.post('mast.coordinator', '/mast-panels/2026-12-09/decisions', { requestId, decision: { outcome: 'accept-allocate', allocation: { workerId, kind } }, reason: 'Support at home' }), 201);
+    for (const [requestId, workerId, kind] of [
+      [kayden, 'keyworker.mast', 'key-worker'],
+      [amira, 'familymentor.mast', 'family-learning-mentor'],
+    ]) {
+      ok(
+        await api.post('mast.coordinator', '/mast-panels/2026-12-09/decisions', {
+          requestId,
+          decision: { outcome: 'accept-allocate', allocation: { workerId, kind } },
+          reason: 'Support at home',
+        }),
+        201,
+      );
     }
     // Responses due Wednesday 16 December: one met, one sent late with its reason.
     time.at('2026-12-10T12:00:00Z');
     ok(await api.post('mast.coordinator', `/mast-requests/${kayden}/response-sent`, { sentOn: '2026-12-10' }));
     time.at('2026-12-18T12:00:00Z');
-    ok(await api.post('mast.coordinator', `/mast-requests/${amira}/response-sent`, { sentOn: '2026-12-18', breachReason: 'Co-ordinator off sick' }));
+    ok(
+      await api.post('mast.coordinator', `/mast-requests/${amira}/response-sent`, {
+        sentOn: '2026-12-18',
+        breachReason: 'Co-ordinator off sick',
+      }),
+    );
     // First contacts due Wednesday 23 December: one met; the other still not made.
     ok(await api.post('keyworker.mast', `/mast-requests/${kayden}/first-contact`, { contactOn: '2026-12-14' }));
     time.at('2027-01-05T10:00:00Z');
@@ -90,7 +151,9 @@ describe('the dashboards, in Chromium', () => {
     ]);
     // Two weeks of three bars; each count written on its bar.
     expect(await page.locator('svg.app-chart rect').count()).toBe(6);
-    expect(await page.locator('svg.app-chart rect.app-chart__bar--red title').first().textContent()).toBe('w/c 14 Dec, breached: 1');
+    expect(await page.locator('svg.app-chart rect.app-chart__bar--red title').first().textContent()).toBe(
+      'w/c 14 Dec, breached: 1',
+    );
     expect(await page.locator('svg.app-chart').getAttribute('aria-labelledby')).toBe('weeks-chart weeks-chart-desc');
     await expectAccessible(page);
     await keepScreenshot(page, 'mast-dashboard');

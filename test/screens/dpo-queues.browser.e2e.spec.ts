@@ -15,7 +15,14 @@ describe("the dpo's subject-access and retention queues in the browser", () => {
   let lateRequest: string;
 
   const register = async (givenName: string, dateOfBirth: string) => {
-    const answer = await apiAs(screens.platform).post('senco.oakfield', '/children', { givenName, familyName: 'Weeding', dateOfBirth, schoolId: 'school-oakfield', yearGroup: 11, flags: [] });
+    const answer = await apiAs(screens.platform).post('senco.oakfield', '/children', {
+      givenName,
+      familyName: 'Weeding',
+      dateOfBirth,
+      schoolId: 'school-oakfield',
+      yearGroup: 11,
+      flags: [],
+    });
     expect(answer.status).toBe(201);
     return answer.body.childId as string;
   };
@@ -33,7 +40,9 @@ describe("the dpo's subject-access and retention queues in the browser", () => {
     });
     expect(late.status).toBe(201);
     lateRequest = late.body.requestId;
-    await eventually(async () => (await apiAs(screens.platform).get('dpo', `/subject-access-requests/${lateRequest}`)).status === 200);
+    await eventually(
+      async () => (await apiAs(screens.platform).get('dpo', `/subject-access-requests/${lateRequest}`)).status === 200,
+    );
   }, 90_000);
   afterAll(async () => {
     await screens?.close();
@@ -65,7 +74,9 @@ describe("the dpo's subject-access and retention queues in the browser", () => {
     expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#months');
     await expectAccessible(page);
     await page.getByLabel('2 months').check();
-    await page.getByLabel('Why the request is complex').fill('Records held by three agencies must be gathered and checked for third parties');
+    await page
+      .getByLabel('Why the request is complex')
+      .fill('Records held by three agencies must be gathered and checked for third parties');
     await page.getByLabel('The requester was told on').fill('2026-12-01');
     await page.getByRole('button', { name: 'Record the extension' }).click();
     await page.waitForURL(/recorded=extension/);
@@ -99,9 +110,13 @@ describe("the dpo's subject-access and retention queues in the browser", () => {
     expect(await page.locator('#lateReason-error').count()).toBe(1);
     await expectAccessible(page);
     await keepScreenshot(page, 'dpo-subject-access-late-error');
-    expect((await apiAs(screens.platform).get('dpo', `/subject-access-requests/${lateRequest}`)).body.status).toBe('overdue');
+    expect((await apiAs(screens.platform).get('dpo', `/subject-access-requests/${lateRequest}`)).body.status).toBe(
+      'overdue',
+    );
 
-    await page.getByLabel(/Why is the response late/).fill('The request was sent to a closed mailbox and found on 28 November');
+    await page
+      .getByLabel(/Why is the response late/)
+      .fill('The request was sent to a closed mailbox and found on 28 November');
     await page.getByRole('button', { name: 'Release the response pack' }).click();
     await page.waitForURL(/recorded=response/);
     const main = await page.locator('main').textContent();
@@ -115,7 +130,9 @@ describe("the dpo's subject-access and retention queues in the browser", () => {
     expect(await page.locator('h1').textContent()).toBe('Information shared about Maya Example');
 
     await page.goto('/app/dpo/subject-access-requests');
-    expect(await page.locator('tbody tr', { hasText: 'Why: The request was sent to a closed mailbox' }).count()).toBe(1);
+    expect(await page.locator('tbody tr', { hasText: 'Why: The request was sent to a closed mailbox' }).count()).toBe(
+      1,
+    );
     await context.close();
   });
 
@@ -123,7 +140,9 @@ describe("the dpo's subject-access and retention queues in the browser", () => {
     const kept = await register('Bea', '2001-10-02');
     const held = await register('Cal', '2001-11-15');
     expect(await screens.platform.app.get(RetentionReviewJob).listDue()).toBe(2);
-    await eventually(async () => (await apiAs(screens.platform).get('dpo', '/retention/reviews?status=due')).body.length === 2);
+    await eventually(
+      async () => (await apiAs(screens.platform).get('dpo', '/retention/reviews?status=due')).body.length === 2,
+    );
     // Six weeks on, neither has been decided: both past their decide-by day.
     time.advanceDays(42);
     const context = await screens.context();
@@ -133,7 +152,9 @@ describe("the dpo's subject-access and retention queues in the browser", () => {
     await page.waitForURL('**/app/dpo/retention');
     const rows = page.locator('tbody tr');
     expect(await rows.count()).toBe(2);
-    expect(await rows.first().textContent()).toMatch(/Bea Weeding[\s\S]*2 October 2026[\s\S]*1 December 2026[\s\S]*1 January 2027[\s\S]*Overdue/);
+    expect(await rows.first().textContent()).toMatch(
+      /Bea Weeding[\s\S]*2 October 2026[\s\S]*1 December 2026[\s\S]*1 January 2027[\s\S]*Overdue/,
+    );
     await expectAccessible(page);
     await keepScreenshot(page, 'dpo-retention');
 
@@ -171,7 +192,10 @@ describe("the dpo's subject-access and retention queues in the browser", () => {
     await page.getByRole('button', { name: 'Dispose of the record' }).click();
     await page.waitForURL(/done=disposal/);
     expect(await page.locator('main').textContent()).toContain('Record erased: the data key deleted');
-    expect((await apiAs(screens.platform).get('dpo', `/retention/children/${held}`)).body).toMatchObject({ status: 'erased', erasedCause: 'disposal' });
+    expect((await apiAs(screens.platform).get('dpo', `/retention/children/${held}`)).body).toMatchObject({
+      status: 'erased',
+      erasedCause: 'disposal',
+    });
     await context.close();
   });
 });

@@ -33,22 +33,40 @@ describe('the data-protection officer in the browser', () => {
     childId = await registerChild(screens.platform, 'Maya', 'Example');
     await referredConcern(screens.platform, childId, '2026-12-01', 'Child reports being hurt at home');
     // The ledger is a read model: the walk starts once the referral's disclosure is in it.
-    await eventually(async () => (await api.get('dpo', `/disclosure-audit/children/${childId}`)).body.disclosures.length === 1);
+    await eventually(
+      async () => (await api.get('dpo', `/disclosure-audit/children/${childId}`)).body.disclosures.length === 1,
+    );
     // A concern social care has no part in: its read is refused, and the refusal logged.
-    notReferred = (await api.post('teacher.oakfield', '/concerns', { childId, seenOrHeard: 'Seemed withdrawn today' })).body.concernId;
+    notReferred = (await api.post('teacher.oakfield', '/concerns', { childId, seenOrHeard: 'Seemed withdrawn today' }))
+      .body.concernId;
     expect((await api.get('social.worker', `/concerns/${notReferred}`)).status).toBe(403);
     // A record restricted to the DSL; a teacher opens it in an emergency.
-    expect((await api.put('dsl.oakfield', `/children/${childId}/restriction`, { reason: 'Police investigation under way', namedUsers: ['dsl.oakfield'] })).status).toBe(200);
-    expect((await api.post('teacher.oakfield', `/children/${childId}/break-glass`, { reason: 'Child collapsed in class; need medical notes for the paramedics' })).status).toBe(201);
+    expect(
+      (
+        await api.put('dsl.oakfield', `/children/${childId}/restriction`, {
+          reason: 'Police investigation under way',
+          namedUsers: ['dsl.oakfield'],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api.post('teacher.oakfield', `/children/${childId}/break-glass`, {
+          reason: 'Child collapsed in class; need medical notes for the paramedics',
+        })
+      ).status,
+    ).toBe(201);
     // A bad token: the security log's.
-    expect((await request(screens.platform.http).get('/audit/verify').set('Authorization', 'Bearer not-a-token')).status).toBe(401);
+    expect(
+      (await request(screens.platform.http).get('/audit/verify').set('Authorization', 'Bearer not-a-token')).status,
+    ).toBe(401);
     expect((await api.post('dpo', '/audit/anchors', {})).status).toBe(201);
   }, 90_000);
   afterAll(async () => {
     await screens?.close();
   });
 
-  it('finds the refused read in the social worker\'s access history, filtered to refusals', async () => {
+  it("finds the refused read in the social worker's access history, filtered to refusals", async () => {
     const context = await screens.context();
     const page = await context.newPage();
     await signIn(page, 'dpo');
@@ -59,7 +77,9 @@ describe('the data-protection officer in the browser', () => {
     await page.getByLabel('User id or child id').fill('social.worker');
     await page.getByLabel('Only refused attempts').check();
     await page.getByRole('button', { name: 'Show the history' }).click();
-    await page.waitForURL((url) => `${url.pathname}${url.search}` === `/app/dpo/access-history/users/social.worker?outcome=refused`);
+    await page.waitForURL(
+      (url) => `${url.pathname}${url.search}` === `/app/dpo/access-history/users/social.worker?outcome=refused`,
+    );
     const rows = page.locator('tbody tr');
     expect(await rows.count()).toBe(1);
     const refused = await rows.first().textContent();
@@ -106,7 +126,11 @@ describe('the data-protection officer in the browser', () => {
     await keepScreenshot(page, 'dpo-chain');
 
     // Someone with database access rewrites a refusal as allowed; put back, the chain is whole again.
-    const [{ seq }] = (await screens.platform.db.pool.query(`SELECT seq FROM access.access_log WHERE outcome = 'refused' ORDER BY seq LIMIT 1`)).rows;
+    const [{ seq }] = (
+      await screens.platform.db.pool.query(
+        `SELECT seq FROM access.access_log WHERE outcome = 'refused' ORDER BY seq LIMIT 1`,
+      )
+    ).rows;
     await tamper(`UPDATE access.access_log SET outcome = 'allowed' WHERE seq = ${Number(seq)}`);
     await page.getByRole('link', { name: 'Verify again' }).click();
     expect(await page.locator('.govuk-error-summary').textContent()).toContain(`At entry ${seq}`);
@@ -125,7 +149,9 @@ describe('the data-protection officer in the browser', () => {
     await page.waitForURL('**/app/dpo/disclosures');
     expect(await page.locator('svg.app-chart rect').count()).toBe(1);
     const row = page.locator('table tbody tr').first();
-    expect(await row.textContent()).toMatch(/2026-12\s*Children's Social Care\s*Without consent \(risk of significant harm\)\s*1/);
+    expect(await row.textContent()).toMatch(
+      /2026-12\s*Children's Social Care\s*Without consent \(risk of significant harm\)\s*1/,
+    );
     await expectAccessible(page);
     await keepScreenshot(page, 'dpo-disclosures');
 
@@ -214,18 +240,25 @@ describe('the data-protection officer in the browser', () => {
     expect(text).toContain("Children's Social Care");
     expect(text).toContain("Data protection officer's copy");
     // The download is a read of the child's record like any page: in the child's access history.
-    const history = (await apiAs(screens.platform).get('dpo', `/audit/children/${childId}/access-history?outcome=allowed`)).body as Array<{ resource: string; userId: string }>;
-    expect(history.filter((e) => e.userId === 'dpo' && e.resource === 'GET /app/dpo/children/:childId/subject-access/pdf').length).toBe(2);
+    const history = (
+      await apiAs(screens.platform).get('dpo', `/audit/children/${childId}/access-history?outcome=allowed`)
+    ).body as Array<{ resource: string; userId: string }>;
+    expect(
+      history.filter((e) => e.userId === 'dpo' && e.resource === 'GET /app/dpo/children/:childId/subject-access/pdf')
+        .length,
+    ).toBe(2);
     await context.close();
   });
 
-  it('is the dpo\'s alone: a social worker is refused the access history, and the refusal is recorded', async () => {
+  it("is the dpo's alone: a social worker is refused the access history, and the refusal is recorded", async () => {
     const context = await screens.context();
     const page = await context.newPage();
     await signIn(page, 'social.worker');
     const answer = await page.goto('/app/dpo/access-history/users/dpo');
     expect(answer?.status()).toBe(403);
-    const [logged] = await screens.platform.runtime.dataSource.query(`SELECT user_id, outcome FROM access.access_log ORDER BY seq DESC LIMIT 1`);
+    const [logged] = await screens.platform.runtime.dataSource.query(
+      `SELECT user_id, outcome FROM access.access_log ORDER BY seq DESC LIMIT 1`,
+    );
     expect(logged).toEqual({ user_id: 'social.worker', outcome: 'refused' });
     expect(notReferred).toBeDefined();
     await context.close();

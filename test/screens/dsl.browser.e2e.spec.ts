@@ -7,7 +7,10 @@ const movableClock = () => {
   let offsetMs = 0;
   const origin = Date.parse('2026-11-24T09:00:00Z');
   const started = performance.now();
-  return { clock: () => new Date(origin + offsetMs + (performance.now() - started)), advanceDays: (d: number) => (offsetMs += d * 86_400_000) };
+  return {
+    clock: () => new Date(origin + offsetMs + (performance.now() - started)),
+    advanceDays: (d: number) => (offsetMs += d * 86_400_000),
+  };
 };
 
 /**
@@ -25,17 +28,34 @@ describe('the DSL and lawful sharing, in Chromium', () => {
   let awaitingConcern: string;
 
   const api = async (userId: string, path: string, body: object) => {
-    const answer = await request(screens.platform.http).post(path).set('Authorization', `Bearer ${await screens.platform.tokenFor(userId)}`).send(body);
+    const answer = await request(screens.platform.http)
+      .post(path)
+      .set('Authorization', `Bearer ${await screens.platform.tokenFor(userId)}`)
+      .send(body);
     expect([200, 201]).toContain(answer.status);
     return answer.body;
   };
   const register = async (givenName: string) =>
-    (await api('senco.oakfield', '/children', { givenName, familyName: 'Example', dateOfBirth: '2014-03-09', schoolId: 'school-oakfield', yearGroup: 7, flags: ['young-carer'] })).childId as string;
+    (
+      await api('senco.oakfield', '/children', {
+        givenName,
+        familyName: 'Example',
+        dateOfBirth: '2014-03-09',
+        schoolId: 'school-oakfield',
+        yearGroup: 7,
+        flags: ['young-carer'],
+      })
+    ).childId as string;
   const referOn = (reviewedOn: string) => ({
     outcome: 'refer-to-social-care',
     reasons: 'Bruising seen twice in a week',
     reviewedOn,
-    referral: { ground: 'risk-of-significant-harm', urgency: 'within-one-working-day', categories: ['identity', 'safeguarding'], summary: 'Bruising on both arms' },
+    referral: {
+      ground: 'risk-of-significant-harm',
+      urgency: 'within-one-working-day',
+      categories: ['identity', 'safeguarding'],
+      summary: 'Bruising on both arms',
+    },
   });
   const as = async (userId: string, javaScriptEnabled = true): Promise<Page> => {
     const context = await screens.context({ javaScriptEnabled });
@@ -54,13 +74,27 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     leon = await register('Leon');
     maya = await register('Maya');
     // A week ago: one referral social care decided late (breached, with its reason), one it has not decided (late).
-    const breached = (await api('teacher.oakfield', '/concerns', { childId: maya, seenOrHeard: 'Maya said she is scared to go home' })).concernId;
+    const breached = (
+      await api('teacher.oakfield', '/concerns', { childId: maya, seenOrHeard: 'Maya said she is scared to go home' })
+    ).concernId;
     await api('dsl.oakfield', `/concerns/${breached}/review`, referOn('2026-11-24'));
-    const overdue = (await api('teacher.oakfield', '/concerns', { childId: leon, seenOrHeard: 'Leon had bruises on his arms' })).concernId;
+    const overdue = (
+      await api('teacher.oakfield', '/concerns', { childId: leon, seenOrHeard: 'Leon had bruises on his arms' })
+    ).concernId;
     await api('dsl.oakfield', `/concerns/${overdue}/review`, referOn('2026-11-24'));
     time.advanceDays(7);
-    await api('social.worker', `/concerns/${breached}/social-care-decision`, { decision: 'strategy-discussion', reasons: 'Section 47 threshold met', decidedOn: '2026-11-27', lateReason: 'The referral reached the duty team after the weekend' });
-    awaitingConcern = (await api('teacher.oakfield', '/concerns', { childId: leon, seenOrHeard: 'Leon said his stepfather hit him last night' })).concernId;
+    await api('social.worker', `/concerns/${breached}/social-care-decision`, {
+      decision: 'strategy-discussion',
+      reasons: 'Section 47 threshold met',
+      decidedOn: '2026-11-27',
+      lateReason: 'The referral reached the duty team after the weekend',
+    });
+    awaitingConcern = (
+      await api('teacher.oakfield', '/concerns', {
+        childId: leon,
+        seenOrHeard: 'Leon said his stepfather hit him last night',
+      })
+    ).concernId;
   }, 90_000);
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -91,7 +125,9 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     await page.getByLabel('Immediately').check();
     await page.getByLabel('Identity').check();
     await page.getByLabel('Safeguarding').check();
-    await page.getByLabel('Summary for social care').fill('Leon disclosed being hit by his stepfather last night; marks seen');
+    await page
+      .getByLabel('Summary for social care')
+      .fill('Leon disclosed being hit by his stepfather last night; marks seen');
     await page.getByLabel('No', { exact: true }).check();
     await page.getByLabel('If not: why not').fill('Telling the family could put Leon at further risk');
     await seen(page, 'dsl-concern-review');
@@ -101,8 +137,14 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     expect(await page.locator('.govuk-caption-l').textContent()).toBe('Referred to social care');
     expect(await page.locator('main .govuk-tag').first().textContent()).toBe('Due');
     const timeline = page.locator('.moj-timeline');
-    expect(await timeline.locator('.moj-timeline__title').allTextContents()).toEqual(["Referred to children's social care", "Reviewed by the DSL: Refer to children's social care", 'Concern raised']);
-    expect(await timeline.textContent()).toContain('Without consent, because of a risk of significant harm to the child or others');
+    expect(await timeline.locator('.moj-timeline__title').allTextContents()).toEqual([
+      "Referred to children's social care",
+      "Reviewed by the DSL: Refer to children's social care",
+      'Concern raised',
+    ]);
+    expect(await timeline.textContent()).toContain(
+      'Without consent, because of a risk of significant harm to the child or others',
+    );
     expect(await timeline.textContent()).toContain('by Mia Turner (class teacher)');
     await seen(page, 'dsl-concern');
   }, 120_000);
@@ -150,13 +192,25 @@ describe('the DSL and lawful sharing, in Chromium', () => {
 
   it('a DSL approves a without-consent share and discloses only the allowed fields, which the police practitioner then sees', async () => {
     // The DSL's own proposal waits for someone else: it never reaches their own inbox.
-    const own = (await api('dsl.oakfield', '/sharing', { childId: maya, origin: 'proactive', purpose: 'Own proposal', recipient: { agencyId: 'police' }, categories: ['identity'] })).sharingId;
-    await api('dsl.oakfield', `/sharing/${own}/basis`, { basis: { kind: 'without-consent', ground: 'police-serious-crime-investigation', justification: 'Police enquiry' } });
+    const own = (
+      await api('dsl.oakfield', '/sharing', {
+        childId: maya,
+        origin: 'proactive',
+        purpose: 'Own proposal',
+        recipient: { agencyId: 'police' },
+        categories: ['identity'],
+      })
+    ).sharingId;
+    await api('dsl.oakfield', `/sharing/${own}/basis`, {
+      basis: { kind: 'without-consent', ground: 'police-serious-crime-investigation', justification: 'Police enquiry' },
+    });
 
     const mentor = await as('mentor.oakfield');
     await mentor.goto(`/app/children/${maya}`);
     await mentor.getByRole('link', { name: 'Propose to share information about Maya Example' }).click();
-    await mentor.getByLabel('Why would it be shared?').fill('The police are investigating an assault on Maya and need to identify her');
+    await mentor
+      .getByLabel('Why would it be shared?')
+      .fill('The police are investigating an assault on Maya and need to identify her');
     await mentor.getByLabel('Which agency would receive it?').selectOption('police');
     await mentor.getByLabel('Which person there? (optional)').selectOption('practitioner.police');
     await mentor.getByLabel('Identity').check();
@@ -169,7 +223,9 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     expect(await mentor.locator('table').textContent()).toContain('Not covered');
     await mentor.getByLabel('Without consent, on a Box 13 ground').check();
     await mentor.getByLabel('A police investigation of a serious crime').check();
-    await mentor.getByLabel('If without consent: why this ground applies').fill('Maya was assaulted on her way home; PC Owen leads the investigation');
+    await mentor
+      .getByLabel('If without consent: why this ground applies')
+      .fill('Maya was assaulted on her way home; PC Owen leads the investigation');
     await seen(mentor, 'sharing-basis');
     await mentor.getByRole('button', { name: 'Record the basis' }).click();
 
@@ -190,18 +246,24 @@ describe('the DSL and lawful sharing, in Chromium', () => {
     expect(await inbox.textContent()).toContain('Priya Shah (learning mentor)');
     await seen(dsl, 'sharing-approvals');
     await dsl.getByRole('link', { name: /Maya Example/ }).click();
-    await dsl.getByLabel('Your discussion with the proposer').fill('Discussed with Priya at 9:10: identity only, to PC Owen');
+    await dsl
+      .getByLabel('Your discussion with the proposer')
+      .fill('Discussed with Priya at 9:10: identity only, to PC Owen');
     await seen(dsl, 'sharing-approval');
     await dsl.getByRole('button', { name: 'Approve' }).click();
 
     await dsl.getByRole('link', { name: 'Decision' }).click();
     // Only what was proposed is offered: identity and education, never the child's circumstances.
     await dsl.getByRole('button', { name: 'Record the decision' }).waitFor();
-    const offered = await dsl.locator('input[name="fields-child-record"]').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
+    const offered = await dsl
+      .locator('input[name="fields-child-record"]')
+      .evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
     expect(offered.sort()).toEqual(['dateOfBirth', 'familyName', 'givenName', 'schoolId', 'upn', 'yearGroup']);
     await dsl.getByLabel('Share in part').check();
     for (const label of ['Given name', 'Family name', 'Year group']) await dsl.getByLabel(label).check();
-    await dsl.getByLabel('Your reasons').fill('PC Owen needs to identify Maya; nothing about her circumstances is needed');
+    await dsl
+      .getByLabel('Your reasons')
+      .fill('PC Owen needs to identify Maya; nothing about her circumstances is needed');
     await dsl.getByLabel('No', { exact: true }).check();
     await dsl.getByLabel('If not: why not').fill('The suspect lives in the household');
     await dsl.getByLabel('Disclosures allowed until').fill('2026-12-31');
@@ -210,7 +272,9 @@ describe('the DSL and lawful sharing, in Chromium', () => {
 
     await dsl.getByRole('button', { name: /Preview what PC Mark Owen/ }).waitFor();
     expect(new URL(dsl.url()).pathname).toMatch(/\/disclosure$/);
-    const picker = await dsl.locator('input[type="checkbox"]').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
+    const picker = await dsl
+      .locator('input[type="checkbox"]')
+      .evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
     expect(picker.sort()).toEqual(['familyName', 'givenName', 'yearGroup']);
     for (const label of ['Given name', 'Family name', 'Year group']) await dsl.getByLabel(label).check();
     await dsl.getByRole('button', { name: /Preview what PC Mark Owen/ }).click();

@@ -5,18 +5,35 @@ import { apiAs, eventually, movableClock } from './support/api-seed';
 import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } from './support/browser';
 
 const allAnswered = { answers: [...BOX_16_CHECKLIST, ...GOLDEN_RULES].map((item) => ({ item, answer: 'yes' })) };
-const gillick = ['understands-what-is-proposed', 'understands-the-consequences', 'can-weigh-up-and-decide', 'decides-free-of-pressure'].map((criterion) => ({ criterion, met: true }));
+const gillick = [
+  'understands-what-is-proposed',
+  'understands-the-consequences',
+  'can-weigh-up-and-decide',
+  'decides-free-of-pressure',
+].map((criterion) => ({ criterion, met: true }));
 const cafConsent = {
   ...parentalConsent,
   decidedOn: '2026-11-20',
   informed: { ...parentalConsent.informed, purpose: 'A common assessment at Oakfield', recipients: 'Oakfield staff' },
-  scope: { purposes: ['common-assessment'], recipients: ['school-oakfield'], categories: ['education', 'health', 'family-circumstances'] },
+  scope: {
+    purposes: ['common-assessment'],
+    recipients: ['school-oakfield'],
+    categories: ['education', 'health', 'family-circumstances'],
+  },
 };
 const nurseConsent = {
   ...parentalConsent,
   decidedOn: '2026-11-20',
-  informed: { ...parentalConsent.informed, purpose: 'Telling the school nurse about home', recipients: 'School nursing' },
-  scope: { purposes: ['information-sharing'], recipients: ['health'], categories: ['identity', 'family-circumstances'] },
+  informed: {
+    ...parentalConsent.informed,
+    purpose: 'Telling the school nurse about home',
+    recipients: 'School nursing',
+  },
+  scope: {
+    purposes: ['information-sharing'],
+    recipients: ['health'],
+    categories: ['identity', 'family-circumstances'],
+  },
 };
 const exitLink = 'https://www.bbc.co.uk/weather';
 
@@ -51,7 +68,14 @@ describe('families in the browser: their own record, a withdrawal, and the discl
     await keepScreenshot(page, name);
   };
   const refusalsOf = async (userId: string) =>
-    Number((await screens.platform.db.pool.query(`SELECT count(*) AS n FROM access.access_log WHERE user_id = $1 AND outcome = 'refused'`, [userId])).rows[0].n);
+    Number(
+      (
+        await screens.platform.db.pool.query(
+          `SELECT count(*) AS n FROM access.access_log WHERE user_id = $1 AND outcome = 'refused'`,
+          [userId],
+        )
+      ).rows[0].n,
+    );
 
   beforeAll(async () => {
     screens = await openScreens('screens_family', {}, { clock: time.clock });
@@ -62,35 +86,116 @@ describe('families in the browser: their own record, a withdrawal, and the discl
       return body;
     };
     const register = async (givenName: string) =>
-      (await ok(api.post('senco.oakfield', '/children', { givenName, familyName: 'Smith', dateOfBirth: '2012-05-01', schoolId: 'school-oakfield', yearGroup: 9, flags: ['young-carer'] }))).childId as string;
+      (
+        await ok(
+          api.post('senco.oakfield', '/children', {
+            givenName,
+            familyName: 'Smith',
+            dateOfBirth: '2012-05-01',
+            schoolId: 'school-oakfield',
+            yearGroup: 9,
+            flags: ['young-carer'],
+          }),
+        )
+      ).childId as string;
     leon = await register('Leon');
     other = await register('Rhys');
     await ok(api.post('senco.oakfield', `/children/${leon}/consents`, cafConsent));
-    const cafId = (await ok(api.post('mentor.oakfield', '/cafs', { childId: leon, startedOn: '2026-11-30', reasonForAssessment: 'Caring for his mother; attendance falling' }))).cafId as string;
+    const cafId = (
+      await ok(
+        api.post('mentor.oakfield', '/cafs', {
+          childId: leon,
+          startedOn: '2026-11-30',
+          reasonForAssessment: 'Caring for his mother; attendance falling',
+        }),
+      )
+    ).cafId as string;
     const contribute = (element: string, domain: string, text: string, extra: object = {}) =>
-      ok(api.post('mentor.oakfield', `/cafs/${cafId}/contributions`, { domain, element, text, recordedOn: '2026-11-30', ...extra }));
+      ok(
+        api.post('mentor.oakfield', `/cafs/${cafId}/contributions`, {
+          domain,
+          element,
+          text,
+          recordedOn: '2026-11-30',
+          ...extra,
+        }),
+      );
     await contribute('learning', 'development-of-the-child', 'Bright in maths when he is in school');
-    await contribute('housing-employment-and-finance', 'family-and-environment', 'Penalty warning considered', { withheldFromFamily: { reason: 'Enforcement not yet discussed with the family' } });
-    await ok(api.post('mentor.oakfield', `/cafs/${cafId}/views`, { whose: 'child', views: 'I want to do well but home is hard', recordedOn: '2026-11-30' }));
-    await ok(api.post('dsl.oakfield', `/children/${leon}/competence-assessments`, { framework: 'gillick', decisionAbout: 'Seeing his own record', criteria: gillick, outcome: 'competent', assessedOn: '2026-11-25' }));
+    await contribute('housing-employment-and-finance', 'family-and-environment', 'Penalty warning considered', {
+      withheldFromFamily: { reason: 'Enforcement not yet discussed with the family' },
+    });
+    await ok(
+      api.post('mentor.oakfield', `/cafs/${cafId}/views`, {
+        whose: 'child',
+        views: 'I want to do well but home is hard',
+        recordedOn: '2026-11-30',
+      }),
+    );
+    await ok(
+      api.post('dsl.oakfield', `/children/${leon}/competence-assessments`, {
+        framework: 'gillick',
+        decisionAbout: 'Seeing his own record',
+        criteria: gillick,
+        outcome: 'competent',
+        assessedOn: '2026-11-25',
+      }),
+    );
 
-    nurseConsentId = (await ok(api.post('senco.oakfield', `/children/${leon}/consents`, nurseConsent))).consentId as string;
-    sharingId = (await ok(api.post('mentor.oakfield', '/sharing', { childId: leon, origin: 'proactive', purpose: 'Support from the school nurse', recipient: { agencyId: 'health', userId: 'practitioner.health' }, categories: ['identity'] }))).sharingId as string;
+    nurseConsentId = (await ok(api.post('senco.oakfield', `/children/${leon}/consents`, nurseConsent)))
+      .consentId as string;
+    sharingId = (
+      await ok(
+        api.post('mentor.oakfield', '/sharing', {
+          childId: leon,
+          origin: 'proactive',
+          purpose: 'Support from the school nurse',
+          recipient: { agencyId: 'health', userId: 'practitioner.health' },
+          categories: ['identity'],
+        }),
+      )
+    ).sharingId as string;
     await ok(api.post('mentor.oakfield', `/sharing/${sharingId}/basis`, { basis: { kind: 'consent' } }));
     await ok(api.post('mentor.oakfield', `/sharing/${sharingId}/checklist`, allAnswered));
-    await ok(api.post('mentor.oakfield', `/sharing/${sharingId}/decision`, {
-      outcome: 'share',
-      items: [{ record: 'child-record', fields: ['givenName', 'yearGroup'] }],
-      reasons: 'The nurse runs a drop-in for young carers',
-      redactions: [],
-      familyTold: { informed: true, how: 'Told Leon and his mother at the CAF meeting' },
-      validUntil: '2027-01-31',
-    }));
-    await ok(api.post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, { recipient: { agencyId: 'health', userId: 'practitioner.health' }, items: [{ recordRef: `child-record:${leon}`, fields: ['givenName'] }], channel: 'platform' }));
+    await ok(
+      api.post('mentor.oakfield', `/sharing/${sharingId}/decision`, {
+        outcome: 'share',
+        items: [{ record: 'child-record', fields: ['givenName', 'yearGroup'] }],
+        reasons: 'The nurse runs a drop-in for young carers',
+        redactions: [],
+        familyTold: { informed: true, how: 'Told Leon and his mother at the CAF meeting' },
+        validUntil: '2027-01-31',
+      }),
+    );
+    await ok(
+      api.post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, {
+        recipient: { agencyId: 'health', userId: 'practitioner.health' },
+        items: [{ recordRef: `child-record:${leon}`, fields: ['givenName'] }],
+        channel: 'platform',
+      }),
+    );
 
-    const evidence = { checked: ['parental-responsibility', 'admission-form'], documentRef: 'admission-form-2019-044', checkedOn: '2026-11-27' };
-    await ok(api.post('dsl.oakfield', `/children/${leon}/family-links`, { userId: 'parent.demo', kind: 'parent-carer', relationship: 'mother', evidence, linkedOn: '2026-11-27' }));
-    await ok(api.post('dsl.oakfield', `/children/${leon}/family-links`, { userId: 'young.person', kind: 'young-person', evidence: { checked: ['identity-in-person'], documentRef: 'pupil-record', checkedOn: '2026-11-27' }, linkedOn: '2026-11-27' }));
+    const evidence = {
+      checked: ['parental-responsibility', 'admission-form'],
+      documentRef: 'admission-form-2019-044',
+      checkedOn: '2026-11-27',
+    };
+    await ok(
+      api.post('dsl.oakfield', `/children/${leon}/family-links`, {
+        userId: 'parent.demo',
+        kind: 'parent-carer',
+        relationship: 'mother',
+        evidence,
+        linkedOn: '2026-11-27',
+      }),
+    );
+    await ok(
+      api.post('dsl.oakfield', `/children/${leon}/family-links`, {
+        userId: 'young.person',
+        kind: 'young-person',
+        evidence: { checked: ['identity-in-person'], documentRef: 'pupil-record', checkedOn: '2026-11-27' },
+        linkedOn: '2026-11-27',
+      }),
+    );
   }, 120_000);
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -100,7 +205,9 @@ describe('families in the browser: their own record, a withdrawal, and the discl
   it('a parent signs in to their family, reads the CAF copy and what was shared, and withdraws a consent', async () => {
     const parent = await as('parent.demo');
     expect(new URL(parent.url()).pathname).toBe('/app/family');
-    expect(await parent.locator('.govuk-service-navigation').getByRole('link', { name: 'Your family' }).count()).toBe(1);
+    expect(await parent.locator('.govuk-service-navigation').getByRole('link', { name: 'Your family' }).count()).toBe(
+      1,
+    );
     expect(await parent.locator('h2').allTextContents()).toContain('Leon Smith');
     await familyPage(parent, 'family-home');
 
@@ -111,14 +218,17 @@ describe('families in the browser: their own record, a withdrawal, and the discl
     expect(caf).not.toContain('Penalty warning');
     await familyPage(parent, 'family-caf');
     await parent.emulateMedia({ media: 'print' });
-    for (const chrome of ['.govuk-service-navigation', '.govuk-exit-this-page', '.govuk-back-link']) expect(await parent.locator(chrome).first().isVisible()).toBe(false);
+    for (const chrome of ['.govuk-service-navigation', '.govuk-exit-this-page', '.govuk-back-link'])
+      expect(await parent.locator(chrome).first().isVisible()).toBe(false);
     await keepScreenshot(parent, 'family-caf-print');
     await parent.emulateMedia({ media: 'screen' });
 
     await parent.getByRole('link', { name: 'Back to your family' }).click();
     await parent.getByRole('link', { name: 'What was shared about Leon and why' }).click();
     const shared = parent.locator('main');
-    expect(await shared.locator('.govuk-summary-card__title').allTextContents()).toEqual([expect.stringContaining('School Nursing and CAMHS')]);
+    expect(await shared.locator('.govuk-summary-card__title').allTextContents()).toEqual([
+      expect.stringContaining('School Nursing and CAMHS'),
+    ]);
     expect(await shared.textContent()).toContain('Because permission was given (this is called consent).');
     await familyPage(parent, 'family-shared');
 
@@ -132,10 +242,22 @@ describe('families in the browser: their own record, a withdrawal, and the discl
     await parent.getByLabel('Why are you withdrawing it? (optional)').fill('We will talk to the nurse ourselves');
     await familyPage(parent, 'family-withdraw');
     await parent.getByRole('button', { name: 'Withdraw my consent' }).click();
-    expect(await parent.locator('.govuk-notification-banner--success').textContent()).toContain('Your consent is withdrawn');
-    expect(await parent.locator('.govuk-summary-card', { hasText: 'Telling the people named here' }).locator('.govuk-tag').textContent()).toContain('Withdrawn');
+    expect(await parent.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'Your consent is withdrawn',
+    );
+    expect(
+      await parent
+        .locator('.govuk-summary-card', { hasText: 'Telling the people named here' })
+        .locator('.govuk-tag')
+        .textContent(),
+    ).toContain('Withdrawn');
     await familyPage(parent, 'family-consent-withdrawn');
-    const [withdrawal] = (await screens.platform.db.pool.query(`SELECT data, metadata FROM event_store.events WHERE stream_id = $1 AND type = 'ConsentWithdrawn'`, [`consent-${leon}`])).rows;
+    const [withdrawal] = (
+      await screens.platform.db.pool.query(
+        `SELECT data, metadata FROM event_store.events WHERE stream_id = $1 AND type = 'ConsentWithdrawn'`,
+        [`consent-${leon}`],
+      )
+    ).rows;
     expect(withdrawal.metadata.actor).toMatchObject({ userId: 'parent.demo', role: 'parent-carer' });
   }, 180_000);
 
@@ -147,8 +269,15 @@ describe('families in the browser: their own record, a withdrawal, and the discl
     expect(await mentor.locator('input[type="checkbox"]').count()).toBe(0);
     await expectAccessible(mentor);
     await keepScreenshot(mentor, 'family-withdrawn-disclosure');
-    const answer = await apiAs(screens.platform).post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, { recipient: { agencyId: 'health', userId: 'practitioner.health' }, items: [{ recordRef: `child-record:${leon}`, fields: ['givenName'] }], channel: 'platform' });
-    expect({ status: answer.status, rule: answer.body.rule }).toEqual({ status: 403, rule: 'sharing.consent-no-longer-covers' });
+    const answer = await apiAs(screens.platform).post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, {
+      recipient: { agencyId: 'health', userId: 'practitioner.health' },
+      items: [{ recordRef: `child-record:${leon}`, fields: ['givenName'] }],
+      channel: 'platform',
+    });
+    expect({ status: answer.status, rule: answer.body.rule }).toEqual({
+      status: 403,
+      rule: 'sharing.consent-no-longer-covers',
+    });
   }, 120_000);
 
   it('the competent young person sees their own record, whole but for what is withheld to protect him', async () => {
@@ -162,7 +291,10 @@ describe('families in the browser: their own record, a withdrawal, and the discl
     expect(caf).not.toContain('Penalty warning');
     await familyPage(young, 'family-young-person-caf');
     await young.goto(`/app/family/children/${leon}/consents`);
-    expect(await young.locator('.govuk-summary-card .govuk-tag').allTextContents()).toEqual([expect.stringContaining('In use'), expect.stringContaining('Withdrawn')]);
+    expect(await young.locator('.govuk-summary-card .govuk-tag').allTextContents()).toEqual([
+      expect.stringContaining('In use'),
+      expect.stringContaining('Withdrawn'),
+    ]);
   }, 120_000);
 
   it('without JavaScript, "Exit this page" is still a link that leaves', async () => {
@@ -179,22 +311,39 @@ describe('families in the browser: their own record, a withdrawal, and the discl
     const dpo = apiAs(screens.platform);
     let views: Array<Record<string, unknown>> = [];
     await eventually(async () => {
-      views = ((await dpo.get('dpo', `/disclosure-audit/children/${leon}`)).body.disclosures as Array<Record<string, unknown>>).filter((e) => e.kind === 'family-view');
+      views = (
+        (await dpo.get('dpo', `/disclosure-audit/children/${leon}`)).body.disclosures as Array<Record<string, unknown>>
+      ).filter((e) => e.kind === 'family-view');
       return views.length >= 8;
     });
     expect(views.map((v) => [v.recipientAgencyId, v.recipientUserId])).toContainEqual(['family', 'parent.demo']);
     expect(views.map((v) => v.recipientUserId)).toContain('young.person');
     const parentsCaf = views.find((v) => v.recipientUserId === 'parent.demo' && String(v.purpose).includes('CAF'));
-    expect(parentsCaf).toMatchObject({ basis: { kind: 'family-right-of-access', law: expect.stringContaining('parental responsibility') }, channel: 'platform' });
-    expect(parentsCaf?.items).toContainEqual({ recordRef: expect.stringMatching(/^caf:/), category: 'education', fields: ['learning'] });
+    expect(parentsCaf).toMatchObject({
+      basis: { kind: 'family-right-of-access', law: expect.stringContaining('parental responsibility') },
+      channel: 'platform',
+    });
+    expect(parentsCaf?.items).toContainEqual({
+      recordRef: expect.stringMatching(/^caf:/),
+      category: 'education',
+      fields: ['learning'],
+    });
     const page = await as('dpo');
     await page.goto(`/app/dpo/disclosures/children/${leon}`);
-    expect(await page.locator('main').textContent()).toContain('Shown to the family on the platform: what was shared about the child');
+    expect(await page.locator('main').textContent()).toContain(
+      'Shown to the family on the platform: what was shared about the child',
+    );
   }, 120_000);
 
   it('keeps the parent from staff pages and other children, and staff from the family pages, each refusal a 403 page in the access log', async () => {
     const parent = await as('parent.demo');
-    for (const path of [`/app/children/${leon}`, `/app/schools/school-oakfield/triage`, '/app/dpo/access-history', `/app/family/children/${other}/caf`, `/app/family/children/${other}/consents`]) {
+    for (const path of [
+      `/app/children/${leon}`,
+      `/app/schools/school-oakfield/triage`,
+      '/app/dpo/access-history',
+      `/app/family/children/${other}/caf`,
+      `/app/family/children/${other}/consents`,
+    ]) {
       const before = await refusalsOf('parent.demo');
       const answer = await parent.goto(path);
       expect({ path, status: answer?.status() }).toEqual({ path, status: 403 });

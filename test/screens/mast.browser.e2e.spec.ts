@@ -3,7 +3,11 @@ import request from 'supertest';
 import { parentalConsentTo } from '../support/consent-fixtures';
 import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } from './support/browser';
 
-const mastConsent = parentalConsentTo('Request for MAST involvement', 'The Multi-Agency Support Team and its panel', { purposes: ['mast-involvement'], recipients: ['mast'], categories: ['education', 'attendance', 'family-circumstances'] });
+const mastConsent = parentalConsentTo('Request for MAST involvement', 'The Multi-Agency Support Team and its panel', {
+  purposes: ['mast-involvement'],
+  recipients: ['mast'],
+  categories: ['education', 'attendance', 'family-circumstances'],
+});
 
 /** The platform's clock, set to an instant and running on from it (sessions idle out on it, ADR 009). */
 const settableClock = () => {
@@ -31,15 +35,32 @@ describe('the MAST screens, in Chromium', () => {
   const time = settableClock();
   const tokens: Record<string, string> = {};
   const post = async (userId: string, path: string, body: object = {}) =>
-    request(screens.platform.http).post(path).set('Authorization', `Bearer ${(tokens[userId] ??= await screens.platform.tokenFor(userId))}`).send(body);
+    request(screens.platform.http)
+      .post(path)
+      .set('Authorization', `Bearer ${(tokens[userId] ??= await screens.platform.tokenFor(userId))}`)
+      .send(body);
   const child = async (givenName: string, consent: boolean) => {
-    const made = await post('senco.oakfield', '/children', { givenName, familyName: 'Example', dateOfBirth: '2014-05-02', schoolId: 'school-oakfield', yearGroup: 7, flags: [] });
+    const made = await post('senco.oakfield', '/children', {
+      givenName,
+      familyName: 'Example',
+      dateOfBirth: '2014-05-02',
+      schoolId: 'school-oakfield',
+      yearGroup: 7,
+      flags: [],
+    });
     expect(made.status).toBe(201);
-    if (consent) expect((await post('senco.oakfield', `/children/${made.body.childId}/consents`, mastConsent)).status).toBe(201);
+    if (consent)
+      expect((await post('senco.oakfield', `/children/${made.body.childId}/consents`, mastConsent)).status).toBe(201);
     return made.body.childId as string;
   };
   const requestFor = async (childId: string, needs: string) => {
-    const made = await post('senco.oakfield', '/mast-requests', { childId, parentsInvolved: [{ name: 'Sam Parent', relationship: 'father' }], needs, alreadyTried: 'Breakfast club; school learning mentor', levelOfNeed: 2 });
+    const made = await post('senco.oakfield', '/mast-requests', {
+      childId,
+      parentsInvolved: [{ name: 'Sam Parent', relationship: 'father' }],
+      needs,
+      alreadyTried: 'Breakfast club; school learning mentor',
+      levelOfNeed: 2,
+    });
     expect(made.status).toBe(201);
     return made.body.requestId as string;
   };
@@ -63,7 +84,11 @@ describe('the MAST screens, in Chromium', () => {
   let late: string;
 
   beforeAll(async () => {
-    screens = await openScreens('screens_mast', { MAST_PANEL_WEEKDAY: '3', MAST_QUORUM_MEMBERS: '2', MAST_QUORUM_AGENCIES: '2' }, { clock: time.clock });
+    screens = await openScreens(
+      'screens_mast',
+      { MAST_PANEL_WEEKDAY: '3', MAST_QUORUM_MEMBERS: '2', MAST_QUORUM_AGENCIES: '2' },
+      { clock: time.clock },
+    );
   }, 60_000);
   afterAll(async () => {
     await screens?.close();
@@ -90,7 +115,9 @@ describe('the MAST screens, in Chromium', () => {
     expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#needs');
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Jo Smith');
     await looked(page, 'mast-request-errors');
-    await page.getByLabel("The child's and family's needs").fill('Mornings are chaotic; late most days; withdrawn in class');
+    await page
+      .getByLabel("The child's and family's needs")
+      .fill('Mornings are chaotic; late most days; withdrawn in class');
     await page.getByLabel('What the school has already tried').fill('Attendance meetings, breakfast club');
     await submit(page, 'Send the request');
     expect(new URL(page.url()).pathname).toMatch(/^\/app\/mast\/requests\/[0-9a-f-]{36}$/);
@@ -107,7 +134,10 @@ describe('the MAST screens, in Chromium', () => {
   it('the co-ordinator runs the panel from agenda to minutes: one conflict, one deferral, quorum shown for each request', async () => {
     time.at('2026-12-09T09:00:00Z');
     const page = await signedIn('mast.coordinator');
-    await Promise.all([page.waitForNavigation(), page.locator('.govuk-service-navigation').getByRole('link', { name: 'Next panel' }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('.govuk-service-navigation').getByRole('link', { name: 'Next panel' }).click(),
+    ]);
     expect(new URL(page.url()).pathname).toBe('/app/mast/panels/2026-12-09');
     expect(await page.locator('main').textContent()).toContain('No panel is scheduled for this day');
     await looked(page);
@@ -128,23 +158,40 @@ describe('the MAST screens, in Chromium', () => {
     await page.getByLabel('Nature of the conflict').fill('Knows the family socially');
     await submit(page, 'Declare the conflict');
     expect(await page.locator('#quorum').textContent()).toContain('Not quorate for this request');
-    expect(await page.locator('#conflicts + ul').textContent()).toContain('Dr Kate Moss (panel member): Knows the family socially');
+    expect(await page.locator('#conflicts + ul').textContent()).toContain(
+      'Dr Kate Moss (panel member): Knows the family socially',
+    );
     await looked(page, 'mast-decision-not-quorate');
 
     await page.goto('/app/mast/panels/2026-12-09');
-    expect(await agenda.nth(0).locator('.govuk-tag', { hasText: /quorate/i }).textContent()).toBe('Quorate');
-    expect(await agenda.nth(1).locator('.govuk-tag', { hasText: /quorate/i }).textContent()).toBe('Not quorate');
+    expect(
+      await agenda
+        .nth(0)
+        .locator('.govuk-tag', { hasText: /quorate/i })
+        .textContent(),
+    ).toBe('Quorate');
+    expect(
+      await agenda
+        .nth(1)
+        .locator('.govuk-tag', { hasText: /quorate/i })
+        .textContent(),
+    ).toBe('Not quorate');
     await page.getByLabel('Record a member as present').selectOption('panel.ews');
     await submit(page, 'Record as present');
     await looked(page, 'mast-agenda');
 
     // Kayden's request deferred; first sent without the information needed, which the API refuses by field.
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: new RegExp(`Request ${kayden.slice(0, 8).toUpperCase()}`) }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: new RegExp(`Request ${kayden.slice(0, 8).toUpperCase()}`) }).click(),
+    ]);
     expect(await page.locator('#quorum').textContent()).toContain('Quorate for this request');
     await page.getByLabel('Defer to a later panel').check();
     await page.getByLabel('Reason').fill('Attendance history unclear');
     await submit(page, 'Record the decision');
-    expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#decision.informationNeeded');
+    expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe(
+      '#decision.informationNeeded',
+    );
     expect(await page.getByLabel('Reason').inputValue()).toBe('Attendance history unclear');
     await looked(page, 'mast-decision-errors');
     await page.getByLabel('Information the panel needs from the school').fill('attendance for the autumn term');
@@ -166,7 +213,11 @@ describe('the MAST screens, in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain('The panel closes once its minutes are recorded');
     await looked(page);
     await page.goto('/app/mast/panels/2026-12-09#minutes-heading');
-    await page.getByLabel('Minutes of the meeting').fill('Two requests considered: one deferred for attendance information, one accepted and allocated.\nDr Moss declared a conflict on the second.');
+    await page
+      .getByLabel('Minutes of the meeting')
+      .fill(
+        'Two requests considered: one deferred for attendance information, one accepted and allocated.\nDr Moss declared a conflict on the second.',
+      );
     await submit(page, 'Save the minutes');
     await submit(page, 'Close the panel');
     expect(await page.locator('h1 .govuk-tag').textContent()).toBe('Closed');
@@ -180,7 +231,12 @@ describe('the MAST screens, in Chromium', () => {
     await page.goto('/app/mast/panels/2026-12-09/pack');
     expect(await page.locator('.app-pack__item').count()).toBe(2);
     expect(await page.locator('main').textContent()).toContain('Young carer for her mother');
-    expect(await page.getByRole('button').filter({ hasText: /Record|Close/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('button')
+        .filter({ hasText: /Record|Close/ })
+        .count(),
+    ).toBe(0);
     await looked(page, 'mast-agenda-pack');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.govuk-service-navigation').isVisible()).toBe(false);
@@ -210,13 +266,19 @@ describe('the MAST screens, in Chromium', () => {
     await looked(page);
 
     await page.goto('/app/mast/caseloads');
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Nadia Rahman (key worker)' }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: 'Nadia Rahman (key worker)' }).click(),
+    ]);
     expect(await page.locator('table tbody tr').count()).toBe(1);
     await looked(page);
     await page.context().close();
 
     const worker = await signedIn('keyworker.mast');
-    await Promise.all([worker.waitForNavigation(), worker.locator('.govuk-service-navigation').getByRole('link', { name: 'My MAST cases' }).click()]);
+    await Promise.all([
+      worker.waitForNavigation(),
+      worker.locator('.govuk-service-navigation').getByRole('link', { name: 'My MAST cases' }).click(),
+    ]);
     expect(await worker.locator('table tbody').textContent()).toContain('Young carer for her mother');
     expect(await worker.locator('table tbody').textContent()).toContain('Due by');
     await looked(worker, 'mast-caseload');
@@ -232,7 +294,7 @@ describe('the MAST screens, in Chromium', () => {
     await worker.context().close();
   });
 
-  it('works without JavaScript: the decision form shows every outcome\'s fields and the pages still post', async () => {
+  it("works without JavaScript: the decision form shows every outcome's fields and the pages still post", async () => {
     const page = await signedIn('mast.coordinator', false);
     await page.goto('/app/mast/panels/2026-12-09');
     expect(await page.locator('h1 .govuk-tag').textContent()).toBe('Closed');
@@ -242,9 +304,12 @@ describe('the MAST screens, in Chromium', () => {
     // Next week's agenda: the deferred request returns, the held-over one joins it.
     const agenda = page.locator('table.app-agenda tbody tr');
     expect(await agenda.count()).toBe(2);
-    expect(await agenda.filter({ hasText: 'Returning from deferral' }).textContent()).toContain(kayden.slice(0, 8).toUpperCase());
+    expect(await agenda.filter({ hasText: 'Returning from deferral' }).textContent()).toContain(
+      kayden.slice(0, 8).toUpperCase(),
+    );
     await page.goto(`/app/mast/panels/2026-12-16/requests/${late}`);
-    for (const field of ['Allocated to', 'Service', 'Signposted to', 'Information the panel needs from the school']) expect(await page.getByLabel(field, { exact: true }).isVisible()).toBe(true);
+    for (const field of ['Allocated to', 'Service', 'Signposted to', 'Information the panel needs from the school'])
+      expect(await page.getByLabel(field, { exact: true }).isVisible()).toBe(true);
     // No axe here: it runs as a script, and this profile runs none (the same HTML is checked above with JavaScript on).
     await page.context().close();
   });

@@ -17,14 +17,24 @@ describe('signing in with OIDC_ISSUER: the authorisation-code flow with PKCE (op
     provider = await startOpenIdProvider(CLIENT_ID);
     screens = await openScreens(
       'screens_oidc',
-      { OIDC_ISSUER: provider.issuer, OIDC_AUDIENCE: 'mast', OIDC_CLIENT_ID: CLIENT_ID, OIDC_REDIRECT_URL: `http://127.0.0.1:${PORT}/app/sign-in/callback` },
+      {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_AUDIENCE: 'mast',
+        OIDC_CLIENT_ID: CLIENT_ID,
+        OIDC_REDIRECT_URL: `http://127.0.0.1:${PORT}/app/sign-in/callback`,
+      },
       {},
       PORT,
     );
     // With an identity provider the directory is not seeded: its users are added, as an administrator would.
     const directory = screens.platform.app.get(Directory);
     await directory.addAgency({ agencyId: 'school-oakfield', name: 'Oakfield Primary School', kind: 'school' });
-    await directory.addUser({ userId: 'senco.oakfield', displayName: 'Tom Evans (SENCo)', role: 'senco', agencyId: 'school-oakfield' });
+    await directory.addUser({
+      userId: 'senco.oakfield',
+      displayName: 'Tom Evans (SENCo)',
+      role: 'senco',
+      agencyId: 'school-oakfield',
+    });
   }, 60_000);
   afterAll(async () => {
     await screens?.close();

@@ -23,14 +23,21 @@ describe('a learning-mentor case from profile to follow-up, in Chromium', () => 
     const childId = await registerChild(api, 'Ruby', 'Okafor');
     await giveMentoringConsent(api, childId, '2026-09-07', '2027-07-23');
     // Referred by her teacher without the profile: the mentor completes it before triage.
-    const made = await api.post('/referrals', stepBodyOf(steps.refer, { childId, referredOn: '2026-11-16', profile: undefined }), 'mentor.oakfield');
+    const made = await api.post(
+      '/referrals',
+      stepBodyOf(steps.refer, { childId, referredOn: '2026-11-16', profile: undefined }),
+      'mentor.oakfield',
+    );
     referralId = String(made.referralId);
   }, 120_000);
   afterAll(async () => {
     await screens?.close();
   });
 
-  const task = (page: Page, name: string) => page.locator('.govuk-task-list__item', { has: page.locator('.govuk-task-list__name-and-hint', { hasText: new RegExp(`^\\s*${name}\\s*$`) }) });
+  const task = (page: Page, name: string) =>
+    page.locator('.govuk-task-list__item', {
+      has: page.locator('.govuk-task-list__name-and-hint', { hasText: new RegExp(`^\\s*${name}\\s*$`) }),
+    });
   const date = async (page: Page, field: string, iso: string) => {
     const [year, month, day] = iso.split('-');
     await page.locator(`#${field}-day`).fill(String(Number(day)));
@@ -46,7 +53,10 @@ describe('a learning-mentor case from profile to follow-up, in Chromium', () => 
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForLoadState();
     // Refused, the page says why: the test says so too, rather than only that the case did not come back.
-    expect({ step: name, refused: await page.locator('.govuk-error-summary, h1:has-text("This record has changed")').allTextContents() }).toEqual({ step: name, refused: [] });
+    expect({
+      step: name,
+      refused: await page.locator('.govuk-error-summary, h1:has-text("This record has changed")').allTextContents(),
+    }).toEqual({ step: name, refused: [] });
     await page.waitForURL(/\/app\/referrals\/[0-9a-f-]{36}\?done=/);
   };
   const latest = (page: Page) => page.locator('.moj-timeline__item').first().textContent();
@@ -92,7 +102,9 @@ describe('a learning-mentor case from profile to follow-up, in Chromium', () => 
     await keepScreenshot(page, 'school-step-profile');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/done=profile/);
-    expect(await latest(page)).toMatch(new RegExp(`Primary Assessment Profile completed[\\s\\S]*${MENTOR.replace(/[()]/g, '\\$&')}`));
+    expect(await latest(page)).toMatch(
+      new RegExp(`Primary Assessment Profile completed[\\s\\S]*${MENTOR.replace(/[()]/g, '\\$&')}`),
+    );
     await context.close();
 
     // The SENCo puts Ruby on the register with Priya as her mentor.
@@ -127,16 +139,24 @@ describe('a learning-mentor case from profile to follow-up, in Chromium', () => 
     await task(page, 'Assessment').getByRole('link', { name: 'Assessment' }).click();
     expect(await page.getByLabel('Attendance (%)').inputValue()).toBe('86.5');
     await page.getByLabel('Strengths').fill('Kind to younger pupils\nLoves drawing');
-    await page.getByLabel('Needs', { exact: true }).fill('Late most mornings after caring for her brother\nWorried about tests');
+    await page
+      .getByLabel('Needs', { exact: true })
+      .fill('Late most mornings after caring for her brother\nWorried about tests');
     await page.getByLabel("The child's view").fill('I want to get here before the bell');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('.govuk-error-summary').waitFor();
-    expect(await page.locator('.govuk-error-summary').getByRole('link').allTextContents()).toEqual(['Enter the statement of need']);
-    expect(await page.locator('.govuk-error-summary').getByRole('link').first().getAttribute('href')).toBe('#needsStatement');
+    expect(await page.locator('.govuk-error-summary').getByRole('link').allTextContents()).toEqual([
+      'Enter the statement of need',
+    ]);
+    expect(await page.locator('.govuk-error-summary').getByRole('link').first().getAttribute('href')).toBe(
+      '#needsStatement',
+    );
     expect(await page.locator('#needsStatement-error').textContent()).toContain('Enter the statement of need');
     await expectAccessible(page);
     await keepScreenshot(page, 'school-step-assessment-errors');
-    await page.getByLabel('Statement of need').fill('Ruby needs support to arrive on time and to feel calmer about tests');
+    await page
+      .getByLabel('Statement of need')
+      .fill('Ruby needs support to arrive on time and to feel calmer about tests');
     await page.getByLabel('Assessment tools used (optional)').fill('Boxall profile');
     await expectAccessible(page);
     await keepScreenshot(page, 'school-step-assessment');
@@ -166,8 +186,16 @@ describe('a learning-mentor case from profile to follow-up, in Chromium', () => 
     });
 
     await takeStep(page, 'Reviews', 'school-step-review', async () => {
-      await page.locator('fieldset', { hasText: 'Target 1: Arrive before the register closes' }).first().getByLabel('Achieved').check();
-      await page.locator('fieldset', { hasText: 'Target 2: Use a calming plan before tests' }).first().getByLabel('Good progress').check();
+      await page
+        .locator('fieldset', { hasText: 'Target 1: Arrive before the register closes' })
+        .first()
+        .getByLabel('Achieved')
+        .check();
+      await page
+        .locator('fieldset', { hasText: 'Target 2: Use a calming plan before tests' })
+        .first()
+        .getByLabel('Good progress')
+        .check();
       await page.getByLabel('Begin the ending').check();
       await page.getByLabel("The child's view (optional)").fill('I feel better about mornings');
     });
@@ -191,8 +219,12 @@ describe('a learning-mentor case from profile to follow-up, in Chromium', () => 
     await page.getByRole('button', { name: 'Save' }).click();
     expect((await refused).status()).toBe(409);
     await page.locator('.govuk-error-summary').waitFor();
-    expect(await page.locator('.govuk-error-summary').getByRole('link').first().getAttribute('href')).toBe('#reasonDetail');
-    expect(await page.locator('.govuk-error-summary').textContent()).toContain('The sessions the planned ending announced have not all been held');
+    expect(await page.locator('.govuk-error-summary').getByRole('link').first().getAttribute('href')).toBe(
+      '#reasonDetail',
+    );
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'The sessions the planned ending announced have not all been held',
+    );
     expect(await page.getByLabel('Attendance (%)').inputValue()).toBe('94');
     await expectAccessible(page);
     await keepScreenshot(page, 'school-step-exit-errors');
@@ -210,7 +242,8 @@ describe('a learning-mentor case from profile to follow-up, in Chromium', () => 
       await date(page, 'followUpDueOn', '2027-02-01');
     });
     expect(await latest(page)).toMatch(/Case closed \(exit\)[\s\S]*Reason: planned ending/);
-    for (const name of ['Sessions', 'Reviews', 'Exit']) expect(await task(page, name).getByRole('link').count()).toBe(0);
+    for (const name of ['Sessions', 'Reviews', 'Exit'])
+      expect(await task(page, name).getByRole('link').count()).toBe(0);
 
     await takeStep(page, 'Follow-up', 'school-step-follow-up', async () => {
       await page.getByLabel('Progress sustained').check();
@@ -223,10 +256,23 @@ describe('a learning-mentor case from profile to follow-up, in Chromium', () => 
     // Every step on the timeline, newest first, each by the person who recorded it.
     const timeline = await page.locator('.moj-timeline__item').allTextContents();
     const who = (label: string) => timeline.find((item) => item.includes(label))?.match(/by ([^\n]+?)\s*$/m)?.[1];
-    for (const label of ['Mentoring agreement signed', 'Assessment recorded', 'Targets set', 'Action plan agreed', 'Review held', 'Ending planned', 'Case closed (exit)', 'Follow-up recorded', 'Primary Assessment Profile completed']) {
+    for (const label of [
+      'Mentoring agreement signed',
+      'Assessment recorded',
+      'Targets set',
+      'Action plan agreed',
+      'Review held',
+      'Ending planned',
+      'Case closed (exit)',
+      'Follow-up recorded',
+      'Primary Assessment Profile completed',
+    ]) {
       expect({ label, by: who(label) }).toEqual({ label, by: 'Priya Shah (learning mentor)' });
     }
-    expect({ label: 'Referral triaged', by: who('Referral triaged') }).toEqual({ label: 'Referral triaged', by: 'Tom Evans (SENCo)' });
+    expect({ label: 'Referral triaged', by: who('Referral triaged') }).toEqual({
+      label: 'Referral triaged',
+      by: 'Tom Evans (SENCo)',
+    });
     await expectAccessible(page);
     await keepScreenshot(page, 'school-step-case-closed');
     await context.close();

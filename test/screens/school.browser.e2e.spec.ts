@@ -1,5 +1,12 @@
 import type { Page } from 'playwright-core';
-import { giveMentoringConsent, refer, registerChild, schoolApi, triageOnto, walkToFollowUp } from '../../bench/pages/school-cases';
+import {
+  giveMentoringConsent,
+  refer,
+  registerChild,
+  schoolApi,
+  triageOnto,
+  walkToFollowUp,
+} from '../../bench/pages/school-cases';
 import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } from './support/browser';
 
 /** The school's screens walked as the SENCo and the learning mentor work them (issue 14, point 3). */
@@ -46,7 +53,9 @@ describe('school screens: triage, caseload, the case, consent, reviews, endings 
 
     // The case page: the task list says consent is not in place.
     await row.getByRole('link', { name: 'Amelia Thornbury' }).first().click();
-    expect(await page.locator('.govuk-task-list__item', { hasText: 'Consent' }).textContent()).toContain('Not in place');
+    expect(await page.locator('.govuk-task-list__item', { hasText: 'Consent' }).textContent()).toContain(
+      'Not in place',
+    );
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Consent' }).click();
     expect(new URL(page.url()).pathname).toBe(`/app/children/${childId}/consents`);
@@ -60,7 +69,8 @@ describe('school screens: triage, caseload, the case, consent, reviews, endings 
     await expires.getByLabel('Year').fill('2027');
     await page.getByLabel('Learning mentor support').check();
     await page.getByLabel('This school').check();
-    for (const category of ['Education', 'Attendance', 'Behaviour']) await page.getByLabel(category, { exact: true }).check();
+    for (const category of ['Education', 'Attendance', 'Behaviour'])
+      await page.getByLabel(category, { exact: true }).check();
     await page.getByLabel('Document reference (written consent)').fill('consent-form-2026-077');
     await page.getByRole('button', { name: 'Record the decision' }).click();
     const summary = page.locator('.govuk-error-summary');
@@ -75,10 +85,16 @@ describe('school screens: triage, caseload, the case, consent, reviews, endings 
     await expectAccessible(page);
     await keepScreenshot(page, 'school-consent-errors');
 
-    await page.getByLabel('Purpose: why the information is needed').fill('Learning mentor support for attendance and confidence');
+    await page
+      .getByLabel('Purpose: why the information is needed')
+      .fill('Learning mentor support for attendance and confidence');
     await page.getByLabel('Use: how it will be used').fill('Planning and reviewing one-to-one mentoring');
-    await page.getByLabel('Recipients: who it may be shared with, and how').fill('Oakfield Primary learning mentor team');
-    await page.getByLabel('Retention: how long it is kept, and in what form').fill('Until the case closes plus six years');
+    await page
+      .getByLabel('Recipients: who it may be shared with, and how')
+      .fill('Oakfield Primary learning mentor team');
+    await page
+      .getByLabel('Retention: how long it is kept, and in what form')
+      .fill('Until the case closes plus six years');
     await page.getByRole('button', { name: 'Record the decision' }).click();
     await page.waitForURL(/\/app\/referrals\//);
     expect(await page.locator('.govuk-task-list__item', { hasText: 'Consent' }).textContent()).toContain('In place');
@@ -89,8 +105,18 @@ describe('school screens: triage, caseload, the case, consent, reviews, endings 
     await stale.goto(`/app/referrals/${referralId}/triage`);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('.govuk-error-summary').waitFor();
-    expect(await page.locator('.govuk-error-summary').getByRole('link').allTextContents()).toEqual(['Select the priority', 'Select the level of need', 'Select the B.A.E. category', 'Select a decision']);
-    expect(await page.locator('.govuk-error-summary').getByRole('link', { name: 'Select the priority' }).getAttribute('href')).toBe('#priority');
+    expect(await page.locator('.govuk-error-summary').getByRole('link').allTextContents()).toEqual([
+      'Select the priority',
+      'Select the level of need',
+      'Select the B.A.E. category',
+      'Select a decision',
+    ]);
+    expect(
+      await page
+        .locator('.govuk-error-summary')
+        .getByRole('link', { name: 'Select the priority' })
+        .getAttribute('href'),
+    ).toBe('#priority');
     await expectAccessible(page);
     await keepScreenshot(page, 'school-triage-errors');
 
@@ -102,8 +128,12 @@ describe('school screens: triage, caseload, the case, consent, reviews, endings 
     await page.getByLabel('One-to-one').check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(new RegExp(`/app/referrals/${referralId}\\?done=triage`));
-    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('Triage the referral: recorded');
-    expect(await page.locator('.moj-timeline__item').first().textContent()).toMatch(/Referral triaged[\s\S]*by Tom Evans \(SENCo\)/);
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'Triage the referral: recorded',
+    );
+    expect(await page.locator('.moj-timeline__item').first().textContent()).toMatch(
+      /Referral triaged[\s\S]*by Tom Evans \(SENCo\)/,
+    );
 
     // The second tab's form was read before the triage: sending it is a 409 that explains and offers a reload.
     await stale.getByLabel('Decline').check();
@@ -113,7 +143,9 @@ describe('school screens: triage, caseload, the case, consent, reviews, endings 
     await stale.getByLabel('Reason', { exact: true }).fill('Needs are met in class');
     await stale.getByRole('button', { name: 'Save' }).click();
     expect(await stale.locator('h1').textContent()).toBe('This record has changed');
-    expect(await stale.getByRole('button', { name: 'Reload the page' }).getAttribute('href')).toBe(`/app/referrals/${referralId}/triage`);
+    expect(await stale.getByRole('button', { name: 'Reload the page' }).getAttribute('href')).toBe(
+      `/app/referrals/${referralId}/triage`,
+    );
     await expectAccessible(stale);
     await keepScreenshot(stale, 'error-409');
     await context.close();
@@ -149,8 +181,12 @@ describe('school screens: triage, caseload, the case, consent, reviews, endings 
     await keepScreenshot(page, 'school-session-form');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/done=sessions/);
-    expect(await page.locator('.govuk-task-list__item', { hasText: 'Sessions' }).textContent()).toContain('1 attended, 0 missed');
-    expect(await page.locator('.moj-timeline__item').first().textContent()).toMatch(/Session recorded[\s\S]*by Priya Shah \(learning mentor\)/);
+    expect(await page.locator('.govuk-task-list__item', { hasText: 'Sessions' }).textContent()).toContain(
+      '1 attended, 0 missed',
+    );
+    expect(await page.locator('.moj-timeline__item').first().textContent()).toMatch(
+      /Session recorded[\s\S]*by Priya Shah \(learning mentor\)/,
+    );
     await expectAccessible(page);
     await keepScreenshot(page, 'school-case');
 
@@ -169,24 +205,33 @@ describe('school screens: triage, caseload, the case, consent, reviews, endings 
     await visit(page, '/app/schools/school-oakfield/endings', 'school-endings');
     await visit(page, '/app/schools/school-oakfield/outcomes', 'school-outcomes');
     expect(await page.locator('svg.app-chart').count()).toBe(2);
-    expect(await page.locator('svg.app-chart').first().getAttribute('aria-label')).toBe('Average attendance: at referral 84.5%, at exit 93%');
+    expect(await page.locator('svg.app-chart').first().getAttribute('aria-label')).toBe(
+      'Average attendance: at referral 84.5%, at exit 93%',
+    );
     expect(await page.locator('tr', { hasText: 'Amira Example' }).textContent()).toContain('84.5 → 93');
     await visit(page, '/app/schools/school-oakfield/caseloads', 'school-caseloads');
     expect(await page.locator('tr', { hasText: 'Priya Shah' }).textContent()).toContain('Within 15');
     await context.close();
   });
 
-  it('another school\'s SENCo is refused: the page says there is no relationship and that the attempt was recorded, and it was', async () => {
+  it("another school's SENCo is refused: the page says there is no relationship and that the attempt was recorded, and it was", async () => {
     const context = await screens.context();
     const page = await context.newPage();
     await signIn(page, 'senco.riverside');
     const answer = await visit(page, `/app/referrals/${referralId}`, 'error-403');
     expect(answer?.status()).toBe(403);
-    expect(await page.locator('main').textContent()).toMatch(/do not have a relationship to this child[\s\S]*recorded in the access log/);
+    expect(await page.locator('main').textContent()).toMatch(
+      /do not have a relationship to this child[\s\S]*recorded in the access log/,
+    );
     const [refused] = await screens.platform.runtime.dataSource.query(
       `SELECT user_id, child_id, resource, outcome FROM access.access_log WHERE user_id = 'senco.riverside' ORDER BY seq DESC LIMIT 1`,
     );
-    expect(refused).toEqual({ user_id: 'senco.riverside', child_id: childId, resource: 'GET /app/referrals/:referralId', outcome: 'refused' });
+    expect(refused).toEqual({
+      user_id: 'senco.riverside',
+      child_id: childId,
+      resource: 'GET /app/referrals/:referralId',
+      outcome: 'refused',
+    });
     const list = await visit(page, '/app/schools/school-oakfield/triage');
     expect(list?.status()).toBe(403);
     await context.close();
@@ -201,6 +246,13 @@ describe('school screens: triage, caseload, the case, consent, reviews, endings 
       [childId],
     );
     const resources = rows.map((r) => r.resource);
-    expect(resources).toEqual(expect.arrayContaining(['GET /app/schools/:schoolId/triage', 'GET /app/referrals/:referralId', 'POST /app/referrals/:referralId/:step', 'POST /app/children/:childId/consents']));
+    expect(resources).toEqual(
+      expect.arrayContaining([
+        'GET /app/schools/:schoolId/triage',
+        'GET /app/referrals/:referralId',
+        'POST /app/referrals/:referralId/:step',
+        'POST /app/children/:childId/consents',
+      ]),
+    );
   });
 });

@@ -5,7 +5,10 @@ const movableClock = () => {
   let offsetMs = 0;
   const origin = Date.parse('2026-12-01T12:00:00Z');
   const started = performance.now();
-  return { clock: () => new Date(origin + offsetMs + (performance.now() - started)), advanceMinutes: (m: number) => (offsetMs += m * 60_000) };
+  return {
+    clock: () => new Date(origin + offsetMs + (performance.now() - started)),
+    advanceMinutes: (m: number) => (offsetMs += m * 60_000),
+  };
 };
 
 // A walk of many pages on a shared 2-core machine: minutes, not the default minute.
@@ -46,7 +49,9 @@ describe('signing in to the pages, sessions and error pages (ADR 018), in Chromi
     await page.getByRole('button', { name: 'Sign in' }).click();
     expect(await page.title()).toMatch(/^Error: /);
     const summary = page.locator('.govuk-error-summary');
-    expect(await summary.getByRole('link', { name: 'Select who you are signing in as' }).getAttribute('href')).toBe('#userId');
+    expect(await summary.getByRole('link', { name: 'Select who you are signing in as' }).getAttribute('href')).toBe(
+      '#userId',
+    );
     expect(await page.locator('#userId').count()).toBe(1);
     await expectAccessible(page);
 
@@ -54,7 +59,9 @@ describe('signing in to the pages, sessions and error pages (ADR 018), in Chromi
     expect(new URL(page.url()).pathname).toBe('/app');
     expect(await page.locator('h1').textContent()).toBe('Your work');
     expect(await page.locator('main').getByRole('link', { name: 'Referrals to triage' }).count()).toBe(1);
-    expect(await page.locator('.govuk-service-navigation').getByRole('link', { name: 'Referrals to triage' }).count()).toBe(1);
+    expect(
+      await page.locator('.govuk-service-navigation').getByRole('link', { name: 'Referrals to triage' }).count(),
+    ).toBe(1);
     const [cookie] = (await context.cookies()).filter((c) => c.name === 'mast_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/app' });
     await expectAccessible(page);
@@ -62,14 +69,16 @@ describe('signing in to the pages, sessions and error pages (ADR 018), in Chromi
     await context.close();
   });
 
-  it('a form without its session\'s CSRF token is refused and nothing changes; the refusal is in the security log', async () => {
+  it("a form without its session's CSRF token is refused and nothing changes; the refusal is in the security log", async () => {
     const context = await screens.context();
     const page = await context.newPage();
     await signIn(page, 'mentor.oakfield');
     const forged = await context.request.post('/app/sign-out', { form: { _csrf: 'not-the-token' }, maxRedirects: 0 });
     expect(forged.status()).toBe(401);
     expect(await forged.text()).toContain('Your form could not be sent');
-    const [logged] = await screens.platform.runtime.dataSource.query(`SELECT reason, resource FROM access.security_log ORDER BY seq DESC LIMIT 1`);
+    const [logged] = await screens.platform.runtime.dataSource.query(
+      `SELECT reason, resource FROM access.security_log ORDER BY seq DESC LIMIT 1`,
+    );
     expect(logged).toEqual({ reason: 'csrf-token', resource: 'POST /app/sign-out' });
     // Still signed in: the forged sign-out did nothing.
     await page.goto('/app');
@@ -90,7 +99,11 @@ describe('signing in to the pages, sessions and error pages (ADR 018), in Chromi
     await warning.waitFor({ state: 'visible' });
     expect(await warning.getAttribute('role')).toBe('alert');
     expect(await page.locator('.app-session-timeout__countdown').textContent()).toMatch(/^1 minute and \d+ seconds$/);
-    expect(await page.locator('.app-session-timeout__extend').evaluate((button) => button === button.ownerDocument.activeElement)).toBe(true);
+    expect(
+      await page
+        .locator('.app-session-timeout__extend')
+        .evaluate((button) => button === button.ownerDocument.activeElement),
+    ).toBe(true);
     await expectAccessible(page);
     await keepScreenshot(page, 'session-timeout-warning');
     await page.getByRole('button', { name: 'Stay signed in' }).click();
@@ -99,12 +112,16 @@ describe('signing in to the pages, sessions and error pages (ADR 018), in Chromi
     // Left alone to the end, the page goes to sign-in and says why.
     await page.clock.fastForward('30:05');
     await page.waitForURL(/\/app\/sign-in\?ended=timeout/);
-    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('signed out because nothing happened');
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
+      'signed out because nothing happened',
+    );
 
     const noScript = await screens.context({ javaScriptEnabled: false });
     const plain = await noScript.newPage();
     await signIn(plain, 'senco.oakfield');
-    expect(await plain.locator('.app-session-timeout__notice').textContent()).toMatch(/you will be signed out at \d\d:\d\d if you do nothing/);
+    expect(await plain.locator('.app-session-timeout__notice').textContent()).toMatch(
+      /you will be signed out at \d\d:\d\d if you do nothing/,
+    );
     await noScript.close();
     await context.close();
   });

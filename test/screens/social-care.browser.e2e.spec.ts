@@ -15,8 +15,18 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
   beforeAll(async () => {
     screens = await openScreens('screens_social_care', {}, { clock: time.clock });
     const childId = await registerChild(screens.platform, 'Maya', 'Example');
-    concernId = await referredConcern(screens.platform, childId, '2026-12-01', 'Child reports being hurt at home; bruising seen');
-    onTime = await referredConcern(screens.platform, await registerChild(screens.platform, 'Sam', 'Example'), '2026-12-01', 'Neglect suspected: no food at home');
+    concernId = await referredConcern(
+      screens.platform,
+      childId,
+      '2026-12-01',
+      'Child reports being hurt at home; bruising seen',
+    );
+    onTime = await referredConcern(
+      screens.platform,
+      await registerChild(screens.platform, 'Sam', 'Example'),
+      '2026-12-01',
+      'Neglect suspected: no food at home',
+    );
     time.advanceDays(6);
   }, 90_000);
   afterAll(async () => {
@@ -63,14 +73,23 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
     expect(await summaryLink.getAttribute('href')).toBe('#lateReason');
     expect(await summaryLink.textContent()).toContain('Due by 2026-12-02');
     // What was typed is still there.
-    expect(await page.getByLabel('Reasons for the decision').inputValue()).toBe('Injury and disclosure: section 47 threshold met');
+    expect(await page.getByLabel('Reasons for the decision').inputValue()).toBe(
+      'Injury and disclosure: section 47 threshold met',
+    );
     await expectAccessible(page);
     await keepScreenshot(page, 'social-care-late-decision-error');
 
-    await page.getByLabel(/Why is this late/).fill('Referral arrived during the out-of-hours handover and was not triaged');
+    await page
+      .getByLabel(/Why is this late/)
+      .fill('Referral arrived during the out-of-hours handover and was not triaged');
     await page.getByRole('button', { name: 'Record' }).click();
-    await page.waitForURL((url) => `${url.pathname}${url.search}` === `/app/social-care/concerns/${concernId}?recorded=social-care-decision`);
-    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('Recorded: Record the decision on the referral');
+    await page.waitForURL(
+      (url) =>
+        `${url.pathname}${url.search}` === `/app/social-care/concerns/${concernId}?recorded=social-care-decision`,
+    );
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'Recorded: Record the decision on the referral',
+    );
     const clock = page.locator('table tbody tr', { hasText: 'Decision on the referral' });
     expect(await clock.locator('.govuk-tag').textContent()).toBe('Breached');
     expect(await clock.textContent()).toContain('Late: Referral arrived during the out-of-hours handover');
@@ -79,7 +98,10 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
 
     // The API's twin answers the same: one record.
     const read = (await apiAs(screens.platform).get('social.worker', `/concerns/${concernId}`)).body;
-    expect(read.clocks.find((c: { clock: string }) => c.clock === 'social-care-decision')).toMatchObject({ state: 'breached', breachReason: 'Referral arrived during the out-of-hours handover and was not triaged' });
+    expect(read.clocks.find((c: { clock: string }) => c.clock === 'social-care-decision')).toMatchObject({
+      state: 'breached',
+      breachReason: 'Referral arrived during the out-of-hours handover and was not triaged',
+    });
     expect(read.decision).toMatchObject({ decision: 'strategy-discussion', decidedBy: { userId: 'social.worker' } });
     await context.close();
   });
@@ -93,7 +115,9 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
     await page.getByRole('button', { name: 'Record' }).click();
     await page.waitForURL(/recorded=strategy-discussion/);
     await page.goto(`/app/social-care/concerns/${concernId}/conferences`);
-    expect(await page.locator('.govuk-inset-text').textContent()).toContain('Initial conference (15 working days from the strategy discussion): due by 30 December 2026');
+    expect(await page.locator('.govuk-inset-text').textContent()).toContain(
+      'Initial conference (15 working days from the strategy discussion): due by 30 December 2026',
+    );
     await page.getByLabel('Initial conference').check();
     await page.getByLabel(/subject to a child protection plan/).check();
     await page.getByRole('button', { name: 'Record' }).click();
@@ -113,13 +137,15 @@ describe('social care in the browser: the referrals inbox, its clocks, a late de
     await page.waitForURL('**/app/agencies/social-care/received-information');
     expect(await page.locator('main').textContent()).toContain('This is your first visit: everything is new.');
     await page.reload();
-    expect(await page.locator('main').textContent()).toMatch(/Marked new: what arrived since you last opened this page \(\d+ Dec 2026, \d\d:\d\d\)/);
+    expect(await page.locator('main').textContent()).toMatch(
+      /Marked new: what arrived since you last opened this page \(\d+ Dec 2026, \d\d:\d\d\)/,
+    );
     await expectAccessible(page);
     await keepScreenshot(page, 'received-information');
     await context.close();
   });
 
-  it('is not the school\'s: a DSL cannot open the inbox, and the refusal is an explained page', async () => {
+  it("is not the school's: a DSL cannot open the inbox, and the refusal is an explained page", async () => {
     const context = await screens.context();
     const page = await context.newPage();
     await signIn(page, 'dsl.oakfield');

@@ -16,10 +16,21 @@ describe('every disclosure in the ledger, and a subject-access report for the fa
   const register = async (givenName: string, familyName: string, dateOfBirth: string) =>
     await registerChild({ givenName, familyName, dateOfBirth, yearGroup: 7 });
   const refer = async (childId: string, referral: object) => {
-    const concernId = (await post('mentor.oakfield', '/concerns', { childId, seenOrHeard: 'Said she is afraid of her step-father' })).body.concernId as string;
-    return { concernId, response: await post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Significant harm suspected', reviewedOn: '2026-12-01', referral }) };
+    const concernId = (
+      await post('mentor.oakfield', '/concerns', { childId, seenOrHeard: 'Said she is afraid of her step-father' })
+    ).body.concernId as string;
+    return {
+      concernId,
+      response: await post('dsl.oakfield', `/concerns/${concernId}/review`, {
+        outcome: 'refer-to-social-care',
+        reasons: 'Significant harm suspected',
+        reviewedOn: '2026-12-01',
+        referral,
+      }),
+    };
   };
-  const ledgerOf = async (childId: string) => (await get('dpo', `/disclosure-audit/children/${childId}`)).body.disclosures as Array<Record<string, unknown>>;
+  const ledgerOf = async (childId: string) =>
+    (await get('dpo', `/disclosure-audit/children/${childId}`)).body.disclosures as Array<Record<string, unknown>>;
   const alertsSuspect = { informed: false, reason: 'Telling the family would alert a suspect' };
   let ella: string;
   let sam: string;
@@ -29,7 +40,15 @@ describe('every disclosure in the ledger, and a subject-access report for the fa
     platform = await startPlatform('disclosure_ledger', {}, { clock: () => now });
     ella = await register('Ella', 'Morgan', '2014-03-09');
     sam = await register('Sam', 'Patel', '2014-06-21');
-    const consent = await post('senco.oakfield', `/children/${sam}/consents`, parentalConsentTo('Asking children\'s social care for family support', "Children's social care", { purposes: ['information-sharing'], recipients: ['social-care'], categories: ['identity', 'family-circumstances'] }));
+    const consent = await post(
+      'senco.oakfield',
+      `/children/${sam}/consents`,
+      parentalConsentTo("Asking children's social care for family support", "Children's social care", {
+        purposes: ['information-sharing'],
+        recipients: ['social-care'],
+        categories: ['identity', 'family-circumstances'],
+      }),
+    );
     expect(consent.status).toBe(201);
   });
   afterAll(async () => {
@@ -54,7 +73,9 @@ describe('every disclosure in the ledger, and a subject-access report for the fa
       basis: { kind: 'without-consent', ground: 'risk-of-significant-harm' },
       approvedBy: expect.objectContaining({ userId: 'dsl.oakfield', role: 'dsl' }),
       familyTold: alertsSuspect,
-      items: expect.arrayContaining([expect.objectContaining({ category: 'safeguarding', fields: ['summary', 'urgency'] })]),
+      items: expect.arrayContaining([
+        expect.objectContaining({ category: 'safeguarding', fields: ['summary', 'urgency'] }),
+      ]),
     };
     expect(await ledgerOf(ella)).toEqual([expect.objectContaining(entry)]);
     expect((await get('dpo', '/disclosure-audit/agencies/social-care')).body).toEqual([expect.objectContaining(entry)]);
@@ -63,7 +84,12 @@ describe('every disclosure in the ledger, and a subject-access report for the fa
 
   it('a referral with consent rests on the consent the platform found, and is not "without consent"; with none it is refused', async () => {
     now = new Date('2026-12-01T10:00:00Z');
-    const unconsented = await refer(ella, { withConsent: true, urgency: 'standard', categories: ['family-circumstances'], summary: 'Housing' });
+    const unconsented = await refer(ella, {
+      withConsent: true,
+      urgency: 'standard',
+      categories: ['family-circumstances'],
+      summary: 'Housing',
+    });
     expect(unconsented.response.status).toBe(409);
     expect(unconsented.response.body.rule).toBe('concern.referral-consent');
 
@@ -77,15 +103,27 @@ describe('every disclosure in the ledger, and a subject-access report for the fa
     });
     expect(response.status).toBe(200);
     const [entry] = await ledgerOf(sam);
-    expect(entry).toMatchObject({ disclosureId: `referral:${concernId}`, recipientAgencyId: 'social-care', basis: { kind: 'consent' }, approvedBy: { userId: 'dsl.oakfield' } });
+    expect(entry).toMatchObject({
+      disclosureId: `referral:${concernId}`,
+      recipientAgencyId: 'social-care',
+      basis: { kind: 'consent' },
+      approvedBy: { userId: 'dsl.oakfield' },
+    });
     expect((entry.basis as { consentIds: string[] }).consentIds).not.toContain('made-up');
     expect((await get('dpo', '/disclosure-audit/agencies/social-care')).body).toHaveLength(2);
-    expect((await get('dpo', '/disclosure-audit/without-consent')).body.map((d: { childId: string }) => d.childId)).toEqual([ella]);
+    expect(
+      (await get('dpo', '/disclosure-audit/without-consent')).body.map((d: { childId: string }) => d.childId),
+    ).toEqual([ella]);
   });
 
-  it('the family\'s copy leaves out the withheld referral; the dpo\'s copy shows it with its exemption and reason', async () => {
+  it("the family's copy leaves out the withheld referral; the dpo's copy shows it with its exemption and reason", async () => {
     const family = (await get('dpo', `/disclosure-audit/children/${ella}/subject-access`)).body;
-    expect(family).toMatchObject({ copy: 'family', child: { childId: ella, name: 'Ella Morgan', dateOfBirth: '9 March 2014' }, generatedOn: '1 December 2026', disclosures: [] });
+    expect(family).toMatchObject({
+      copy: 'family',
+      child: { childId: ella, name: 'Ella Morgan', dateOfBirth: '9 March 2014' },
+      generatedOn: '1 December 2026',
+      disclosures: [],
+    });
     expect(JSON.stringify(family)).not.toContain('alert a suspect');
     const familyPage = (await get('dpo', `/disclosure-audit/children/${ella}/subject-access?format=html`)).text;
     expect(familyPage).toContain('Information shared about Ella Morgan');
@@ -101,7 +139,10 @@ describe('every disclosure in the ledger, and a subject-access report for the fa
         approvedBy: 'Grace Okafor (DSL)',
         basis: 'Without consent, because of a risk of significant harm to the child or others',
         what: expect.arrayContaining([{ category: 'Safeguarding', fields: ['Summary', 'How urgent'] }]),
-        withheld: expect.objectContaining({ exemption: 'serious-harm', reason: 'Telling the family would alert a suspect' }),
+        withheld: expect.objectContaining({
+          exemption: 'serious-harm',
+          reason: 'Telling the family would alert a suspect',
+        }),
       }),
     ]);
     const dpoPage = (await get('dpo', `/disclosure-audit/children/${ella}/subject-access?format=html&copy=dpo`)).text;
@@ -111,7 +152,11 @@ describe('every disclosure in the ledger, and a subject-access report for the fa
 
   it('a disclosure the family was told of is in their copy, with who approved it, in words', async () => {
     const [shown] = (await get('dpo', `/disclosure-audit/children/${sam}/subject-access`)).body.disclosures;
-    expect(shown).toMatchObject({ recipient: "Children's Social Care", approvedBy: 'Grace Okafor (DSL)', familyTold: 'Yes: His mother agreed to the referral at the meeting' });
+    expect(shown).toMatchObject({
+      recipient: "Children's Social Care",
+      approvedBy: 'Grace Okafor (DSL)',
+      familyTold: 'Yes: His mother agreed to the referral at the meeting',
+    });
     expect(shown.basis).toMatch(/^With consent/);
     expect(shown).not.toHaveProperty('withheld');
   });

@@ -8,14 +8,21 @@ export type ApiAgent = ReturnType<typeof request.agent>;
 export type SignsIn = Pick<PlatformUnderTest, 'http' | 'tokenFor'>;
 
 /** The Authorization header a directory user's client sends: a freshly signed bearer token. */
-export const bearerFor = async (platform: SignsIn, userId: string): Promise<string> => `Bearer ${await platform.tokenFor(userId)}`;
+export const bearerFor = async (platform: SignsIn, userId: string): Promise<string> =>
+  `Bearer ${await platform.tokenFor(userId)}`;
 
 /** The API as one user calls it: a supertest agent that sends the user's bearer token with every request. */
 export async function apiAs(platform: SignsIn, userId: string): Promise<ApiAgent> {
   return request.agent(platform.http).set('Authorization', await bearerFor(platform, userId));
 }
 
-const defaultChild = { familyName: 'Example', dateOfBirth: '2015-02-11', schoolId: 'school-oakfield', yearGroup: 6, flags: [] as string[] };
+const defaultChild = {
+  familyName: 'Example',
+  dateOfBirth: '2015-02-11',
+  schoolId: 'school-oakfield',
+  yearGroup: 6,
+  flags: [] as string[],
+};
 /** A child's details as the SENCo registers them: a given name, and what differs from a Year 6 pupil of Oakfield. */
 export type NewChild = { readonly givenName: string; readonly upn?: string } & Partial<typeof defaultChild>;
 
@@ -30,7 +37,8 @@ export function apiClient(platform: SignsIn | (() => SignsIn)) {
   /** A pupil of Oakfield registered by its SENCo (Year 6 unless told otherwise): the child's id, or the suite stops here. */
   const registerChild = async ({ givenName, ...details }: NewChild, by = 'senco.oakfield'): Promise<string> => {
     const answer = await (await as(by)).post('/children').send({ givenName, ...defaultChild, ...details });
-    if (answer.status !== 201) throw new Error(`${givenName} not registered: ${answer.status} ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 201)
+      throw new Error(`${givenName} not registered: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body.childId as string;
   };
   return {
@@ -47,6 +55,16 @@ export function apiClient(platform: SignsIn | (() => SignsIn)) {
 
 /** A referral step's request body: the domain's example command, less what the platform supplies (ids, the consent answers). */
 export const stepBody = (command: object, overrides: object = {}) => {
-  const { type: _type, referralId: _referral, consent: _consent, assessmentId: _a, planId: _p, sessionId: _s, reviewId: _r, followUpId: _f, ...rest } = command as Record<string, unknown>;
+  const {
+    type: _type,
+    referralId: _referral,
+    consent: _consent,
+    assessmentId: _a,
+    planId: _p,
+    sessionId: _s,
+    reviewId: _r,
+    followUpId: _f,
+    ...rest
+  } = command as Record<string, unknown>;
   return { ...rest, ...overrides };
 };

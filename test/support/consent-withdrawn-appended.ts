@@ -4,7 +4,9 @@ import { sampleDomainEvents } from '@app/integration/testing/recorded-event';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 
 /** A DSL's consent withdrawal appended as the consent endpoint appends it: the outbox makes an integration event of it. */
-export async function appendConsentWithdrawn(eventStore: PlatformRuntime['eventStore']): Promise<{ childId: string; eventId: string }> {
+export async function appendConsentWithdrawn(
+  eventStore: PlatformRuntime['eventStore'],
+): Promise<{ childId: string; eventId: string }> {
   const childId = randomUUID();
   const eventId = randomUUID();
   await eventStore.append(
@@ -16,7 +18,11 @@ export async function appendConsentWithdrawn(eventStore: PlatformRuntime['eventS
         schemaVersion: 1,
         data: sampleDomainEvents.ConsentWithdrawn(childId),
         occurredAt: fixtureInstant,
-        metadata: { actor: { userId: 'dsl.oakfield', role: 'dsl', agencyId: 'school-oakfield' }, correlationId: randomUUID(), childId },
+        metadata: {
+          actor: { userId: 'dsl.oakfield', role: 'dsl', agencyId: 'school-oakfield' },
+          correlationId: randomUUID(),
+          childId,
+        },
       },
     ],
     'no-stream',

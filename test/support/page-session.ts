@@ -17,7 +17,11 @@ const hiddenCsrf = (html: string): string => {
 export async function pageSession(platform: PlatformUnderTest, userId: string): Promise<PageSession> {
   const agent = request.agent(platform.http);
   const signInPage = await agent.get('/app/sign-in').expect(200);
-  await agent.post('/app/sign-in').type('form').send({ _csrf: hiddenCsrf(signInPage.text), userId, next: '/app' }).expect(303);
+  await agent
+    .post('/app/sign-in')
+    .type('form')
+    .send({ _csrf: hiddenCsrf(signInPage.text), userId, next: '/app' })
+    .expect(303);
   // A family account's home is its own record: /app sends it there.
   const home = await agent.get('/app').redirects(1).expect(200);
   return { agent, csrf: hiddenCsrf(home.text) };

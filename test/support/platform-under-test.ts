@@ -54,20 +54,48 @@ export async function startPlatform(
 }
 
 /** The platform on a database and data dir that already exist: a restored database, the keys of the one it was backed up from. */
-export async function startPlatformOn(db: TestDatabase, dataDir: string, env: Record<string, string> = {}, options: PlatformOptions = {}): Promise<PlatformUnderTest> {
+export async function startPlatformOn(
+  db: TestDatabase,
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: PlatformOptions = {},
+): Promise<PlatformUnderTest> {
   return open(db, dataDir, env, { clock: suiteClock(), ...options });
 }
 
-async function open(db: TestDatabase, dataDir: string, env: Record<string, string>, { logTo, ...options }: PlatformOptions): Promise<PlatformUnderTest> {
+async function open(
+  db: TestDatabase,
+  dataDir: string,
+  env: Record<string, string>,
+  { logTo, ...options }: PlatformOptions,
+): Promise<PlatformUnderTest> {
   // No broker unless the suite asks for one: a platform joined to the shared test broker
   // would consume other suites' inbound messages into its own event log.
-  const config: PlatformConfig = loadConfig({ ...process.env, DATABASE_URL: db.url, MIGRATION_DATABASE_URL: db.ownerUrl, DATA_DIR: dataDir, EVENTSTORE_URL: '', KAFKA_BROKERS: '', ...env });
+  const config: PlatformConfig = loadConfig({
+    ...process.env,
+    DATABASE_URL: db.url,
+    MIGRATION_DATABASE_URL: db.ownerUrl,
+    DATA_DIR: dataDir,
+    EVENTSTORE_URL: '',
+    KAFKA_BROKERS: '',
+    ...env,
+  });
   const logger = logTo ? createPlatformLogger(config.logLevel, logTo) : false;
-  const runtime = await openPlatform(config, { log: logger ? (line) => logger.info(line) : () => undefined, ...options });
+  const runtime = await openPlatform(config, {
+    log: logger ? (line) => logger.info(line) : () => undefined,
+    ...options,
+  });
   await runtime.projections.start();
   // As `npm start` does: with KAFKA_BROKERS the relay and the inbound consumer run in the process.
   const integration = config.kafkaBrokers
-    ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId, log: () => undefined, clock: runtime.clock })
+    ? await IntegrationWorkers.start({
+        pool: runtime.pool,
+        eventStore: runtime.eventStore,
+        brokers: config.kafkaBrokers,
+        clientId: config.kafkaClientId,
+        log: () => undefined,
+        clock: runtime.clock,
+      })
     : null;
   const app = await createApiApplication(runtime, { logger, integration });
   await app.init();

@@ -37,7 +37,11 @@ import { validationPipe } from './platform/validation';
 @Module({})
 export class AppModule {
   /** `integration`: the relay and consumers, when this process hosts them (KAFKA_BROKERS set). */
-  static forRuntime(runtime: PlatformRuntime, integration: IntegrationWorkers | null, logger: PlatformLogger): DynamicModule {
+  static forRuntime(
+    runtime: PlatformRuntime,
+    integration: IntegrationWorkers | null,
+    logger: PlatformLogger,
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -69,7 +73,11 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorsFilter },
         { provide: APP_PIPE, useValue: validationPipe },
-        { provide: IdempotencyKeys, inject: [DataSource], useFactory: (dataSource: DataSource) => new IdempotencyKeys(dataSource) },
+        {
+          provide: IdempotencyKeys,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new IdempotencyKeys(dataSource),
+        },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -24,8 +24,14 @@ export async function createApiApplication(
   runtime: PlatformRuntime,
   options: { logger?: PlatformLogger | false; integration?: IntegrationWorkers | null } = {},
 ): Promise<INestApplication> {
-  const logger = options.logger === false ? createPlatformLogger('silent') : (options.logger ?? createPlatformLogger(runtime.config.logLevel));
-  const app = await NestFactory.create(AppModule.forRuntime(runtime, options.integration ?? null, logger), { bufferLogs: true, bodyParser: true });
+  const logger =
+    options.logger === false
+      ? createPlatformLogger('silent')
+      : (options.logger ?? createPlatformLogger(runtime.config.logLevel));
+  const app = await NestFactory.create(AppModule.forRuntime(runtime, options.integration ?? null, logger), {
+    bufferLogs: true,
+    bodyParser: true,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.use(traceRequests);

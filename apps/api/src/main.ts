@@ -26,7 +26,14 @@ async function main(): Promise<void> {
   }
   const integration =
     config.inProcessWorkers && config.kafkaBrokers
-      ? await IntegrationWorkers.start({ pool: runtime.pool, eventStore: runtime.eventStore, brokers: config.kafkaBrokers, clientId: config.kafkaClientId, log, clock: runtime.clock })
+      ? await IntegrationWorkers.start({
+          pool: runtime.pool,
+          eventStore: runtime.eventStore,
+          brokers: config.kafkaBrokers,
+          clientId: config.kafkaClientId,
+          log,
+          clock: runtime.clock,
+        })
       : null;
   const app = await createApiApplication(runtime, { integration, logger });
   app.enableShutdownHooks();

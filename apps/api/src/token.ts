@@ -14,11 +14,14 @@ async function main(): Promise<void> {
   if (config.oidc) throw new Error('OIDC_ISSUER is set: tokens come from your identity provider, not from this script');
   if (!userId) {
     process.stderr.write('usage: npm run token -- <user> [hours]\nseeded demo users:\n');
-    for (const user of demoUsers) process.stderr.write(`  ${user.userId.padEnd(22)} ${user.role.padEnd(18)} ${user.agencyId}\n`);
+    for (const user of demoUsers)
+      process.stderr.write(`  ${user.userId.padEnd(22)} ${user.role.padEnd(18)} ${user.agencyId}\n`);
     process.exit(2);
   }
   if (!demoUsers.some((u) => u.userId === userId)) {
-    process.stderr.write(`note: ${userId} is not a seeded demo user; the token works only if an admin has added them\n`);
+    process.stderr.write(
+      `note: ${userId} is not a seeded demo user; the token works only if an admin has added them\n`,
+    );
   }
   // The platform refuses tokens living longer than TOKEN_MAX_LIFETIME_SECONDS; the local issuer signs 8 hours at most.
   const longest = Math.min(LOCAL_TOKEN_MAX_LIFETIME_SECONDS, config.tokenMaxLifetimeSeconds);

@@ -9,13 +9,23 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Re-wraps every data key under DATA_KEY_ENCRYPTION_KEY, then retires DATA_KEY_ENCRYPTION_KEY_PREVIOUS. */
 async function rotateDataKeys(config: PlatformConfig): Promise<void> {
-  if (!config.dataKeyEncryptionKeyPrevious) throw new ConfigError('DATA_KEY_ENCRYPTION_KEY_PREVIOUS', 'must be set to the key being replaced (DATA_KEY_ENCRYPTION_KEY to the new one)');
+  if (!config.dataKeyEncryptionKeyPrevious)
+    throw new ConfigError(
+      'DATA_KEY_ENCRYPTION_KEY_PREVIOUS',
+      'must be set to the key being replaced (DATA_KEY_ENCRYPTION_KEY to the new one)',
+    );
   const runtime = await openPlatform(config, { log });
   try {
     const keys = runtime.dataKeys.keyEncryptionKeys;
-    const rewrapped = await rewrapDataKeys(runtime.pool, keys, { onBatch: (done) => { log(`re-wrapped ${done} data keys`); } });
+    const rewrapped = await rewrapDataKeys(runtime.pool, keys, {
+      onBatch: (done) => {
+        log(`re-wrapped ${done} data keys`);
+      },
+    });
     await retirePreviousKey(runtime.pool, keys);
-    log(`${rewrapped} data keys re-wrapped under key ${keys.current.id}; key ${keys.previous!.id} retired: unset DATA_KEY_ENCRYPTION_KEY_PREVIOUS everywhere`);
+    log(
+      `${rewrapped} data keys re-wrapped under key ${keys.current.id}; key ${keys.previous!.id} retired: unset DATA_KEY_ENCRYPTION_KEY_PREVIOUS everywhere`,
+    );
   } finally {
     await runtime.close();
   }
@@ -23,9 +33,19 @@ async function rotateDataKeys(config: PlatformConfig): Promise<void> {
 
 /** A new signing key for the local issuer; the old public key verifies its tokens until they have all expired. */
 async function rotateIssuerKey(config: PlatformConfig): Promise<void> {
-  if (config.oidc) throw new ConfigError('OIDC_ISSUER', 'is set: your identity provider rotates its own keys (its JWKS), not this command');
-  const keyId = await rotateLocalIssuerKey(config.dataDir, Math.floor(Date.now() / 1000), config.tokenMaxLifetimeSeconds + 30);
-  log(`the local issuer signs with key ${keyId} from now on; tokens of the old key verify for ${config.tokenMaxLifetimeSeconds} s more`);
+  if (config.oidc)
+    throw new ConfigError(
+      'OIDC_ISSUER',
+      'is set: your identity provider rotates its own keys (its JWKS), not this command',
+    );
+  const keyId = await rotateLocalIssuerKey(
+    config.dataDir,
+    Math.floor(Date.now() / 1000),
+    config.tokenMaxLifetimeSeconds + 30,
+  );
+  log(
+    `the local issuer signs with key ${keyId} from now on; tokens of the old key verify for ${config.tokenMaxLifetimeSeconds} s more`,
+  );
 }
 
 /**

@@ -13,7 +13,8 @@ import { traceProcess } from '@app/platform/tracing/process-tracing';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.kafkaBrokers) throw new ConfigError('KAFKA_BROKERS', 'is required by the relay (host:port, comma-separated)');
+  if (!config.kafkaBrokers)
+    throw new ConfigError('KAFKA_BROKERS', 'is required by the relay (host:port, comma-separated)');
   const tracing = traceProcess(config, 'relay');
   const logger = createPlatformLogger(config.logLevel);
   const log = (line: string) => logger.info(line);

@@ -23,7 +23,12 @@ export async function emmettSubject(url: string, pool: Pool): Promise<Subject> {
         events.map((e) => ({
           type: e.type,
           data: e.data,
-          metadata: { ...e.metadata, eventId: e.eventId, schemaVersion: e.schemaVersion, occurredAt: e.occurredAt.toISOString() },
+          metadata: {
+            ...e.metadata,
+            eventId: e.eventId,
+            schemaVersion: e.schemaVersion,
+            occurredAt: e.occurredAt.toISOString(),
+          },
         })),
         { expectedStreamVersion: versions.get(streamId) ?? STREAM_DOES_NOT_EXIST },
       );
@@ -38,7 +43,10 @@ export async function emmettSubject(url: string, pool: Pool): Promise<Subject> {
         if (batch.messages.length === 0) return { read, distinct: seen.size };
         read += batch.messages.length;
         for (const message of batch.messages) seen.add(String(message.metadata.globalPosition));
-        batch = await readMessagesBatch(connection.execute, { after: batch.currentGlobalPosition, batchSize: pageSize });
+        batch = await readMessagesBatch(connection.execute, {
+          after: batch.currentGlobalPosition,
+          batchSize: pageSize,
+        });
       }
     },
     async close() {

@@ -37,7 +37,17 @@ export function plainInsertSubject(pool: Pool): Subject {
       const values: unknown[] = [];
       const rows = events.map((e, i) => {
         const p = values.length;
-        values.push(streamId, first + i, e.eventId, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.metadata.childId ?? null, e.occurredAt.toISOString());
+        values.push(
+          streamId,
+          first + i,
+          e.eventId,
+          e.type,
+          e.schemaVersion,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata),
+          e.metadata.childId ?? null,
+          e.occurredAt.toISOString(),
+        );
         return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}, $${p + 9})`;
       });
       await pool.query(

@@ -16,18 +16,18 @@ import { subjectAccessErrors } from './subject-access/errors';
 
 /** Every rule a decider can refuse a command by, feature by feature (documented in the OpenAPI). */
 export const errorCatalogues: Readonly<Record<string, ErrorCatalogue>> = {
-  'caf': cafErrors,
-  'child': childErrors,
-  'concern': concernErrors,
-  'consent': consentErrors,
-  'family': familyErrors,
+  caf: cafErrors,
+  child: childErrors,
+  concern: concernErrors,
+  consent: consentErrors,
+  family: familyErrors,
   'mast-panel': mastPanelErrors,
   'mast-request': mastRequestErrors,
-  'referral': referralErrors,
-  'retention': retentionErrors,
+  referral: referralErrors,
+  retention: retentionErrors,
   'school-move': schoolMoveErrors,
-  'shared': sharedErrors,
-  'sharing': sharingErrors,
+  shared: sharedErrors,
+  sharing: sharingErrors,
   'social-care-case': socialCareCaseErrors,
   'subject-access': subjectAccessErrors,
 };

@@ -125,7 +125,10 @@ export class WrongExpectedRevisionError extends Error {
 
 /** Re-sent event ids that only partly match what was stored: a client bug, never silently merged. */
 export class IdempotencyConflictError extends Error {
-  constructor(readonly streamId: string, readonly eventIds: readonly string[]) {
+  constructor(
+    readonly streamId: string,
+    readonly eventIds: readonly string[],
+  ) {
     super(`Stream ${streamId}: event ids ${eventIds.join(', ')} were already appended with a different batch`);
     this.name = 'IdempotencyConflictError';
   }

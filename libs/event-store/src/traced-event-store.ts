@@ -1,5 +1,14 @@
 import { currentTraceparent, inSpan } from '@app/platform/tracing/spans';
-import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, RecordedEvent, SubscribeOptions, Subscription } from './event-store.port';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from './event-store.port';
 
 /**
  * The event store with a span round every append (ADR 022); each event carries the append's
@@ -9,8 +18,15 @@ import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAll
 export class TracedEventStore implements EventStore {
   constructor(private readonly inner: EventStore) {}
 
-  append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    const attributes = { 'mast.event.types': [...new Set(events.map((e) => e.type))], 'mast.event.count': events.length };
+  append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const attributes = {
+      'mast.event.types': [...new Set(events.map((e) => e.type))],
+      'mast.event.count': events.length,
+    };
     return inSpan('event-store append', { attributes }, () => {
       const traceparent = currentTraceparent();
       const traced = traceparent ? events.map((e) => ({ ...e, metadata: { ...e.metadata, traceparent } })) : events;

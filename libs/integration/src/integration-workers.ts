@@ -37,7 +37,13 @@ export class IntegrationWorkers {
     const publisher = new KafkaPublisher(kafka);
     const relay = new OutboxRelay({ pool: options.pool, publisher, log, clock: options.clock });
     relay.start();
-    const updates = new SocialCareCaseUpdates({ eventStore: options.eventStore, inbound: new InboundMessages(options.pool), publisher, log, clock: options.clock });
+    const updates = new SocialCareCaseUpdates({
+      eventStore: options.eventStore,
+      inbound: new InboundMessages(options.pool),
+      publisher,
+      log,
+      clock: options.clock,
+    });
     const source = new KafkaMessageSource(kafka, { groupId: `${options.clientId}.${SOCIAL_CARE_CASE_UPDATES}`, log });
     const subscription = await source.subscribe(SOCIAL_CARE_CASE_UPDATES, (message) => updates.handle(message));
     log(`integration: relaying the outbox to ${options.brokers.join(',')} and consuming ${SOCIAL_CARE_CASE_UPDATES}`);

@@ -17,8 +17,20 @@ import { CompetenceAssessmentRow } from './family/competence-assessment.entity';
 
 /** Every read-model entity, one line per read model. */
 export const projectionEntities = [
-  ChildRecord, MentorCase, MentorActionPlan, MentorCaseTarget, ConsentScopeRow,
-  MastRequestRow, MastDeadlineRow, MastPanelRow, MastAgendaItem,
-  CafCase, CafTeamMember, CafAction, CafContribution, CafFamilyCopy,
-  FamilyLinkRow, CompetenceAssessmentRow,
+  ChildRecord,
+  MentorCase,
+  MentorActionPlan,
+  MentorCaseTarget,
+  ConsentScopeRow,
+  MastRequestRow,
+  MastDeadlineRow,
+  MastPanelRow,
+  MastAgendaItem,
+  CafCase,
+  CafTeamMember,
+  CafAction,
+  CafContribution,
+  CafFamilyCopy,
+  FamilyLinkRow,
+  CompetenceAssessmentRow,
 ];

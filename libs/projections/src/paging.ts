@@ -43,9 +43,15 @@ const VALID: Record<KeyType, (value: string) => boolean> = {
 };
 
 /** Whether a key (from a client's cursor) fits the list: right length, each value of its type. */
-export const keyFits = (list: KeysetList, key: PageKey): boolean => key.length === list.key.length && key.every((value, i) => VALID[list.key[i].type](value));
+export const keyFits = (list: KeysetList, key: PageKey): boolean =>
+  key.length === list.key.length && key.every((value, i) => VALID[list.key[i].type](value));
 
-export async function readPage<T>(manager: EntityManager, list: KeysetList, params: readonly unknown[], page: PageRequest): Promise<Page<T>> {
+export async function readPage<T>(
+  manager: EntityManager,
+  list: KeysetList,
+  params: readonly unknown[],
+  page: PageRequest,
+): Promise<Page<T>> {
   const order = list.key.map((k) => k.sql).join(', ');
   const after = page.after
     ? ` AND (${order}) > (${list.key.map((k, i) => `$${params.length + i + 1}::${k.type}`).join(', ')})`
@@ -57,7 +63,10 @@ export async function readPage<T>(manager: EntityManager, list: KeysetList, para
       ORDER BY ${order} LIMIT $${limitAt}`,
     [...params, ...(page.after ?? []), page.limit + 1],
   );
-  const [{ total }]: Array<{ total: number }> = await manager.query(`SELECT count(*)::int AS total FROM ${list.from} WHERE ${list.where}`, [...params]);
+  const [{ total }]: Array<{ total: number }> = await manager.query(
+    `SELECT count(*)::int AS total FROM ${list.from} WHERE ${list.where}`,
+    [...params],
+  );
   const more = rows.length > page.limit;
   const shown = rows.slice(0, page.limit);
   return {
@@ -69,5 +78,8 @@ export async function readPage<T>(manager: EntityManager, list: KeysetList, para
 
 /** The whole list, in the same order: for callers that need every row (a count, a report), not a screen of them. */
 export async function readAll<T>(manager: EntityManager, list: KeysetList, params: readonly unknown[]): Promise<T[]> {
-  return manager.query(`SELECT ${list.columns} FROM ${list.from} WHERE ${list.where} ORDER BY ${list.key.map((k) => k.sql).join(', ')}`, [...params]);
+  return manager.query(
+    `SELECT ${list.columns} FROM ${list.from} WHERE ${list.where} ORDER BY ${list.key.map((k) => k.sql).join(', ')}`,
+    [...params],
+  );
 }

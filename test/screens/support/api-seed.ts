@@ -9,19 +9,41 @@ export function movableClock(startsAt: string) {
   let offsetMs = 0;
   const origin = Date.parse(startsAt);
   const started = performance.now();
-  return { clock: () => new Date(origin + offsetMs + (performance.now() - started)), advanceDays: (days: number) => (offsetMs += days * 86_400_000) };
+  return {
+    clock: () => new Date(origin + offsetMs + (performance.now() - started)),
+    advanceDays: (days: number) => (offsetMs += days * 86_400_000),
+  };
 }
 
 /** A pupil of Oakfield, registered by its SENCo. */
-export const registerChild = (platform: PlatformUnderTest, givenName: string, familyName: string): Promise<string> => apiClient(platform).registerChild({ givenName, familyName });
+export const registerChild = (platform: PlatformUnderTest, givenName: string, familyName: string): Promise<string> =>
+  apiClient(platform).registerChild({ givenName, familyName });
 
 /** A teacher's concern, referred by the DSL to social care on a Box 13 ground. */
-export async function referredConcern(platform: PlatformUnderTest, childId: string, referredOn: string, summary: string): Promise<string> {
+export async function referredConcern(
+  platform: PlatformUnderTest,
+  childId: string,
+  referredOn: string,
+  summary: string,
+): Promise<string> {
   const api = apiAs(platform);
-  const raised = await api.post('teacher.oakfield', '/concerns', { childId, seenOrHeard: 'Said she is scared to go home; bruise on her arm' });
+  const raised = await api.post('teacher.oakfield', '/concerns', {
+    childId,
+    seenOrHeard: 'Said she is scared to go home; bruise on her arm',
+  });
   const concernId = raised.body.concernId as string;
-  const referral = { ground: 'risk-of-significant-harm', urgency: 'within-one-working-day', categories: ['safeguarding'], summary };
-  const reviewed = await api.post('dsl.oakfield', `/concerns/${concernId}/review`, { outcome: 'refer-to-social-care', reasons: 'Disclosure and injury', reviewedOn: referredOn, referral });
+  const referral = {
+    ground: 'risk-of-significant-harm',
+    urgency: 'within-one-working-day',
+    categories: ['safeguarding'],
+    summary,
+  };
+  const reviewed = await api.post('dsl.oakfield', `/concerns/${concernId}/review`, {
+    outcome: 'refer-to-social-care',
+    reasons: 'Disclosure and injury',
+    reviewedOn: referredOn,
+    referral,
+  });
   if (reviewed.status !== 200) throw new Error(`not referred: ${reviewed.status} ${JSON.stringify(reviewed.body)}`);
   // Social care's view is a read model: the walk goes on once the referral is in it.
   await eventually(async () => (await api.get('social.worker', `/concerns/${concernId}`)).status === 200);

@@ -16,13 +16,24 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
  * counts from page load), so the browser keeps the real time, as PostgreSQL and Kafka do.
  */
 const browserEnvironment = (): Record<string, string> =>
-  Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !['LD_PRELOAD', 'FAKETIME', 'FAKETIME_NO_CACHE', 'DYLD_INSERT_LIBRARIES'].includes(e[0])));
+  Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] =>
+        e[1] !== undefined && !['LD_PRELOAD', 'FAKETIME', 'FAKETIME_NO_CACHE', 'DYLD_INSERT_LIBRARIES'].includes(e[0]),
+    ),
+  );
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     env: browserEnvironment(),
   });
 }
@@ -38,7 +49,12 @@ export interface Screens {
 }
 
 /** `port`: 0 for any free one; a suite whose configuration names its own address (an OIDC callback) gives one. */
-export async function openScreens(label: string, env: Record<string, string> = {}, options: PlatformOptions = {}, port = 0): Promise<Screens> {
+export async function openScreens(
+  label: string,
+  env: Record<string, string> = {},
+  options: PlatformOptions = {},
+  port = 0,
+): Promise<Screens> {
   const platform = await startPlatform(label, env, options);
   await platform.app.listen(port, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(platform.app.getHttpServer().address() as AddressInfo).port}`;
@@ -58,7 +74,9 @@ export async function openScreens(label: string, env: Record<string, string> = {
 /** Every page visited is checked against WCAG 2.2 A and AA: any violation fails the test, named with its nodes. */
 export async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const found = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect({ url: page.url(), violations: found }).toEqual({ url: page.url(), violations: [] });
 }
 

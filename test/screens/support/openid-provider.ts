@@ -45,10 +45,20 @@ export async function startOpenIdProvider(clientId: string): Promise<OpenIdProvi
     if (url.pathname === '/jwks') return json(res, 200, { keys: [jwk] });
     if (url.pathname === '/authorize') {
       const q = url.searchParams;
-      if (q.get('client_id') !== clientId || q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge')) return json(res, 400, { error: 'invalid_request' });
+      if (q.get('client_id') !== clientId || q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge'))
+        return json(res, 400, { error: 'invalid_request' });
       const code = randomBytes(16).toString('hex');
-      codes.set(code, { challenge: q.get('code_challenge')!, nonce: q.get('nonce') ?? '', subject, redirectUri: q.get('redirect_uri')! });
-      res.writeHead(302, { location: `${q.get('redirect_uri')}?code=${code}&state=${encodeURIComponent(q.get('state') ?? '')}&iss=${encodeURIComponent(issuer)}` }).end();
+      codes.set(code, {
+        challenge: q.get('code_challenge')!,
+        nonce: q.get('nonce') ?? '',
+        subject,
+        redirectUri: q.get('redirect_uri')!,
+      });
+      res
+        .writeHead(302, {
+          location: `${q.get('redirect_uri')}?code=${code}&state=${encodeURIComponent(q.get('state') ?? '')}&iss=${encodeURIComponent(issuer)}`,
+        })
+        .end();
       return;
     }
     if (url.pathname === '/token' && req.method === 'POST') {
@@ -59,7 +69,13 @@ export async function startOpenIdProvider(clientId: string): Promise<OpenIdProvi
         const grant = codes.get(form.get('code') ?? '');
         codes.delete(form.get('code') ?? '');
         const verifier = form.get('code_verifier') ?? '';
-        const why = !grant ? 'unknown code' : createHash('sha256').update(verifier).digest('base64url') !== grant.challenge ? 'wrong code verifier' : grant.redirectUri !== form.get('redirect_uri') ? 'wrong redirect uri' : null;
+        const why = !grant
+          ? 'unknown code'
+          : createHash('sha256').update(verifier).digest('base64url') !== grant.challenge
+            ? 'wrong code verifier'
+            : grant.redirectUri !== form.get('redirect_uri')
+              ? 'wrong redirect uri'
+              : null;
         if (why || !grant) {
           refusals.push(why ?? 'unknown code');
           return json(res, 400, { error: 'invalid_grant', error_description: why });
@@ -73,7 +89,12 @@ export async function startOpenIdProvider(clientId: string): Promise<OpenIdProvi
           .setIssuedAt(now)
           .setExpirationTime(now + 300)
           .sign(privateKey);
-        json(res, 200, { access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 300, id_token: idToken });
+        json(res, 200, {
+          access_token: randomBytes(16).toString('hex'),
+          token_type: 'Bearer',
+          expires_in: 300,
+          id_token: idToken,
+        });
       });
       return;
     }

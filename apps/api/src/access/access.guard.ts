@@ -1,4 +1,11 @@
-import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AccessLog } from '@app/access/audit/access-log';
@@ -68,27 +75,64 @@ export class AccessGuard implements CanActivate {
     const actor = await this.authenticate(request, resource, requestId, page);
     request.actor = actor;
     if (malformed) {
-      await this.accessLog.append({ ...actor, resource, outcome: 'refused', reason: `malformed request: ${malformed.message}`, requestId });
+      await this.accessLog.append({
+        ...actor,
+        resource,
+        outcome: 'refused',
+        reason: `malformed request: ${malformed.message}`,
+        requestId,
+      });
       throw malformedInputRefusal(malformed);
     }
     const policy = this.reflector.get<Policy | undefined>(POLICY, context.getHandler());
     const decision = policy
-      ? await policy.decide({ actor, params: (request.params ?? {}) as Record<string, string>, query: request.query ?? {}, body: request.body, facts: this.facts })
+      ? await policy.decide({
+          actor,
+          params: (request.params ?? {}) as Record<string, string>,
+          query: request.query ?? {},
+          body: request.body,
+          facts: this.facts,
+        })
       : ({ allowed: false, reason: 'this endpoint has no access policy' } as const);
 
-    const restricted = decision.allowed && policy?.childLevel && decision.childId && !policy.opensRestricted
-      ? await this.restrictedRecords.restrictionOf(decision.childId)
-      : null;
+    const restricted =
+      decision.allowed && policy?.childLevel && decision.childId && !policy.opensRestricted
+        ? await this.restrictedRecords.restrictionOf(decision.childId)
+        : null;
     if (restricted && !restricted.namedUsers.includes(actor.userId)) {
       if (!(await this.restrictedRecords.hasOpenGlass(actor.userId, restricted.childId))) {
-        await this.accessLog.append({ ...actor, childId: restricted.childId, resource, outcome: 'refused', reason: 'restricted record', requestId });
+        await this.accessLog.append({
+          ...actor,
+          childId: restricted.childId,
+          resource,
+          outcome: 'refused',
+          reason: 'restricted record',
+          requestId,
+        });
         throw restrictedRecordRefusal(restricted.childId);
       }
     }
     if (!decision.allowed) {
-      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'refused', reason: decision.reason, requestId });
-      if (decision.missing) throw new BadRequestException({ error: 'Bad Request', field: decision.missing, rule: 'request.names-its-record', message: decision.reason });
-      throw new ForbiddenException({ error: 'Forbidden', rule: `access.${policy?.name ?? 'no-policy'}`, message: decision.reason });
+      await this.accessLog.append({
+        ...actor,
+        childId: decision.childId,
+        resource,
+        outcome: 'refused',
+        reason: decision.reason,
+        requestId,
+      });
+      if (decision.missing)
+        throw new BadRequestException({
+          error: 'Bad Request',
+          field: decision.missing,
+          rule: 'request.names-its-record',
+          message: decision.reason,
+        });
+      throw new ForbiddenException({
+        error: 'Forbidden',
+        rule: `access.${policy?.name ?? 'no-policy'}`,
+        message: decision.reason,
+      });
     }
     if (policy?.childLevel && !decision.childId) {
       request.access = { resource, listBasis: decision.basis, view: decision.view };
@@ -97,14 +141,28 @@ export class AccessGuard implements CanActivate {
     request.access = { resource, childId: decision.childId, view: decision.view };
     if (policy?.childLevel) {
       const basis = restricted ? `${decision.basis} + break-glass` : decision.basis;
-      await this.accessLog.append({ ...actor, childId: decision.childId, resource, outcome: 'allowed', basis, requestId });
+      await this.accessLog.append({
+        ...actor,
+        childId: decision.childId,
+        resource,
+        outcome: 'allowed',
+        basis,
+        requestId,
+      });
     }
     return true;
   }
 
-  private async authenticate(request: AccessRequest, resource: string, requestId: string, page: boolean): Promise<Actor & { role: Role }> {
+  private async authenticate(
+    request: AccessRequest,
+    resource: string,
+    requestId: string,
+    page: boolean,
+  ): Promise<Actor & { role: Role }> {
     try {
-      const userId = page ? await this.pageSessions.userOf(request) : await this.tokens.subjectOf(request.header('authorization'));
+      const userId = page
+        ? await this.pageSessions.userOf(request)
+        : await this.tokens.subjectOf(request.header('authorization'));
       const user = await this.directory.user(userId);
       if (!user || !user.active) throw new AuthenticationError('unknown-user');
       return { userId: user.userId, role: user.role, agencyId: user.agencyId };
@@ -112,8 +170,17 @@ export class AccessGuard implements CanActivate {
       if (error instanceof AuthenticationError) {
         this.metrics.countFailedAuthentication(error.failure);
         // A hostile client chooses its request id: keep no more of it than an id needs.
-        await this.securityLog.record({ address: request.ip ?? request.socket.remoteAddress ?? 'unknown', reason: error.failure, resource, requestId: requestId.slice(0, 100) });
-        throw new UnauthorizedException({ error: 'Unauthorized', rule: `authentication.${error.failure}`, message: error.message });
+        await this.securityLog.record({
+          address: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+          reason: error.failure,
+          resource,
+          requestId: requestId.slice(0, 100),
+        });
+        throw new UnauthorizedException({
+          error: 'Unauthorized',
+          rule: `authentication.${error.failure}`,
+          message: error.message,
+        });
       }
       throw error;
     }

@@ -30,19 +30,33 @@ import { AddressLimit, requestLimits, UserLimit } from './request-limits';
   controllers: [AuditController, DirectoryController, RestrictionController],
   providers: [
     { provide: Directory, inject: [DataSource], useFactory: (dataSource: DataSource) => new Directory(dataSource) },
-    { provide: RestrictedRecords, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: () => Date) => new RestrictedRecords(dataSource, clock) },
-    { provide: AccessLog, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: () => Date) => new AccessLog(dataSource, clock) },
-    { provide: SecurityLog, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: () => Date) => new SecurityLog(dataSource, clock) },
+    {
+      provide: RestrictedRecords,
+      inject: [DataSource, CLOCK],
+      useFactory: (dataSource: DataSource, clock: () => Date) => new RestrictedRecords(dataSource, clock),
+    },
+    {
+      provide: AccessLog,
+      inject: [DataSource, CLOCK],
+      useFactory: (dataSource: DataSource, clock: () => Date) => new AccessLog(dataSource, clock),
+    },
+    {
+      provide: SecurityLog,
+      inject: [DataSource, CLOCK],
+      useFactory: (dataSource: DataSource, clock: () => Date) => new SecurityLog(dataSource, clock),
+    },
     {
       provide: ChainAnchors,
       inject: [DataSource, CLOCK, CONFIG],
-      useFactory: (dataSource: DataSource, clock: () => Date, config: PlatformConfig) => ChainAnchors.open(dataSource, clock, config.dataDir, publishAnchorThroughOutbox),
+      useFactory: (dataSource: DataSource, clock: () => Date, config: PlatformConfig) =>
+        ChainAnchors.open(dataSource, clock, config.dataDir, publishAnchorThroughOutbox),
     },
     ChainAnchoring,
     {
       provide: WebSessions,
       inject: [DataSource, CLOCK, CONFIG],
-      useFactory: (dataSource: DataSource, clock: () => Date, config: PlatformConfig) => new WebSessions(dataSource, clock, config.web.sessionIdleSeconds),
+      useFactory: (dataSource: DataSource, clock: () => Date, config: PlatformConfig) =>
+        new WebSessions(dataSource, clock, config.web.sessionIdleSeconds),
     },
     PageSessions,
     {

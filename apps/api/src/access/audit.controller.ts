@@ -47,7 +47,11 @@ const page = (query: HistoryPage) => ({ before: query.before, limit: query.limit
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly accessLog: AccessLog, private readonly securityLog: SecurityLog, private readonly anchors: ChainAnchors) {}
+  constructor(
+    private readonly accessLog: AccessLog,
+    private readonly securityLog: SecurityLog,
+    private readonly anchors: ChainAnchors,
+  ) {}
 
   /** The chain recomputed and held against every anchor: a cut tail names the anchor it contradicts (ADR 013). */
   @Get('verify')
@@ -70,7 +74,8 @@ export class AuditController {
     try {
       return await this.anchors.anchor();
     } catch (error) {
-      if (error instanceof ChainBehindAnchor) throw new ConflictException({ error: 'Conflict', rule: 'access-log.anchor-behind', message: error.message });
+      if (error instanceof ChainBehindAnchor)
+        throw new ConflictException({ error: 'Conflict', rule: 'access-log.anchor-behind', message: error.message });
       throw error;
     }
   }

@@ -14,7 +14,9 @@ export class ChainAnchoring implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly task: PeriodicTask;
 
   constructor(anchors: ChainAnchors, @Inject(CONFIG) config: PlatformConfig) {
-    this.task = new PeriodicTask('ChainAnchoring', config.auditAnchorIntervalSeconds * 1000, async () => ((await anchors.anchorIfMoved()) ? 1 : 0));
+    this.task = new PeriodicTask('ChainAnchoring', config.auditAnchorIntervalSeconds * 1000, async () =>
+      (await anchors.anchorIfMoved()) ? 1 : 0,
+    );
   }
 
   onApplicationBootstrap(): void {

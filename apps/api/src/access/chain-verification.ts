@@ -10,7 +10,12 @@ export async function verifyChain(accessLog: AccessLog, anchors: ChainAnchors): 
   const forged = await anchors.firstForged(all);
   if (forged) {
     const problem = `anchor ${forged.anchorId} is not signed by the platform's anchor key ${anchors.publicKey.keyId}`;
-    return { intact: false, entriesChecked: 0, anchorsChecked: all.length, firstBrokenLink: { seq: forged.seq, problem, contradictsAnchor: forged } };
+    return {
+      intact: false,
+      entriesChecked: 0,
+      anchorsChecked: all.length,
+      firstBrokenLink: { seq: forged.seq, problem, contradictsAnchor: forged },
+    };
   }
   return accessLog.verify(all);
 }

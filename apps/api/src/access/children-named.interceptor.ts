@@ -15,7 +15,10 @@ import { requestIdOf } from '../platform/request-id';
  */
 @Injectable()
 export class ChildrenNamedInterceptor implements NestInterceptor {
-  constructor(private readonly accessLog: AccessLog, private readonly restrictedRecords: RestrictedRecords) {}
+  constructor(
+    private readonly accessLog: AccessLog,
+    private readonly restrictedRecords: RestrictedRecords,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AccessRequest>();
@@ -36,20 +39,38 @@ export class ChildrenNamedInterceptor implements NestInterceptor {
     const actor = request.actor!;
     const sent: unknown = JSON.parse(JSON.stringify(body));
     const named = childrenNamedIn(sent);
-    const hidden = actor.role === AUDITOR_ROLE ? new Set<string>() : await this.restrictedRecords.hiddenFrom(actor.userId, named);
+    const hidden =
+      actor.role === AUDITOR_ROLE ? new Set<string>() : await this.restrictedRecords.hiddenFrom(actor.userId, named);
     const seen = withoutChildren(sent, hidden);
     if (!seen) {
       const [childId] = [...hidden];
-      await this.accessLog.append({ ...actor, childId, resource: request.access?.resource ?? `${request.method} ${request.path}`, outcome: 'refused', reason: 'restricted record', requestId: requestIdOf(request) });
+      await this.accessLog.append({
+        ...actor,
+        childId,
+        resource: request.access?.resource ?? `${request.method} ${request.path}`,
+        outcome: 'refused',
+        reason: 'restricted record',
+        requestId: requestIdOf(request),
+      });
       throw restrictedRecordRefusal(childId);
     }
-    await this.logList(request, named.filter((id) => !hidden.has(id)));
+    await this.logList(
+      request,
+      named.filter((id) => !hidden.has(id)),
+    );
     return seen.value;
   }
 
   private async logList(request: AccessRequest, namedChildren: readonly string[]): Promise<void> {
     const { access, actor } = request;
     if (access?.listBasis === undefined || !actor) return;
-    await this.accessLog.append({ ...actor, resource: access.resource, outcome: 'allowed', basis: access.listBasis, requestId: requestIdOf(request), namedChildren });
+    await this.accessLog.append({
+      ...actor,
+      resource: access.resource,
+      outcome: 'allowed',
+      basis: access.listBasis,
+      requestId: requestIdOf(request),
+      namedChildren,
+    });
   }
 }

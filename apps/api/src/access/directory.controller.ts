@@ -1,4 +1,14 @@
-import { Body, ConflictException, Controller, Get, NotFoundException, Param, Patch, Post, BadRequestException } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  BadRequestException,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Length, Matches } from 'class-validator';
 import { Directory } from '@app/access/directory/directory';
@@ -55,7 +65,12 @@ export class DirectoryController {
   @Post('agencies')
   @Policy(administrationPolicies.manageDirectory)
   async addAgency(@Body() agency: NewAgency) {
-    if (!(await this.directory.addAgency(agency))) throw new ConflictException({ rule: 'directory.agency-exists', message: `Agency ${agency.agencyId} already exists`, field: 'agencyId' });
+    if (!(await this.directory.addAgency(agency)))
+      throw new ConflictException({
+        rule: 'directory.agency-exists',
+        message: `Agency ${agency.agencyId} already exists`,
+        field: 'agencyId',
+      });
     return agency;
   }
 
@@ -69,16 +84,26 @@ export class DirectoryController {
   @Policy(administrationPolicies.manageDirectory)
   async addUser(@Body() user: NewUser) {
     if (!(await this.directory.agencyExists(user.agencyId))) {
-      throw new BadRequestException({ rule: 'directory.unknown-agency', message: `No agency ${user.agencyId}`, field: 'agencyId' });
+      throw new BadRequestException({
+        rule: 'directory.unknown-agency',
+        message: `No agency ${user.agencyId}`,
+        field: 'agencyId',
+      });
     }
-    if (!(await this.directory.addUser(user))) throw new ConflictException({ rule: 'directory.user-exists', message: `User ${user.userId} already exists`, field: 'userId' });
+    if (!(await this.directory.addUser(user)))
+      throw new ConflictException({
+        rule: 'directory.user-exists',
+        message: `User ${user.userId} already exists`,
+        field: 'userId',
+      });
     return user;
   }
 
   @Patch('users/:userId')
   @Policy(administrationPolicies.manageDirectory)
   async setStatus(@Param('userId') userId: string, @Body() status: UserStatus) {
-    if (!(await this.directory.setActive(userId, status.active))) throw new NotFoundException({ message: `No user ${userId}`, field: 'userId' });
+    if (!(await this.directory.setActive(userId, status.active)))
+      throw new NotFoundException({ message: `No user ${userId}`, field: 'userId' });
     return { userId, active: status.active };
   }
 }

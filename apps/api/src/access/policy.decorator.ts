@@ -8,8 +8,9 @@ export const PUBLIC = Symbol('public');
 export const Policy = (policy: AccessPolicy) => SetMetadata(POLICY, policy);
 
 /** The view the endpoint's policy chose for this requester's audience: the handler answers in that shape. */
-export const PolicyView = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined =>
-  context.switchToHttp().getRequest<{ access?: { view?: string } }>().access?.view,
+export const PolicyView = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | undefined =>
+    context.switchToHttp().getRequest<{ access?: { view?: string } }>().access?.view,
 );
 
 /** Open without a token (health checks only). */

@@ -19,7 +19,12 @@ export const requestLimits = ThrottlerModule.forRootAsync({
     setHeaders: false,
     throttlers: [
       { name: 'address', ttl: rateLimit.windowSeconds * 1000, limit: rateLimit.perAddress },
-      { name: 'user', ttl: rateLimit.windowSeconds * 1000, limit: rateLimit.perUser, getTracker: (req: { actor?: Actor }) => req.actor?.userId ?? '' },
+      {
+        name: 'user',
+        ttl: rateLimit.windowSeconds * 1000,
+        limit: rateLimit.perUser,
+        getTracker: (req: { actor?: Actor }) => req.actor?.userId ?? '',
+      },
     ],
     generateKey: (_context: ExecutionContext, tracker: string, throttler: string) => `${throttler}:${tracker}`,
   }),
@@ -35,7 +40,10 @@ abstract class RequestLimit extends ThrottlerGuard {
     return super.handleRequest(props);
   }
 
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(detail.timeToBlockExpire));
     throw new HttpException(
       {

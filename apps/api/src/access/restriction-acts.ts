@@ -13,11 +13,18 @@ import { namedUser } from './directory-references';
  */
 @Injectable()
 export class RestrictionActs {
-  constructor(readonly restricted: RestrictedRecords, private readonly accessLog: AccessLog, private readonly directory: Directory) {}
+  constructor(
+    readonly restricted: RestrictedRecords,
+    private readonly accessLog: AccessLog,
+    private readonly directory: Directory,
+  ) {}
 
   async restrict(childId: string, reason: string, namedUsers: readonly string[], { actor }: RequestContext) {
     for (const [index, userId] of namedUsers.entries()) {
-      await namedUser(this.directory, `namedUsers[${index}]`, userId, { roles: PRACTITIONER_ROLES, as: 'a practitioner' });
+      await namedUser(this.directory, `namedUsers[${index}]`, userId, {
+        roles: PRACTITIONER_ROLES,
+        as: 'a practitioner',
+      });
     }
     return this.restricted.restrict(childId, actor, reason, namedUsers);
   }
@@ -26,10 +33,23 @@ export class RestrictionActs {
   async breakGlass(childId: string, reason: string, { actor, requestId }: RequestContext) {
     // Nothing to break: an unrestricted record is read through the relationship alone, and an opening would only clutter the dpo's review.
     if (!(await this.restricted.restrictionOf(childId))) {
-      throw new ConflictException({ error: 'Conflict', rule: 'restriction.not-restricted', message: `The record of ${childId} is not restricted; there is no glass to break`, field: 'childId' });
+      throw new ConflictException({
+        error: 'Conflict',
+        rule: 'restriction.not-restricted',
+        message: `The record of ${childId} is not restricted; there is no glass to break`,
+        field: 'childId',
+      });
     }
     const opening = await this.restricted.breakGlass(childId, actor, reason);
-    await this.accessLog.append({ ...actor, childId, resource: 'break-glass', outcome: 'allowed', basis: 'break-glass', reason, requestId });
+    await this.accessLog.append({
+      ...actor,
+      childId,
+      resource: 'break-glass',
+      outcome: 'allowed',
+      basis: 'break-glass',
+      reason,
+      requestId,
+    });
     return opening;
   }
 }

@@ -35,7 +35,10 @@ export class ReviewNote {
 @ApiBearerAuth()
 @Controller()
 export class RestrictionController {
-  constructor(private readonly restricted: RestrictedRecords, private readonly acts: RestrictionActs) {}
+  constructor(
+    private readonly restricted: RestrictedRecords,
+    private readonly acts: RestrictionActs,
+  ) {}
 
   @Put('children/:childId/restriction')
   @Policy(childPolicies.restrict)
@@ -47,7 +50,8 @@ export class RestrictionController {
   @HttpCode(204)
   @Policy(childPolicies.restrict)
   async lift(@Param('childId') childId: string) {
-    if (!(await this.restricted.lift(childId))) throw new NotFoundException({ message: `The record of ${childId} is not restricted`, field: 'childId' });
+    if (!(await this.restricted.lift(childId)))
+      throw new NotFoundException({ message: `The record of ${childId} is not restricted`, field: 'childId' });
   }
 
   /** Opens a restricted record for an hour; the stated reason goes into the access log and to the dpo. */

@@ -15,13 +15,31 @@ export interface CafStep extends WithBody {
 }
 
 export const CAF_STEPS: Readonly<Record<string, CafStep>> = {
-  contributions: { command: 'ContributeToCaf', body: bodies.ContributionBody, assigns: 'contributionId', consentForElement: true },
+  contributions: {
+    command: 'ContributeToCaf',
+    body: bodies.ContributionBody,
+    assigns: 'contributionId',
+    consentForElement: true,
+  },
   corrections: { command: 'CorrectCafContribution', body: bodies.CorrectionBody, assigns: 'contributionId' },
   views: { command: 'RecordCafViews', body: bodies.ViewsBody, assigns: 'viewsId' },
   completion: { command: 'CompleteCaf', body: bodies.CompletionBody },
-  'tac-meetings': { command: 'HoldTeamAroundTheChildMeeting', body: bodies.TacMeetingBody, assigns: 'meetingId', practitioners: { field: 'attendees', many: true } },
-  'lead-professional': { command: 'AppointLeadProfessional', body: bodies.LeadProfessionalBody, practitioners: { field: 'leadProfessional', roles: PRACTITIONER_ROLES } },
-  'hand-over': { command: 'HandOverLeadProfessional', body: bodies.HandOverBody, practitioners: { field: 'to', roles: PRACTITIONER_ROLES } },
+  'tac-meetings': {
+    command: 'HoldTeamAroundTheChildMeeting',
+    body: bodies.TacMeetingBody,
+    assigns: 'meetingId',
+    practitioners: { field: 'attendees', many: true },
+  },
+  'lead-professional': {
+    command: 'AppointLeadProfessional',
+    body: bodies.LeadProfessionalBody,
+    practitioners: { field: 'leadProfessional', roles: PRACTITIONER_ROLES },
+  },
+  'hand-over': {
+    command: 'HandOverLeadProfessional',
+    body: bodies.HandOverBody,
+    practitioners: { field: 'to', roles: PRACTITIONER_ROLES },
+  },
   actions: { command: 'AgreePlanAction', body: bodies.PlanActionBody, assigns: 'actionId' },
   'action-updates': { command: 'UpdatePlanAction', body: bodies.PlanActionUpdateBody },
   reviews: { command: 'ReviewCaf', body: bodies.CafReviewBody, assigns: 'reviewId' },

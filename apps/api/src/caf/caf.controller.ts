@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -24,13 +36,21 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('cafs')
 export class CafController {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @Policy(cafPolicies.start)
   @ApiRecorded(201, 'cafId')
-  async start(@Body() body: StartCafBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
+  async start(
+    @Body() body: StartCafBody,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const decided: Decided & { cafId: string } = await this.commands.execute(new StartCafCommand(body, requester));
     res.setHeader('ETag', etagOf(decided.revision));
     res.setHeader('Location', `/cafs/${decided.cafId}`);
@@ -54,7 +74,9 @@ export class CafController {
   ) {
     const step = stepNamed(CAF_STEPS, stepName);
     const fields = await stepBody(step, body);
-    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeCafStepCommand(cafId, step, fields, revisionFromIfMatch(ifMatch), requester));
+    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(
+      new TakeCafStepCommand(cafId, step, fields, revisionFromIfMatch(ifMatch), requester),
+    );
     res.setHeader('ETag', etagOf(decided.revision));
     return { cafId, revision: decided.revision.toString(), ...decided.assigned };
   }
@@ -66,7 +88,10 @@ export class CafController {
     const view = await leadProfessionalView(this.dataSource.manager, cafId, dayOf(this.clock().toISOString()));
     if (!view) throw new NotFoundException({ message: `No CAF ${cafId}`, field: 'cafId' });
     res.setHeader('ETag', etagOf(BigInt(view.caf.revision)));
-    return { ...view, contributions: await cafContributions(this.dataSource.manager, cafId, { includeSuperseded: true }) };
+    return {
+      ...view,
+      contributions: await cafContributions(this.dataSource.manager, cafId, { includeSuperseded: true }),
+    };
   }
 
   /** The family-held copy: only what the family may see. */

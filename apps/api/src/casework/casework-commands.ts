@@ -18,9 +18,11 @@ import type { RequestContext } from '../platform/request-context';
 import { CLOCK } from '../platform/tokens';
 import type { ReferralStep } from './referral-steps';
 
-
 export class MakeReferralCommand {
-  constructor(readonly body: Body, readonly context: RequestContext) {}
+  constructor(
+    readonly body: Body,
+    readonly context: RequestContext,
+  ) {}
 }
 
 export class TakeReferralStepCommand {
@@ -39,7 +41,10 @@ const stepBody = (body: unknown) => commandBody(body, PLATFORM_FIELDS);
 
 @CommandHandler(MakeReferralCommand)
 export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand, Decided & { referralId: string }> {
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async execute({ body, context }: MakeReferralCommand) {
     const fields = stepBody(body);
@@ -58,7 +63,10 @@ export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand,
 }
 
 @CommandHandler(TakeReferralStepCommand)
-export class TakeReferralStepHandler implements ICommandHandler<TakeReferralStepCommand, Decided & { assigned?: Record<string, string> }> {
+export class TakeReferralStepHandler implements ICommandHandler<
+  TakeReferralStepCommand,
+  Decided & { assigned?: Record<string, string> }
+> {
   constructor(
     private readonly decisions: Decisions,
     private readonly dataSource: DataSource,
@@ -72,7 +80,11 @@ export class TakeReferralStepHandler implements ICommandHandler<TakeReferralStep
     const fields = stepBody(body);
     // 4e: the case goes on the caseload of a learning mentor of the child's school, never a phantom.
     if (step.command === 'TriageReferral' && fields.mentorId !== undefined) {
-      await namedUser(this.directory, 'mentorId', fields.mentorId, { roles: ['learning-mentor'], agencyId: found.schoolId, as: `a learning mentor of ${found.schoolId}` });
+      await namedUser(this.directory, 'mentorId', fields.mentorId, {
+        roles: ['learning-mentor'],
+        agencyId: found.schoolId,
+        as: `a learning mentor of ${found.schoolId}`,
+      });
     }
     const assigned = step.assigns ? { [step.assigns]: randomUUID() } : {};
     // Consent is read by the platform at the moment of the step, never supplied by the caller.
@@ -81,11 +93,20 @@ export class TakeReferralStepHandler implements ICommandHandler<TakeReferralStep
           consent: await consentCoverageForEach(
             this.dataSource.manager,
             found.childId,
-            consentNeededForMentoring(found.schoolId as `school-${string}`).map((question) => ({ ...question, at: this.clock().toISOString() })),
+            consentNeededForMentoring(found.schoolId as `school-${string}`).map((question) => ({
+              ...question,
+              at: this.clock().toISOString(),
+            })),
           ),
         }
       : {};
-    const command = { ...fields, ...assigned, ...consent, type: step.command, referralId } as unknown as ReferralCommand;
+    const command = {
+      ...fields,
+      ...assigned,
+      ...consent,
+      type: step.command,
+      referralId,
+    } as unknown as ReferralCommand;
     const decided = await this.decisions.execute(referralDecider, referralStream(referralId), command, {
       actor: context.actor,
       correlationId: context.requestId,

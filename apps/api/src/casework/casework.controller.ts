@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -25,14 +36,23 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('referrals')
 export class CaseworkController {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @Policy(caseworkPolicies.refer)
   @ApiRecorded(201, 'referralId')
-  async refer(@Body() body: MakeReferralBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const decided: Decided & { referralId: string } = await this.commands.execute(new MakeReferralCommand(body, requester));
+  async refer(
+    @Body() body: MakeReferralBody,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const decided: Decided & { referralId: string } = await this.commands.execute(
+      new MakeReferralCommand(body, requester),
+    );
     res.setHeader('ETag', etagOf(decided.revision));
     res.setHeader('Location', `/referrals/${decided.referralId}`);
     return { referralId: decided.referralId, revision: decided.revision.toString() };
@@ -54,7 +74,13 @@ export class CaseworkController {
   ) {
     const step = stepNamed(REFERRAL_STEPS, stepName);
     const decided: Decided & { assigned?: Record<string, string> } = await this.commands.execute(
-      new TakeReferralStepCommand(referralId, step, await stepBody(step, body), revisionFromIfMatch(ifMatch), requester),
+      new TakeReferralStepCommand(
+        referralId,
+        step,
+        await stepBody(step, body),
+        revisionFromIfMatch(ifMatch),
+        requester,
+      ),
     );
     res.setHeader('ETag', etagOf(decided.revision));
     return { referralId, revision: decided.revision.toString(), ...decided.assigned };

@@ -74,7 +74,12 @@ export class ReferralReviewBody extends bodyShape({
   childView: optional(text()),
 }) {}
 
-export class EndingBody extends bodyShape({ plannedOn: day(), sessionsRemaining: count(), endOn: day(), fading: list() }) {}
+export class EndingBody extends bodyShape({
+  plannedOn: day(),
+  sessionsRemaining: count(),
+  endOn: day(),
+  fading: list(),
+}) {}
 
 export class ReferralClosureBody extends bodyShape({
   closedOn: day(),
@@ -86,4 +91,9 @@ export class ReferralClosureBody extends bodyShape({
   referredOnTo: optional(text(100)),
 }) {}
 
-export class FollowUpBody extends bodyShape({ heldOn: day(), outcome: text(50), measures: optional(record()), note: optional(text()) }) {}
+export class FollowUpBody extends bodyShape({
+  heldOn: day(),
+  outcome: text(50),
+  measures: optional(record()),
+  note: optional(text()),
+}) {}

@@ -16,8 +16,18 @@ export interface ReferralStep extends WithBody {
 export const REFERRAL_STEPS: Readonly<Record<string, ReferralStep>> = {
   profile: { command: 'CompletePrimaryAssessmentProfile', body: bodies.ProfileBody },
   triage: { command: 'TriageReferral', body: bodies.TriageBody, dayField: 'triagedOn', needsConsent: true },
-  'mentoring-agreement': { command: 'SignMentoringAgreement', body: bodies.MentoringAgreementBody, dayField: 'signedOn' },
-  assessment: { command: 'RecordAssessment', body: bodies.AssessmentBody, dayField: 'assessedOn', assigns: 'assessmentId', needsConsent: true },
+  'mentoring-agreement': {
+    command: 'SignMentoringAgreement',
+    body: bodies.MentoringAgreementBody,
+    dayField: 'signedOn',
+  },
+  assessment: {
+    command: 'RecordAssessment',
+    body: bodies.AssessmentBody,
+    dayField: 'assessedOn',
+    assigns: 'assessmentId',
+    needsConsent: true,
+  },
   targets: { command: 'SetTargets', body: bodies.TargetsBody, dayField: 'setOn' },
   'action-plan': { command: 'AgreeActionPlan', body: bodies.ActionPlanBody, dayField: 'agreedOn', assigns: 'planId' },
   sessions: { command: 'RecordSession', body: bodies.SessionBody, dayField: 'heldOn', assigns: 'sessionId' },

@@ -35,7 +35,10 @@ export class AsOfQuery {
 @ApiBearerAuth()
 @Controller('schools/:schoolId')
 export class SchoolListsController {
-  constructor(private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   private today(): string {
     return dayOf(this.clock().toISOString());
@@ -43,15 +46,37 @@ export class SchoolListsController {
 
   @Get('referrals-awaiting-triage')
   @Policy(caseworkPolicies.schoolLists)
-  async awaitingTriage(@Param('schoolId') schoolId: string, @Query() query: PageQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return sendPage(request, response, await referralsAwaitingTriagePage(this.dataSource.manager, { schoolId }, pageRequestOf(REFERRALS_AWAITING_TRIAGE, query)));
+  async awaitingTriage(
+    @Param('schoolId') schoolId: string,
+    @Query() query: PageQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return sendPage(
+      request,
+      response,
+      await referralsAwaitingTriagePage(
+        this.dataSource.manager,
+        { schoolId },
+        pageRequestOf(REFERRALS_AWAITING_TRIAGE, query),
+      ),
+    );
   }
 
   /** The Learning Mentor Pupil Register (001), a page at a time (`?limit=`, `?cursor=`; `X-Total-Count`, `Link` rel=next). */
   @Get('pupil-register')
   @Policy(caseworkPolicies.schoolLists)
-  async register(@Param('schoolId') schoolId: string, @Query() query: PageQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return sendPage(request, response, await pupilRegisterPage(this.dataSource.manager, { schoolId }, pageRequestOf(PUPIL_REGISTER, query)));
+  async register(
+    @Param('schoolId') schoolId: string,
+    @Query() query: PageQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return sendPage(
+      request,
+      response,
+      await pupilRegisterPage(this.dataSource.manager, { schoolId }, pageRequestOf(PUPIL_REGISTER, query)),
+    );
   }
 
   /** One-to-one caseload per mentor, overloaded above 15 (4e). */

@@ -8,7 +8,10 @@ import type { RequestContext } from '../platform/request-context';
 import { CorrectionNoticeWorker } from '../process-managers/correction-notice-worker';
 
 export class RegisterChildCommand {
-  constructor(readonly details: ChildDetails, readonly context: RequestContext) {}
+  constructor(
+    readonly details: ChildDetails,
+    readonly context: RequestContext,
+  ) {}
 }
 
 export class CorrectChildDetailsCommand {
@@ -27,13 +30,18 @@ export class RegisterChildHandler implements ICommandHandler<RegisterChildComman
 
   async execute({ details, context }: RegisterChildCommand) {
     const childId = randomUUID();
-    const decided = await this.decisions.execute(childDecider, childStream(childId), { type: 'RegisterChild', childId, details }, {
-      actor: context.actor,
-      correlationId: context.requestId,
-      childId,
-      expectedRevision: 'no-stream',
-      happenedOn: ['details.dateOfBirth'],
-    });
+    const decided = await this.decisions.execute(
+      childDecider,
+      childStream(childId),
+      { type: 'RegisterChild', childId, details },
+      {
+        actor: context.actor,
+        correlationId: context.requestId,
+        childId,
+        expectedRevision: 'no-stream',
+        happenedOn: ['details.dateOfBirth'],
+      },
+    );
     return { ...decided, childId };
   }
 }
@@ -44,16 +52,24 @@ export class RegisterChildHandler implements ICommandHandler<RegisterChildComman
  */
 @CommandHandler(CorrectChildDetailsCommand)
 export class CorrectChildDetailsHandler implements ICommandHandler<CorrectChildDetailsCommand, Decided> {
-  constructor(private readonly decisions: Decisions, private readonly correctionNotices: CorrectionNoticeWorker) {}
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly correctionNotices: CorrectionNoticeWorker,
+  ) {}
 
   async execute({ childId, changes, reason, expectedRevision, context }: CorrectChildDetailsCommand) {
-    const decided = await this.decisions.execute(childDecider, childStream(childId), { type: 'CorrectChildDetails', childId, changes, reason }, {
-      actor: context.actor,
-      correlationId: context.requestId,
-      childId,
-      expectedRevision,
-      happenedOn: ['changes.dateOfBirth'],
-    });
+    const decided = await this.decisions.execute(
+      childDecider,
+      childStream(childId),
+      { type: 'CorrectChildDetails', childId, changes, reason },
+      {
+        actor: context.actor,
+        correlationId: context.requestId,
+        childId,
+        expectedRevision,
+        happenedOn: ['changes.dateOfBirth'],
+      },
+    );
     await this.correctionNotices.drain();
     return decided;
   }

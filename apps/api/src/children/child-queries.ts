@@ -13,7 +13,8 @@ export class GetChildRecordHandler implements IQueryHandler<GetChildRecordQuery,
 
   async execute({ childId }: GetChildRecordQuery): Promise<ChildRecord> {
     const record = await this.dataSource.getRepository(ChildRecord).findOneBy({ childId });
-    if (!record) throw new NotFoundException({ error: 'Not Found', message: `No child record ${childId}`, field: 'childId' });
+    if (!record)
+      throw new NotFoundException({ error: 'Not Found', message: `No child record ${childId}`, field: 'childId' });
     return record;
   }
 }

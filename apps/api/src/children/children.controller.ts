@@ -28,8 +28,14 @@ export class ChildrenController {
   @HttpCode(201)
   @Policy(childPolicies.register)
   @ApiRecorded(201, 'childId')
-  async register(@Body() body: RegisterChildDto, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const decided: Decided & { childId: string } = await this.commands.execute(new RegisterChildCommand(body, requester));
+  async register(
+    @Body() body: RegisterChildDto,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const decided: Decided & { childId: string } = await this.commands.execute(
+      new RegisterChildCommand(body, requester),
+    );
     res.setHeader('ETag', etagOf(decided.revision));
     res.setHeader('Location', `/children/${decided.childId}`);
     return { childId: decided.childId, revision: decided.revision.toString() };

@@ -10,13 +10,27 @@ export class ConcernReviewBody extends bodyShape({
   referral: optional(record('The referral to social care; its consent is read by the platform')),
 }) {}
 
-export class SocialCareDecisionBody extends bodyShape({ decision: text(50), reasons: text(), decidedOn: day(), lateReason: optional(text()) }) {}
+export class SocialCareDecisionBody extends bodyShape({
+  decision: text(50),
+  reasons: text(),
+  decidedOn: day(),
+  lateReason: optional(text()),
+}) {}
 
-export class AssessmentCompletedBody extends bodyShape({ completedOn: day(), outcome: text(), lateReason: optional(text()) }) {}
+export class AssessmentCompletedBody extends bodyShape({
+  completedOn: day(),
+  outcome: text(),
+  lateReason: optional(text()),
+}) {}
 
 export class StrategyDiscussionBody extends bodyShape({ heldOn: day(), outcome: text() }) {}
 
-export class ConferenceBody extends bodyShape({ kind: oneOf(['initial', 'review']), heldOn: day(), childProtectionPlan: flag(), lateReason: optional(text()) }) {}
+export class ConferenceBody extends bodyShape({
+  kind: oneOf(['initial', 'review']),
+  heldOn: day(),
+  childProtectionPlan: flag(),
+  lateReason: optional(text()),
+}) {}
 
 export class CoreGroupBody extends bodyShape({ heldOn: day(), lateReason: optional(text()) }) {}
 

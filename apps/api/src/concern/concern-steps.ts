@@ -11,9 +11,17 @@ export interface ConcernStep extends WithBody {
 
 export const CONCERN_STEPS: Readonly<Record<string, ConcernStep>> = {
   review: { command: 'ReviewConcern', body: bodies.ConcernReviewBody, dayField: 'reviewedOn' },
-  'social-care-decision': { command: 'RecordSocialCareDecision', body: bodies.SocialCareDecisionBody, dayField: 'decidedOn' },
+  'social-care-decision': {
+    command: 'RecordSocialCareDecision',
+    body: bodies.SocialCareDecisionBody,
+    dayField: 'decidedOn',
+  },
   assessments: { command: 'RecordAssessmentCompleted', body: bodies.AssessmentCompletedBody, dayField: 'completedOn' },
-  'strategy-discussion': { command: 'RecordStrategyDiscussion', body: bodies.StrategyDiscussionBody, dayField: 'heldOn' },
+  'strategy-discussion': {
+    command: 'RecordStrategyDiscussion',
+    body: bodies.StrategyDiscussionBody,
+    dayField: 'heldOn',
+  },
   conferences: { command: 'RecordConference', body: bodies.ConferenceBody, dayField: 'heldOn' },
   'core-groups': { command: 'RecordCoreGroup', body: bodies.CoreGroupBody, dayField: 'heldOn' },
   'mentor-reports': { command: 'SubmitMentorReport', body: bodies.MentorReportBody, dayField: 'submittedOn' },

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -27,14 +39,24 @@ export const CONCERN_VIEWS: Record<ConcernView, typeof concern> = { school: conc
 @ApiBearerAuth()
 @Controller()
 export class ConcernController {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Post('concerns')
   @HttpCode(201)
   @Policy(concernPolicies.raise)
   @ApiRecorded(201, 'concernId')
-  async raise(@Body() body: RaiseConcernBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const decided: Decided & { concernId: string } = await this.commands.execute(new RaiseConcernCommand(body, requester));
+  async raise(
+    @Body() body: RaiseConcernBody,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const decided: Decided & { concernId: string } = await this.commands.execute(
+      new RaiseConcernCommand(body, requester),
+    );
     res.setHeader('Location', `/concerns/${decided.concernId}`);
     return { concernId: decided.concernId, revision: decided.revision.toString() };
   }
@@ -56,7 +78,9 @@ export class ConcernController {
   ) {
     const step = stepNamed(CONCERN_STEPS, stepName);
     const fields = await stepBody(step, body);
-    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeConcernStepCommand(concernId, step, fields, revisionFromIfMatch(ifMatch), requester));
+    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(
+      new TakeConcernStepCommand(concernId, step, fields, revisionFromIfMatch(ifMatch), requester),
+    );
     res.setHeader('ETag', etagOf(decided.revision));
     return { concernId, revision: decided.revision.toString(), ...decided.assigned };
   }

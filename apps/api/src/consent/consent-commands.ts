@@ -12,7 +12,11 @@ import { CLOCK } from '../platform/tokens';
 import type { CompetenceAssessmentDto, ConsentDecisionDto } from './consent.dto';
 
 export class RecordConsentDecisionCommand {
-  constructor(readonly childId: string, readonly body: ConsentDecisionDto, readonly context: RequestContext) {}
+  constructor(
+    readonly childId: string,
+    readonly body: ConsentDecisionDto,
+    readonly context: RequestContext,
+  ) {}
 }
 
 export class WithdrawConsentCommand {
@@ -24,35 +28,68 @@ export class WithdrawConsentCommand {
   ) {}
 }
 
-
 /** The days a consent decision or competence assessment says it was made: not later than today. */
 const CONSENT_DAYS = ['startsOn', 'refusedOn', 'assessedOn'];
 
 const decide = (decisions: Decisions, childId: string, command: ConsentCommand, context: RequestContext) =>
-  decisions.execute(consentDecider, consentStream(childId), command, { actor: context.actor, correlationId: context.requestId, childId, happenedOn: CONSENT_DAYS });
+  decisions.execute(consentDecider, consentStream(childId), command, {
+    actor: context.actor,
+    correlationId: context.requestId,
+    childId,
+    happenedOn: CONSENT_DAYS,
+  });
 
 @CommandHandler(RecordConsentDecisionCommand)
-export class RecordConsentDecisionHandler implements ICommandHandler<RecordConsentDecisionCommand, Decided & { consentId: string }> {
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource) {}
+export class RecordConsentDecisionHandler implements ICommandHandler<
+  RecordConsentDecisionCommand,
+  Decided & { consentId: string }
+> {
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async execute({ childId, body, context }: RecordConsentDecisionCommand) {
     const consentId = randomUUID();
-    const common = { childId, childDateOfBirth: await dateOfBirthOf(this.dataSource, childId), consentId, giver: body.giver, informed: body.informed, scope: body.scope, evidence: body.evidence };
+    const common = {
+      childId,
+      childDateOfBirth: await dateOfBirthOf(this.dataSource, childId),
+      consentId,
+      giver: body.giver,
+      informed: body.informed,
+      scope: body.scope,
+      evidence: body.evidence,
+    };
     const command: ConsentCommand =
       body.decision === 'given'
         ? { type: 'GiveConsent', ...common, startsOn: body.decidedOn, expiresOn: body.expiresOn as string }
-        : { type: 'RefuseConsent', ...common, refusedOn: body.decidedOn, ...(body.reason ? { reason: body.reason } : {}) };
+        : {
+            type: 'RefuseConsent',
+            ...common,
+            refusedOn: body.decidedOn,
+            ...(body.reason ? { reason: body.reason } : {}),
+          };
     return { ...(await decide(this.decisions, childId, command, context)), consentId };
   }
 }
 
 export class AssessCompetenceCommand {
-  constructor(readonly childId: string, readonly assessment: CompetenceAssessmentDto, readonly context: RequestContext) {}
+  constructor(
+    readonly childId: string,
+    readonly assessment: CompetenceAssessmentDto,
+    readonly context: RequestContext,
+  ) {}
 }
 
 @CommandHandler(AssessCompetenceCommand)
-export class AssessCompetenceHandler implements ICommandHandler<AssessCompetenceCommand, Decided & { assessmentId: string }> {
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource) {}
+export class AssessCompetenceHandler implements ICommandHandler<
+  AssessCompetenceCommand,
+  Decided & { assessmentId: string }
+> {
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async execute({ childId, assessment, context }: AssessCompetenceCommand) {
     const assessmentId = randomUUID();
@@ -75,7 +112,11 @@ export class AssessCompetenceHandler implements ICommandHandler<AssessCompetence
 
 @CommandHandler(WithdrawConsentCommand)
 export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCommand, Decided> {
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   async execute({ childId, consentId, withdrawal, context }: WithdrawConsentCommand) {
     return decide(

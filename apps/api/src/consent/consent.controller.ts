@@ -18,13 +18,23 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('children/:childId')
 export class ConsentController {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   /** A consent given or refused: informed, scoped, evidenced; who may decide follows the child's age and competence. */
   @Post('consents')
   @Policy(consentPolicies.record)
-  async record(@Param('childId', uuid) childId: string, @Body() body: ConsentDecisionDto, @Requester() requester: RequestContext) {
-    const decided: Decided & { consentId: string } = await this.commands.execute(new RecordConsentDecisionCommand(childId, body, requester));
+  async record(
+    @Param('childId', uuid) childId: string,
+    @Body() body: ConsentDecisionDto,
+    @Requester() requester: RequestContext,
+  ) {
+    const decided: Decided & { consentId: string } = await this.commands.execute(
+      new RecordConsentDecisionCommand(childId, body, requester),
+    );
     return { consentId: decided.consentId, revision: decided.revision.toString() };
   }
 
@@ -38,15 +48,23 @@ export class ConsentController {
     @Body() body: ConsentWithdrawalDto,
     @Requester() requester: RequestContext,
   ) {
-    const decided: Decided = await this.commands.execute(new WithdrawConsentCommand(childId, consentId, body, requester));
+    const decided: Decided = await this.commands.execute(
+      new WithdrawConsentCommand(childId, consentId, body, requester),
+    );
     return { consentId, revision: decided.revision.toString() };
   }
 
   /** Gillick / Fraser (Box 15): whether the child can decide this matter for themselves. */
   @Post('competence-assessments')
   @Policy(consentPolicies.record)
-  async assessCompetence(@Param('childId', uuid) childId: string, @Body() body: CompetenceAssessmentDto, @Requester() requester: RequestContext) {
-    const decided: Decided & { assessmentId: string } = await this.commands.execute(new AssessCompetenceCommand(childId, body, requester));
+  async assessCompetence(
+    @Param('childId', uuid) childId: string,
+    @Body() body: CompetenceAssessmentDto,
+    @Requester() requester: RequestContext,
+  ) {
+    const decided: Decided & { assessmentId: string } = await this.commands.execute(
+      new AssessCompetenceCommand(childId, body, requester),
+    );
     return { assessmentId: decided.assessmentId, revision: decided.revision.toString() };
   }
 

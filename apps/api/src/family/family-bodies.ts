@@ -6,7 +6,9 @@ export class LinkFamilyMemberBody extends bodyShape({
   userId: text(100),
   kind: oneOf(FAMILY_MEMBER_KINDS),
   relationship: optional(text(50)),
-  evidence: record('What the school checked: checked (parental-responsibility, admission-form, birth-certificate, court-order, placement-order, identity-in-person), documentRef, checkedOn, notes'),
+  evidence: record(
+    'What the school checked: checked (parental-responsibility, admission-form, birth-certificate, court-order, placement-order, identity-in-person), documentRef, checkedOn, notes',
+  ),
   linkedOn: day(),
 }) {}
 

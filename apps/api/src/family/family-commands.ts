@@ -11,12 +11,19 @@ import type { LinkFamilyMemberBody, UnlinkFamilyMemberBody } from './family-bodi
 const leadOf = (context: RequestContext) => ({ userId: context.actor.userId, role: context.actor.role });
 
 export class LinkFamilyMemberCommand {
-  constructor(readonly childId: string, readonly body: LinkFamilyMemberBody, readonly context: RequestContext) {}
+  constructor(
+    readonly childId: string,
+    readonly body: LinkFamilyMemberBody,
+    readonly context: RequestContext,
+  ) {}
 }
 
 @CommandHandler(LinkFamilyMemberCommand)
 export class LinkFamilyMemberHandler implements ICommandHandler<LinkFamilyMemberCommand, Decided & { linkId: string }> {
-  constructor(private readonly decisions: Decisions, private readonly directory: Directory) {}
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly directory: Directory,
+  ) {}
 
   async execute({ childId, body, context }: LinkFamilyMemberCommand) {
     const kind = body.kind as FamilyMemberKind;
@@ -37,14 +44,24 @@ export class LinkFamilyMemberHandler implements ICommandHandler<LinkFamilyMember
         linkedOn: body.linkedOn as string,
         linkedBy: leadOf(context),
       },
-      { actor: context.actor, correlationId: context.requestId, childId, happenedOn: ['linkedOn', 'evidence.checkedOn'] },
+      {
+        actor: context.actor,
+        correlationId: context.requestId,
+        childId,
+        happenedOn: ['linkedOn', 'evidence.checkedOn'],
+      },
     );
     return { ...decided, linkId };
   }
 }
 
 export class UnlinkFamilyMemberCommand {
-  constructor(readonly childId: string, readonly linkId: string, readonly body: UnlinkFamilyMemberBody, readonly context: RequestContext) {}
+  constructor(
+    readonly childId: string,
+    readonly linkId: string,
+    readonly body: UnlinkFamilyMemberBody,
+    readonly context: RequestContext,
+  ) {}
 }
 
 @CommandHandler(UnlinkFamilyMemberCommand)
@@ -55,7 +72,14 @@ export class UnlinkFamilyMemberHandler implements ICommandHandler<UnlinkFamilyMe
     return this.decisions.execute(
       familyDecider,
       familyStream(childId),
-      { type: 'UnlinkFamilyMember', childId, linkId, reason: body.reason as string, unlinkedOn: body.unlinkedOn as string, unlinkedBy: leadOf(context) },
+      {
+        type: 'UnlinkFamilyMember',
+        childId,
+        linkId,
+        reason: body.reason as string,
+        unlinkedOn: body.unlinkedOn as string,
+        unlinkedBy: leadOf(context),
+      },
       { actor: context.actor, correlationId: context.requestId, childId, happenedOn: ['unlinkedOn'] },
     );
   }

@@ -19,15 +19,25 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('children/:childId/family-links')
 export class FamilyLinksController {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /** Links a parent-carer (parental responsibility checked) or the young person (seen in person) to the child. */
   @Post()
   @HttpCode(201)
   @Policy(familyPolicies.link)
   @ApiRecorded(201, 'linkId')
-  async link(@Param('childId', uuid) childId: string, @Body() body: LinkFamilyMemberBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const decided: Decided & { linkId: string } = await this.commands.execute(new LinkFamilyMemberCommand(childId, body, requester));
+  async link(
+    @Param('childId', uuid) childId: string,
+    @Body() body: LinkFamilyMemberBody,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const decided: Decided & { linkId: string } = await this.commands.execute(
+      new LinkFamilyMemberCommand(childId, body, requester),
+    );
     res.setHeader('Location', `/children/${childId}/family-links`);
     return { linkId: decided.linkId, revision: decided.revision.toString() };
   }
@@ -37,8 +47,15 @@ export class FamilyLinksController {
   @HttpCode(200)
   @Policy(familyPolicies.link)
   @ApiRecorded(200, 'linkId')
-  async unlink(@Param('childId', uuid) childId: string, @Param('linkId', uuid) linkId: string, @Body() body: UnlinkFamilyMemberBody, @Requester() requester: RequestContext) {
-    const decided: Decided = await this.commands.execute(new UnlinkFamilyMemberCommand(childId, linkId, body, requester));
+  async unlink(
+    @Param('childId', uuid) childId: string,
+    @Param('linkId', uuid) linkId: string,
+    @Body() body: UnlinkFamilyMemberBody,
+    @Requester() requester: RequestContext,
+  ) {
+    const decided: Decided = await this.commands.execute(
+      new UnlinkFamilyMemberCommand(childId, linkId, body, requester),
+    );
     return { linkId, revision: decided.revision.toString() };
   }
 

@@ -18,7 +18,14 @@ import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
 import { CLOCK } from '../platform/tokens';
 import { subjectAccessReport } from '../sharing/subject-access-report';
-import { type FamilyAudience, cafCopyFor, cafItemsShown, consentItemsShown, consentsFor, reportItemsShown } from './family-view';
+import {
+  type FamilyAudience,
+  cafCopyFor,
+  cafItemsShown,
+  consentItemsShown,
+  consentsFor,
+  reportItemsShown,
+} from './family-view';
 
 /**
  * What a linked family member reads of the child's record, for the API and the pages alike:
@@ -39,14 +46,26 @@ export class FamilyRecord {
 
   async cafs(childId: string, audience: FamilyAudience, requester: RequestContext) {
     const withheld = await this.withheldFrom(audience, childId);
-    const copies = (await familyCopiesOfChild(this.dataSource.manager, childId)).map((copy) => cafCopyFor(copy, withheld));
+    const copies = (await familyCopiesOfChild(this.dataSource.manager, childId)).map((copy) =>
+      cafCopyFor(copy, withheld),
+    );
     await this.shown(requester, childId, audience, 'caf', cafItemsShown(copies));
     return copies;
   }
 
   async consents(childId: string, audience: FamilyAudience, requester: RequestContext, only?: string) {
-    const consents = consentsFor(await consentDecisionsOf(this.dataSource.manager, childId), audience, this.clock()).filter((c) => only === undefined || c.consentId === only);
-    await this.shown(requester, childId, audience, only === undefined ? 'consents' : 'consent', consentItemsShown(consents));
+    const consents = consentsFor(
+      await consentDecisionsOf(this.dataSource.manager, childId),
+      audience,
+      this.clock(),
+    ).filter((c) => only === undefined || c.consentId === only);
+    await this.shown(
+      requester,
+      childId,
+      audience,
+      only === undefined ? 'consents' : 'consent',
+      consentItemsShown(consents),
+    );
     return consents;
   }
 
@@ -56,7 +75,9 @@ export class FamilyRecord {
       copy: 'family',
       now: this.clock(),
       // The family's own list of their children is not something shared about the child.
-      listsNaming: (await this.accessLog.listsNaming(childId)).filter((read) => !FAMILY_ROLES.includes(read.role as Role)),
+      listsNaming: (await this.accessLog.listsNaming(childId)).filter(
+        (read) => !FAMILY_ROLES.includes(read.role as Role),
+      ),
       hiddenCategories: await this.withheldFrom(audience, childId),
     });
     if (!report) throw new NotFoundException({ message: `No child ${childId}`, field: 'childId' });
@@ -69,26 +90,59 @@ export class FamilyRecord {
    * the reader as who withdrew and this request as the written evidence. Whose consent one may
    * withdraw is the consent domain's rule (a parent never a competent child's own).
    */
-  async withdraw(childId: string, consentId: string, reason: string | undefined, audience: FamilyAudience, requester: RequestContext): Promise<Decided> {
-    const withdrawnBy: ConsentGiver = audience === 'young-person' ? { kind: 'child' } : await this.parentAsGiver(requester.actor.userId, childId);
+  async withdraw(
+    childId: string,
+    consentId: string,
+    reason: string | undefined,
+    audience: FamilyAudience,
+    requester: RequestContext,
+  ): Promise<Decided> {
+    const withdrawnBy: ConsentGiver =
+      audience === 'young-person' ? { kind: 'child' } : await this.parentAsGiver(requester.actor.userId, childId);
     const evidence = { form: 'written', documentRef: `platform-request:${requester.requestId}` } as const;
-    return this.commands.execute(new WithdrawConsentCommand(childId, consentId, { withdrawnBy, evidence, ...(reason ? { reason } : {}) }, requester));
+    return this.commands.execute(
+      new WithdrawConsentCommand(
+        childId,
+        consentId,
+        { withdrawnBy, evidence, ...(reason ? { reason } : {}) },
+        requester,
+      ),
+    );
   }
 
   private async parentAsGiver(userId: string, childId: string): Promise<ConsentGiver> {
-    const [user, link] = [await this.directory.user(userId), await liveLinkOf(this.dataSource.manager, userId, childId)];
-    return { kind: 'parent-carer', name: user?.displayName ?? userId, relationship: link?.relationship as ParentRelationship };
+    const [user, link] = [
+      await this.directory.user(userId),
+      await liveLinkOf(this.dataSource.manager, userId, childId),
+    ];
+    return {
+      kind: 'parent-carer',
+      name: user?.displayName ?? userId,
+      relationship: link?.relationship as ParentRelationship,
+    };
   }
 
   /** What a competent child refused their parents; nothing for the young person reading their own. */
   private async withheldFrom(audience: FamilyAudience, childId: string): Promise<ReadonlySet<InformationCategory>> {
     if (audience === 'young-person') return new Set();
-    return new Set(categoriesWithheldFromParents(await consentDecisionsOf(this.dataSource.manager, childId), this.clock().toISOString()));
+    return new Set(
+      categoriesWithheldFromParents(
+        await consentDecisionsOf(this.dataSource.manager, childId),
+        this.clock().toISOString(),
+      ),
+    );
   }
 
-  private async shown(requester: RequestContext, childId: string, audience: FamilyAudience, view: FamilyView, items: ShownItem[]): Promise<void> {
+  private async shown(
+    requester: RequestContext,
+    childId: string,
+    audience: FamilyAudience,
+    view: FamilyView,
+    items: ShownItem[],
+  ): Promise<void> {
     const viewId = randomUUID();
-    const link = audience === 'parent-carer' ? await liveLinkOf(this.dataSource.manager, requester.actor.userId, childId) : null;
+    const link =
+      audience === 'parent-carer' ? await liveLinkOf(this.dataSource.manager, requester.actor.userId, childId) : null;
     const events = familyRecordShown({
       viewId,
       childId,
@@ -98,6 +152,11 @@ export class FamilyRecord {
       shownAt: this.clock().toISOString(),
     });
     if (events.length === 0) return;
-    await this.decisions.append(familyViewStream(viewId), events, { actor: requester.actor, correlationId: requester.requestId, childId }, 'no-stream');
+    await this.decisions.append(
+      familyViewStream(viewId),
+      events,
+      { actor: requester.actor, correlationId: requester.requestId, childId },
+      'no-stream',
+    );
   }
 }

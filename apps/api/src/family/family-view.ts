@@ -19,7 +19,11 @@ export function cafCopyFor(copy: FamilyCopy, withheld: ReadonlySet<InformationCa
     const category = CAF_ELEMENT_CATEGORIES[element as keyof typeof CAF_ELEMENT_CATEGORIES];
     return category !== undefined && !withheld.has(category);
   };
-  return { ...copy, assessment: copy.assessment.filter((entry) => shown(entry.element)), views: copy.views.filter((v) => v.whose !== 'child') };
+  return {
+    ...copy,
+    assessment: copy.assessment.filter((entry) => shown(entry.element)),
+    views: copy.views.filter((v) => v.whose !== 'child'),
+  };
 }
 
 export interface FamilyConsent {
@@ -49,7 +53,11 @@ function statusOf(d: ConsentDecision, now: Date): FamilyConsent['status'] {
  * The consent decisions this reader sees: a parent, the parents' side (what they may
  * withdraw); the young person, every decision about their own information.
  */
-export function consentsFor(decisions: readonly ConsentDecision[], audience: FamilyAudience, now: Date): FamilyConsent[] {
+export function consentsFor(
+  decisions: readonly ConsentDecision[],
+  audience: FamilyAudience,
+  now: Date,
+): FamilyConsent[] {
   return decisions
     .filter((d) => audience === 'young-person' || d.giver.kind === 'parent-carer')
     .map((d) => ({
@@ -76,23 +84,57 @@ export function cafItemsShown(copies: readonly FamilyCopy[]): ShownItem[] {
       const category = CAF_ELEMENT_CATEGORIES[entry.element as keyof typeof CAF_ELEMENT_CATEGORIES];
       if (category) byCategory.set(category, [...new Set([...(byCategory.get(category) ?? []), entry.element])]);
     }
-    const parts = { reasonForAssessment: copy.reasonForAssessment, views: copy.views.length, summary: copy.summary, leadProfessional: copy.leadProfessional, plan: copy.plan.length, meetings: copy.meetings.length, reviews: copy.reviews.length, closure: copy.closure };
+    const parts = {
+      reasonForAssessment: copy.reasonForAssessment,
+      views: copy.views.length,
+      summary: copy.summary,
+      leadProfessional: copy.leadProfessional,
+      plan: copy.plan.length,
+      meetings: copy.meetings.length,
+      reviews: copy.reviews.length,
+      closure: copy.closure,
+    };
     return [
-      { recordRef, category: null, fields: ['startedOn', ...Object.entries(parts).filter(([, held]) => Boolean(held)).map(([part]) => part)] },
+      {
+        recordRef,
+        category: null,
+        fields: [
+          'startedOn',
+          ...Object.entries(parts)
+            .filter(([, held]) => Boolean(held))
+            .map(([part]) => part),
+        ],
+      },
       ...[...byCategory].map(([category, elements]) => ({ recordRef, category, fields: elements })),
     ];
   });
 }
 
-const CONSENT_FIELDS = ['decision', 'decidedBy', 'purposes', 'recipients', 'categories', 'from', 'expiresOn', 'withdrawnAt', 'status'];
+const CONSENT_FIELDS = [
+  'decision',
+  'decidedBy',
+  'purposes',
+  'recipients',
+  'categories',
+  'from',
+  'expiresOn',
+  'withdrawnAt',
+  'status',
+];
 
-export const consentItemsShown = (consents: readonly FamilyConsent[]): ShownItem[] => consents.map((c) => ({ recordRef: `consent:${c.consentId}`, category: null, fields: CONSENT_FIELDS }));
+export const consentItemsShown = (consents: readonly FamilyConsent[]): ShownItem[] =>
+  consents.map((c) => ({ recordRef: `consent:${c.consentId}`, category: null, fields: CONSENT_FIELDS }));
 
 /** The report's parts that had something in them, with the child it names. */
 export const reportItemsShown = (report: SubjectAccessReport): ShownItem[] => [
   {
     recordRef: `subject-access-report:${report.child.childId}`,
     category: null,
-    fields: ['child', ...(['disclosures', 'decisionsNotToShare', 'listsNamingChild'] as const).filter((part) => report[part].length > 0)],
+    fields: [
+      'child',
+      ...(['disclosures', 'decisionsNotToShare', 'listsNamingChild'] as const).filter(
+        (part) => report[part].length > 0,
+      ),
+    ],
   },
 ];

@@ -38,21 +38,33 @@ export class FamilyController {
   /** The family-held copy of each CAF of the child. */
   @Get(':childId/cafs')
   @Policy(familyPolicies.read)
-  async cafs(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience, @Requester() requester: RequestContext) {
+  async cafs(
+    @Param('childId', uuid) childId: string,
+    @PolicyView() audience: FamilyAudience,
+    @Requester() requester: RequestContext,
+  ) {
     return { childId, cafs: await this.record.cafs(childId, audience, requester) };
   }
 
   /** The consent decisions: a parent's side for a parent, every one for the young person. */
   @Get(':childId/consents')
   @Policy(familyPolicies.read)
-  async consents(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience, @Requester() requester: RequestContext) {
+  async consents(
+    @Param('childId', uuid) childId: string,
+    @PolicyView() audience: FamilyAudience,
+    @Requester() requester: RequestContext,
+  ) {
     return { childId, consents: await this.record.consents(childId, audience, requester) };
   }
 
   /** What was shared about the child: the family's copy of the subject-access report (ADR 010), within what the child allows a parent. */
   @Get(':childId/shared')
   @Policy(familyPolicies.read)
-  shared(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience, @Requester() requester: RequestContext) {
+  shared(
+    @Param('childId', uuid) childId: string,
+    @PolicyView() audience: FamilyAudience,
+    @Requester() requester: RequestContext,
+  ) {
     return this.record.shared(childId, audience, requester);
   }
 
@@ -72,7 +84,13 @@ export class FamilyController {
     @PolicyView() audience: FamilyAudience,
     @Requester() requester: RequestContext,
   ) {
-    const decided: Decided = await this.record.withdraw(childId, consentId, body.reason as string | undefined, audience, requester);
+    const decided: Decided = await this.record.withdraw(
+      childId,
+      consentId,
+      body.reason as string | undefined,
+      audience,
+      requester,
+    );
     return { consentId, revision: decided.revision.toString() };
   }
 }

@@ -33,7 +33,13 @@ export class HealthController {
       () => 'up' as const,
       () => 'down' as const,
     );
-    const lag = database === 'up' && !this.config.eventStoreUrl ? await projectionLag(this.dataSource, this.projections.projections.map((p) => p.name)) : [];
+    const lag =
+      database === 'up' && !this.config.eventStoreUrl
+        ? await projectionLag(
+            this.dataSource,
+            this.projections.projections.map((p) => p.name),
+          )
+        : [];
     const failing = this.projections.status().filter((s) => s.failure);
     const lagging = lag.filter((l) => l.behind > this.config.projectionMaxLagEvents);
     const body = {

@@ -44,6 +44,11 @@ export class OutboxController {
   @Get('outbox')
   @Policy(roleIn('integration.outbox', ['admin', 'dpo']))
   outbox(@Query() query: OutboxQuery) {
-    return outboxMessages(this.dataSource, { state: query.state ?? 'pending', topic: query.topic, after: query.after, limit: query.limit ?? 100 });
+    return outboxMessages(this.dataSource, {
+      state: query.state ?? 'pending',
+      topic: query.topic,
+      after: query.after,
+      limit: query.limit ?? 100,
+    });
   }
 }

@@ -30,13 +30,21 @@ const PANEL_ROLES: readonly Role[] = ['panel-member', 'mast-coordinator'];
 export type PanelStep = 'schedule' | 'agenda' | 'attendance' | 'departures' | 'conflicts' | 'minutes' | 'closure';
 
 export class TakePanelStepCommand {
-  constructor(readonly panelDate: string, readonly step: PanelStep, readonly body: Body, readonly context: RequestContext) {}
+  constructor(
+    readonly panelDate: string,
+    readonly step: PanelStep,
+    readonly body: Body,
+    readonly context: RequestContext,
+  ) {}
 }
 
 export class RecordPanelDecisionCommand {
-  constructor(readonly panelDate: string, readonly body: Body, readonly context: RequestContext) {}
+  constructor(
+    readonly panelDate: string,
+    readonly body: Body,
+    readonly context: RequestContext,
+  ) {}
 }
-
 
 @CommandHandler(TakePanelStepCommand)
 export class TakePanelStepHandler implements ICommandHandler<TakePanelStepCommand, Decided> {
@@ -53,20 +61,38 @@ export class TakePanelStepHandler implements ICommandHandler<TakePanelStepComman
     const fields = commandBody(body, PLATFORM_FIELDS);
     const by = context.actor;
     const decide = (command: MastPanelCommand, childId?: string) =>
-      this.decisions.execute(mastPanelDecider, mastPanelStream(panelDate), command, { actor: by, correlationId: context.requestId, childId });
+      this.decisions.execute(mastPanelDecider, mastPanelStream(panelDate), command, {
+        actor: by,
+        correlationId: context.requestId,
+        childId,
+      });
     switch (step) {
       case 'schedule':
         return decide({ type: 'SchedulePanel', panelDate, panelWeekday: this.config.mastPanel.weekday, by });
       case 'agenda':
         return this.setAgenda(panelDate, context);
       case 'attendance':
-        return decide({ type: 'RecordAttendance', member: await this.panelMember(fields.userId), today: dayOf(this.clock().toISOString()) });
+        return decide({
+          type: 'RecordAttendance',
+          member: await this.panelMember(fields.userId),
+          today: dayOf(this.clock().toISOString()),
+        });
       case 'departures':
         return decide({ type: 'RecordDeparture', memberId: String(fields.userId) });
       case 'conflicts': {
-        const request = typeof fields.requestId === 'string' ? await mastRequest(this.dataSource.manager, fields.requestId) : null;
-        if (!request) throw new NotFoundException({ message: `No MAST request ${String(fields.requestId)}`, field: 'requestId' });
-        return decide({ type: 'DeclareConflictOfInterest', requestId: request.requestId, memberId: String(fields.memberId), nature: fields.nature as string }, request.childId);
+        const request =
+          typeof fields.requestId === 'string' ? await mastRequest(this.dataSource.manager, fields.requestId) : null;
+        if (!request)
+          throw new NotFoundException({ message: `No MAST request ${String(fields.requestId)}`, field: 'requestId' });
+        return decide(
+          {
+            type: 'DeclareConflictOfInterest',
+            requestId: request.requestId,
+            memberId: String(fields.memberId),
+            nature: fields.nature as string,
+          },
+          request.childId,
+        );
       }
       case 'minutes':
         return decide({ type: 'RecordMinutes', minutes: fields.minutes as string, by });
@@ -76,7 +102,10 @@ export class TakePanelStepHandler implements ICommandHandler<TakePanelStepComman
   }
 
   private async panelMember(userId: unknown) {
-    const user = await namedUser(this.directory, 'userId', userId, { roles: PANEL_ROLES, as: `a ${PANEL_ROLES.join(' or ')}` });
+    const user = await namedUser(this.directory, 'userId', userId, {
+      roles: PANEL_ROLES,
+      as: `a ${PANEL_ROLES.join(' or ')}`,
+    });
     return { userId: user.userId, role: user.role, agencyId: user.agencyId, name: user.displayName };
   }
 
@@ -109,7 +138,12 @@ export class TakePanelStepHandler implements ICommandHandler<TakePanelStepComman
     for (const item of panel.status === 'none' ? [] : (panel.agenda?.items ?? [])) {
       const { state: request } = await this.decisions.load(requests, mastRequestStream(item.requestId));
       if (request.status === 'listed' && request.listedFor === panelDate) continue;
-      await this.decisions.execute(requests, mastRequestStream(item.requestId), { type: 'ListMastRequest', requestId: item.requestId, panelDate, by: context.actor }, { ...ctx, childId: item.childId });
+      await this.decisions.execute(
+        requests,
+        mastRequestStream(item.requestId),
+        { type: 'ListMastRequest', requestId: item.requestId, panelDate, by: context.actor },
+        { ...ctx, childId: item.childId },
+      );
     }
     return decided ?? { streamId: stream, revision: revision as bigint, events: [] };
   }
@@ -138,10 +172,16 @@ export class RecordPanelDecisionHandler implements ICommandHandler<RecordPanelDe
     const requestStream = mastRequestStream(requestId);
     const panel = await this.decisions.load(mastPanelDecider, panelStream);
     const request = await this.decisions.load(mastRequestDecider(this.calendar), requestStream);
-    if (request.state.status === 'none') throw new NotFoundException({ message: `No MAST request ${requestId}`, field: 'requestId' });
+    if (request.state.status === 'none')
+      throw new NotFoundException({ message: `No MAST request ${requestId}`, field: 'requestId' });
     const childId = request.state.childId;
     const ctx = { actor: context.actor, correlationId: context.requestId, childId };
-    if (panel.state.status !== 'none' && panel.state.decided[requestId] && request.state.status === 'listed' && request.state.listedFor === panelDate) {
+    if (
+      panel.state.status !== 'none' &&
+      panel.state.decided[requestId] &&
+      request.state.status === 'listed' &&
+      request.state.listedFor === panelDate
+    ) {
       return this.completeInterruptedDecision(panelDate, requestId, ctx);
     }
     const outcome = decideAtPanel(this.calendar, panel.state, request.state, {
@@ -161,16 +201,33 @@ export class RecordPanelDecisionHandler implements ICommandHandler<RecordPanelDe
   }
 
   /** The panel recorded the decision but the request never heard it: carry the recorded decision over. */
-  private async completeInterruptedDecision(panelDate: string, requestId: string, ctx: DecisionContext): Promise<Decided> {
+  private async completeInterruptedDecision(
+    panelDate: string,
+    requestId: string,
+    ctx: DecisionContext,
+  ): Promise<Decided> {
     const history = await this.decisions.history(mastPanelStream(panelDate));
     const recorded = history.find((e) => e.type === 'PanelDecisionRecorded' && e.data.requestId === requestId)!;
     const { decision, reason } = recorded.data as { decision: MastDecision; reason: string };
-    return this.decisions.execute(mastRequestDecider(this.calendar), mastRequestStream(requestId), { type: 'DecideMastRequest', requestId, panelDate, decision, reason }, ctx);
+    return this.decisions.execute(
+      mastRequestDecider(this.calendar),
+      mastRequestStream(requestId),
+      { type: 'DecideMastRequest', requestId, panelDate, decision, reason },
+      ctx,
+    );
   }
 
   private async allocatedWorkerExists(decision: unknown): Promise<void> {
     const allocation = (decision as { outcome?: unknown; allocation?: { workerId?: unknown } } | undefined)?.allocation;
-    if ((decision as { outcome?: unknown } | undefined)?.outcome !== 'accept-allocate' || typeof allocation?.workerId !== 'string') return;
-    await namedUser(this.directory, 'decision.allocation.workerId', allocation.workerId, { roles: ['key-worker'], agencyId: 'mast', as: 'a key worker or family learning mentor of MAST' });
+    if (
+      (decision as { outcome?: unknown } | undefined)?.outcome !== 'accept-allocate' ||
+      typeof allocation?.workerId !== 'string'
+    )
+      return;
+    await namedUser(this.directory, 'decision.allocation.workerId', allocation.workerId, {
+      roles: ['key-worker'],
+      agencyId: 'mast',
+      as: 'a key worker or family learning mentor of MAST',
+    });
   }
 }

@@ -29,7 +29,10 @@ const answer = (panelDate: string, decided: Decided) => ({ panelDate, revision: 
 @ApiBearerAuth()
 @Controller('mast-panels')
 export class MastPanelsController {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /** Schedules the panel for a day; it must fall on the configured weekday (MAST_PANEL_WEEKDAY). */
   @Post()
@@ -38,7 +41,10 @@ export class MastPanelsController {
   @ApiRecorded(201, 'panelDate')
   async schedule(@Body() body: SchedulePanelBody, @Requester() requester: RequestContext) {
     const panelDate = panelDay.transform(body.panelDate) as string;
-    return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, 'schedule', {}, requester)));
+    return answer(
+      panelDate,
+      await this.commands.execute(new TakePanelStepCommand(panelDate, 'schedule', {}, requester)),
+    );
   }
 
   /** A decision on one request, with its reason; needs the quorum (MAST_QUORUM_MEMBERS from MAST_QUORUM_AGENCIES agencies). */
@@ -46,7 +52,11 @@ export class MastPanelsController {
   @HttpCode(201)
   @Policy(mastPolicies.decide)
   @ApiRecorded(201, 'panelDate')
-  async decide(@Param('panelDate', panelDay) panelDate: string, @Body() body: PanelDecisionBody, @Requester() requester: RequestContext) {
+  async decide(
+    @Param('panelDate', panelDay) panelDate: string,
+    @Body() body: PanelDecisionBody,
+    @Requester() requester: RequestContext,
+  ) {
     return answer(panelDate, await this.commands.execute(new RecordPanelDecisionCommand(panelDate, body, requester)));
   }
 
@@ -55,8 +65,15 @@ export class MastPanelsController {
   @HttpCode(201)
   @Policy(mastPolicies.decide)
   @ApiRecorded(201, 'panelDate')
-  async conflict(@Param('panelDate', panelDay) panelDate: string, @Body() body: ConflictBody, @Requester() requester: RequestContext) {
-    return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, 'conflicts', body, requester)));
+  async conflict(
+    @Param('panelDate', panelDay) panelDate: string,
+    @Body() body: ConflictBody,
+    @Requester() requester: RequestContext,
+  ) {
+    return answer(
+      panelDate,
+      await this.commands.execute(new TakePanelStepCommand(panelDate, 'conflicts', body, requester)),
+    );
   }
 
   /** agenda (from the requests received before the cut-off), attendance, departures, minutes, closure. */
@@ -65,9 +82,19 @@ export class MastPanelsController {
   @Policy(mastPolicies.runPanel)
   @ApiStepBodies(MEETING_STEPS)
   @ApiRecorded(200, 'panelDate')
-  async step(@Param('panelDate', panelDay) panelDate: string, @Param('step') stepName: string, @Body() body: unknown, @Requester() requester: RequestContext) {
+  async step(
+    @Param('panelDate', panelDay) panelDate: string,
+    @Param('step') stepName: string,
+    @Body() body: unknown,
+    @Requester() requester: RequestContext,
+  ) {
     const step = stepNamed(MEETING_STEPS, stepName);
-    return answer(panelDate, await this.commands.execute(new TakePanelStepCommand(panelDate, step.step, await stepBody(step, body), requester)));
+    return answer(
+      panelDate,
+      await this.commands.execute(
+        new TakePanelStepCommand(panelDate, step.step, await stepBody(step, body), requester),
+      ),
+    );
   }
 
   /** The agenda with attendance, conflicts, decisions and minutes. */

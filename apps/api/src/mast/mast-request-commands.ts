@@ -5,7 +5,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MAST_REQUEST_CATEGORIES, type MastRequestCommand } from '@app/domain/mast-request/commands';
 import { mastRequestDecider } from '@app/domain/mast-request/decider';
 import { mastRequestStream } from '@app/domain/mast-request/events';
-import { type ConsentCoverage, consentQuestions, coveredByConsent, type WorkingDayCalendar } from '@app/domain/multi-agency';
+import {
+  type ConsentCoverage,
+  consentQuestions,
+  coveredByConsent,
+  type WorkingDayCalendar,
+} from '@app/domain/multi-agency';
 import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
@@ -20,11 +25,20 @@ const PLATFORM_FIELDS = ['type', 'requestId', 'by', 'consent', 'receivedAt', 'to
 
 /** Whether the child's consents cover MAST involvement (every category a request records) at that moment. */
 export async function mastConsentAt(manager: EntityManager, childId: string, at: string): Promise<ConsentCoverage> {
-  return coveredByConsent(await consentCoverageForEach(manager, childId, consentQuestions('mast-involvement', 'mast', MAST_REQUEST_CATEGORIES, at)));
+  return coveredByConsent(
+    await consentCoverageForEach(
+      manager,
+      childId,
+      consentQuestions('mast-involvement', 'mast', MAST_REQUEST_CATEGORIES, at),
+    ),
+  );
 }
 
 export class MakeMastRequestCommand {
-  constructor(readonly body: Body, readonly context: RequestContext) {}
+  constructor(
+    readonly body: Body,
+    readonly context: RequestContext,
+  ) {}
 }
 
 export class TakeMastRequestStepCommand {
@@ -39,7 +53,10 @@ export class TakeMastRequestStepCommand {
 
 /** The request is received now; consent covering mast-involvement is read by the platform at that moment. */
 @CommandHandler(MakeMastRequestCommand)
-export class MakeMastRequestHandler implements ICommandHandler<MakeMastRequestCommand, Decided & { requestId: string }> {
+export class MakeMastRequestHandler implements ICommandHandler<
+  MakeMastRequestCommand,
+  Decided & { requestId: string }
+> {
   constructor(
     private readonly decisions: Decisions,
     private readonly dataSource: DataSource,
@@ -53,13 +70,25 @@ export class MakeMastRequestHandler implements ICommandHandler<MakeMastRequestCo
     const receivedAt = this.clock().toISOString();
     const childId = String(fields.childId);
     const consent = await mastConsentAt(this.dataSource.manager, childId, receivedAt);
-    const command = { ...fields, type: 'MakeMastRequest', requestId, by: context.actor, consent, receivedAt } as unknown as MastRequestCommand;
-    const decided = await this.decisions.execute(mastRequestDecider(this.calendar), mastRequestStream(requestId), command, {
-      actor: context.actor,
-      correlationId: context.requestId,
-      childId,
-      expectedRevision: 'no-stream',
-    });
+    const command = {
+      ...fields,
+      type: 'MakeMastRequest',
+      requestId,
+      by: context.actor,
+      consent,
+      receivedAt,
+    } as unknown as MastRequestCommand;
+    const decided = await this.decisions.execute(
+      mastRequestDecider(this.calendar),
+      mastRequestStream(requestId),
+      command,
+      {
+        actor: context.actor,
+        correlationId: context.requestId,
+        childId,
+        expectedRevision: 'no-stream',
+      },
+    );
     return { ...decided, requestId };
   }
 }
@@ -78,7 +107,13 @@ export class TakeMastRequestStepHandler implements ICommandHandler<TakeMastReque
     if (!found) throw new NotFoundException({ message: `No MAST request ${requestId}`, field: 'requestId' });
     const today = dayOf(this.clock().toISOString());
     const fields = commandBody(body, PLATFORM_FIELDS);
-    const command = { ...fields, ...(step.today ? { today } : {}), type: step.command, requestId, by: context.actor } as unknown as MastRequestCommand;
+    const command = {
+      ...fields,
+      ...(step.today ? { today } : {}),
+      type: step.command,
+      requestId,
+      by: context.actor,
+    } as unknown as MastRequestCommand;
     return this.decisions.execute(mastRequestDecider(this.calendar), mastRequestStream(requestId), command, {
       actor: context.actor,
       correlationId: context.requestId,

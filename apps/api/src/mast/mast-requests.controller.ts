@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -22,14 +33,23 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('mast-requests')
 export class MastRequestsController {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @Policy(mastPolicies.makeRequest)
   @ApiRecorded(201, 'requestId')
-  async make(@Body() body: MakeMastRequestBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const decided: Decided & { requestId: string } = await this.commands.execute(new MakeMastRequestCommand(body, requester));
+  async make(
+    @Body() body: MakeMastRequestBody,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const decided: Decided & { requestId: string } = await this.commands.execute(
+      new MakeMastRequestCommand(body, requester),
+    );
     res.setHeader('ETag', etagOf(decided.revision));
     res.setHeader('Location', `/mast-requests/${decided.requestId}`);
     return { requestId: decided.requestId, revision: decided.revision.toString() };
@@ -52,7 +72,9 @@ export class MastRequestsController {
   ) {
     const step = stepNamed(MAST_REQUEST_STEPS, stepName);
     const fields = await stepBody(step, body);
-    const decided: Decided = await this.commands.execute(new TakeMastRequestStepCommand(requestId, step, fields, revisionFromIfMatch(ifMatch), requester));
+    const decided: Decided = await this.commands.execute(
+      new TakeMastRequestStepCommand(requestId, step, fields, revisionFromIfMatch(ifMatch), requester),
+    );
     res.setHeader('ETag', etagOf(decided.revision));
     return { requestId, revision: decided.revision.toString() };
   }

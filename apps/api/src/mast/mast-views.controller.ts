@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { mastPolicies } from '@app/access/policy/mast.policies';
 import { dayOf } from '@app/domain/shared/calendar';
-import { type DeadlineState, keyWorkerCaseload, keyWorkerCaseloads, mastDeadlines, panelDecisionLog } from '@app/projections/mast/queries';
+import {
+  type DeadlineState,
+  keyWorkerCaseload,
+  keyWorkerCaseloads,
+  mastDeadlines,
+  panelDecisionLog,
+} from '@app/projections/mast/queries';
 import { Policy } from '../access/policy.decorator';
 import { CLOCK } from '../platform/tokens';
 import { DayPipe } from './day.pipe';
@@ -15,23 +21,42 @@ const STATES: readonly DeadlineState[] = ['due', 'overdue', 'breached', 'met'];
 @ApiBearerAuth()
 @Controller('mast')
 export class MastViewsController {
-  constructor(private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Get('decision-log')
   @Policy(mastPolicies.readPanel)
-  decisionLog(@Query('from', new DayPipe('from', true)) from?: string, @Query('to', new DayPipe('to', true)) to?: string) {
+  decisionLog(
+    @Query('from', new DayPipe('from', true)) from?: string,
+    @Query('to', new DayPipe('to', true)) to?: string,
+  ) {
     return panelDecisionLog(this.dataSource.manager, { from, to });
   }
 
   /** Response (5 working days after the panel) and first contact (10 after the decision): due, overdue, breached, met. */
   @Get('deadlines')
   @Policy(mastPolicies.deadlines)
-  deadlines(@Query('today', new DayPipe('today', true)) today?: string, @Query('owner') owner?: string, @Query('state') state?: string) {
+  deadlines(
+    @Query('today', new DayPipe('today', true)) today?: string,
+    @Query('owner') owner?: string,
+    @Query('state') state?: string,
+  ) {
     const states = state === undefined ? undefined : state.split(',');
     if (states?.some((s) => !STATES.includes(s as DeadlineState))) {
-      throw new BadRequestException({ error: 'Bad Request', rule: 'request.deadline-state', message: `state is one or more of ${STATES.join(', ')}`, field: 'state' });
+      throw new BadRequestException({
+        error: 'Bad Request',
+        rule: 'request.deadline-state',
+        message: `state is one or more of ${STATES.join(', ')}`,
+        field: 'state',
+      });
     }
-    return mastDeadlines(this.dataSource.manager, { today: today ?? dayOf(this.clock().toISOString()), ownerUserId: owner, states: states as DeadlineState[] | undefined });
+    return mastDeadlines(this.dataSource.manager, {
+      today: today ?? dayOf(this.clock().toISOString()),
+      ownerUserId: owner,
+      states: states as DeadlineState[] | undefined,
+    });
   }
 
   @Get('caseloads')

@@ -15,8 +15,12 @@ import { PlatformMetrics } from './platform-metrics';
     {
       provide: PlatformMetrics,
       inject: [IntegrationStatus, DataSource, ProjectionRunner, CONFIG],
-      useFactory: (integration: IntegrationStatus, dataSource: DataSource, projections: ProjectionRunner, config: PlatformConfig) =>
-        new PlatformMetrics({ integration, dataSource, projections, projectionLagKnown: !config.eventStoreUrl }),
+      useFactory: (
+        integration: IntegrationStatus,
+        dataSource: DataSource,
+        projections: ProjectionRunner,
+        config: PlatformConfig,
+      ) => new PlatformMetrics({ integration, dataSource, projections, projectionLagKnown: !config.eventStoreUrl }),
     },
   ],
   exports: [PlatformMetrics],

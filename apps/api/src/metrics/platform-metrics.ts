@@ -38,11 +38,24 @@ export class PlatformMetrics {
   });
 
   private readonly outboxDepth = this.gauge('mast_outbox_depth', 'Integration messages waiting in the outbox');
-  private readonly relayLag = this.gauge('mast_outbox_oldest_unpublished_age_seconds', 'Age of the oldest unpublished outbox message (relay lag)');
-  private readonly outboxFailed = this.gauge('mast_outbox_failed', 'Outbox messages that broke their contract and are never published');
+  private readonly relayLag = this.gauge(
+    'mast_outbox_oldest_unpublished_age_seconds',
+    'Age of the oldest unpublished outbox message (relay lag)',
+  );
+  private readonly outboxFailed = this.gauge(
+    'mast_outbox_failed',
+    'Outbox messages that broke their contract and are never published',
+  );
   private readonly relayRunning = this.gauge('mast_relay_running', '1 when this process relays the outbox');
-  private readonly relayFailures = this.gauge('mast_relay_consecutive_failures', 'Failed publishing attempts in a row (broker unreachable)');
-  private readonly relayPublished = new Counter({ name: 'mast_relay_published_total', help: 'Messages this process published since it started', registers: [this.registry] });
+  private readonly relayFailures = this.gauge(
+    'mast_relay_consecutive_failures',
+    'Failed publishing attempts in a row (broker unreachable)',
+  );
+  private readonly relayPublished = new Counter({
+    name: 'mast_relay_published_total',
+    help: 'Messages this process published since it started',
+    registers: [this.registry],
+  });
   private readonly projectionLagEvents = new Gauge({
     name: 'mast_projection_lag_events',
     help: 'Events a projection is behind the log',
@@ -89,10 +102,17 @@ export class PlatformMetrics {
     // Only the projections stuck now: one that recovered leaves no stale series behind.
     this.projectionFailing.reset();
     for (const { name, failure } of this.sources.projections.status()) {
-      if (failure) this.projectionFailing.set({ projection: name, event_id: failure.eventId ?? '', event_type: failure.eventType ?? '' }, 1);
+      if (failure)
+        this.projectionFailing.set(
+          { projection: name, event_id: failure.eventId ?? '', event_type: failure.eventType ?? '' },
+          1,
+        );
     }
     if (!this.sources.projectionLagKnown) return;
-    for (const lag of await projectionLag(this.sources.dataSource, this.sources.projections.projections.map((p) => p.name))) {
+    for (const lag of await projectionLag(
+      this.sources.dataSource,
+      this.sources.projections.projections.map((p) => p.name),
+    )) {
       this.projectionLagEvents.set({ projection: lag.name }, lag.behind);
     }
   }

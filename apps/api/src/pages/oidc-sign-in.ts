@@ -28,7 +28,12 @@ export class OidcSignIn {
 
   async start(next: string): Promise<{ readonly url: string; readonly pending: PendingSignIn }> {
     const client = await this.clientOf();
-    const pending = { codeVerifier: generators.codeVerifier(), state: generators.state(), nonce: generators.nonce(), next };
+    const pending = {
+      codeVerifier: generators.codeVerifier(),
+      state: generators.state(),
+      nonce: generators.nonce(),
+      next,
+    };
     const url = client.authorizationUrl({
       scope: 'openid profile',
       code_challenge: generators.codeChallenge(pending.codeVerifier),

@@ -17,14 +17,20 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The web pages' credential: a server-side session named by an httpOnly, SameSite cookie. */
 @Injectable()
 export class PageSessions {
-  constructor(readonly sessions: WebSessions, @Inject(CONFIG) private readonly config: PlatformConfig) {}
+  constructor(
+    readonly sessions: WebSessions,
+    @Inject(CONFIG) private readonly config: PlatformConfig,
+  ) {}
 
   /** The user of the request's live session; a form must carry the session's CSRF token. */
   async userOf(request: AccessRequest): Promise<string> {
     const sessionId: unknown = request.cookies?.[SESSION_COOKIE];
     const session = typeof sessionId === 'string' && sessionId !== '' ? await this.sessions.resume(sessionId) : null;
     if (!session) throw new AuthenticationError('no-session');
-    if (!SAFE_METHODS.has(request.method) && !csrfTokenMatches(session, (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD])) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !csrfTokenMatches(session, (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD])
+    ) {
       throw new AuthenticationError('csrf-token');
     }
     request.webSession = session;

@@ -12,6 +12,15 @@ import { SharingProposalPages } from './sharing/sharing-proposal.page';
 /** The DSL's pages and lawful sharing step by step (issue 15, points 1 and 2), each behind its API twin's policy. */
 @Module({
   imports: [CqrsModule],
-  controllers: [ConcernPages, RestrictionPages, SharingProposalPages, SharingBasisPages, SharingApprovalPages, SharingDecisionPages, SharingDisclosurePages, ReceivedPage],
+  controllers: [
+    ConcernPages,
+    RestrictionPages,
+    SharingProposalPages,
+    SharingBasisPages,
+    SharingApprovalPages,
+    SharingDecisionPages,
+    SharingDisclosurePages,
+    ReceivedPage,
+  ],
 })
 export class SafeguardingPagesModule {}

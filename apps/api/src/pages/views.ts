@@ -18,17 +18,36 @@ export const ASSETS_DIR = join(__dirname, 'assets');
  */
 export function configurePages(app: INestApplication): void {
   const express = app.getHttpAdapter().getInstance();
-  const env = nunjucks.configure([join(__dirname, 'views'), govukDist, packageDir('@ministryofjustice/frontend')], { autoescape: true, express });
-  env.addFilter('day', (iso: unknown) => (typeof iso === 'string' && iso ? dayFormat.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : ''));
-  env.addFilter('dateTime', (iso: unknown) => (typeof iso === 'string' && iso ? dateTimeFormat.format(new Date(iso)) : ''));
+  const env = nunjucks.configure([join(__dirname, 'views'), govukDist, packageDir('@ministryofjustice/frontend')], {
+    autoescape: true,
+    express,
+  });
+  env.addFilter('day', (iso: unknown) =>
+    typeof iso === 'string' && iso ? dayFormat.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : '',
+  );
+  env.addFilter('dateTime', (iso: unknown) =>
+    typeof iso === 'string' && iso ? dateTimeFormat.format(new Date(iso)) : '',
+  );
   express.set('view engine', 'njk');
   app.use(`${PAGES_PATH}/assets`, serveStatic(ASSETS_DIR, { index: false }));
   app.use(`${PAGES_PATH}/assets/govuk`, serveStatic(join(govukDist, 'govuk'), { index: false }));
   app.use(PAGES_PATH, cookieParser(), renderSafely);
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
 
 const logger = new Logger('Pages');
 

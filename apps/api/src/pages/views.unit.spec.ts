@@ -12,7 +12,13 @@ const templates = (dir: string): string[] =>
 
 /** A template that does not compile is a plain 500 for whoever opens its page: every one is compiled here, before any browser walk. */
 describe('page templates', () => {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, join(packageDir('govuk-frontend'), 'dist'), packageDir('@ministryofjustice/frontend')]));
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([
+      viewsDir,
+      join(packageDir('govuk-frontend'), 'dist'),
+      packageDir('@ministryofjustice/frontend'),
+    ]),
+  );
   it.each(templates(viewsDir))('%s compiles', (template) => {
     expect(() => env.getTemplate(template, true)).not.toThrow();
   });

@@ -17,7 +17,8 @@ export function documentDomainErrors(document: OpenAPIObject): void {
       ...document.components?.schemas,
       Refusal: {
         type: 'object',
-        description: 'A command refused by a domain rule: 400 (invalid, naming the field), 403 (forbidden) or 409 (conflict)',
+        description:
+          'A command refused by a domain rule: 400 (invalid, naming the field), 403 (forbidden) or 409 (conflict)',
         required: ['statusCode', 'error', 'rule', 'message', 'requestId'],
         properties: {
           statusCode: { type: 'integer', enum: [400, 403, 409] },

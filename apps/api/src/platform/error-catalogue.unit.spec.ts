@@ -32,7 +32,12 @@ const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'testing' ? [] : sources(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.fixture.ts') && entry.name !== 'errors.ts' ? [path] : [];
+    return entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.spec.ts') &&
+      !entry.name.endsWith('.fixture.ts') &&
+      entry.name !== 'errors.ts'
+      ? [path]
+      : [];
   });
 
 /** Every rule the domain's source can refuse by: literals, and templates as patterns. */
@@ -42,10 +47,22 @@ function thrownRules(): { literals: Set<string>; patterns: RegExp[] } {
   const note = (text: string, at: { prefix?: string; suffix?: string } = {}) => {
     const rule = `${at.prefix ?? ''}${text}${at.suffix ?? ''}`;
     if (!rule.includes('${')) literals.add(rule);
-    else patterns.push(new RegExp(`^${rule.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[a-z0-9.-]+')}$`));
+    else
+      patterns.push(
+        new RegExp(
+          `^${rule
+            .split(/\$\{[^}]*\}/)
+            .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+            .join('[a-z0-9.-]+')}$`,
+        ),
+      );
   };
   const textOf = (node: ts.Node | undefined, file: ts.SourceFile): string | undefined =>
-    node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : node && ts.isTemplateExpression(node) ? node.getText(file).slice(1, -1) : undefined;
+    node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+      ? node.text
+      : node && ts.isTemplateExpression(node)
+        ? node.getText(file).slice(1, -1)
+        : undefined;
   for (const path of sources(DOMAIN)) {
     const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
     const visit = (node: ts.Node): void => {
@@ -69,17 +86,25 @@ function thrownRules(): { literals: Set<string>; patterns: RegExp[] } {
 }
 
 describe('the catalogue of domain errors', () => {
-  const catalogued = new Map(Object.values(errorCatalogues).flatMap((catalogue) => Object.keys(catalogue).map((rule) => [rule, catalogue[rule]] as const)));
+  const catalogued = new Map(
+    Object.values(errorCatalogues).flatMap((catalogue) =>
+      Object.keys(catalogue).map((rule) => [rule, catalogue[rule]] as const),
+    ),
+  );
   const { literals, patterns } = thrownRules();
 
   it('lists every rule the domain refuses a command by', () => {
     expect(literals.size).toBeGreaterThan(300);
     expect([...literals].filter((rule) => !catalogued.has(rule))).toEqual([]);
-    expect(patterns.filter((pattern) => ![...catalogued.keys()].some((rule) => pattern.test(rule))).map(String)).toEqual([]);
+    expect(
+      patterns.filter((pattern) => ![...catalogued.keys()].some((rule) => pattern.test(rule))).map(String),
+    ).toEqual([]);
   });
 
   it('lists no rule the domain no longer refuses by', () => {
-    expect([...catalogued.keys()].filter((rule) => !literals.has(rule) && !patterns.some((pattern) => pattern.test(rule)))).toEqual([]);
+    expect(
+      [...catalogued.keys()].filter((rule) => !literals.has(rule) && !patterns.some((pattern) => pattern.test(rule))),
+    ).toEqual([]);
   });
 
   it('lists each rule once, with a kind and a sentence', () => {
@@ -97,7 +122,9 @@ describe('the catalogue in the OpenAPI document', () => {
     const document: OpenAPIObject = { openapi: '3.0.0', info: { title: 'api', version: '1' }, paths: {} };
     documentDomainErrors(document);
     const refusal = document.components?.schemas?.Refusal as { properties: { rule: { enum: string[] } } };
-    expect(refusal.properties.rule.enum).toEqual(expect.arrayContaining(['caf.consent-required', 'referral.parental-consent-required', 'value.text-required']));
+    expect(refusal.properties.rule.enum).toEqual(
+      expect.arrayContaining(['caf.consent-required', 'referral.parental-consent-required', 'value.text-required']),
+    );
     expect(document.info.description).toContain('| `mast-request.senco-only` | 403 |');
   });
 });

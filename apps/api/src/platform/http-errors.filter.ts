@@ -4,7 +4,11 @@ import { AccessLog } from '@app/access/audit/access-log';
 import type { Actor } from '@app/domain/shared/actor';
 import type { Request, Response } from 'express';
 import { describeDatabaseError, isDatabaseError } from '@app/platform/database/query-log';
-import { EventRefusedError, IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store/event-store.port';
+import {
+  EventRefusedError,
+  IdempotencyConflictError,
+  WrongExpectedRevisionError,
+} from '@app/event-store/event-store.port';
 import { HTTP_STATUS_OF_KIND } from '@app/domain/shared/errors-catalogue';
 import { ChildRecordErasedError } from '@app/event-store/personal-data/child-data-keys';
 import { answerAsPage, type FormRequest, isPageRequest } from '../pages/error-pages';
@@ -20,8 +24,12 @@ const faultOf = (exception: unknown): string => {
 };
 
 const isClientError = (e: unknown): e is { status: number; type: string; message: string } =>
-  typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' &&
-  (e as { status: number }).status >= 400 && (e as { status: number }).status < 500 && typeof (e as { type?: unknown }).type === 'string';
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as { status?: unknown }).status === 'number' &&
+  (e as { status: number }).status >= 400 &&
+  (e as { status: number }).status < 500 &&
+  typeof (e as { type?: unknown }).type === 'string';
 
 /**
  * One mapping from failures to HTTP: a broken domain rule is 400/403/409 naming the rule,
@@ -41,19 +49,24 @@ export class HttpErrorsFilter implements ExceptionFilter {
     const requestId = requestIdOf(request);
     // The same answer, as a page for the web pages (ADR 018), as JSON for everyone else.
     const send = (status: number, body: Record<string, unknown>) =>
-      isPageRequest(request) ? answerAsPage(request as FormRequest, response, status, { ...body, requestId }) : response.status(status).json({ statusCode: status, ...body, requestId });
+      isPageRequest(request)
+        ? answerAsPage(request as FormRequest, response, status, { ...body, requestId })
+        : response.status(status).json({ statusCode: status, ...body, requestId });
 
     if (exception instanceof DomainRefusal) {
       const { rule, message, kind, field, details } = exception.error;
       const status = HTTP_STATUS_OF_KIND[kind];
       // The details say more than the sentence (a missing consent says which one, so the user knows whom to ask).
-      const answer = () => send(status, { error: STATUS_CODES[status], rule, message, ...(field ? { field } : {}), ...details });
+      const answer = () =>
+        send(status, { error: STATUS_CODES[status], rule, message, ...(field ? { field } : {}), ...details });
       // A refusal the domain makes (a disclosure beyond its decision, self-approval) is audited like one the policy makes.
       if (kind === 'forbidden' && request.actor && request.access) {
         const { resource, childId } = request.access;
         this.accessLog
           .append({ ...request.actor, childId, resource, outcome: 'refused', reason: `${rule}: ${message}`, requestId })
-          .catch((error: Error) => this.logger.error(`request ${requestId}: the refusal could not be logged: ${error.message}`))
+          .catch((error: Error) =>
+            this.logger.error(`request ${requestId}: the refusal could not be logged: ${error.message}`),
+          )
           .finally(answer);
         return;
       }
@@ -81,7 +94,11 @@ export class HttpErrorsFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof IdempotencyConflictError) {
-      send(HttpStatus.CONFLICT, { error: 'Conflict', rule: 'concurrency.idempotency-conflict', message: exception.message });
+      send(HttpStatus.CONFLICT, {
+        error: 'Conflict',
+        rule: 'concurrency.idempotency-conflict',
+        message: exception.message,
+      });
       return;
     }
     if (exception instanceof HttpException) {
@@ -92,10 +109,17 @@ export class HttpErrorsFilter implements ExceptionFilter {
     }
     if (isClientError(exception)) {
       // body-parser's refusals (malformed JSON, body too large) are the client's mistake.
-      send(exception.status, { error: STATUS_CODES[exception.status] ?? 'Bad Request', rule: `request.${exception.type}`, message: exception.message });
+      send(exception.status, {
+        error: STATUS_CODES[exception.status] ?? 'Bad Request',
+        rule: `request.${exception.type}`,
+        message: exception.message,
+      });
       return;
     }
     this.logger.error(`request ${requestId} failed: ${faultOf(exception)}`);
-    send(HttpStatus.INTERNAL_SERVER_ERROR, { error: 'Internal Server Error', message: 'Something went wrong on our side; quote the request id' });
+    send(HttpStatus.INTERNAL_SERVER_ERROR, {
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side; quote the request id',
+    });
   }
 }

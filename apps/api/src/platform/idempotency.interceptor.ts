@@ -45,7 +45,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new BadRequestException({
         error: 'Bad Request',
         rule: 'request.idempotency-key',
-        ...keyProblem(`${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 characters of A-Z a-z 0-9 . _ : - (a fresh UUID per request is a good choice)`),
+        ...keyProblem(
+          `${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 characters of A-Z a-z 0-9 . _ : - (a fresh UUID per request is a good choice)`,
+        ),
       });
     }
     const { userId } = request.actor;
@@ -81,12 +83,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return next.handle().pipe(
           concatMap((body: unknown) => {
             const headers = Object.fromEntries(
-              REPLAYED_HEADERS.flatMap((name) => (response.getHeader(name) === undefined ? [] : [[name, String(response.getHeader(name))]])),
+              REPLAYED_HEADERS.flatMap((name) =>
+                response.getHeader(name) === undefined ? [] : [[name, String(response.getHeader(name))]],
+              ),
             );
-            return from(this.keys.complete(userId, key, { statusCode: response.statusCode, body, headers })).pipe(map(() => body));
+            return from(this.keys.complete(userId, key, { statusCode: response.statusCode, body, headers })).pipe(
+              map(() => body),
+            );
           }),
           // A refused or failed request wrote nothing: its key is free for the corrected retry.
-          catchError((error: unknown) => from(this.keys.release(userId, key)).pipe(concatMap(() => { throw error; }))),
+          catchError((error: unknown) =>
+            from(this.keys.release(userId, key)).pipe(
+              concatMap(() => {
+                throw error;
+              }),
+            ),
+          ),
         );
     }
   }
@@ -111,7 +123,9 @@ export function documentIdempotencyKey(document: OpenAPIObject): void {
     ];
     operation.responses = {
       ...operation.responses,
-      '409': operation.responses['409'] ?? { description: 'Conflict (among others: the first request with this Idempotency-Key has not answered yet)' },
+      '409': operation.responses['409'] ?? {
+        description: 'Conflict (among others: the first request with this Idempotency-Key has not answered yet)',
+      },
       '422': { description: 'The Idempotency-Key was first used for a different request' },
     };
   }

@@ -28,7 +28,12 @@ export class PageQuery {
 export const cursorOf = (key: PageKey): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
 const badCursor = () =>
-  new BadRequestException({ error: 'Bad Request', field: 'cursor', rule: 'cursor', message: 'cursor must be the cursor of a next link of this list' });
+  new BadRequestException({
+    error: 'Bad Request',
+    field: 'cursor',
+    rule: 'cursor',
+    message: 'cursor must be the cursor of a next link of this list',
+  });
 
 function decode(list: KeysetList, cursor: string): PageKey {
   let key: unknown;
@@ -37,7 +42,8 @@ function decode(list: KeysetList, cursor: string): PageKey {
   } catch {
     throw badCursor();
   }
-  if (!Array.isArray(key) || !key.every((v): v is string => typeof v === 'string') || !keyFits(list, key)) throw badCursor();
+  if (!Array.isArray(key) || !key.every((v): v is string => typeof v === 'string') || !keyFits(list, key))
+    throw badCursor();
   return key;
 }
 

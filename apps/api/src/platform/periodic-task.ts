@@ -9,7 +9,11 @@ export class PeriodicTask {
   private timer?: NodeJS.Timeout;
   private running: Promise<number> | null = null;
 
-  constructor(name: string, private readonly everyMs: number, private readonly work: () => Promise<number>) {
+  constructor(
+    name: string,
+    private readonly everyMs: number,
+    private readonly work: () => Promise<number>,
+  ) {
     this.logger = new Logger(name);
   }
 

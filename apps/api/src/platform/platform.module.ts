@@ -23,7 +23,17 @@ export class PlatformModule {
         { provide: CLOCK, useValue: runtime.clock },
         Decisions,
       ],
-      exports: [PLATFORM_RUNTIME, CONFIG, DataSource, EVENT_STORE, ProjectionRunner, CALENDAR, SCHOOL_CALENDARS, CLOCK, Decisions],
+      exports: [
+        PLATFORM_RUNTIME,
+        CONFIG,
+        DataSource,
+        EVENT_STORE,
+        ProjectionRunner,
+        CALENDAR,
+        SCHOOL_CALENDARS,
+        CLOCK,
+        Decisions,
+      ],
     };
   }
 }

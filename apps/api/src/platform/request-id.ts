@@ -26,7 +26,10 @@ export function requestIdOf(request: IdentifiedRequest, response: ServerResponse
   if (response && !response.headersSent) {
     response.setHeader('X-Request-Id', id);
     if (sent !== undefined && !kept) {
-      response.setHeader('X-Request-Id-Refused', 'x-request-id must be 1 to 64 characters of A-Z a-z 0-9 . _ : -; the X-Request-Id given here replaces it');
+      response.setHeader(
+        'X-Request-Id-Refused',
+        'x-request-id must be 1 to 64 characters of A-Z a-z 0-9 . _ : -; the X-Request-Id given here replaces it',
+      );
     }
   }
   return id;

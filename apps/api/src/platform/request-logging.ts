@@ -15,10 +15,17 @@ export const requestLogging = (logger: PlatformLogger) =>
       logger,
       genReqId: (req: IncomingMessage, res: ServerResponse) => requestIdOf(req, res),
       quietReqLogger: true,
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       // The route pattern is known only once the request is routed: added when the line is written.
-      customSuccessObject: (req: IncomingMessage, _res: ServerResponse, line: object) => ({ ...line, route: routePatternOf(req) }),
-      customErrorObject: (req: IncomingMessage, _res: ServerResponse, _error: Error, line: object) => ({ ...line, route: routePatternOf(req) }),
+      customSuccessObject: (req: IncomingMessage, _res: ServerResponse, line: object) => ({
+        ...line,
+        route: routePatternOf(req),
+      }),
+      customErrorObject: (req: IncomingMessage, _res: ServerResponse, _error: Error, line: object) => ({
+        ...line,
+        route: routePatternOf(req),
+      }),
       serializers: {
         req: (req: { id: string; method: string }) => ({ id: req.id, method: req.method }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

@@ -9,7 +9,13 @@ import { routePatternOf } from './request-context';
  */
 export function traceRequests(req: Request, res: Response, next: NextFunction): void {
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
-  const span = trace.getTracer('mast-platform').startSpan(`HTTP ${req.method}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method } }, parent);
+  const span = trace
+    .getTracer('mast-platform')
+    .startSpan(
+      `HTTP ${req.method}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method } },
+      parent,
+    );
   res.once('finish', () => {
     const route = routePatternOf(req);
     span.updateName(`${req.method} ${route}`);

@@ -11,8 +11,9 @@ export const IsSequenceNumber = (options?: ValidationOptions): PropertyDecorator
     {
       name: 'isSequenceNumber',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= BIGINT_MAX,
-        defaultMessage: (args) => `${args?.property ?? "the value"} must be a whole number from 0 to ${BIGINT_MAX}`,
+        validate: (value: unknown) =>
+          typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= BIGINT_MAX,
+        defaultMessage: (args) => `${args?.property ?? 'the value'} must be a whole number from 0 to ${BIGINT_MAX}`,
       },
     },
     options,

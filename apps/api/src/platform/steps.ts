@@ -10,7 +10,11 @@ export interface WithBody {
 
 /** The step a path names in an aggregate's table of steps; an unknown one is a 404 listing the known. */
 export function stepNamed<S>(steps: Readonly<Record<string, S>>, name: string): S {
-  if (!Object.hasOwn(steps, name)) throw new NotFoundException({ message: `No step ${name}; steps are ${Object.keys(steps).join(', ')}`, field: 'step' });
+  if (!Object.hasOwn(steps, name))
+    throw new NotFoundException({
+      message: `No step ${name}; steps are ${Object.keys(steps).join(', ')}`,
+      field: 'step',
+    });
   return steps[name];
 }
 
@@ -24,7 +28,12 @@ export async function stepBody(step: WithBody, body: unknown = {}): Promise<Body
   if (step.body) return (await validationPipe.transform(body, { type: 'body', metatype: step.body })) as Body;
   const given = Object.keys(body);
   if (given.length > 0) {
-    throw new BadRequestException({ error: 'Bad Request', message: `property ${given[0]} should not exist`, field: given[0], rule: 'whitelistValidation' });
+    throw new BadRequestException({
+      error: 'Bad Request',
+      message: `property ${given[0]} should not exist`,
+      field: given[0],
+      rule: 'whitelistValidation',
+    });
   }
   return {};
 }
@@ -32,9 +41,15 @@ export async function stepBody(step: WithBody, body: unknown = {}): Promise<Body
 /** OpenAPI for a step route: the body is one of the steps' DTOs, each named in the description by its step. */
 export function ApiStepBodies(steps: Readonly<Record<string, WithBody>>): MethodDecorator {
   const bodies = [...new Set(Object.values(steps).flatMap((step) => (step.body ? [step.body] : [])))];
-  const byStep = Object.entries(steps).map(([name, step]) => `\`${name}\`: ${step.body ? step.body.name : 'no body'}`).join('; ');
+  const byStep = Object.entries(steps)
+    .map(([name, step]) => `\`${name}\`: ${step.body ? step.body.name : 'no body'}`)
+    .join('; ');
   return applyDecorators(
     ApiExtraModels(...bodies),
-    ApiBody({ required: false, description: `The body depends on the step: ${byStep}`, schema: { oneOf: bodies.map((body) => ({ $ref: getSchemaPath(body) })) } }),
+    ApiBody({
+      required: false,
+      description: `The body depends on the step: ${byStep}`,
+      schema: { oneOf: bodies.map((body) => ({ $ref: getSchemaPath(body) })) },
+    }),
   );
 }

@@ -21,7 +21,11 @@ const HOURLY = 60 * 60 * 1000;
 export class ConsentExpiry extends ProcessManager {
   private readonly logger = new Logger('ConsentExpiry');
 
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {
     super('ConsentExpiry', HOURLY, true);
   }
 
@@ -35,11 +39,16 @@ export class ConsentExpiry extends ProcessManager {
     let recorded = 0;
     for (const due of await consentsAwaitingExpiry(this.dataSource.manager, today)) {
       try {
-        await this.decisions.execute(consentDecider, consentStream(due.childId), { type: 'RecordConsentExpiry', childId: due.childId, consentId: due.consentId, today }, {
-          actor: systemActor('consent-expiry'),
-          correlationId: randomUUID(),
-          childId: due.childId,
-        });
+        await this.decisions.execute(
+          consentDecider,
+          consentStream(due.childId),
+          { type: 'RecordConsentExpiry', childId: due.childId, consentId: due.consentId, today },
+          {
+            actor: systemActor('consent-expiry'),
+            correlationId: randomUUID(),
+            childId: due.childId,
+          },
+        );
         recorded += 1;
       } catch (error) {
         // Another process recorded it first, or it was withdrawn meanwhile: nothing to do.

@@ -26,7 +26,10 @@ const LEASE_SECONDS = 30;
 export class CorrectionNoticeWorker extends ProcessManager {
   private readonly logger = new Logger('CorrectionNotices');
 
-  constructor(private readonly dataSource: DataSource, private readonly notices: CorrectionNotices) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notices: CorrectionNotices,
+  ) {
     super('CorrectionNotices', POLL_MS, false);
   }
 
@@ -39,15 +42,25 @@ export class CorrectionNoticeWorker extends ProcessManager {
     let issued = 0;
     for (let row = await this.claim(); row; row = await this.claim()) {
       try {
-        issued += await this.notices.issue(row.record_ref, row.correction_id, row.corrected, row.reason ?? 'Record corrected', {
-          actor: row.actor,
-          requestId: row.correlation_id ?? row.correction_id,
-        });
+        issued += await this.notices.issue(
+          row.record_ref,
+          row.correction_id,
+          row.corrected,
+          row.reason ?? 'Record corrected',
+          {
+            actor: row.actor,
+            requestId: row.correlation_id ?? row.correction_id,
+          },
+        );
       } catch (error) {
-        this.logger.error(`correction ${row.correction_id}: notices not issued yet, will retry: ${(error as Error).message}`);
+        this.logger.error(
+          `correction ${row.correction_id}: notices not issued yet, will retry: ${(error as Error).message}`,
+        );
         return issued;
       }
-      await this.dataSource.query(`DELETE FROM read_models.pending_correction_notices WHERE correction_id = $1`, [row.correction_id]);
+      await this.dataSource.query(`DELETE FROM read_models.pending_correction_notices WHERE correction_id = $1`, [
+        row.correction_id,
+      ]);
     }
     return issued;
   }

@@ -10,7 +10,11 @@ import { PeriodicTask } from '../platform/periodic-task';
 export abstract class ProcessManager implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly task: PeriodicTask;
 
-  protected constructor(name: string, everyMs: number, private readonly runAtStart: boolean) {
+  protected constructor(
+    name: string,
+    everyMs: number,
+    private readonly runAtStart: boolean,
+  ) {
     this.task = new PeriodicTask(name, everyMs, () => this.react());
   }
 

@@ -46,18 +46,24 @@ export class RetentionReviewJob extends ProcessManager {
     let listed = 0;
     for (const [childId, records] of this.dueOn(today, await recordsHeld(this.dataSource.manager, today))) {
       try {
-        const decided = await this.decisions.execute(retentionDecider, retentionStream(childId), { type: 'ListForReview', childId, reviewId: randomUUID(), records, today }, {
-          actor: systemActor('retention-review'),
-          correlationId: randomUUID(),
-          childId,
-        });
+        const decided = await this.decisions.execute(
+          retentionDecider,
+          retentionStream(childId),
+          { type: 'ListForReview', childId, reviewId: randomUUID(), records, today },
+          {
+            actor: systemActor('retention-review'),
+            correlationId: randomUUID(),
+            childId,
+          },
+        );
         listed += decided.events.length > 0 ? 1 : 0;
       } catch (error) {
         // Another process decided on this child meanwhile (listed it, or the dpo acted): the next run sees it.
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
       }
     }
-    if (listed > 0) this.logger.log(`listed ${listed} record${listed === 1 ? '' : 's'} for the dpo's retention review on ${today}`);
+    if (listed > 0)
+      this.logger.log(`listed ${listed} record${listed === 1 ? '' : 's'} for the dpo's retention review on ${today}`);
     return listed;
   }
 
@@ -66,7 +72,11 @@ export class RetentionReviewJob extends ProcessManager {
     const byChild = new Map<string, RecordHeld[]>();
     for (const record of held) byChild.set(record.childId, [...(byChild.get(record.childId) ?? []), record]);
     for (const [childId, records] of byChild) {
-      const ends = records.map((r) => ({ recordRef: r.recordRef, recordClass: r.recordClass, endsOn: endOfPeriod(this.runtime.retentionSchedule.classes[r.recordClass], r) }));
+      const ends = records.map((r) => ({
+        recordRef: r.recordRef,
+        recordClass: r.recordClass,
+        endsOn: endOfPeriod(this.runtime.retentionSchedule.classes[r.recordClass], r),
+      }));
       if (ends.every((r): r is RetainedRecord => r.endsOn !== null && r.endsOn <= today)) yield [childId, ends];
     }
   }

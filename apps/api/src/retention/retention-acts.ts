@@ -5,7 +5,12 @@ import { practitionerOf } from '@app/domain/multi-agency';
 import { retentionDecider } from '@app/domain/retention/decider';
 import { retentionStream } from '@app/domain/retention/events';
 import type { RetentionCommand } from '@app/domain/retention/commands';
-import type { ErasureExemption, ErasureGround, ErasureOutcome, ErasureRequester } from '@app/domain/retention/vocabulary';
+import type {
+  ErasureExemption,
+  ErasureGround,
+  ErasureOutcome,
+  ErasureRequester,
+} from '@app/domain/retention/vocabulary';
 import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
 import { ChildRecord } from '@app/projections/children/child-record.entity';
 import { knownInRetention } from '@app/projections/retention/queries';
@@ -38,9 +43,16 @@ export class RetentionActs {
     return this.decide(childId, { type: 'KeepRecord', keepUntil: body.keepUntil, reason: body.reason }, context);
   }
 
-  async placeHold(childId: string, body: { reason: string }, context: RequestContext): Promise<Decided & { holdId: string }> {
+  async placeHold(
+    childId: string,
+    body: { reason: string },
+    context: RequestContext,
+  ): Promise<Decided & { holdId: string }> {
     const holdId = randomUUID();
-    return { ...(await this.decide(childId, { type: 'PlaceLegalHold', holdId, reason: body.reason }, context)), holdId };
+    return {
+      ...(await this.decide(childId, { type: 'PlaceLegalHold', holdId, reason: body.reason }, context)),
+      holdId,
+    };
   }
 
   async liftHold(childId: string, holdId: string, body: { reason: string }, context: RequestContext): Promise<Decided> {
@@ -54,7 +66,12 @@ export class RetentionActs {
     context: RequestContext,
   ): Promise<Decided & { requestId: string }> {
     const requestId = randomUUID();
-    const command = { type: 'RequestErasure' as const, requestId, requester: { kind: body.requesterKind, name: body.requesterName }, receivedOn: body.receivedOn };
+    const command = {
+      type: 'RequestErasure' as const,
+      requestId,
+      requester: { kind: body.requesterKind, name: body.requesterName },
+      receivedOn: body.receivedOn,
+    };
     return { ...(await this.decide(childId, command, context, ['receivedOn'])), requestId };
   }
 
@@ -76,7 +93,12 @@ export class RetentionActs {
     throw new NotFoundException({ error: 'Not Found', message: `No ${what} ${id} for child ${childId}`, field: kind });
   }
 
-  private async decide(childId: string, command: ByTheDpo<RetentionCommand>, context: RequestContext, happenedOn: string[] = []): Promise<Decided> {
+  private async decide(
+    childId: string,
+    command: ByTheDpo<RetentionCommand>,
+    context: RequestContext,
+    happenedOn: string[] = [],
+  ): Promise<Decided> {
     if (!(await this.dataSource.getRepository(ChildRecord).existsBy({ childId }))) {
       throw new NotFoundException({ error: 'Not Found', message: `No child record ${childId}`, field: 'childId' });
     }

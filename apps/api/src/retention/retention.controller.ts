@@ -1,16 +1,40 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { retentionPolicies } from '@app/access/policy/retention.policies';
 import { dayOf } from '@app/domain/shared/calendar';
-import type { ErasureExemption, ErasureGround, ErasureOutcome, ErasureRequester } from '@app/domain/retention/vocabulary';
+import type {
+  ErasureExemption,
+  ErasureGround,
+  ErasureOutcome,
+  ErasureRequester,
+} from '@app/domain/retention/vocabulary';
 import { retentionReviewOf, retentionReviews } from '@app/projections/retention/queries';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../platform/decisions';
 import { Requester, type RequestContext } from '../platform/request-context';
 import { CLOCK } from '../platform/tokens';
 import { RetentionActs } from './retention-acts';
-import { DisposalBody, ErasureDecisionBody, ErasureRequestBody, KeepBody, LegalHoldBody, LegalHoldLiftingBody, ReviewQueueQuery } from './retention.dto';
+import {
+  DisposalBody,
+  ErasureDecisionBody,
+  ErasureRequestBody,
+  KeepBody,
+  LegalHoldBody,
+  LegalHoldLiftingBody,
+  ReviewQueueQuery,
+} from './retention.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const answer = (decided: Decided) => ({ revision: decided.revision.toString() });
@@ -20,7 +44,11 @@ const answer = (decided: Decided) => ({ revision: decided.revision.toString() })
 @ApiBearerAuth()
 @Controller('retention')
 export class RetentionController {
-  constructor(private readonly acts: RetentionActs, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly acts: RetentionActs,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   /** The review queue (`status=due`, each with its decide-by day and clock) and every other child with a retention history, each with its decisions. */
   @Get('reviews')
@@ -33,7 +61,12 @@ export class RetentionController {
   @Policy(retentionPolicies.child)
   async review(@Param('childId', uuid) childId: string) {
     const review = await retentionReviewOf(this.dataSource.manager, this.today(), childId);
-    if (!review) throw new NotFoundException({ error: 'Not Found', message: `No retention history for child ${childId}`, field: 'childId' });
+    if (!review)
+      throw new NotFoundException({
+        error: 'Not Found',
+        message: `No retention history for child ${childId}`,
+        field: 'childId',
+      });
     return review;
   }
 
@@ -41,7 +74,11 @@ export class RetentionController {
   @Post('children/:childId/disposal')
   @HttpCode(200)
   @Policy(retentionPolicies.child)
-  async dispose(@Param('childId', uuid) childId: string, @Body() _body: DisposalBody, @Requester() requester: RequestContext) {
+  async dispose(
+    @Param('childId', uuid) childId: string,
+    @Body() _body: DisposalBody,
+    @Requester() requester: RequestContext,
+  ) {
     return { childId, ...answer(await this.acts.dispose(childId, requester)) };
   }
 
@@ -49,12 +86,19 @@ export class RetentionController {
   @HttpCode(200)
   @Policy(retentionPolicies.child)
   async keep(@Param('childId', uuid) childId: string, @Body() body: KeepBody, @Requester() requester: RequestContext) {
-    return { childId, ...answer(await this.acts.keep(childId, body as { keepUntil: string; reason: string }, requester)) };
+    return {
+      childId,
+      ...answer(await this.acts.keep(childId, body as { keepUntil: string; reason: string }, requester)),
+    };
   }
 
   @Post('children/:childId/legal-holds')
   @Policy(retentionPolicies.child)
-  async placeHold(@Param('childId', uuid) childId: string, @Body() body: LegalHoldBody, @Requester() requester: RequestContext) {
+  async placeHold(
+    @Param('childId', uuid) childId: string,
+    @Body() body: LegalHoldBody,
+    @Requester() requester: RequestContext,
+  ) {
     const decided = await this.acts.placeHold(childId, body as { reason: string }, requester);
     return { childId, holdId: decided.holdId, ...answer(decided) };
   }
@@ -62,14 +106,31 @@ export class RetentionController {
   @Post('children/:childId/legal-holds/:holdId/lifting')
   @HttpCode(200)
   @Policy(retentionPolicies.child)
-  async liftHold(@Param('childId', uuid) childId: string, @Param('holdId', uuid) holdId: string, @Body() body: LegalHoldLiftingBody, @Requester() requester: RequestContext) {
-    return { childId, holdId, ...answer(await this.acts.liftHold(childId, holdId, body as { reason: string }, requester)) };
+  async liftHold(
+    @Param('childId', uuid) childId: string,
+    @Param('holdId', uuid) holdId: string,
+    @Body() body: LegalHoldLiftingBody,
+    @Requester() requester: RequestContext,
+  ) {
+    return {
+      childId,
+      holdId,
+      ...answer(await this.acts.liftHold(childId, holdId, body as { reason: string }, requester)),
+    };
   }
 
   @Post('children/:childId/erasure-requests')
   @Policy(retentionPolicies.child)
-  async requestErasure(@Param('childId', uuid) childId: string, @Body() body: ErasureRequestBody, @Requester() requester: RequestContext) {
-    const decided = await this.acts.requestErasure(childId, body as { requesterKind: ErasureRequester; requesterName: string; receivedOn: string }, requester);
+  async requestErasure(
+    @Param('childId', uuid) childId: string,
+    @Body() body: ErasureRequestBody,
+    @Requester() requester: RequestContext,
+  ) {
+    const decided = await this.acts.requestErasure(
+      childId,
+      body as { requesterKind: ErasureRequester; requesterName: string; receivedOn: string },
+      requester,
+    );
     return { childId, requestId: decided.requestId, ...answer(decided) };
   }
 
@@ -83,7 +144,12 @@ export class RetentionController {
     @Body() body: ErasureDecisionBody,
     @Requester() requester: RequestContext,
   ) {
-    const decision = body as { outcome: ErasureOutcome; ground?: ErasureGround; exemption?: ErasureExemption; reasons: string };
+    const decision = body as {
+      outcome: ErasureOutcome;
+      ground?: ErasureGround;
+      exemption?: ErasureExemption;
+      reasons: string;
+    };
     return { childId, requestId, ...answer(await this.acts.decideErasure(childId, requestId, decision, requester)) };
   }
 

@@ -1,6 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { ERASURE_EXEMPTIONS, ERASURE_GROUNDS, ERASURE_OUTCOMES, ERASURE_REQUESTERS } from '@app/domain/retention/vocabulary';
+import {
+  ERASURE_EXEMPTIONS,
+  ERASURE_GROUNDS,
+  ERASURE_OUTCOMES,
+  ERASURE_REQUESTERS,
+} from '@app/domain/retention/vocabulary';
 import { REVIEW_STATUSES, type ReviewStatus } from '@app/projections/retention/queries';
 import { bodyShape, day, oneOf, optional, text } from '../platform/body-shape';
 
@@ -15,7 +20,11 @@ export class LegalHoldBody extends bodyShape({ reason: text(2000) }) {}
 export class LegalHoldLiftingBody extends bodyShape({ reason: text(2000) }) {}
 
 /** UK GDPR Art. 17: who asks, and the day the request was received. */
-export class ErasureRequestBody extends bodyShape({ requesterKind: oneOf(ERASURE_REQUESTERS), requesterName: text(200), receivedOn: day() }) {}
+export class ErasureRequestBody extends bodyShape({
+  requesterKind: oneOf(ERASURE_REQUESTERS),
+  requesterName: text(200),
+  receivedOn: day(),
+}) {}
 
 /** An approval names its Art. 17(1) ground; a refusal the Art. 17(3) exemption that keeps the record. */
 export class ErasureDecisionBody extends bodyShape({
@@ -26,6 +35,11 @@ export class ErasureDecisionBody extends bodyShape({
 }) {}
 
 export class ReviewQueueQuery {
-  @ApiPropertyOptional({ enum: REVIEW_STATUSES, description: 'due: the queue awaiting the dpo; absent: every child with a retention history' }) @IsOptional() @IsIn(REVIEW_STATUSES)
+  @ApiPropertyOptional({
+    enum: REVIEW_STATUSES,
+    description: 'due: the queue awaiting the dpo; absent: every child with a retention history',
+  })
+  @IsOptional()
+  @IsIn(REVIEW_STATUSES)
   status?: ReviewStatus;
 }

@@ -9,7 +9,12 @@ type Recorded = Record<string, unknown> & { raisedBy?: { agencyId?: string }; pr
  * concerns in full (the note, the DSL's review, the referral and all that followed) and the
  * decisions to share about safeguarding. `recordedBy`: only what that school recorded itself.
  */
-export async function childProtectionFile(manager: EntityManager, records: readonly string[], today: string, recordedBy?: string) {
+export async function childProtectionFile(
+  manager: EntityManager,
+  records: readonly string[],
+  today: string,
+  recordedBy?: string,
+) {
   const concerns: Recorded[] = [];
   const sharingDecisions: Recorded[] = [];
   for (const ref of records) {
@@ -19,7 +24,8 @@ export async function childProtectionFile(manager: EntityManager, records: reado
       if (found && (recordedBy === undefined || found.raisedBy?.agencyId === recordedBy)) concerns.push(found);
     } else if (kind === 'sharing') {
       const found = (await sharingDecision(manager, id)) as Recorded | null;
-      if (found && (recordedBy === undefined || found.proposedBy?.agencyId === recordedBy)) sharingDecisions.push(found);
+      if (found && (recordedBy === undefined || found.proposedBy?.agencyId === recordedBy))
+        sharingDecisions.push(found);
     }
   }
   return { concerns, sharingDecisions };

@@ -17,6 +17,14 @@ export interface SchoolMoveStep extends WithBody {
 }
 
 export const SCHOOL_MOVE_STEPS: Readonly<Record<string, SchoolMoveStep>> = {
-  'child-protection-file-sent': { command: 'SendChildProtectionFile', body: ChildProtectionFileSentBody, dayField: 'sentOn' },
-  'child-protection-file-received': { command: 'ConfirmChildProtectionFileReceipt', body: ChildProtectionFileReceivedBody, dayField: 'receivedOn' },
+  'child-protection-file-sent': {
+    command: 'SendChildProtectionFile',
+    body: ChildProtectionFileSentBody,
+    dayField: 'sentOn',
+  },
+  'child-protection-file-received': {
+    command: 'ConfirmChildProtectionFileReceipt',
+    body: ChildProtectionFileReceivedBody,
+    dayField: 'receivedOn',
+  },
 };

@@ -17,11 +17,21 @@ import { CLOCK, SCHOOL_CALENDARS } from '../platform/tokens';
 import type { SchoolMoveStep } from './school-move-bodies';
 
 export class RecordSchoolMoveCommand {
-  constructor(readonly childId: string, readonly body: Body, readonly expectedRevision: ExpectedRevision | undefined, readonly context: RequestContext) {}
+  constructor(
+    readonly childId: string,
+    readonly body: Body,
+    readonly expectedRevision: ExpectedRevision | undefined,
+    readonly context: RequestContext,
+  ) {}
 }
 
 export class TakeSchoolMoveStepCommand {
-  constructor(readonly moveId: string, readonly step: SchoolMoveStep, readonly body: Body, readonly context: RequestContext) {}
+  constructor(
+    readonly moveId: string,
+    readonly step: SchoolMoveStep,
+    readonly body: Body,
+    readonly context: RequestContext,
+  ) {}
 }
 
 /**
@@ -74,9 +84,17 @@ export class TakeSchoolMoveStepHandler implements ICommandHandler<TakeSchoolMove
   ) {}
 
   async execute({ moveId, step, body, context }: TakeSchoolMoveStepCommand) {
-    const [move] = await this.dataSource.query(`SELECT child_id FROM read_models.school_moves WHERE move_id = $1`, [moveId]);
+    const [move] = await this.dataSource.query(`SELECT child_id FROM read_models.school_moves WHERE move_id = $1`, [
+      moveId,
+    ]);
     if (!move) throw new NotFoundException({ message: `No school move ${moveId}`, field: 'moveId' });
-    const command = { ...body, type: step.command, moveId, by: context.actor, at: this.clock().toISOString() } as unknown as SchoolMoveCommand;
+    const command = {
+      ...body,
+      type: step.command,
+      moveId,
+      by: context.actor,
+      at: this.clock().toISOString(),
+    } as unknown as SchoolMoveCommand;
     return this.decisions.execute(schoolMoveDecider(this.calendars), childStream(move.child_id), command, {
       actor: context.actor,
       correlationId: context.requestId,

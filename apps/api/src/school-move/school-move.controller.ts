@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -24,7 +36,11 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller()
 export class SchoolMoveController {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   private today(): string {
     return dayOf(this.clock().toISOString());
@@ -33,7 +49,11 @@ export class SchoolMoveController {
   @Post('children/:childId/school-moves')
   @HttpCode(201)
   @Policy(schoolMovePolicies.record)
-  @ApiHeader({ name: 'If-Match', required: false, description: "The child record's ETag you read; a stale one is refused with 409" })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: "The child record's ETag you read; a stale one is refused with 409",
+  })
   @ApiRecorded(201, 'moveId')
   async record(
     @Param('childId', uuid) childId: string,
@@ -42,11 +62,17 @@ export class SchoolMoveController {
     @Requester() requester: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const decided: Decided & { moveId: string } = await this.commands.execute(new RecordSchoolMoveCommand(childId, body, revisionFromIfMatch(ifMatch), requester));
+    const decided: Decided & { moveId: string } = await this.commands.execute(
+      new RecordSchoolMoveCommand(childId, body, revisionFromIfMatch(ifMatch), requester),
+    );
     res.setHeader('ETag', etagOf(decided.revision));
     res.setHeader('Location', `/school-moves/${decided.moveId}`);
     const move = await schoolMove(this.dataSource.manager, decided.moveId, this.today());
-    return { moveId: decided.moveId, revision: decided.revision.toString(), transferDueBy: move?.childProtectionFile?.transfer.dueBy ?? null };
+    return {
+      moveId: decided.moveId,
+      revision: decided.revision.toString(),
+      transferDueBy: move?.childProtectionFile?.transfer.dueBy ?? null,
+    };
   }
 
   /** child-protection-file-sent (the leaving school's DSL), child-protection-file-received (the new school's). */
@@ -55,10 +81,17 @@ export class SchoolMoveController {
   @Policy(schoolMovePolicies.step)
   @ApiStepBodies(SCHOOL_MOVE_STEPS)
   @ApiRecorded(200, 'moveId')
-  async step(@Param('moveId', uuid) moveId: string, @Param('step') stepName: string, @Body() body: unknown, @Requester() requester: RequestContext) {
+  async step(
+    @Param('moveId', uuid) moveId: string,
+    @Param('step') stepName: string,
+    @Body() body: unknown,
+    @Requester() requester: RequestContext,
+  ) {
     const step = stepNamed(SCHOOL_MOVE_STEPS, stepName);
     const fields = await stepBody(step, body);
-    const decided: Decided = await this.commands.execute(new TakeSchoolMoveStepCommand(moveId, step, fields, requester));
+    const decided: Decided = await this.commands.execute(
+      new TakeSchoolMoveStepCommand(moveId, step, fields, requester),
+    );
     return { moveId, revision: decided.revision.toString() };
   }
 
@@ -73,11 +106,20 @@ export class SchoolMoveController {
   /** The file's records: what the leaving school recorded itself, or, from receipt, all the new school received. */
   @Get('school-moves/:moveId/child-protection-file')
   @Policy(schoolMovePolicies.file)
-  async file(@Param('moveId', uuid) moveId: string, @PolicyView() view: ChildProtectionFileView, @Requester() requester: RequestContext) {
+  async file(
+    @Param('moveId', uuid) moveId: string,
+    @PolicyView() view: ChildProtectionFileView,
+    @Requester() requester: RequestContext,
+  ) {
     const found = await schoolMove(this.dataSource.manager, moveId, this.today());
     if (!found) throw new NotFoundException({ message: `No school move ${moveId}`, field: 'moveId' });
     const records = found.records;
-    const file = await childProtectionFile(this.dataSource.manager, records, this.today(), view === 'recorded-it' ? requester.actor.agencyId : undefined);
+    const file = await childProtectionFile(
+      this.dataSource.manager,
+      records,
+      this.today(),
+      view === 'recorded-it' ? requester.actor.agencyId : undefined,
+    );
     return { moveId, childId: found.childId, ...file };
   }
 

@@ -13,9 +13,19 @@ import { CLOCK } from '../platform/tokens';
  */
 @Injectable()
 export class CorrectionNotices {
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
-  async issue(recordRef: string, correctionId: string, corrected: Record<string, unknown>, reason: string, context: RequestContext): Promise<number> {
+  async issue(
+    recordRef: string,
+    correctionId: string,
+    corrected: Record<string, unknown>,
+    reason: string,
+    context: RequestContext,
+  ): Promise<number> {
     let issued = 0;
     for (const sharingId of await sharingsThatDisclosed(this.dataSource.manager, recordRef)) {
       const { state } = await this.decisions.load(sharingDecider, sharingStream(sharingId));
@@ -23,7 +33,15 @@ export class CorrectionNotices {
       const decided = await this.decisions.execute(
         sharingDecider,
         sharingStream(sharingId),
-        { type: 'IssueCorrectionNotices', correctionId, recordRef, corrected, reason, by: context.actor, at: this.clock().toISOString() },
+        {
+          type: 'IssueCorrectionNotices',
+          correctionId,
+          recordRef,
+          corrected,
+          reason,
+          by: context.actor,
+          at: this.clock().toISOString(),
+        },
         { actor: context.actor, correlationId: context.requestId, childId: state.childId },
       );
       issued += decided.events.length;

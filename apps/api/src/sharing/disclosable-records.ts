@@ -28,7 +28,11 @@ const RECORDS: Readonly<Record<DisclosableRecord, { readonly sql: string }>> = {
 };
 
 /** The values of each named record of this child; a record unknown or of another child is simply absent. */
-export async function disclosableValues(manager: EntityManager, childId: string, recordRefs: readonly string[]): Promise<Record<string, Record<string, unknown>>> {
+export async function disclosableValues(
+  manager: EntityManager,
+  childId: string,
+  recordRefs: readonly string[],
+): Promise<Record<string, Record<string, unknown>>> {
   const values: Record<string, Record<string, unknown>> = {};
   for (const ref of new Set(recordRefs)) {
     const [kind, ...rest] = String(ref).split(':');
@@ -43,7 +47,10 @@ export async function disclosableValues(manager: EntityManager, childId: string,
 }
 
 /** The records of this child a disclosure may name, as `kind:id` by kind (a CAF's contributions are named one by one, by the CAF's own pages). */
-export async function disclosableRecordsOf(manager: EntityManager, childId: string): Promise<Array<{ kind: DisclosableRecord; recordRef: string }>> {
+export async function disclosableRecordsOf(
+  manager: EntityManager,
+  childId: string,
+): Promise<Array<{ kind: DisclosableRecord; recordRef: string }>> {
   const ids = async (sql: string) => ((await manager.query(sql, [childId])) as Array<{ id: string }>).map((r) => r.id);
   const [children, cases, requests] = await Promise.all([
     ids(`SELECT child_id AS id FROM read_models.child_records WHERE child_id = $1`),

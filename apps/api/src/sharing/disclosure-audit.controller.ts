@@ -1,11 +1,26 @@
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessLog } from '@app/access/audit/access-log';
 import { Directory } from '@app/access/directory/directory';
 import { sharingPolicies } from '@app/access/policy/sharing.policies';
-import { decisionsOfChild, disclosuresOfChild, disclosuresToAgency, disclosuresWithoutConsent } from '@app/projections/sharing/queries';
+import {
+  decisionsOfChild,
+  disclosuresOfChild,
+  disclosuresToAgency,
+  disclosuresWithoutConsent,
+} from '@app/projections/sharing/queries';
 import { Policy } from '../access/policy.decorator';
 import { CLOCK } from '../platform/tokens';
 import { subjectAccessPage } from './subject-access-page';
@@ -63,8 +78,14 @@ export class DisclosureAuditController {
     if (copy !== undefined && !(SUBJECT_ACCESS_COPIES as readonly string[]).includes(copy)) {
       throw new BadRequestException({ message: `copy is ${SUBJECT_ACCESS_COPIES.join(' or ')}`, field: 'copy' });
     }
-    if (format !== undefined && format !== 'html' && format !== 'json') throw new BadRequestException({ message: 'format is html or json', field: 'format' });
-    const report = await subjectAccessReport(this.dataSource.manager, this.directory, { childId, copy: (copy ?? 'family') as SubjectAccessCopy, now: this.clock(), listsNaming: await this.accessLog.listsNaming(childId) });
+    if (format !== undefined && format !== 'html' && format !== 'json')
+      throw new BadRequestException({ message: 'format is html or json', field: 'format' });
+    const report = await subjectAccessReport(this.dataSource.manager, this.directory, {
+      childId,
+      copy: (copy ?? 'family') as SubjectAccessCopy,
+      now: this.clock(),
+      listsNaming: await this.accessLog.listsNaming(childId),
+    });
     if (!report) throw new NotFoundException({ message: `No child ${childId}`, field: 'childId' });
     if (format !== 'html') return report;
     res.type('html');

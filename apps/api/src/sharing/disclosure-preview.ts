@@ -12,7 +12,11 @@ import { sharingStepCommand } from './sharing-commands';
 import { SHARING_STEPS } from './sharing-steps';
 
 export class PreviewDisclosureQuery {
-  constructor(readonly sharingId: string, readonly body: Body, readonly context: RequestContext) {}
+  constructor(
+    readonly sharingId: string,
+    readonly body: Body,
+    readonly context: RequestContext,
+  ) {}
 }
 
 /**
@@ -23,10 +27,22 @@ export class PreviewDisclosureQuery {
  */
 @QueryHandler(PreviewDisclosureQuery)
 export class PreviewDisclosureHandler implements IQueryHandler<PreviewDisclosureQuery, DisclosedContent[]> {
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   async execute({ sharingId, body, context }: PreviewDisclosureQuery): Promise<DisclosedContent[]> {
-    const { state, command } = await sharingStepCommand(this.decisions, this.dataSource.manager, sharingId, SHARING_STEPS.disclosures, body, context, this.clock().toISOString());
+    const { state, command } = await sharingStepCommand(
+      this.decisions,
+      this.dataSource.manager,
+      sharingId,
+      SHARING_STEPS.disclosures,
+      body,
+      context,
+      this.clock().toISOString(),
+    );
     const outcome = sharingDecider.decide(command, state);
     if (isDomainError(outcome)) throw new DomainRefusal(outcome);
     return outcome.flatMap((event) => (event.type === 'DisclosureMade' ? event.data.content : []));

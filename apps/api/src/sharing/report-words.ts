@@ -2,12 +2,24 @@ import { WITHOUT_CONSENT_GROUNDS } from '@app/domain/sharing/vocabulary';
 
 /** The words a report uses for the platform's codes: what a family and a dpo read, not field names. */
 
-const LONDON = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-const CALENDAR_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+const CALENDAR_DAY = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "9 March 2014": an instant on the day it was in England, a calendar day as it is. */
 export const ukDate = (value: Date | string): string =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? CALENDAR_DAY.format(new Date(`${value}T00:00:00Z`)) : LONDON.format(new Date(value));
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? CALENDAR_DAY.format(new Date(`${value}T00:00:00Z`))
+    : LONDON.format(new Date(value));
 
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   givenName: 'Given name',
@@ -31,7 +43,10 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 export function fieldLabel(field: string): string {
   const name = field.split('.').at(-1) ?? field;
   if (FIELD_LABELS[name]) return FIELD_LABELS[name];
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/-/g, ' ').toLowerCase();
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/-/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -48,10 +63,17 @@ const GROUNDS: Readonly<Record<(typeof WITHOUT_CONSENT_GROUNDS)[number], string>
 };
 
 /** The lawful basis in words, as the ledger records it (ADR 010). */
-export function basisInWords(basis: { kind?: string; ground?: string; consentIds?: string[]; under?: string; disclosureId?: string; law?: string } | null | undefined): string {
+export function basisInWords(
+  basis:
+    | { kind?: string; ground?: string; consentIds?: string[]; under?: string; disclosureId?: string; law?: string }
+    | null
+    | undefined,
+): string {
   switch (basis?.kind) {
     case 'consent':
-      return basis.under ? `With consent (given for ${basis.under})` : `With consent${basis.consentIds?.length ? ` (consent ${basis.consentIds.join(', ')})` : ''}`;
+      return basis.under
+        ? `With consent (given for ${basis.under})`
+        : `With consent${basis.consentIds?.length ? ` (consent ${basis.consentIds.join(', ')})` : ''}`;
     case 'without-consent':
       return `Without consent, ${GROUNDS[basis.ground as keyof typeof GROUNDS] ?? basis.ground}`;
     case 'correction-of':

@@ -10,7 +10,9 @@ export class ProposeSharingBody extends bodyShape({
   categories: list('Information categories'),
 }) {}
 
-export class LawfulBasisBody extends bodyShape({ basis: record('The lawful basis claimed; consent is read by the platform') }) {}
+export class LawfulBasisBody extends bodyShape({
+  basis: record('The lawful basis claimed; consent is read by the platform'),
+}) {}
 
 export class ChecklistBody extends bodyShape({ answers: list('Box 16 checklist answers') }) {}
 
@@ -25,6 +27,14 @@ export class SharingDecisionBody extends bodyShape({
   validUntil: day(),
 }) {}
 
-export class DisclosureBody extends bodyShape({ recipient: record(), items: list('Records and fields disclosed'), channel: text(50) }) {}
+export class DisclosureBody extends bodyShape({
+  recipient: record(),
+  items: list('Records and fields disclosed'),
+  channel: text(50),
+}) {}
 
-export class CorrectionNoticesBody extends bodyShape({ recordRef: text(200), corrected: record('The corrected fields'), reason: text() }) {}
+export class CorrectionNoticesBody extends bodyShape({
+  recordRef: text(200),
+  corrected: record('The corrected fields'),
+  reason: text(),
+}) {}

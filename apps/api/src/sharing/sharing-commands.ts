@@ -23,7 +23,10 @@ import type { SharingStep } from './sharing-steps';
 const PLATFORM_FIELDS = ['type', 'sharingId', 'by', 'at', 'coverage', 'values', 'disclosureId', 'correctionId'];
 
 export class ProposeSharingCommand {
-  constructor(readonly body: Body, readonly context: RequestContext) {}
+  constructor(
+    readonly body: Body,
+    readonly context: RequestContext,
+  ) {}
 }
 
 export class TakeSharingStepCommand {
@@ -40,13 +43,23 @@ const PARENT_RECIPIENT: ConsentRecipient = 'parent-carer';
 
 @CommandHandler(ProposeSharingCommand)
 export class ProposeSharingHandler implements ICommandHandler<ProposeSharingCommand, Decided & { sharingId: string }> {
-  constructor(private readonly decisions: Decisions, private readonly directory: Directory, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly directory: Directory,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   async execute({ body, context }: ProposeSharingCommand) {
     const fields = commandBody(body, PLATFORM_FIELDS);
     await this.recipientExists(fields.recipient);
     const sharingId = randomUUID();
-    const command = { ...fields, type: 'ProposeSharing', sharingId, by: context.actor, at: this.clock().toISOString() } as unknown as SharingCommand;
+    const command = {
+      ...fields,
+      type: 'ProposeSharing',
+      sharingId,
+      by: context.actor,
+      at: this.clock().toISOString(),
+    } as unknown as SharingCommand;
     const decided = await this.decisions.execute(sharingDecider, sharingStream(sharingId), command, {
       actor: context.actor,
       correlationId: context.requestId,
@@ -58,11 +71,19 @@ export class ProposeSharingHandler implements ICommandHandler<ProposeSharingComm
 
   /** Information goes to an agency of the directory, and to a named person only if they work there. */
   private async recipientExists(recipient: unknown): Promise<void> {
-    const { agencyId, userId } = (typeof recipient === 'object' && recipient !== null ? recipient : {}) as { agencyId?: unknown; userId?: unknown };
+    const { agencyId, userId } = (typeof recipient === 'object' && recipient !== null ? recipient : {}) as {
+      agencyId?: unknown;
+      userId?: unknown;
+    };
     // The decider names a missing field; a child's parent is a recipient the consent model names, not an agency.
     if (agencyId === undefined || agencyId === PARENT_RECIPIENT) return;
     await namedAgency(this.directory, 'recipient.agencyId', agencyId);
-    if (userId !== undefined) await namedUser(this.directory, 'recipient.userId', userId, { roles: PRACTITIONER_ROLES, agencyId: String(agencyId), as: `a practitioner of ${String(agencyId)}` });
+    if (userId !== undefined)
+      await namedUser(this.directory, 'recipient.userId', userId, {
+        roles: PRACTITIONER_ROLES,
+        agencyId: String(agencyId),
+        as: `a practitioner of ${String(agencyId)}`,
+      });
   }
 }
 
@@ -71,11 +92,26 @@ export class ProposeSharingHandler implements ICommandHandler<ProposeSharingComm
  * on: consent as it stands now, and the values of the records disclosed.
  */
 @CommandHandler(TakeSharingStepCommand)
-export class TakeSharingStepHandler implements ICommandHandler<TakeSharingStepCommand, Decided & { assigned: Record<string, string> }> {
-  constructor(private readonly decisions: Decisions, private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: () => Date) {}
+export class TakeSharingStepHandler implements ICommandHandler<
+  TakeSharingStepCommand,
+  Decided & { assigned: Record<string, string> }
+> {
+  constructor(
+    private readonly decisions: Decisions,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   async execute({ sharingId, step, body, expectedRevision, context }: TakeSharingStepCommand) {
-    const { state, command, assigned } = await sharingStepCommand(this.decisions, this.dataSource.manager, sharingId, step, body, context, this.clock().toISOString());
+    const { state, command, assigned } = await sharingStepCommand(
+      this.decisions,
+      this.dataSource.manager,
+      sharingId,
+      step,
+      body,
+      context,
+      this.clock().toISOString(),
+    );
     const decided = await this.decisions.execute(sharingDecider, sharingStream(sharingId), command, {
       actor: context.actor,
       correlationId: context.requestId,
@@ -91,21 +127,53 @@ export class TakeSharingStepHandler implements ICommandHandler<TakeSharingStepCo
  * named, and consent asked again now for the categories the catalogue gives the fields. The
  * handler executes it; a disclosure's preview decides it without recording (pages).
  */
-export async function sharingStepCommand(decisions: Decisions, manager: EntityManager, sharingId: string, step: SharingStep, body: Body, context: RequestContext, at: string) {
+export async function sharingStepCommand(
+  decisions: Decisions,
+  manager: EntityManager,
+  sharingId: string,
+  step: SharingStep,
+  body: Body,
+  context: RequestContext,
+  at: string,
+) {
   const { state } = await decisions.load(sharingDecider, sharingStream(sharingId));
-  if (state.status === 'none') throw new NotFoundException({ message: `No sharing decision ${sharingId}`, field: 'sharingId' });
+  if (state.status === 'none')
+    throw new NotFoundException({ message: `No sharing decision ${sharingId}`, field: 'sharingId' });
   const fields = commandBody(body, PLATFORM_FIELDS);
   const assigned: Record<string, string> = step.assigns ? { [step.assigns]: randomUUID() } : {};
   const values =
     step.command === 'MakeDisclosure' && Array.isArray(fields.items)
-      ? await disclosableValues(manager, state.childId, fields.items.map((i) => String((i as { recordRef?: unknown })?.recordRef)))
+      ? await disclosableValues(
+          manager,
+          state.childId,
+          fields.items.map((i) => String((i as { recordRef?: unknown })?.recordRef)),
+        )
       : undefined;
   // Consent is asked for the categories the platform's catalogue gives the fields, never the caller's labels.
-  const categories = step.consentFor === 'proposed' ? [...state.categories] : categoriesToAsk(step.command === 'MakeDisclosure' ? 'disclosure' : 'decision', fields.items, values);
+  const categories =
+    step.consentFor === 'proposed'
+      ? [...state.categories]
+      : categoriesToAsk(step.command === 'MakeDisclosure' ? 'disclosure' : 'decision', fields.items, values);
   const coverage = step.consentFor
-    ? await consentCoverageForEach(manager, state.childId, consentQuestions('information-sharing', state.recipient.agencyId as ConsentRecipient, categories, at))
+    ? await consentCoverageForEach(
+        manager,
+        state.childId,
+        consentQuestions('information-sharing', state.recipient.agencyId as ConsentRecipient, categories, at),
+      )
     : undefined;
-  const claim = step.command === 'RecordLawfulBasis' && (fields.basis as { kind?: unknown } | undefined)?.kind === 'consent' ? { basis: { kind: 'consent', coverage } } : {};
-  const command = { ...fields, ...claim, ...(values ? { values } : {}), ...(coverage ? { coverage } : {}), ...assigned, type: step.command, by: context.actor, at } as unknown as SharingCommand;
+  const claim =
+    step.command === 'RecordLawfulBasis' && (fields.basis as { kind?: unknown } | undefined)?.kind === 'consent'
+      ? { basis: { kind: 'consent', coverage } }
+      : {};
+  const command = {
+    ...fields,
+    ...claim,
+    ...(values ? { values } : {}),
+    ...(coverage ? { coverage } : {}),
+    ...assigned,
+    type: step.command,
+    by: context.actor,
+    at,
+  } as unknown as SharingCommand;
   return { state, command, assigned };
 }

@@ -17,5 +17,9 @@ export const SHARING_STEPS: Readonly<Record<string, SharingStep>> = {
   approval: { command: 'ApproveSharing', body: bodies.ApprovalBody },
   decision: { command: 'DecideSharing', body: bodies.SharingDecisionBody, consentFor: 'items' },
   disclosures: { command: 'MakeDisclosure', body: bodies.DisclosureBody, assigns: 'disclosureId', consentFor: 'items' },
-  'correction-notices': { command: 'IssueCorrectionNotices', body: bodies.CorrectionNoticesBody, assigns: 'correctionId' },
+  'correction-notices': {
+    command: 'IssueCorrectionNotices',
+    body: bodies.CorrectionNoticesBody,
+    assigns: 'correctionId',
+  },
 };

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -22,14 +33,23 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('sharing')
 export class SharingController {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @Policy(sharingPolicies.propose)
   @ApiRecorded(201, 'sharingId')
-  async propose(@Body() body: ProposeSharingBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const decided: Decided & { sharingId: string } = await this.commands.execute(new ProposeSharingCommand(body, requester));
+  async propose(
+    @Body() body: ProposeSharingBody,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const decided: Decided & { sharingId: string } = await this.commands.execute(
+      new ProposeSharingCommand(body, requester),
+    );
     res.setHeader('ETag', etagOf(decided.revision));
     res.setHeader('Location', `/sharing/${decided.sharingId}`);
     return { sharingId: decided.sharingId, revision: decided.revision.toString() };
@@ -52,7 +72,9 @@ export class SharingController {
   ) {
     const step = stepNamed(SHARING_STEPS, stepName);
     const fields = await stepBody(step, body);
-    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(new TakeSharingStepCommand(sharingId, step, fields, revisionFromIfMatch(ifMatch), requester));
+    const decided: Decided & { assigned: Record<string, string> } = await this.commands.execute(
+      new TakeSharingStepCommand(sharingId, step, fields, revisionFromIfMatch(ifMatch), requester),
+    );
     res.setHeader('ETag', etagOf(decided.revision));
     return { sharingId, revision: decided.revision.toString(), events: decided.events.length, ...decided.assigned };
   }

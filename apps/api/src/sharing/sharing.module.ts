@@ -12,7 +12,13 @@ import { SharingController } from './sharing.controller';
 @Module({
   imports: [CqrsModule],
   controllers: [SharingController, ReceivedController, DisclosureAuditController, SharingApprovalsController],
-  providers: [ProposeSharingHandler, TakeSharingStepHandler, PreviewDisclosureHandler, CorrectionNotices, CorrectionNoticeWorker],
+  providers: [
+    ProposeSharingHandler,
+    TakeSharingStepHandler,
+    PreviewDisclosureHandler,
+    CorrectionNotices,
+    CorrectionNoticeWorker,
+  ],
   exports: [CorrectionNoticeWorker],
 })
 export class SharingModule {}

@@ -45,7 +45,10 @@ export interface SubjectAccessReport {
   readonly listsNamingChild: ReportedListRead[];
 }
 
-export interface ReportedListRead extends Pick<LoggedAccess, 'at' | 'userId' | 'role' | 'agencyId' | 'resource' | 'basis'> {
+export interface ReportedListRead extends Pick<
+  LoggedAccess,
+  'at' | 'userId' | 'role' | 'agencyId' | 'resource' | 'basis'
+> {
   readonly date: string;
   readonly reader: string;
 }
@@ -58,16 +61,25 @@ interface Names {
 type Person = { userId?: string; role?: string } | null | undefined;
 
 const personName = (names: Names, person: Person): string | undefined =>
-  person?.userId ? (names.people.get(person.userId) ?? `${person.userId} (${person.role ?? 'role not recorded'})`) : undefined;
+  person?.userId
+    ? (names.people.get(person.userId) ?? `${person.userId} (${person.role ?? 'role not recorded'})`)
+    : undefined;
 
 /** Agencies by name; a notice owed to everyone who holds information under a consent says so. */
 const recipientName = (names: Names, recipient: string): string =>
   names.agencies.get(recipient) ??
-  (recipient.startsWith('recipients-of-consent:') ? 'Every agency that received information under the consent' : recipient === SUBJECT_ACCESS_REQUESTER ? 'The person who made a subject-access request' : recipient);
+  (recipient.startsWith('recipients-of-consent:')
+    ? 'Every agency that received information under the consent'
+    : recipient === SUBJECT_ACCESS_REQUESTER
+      ? 'The person who made a subject-access request'
+      : recipient);
 
 async function namesOf(directory: Directory): Promise<Names> {
   const [people, agencies] = [await directory.users(), await directory.agencies()];
-  return { people: new Map(people.map((p) => [p.userId, p.displayName])), agencies: new Map(agencies.map((a) => [a.agencyId, a.name])) };
+  return {
+    people: new Map(people.map((p) => [p.userId, p.displayName])),
+    agencies: new Map(agencies.map((a) => [a.agencyId, a.name])),
+  };
 }
 
 /** Who approved: the senior colleague or DSL who approved it, else (with consent) who decided or made it. */
@@ -75,7 +87,9 @@ function approverInWords(names: Names, entry: Record<string, unknown>): string {
   const approved = personName(names, entry.approvedBy as Person);
   if (approved) return approved;
   const decided = personName(names, (entry.decidedBy ?? entry.disclosedBy) as Person);
-  return decided ? `No approval needed (with consent); decided by ${decided}` : 'No approval needed: a notice the platform sends by rule';
+  return decided
+    ? `No approval needed (with consent); decided by ${decided}`
+    : 'No approval needed: a notice the platform sends by rule';
 }
 
 const toldInWords = (told: { informed?: boolean; how?: string; reason?: string } | null | undefined) =>
@@ -88,14 +102,22 @@ function reportedDisclosure(names: Names, entry: Record<string, unknown>): Repor
     disclosureId: String(entry.disclosureId),
     date: ukDate(at),
     disclosedAt: at.toISOString(),
-    recipient: recipientName(names, String(entry.recipientAgencyId)) + (entry.recipientUserId ? `, ${personName(names, { userId: String(entry.recipientUserId) })}` : ''),
-    what: items.map((i) => ({ category: i.category ? categoryLabel(i.category) : null, fields: [...new Set(i.fields.map(fieldLabel))] })),
+    recipient:
+      recipientName(names, String(entry.recipientAgencyId)) +
+      (entry.recipientUserId ? `, ${personName(names, { userId: String(entry.recipientUserId) })}` : ''),
+    what: items.map((i) => ({
+      category: i.category ? categoryLabel(i.category) : null,
+      fields: [...new Set(i.fields.map(fieldLabel))],
+    })),
     purpose: (entry.purpose as string | null) ?? null,
     reasons: (entry.reasons as string | null) ?? null,
     basis: basisInWords(entry.basis as never),
     approvedBy: approverInWords(names, entry),
     familyTold: toldInWords(entry.familyTold as never),
-    howSent: [channelLabel(String(entry.channel)), ...((entry.messages as Array<{ topic: string }> | undefined) ?? []).map((m) => `message ${m.topic}`)].join('; '),
+    howSent: [
+      channelLabel(String(entry.channel)),
+      ...((entry.messages as Array<{ topic: string }> | undefined) ?? []).map((m) => `message ${m.topic}`),
+    ].join('; '),
   };
 }
 
@@ -119,7 +141,12 @@ export async function subjectAccessReport(
 ): Promise<SubjectAccessReport | null> {
   const { childId, copy, now, listsNaming } = request;
   const hidden = request.hiddenCategories ?? new Set<string>();
-  const [child]: Array<{ givenName: string | null; familyName: string | null; dateOfBirth: string | null; erased: boolean }> = await manager.query(
+  const [child]: Array<{
+    givenName: string | null;
+    familyName: string | null;
+    dateOfBirth: string | null;
+    erased: boolean;
+  }> = await manager.query(
     `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth::text AS "dateOfBirth", erased FROM read_models.child_records WHERE child_id = $1`,
     [childId],
   );
@@ -133,13 +160,22 @@ export async function subjectAccessReport(
   const disclosures = (await disclosuresOfChild(manager, childId))
     // The family's own reads are not told back to them: the dpo's copy lists them (ADR 024).
     .filter((entry) => copy === 'dpo' || entry.kind !== FAMILY_VIEW)
-    .map((entry) => ({ ...entry, items: (entry.items as Array<{ category?: string | null }>).filter((i) => !i.category || !hidden.has(i.category)) }))
+    .map((entry) => ({
+      ...entry,
+      items: (entry.items as Array<{ category?: string | null }>).filter((i) => !i.category || !hidden.has(i.category)),
+    }))
     .filter((entry) => entry.items.length > 0)
     .flatMap((entry) => shown(entry, reportedDisclosure(names, entry)));
   // A decision not to share a hidden category would still say what it was about.
-  const refused = (await decisionsOfChild(manager, childId)).filter((d) => d.outcome === 'refuse' && !((d.categories as string[] | null) ?? []).some((c) => hidden.has(c)));
+  const refused = (await decisionsOfChild(manager, childId)).filter(
+    (d) => d.outcome === 'refuse' && !((d.categories as string[] | null) ?? []).some((c) => hidden.has(c)),
+  );
   const decisionsNotToShare = refused.flatMap((d) =>
-    shown<ReportedDecisionNotToShare>(d, { date: ukDate(d.decidedAt as Date), recipient: recipientName(names, String(d.recipientAgencyId)), reasons: (d.reasons as string | null) ?? null }),
+    shown<ReportedDecisionNotToShare>(d, {
+      date: ukDate(d.decidedAt as Date),
+      recipient: recipientName(names, String(d.recipientAgencyId)),
+      reasons: (d.reasons as string | null) ?? null,
+    }),
   );
   return {
     copy,

@@ -9,10 +9,16 @@ import type { SubjectAccessReport } from '../sharing/subject-access-report';
  */
 export async function releasedPack(decisions: Decisions, requestId: string): Promise<SubjectAccessReport> {
   const history = await decisions.history(subjectAccessStream(requestId));
-  if (history.length === 0) throw new NotFoundException({ message: `No subject-access request ${requestId}`, field: 'requestId' });
+  if (history.length === 0)
+    throw new NotFoundException({ message: `No subject-access request ${requestId}`, field: 'requestId' });
   const released = history.find((e) => e.type === 'SubjectAccessResponseReleased');
-  if (!released) throw new NotFoundException({ message: 'The request is not answered yet: no pack has been released', field: 'requestId' });
+  if (!released)
+    throw new NotFoundException({
+      message: 'The request is not answered yet: no pack has been released',
+      field: 'requestId',
+    });
   const pack = released.data.pack as SubjectAccessReport | undefined;
-  if (!pack) throw new NotFoundException({ message: "The pack was erased with the child's data key", field: 'requestId' });
+  if (!pack)
+    throw new NotFoundException({ message: "The pack was erased with the child's data key", field: 'requestId' });
   return pack;
 }

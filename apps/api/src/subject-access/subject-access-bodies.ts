@@ -6,7 +6,9 @@ import { bodyShape, count, day, oneOf, optional, record, text } from '../platfor
 export class RecordSubjectAccessRequestBody extends bodyShape({
   childId: text(100),
   kind: oneOf(REQUEST_KINDS),
-  requester: record('Who asks: { name, relationship } (the-child, parent, carer-with-parental-responsibility, legal-representative, other-with-written-authority)'),
+  requester: record(
+    'Who asks: { name, relationship } (the-child, parent, carer-with-parental-responsibility, legal-representative, other-with-written-authority)',
+  ),
   identityCheck: record('How their identity was checked: { method, details }'),
   receivedOn: day(),
 }) {}

@@ -20,7 +20,10 @@ import type { SubjectAccessStep } from './subject-access-steps';
 const PLATFORM_FIELDS = ['type', 'requestId', 'schoolId', 'by', 'at', 'pack', 'disclosureId'];
 
 export class RecordSubjectAccessRequestCommand {
-  constructor(readonly body: Body, readonly context: RequestContext) {}
+  constructor(
+    readonly body: Body,
+    readonly context: RequestContext,
+  ) {}
 }
 
 export class TakeSubjectAccessStepCommand {
@@ -33,10 +36,14 @@ export class TakeSubjectAccessStepCommand {
   ) {}
 }
 
-const notFound = (childId: unknown) => new NotFoundException({ error: 'Not Found', message: `No child record ${String(childId)}`, field: 'childId' });
+const notFound = (childId: unknown) =>
+  new NotFoundException({ error: 'Not Found', message: `No child record ${String(childId)}`, field: 'childId' });
 
 @CommandHandler(RecordSubjectAccessRequestCommand)
-export class RecordSubjectAccessRequestHandler implements ICommandHandler<RecordSubjectAccessRequestCommand, Decided & { requestId: string }> {
+export class RecordSubjectAccessRequestHandler implements ICommandHandler<
+  RecordSubjectAccessRequestCommand,
+  Decided & { requestId: string }
+> {
   constructor(
     private readonly decisions: Decisions,
     private readonly dataSource: DataSource,
@@ -48,24 +55,45 @@ export class RecordSubjectAccessRequestHandler implements ICommandHandler<Record
   async execute({ body, context }: RecordSubjectAccessRequestCommand) {
     const fields = commandBody(body, PLATFORM_FIELDS);
     // The child's school, as the platform records it: its calendar counts an educational record's school days.
-    const [child]: Array<{ schoolId: string }> = await this.dataSource.query(`SELECT school_id AS "schoolId" FROM read_models.child_records WHERE child_id = $1`, [String(fields.childId)]);
+    const [child]: Array<{ schoolId: string }> = await this.dataSource.query(
+      `SELECT school_id AS "schoolId" FROM read_models.child_records WHERE child_id = $1`,
+      [String(fields.childId)],
+    );
     if (!child) throw notFound(fields.childId);
     const requestId = randomUUID();
-    const command = { ...fields, type: 'RecordSubjectAccessRequest', requestId, schoolId: child.schoolId, by: context.actor, at: this.clock().toISOString() } as unknown as SubjectAccessCommand;
-    const decided = await this.decisions.execute(subjectAccessDecider({ workingDays: this.workingDays, schoolDays: (schoolId) => this.schoolCalendars.of(schoolId) }), subjectAccessStream(requestId), command, {
-      actor: context.actor,
-      correlationId: context.requestId,
-      childId: String(fields.childId),
-      expectedRevision: 'no-stream',
-      happenedOn: ['receivedOn'],
-    });
+    const command = {
+      ...fields,
+      type: 'RecordSubjectAccessRequest',
+      requestId,
+      schoolId: child.schoolId,
+      by: context.actor,
+      at: this.clock().toISOString(),
+    } as unknown as SubjectAccessCommand;
+    const decided = await this.decisions.execute(
+      subjectAccessDecider({
+        workingDays: this.workingDays,
+        schoolDays: (schoolId) => this.schoolCalendars.of(schoolId),
+      }),
+      subjectAccessStream(requestId),
+      command,
+      {
+        actor: context.actor,
+        correlationId: context.requestId,
+        childId: String(fields.childId),
+        expectedRevision: 'no-stream',
+        happenedOn: ['receivedOn'],
+      },
+    );
     return { ...decided, requestId };
   }
 }
 
 /** An extension, or the response: the platform, never the caller, builds the pack from the family's copy of the report. */
 @CommandHandler(TakeSubjectAccessStepCommand)
-export class TakeSubjectAccessStepHandler implements ICommandHandler<TakeSubjectAccessStepCommand, Decided & { disclosureId?: string; digest?: string }> {
+export class TakeSubjectAccessStepHandler implements ICommandHandler<
+  TakeSubjectAccessStepCommand,
+  Decided & { disclosureId?: string; digest?: string }
+> {
   constructor(
     private readonly decisions: Decisions,
     private readonly dataSource: DataSource,
@@ -77,17 +105,31 @@ export class TakeSubjectAccessStepHandler implements ICommandHandler<TakeSubject
   ) {}
 
   async execute({ requestId, step, body, expectedRevision, context }: TakeSubjectAccessStepCommand) {
-    const decider = subjectAccessDecider({ workingDays: this.workingDays, schoolDays: (schoolId) => this.schoolCalendars.of(schoolId) });
+    const decider = subjectAccessDecider({
+      workingDays: this.workingDays,
+      schoolDays: (schoolId) => this.schoolCalendars.of(schoolId),
+    });
     const { state } = await this.decisions.load(decider, subjectAccessStream(requestId));
-    if (state.status === 'none') throw new NotFoundException({ message: `No subject-access request ${requestId}`, field: 'requestId' });
+    if (state.status === 'none')
+      throw new NotFoundException({ message: `No subject-access request ${requestId}`, field: 'requestId' });
     const fields = commandBody(body, PLATFORM_FIELDS);
     const now = this.clock();
     const releasing = step.command === 'ReleaseSubjectAccessResponse' && state.status === 'open';
-    const pack = releasing ? await responsePack(this.dataSource.manager, this.directory, this.accessLog, state.childId, now) : null;
+    const pack = releasing
+      ? await responsePack(this.dataSource.manager, this.directory, this.accessLog, state.childId, now)
+      : null;
     if (releasing && !pack) throw notFound(state.childId);
     const disclosureId = pack ? randomUUID() : undefined;
-    const released = pack ? { disclosureId, pack: { report: pack.report, sent: pack.sent, exemptionsApplied: pack.exemptionsApplied } } : {};
-    const command = { ...fields, ...released, type: step.command, by: context.actor, at: now.toISOString() } as unknown as SubjectAccessCommand;
+    const released = pack
+      ? { disclosureId, pack: { report: pack.report, sent: pack.sent, exemptionsApplied: pack.exemptionsApplied } }
+      : {};
+    const command = {
+      ...fields,
+      ...released,
+      type: step.command,
+      by: context.actor,
+      at: now.toISOString(),
+    } as unknown as SubjectAccessCommand;
     const decided = await this.decisions.execute(decider, subjectAccessStream(requestId), command, {
       actor: context.actor,
       correlationId: context.requestId,

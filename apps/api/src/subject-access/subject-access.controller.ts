@@ -1,4 +1,18 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -39,8 +53,14 @@ export class SubjectAccessController {
   @HttpCode(201)
   @Policy(subjectAccessPolicies.work)
   @ApiRecorded(201, 'requestId')
-  async record(@Body() body: RecordSubjectAccessRequestBody, @Requester() requester: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const decided: Decided & { requestId: string } = await this.commands.execute(new RecordSubjectAccessRequestCommand(body, requester));
+  async record(
+    @Body() body: RecordSubjectAccessRequestBody,
+    @Requester() requester: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const decided: Decided & { requestId: string } = await this.commands.execute(
+      new RecordSubjectAccessRequestCommand(body, requester),
+    );
     res.setHeader('ETag', etagOf(decided.revision));
     res.setHeader('Location', `/subject-access-requests/${decided.requestId}`);
     return { requestId: decided.requestId, revision: decided.revision.toString() };
@@ -63,17 +83,29 @@ export class SubjectAccessController {
   ) {
     const step = stepNamed(SUBJECT_ACCESS_STEPS, stepName);
     const fields = await stepBody(step, body);
-    const decided: Decided & { disclosureId?: string; digest?: string } = await this.commands.execute(new TakeSubjectAccessStepCommand(requestId, step, fields, revisionFromIfMatch(ifMatch), requester));
+    const decided: Decided & { disclosureId?: string; digest?: string } = await this.commands.execute(
+      new TakeSubjectAccessStepCommand(requestId, step, fields, revisionFromIfMatch(ifMatch), requester),
+    );
     res.setHeader('ETag', etagOf(decided.revision));
-    return { requestId, revision: decided.revision.toString(), events: decided.events.length, ...(decided.disclosureId ? { disclosureId: decided.disclosureId, digest: decided.digest } : {}) };
+    return {
+      requestId,
+      revision: decided.revision.toString(),
+      events: decided.events.length,
+      ...(decided.disclosureId ? { disclosureId: decided.disclosureId, digest: decided.digest } : {}),
+    };
   }
 
   /** The dpo's queue: overdue, due and answered (`?status=` one of them), with breaches and their reasons. */
   @Get()
   @Policy(subjectAccessPolicies.work)
   queue(@Query('status') status: string | undefined) {
-    if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw new BadRequestException({ message: `status is ${STATUSES.join(', ')}`, field: 'status' });
-    return subjectAccessQueue(this.dataSource.manager, dayOf(this.clock().toISOString()), status as RequestStatus | undefined);
+    if (status !== undefined && !(STATUSES as readonly string[]).includes(status))
+      throw new BadRequestException({ message: `status is ${STATUSES.join(', ')}`, field: 'status' });
+    return subjectAccessQueue(
+      this.dataSource.manager,
+      dayOf(this.clock().toISOString()),
+      status as RequestStatus | undefined,
+    );
   }
 
   /**
@@ -83,8 +115,13 @@ export class SubjectAccessController {
    */
   @Get(':requestId/response-pack')
   @Policy(subjectAccessPolicies.work)
-  async responsePack(@Param('requestId', uuid) requestId: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) res: Response) {
-    if (format !== undefined && format !== 'html' && format !== 'json') throw new BadRequestException({ message: 'format is html or json', field: 'format' });
+  async responsePack(
+    @Param('requestId', uuid) requestId: string,
+    @Query('format') format: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (format !== undefined && format !== 'html' && format !== 'json')
+      throw new BadRequestException({ message: 'format is html or json', field: 'format' });
     const pack = await releasedPack(this.decisions, requestId);
     if (format !== 'html') return pack;
     res.type('html');

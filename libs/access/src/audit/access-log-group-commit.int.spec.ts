@@ -25,7 +25,11 @@ describe('the access log under concurrent requests', () => {
     ...extra,
   });
   const entries = async () =>
-    (await db.pool.query<{ seq: string; request_id: string; tx: string }>(`SELECT l.seq::text, l.request_id, l.xmin::text AS tx FROM access.access_log l ORDER BY l.seq`)).rows;
+    (
+      await db.pool.query<{ seq: string; request_id: string; tx: string }>(
+        `SELECT l.seq::text, l.request_id, l.xmin::text AS tx FROM access.access_log l ORDER BY l.seq`,
+      )
+    ).rows;
 
   beforeAll(async () => {
     db = await createTestDatabase('access_log_group_commit');
@@ -42,7 +46,20 @@ describe('the access log under concurrent requests', () => {
   it('chains 400 concurrent entries from two processes into one chain, several to a commit', async () => {
     const before = (await entries()).length;
     await Promise.all(
-      Array.from({ length: 400 }, (_, n) => logs[n % 2].append(read(n, n % 50 === 0 ? { childId: null, resource: 'GET /schools/:schoolId/pupil-register', namedChildren: [`child-${n}`, `child-${n + 1}`] } : {}))),
+      Array.from({ length: 400 }, (_, n) =>
+        logs[n % 2].append(
+          read(
+            n,
+            n % 50 === 0
+              ? {
+                  childId: null,
+                  resource: 'GET /schools/:schoolId/pupil-register',
+                  namedChildren: [`child-${n}`, `child-${n + 1}`],
+                }
+              : {},
+          ),
+        ),
+      ),
     );
     const rows = (await entries()).slice(before);
     expect(rows.map((r) => r.request_id).sort()).toEqual(Array.from({ length: 400 }, (_, n) => `req-${n}`).sort());
@@ -78,7 +95,9 @@ describe('the access log under concurrent requests', () => {
       [acknowledged + 1],
     );
     const settled: string[] = [];
-    const batch = Array.from({ length: 20 }, (_, i) => logs[0].append(read(2000 + i)).then(() => settled.push(`req-${2000 + i}`)));
+    const batch = Array.from({ length: 20 }, (_, i) =>
+      logs[0].append(read(2000 + i)).then(() => settled.push(`req-${2000 + i}`)),
+    );
     const waitingBackend = async () => {
       for (let attempt = 0; attempt < 100; attempt++) {
         const { rows } = await db.pool.query<{ pid: number }>(
@@ -98,7 +117,9 @@ describe('the access log under concurrent requests', () => {
     holder.release();
     await Promise.all(batch);
     const rows = await entries();
-    expect(rows.slice(acknowledged).map((r) => r.request_id)).toEqual(Array.from({ length: 20 }, (_, i) => `req-${2000 + i}`));
+    expect(rows.slice(acknowledged).map((r) => r.request_id)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `req-${2000 + i}`),
+    );
     expect(await logs[1].verify()).toMatchObject({ intact: true, entriesChecked: rows.length });
   });
 });

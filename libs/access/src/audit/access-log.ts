@@ -43,7 +43,11 @@ export interface ChainVerification {
   /** The furthest anchor the chain was held against. */
   readonly anchor?: AnchoredHead;
   /** The first entry whose hash, predecessor or position does not match, with what was wrong, and the anchor it contradicts if it is an anchor that catches it. */
-  readonly firstBrokenLink?: { readonly seq: string; readonly problem: string; readonly contradictsAnchor?: AnchoredHead };
+  readonly firstBrokenLink?: {
+    readonly seq: string;
+    readonly problem: string;
+    readonly contradictsAnchor?: AnchoredHead;
+  };
 }
 
 interface Row {
@@ -72,7 +76,18 @@ const namedOnce = (ids: readonly string[] | undefined): string[] => [...new Set(
 const canonical = (seq: string, at: string, e: AccessEntry, previousHash: string): string => {
   const named = namedOnce(e.namedChildren);
   return JSON.stringify([
-    seq, at, e.userId, e.role, e.agencyId, e.childId ?? null, e.resource, e.outcome, e.basis ?? null, e.reason ?? null, e.requestId ?? null, previousHash,
+    seq,
+    at,
+    e.userId,
+    e.role,
+    e.agencyId,
+    e.childId ?? null,
+    e.resource,
+    e.outcome,
+    e.basis ?? null,
+    e.reason ?? null,
+    e.requestId ?? null,
+    previousHash,
     ...(named.length > 0 ? [named] : []),
   ]);
 };
@@ -122,7 +137,10 @@ export class AccessLog {
   private committing = false;
 
   /** `clock` is the platform clock (ADR 009): an entry's time is the platform's "now". */
-  constructor(private readonly dataSource: DataSource, private readonly clock: () => Date) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: () => Date,
+  ) {}
 
   append(entry: AccessEntry): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -192,12 +210,15 @@ export class AccessLog {
       );
       const named = rows.flatMap((r) => namedOnce(r.entry.namedChildren).map((childId) => [r.seq, childId] as const));
       if (named.length > 0) {
-        await manager.query(`INSERT INTO access.access_log_named_children (seq, child_id) SELECT * FROM unnest($1::bigint[], $2::text[])`, [
-          named.map(([s]) => s),
-          named.map(([, c]) => c),
-        ]);
+        await manager.query(
+          `INSERT INTO access.access_log_named_children (seq, child_id) SELECT * FROM unnest($1::bigint[], $2::text[])`,
+          [named.map(([s]) => s), named.map(([, c]) => c)],
+        );
       }
-      await manager.query(`UPDATE access.access_log_head SET seq = $1, hash = $2 WHERE id = 1`, [seq.toString(), previousHash]);
+      await manager.query(`UPDATE access.access_log_head SET seq = $1, hash = $2 WHERE id = 1`, [
+        seq.toString(),
+        previousHash,
+      ]);
     });
   }
 
@@ -208,7 +229,9 @@ export class AccessLog {
    * holds, and an anchor taken after the cut does not excuse it.
    */
   async verify(anchors: readonly AnchoredHead[] = [], pageSize = 5000): Promise<ChainVerification> {
-    const pending = anchors.filter((a) => a.seq !== '0').sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : BigInt(a.seq) > BigInt(b.seq) ? 1 : 0));
+    const pending = anchors
+      .filter((a) => a.seq !== '0')
+      .sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : BigInt(a.seq) > BigInt(b.seq) ? 1 : 0));
     const furthest = pending.at(-1);
     let previousHash = 'genesis';
     let expectedSeq = 1n;
@@ -221,21 +244,37 @@ export class AccessLog {
       ...(firstBrokenLink ? { firstBrokenLink } : {}),
     });
     const contradicted = (seq: bigint, problem: string, anchor: AnchoredHead) =>
-      result(false, { seq: seq.toString(), problem: `${problem} (anchor ${anchor.anchorId} of ${anchor.anchoredAt} signed entry ${anchor.seq})`, contradictsAnchor: anchor });
+      result(false, {
+        seq: seq.toString(),
+        problem: `${problem} (anchor ${anchor.anchorId} of ${anchor.anchoredAt} signed entry ${anchor.seq})`,
+        contradictsAnchor: anchor,
+      });
     for (;;) {
       const rows: Array<Row & { named_children: string[] }> = await this.dataSource.query(
         `SELECT l.*, ${NAMED_CHILDREN} FROM access.access_log l WHERE l.seq >= $1 ORDER BY l.seq LIMIT $2`,
         [expectedSeq.toString(), pageSize],
       );
       for (const row of rows) {
-        if (BigInt(row.seq) !== expectedSeq) return result(false, { seq: expectedSeq.toString(), problem: 'entry missing' });
-        if (row.previous_hash !== previousHash) return result(false, { seq: row.seq, problem: 'does not follow the entry before it' });
-        if (sha256(canonical(row.seq, new Date(row.at).toISOString(), { ...entryOf(row), namedChildren: row.named_children }, row.previous_hash)) !== row.hash) {
+        if (BigInt(row.seq) !== expectedSeq)
+          return result(false, { seq: expectedSeq.toString(), problem: 'entry missing' });
+        if (row.previous_hash !== previousHash)
+          return result(false, { seq: row.seq, problem: 'does not follow the entry before it' });
+        if (
+          sha256(
+            canonical(
+              row.seq,
+              new Date(row.at).toISOString(),
+              { ...entryOf(row), namedChildren: row.named_children },
+              row.previous_hash,
+            ),
+          ) !== row.hash
+        ) {
           return result(false, { seq: row.seq, problem: 'content does not match its hash' });
         }
         while (pending.length > 0 && pending[0].seq === row.seq) {
           const anchor = pending.shift()!;
-          if (anchor.hash !== row.hash) return contradicted(expectedSeq, `entry ${row.seq} is not the one its anchor signed`, anchor);
+          if (anchor.hash !== row.hash)
+            return contradicted(expectedSeq, `entry ${row.seq} is not the one its anchor signed`, anchor);
         }
         previousHash = row.hash;
         expectedSeq += 1n;
@@ -244,10 +283,14 @@ export class AccessLog {
       if (rows.length < pageSize) break;
     }
     const lastSeq = expectedSeq - 1n;
-    if (pending.length > 0) return contradicted(expectedSeq, `entries ${expectedSeq} to ${pending[0].seq} are missing`, pending[0]);
+    if (pending.length > 0)
+      return contradicted(expectedSeq, `entries ${expectedSeq} to ${pending[0].seq} are missing`, pending[0]);
     const [head] = await this.dataSource.query(`SELECT seq, hash FROM access.access_log_head WHERE id = 1`);
     if (BigInt(head.seq) !== lastSeq || head.hash !== previousHash) {
-      return result(false, { seq: expectedSeq.toString(), problem: `entries after ${lastSeq} are missing (the chain head is at ${head.seq})` });
+      return result(false, {
+        seq: expectedSeq.toString(),
+        problem: `entries after ${lastSeq} are missing (the chain head is at ${head.seq})`,
+      });
     }
     return result(true);
   }
@@ -256,7 +299,10 @@ export class AccessLog {
    * A page of history, newest first, for one child or one user. A child's history holds the
    * reads of their record and every list that named them.
    */
-  async history(filter: { childId?: string; userId?: string; outcome?: AccessOutcome }, page: { before?: string; limit: number }): Promise<LoggedAccess[]> {
+  async history(
+    filter: { childId?: string; userId?: string; outcome?: AccessOutcome },
+    page: { before?: string; limit: number },
+  ): Promise<LoggedAccess[]> {
     const entries = filter.childId
       ? `SELECT seq FROM access.access_log WHERE child_id = $1 UNION ALL SELECT seq FROM access.access_log_named_children WHERE child_id = $1`
       : `SELECT seq FROM access.access_log WHERE user_id = $1`;
@@ -266,7 +312,10 @@ export class AccessLog {
         WHERE l.seq IN (${entries}) AND ($2::bigint IS NULL OR l.seq < $2::bigint) AND ($4::text IS NULL OR l.outcome = $4) ORDER BY l.seq DESC LIMIT $3`,
       [filter.childId ?? filter.userId, page.before ?? null, page.limit, filter.outcome ?? null],
     );
-    return rows.map((row) => ({ ...loggedOf(row), ...(row.children_named > 0 ? { childrenNamed: row.children_named } : {}) }));
+    return rows.map((row) => ({
+      ...loggedOf(row),
+      ...(row.children_named > 0 ? { childrenNamed: row.children_named } : {}),
+    }));
   }
 
   /** Every list that named the child, oldest first: the subject-access report shows them all. */

@@ -39,12 +39,18 @@ const anchorOf = (row: Row): ChainAnchor => ({
   signature: row.signature,
 });
 
-const signed = ({ anchorId, seq, hash, anchoredAt }: Omit<ChainAnchor, 'keyId' | 'signature'>) => JSON.stringify({ anchorId, seq, hash, anchoredAt });
+const signed = ({ anchorId, seq, hash, anchoredAt }: Omit<ChainAnchor, 'keyId' | 'signature'>) =>
+  JSON.stringify({ anchorId, seq, hash, anchoredAt });
 
 /** The head is behind an anchor already signed: the log has lost entries, and signing it now would bless the loss. */
 export class ChainBehindAnchor extends Error {
-  constructor(readonly head: string, readonly anchor: ChainAnchor) {
-    super(`the chain head (entry ${head}) is behind anchor ${anchor.anchorId}, which signed entry ${anchor.seq}: entries are missing (see /audit/verify); no anchor was signed`);
+  constructor(
+    readonly head: string,
+    readonly anchor: ChainAnchor,
+  ) {
+    super(
+      `the chain head (entry ${head}) is behind anchor ${anchor.anchorId}, which signed entry ${anchor.seq}: entries are missing (see /audit/verify); no anchor was signed`,
+    );
     this.name = 'ChainBehindAnchor';
   }
 }
@@ -61,8 +67,18 @@ export class ChainAnchors {
   ) {}
 
   /** The anchor key is its own, under `<dataDir>/keys`: not the token issuer's, which an OIDC deployment does not use. */
-  static async open(dataSource: DataSource, clock: () => Date, dataDir: string, publish: PublishAnchor): Promise<ChainAnchors> {
-    return new ChainAnchors(dataSource, clock, await openSigningKey(join(dataDir, 'keys', 'audit-anchor.jwk.json')), publish);
+  static async open(
+    dataSource: DataSource,
+    clock: () => Date,
+    dataDir: string,
+    publish: PublishAnchor,
+  ): Promise<ChainAnchors> {
+    return new ChainAnchors(
+      dataSource,
+      clock,
+      await openSigningKey(join(dataDir, 'keys', 'audit-anchor.jwk.json')),
+      publish,
+    );
   }
 
   /** The public key anchors verify with, and its id. */
@@ -75,9 +91,17 @@ export class ChainAnchors {
     return this.dataSource.transaction(async (manager) => {
       const [head] = await manager.query(`SELECT seq::text AS seq, hash FROM access.access_log_head WHERE id = 1`);
       const [furthest]: Row[] = await manager.query(`${SELECT_ANCHORS} ORDER BY seq DESC LIMIT 1`);
-      if (furthest && BigInt(furthest.seq) > BigInt(head.seq)) throw new ChainBehindAnchor(head.seq, anchorOf(furthest));
-      const unsigned = { anchorId: randomUUID(), seq: head.seq as string, hash: head.hash as string, anchoredAt: this.clock().toISOString() };
-      const signature = await new CompactSign(new TextEncoder().encode(signed(unsigned))).setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: this.key.keyId }).sign(this.key.privateKey);
+      if (furthest && BigInt(furthest.seq) > BigInt(head.seq))
+        throw new ChainBehindAnchor(head.seq, anchorOf(furthest));
+      const unsigned = {
+        anchorId: randomUUID(),
+        seq: head.seq as string,
+        hash: head.hash as string,
+        anchoredAt: this.clock().toISOString(),
+      };
+      const signature = await new CompactSign(new TextEncoder().encode(signed(unsigned)))
+        .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: this.key.keyId })
+        .sign(this.key.privateKey);
       const anchor: ChainAnchor = { ...unsigned, keyId: this.key.keyId, signature };
       await manager.query(
         `INSERT INTO access.access_log_anchors (anchor_id, seq, hash, anchored_at, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -98,7 +122,9 @@ export class ChainAnchors {
 
   /** The newest `limit` anchors, newest first. */
   async page(limit: number): Promise<ChainAnchor[]> {
-    const rows: Row[] = await this.dataSource.query(`${SELECT_ANCHORS} ORDER BY anchored_at DESC, seq DESC LIMIT $1`, [limit]);
+    const rows: Row[] = await this.dataSource.query(`${SELECT_ANCHORS} ORDER BY anchored_at DESC, seq DESC LIMIT $1`, [
+      limit,
+    ]);
     return rows.map(anchorOf);
   }
 

@@ -30,7 +30,10 @@ interface Row {
  */
 export class SecurityLog {
   /** `clock` is the platform clock (ADR 009). */
-  constructor(private readonly dataSource: DataSource, private readonly clock: () => Date) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: () => Date,
+  ) {}
 
   async record(failure: FailedAuthentication): Promise<void> {
     await this.dataSource.query(

@@ -52,7 +52,10 @@ export class Directory {
 
   async setActive(userId: string, active: boolean): Promise<boolean> {
     // TypeORM answers an UPDATE with [rows, count].
-    const [, count] = await this.dataSource.query(`UPDATE access.users SET active = $2 WHERE user_id = $1`, [userId, active]);
+    const [, count] = await this.dataSource.query(`UPDATE access.users SET active = $2 WHERE user_id = $1`, [
+      userId,
+      active,
+    ]);
     return count > 0;
   }
 

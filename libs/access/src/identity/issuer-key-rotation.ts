@@ -1,6 +1,14 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { calculateJwkThumbprint, errors, exportJWK, generateKeyPair, importJWK, type JWK, type JWTHeaderParameters } from 'jose';
+import {
+  calculateJwkThumbprint,
+  errors,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTHeaderParameters,
+} from 'jose';
 import { SIGNING_ALGORITHM } from './signing-key';
 
 type Key = Awaited<ReturnType<typeof importJWK>>;
@@ -16,7 +24,9 @@ export const currentKeyFile = (dataDir: string) => join(dataDir, 'keys', 'local-
 const retiredKeysFile = (dataDir: string) => join(dataDir, 'keys', 'local-issuer.retired.json');
 
 const readRetired = (dataDir: string): RetiredKey[] =>
-  existsSync(retiredKeysFile(dataDir)) ? (JSON.parse(readFileSync(retiredKeysFile(dataDir), 'utf8')) as RetiredKey[]) : [];
+  existsSync(retiredKeysFile(dataDir))
+    ? (JSON.parse(readFileSync(retiredKeysFile(dataDir), 'utf8')) as RetiredKey[])
+    : [];
 
 /** Written beside and renamed over: a process reading the file sees the old key or the new one, never half of one. */
 const replace = (file: string, content: string) => {
@@ -65,7 +75,8 @@ export class LocalIssuerKeys {
 
   /** For jose's jwtVerify: the key the token's `kid` names (no kid: tokens signed before kids, by the current key). */
   readonly getKey = async (header: JWTHeaderParameters): Promise<Key> => {
-    if (!this.current || (header.kid && header.kid !== this.current.keyId && !this.retired.has(header.kid))) await this.load();
+    if (!this.current || (header.kid && header.kid !== this.current.keyId && !this.retired.has(header.kid)))
+      await this.load();
     const current = this.current!;
     if (!header.kid || header.kid === current.keyId) return current.key;
     const retired = this.retired.get(header.kid);
@@ -80,9 +91,13 @@ export class LocalIssuerKeys {
     if (this.current && version === this.loadedVersion) return;
     this.loadedVersion = version;
     const { d: _private, ...publicJwk } = JSON.parse(readFileSync(currentKeyFile(this.dataDir), 'utf8')) as JWK;
-    this.current = { keyId: await calculateJwkThumbprint(publicJwk), key: await importJWK(publicJwk, SIGNING_ALGORITHM) };
+    this.current = {
+      keyId: await calculateJwkThumbprint(publicJwk),
+      key: await importJWK(publicJwk, SIGNING_ALGORITHM),
+    };
     const retired = new Map<string, { key: Key; retiredAt: number }>();
-    for (const k of readRetired(this.dataDir)) retired.set(k.keyId, { key: await importJWK(k.jwk, SIGNING_ALGORITHM), retiredAt: k.retiredAt });
+    for (const k of readRetired(this.dataDir))
+      retired.set(k.keyId, { key: await importJWK(k.jwk, SIGNING_ALGORITHM), retiredAt: k.retiredAt });
     this.retired = retired;
   }
 }

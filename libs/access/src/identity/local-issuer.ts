@@ -35,9 +35,15 @@ export class LocalIssuer {
   }
 
   /** A token for `userId`, valid for `ttlSeconds`: 8 hours (a working day) at most. */
-  async sign(userId: string, ttlSeconds = LOCAL_TOKEN_MAX_LIFETIME_SECONDS, now = Math.floor(Date.now() / 1000)): Promise<string> {
+  async sign(
+    userId: string,
+    ttlSeconds = LOCAL_TOKEN_MAX_LIFETIME_SECONDS,
+    now = Math.floor(Date.now() / 1000),
+  ): Promise<string> {
     if (!(ttlSeconds > 0 && ttlSeconds <= LOCAL_TOKEN_MAX_LIFETIME_SECONDS)) {
-      throw new RangeError(`a local token lives between 1 second and ${LOCAL_TOKEN_MAX_LIFETIME_SECONDS / 3600} hours, not ${ttlSeconds} seconds`);
+      throw new RangeError(
+        `a local token lives between 1 second and ${LOCAL_TOKEN_MAX_LIFETIME_SECONDS / 3600} hours, not ${ttlSeconds} seconds`,
+      );
     }
     return new SignJWT({})
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: this.keyId })

@@ -25,7 +25,8 @@ const explanations: Record<AuthenticationFailure, string> = {
   'wrong-issuer': 'The token was issued by an issuer this platform does not trust',
   'wrong-audience': 'The token was issued for another audience',
   'lifetime-unknown': 'The token carries no iat or no exp claim, so how long it lives cannot be checked',
-  'lifetime-too-long': 'The token lives longer than this platform allows (exp - iat above TOKEN_MAX_LIFETIME_SECONDS): ask the issuer for a shorter-lived token',
+  'lifetime-too-long':
+    'The token lives longer than this platform allows (exp - iat above TOKEN_MAX_LIFETIME_SECONDS): ask the issuer for a shorter-lived token',
   'unknown-user': 'The token names a user who is not in the directory or is deactivated',
   'no-session': 'You are not signed in, or your session has ended: sign in again',
   'csrf-token': 'The form did not carry the token of your session: reload the page and send it again',
@@ -64,7 +65,8 @@ export class TokenVerifier {
       this.audience = config.oidc.audience;
     } else {
       if (!localIssuer) throw new Error('No OIDC issuer configured and no local issuer opened');
-      this.key = localIssuer.verificationKeys(config.tokenMaxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS).getKey as JWTVerifyGetKey;
+      this.key = localIssuer.verificationKeys(config.tokenMaxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS)
+        .getKey as JWTVerifyGetKey;
       this.issuer = LOCAL_ISSUER;
       this.audience = LOCAL_AUDIENCE;
     }
@@ -115,7 +117,11 @@ function failureOf(error: unknown): AuthenticationFailure {
     if ((error.claim === 'iat' || error.claim === 'exp') && error.reason === 'missing') return 'lifetime-unknown';
     return 'malformed-token';
   }
-  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JWKSNoMatchingKey) {
+  if (
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JOSEAlgNotAllowed ||
+    error instanceof errors.JWKSNoMatchingKey
+  ) {
     return 'bad-signature';
   }
   return 'malformed-token';

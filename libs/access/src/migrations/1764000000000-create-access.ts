@@ -54,9 +54,13 @@ export class CreateAccess1764000000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access.access_log
       FOR EACH ROW EXECUTE FUNCTION access.refuse_change()`);
-    await q.query(`CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access.access_log EXECUTE FUNCTION access.refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access.access_log EXECUTE FUNCTION access.refuse_change()`,
+    );
     // The head of the chain: locked by each append, so entries are chained one after another.
-    await q.query(`CREATE TABLE access.access_log_head (id integer PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash text NOT NULL)`);
+    await q.query(
+      `CREATE TABLE access.access_log_head (id integer PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash text NOT NULL)`,
+    );
     await q.query(`INSERT INTO access.access_log_head (id, seq, hash) VALUES (1, 0, 'genesis')`);
   }
 

@@ -20,7 +20,9 @@ export class IndexChildrenNamedByLists1764000000200 implements MigrationInterfac
     await q.query(`
       CREATE TRIGGER access_log_named_children_append_only BEFORE UPDATE OR DELETE ON access.access_log_named_children
       FOR EACH ROW EXECUTE FUNCTION access.refuse_change()`);
-    await q.query(`CREATE TRIGGER access_log_named_children_no_truncate BEFORE TRUNCATE ON access.access_log_named_children EXECUTE FUNCTION access.refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER access_log_named_children_no_truncate BEFORE TRUNCATE ON access.access_log_named_children EXECUTE FUNCTION access.refuse_change()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -22,7 +22,9 @@ export class AnchorTheChain1764000000500 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER access_log_anchors_append_only BEFORE UPDATE OR DELETE ON access.access_log_anchors
       FOR EACH ROW EXECUTE FUNCTION access.refuse_change()`);
-    await q.query(`CREATE TRIGGER access_log_anchors_no_truncate BEFORE TRUNCATE ON access.access_log_anchors EXECUTE FUNCTION access.refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER access_log_anchors_no_truncate BEFORE TRUNCATE ON access.access_log_anchors EXECUTE FUNCTION access.refuse_change()`,
+    );
     await q.query(`
       CREATE FUNCTION access.head_moves_forward() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -12,7 +12,10 @@ export const administrationPolicies = {
   /** Any child's or any user's access history; a user's own goes through `ownAccessHistory`. */
   accessHistory: roleIn('access-log.history', ['dpo']),
   /** One's own reads: staff and the platform's users; a family account never sees the access log (ADR 017). */
-  ownAccessHistory: roleIn('access-log.own-history', ROLES.filter((role) => !FAMILY_ROLES.includes(role))),
+  ownAccessHistory: roleIn(
+    'access-log.own-history',
+    ROLES.filter((role) => !FAMILY_ROLES.includes(role)),
+  ),
   reviewBreakGlass: roleIn('break-glass.review', ['dpo']),
   /** Failed authentications: who is knocking, from where. */
   readSecurityLog: roleIn('security-log.read', ['dpo', 'admin']),

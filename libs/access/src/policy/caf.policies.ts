@@ -10,7 +10,8 @@ const caf = async ({ params, facts }: PolicyContext) => facts.cafOf(params.cafId
 async function contributor(context: PolicyContext, childId: string): Promise<string | null> {
   const { actor, facts } = context;
   if (AGENCY_PRACTITIONERS.includes(actor.role)) return `caf-contributor:${actor.agencyId}`;
-  if (SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(childId)) === actor.agencyId) return `school-of-record:${actor.agencyId}`;
+  if (SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(childId)) === actor.agencyId)
+    return `school-of-record:${actor.agencyId}`;
   return null;
 }
 
@@ -23,7 +24,10 @@ const onTheTeam = (name: string): Policy => ({
     if (!found) return deny('no relationship to this CAF');
     if (found.leadUserId === context.actor.userId) return allow('lead-professional', found.childId);
     if (found.team.includes(context.actor.userId)) return allow('team-around-the-child', found.childId);
-    if (SCHOOL_STAFF.includes(context.actor.role) && (await context.facts.schoolOfChild(found.childId)) === context.actor.agencyId) {
+    if (
+      SCHOOL_STAFF.includes(context.actor.role) &&
+      (await context.facts.schoolOfChild(found.childId)) === context.actor.agencyId
+    ) {
       return allow(`school-of-record:${context.actor.agencyId}`, found.childId);
     }
     return deny('not on the team around this child', found.childId);
@@ -41,9 +45,11 @@ export const cafPolicies = {
     async decide({ actor, body, facts }) {
       const childId = namedInBody(body, 'childId');
       if (childId === null) return unnamed('childId');
-      if (SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(childId)) === actor.agencyId) return allow(`school-of-record:${actor.agencyId}`, childId);
-      if (actor.role === 'key-worker' && (await facts.isAllocatedWorker(actor.userId, childId))) return allow('allocated-worker', childId);
-      return deny('a CAF is started by the child\'s school or allocated MAST worker', childId);
+      if (SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(childId)) === actor.agencyId)
+        return allow(`school-of-record:${actor.agencyId}`, childId);
+      if (actor.role === 'key-worker' && (await facts.isAllocatedWorker(actor.userId, childId)))
+        return allow('allocated-worker', childId);
+      return deny("a CAF is started by the child's school or allocated MAST worker", childId);
     },
   } satisfies Policy,
   step: {
@@ -54,7 +60,9 @@ export const cafPolicies = {
       const found = await caf(context);
       if (!found) return deny('no relationship to this CAF');
       const basis = await contributor(context, found.childId);
-      return basis ? allow(basis, found.childId) : deny('CAF contributions are from practitioners of the agencies around the child', found.childId);
+      return basis
+        ? allow(basis, found.childId)
+        : deny('CAF contributions are from practitioners of the agencies around the child', found.childId);
     },
   } satisfies Policy,
   read: onTheTeam('caf.read'),

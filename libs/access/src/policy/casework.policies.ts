@@ -12,7 +12,8 @@ const onTheCase = (name: string, rolesFor: (step: string | undefined) => readonl
     const found = await facts.caseOf(params.referralId);
     if (!found) return deny('no relationship to this case');
     const roles = rolesFor(params.step);
-    if (!roles.includes(actor.role)) return deny(`${name} is for ${roles.join(', ')} at the child's school`, found.childId);
+    if (!roles.includes(actor.role))
+      return deny(`${name} is for ${roles.join(', ')} at the child's school`, found.childId);
     if (found.schoolId !== actor.agencyId) return deny('no relationship to this child', found.childId);
     return allow(`school-of-record:${found.schoolId}`, found.childId);
   },
@@ -36,8 +37,10 @@ export const caseworkPolicies = {
     async decide({ actor, body, facts }) {
       const { childId, schoolId } = (body ?? {}) as { childId?: unknown; schoolId?: unknown };
       if (!ALL_SCHOOL_STAFF.includes(actor.role)) return deny(`referral.make is for ${ALL_SCHOOL_STAFF.join(', ')}`);
-      if (typeof childId !== 'string' || schoolId !== actor.agencyId) return deny('staff refer children of their own school only');
-      if ((await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('no relationship to this child', childId);
+      if (typeof childId !== 'string' || schoolId !== actor.agencyId)
+        return deny('staff refer children of their own school only');
+      if ((await facts.schoolOfChild(childId)) !== actor.agencyId)
+        return deny('no relationship to this child', childId);
       return allow(`school-of-record:${actor.agencyId}`, childId);
     },
   } satisfies Policy,

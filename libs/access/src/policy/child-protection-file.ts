@@ -16,10 +16,18 @@ export interface FileHolding {
  * The new school holds it from the day its DSL confirms receipt, never before (the move of
  * the pupil record alone opens nothing of the file), and while the child is there.
  */
-export async function fileHolding(facts: AccessFacts, schoolId: string, record: { readonly recordRef: string; readonly recordedBy: string; readonly childId: string }): Promise<FileHolding | null> {
+export async function fileHolding(
+  facts: AccessFacts,
+  schoolId: string,
+  record: { readonly recordRef: string; readonly recordedBy: string; readonly childId: string },
+): Promise<FileHolding | null> {
   const current = (await facts.schoolOfChild(record.childId)) === schoolId;
-  if (record.recordedBy === schoolId) return current ? { kind: 'school-of-record', basis: `school-of-record:${schoolId}`, current } : { kind: 'recorded-it', basis: `recorded-it:${schoolId}`, current };
+  if (record.recordedBy === schoolId)
+    return current
+      ? { kind: 'school-of-record', basis: `school-of-record:${schoolId}`, current }
+      : { kind: 'recorded-it', basis: `recorded-it:${schoolId}`, current };
   // What it received goes on with the child: a school the child has left keeps only what it recorded itself.
-  if (current && (await facts.receivedInChildProtectionFile(schoolId, record.recordRef))) return { kind: 'received-it', basis: `received-child-protection-file:${schoolId}`, current };
+  if (current && (await facts.receivedInChildProtectionFile(schoolId, record.recordRef)))
+    return { kind: 'received-it', basis: `received-child-protection-file:${schoolId}`, current };
   return null;
 }

@@ -18,12 +18,17 @@ const linkedFamilyMember = (name: string): Policy => ({
   childLevel: true,
   async decide({ actor, params, facts }) {
     const childId = params.childId;
-    if (!FAMILY_ROLES.includes(actor.role)) return deny(`${name} is for the parents, carers and young people the school linked to the child`, childId);
+    if (!FAMILY_ROLES.includes(actor.role))
+      return deny(`${name} is for the parents, carers and young people the school linked to the child`, childId);
     const link = await facts.familyLinkOf(actor.userId, childId);
     if (!link || link.kind !== actor.role) return deny('not linked to this child', childId);
-    if (actor.role === 'parent-carer' && link.childIsAdult) return deny('at 18 the young person decides alone: a parent sees their record only through them', childId);
+    if (actor.role === 'parent-carer' && link.childIsAdult)
+      return deny('at 18 the young person decides alone: a parent sees their record only through them', childId);
     if (actor.role === 'young-person' && !link.childDecidesForThemselves) {
-      return deny('a young person sees their own record once they decide for themselves (12 or over and assessed competent, Box 15)', childId);
+      return deny(
+        'a young person sees their own record once they decide for themselves (12 or over and assessed competent, Box 15)',
+        childId,
+      );
     }
     return allow(`linked-family-member:${link.relationship ?? 'self'}`, childId, actor.role);
   },
@@ -41,7 +46,9 @@ export const familyPolicies = {
     name: 'family.children',
     childLevel: true,
     async decide({ actor }) {
-      return FAMILY_ROLES.includes(actor.role) ? allow('own-family-links') : deny('family.children is for family accounts');
+      return FAMILY_ROLES.includes(actor.role)
+        ? allow('own-family-links')
+        : deny('family.children is for family accounts');
     },
   } satisfies Policy,
   read: linkedFamilyMember('family.read'),

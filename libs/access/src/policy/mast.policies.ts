@@ -18,7 +18,8 @@ const onTheRequest = (name: string, schoolRoles: readonly Role[]): Policy => ({
     if (actor.role === 'mast-coordinator') return allow('role:mast-coordinator', found.childId);
     if (actor.role === 'panel-member' && found.listed) return allow('panel-member:listed-request', found.childId);
     if (actor.role === 'key-worker' && found.workerId === actor.userId) return allow('allocated-worker', found.childId);
-    if (schoolRoles.includes(actor.role) && found.schoolId === actor.agencyId) return allow(`school-of-record:${found.schoolId}`, found.childId);
+    if (schoolRoles.includes(actor.role) && found.schoolId === actor.agencyId)
+      return allow(`school-of-record:${found.schoolId}`, found.childId);
     return deny('no relationship to this request', found.childId);
   },
 });
@@ -29,10 +30,11 @@ export const mastPolicies = {
     name: 'mast-request.make',
     childLevel: true,
     async decide({ actor, body, facts }) {
-      if (actor.role !== 'senco') return deny('mast-request.make is for the SENCo at the child\'s school');
+      if (actor.role !== 'senco') return deny("mast-request.make is for the SENCo at the child's school");
       const childId = namedInBody(body, 'childId');
       if (childId === null) return unnamed('childId');
-      if ((await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('no relationship to this child', childId);
+      if ((await facts.schoolOfChild(childId)) !== actor.agencyId)
+        return deny('no relationship to this child', childId);
       return allow(`school-of-record:${actor.agencyId}`, childId);
     },
   } satisfies Policy,
@@ -49,7 +51,9 @@ export const mastPolicies = {
           ? allow('allocated-worker', found.childId)
           : deny('first contact is recorded by the allocated worker', found.childId);
       }
-      return context.actor.role === 'mast-coordinator' ? allow('role:mast-coordinator', found.childId) : deny('mast-request.step is for the MAST co-ordinator', found.childId);
+      return context.actor.role === 'mast-coordinator'
+        ? allow('role:mast-coordinator', found.childId)
+        : deny('mast-request.step is for the MAST co-ordinator', found.childId);
     },
   } satisfies Policy,
   runPanel: roleIn('mast-panel.run', ['mast-coordinator']),
@@ -60,7 +64,8 @@ export const mastPolicies = {
     async decide({ actor, body, facts }) {
       const requestId = namedInBody(body, 'requestId');
       const found = requestId === null ? null : await facts.mastRequestOf(requestId);
-      if (actor.role !== 'mast-coordinator') return deny('mast-panel.decide is for the MAST co-ordinator', found?.childId);
+      if (actor.role !== 'mast-coordinator')
+        return deny('mast-panel.decide is for the MAST co-ordinator', found?.childId);
       if (requestId === null) return unnamed('requestId');
       return found ? allow('role:mast-coordinator', found.childId) : deny('no such request');
     },

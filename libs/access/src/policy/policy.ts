@@ -17,17 +17,36 @@ export interface AccessFacts {
   /** The child and school of a learning-mentor case, or null when there is no such case. */
   caseOf(referralId: string): Promise<{ readonly childId: string; readonly schoolId: string } | null>;
   /** The child, school and allocated worker of a MAST request, and whether it has been listed for a panel. */
-  mastRequestOf(requestId: string): Promise<{ readonly childId: string; readonly schoolId: string; readonly workerId: string | null; readonly listed: boolean } | null>;
+  mastRequestOf(requestId: string): Promise<{
+    readonly childId: string;
+    readonly schoolId: string;
+    readonly workerId: string | null;
+    readonly listed: boolean;
+  } | null>;
   /** A key worker's allocation to a child through MAST. */
   isAllocatedWorker(userId: string, childId: string): Promise<boolean>;
   /** The child of a CAF, its current lead professional and everyone on the team around the child. */
-  cafOf(cafId: string): Promise<{ readonly childId: string; readonly leadUserId: string | null; readonly team: readonly string[] } | null>;
+  cafOf(
+    cafId: string,
+  ): Promise<{ readonly childId: string; readonly leadUserId: string | null; readonly team: readonly string[] } | null>;
   /** The child a sharing decision is about, the agency that proposed it, and whether it is about safeguarding (part of a child-protection file). */
-  sharingOf(sharingId: string): Promise<{ readonly childId: string; readonly recordedBy: string; readonly safeguarding: boolean } | null>;
+  sharingOf(
+    sharingId: string,
+  ): Promise<{ readonly childId: string; readonly recordedBy: string; readonly safeguarding: boolean } | null>;
   /** The child of a safeguarding concern, who raised it, the school it was recorded at, and whether it went to social care. */
-  concernOf(concernId: string): Promise<{ readonly childId: string; readonly raisedBy: string; readonly schoolId: string; readonly referred: boolean } | null>;
+  concernOf(concernId: string): Promise<{
+    readonly childId: string;
+    readonly raisedBy: string;
+    readonly schoolId: string;
+    readonly referred: boolean;
+  } | null>;
   /** The child, the leaving and the new school of a school move, and whether the new school confirmed receipt of its child-protection file. */
-  moveOf(moveId: string): Promise<{ readonly childId: string; readonly fromSchoolId: string; readonly toSchoolId: string; readonly received: boolean } | null>;
+  moveOf(moveId: string): Promise<{
+    readonly childId: string;
+    readonly fromSchoolId: string;
+    readonly toSchoolId: string;
+    readonly received: boolean;
+  } | null>;
   /** Whether a school holds a record (`concern:<id>`, `sharing:<id>`) through a child-protection file it received and confirmed. */
   receivedInChildProtectionFile(schoolId: string, recordRef: string): Promise<boolean>;
   /**
@@ -38,7 +57,12 @@ export interface AccessFacts {
   familyLinkOf(
     userId: string,
     childId: string,
-  ): Promise<{ readonly kind: string; readonly relationship: string | null; readonly childDecidesForThemselves: boolean; readonly childIsAdult: boolean } | null>;
+  ): Promise<{
+    readonly kind: string;
+    readonly relationship: string | null;
+    readonly childDecidesForThemselves: boolean;
+    readonly childIsAdult: boolean;
+  } | null>;
 }
 
 export type PolicyDecision =
@@ -59,7 +83,12 @@ export interface Policy {
   decide(context: PolicyContext): Promise<PolicyDecision>;
 }
 
-export const allow = (basis: string, childId?: string, view?: string): PolicyDecision => ({ allowed: true, basis, childId, view });
+export const allow = (basis: string, childId?: string, view?: string): PolicyDecision => ({
+  allowed: true,
+  basis,
+  childId,
+  view,
+});
 export const deny = (reason: string, childId?: string): PolicyDecision => ({ allowed: false, reason, childId });
 
 /** The record a body names (its `childId`, `schoolId`...): the policy judges the request by it. */

@@ -12,7 +12,9 @@ const byTheDpo = (name: string): Policy => ({
   childLevel: true,
   opensRestricted: true,
   async decide({ actor, params }) {
-    return actor.role === 'dpo' ? allow('role:dpo', params.childId) : deny('retention and erasure of a record are decided by the data-protection officer', params.childId);
+    return actor.role === 'dpo'
+      ? allow('role:dpo', params.childId)
+      : deny('retention and erasure of a record are decided by the data-protection officer', params.childId);
   },
 });
 

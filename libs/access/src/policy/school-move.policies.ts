@@ -14,15 +14,26 @@ type Verdict = { readonly basis: string; readonly view?: ChildProtectionFileView
 export type ChildProtectionFileView = 'recorded-it' | 'received';
 
 /** `current`: the child is at the requester's school now. */
-const onTheMove = (name: string, verdict: (side: Side, school: string, step: string | undefined, received: boolean, current: boolean) => Verdict): Policy => ({
+const onTheMove = (
+  name: string,
+  verdict: (side: Side, school: string, step: string | undefined, received: boolean, current: boolean) => Verdict,
+): Policy => ({
   name,
   childLevel: true,
   async decide({ actor, params, facts }) {
     const move = await facts.moveOf(params.moveId);
     if (!move) return deny('no relationship to this school move');
-    const side: Side | null = actor.agencyId === move.fromSchoolId ? 'leaving' : actor.agencyId === move.toSchoolId ? 'receiving' : null;
-    if (!side || !LEADS.includes(actor.role)) return deny(`${name} is for the DSL or head teacher of the school the child left or joined`, move.childId);
-    const found = verdict(side, actor.agencyId, params.step, move.received, (await facts.schoolOfChild(move.childId)) === actor.agencyId);
+    const side: Side | null =
+      actor.agencyId === move.fromSchoolId ? 'leaving' : actor.agencyId === move.toSchoolId ? 'receiving' : null;
+    if (!side || !LEADS.includes(actor.role))
+      return deny(`${name} is for the DSL or head teacher of the school the child left or joined`, move.childId);
+    const found = verdict(
+      side,
+      actor.agencyId,
+      params.step,
+      move.received,
+      (await facts.schoolOfChild(move.childId)) === actor.agencyId,
+    );
     return 'basis' in found ? allow(found.basis, move.childId, found.view) : deny(found.refused, move.childId);
   },
 });
@@ -35,7 +46,12 @@ export const schoolMovePolicies = {
   /** `child-protection-file-sent` by the leaving school's lead; `child-protection-file-received` by the new school's. */
   step: onTheMove('school-move.step', (side, school, step) => {
     if ((step === SENDING_STEP) === (side === 'leaving')) return { basis: `${side}-school:${school}` };
-    return { refused: step === SENDING_STEP ? 'the school the child left sends its child-protection file' : 'the new school confirms receipt of the child-protection file' };
+    return {
+      refused:
+        step === SENDING_STEP
+          ? 'the school the child left sends its child-protection file'
+          : 'the new school confirms receipt of the child-protection file',
+    };
   }),
   /**
    * The file's records: the leaving school reads what it recorded itself ("recorded it",
@@ -44,7 +60,9 @@ export const schoolMovePolicies = {
    */
   file: onTheMove('school-move.child-protection-file', (side, school, _step, received, current) => {
     if (side === 'leaving' || !current) return { basis: `recorded-it:${school}`, view: 'recorded-it' };
-    return received ? { basis: `received-child-protection-file:${school}`, view: 'received' } : { refused: 'the new school reads the child-protection file once its DSL has confirmed receipt' };
+    return received
+      ? { basis: `received-child-protection-file:${school}`, view: 'received' }
+      : { refused: 'the new school reads the child-protection file once its DSL has confirmed receipt' };
   }),
   /** A school's list of the files it sends and receives, with their clocks: its leads. */
   transfers: {

@@ -6,7 +6,8 @@ import { allow, deny, namedInBody, type Policy, type PolicyContext, roleIn, unna
 /** Those who hold the child's records here: staff of the child's school, or the MAST worker allocated to the child. */
 async function holderOf(context: PolicyContext, childId: string): Promise<string | null> {
   const { actor, facts } = context;
-  if (SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(childId)) === actor.agencyId) return `school-of-record:${actor.agencyId}`;
+  if (SCHOOL_STAFF.includes(actor.role) && (await facts.schoolOfChild(childId)) === actor.agencyId)
+    return `school-of-record:${actor.agencyId}`;
   if (actor.role === 'key-worker' && (await facts.isAllocatedWorker(actor.userId, childId))) return 'allocated-worker';
   return null;
 }
@@ -21,13 +22,24 @@ const onTheDecision = (name: string, writes: boolean, alsoRoles: readonly Role[]
     if (alsoRoles.includes(context.actor.role)) return allow(`role:${context.actor.role}`, found.childId);
     // A school's decision about safeguarding is part of its child-protection file: it follows the file, not the pupil record.
     if (found.safeguarding && isSchoolId(found.recordedBy) && SCHOOL_STAFF.includes(context.actor.role)) {
-      const holding = await fileHolding(context.facts, context.actor.agencyId, { recordRef: `sharing:${context.params.sharingId}`, recordedBy: found.recordedBy, childId: found.childId });
-      if (!holding) return deny('a decision about safeguarding is seen by the school that made it, and by a new school once it received the child-protection file', found.childId);
-      if (writes && !holding.current) return deny('the child has left this school: it reads what it recorded, it does not add to it', found.childId);
+      const holding = await fileHolding(context.facts, context.actor.agencyId, {
+        recordRef: `sharing:${context.params.sharingId}`,
+        recordedBy: found.recordedBy,
+        childId: found.childId,
+      });
+      if (!holding)
+        return deny(
+          'a decision about safeguarding is seen by the school that made it, and by a new school once it received the child-protection file',
+          found.childId,
+        );
+      if (writes && !holding.current)
+        return deny('the child has left this school: it reads what it recorded, it does not add to it', found.childId);
       return allow(holding.basis, found.childId);
     }
     const basis = await holderOf(context, found.childId);
-    return basis ? allow(basis, found.childId) : deny('sharing decisions are made by those who hold the child\'s records', found.childId);
+    return basis
+      ? allow(basis, found.childId)
+      : deny("sharing decisions are made by those who hold the child's records", found.childId);
   },
 });
 
@@ -36,7 +48,8 @@ const safeguardingLeadsOf = (name: string): Policy => ({
   name,
   childLevel: true,
   async decide({ actor, params }) {
-    if (actor.role !== 'dsl' && actor.role !== 'head-teacher') return deny(`${name} is for the DSL and the head teacher`);
+    if (actor.role !== 'dsl' && actor.role !== 'head-teacher')
+      return deny(`${name} is for the DSL and the head teacher`);
     if (params.schoolId !== actor.agencyId) return deny('staff see their own school only');
     return allow(`safeguarding-lead:${actor.agencyId}`);
   },
@@ -50,7 +63,7 @@ export const sharingPolicies = {
       const childId = namedInBody(context.body, 'childId');
       if (childId === null) return unnamed('childId');
       const basis = await holderOf(context, childId);
-      return basis ? allow(basis, childId) : deny('sharing is proposed by those who hold the child\'s records', childId);
+      return basis ? allow(basis, childId) : deny("sharing is proposed by those who hold the child's records", childId);
     },
   } satisfies Policy,
   /** basis, checklist, approval (the domain then requires a DSL or head teacher, never the proposer), decision, disclosures, correction notices. */
@@ -62,7 +75,7 @@ export const sharingPolicies = {
     childLevel: true,
     async decide({ actor, params }) {
       if (actor.agencyId !== params.agencyId || ['parent-carer', 'young-person', 'admin', 'dpo'].includes(actor.role)) {
-        return deny('an agency\'s practitioners see what was disclosed to their agency only');
+        return deny("an agency's practitioners see what was disclosed to their agency only");
       }
       return allow(`recipient:${actor.agencyId}`);
     },
@@ -88,16 +101,27 @@ const onTheConcern = (name: string, writes: boolean): Policy => ({
   async decide({ actor, params, facts }) {
     const found = await facts.concernOf(params.concernId);
     if (!found) return deny('no relationship to this concern');
-    if (actor.role === 'social-worker' && found.referred) return allow('referred-to-social-care', found.childId, SOCIAL_CARE_VIEW);
-    const refused = deny('safeguarding concerns are seen by the DSL, the head teacher, whoever raised them, and social care once referred', found.childId);
+    if (actor.role === 'social-worker' && found.referred)
+      return allow('referred-to-social-care', found.childId, SOCIAL_CARE_VIEW);
+    const refused = deny(
+      'safeguarding concerns are seen by the DSL, the head teacher, whoever raised them, and social care once referred',
+      found.childId,
+    );
     if (!ALL_SCHOOL_STAFF.includes(actor.role)) return refused;
-    const holding = await fileHolding(facts, actor.agencyId, { recordRef: `concern:${params.concernId}`, recordedBy: found.schoolId, childId: found.childId });
+    const holding = await fileHolding(facts, actor.agencyId, {
+      recordRef: `concern:${params.concernId}`,
+      recordedBy: found.schoolId,
+      childId: found.childId,
+    });
     if (!holding) return refused;
-    if (writes && !holding.current) return deny('the child has left this school: it reads what it recorded, it does not add to it', found.childId);
+    if (writes && !holding.current)
+      return deny('the child has left this school: it reads what it recorded, it does not add to it', found.childId);
     const lead = actor.role === 'dsl' || actor.role === 'head-teacher';
     const schoolOfRecord = holding.kind === 'school-of-record';
-    if (lead) return allow(schoolOfRecord ? `safeguarding-lead:${actor.agencyId}` : holding.basis, found.childId, SCHOOL_VIEW);
-    if (found.raisedBy === actor.userId && found.schoolId === actor.agencyId) return allow(schoolOfRecord ? 'raised-the-concern' : holding.basis, found.childId, SCHOOL_VIEW);
+    if (lead)
+      return allow(schoolOfRecord ? `safeguarding-lead:${actor.agencyId}` : holding.basis, found.childId, SCHOOL_VIEW);
+    if (found.raisedBy === actor.userId && found.schoolId === actor.agencyId)
+      return allow(schoolOfRecord ? 'raised-the-concern' : holding.basis, found.childId, SCHOOL_VIEW);
     return refused;
   },
 });
@@ -109,7 +133,8 @@ export const concernPolicies = {
     async decide({ actor, body, facts }) {
       const childId = namedInBody(body, 'childId');
       if (childId === null) return unnamed('childId');
-      if (!ALL_SCHOOL_STAFF.includes(actor.role) || (await facts.schoolOfChild(childId)) !== actor.agencyId) return deny('a concern is raised by staff of the child\'s school', childId);
+      if (!ALL_SCHOOL_STAFF.includes(actor.role) || (await facts.schoolOfChild(childId)) !== actor.agencyId)
+        return deny("a concern is raised by staff of the child's school", childId);
       return allow(`school-of-record:${actor.agencyId}`, childId);
     },
   } satisfies Policy,

@@ -19,7 +19,10 @@ describe('what an answer names of children', () => {
     expect(withoutChildren(answer, new Set(['ellis']))).toEqual({
       value: {
         panel: answer.panel,
-        items: [{ requestId: 'request-2', childId: 'noah' }, { mentorId: 'mentor', cases: [], count: 2 }],
+        items: [
+          { requestId: 'request-2', childId: 'noah' },
+          { mentorId: 'mentor', cases: [], count: 2 },
+        ],
       },
     });
   });

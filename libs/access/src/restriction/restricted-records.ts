@@ -38,7 +38,10 @@ export interface BreakGlassOpening {
  */
 export class RestrictedRecords {
   /** `clock` is the platform clock (ADR 009): an opening lasts an hour of the platform's time. */
-  constructor(private readonly dataSource: DataSource, private readonly clock: () => Date) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: () => Date,
+  ) {}
 
   async restrictionOf(childId: string): Promise<Restriction | null> {
     const [row] = await this.dataSource.query(
@@ -74,7 +77,9 @@ export class RestrictedRecords {
   }
 
   async lift(childId: string): Promise<boolean> {
-    const [, count] = await this.dataSource.query(`DELETE FROM access.restricted_records WHERE child_id = $1`, [childId]);
+    const [, count] = await this.dataSource.query(`DELETE FROM access.restricted_records WHERE child_id = $1`, [
+      childId,
+    ]);
     return count > 0;
   }
 
@@ -97,7 +102,9 @@ export class RestrictedRecords {
 
   /** Openings the dpo has not reviewed yet, oldest first. */
   async awaitingReview(): Promise<BreakGlassOpening[]> {
-    return this.dataSource.query(`SELECT ${OPENING_COLUMNS} FROM access.break_glass WHERE reviewed_at IS NULL ORDER BY id`);
+    return this.dataSource.query(
+      `SELECT ${OPENING_COLUMNS} FROM access.break_glass WHERE reviewed_at IS NULL ORDER BY id`,
+    );
   }
 
   async review(id: string, reviewer: Actor, note: string): Promise<boolean> {

@@ -22,10 +22,17 @@ const randomToken = (): string => randomBytes(32).toString('base64url');
  */
 export class WebSessions {
   /** `clock` is the platform clock (ADR 009). */
-  constructor(private readonly dataSource: DataSource, private readonly clock: () => Date, readonly idleSeconds: number) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: () => Date,
+    readonly idleSeconds: number,
+  ) {}
 
   /** A new session for a signed-in user: its id goes in the cookie, only its hash is kept. */
-  async open(userId: string, displayName: string): Promise<{ readonly sessionId: string; readonly session: WebSession }> {
+  async open(
+    userId: string,
+    displayName: string,
+  ): Promise<{ readonly sessionId: string; readonly session: WebSession }> {
     const sessionId = randomToken();
     const csrfToken = randomToken();
     const now = this.clock();
@@ -42,14 +49,23 @@ export class WebSessions {
   /** The live session of this id, its end moved on; null when there is none or it ran out. */
   async resume(sessionId: string): Promise<WebSession | null> {
     const now = this.clock();
-    const rows: Array<{ user_id: string; display_name: string; csrf_token: string; expires_at: Date }> = await this.dataSource.query(
-      // A SELECT around the UPDATE: TypeORM answers a bare UPDATE ... RETURNING as [rows, count].
-      `WITH resumed AS (UPDATE api.web_sessions SET expires_at = $3 WHERE id_hash = $1 AND expires_at > $2 RETURNING user_id, display_name, csrf_token, expires_at)
+    const rows: Array<{ user_id: string; display_name: string; csrf_token: string; expires_at: Date }> =
+      await this.dataSource.query(
+        // A SELECT around the UPDATE: TypeORM answers a bare UPDATE ... RETURNING as [rows, count].
+        `WITH resumed AS (UPDATE api.web_sessions SET expires_at = $3 WHERE id_hash = $1 AND expires_at > $2 RETURNING user_id, display_name, csrf_token, expires_at)
        SELECT * FROM resumed`,
-      [hashOf(sessionId), now, this.endFrom(now)],
-    );
+        [hashOf(sessionId), now, this.endFrom(now)],
+      );
     const [row] = rows;
-    return row ? { userId: row.user_id, displayName: row.display_name, csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at), resumedAt: now } : null;
+    return row
+      ? {
+          userId: row.user_id,
+          displayName: row.display_name,
+          csrfToken: row.csrf_token,
+          expiresAt: new Date(row.expires_at),
+          resumedAt: now,
+        }
+      : null;
   }
 
   async end(sessionId: string): Promise<void> {

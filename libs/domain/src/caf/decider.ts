@@ -1,22 +1,51 @@
-import { type Actor, type Decider, DomainError, isAgencyId, isDomainError, notBefore, firstError, requireDate, requireText } from '../shared';
+import {
+  type Actor,
+  type Decider,
+  DomainError,
+  isAgencyId,
+  isDomainError,
+  notBefore,
+  firstError,
+  requireDate,
+  requireText,
+} from '../shared';
 import { consentCovering, isFamily, practitionerOf } from '../multi-agency';
 import type { CafCommand } from './commands';
 import type { CafEvent, NamedPractitioner } from './events';
 import type { CafState, StartedCaf } from './state';
-import { ACTION_STATUSES, CAF_DOMAINS, CAF_ELEMENT_CATEGORIES, CAF_ELEMENTS, CAF_OUTCOMES, type CafElement, FINISHED_ACTION_STATUSES, isElementOf } from './vocabulary';
+import {
+  ACTION_STATUSES,
+  CAF_DOMAINS,
+  CAF_ELEMENT_CATEGORIES,
+  CAF_ELEMENTS,
+  CAF_OUTCOMES,
+  type CafElement,
+  FINISHED_ACTION_STATUSES,
+  isElementOf,
+} from './vocabulary';
 
 const practitionersOnly = (actor: Actor, act: string) =>
-  isFamily(actor) ? new DomainError('caf.practitioners-only', `Only a practitioner may ${act}`, 'forbidden') : undefined;
+  isFamily(actor)
+    ? new DomainError('caf.practitioners-only', `Only a practitioner may ${act}`, 'forbidden')
+    : undefined;
 
-const notClosed = (state: StartedCaf) => (state.status === 'closed' ? new DomainError('caf.closed', `CAF ${state.cafId} is closed`) : undefined);
+const notClosed = (state: StartedCaf) =>
+  state.status === 'closed' ? new DomainError('caf.closed', `CAF ${state.cafId} is closed`) : undefined;
 
 const completedOnly = (state: StartedCaf, act: string) =>
-  state.status === 'assessing' ? new DomainError('caf.assessment-not-completed', `The assessment is completed before ${act}`) : undefined;
+  state.status === 'assessing'
+    ? new DomainError('caf.assessment-not-completed', `The assessment is completed before ${act}`)
+    : undefined;
 
 function invalidPractitioner(field: string, p: NamedPractitioner | undefined): DomainError | undefined {
   return (
-    firstError(requireText(p?.userId, `${field}.userId`, 'caf.practitioner-required'), requireText(p?.agencyId, `${field}.agencyId`, 'caf.practitioner-required')) ??
-    (isFamily(p as Actor) ? new DomainError('caf.practitioners-only', 'A lead professional is a practitioner', 'invalid', `${field}.role`) : undefined)
+    firstError(
+      requireText(p?.userId, `${field}.userId`, 'caf.practitioner-required'),
+      requireText(p?.agencyId, `${field}.agencyId`, 'caf.practitioner-required'),
+    ) ??
+    (isFamily(p as Actor)
+      ? new DomainError('caf.practitioners-only', 'A lead professional is a practitioner', 'invalid', `${field}.role`)
+      : undefined)
   );
 }
 
@@ -35,7 +64,12 @@ export const CAF_ACT_DAYS: Readonly<Record<Exclude<CafCommand['type'], 'StartCaf
   CloseCaf: 'closedOn',
 };
 
-const named = (p: NamedPractitioner): NamedPractitioner => ({ userId: p.userId, role: p.role, agencyId: p.agencyId, ...(p.name ? { name: p.name } : {}) });
+const named = (p: NamedPractitioner): NamedPractitioner => ({
+  userId: p.userId,
+  role: p.role,
+  agencyId: p.agencyId,
+  ...(p.name ? { name: p.name } : {}),
+});
 
 const withheld = (w: { reason: string } | undefined) =>
   w === undefined ? undefined : requireText(w?.reason, 'withheldFromFamily.reason', 'caf.withholding-reason-required');
@@ -43,7 +77,8 @@ const withheld = (w: { reason: string } | undefined) =>
 const ofCaf = (state: StartedCaf) => ({ cafId: state.cafId, childId: state.childId });
 
 function startCaf(command: Extract<CafCommand, { type: 'StartCaf' }>, state: CafState): CafEvent[] | DomainError {
-  if (state.status !== 'none') return new DomainError('caf.already-started', `CAF ${command.cafId} has already been started`);
+  if (state.status !== 'none')
+    return new DomainError('caf.already-started', `CAF ${command.cafId} has already been started`);
   const refused = firstError(
     practitionersOnly(command.by, 'start a common assessment'),
     requireText(command.childId, 'childId', 'caf.child-required'),
@@ -68,15 +103,30 @@ function startCaf(command: Extract<CafCommand, { type: 'StartCaf' }>, state: Caf
   ];
 }
 
-function contributeToCaf(command: Extract<CafCommand, { type: 'ContributeToCaf' }>, state: StartedCaf): CafEvent[] | DomainError {
+function contributeToCaf(
+  command: Extract<CafCommand, { type: 'ContributeToCaf' }>,
+  state: StartedCaf,
+): CafEvent[] | DomainError {
   const base = ofCaf(state);
   const refused = firstError(
     practitionersOnly(command.by, 'contribute to the assessment; the family gives its views'),
-    state.status === 'assessing' ? undefined : new DomainError('caf.assessment-completed', 'The assessment is completed: correct a contribution rather than add one'),
+    state.status === 'assessing'
+      ? undefined
+      : new DomainError(
+          'caf.assessment-completed',
+          'The assessment is completed: correct a contribution rather than add one',
+        ),
     requireText(command.contributionId, 'contributionId', 'caf.contribution-id'),
-    CAF_DOMAINS.includes(command.domain) ? undefined : new DomainError('caf.domain', `The domain is one of ${CAF_DOMAINS.join(', ')}`, 'invalid', 'domain'),
+    CAF_DOMAINS.includes(command.domain)
+      ? undefined
+      : new DomainError('caf.domain', `The domain is one of ${CAF_DOMAINS.join(', ')}`, 'invalid', 'domain'),
     CAF_DOMAINS.includes(command.domain) && !isElementOf(command.domain, command.element)
-      ? new DomainError('caf.element', `In ${command.domain} the element is one of ${CAF_ELEMENTS[command.domain].join(', ')}`, 'invalid', 'element')
+      ? new DomainError(
+          'caf.element',
+          `In ${command.domain} the element is one of ${CAF_ELEMENTS[command.domain].join(', ')}`,
+          'invalid',
+          'element',
+        )
       : undefined,
     requireText(command.text, 'text', 'caf.text-required'),
     requireDate(command.recordedOn, 'recordedOn', 'caf.recorded-on'),
@@ -85,9 +135,15 @@ function contributeToCaf(command: Extract<CafCommand, { type: 'ContributeToCaf' 
   if (refused) return refused;
   // What the element is, not what the contributor calls it, decides what the consent must cover.
   const category = CAF_ELEMENT_CATEGORIES[command.element as CafElement];
-  const consent = consentCovering('caf.contribution-beyond-consent', `A contribution on ${command.element} (${category} information)`, 'common-assessment', command.consent);
+  const consent = consentCovering(
+    'caf.contribution-beyond-consent',
+    `A contribution on ${command.element} (${category} information)`,
+    'common-assessment',
+    command.consent,
+  );
   if (isDomainError(consent)) return new DomainError(consent.rule, consent.message, 'forbidden', 'element');
-  if (state.contributions[command.contributionId]) return new DomainError('caf.contribution-exists', `Contribution ${command.contributionId} already exists`);
+  if (state.contributions[command.contributionId])
+    return new DomainError('caf.contribution-exists', `Contribution ${command.contributionId} already exists`);
   return [
     {
       type: 'CafContributionRecorded',
@@ -107,7 +163,10 @@ function contributeToCaf(command: Extract<CafCommand, { type: 'ContributeToCaf' 
   ];
 }
 
-function correctCafContribution(command: Extract<CafCommand, { type: 'CorrectCafContribution' }>, state: StartedCaf): CafEvent[] | DomainError {
+function correctCafContribution(
+  command: Extract<CafCommand, { type: 'CorrectCafContribution' }>,
+  state: StartedCaf,
+): CafEvent[] | DomainError {
   const base = ofCaf(state);
   const refused = firstError(
     practitionersOnly(command.by, 'correct a contribution'),
@@ -119,14 +178,28 @@ function correctCafContribution(command: Extract<CafCommand, { type: 'CorrectCaf
   );
   if (refused) return refused;
   const original = state.contributions[command.supersedes];
-  if (!original) return new DomainError('caf.contribution-not-found', `Contribution ${command.supersedes} is not part of this CAF`, 'invalid', 'supersedes');
+  if (!original)
+    return new DomainError(
+      'caf.contribution-not-found',
+      `Contribution ${command.supersedes} is not part of this CAF`,
+      'invalid',
+      'supersedes',
+    );
   if (original.supersededBy) {
-    return new DomainError('caf.contribution-already-superseded', `Contribution ${command.supersedes} was already superseded by ${original.supersededBy}; correct that one`);
+    return new DomainError(
+      'caf.contribution-already-superseded',
+      `Contribution ${command.supersedes} was already superseded by ${original.supersededBy}; correct that one`,
+    );
   }
   if (original.contributor.agencyId !== command.by.agencyId) {
-    return new DomainError('caf.correction-by-contributing-agency', `Only ${original.contributor.agencyId}, which contributed it, may correct this contribution`, 'forbidden');
+    return new DomainError(
+      'caf.correction-by-contributing-agency',
+      `Only ${original.contributor.agencyId}, which contributed it, may correct this contribution`,
+      'forbidden',
+    );
   }
-  if (state.contributions[command.contributionId]) return new DomainError('caf.contribution-exists', `Contribution ${command.contributionId} already exists`);
+  if (state.contributions[command.contributionId])
+    return new DomainError('caf.contribution-exists', `Contribution ${command.contributionId} already exists`);
   return [
     {
       type: 'CafContributionRecorded',
@@ -148,23 +221,47 @@ function correctCafContribution(command: Extract<CafCommand, { type: 'CorrectCaf
   ];
 }
 
-function recordCafViews(command: Extract<CafCommand, { type: 'RecordCafViews' }>, state: StartedCaf): CafEvent[] | DomainError {
+function recordCafViews(
+  command: Extract<CafCommand, { type: 'RecordCafViews' }>,
+  state: StartedCaf,
+): CafEvent[] | DomainError {
   const base = ofCaf(state);
   const refused = firstError(
-    command.whose === 'child' || command.whose === 'family' ? undefined : new DomainError('caf.whose-views', 'The views are the child\'s or the family\'s', 'invalid', 'whose'),
+    command.whose === 'child' || command.whose === 'family'
+      ? undefined
+      : new DomainError('caf.whose-views', "The views are the child's or the family's", 'invalid', 'whose'),
     requireText(command.views, 'views', 'caf.views-required'),
     requireDate(command.recordedOn, 'recordedOn', 'caf.recorded-on'),
   );
   if (refused) return refused;
   // A parent records the family's views and a young person their own; practitioners record either.
-  if ((command.by.role === 'parent-carer' && command.whose !== 'family') || (command.by.role === 'young-person' && command.whose !== 'child')) {
+  if (
+    (command.by.role === 'parent-carer' && command.whose !== 'family') ||
+    (command.by.role === 'young-person' && command.whose !== 'child')
+  ) {
     return new DomainError('caf.own-views-only', 'A family member records their own views', 'forbidden');
   }
-  if (state.viewsIds.includes(command.viewsId)) return new DomainError('caf.views-exist', `Views ${command.viewsId} are already recorded`);
-  return [{ type: 'CafViewsRecorded', data: { ...base, viewsId: command.viewsId, whose: command.whose, views: command.views, recordedBy: practitionerOf(command.by), recordedOn: command.recordedOn } }];
+  if (state.viewsIds.includes(command.viewsId))
+    return new DomainError('caf.views-exist', `Views ${command.viewsId} are already recorded`);
+  return [
+    {
+      type: 'CafViewsRecorded',
+      data: {
+        ...base,
+        viewsId: command.viewsId,
+        whose: command.whose,
+        views: command.views,
+        recordedBy: practitionerOf(command.by),
+        recordedOn: command.recordedOn,
+      },
+    },
+  ];
 }
 
-function completeCaf(command: Extract<CafCommand, { type: 'CompleteCaf' }>, state: StartedCaf): CafEvent[] | DomainError {
+function completeCaf(
+  command: Extract<CafCommand, { type: 'CompleteCaf' }>,
+  state: StartedCaf,
+): CafEvent[] | DomainError {
   const base = ofCaf(state);
   const refused = firstError(
     practitionersOnly(command.by, 'complete the assessment'),
@@ -172,23 +269,47 @@ function completeCaf(command: Extract<CafCommand, { type: 'CompleteCaf' }>, stat
     requireText(command.summary, 'summary', 'caf.summary-required'),
   );
   if (refused) return refused;
-  if (state.status !== 'assessing') return new DomainError('caf.already-completed', 'The assessment is already completed');
-  if (Object.keys(state.contributions).length === 0) return new DomainError('caf.contributions-required', 'An assessment is completed with at least one contribution');
-  if (state.viewsIds.length === 0) return new DomainError('caf.views-required', 'The child\'s or the family\'s views are recorded before the assessment is completed');
-  return [{ type: 'CafCompleted', data: { ...base, completedOn: command.completedOn, completedBy: practitionerOf(command.by), summary: command.summary } }];
+  if (state.status !== 'assessing')
+    return new DomainError('caf.already-completed', 'The assessment is already completed');
+  if (Object.keys(state.contributions).length === 0)
+    return new DomainError('caf.contributions-required', 'An assessment is completed with at least one contribution');
+  if (state.viewsIds.length === 0)
+    return new DomainError(
+      'caf.views-required',
+      "The child's or the family's views are recorded before the assessment is completed",
+    );
+  return [
+    {
+      type: 'CafCompleted',
+      data: {
+        ...base,
+        completedOn: command.completedOn,
+        completedBy: practitionerOf(command.by),
+        summary: command.summary,
+      },
+    },
+  ];
 }
 
-function holdTeamAroundTheChildMeeting(command: Extract<CafCommand, { type: 'HoldTeamAroundTheChildMeeting' }>, state: StartedCaf): CafEvent[] | DomainError {
+function holdTeamAroundTheChildMeeting(
+  command: Extract<CafCommand, { type: 'HoldTeamAroundTheChildMeeting' }>,
+  state: StartedCaf,
+): CafEvent[] | DomainError {
   const base = ofCaf(state);
   const refused = firstError(
     requireDate(command.heldOn, 'heldOn', 'caf.held-on'),
-    Array.isArray(command.attendees) && command.attendees.length > 0 ? undefined : new DomainError('caf.attendees-required', 'Name who attended', 'invalid', 'attendees'),
+    Array.isArray(command.attendees) && command.attendees.length > 0
+      ? undefined
+      : new DomainError('caf.attendees-required', 'Name who attended', 'invalid', 'attendees'),
     ...(command.attendees ?? []).map((a, i) => invalidPractitioner(`attendees[${i}]`, a)),
     requireText(command.notes, 'notes', 'caf.notes-required'),
-    command.nextReviewOn === undefined ? undefined : requireDate(command.nextReviewOn, 'nextReviewOn', 'caf.next-review-on'),
+    command.nextReviewOn === undefined
+      ? undefined
+      : requireDate(command.nextReviewOn, 'nextReviewOn', 'caf.next-review-on'),
   );
   if (refused) return refused;
-  if (state.meetingIds.includes(command.meetingId)) return new DomainError('caf.meeting-exists', `Meeting ${command.meetingId} is already recorded`);
+  if (state.meetingIds.includes(command.meetingId))
+    return new DomainError('caf.meeting-exists', `Meeting ${command.meetingId} is already recorded`);
   return [
     {
       type: 'TeamAroundTheChildMeetingHeld',
@@ -205,7 +326,10 @@ function holdTeamAroundTheChildMeeting(command: Extract<CafCommand, { type: 'Hol
   ];
 }
 
-function appointLeadProfessional(command: Extract<CafCommand, { type: 'AppointLeadProfessional' }>, state: StartedCaf): CafEvent[] | DomainError {
+function appointLeadProfessional(
+  command: Extract<CafCommand, { type: 'AppointLeadProfessional' }>,
+  state: StartedCaf,
+): CafEvent[] | DomainError {
   const base = ofCaf(state);
   const refused = firstError(
     practitionersOnly(command.by, 'appoint a lead professional'),
@@ -214,17 +338,29 @@ function appointLeadProfessional(command: Extract<CafCommand, { type: 'AppointLe
   );
   if (refused) return refused;
   if (state.leadProfessional) {
-    return new DomainError('caf.one-lead-professional', `${state.leadProfessional.userId} is the lead professional; one at a time: hand over instead`);
+    return new DomainError(
+      'caf.one-lead-professional',
+      `${state.leadProfessional.userId} is the lead professional; one at a time: hand over instead`,
+    );
   }
   return [
     {
       type: 'LeadProfessionalAppointed',
-      data: { ...base, leadProfessional: named(command.leadProfessional), appointedOn: command.appointedOn, appointedBy: practitionerOf(command.by), agreedWithFamily: command.agreedWithFamily === true },
+      data: {
+        ...base,
+        leadProfessional: named(command.leadProfessional),
+        appointedOn: command.appointedOn,
+        appointedBy: practitionerOf(command.by),
+        agreedWithFamily: command.agreedWithFamily === true,
+      },
     },
   ];
 }
 
-function handOverLeadProfessional(command: Extract<CafCommand, { type: 'HandOverLeadProfessional' }>, state: StartedCaf): CafEvent[] | DomainError {
+function handOverLeadProfessional(
+  command: Extract<CafCommand, { type: 'HandOverLeadProfessional' }>,
+  state: StartedCaf,
+): CafEvent[] | DomainError {
   const base = ofCaf(state);
   const refused = firstError(
     invalidPractitioner('to', command.to),
@@ -234,24 +370,52 @@ function handOverLeadProfessional(command: Extract<CafCommand, { type: 'HandOver
   if (refused) return refused;
   const from = state.leadProfessional;
   if (!from) return new DomainError('caf.no-lead-professional', 'There is no lead professional to hand over from');
-  if (from.userId === command.to.userId) return new DomainError('caf.hand-over-to-self', `${from.userId} is already the lead professional`, 'invalid', 'to.userId');
-  return [{ type: 'LeadProfessionalHandedOver', data: { ...base, from, to: named(command.to), handedOverOn: command.handedOverOn, reason: command.reason } }];
+  if (from.userId === command.to.userId)
+    return new DomainError(
+      'caf.hand-over-to-self',
+      `${from.userId} is already the lead professional`,
+      'invalid',
+      'to.userId',
+    );
+  return [
+    {
+      type: 'LeadProfessionalHandedOver',
+      data: { ...base, from, to: named(command.to), handedOverOn: command.handedOverOn, reason: command.reason },
+    },
+  ];
 }
 
-function agreePlanAction(command: Extract<CafCommand, { type: 'AgreePlanAction' }>, state: StartedCaf): CafEvent[] | DomainError {
+function agreePlanAction(
+  command: Extract<CafCommand, { type: 'AgreePlanAction' }>,
+  state: StartedCaf,
+): CafEvent[] | DomainError {
   const base = ofCaf(state);
   const refused = firstError(
     practitionersOnly(command.by, 'agree a plan action'),
     completedOnly(state, 'the integrated action plan'),
     requireText(command.action, 'action', 'caf.action-required'),
     requireText(command.ownerAgencyId, 'ownerAgencyId', 'caf.action-owner-required') ??
-      (isAgencyId(command.ownerAgencyId) ? undefined : new DomainError('caf.action-owner-agency', 'An action is owned by an agency (school-*, mast, social-care, health, education-welfare, police, youth-service)', 'invalid', 'ownerAgencyId')),
+      (isAgencyId(command.ownerAgencyId)
+        ? undefined
+        : new DomainError(
+            'caf.action-owner-agency',
+            'An action is owned by an agency (school-*, mast, social-care, health, education-welfare, police, youth-service)',
+            'invalid',
+            'ownerAgencyId',
+          )),
     requireDate(command.dueBy, 'dueBy', 'caf.due-by'),
     requireDate(command.agreedOn, 'agreedOn', 'caf.agreed-on'),
   );
   if (refused) return refused;
-  if (command.dueBy < command.agreedOn) return new DomainError('caf.due-before-agreed', 'An action falls due on or after the day it is agreed', 'invalid', 'dueBy');
-  if (state.actions[command.actionId]) return new DomainError('caf.action-exists', `Action ${command.actionId} is already in the plan`);
+  if (command.dueBy < command.agreedOn)
+    return new DomainError(
+      'caf.due-before-agreed',
+      'An action falls due on or after the day it is agreed',
+      'invalid',
+      'dueBy',
+    );
+  if (state.actions[command.actionId])
+    return new DomainError('caf.action-exists', `Action ${command.actionId} is already in the plan`);
   return [
     {
       type: 'IntegratedPlanActionAgreed',
@@ -269,23 +433,45 @@ function agreePlanAction(command: Extract<CafCommand, { type: 'AgreePlanAction' 
   ];
 }
 
-function updatePlanAction(command: Extract<CafCommand, { type: 'UpdatePlanAction' }>, state: StartedCaf): CafEvent[] | DomainError {
+function updatePlanAction(
+  command: Extract<CafCommand, { type: 'UpdatePlanAction' }>,
+  state: StartedCaf,
+): CafEvent[] | DomainError {
   const base = ofCaf(state);
   const refused = firstError(
     practitionersOnly(command.by, 'update a plan action'),
     ACTION_STATUSES.includes(command.status) && command.status !== 'agreed'
       ? undefined
-      : new DomainError('caf.action-status', `The status is one of ${ACTION_STATUSES.filter((s) => s !== 'agreed').join(', ')}`, 'invalid', 'status'),
+      : new DomainError(
+          'caf.action-status',
+          `The status is one of ${ACTION_STATUSES.filter((s) => s !== 'agreed').join(', ')}`,
+          'invalid',
+          'status',
+        ),
     requireDate(command.updatedOn, 'updatedOn', 'caf.updated-on'),
   );
   if (refused) return refused;
   const current = state.actions[command.actionId];
-  if (!current) return new DomainError('caf.action-not-found', `Action ${command.actionId} is not in the plan`, 'invalid', 'actionId');
-  if (FINISHED_ACTION_STATUSES.includes(current)) return new DomainError('caf.action-finished', `Action ${command.actionId} is already ${current}`);
+  if (!current)
+    return new DomainError(
+      'caf.action-not-found',
+      `Action ${command.actionId} is not in the plan`,
+      'invalid',
+      'actionId',
+    );
+  if (FINISHED_ACTION_STATUSES.includes(current))
+    return new DomainError('caf.action-finished', `Action ${command.actionId} is already ${current}`);
   return [
     {
       type: 'IntegratedPlanActionUpdated',
-      data: { ...base, actionId: command.actionId, status: command.status, ...(command.note ? { note: command.note } : {}), updatedOn: command.updatedOn, updatedBy: practitionerOf(command.by) },
+      data: {
+        ...base,
+        actionId: command.actionId,
+        status: command.status,
+        ...(command.note ? { note: command.note } : {}),
+        updatedOn: command.updatedOn,
+        updatedBy: practitionerOf(command.by),
+      },
     },
   ];
 }
@@ -297,17 +483,32 @@ function reviewCaf(command: Extract<CafCommand, { type: 'ReviewCaf' }>, state: S
     completedOnly(state, 'a review'),
     requireDate(command.reviewedOn, 'reviewedOn', 'caf.reviewed-on'),
     requireText(command.summary, 'summary', 'caf.summary-required'),
-    command.nextReviewOn === undefined ? undefined : requireDate(command.nextReviewOn, 'nextReviewOn', 'caf.next-review-on'),
+    command.nextReviewOn === undefined
+      ? undefined
+      : requireDate(command.nextReviewOn, 'nextReviewOn', 'caf.next-review-on'),
   );
   if (refused) return refused;
   if (command.nextReviewOn !== undefined && command.nextReviewOn <= command.reviewedOn) {
-    return new DomainError('caf.next-review-after-review', 'The next review comes after this one', 'invalid', 'nextReviewOn');
+    return new DomainError(
+      'caf.next-review-after-review',
+      'The next review comes after this one',
+      'invalid',
+      'nextReviewOn',
+    );
   }
-  if (state.reviewIds.includes(command.reviewId)) return new DomainError('caf.review-exists', `Review ${command.reviewId} is already recorded`);
+  if (state.reviewIds.includes(command.reviewId))
+    return new DomainError('caf.review-exists', `Review ${command.reviewId} is already recorded`);
   return [
     {
       type: 'CafReviewed',
-      data: { ...base, reviewId: command.reviewId, reviewedOn: command.reviewedOn, summary: command.summary, ...(command.nextReviewOn ? { nextReviewOn: command.nextReviewOn } : {}), reviewedBy: practitionerOf(command.by) },
+      data: {
+        ...base,
+        reviewId: command.reviewId,
+        reviewedOn: command.reviewedOn,
+        summary: command.summary,
+        ...(command.nextReviewOn ? { nextReviewOn: command.nextReviewOn } : {}),
+        reviewedBy: practitionerOf(command.by),
+      },
     },
   ];
 }
@@ -317,14 +518,28 @@ function closeCaf(command: Extract<CafCommand, { type: 'CloseCaf' }>, state: Sta
   const refused = firstError(
     practitionersOnly(command.by, 'close the CAF'),
     requireDate(command.closedOn, 'closedOn', 'caf.closed-on'),
-    CAF_OUTCOMES.includes(command.outcome) ? undefined : new DomainError('caf.outcome', `The outcome is one of ${CAF_OUTCOMES.join(', ')}`, 'invalid', 'outcome'),
+    CAF_OUTCOMES.includes(command.outcome)
+      ? undefined
+      : new DomainError('caf.outcome', `The outcome is one of ${CAF_OUTCOMES.join(', ')}`, 'invalid', 'outcome'),
     requireText(command.summary, 'summary', 'caf.summary-required'),
   );
   if (refused) return refused;
   const openActions = Object.entries(state.actions)
     .filter(([, status]) => !FINISHED_ACTION_STATUSES.includes(status))
     .map(([id]) => id);
-  return [{ type: 'CafClosed', data: { ...base, closedOn: command.closedOn, outcome: command.outcome, summary: command.summary, openActions, closedBy: practitionerOf(command.by) } }];
+  return [
+    {
+      type: 'CafClosed',
+      data: {
+        ...base,
+        closedOn: command.closedOn,
+        outcome: command.outcome,
+        summary: command.summary,
+        openActions,
+        closedBy: practitionerOf(command.by),
+      },
+    },
+  ];
 }
 
 /**
@@ -340,11 +555,15 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
   decide(command, state) {
     if (command.type === 'StartCaf') return startCaf(command, state);
 
-    if (state.status === 'none') return new DomainError('caf.not-started', 'The common assessment has not been started');
+    if (state.status === 'none')
+      return new DomainError('caf.not-started', 'The common assessment has not been started');
     const closed = notClosed(state);
     if (closed) return closed;
     const dayField = CAF_ACT_DAYS[command.type];
-    const early = notBefore(dayField, (command as unknown as Record<string, unknown>)[dayField], { what: 'the CAF was started', on: state.startedOn });
+    const early = notBefore(dayField, (command as unknown as Record<string, unknown>)[dayField], {
+      what: 'the CAF was started',
+      on: state.startedOn,
+    });
     if (early) return early;
 
     switch (command.type) {
@@ -376,14 +595,28 @@ export const cafDecider: Decider<CafCommand, CafEvent, CafState> = {
   evolve(state, event) {
     if (event.type === 'CafStarted') {
       const d = event.data;
-      return { status: 'assessing', cafId: d.cafId, childId: d.childId, startedOn: d.startedOn, contributions: {}, viewsIds: [], meetingIds: [], actions: {}, reviewIds: [] };
+      return {
+        status: 'assessing',
+        cafId: d.cafId,
+        childId: d.childId,
+        startedOn: d.startedOn,
+        contributions: {},
+        viewsIds: [],
+        meetingIds: [],
+        actions: {},
+        reviewIds: [],
+      };
     }
     if (state.status === 'none') return state;
     switch (event.type) {
       case 'CafContributionRecorded': {
         const d = event.data;
-        const contributions = { ...state.contributions, [d.contributionId]: { domain: d.domain, element: d.element, contributor: d.contributor } };
-        if (d.supersedes && contributions[d.supersedes]) contributions[d.supersedes] = { ...contributions[d.supersedes], supersededBy: d.contributionId };
+        const contributions = {
+          ...state.contributions,
+          [d.contributionId]: { domain: d.domain, element: d.element, contributor: d.contributor },
+        };
+        if (d.supersedes && contributions[d.supersedes])
+          contributions[d.supersedes] = { ...contributions[d.supersedes], supersededBy: d.contributionId };
         return { ...state, contributions };
       }
       case 'CafViewsRecorded':

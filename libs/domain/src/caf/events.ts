@@ -2,13 +2,27 @@ import type { DomainEvent, EventSchema, IsoDate } from '../shared';
 import type { Practitioner } from '../multi-agency';
 import { namedPractitioner, practitioner } from '../multi-agency';
 import { boolean, date, list, oneOf, optional, text } from '../shared/payload-shape';
-import { ACTION_STATUSES, type ActionStatus, type CafDomain, type CafElement, CAF_OUTCOMES, type CafOutcome } from './vocabulary';
+import {
+  ACTION_STATUSES,
+  type ActionStatus,
+  type CafDomain,
+  type CafElement,
+  CAF_OUTCOMES,
+  type CafOutcome,
+} from './vocabulary';
 
 export type NamedPractitioner = Practitioner & { readonly name?: string };
 
 export type CafStarted = DomainEvent<
   'CafStarted',
-  { cafId: string; childId: string; startedBy: Practitioner; startedOn: IsoDate; consentId: string; reasonForAssessment: string }
+  {
+    cafId: string;
+    childId: string;
+    startedBy: Practitioner;
+    startedOn: IsoDate;
+    consentId: string;
+    reasonForAssessment: string;
+  }
 >;
 
 /**
@@ -41,10 +55,21 @@ export type CafContributionRecorded = DomainEvent<
 
 export type CafViewsRecorded = DomainEvent<
   'CafViewsRecorded',
-  { cafId: string; childId: string; viewsId: string; whose: 'child' | 'family'; views: string; recordedBy: Practitioner; recordedOn: IsoDate }
+  {
+    cafId: string;
+    childId: string;
+    viewsId: string;
+    whose: 'child' | 'family';
+    views: string;
+    recordedBy: Practitioner;
+    recordedOn: IsoDate;
+  }
 >;
 
-export type CafCompleted = DomainEvent<'CafCompleted', { cafId: string; childId: string; completedOn: IsoDate; completedBy: Practitioner; summary: string }>;
+export type CafCompleted = DomainEvent<
+  'CafCompleted',
+  { cafId: string; childId: string; completedOn: IsoDate; completedBy: Practitioner; summary: string }
+>;
 
 export type TeamAroundTheChildMeetingHeld = DomainEvent<
   'TeamAroundTheChildMeetingHeld',
@@ -62,32 +87,80 @@ export type TeamAroundTheChildMeetingHeld = DomainEvent<
 
 export type LeadProfessionalAppointed = DomainEvent<
   'LeadProfessionalAppointed',
-  { cafId: string; childId: string; leadProfessional: NamedPractitioner; appointedOn: IsoDate; appointedBy: Practitioner; agreedWithFamily: boolean }
+  {
+    cafId: string;
+    childId: string;
+    leadProfessional: NamedPractitioner;
+    appointedOn: IsoDate;
+    appointedBy: Practitioner;
+    agreedWithFamily: boolean;
+  }
 >;
 
 export type LeadProfessionalHandedOver = DomainEvent<
   'LeadProfessionalHandedOver',
-  { cafId: string; childId: string; from: NamedPractitioner; to: NamedPractitioner; handedOverOn: IsoDate; reason: string }
+  {
+    cafId: string;
+    childId: string;
+    from: NamedPractitioner;
+    to: NamedPractitioner;
+    handedOverOn: IsoDate;
+    reason: string;
+  }
 >;
 
 export type IntegratedPlanActionAgreed = DomainEvent<
   'IntegratedPlanActionAgreed',
-  { cafId: string; childId: string; actionId: string; action: string; ownerAgencyId: string; ownerUserId?: string; dueBy: IsoDate; agreedOn: IsoDate; agreedBy: Practitioner }
+  {
+    cafId: string;
+    childId: string;
+    actionId: string;
+    action: string;
+    ownerAgencyId: string;
+    ownerUserId?: string;
+    dueBy: IsoDate;
+    agreedOn: IsoDate;
+    agreedBy: Practitioner;
+  }
 >;
 
 export type IntegratedPlanActionUpdated = DomainEvent<
   'IntegratedPlanActionUpdated',
-  { cafId: string; childId: string; actionId: string; status: ActionStatus; note?: string; updatedOn: IsoDate; updatedBy: Practitioner }
+  {
+    cafId: string;
+    childId: string;
+    actionId: string;
+    status: ActionStatus;
+    note?: string;
+    updatedOn: IsoDate;
+    updatedBy: Practitioner;
+  }
 >;
 
 export type CafReviewed = DomainEvent<
   'CafReviewed',
-  { cafId: string; childId: string; reviewId: string; reviewedOn: IsoDate; summary: string; nextReviewOn?: IsoDate; reviewedBy: Practitioner }
+  {
+    cafId: string;
+    childId: string;
+    reviewId: string;
+    reviewedOn: IsoDate;
+    summary: string;
+    nextReviewOn?: IsoDate;
+    reviewedBy: Practitioner;
+  }
 >;
 
 export type CafClosed = DomainEvent<
   'CafClosed',
-  { cafId: string; childId: string; closedOn: IsoDate; outcome: CafOutcome; summary: string; openActions: string[]; closedBy: Practitioner }
+  {
+    cafId: string;
+    childId: string;
+    closedOn: IsoDate;
+    outcome: CafOutcome;
+    summary: string;
+    openActions: string[];
+    closedBy: Practitioner;
+  }
 >;
 
 export type CafEvent =
@@ -135,20 +208,46 @@ export const cafEventSchemas: EventSchema[] = [
     type: 'CafViewsRecorded',
     schemaVersion: 1,
     personalFields: ['views'],
-    payload: { ...ofCaf, viewsId: text, whose: oneOf(['child', 'family']), views: text, recordedBy: practitioner, recordedOn: date },
+    payload: {
+      ...ofCaf,
+      viewsId: text,
+      whose: oneOf(['child', 'family']),
+      views: text,
+      recordedBy: practitioner,
+      recordedOn: date,
+    },
   },
-  { type: 'CafCompleted', schemaVersion: 1, personalFields: ['summary'], payload: { ...ofCaf, completedOn: date, completedBy: practitioner, summary: text } },
+  {
+    type: 'CafCompleted',
+    schemaVersion: 1,
+    personalFields: ['summary'],
+    payload: { ...ofCaf, completedOn: date, completedBy: practitioner, summary: text },
+  },
   {
     type: 'TeamAroundTheChildMeetingHeld',
     schemaVersion: 1,
     personalFields: ['notes'],
-    payload: { ...ofCaf, meetingId: text, heldOn: date, attendees: list(namedPractitioner), familyPresent: boolean, notes: text, nextReviewOn: optional(date) },
+    payload: {
+      ...ofCaf,
+      meetingId: text,
+      heldOn: date,
+      attendees: list(namedPractitioner),
+      familyPresent: boolean,
+      notes: text,
+      nextReviewOn: optional(date),
+    },
   },
   {
     type: 'LeadProfessionalAppointed',
     schemaVersion: 1,
     personalFields: [],
-    payload: { ...ofCaf, leadProfessional: namedPractitioner, appointedOn: date, appointedBy: practitioner, agreedWithFamily: boolean },
+    payload: {
+      ...ofCaf,
+      leadProfessional: namedPractitioner,
+      appointedOn: date,
+      appointedBy: practitioner,
+      agreedWithFamily: boolean,
+    },
   },
   {
     type: 'LeadProfessionalHandedOver',
@@ -160,25 +259,55 @@ export const cafEventSchemas: EventSchema[] = [
     type: 'IntegratedPlanActionAgreed',
     schemaVersion: 1,
     personalFields: ['action'],
-    payload: { ...ofCaf, actionId: text, action: text, ownerAgencyId: text, ownerUserId: optional(text), dueBy: date, agreedOn: date, agreedBy: practitioner },
+    payload: {
+      ...ofCaf,
+      actionId: text,
+      action: text,
+      ownerAgencyId: text,
+      ownerUserId: optional(text),
+      dueBy: date,
+      agreedOn: date,
+      agreedBy: practitioner,
+    },
   },
   {
     type: 'IntegratedPlanActionUpdated',
     schemaVersion: 1,
     personalFields: ['note'],
-    payload: { ...ofCaf, actionId: text, status: oneOf(ACTION_STATUSES), note: optional(text), updatedOn: date, updatedBy: practitioner },
+    payload: {
+      ...ofCaf,
+      actionId: text,
+      status: oneOf(ACTION_STATUSES),
+      note: optional(text),
+      updatedOn: date,
+      updatedBy: practitioner,
+    },
   },
   {
     type: 'CafReviewed',
     schemaVersion: 1,
     personalFields: ['summary'],
-    payload: { ...ofCaf, reviewId: text, reviewedOn: date, summary: text, nextReviewOn: optional(date), reviewedBy: practitioner },
+    payload: {
+      ...ofCaf,
+      reviewId: text,
+      reviewedOn: date,
+      summary: text,
+      nextReviewOn: optional(date),
+      reviewedBy: practitioner,
+    },
   },
   {
     type: 'CafClosed',
     schemaVersion: 1,
     personalFields: ['summary'],
-    payload: { ...ofCaf, closedOn: date, outcome: oneOf(CAF_OUTCOMES), summary: text, openActions: list(text), closedBy: practitioner },
+    payload: {
+      ...ofCaf,
+      closedOn: date,
+      outcome: oneOf(CAF_OUTCOMES),
+      summary: text,
+      openActions: list(text),
+      closedBy: practitioner,
+    },
   },
 ];
 

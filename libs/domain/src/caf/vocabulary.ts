@@ -16,8 +16,18 @@ export const CAF_ELEMENTS = {
     'self-care-and-independence',
     'learning',
   ],
-  'parents-and-carers': ['basic-care', 'safety-and-protection', 'emotional-warmth-and-stability', 'guidance-boundaries-and-stimulation'],
-  'family-and-environment': ['family-history-and-functioning', 'wider-family', 'housing-employment-and-finance', 'social-and-community-resources'],
+  'parents-and-carers': [
+    'basic-care',
+    'safety-and-protection',
+    'emotional-warmth-and-stability',
+    'guidance-boundaries-and-stimulation',
+  ],
+  'family-and-environment': [
+    'family-history-and-functioning',
+    'wider-family',
+    'housing-employment-and-finance',
+    'social-and-community-resources',
+  ],
 } as const;
 
 export type CafDomain = keyof typeof CAF_ELEMENTS;

@@ -16,9 +16,7 @@ const registered: ChildEvent = { type: 'ChildRegistered', data: { childId: 'c1',
 
 describe('child registration (child-{id})', () => {
   it('registers a new child', () => {
-    given(childDecider, [])
-      .when({ type: 'RegisterChild', childId: 'c1', details })
-      .then([registered]);
+    given(childDecider, []).when({ type: 'RegisterChild', childId: 'c1', details }).then([registered]);
   });
 
   it('refuses to register the same child twice', () => {
@@ -29,7 +27,12 @@ describe('child registration (child-{id})', () => {
 
   it('records only the fields a correction changes, with its reason', () => {
     given(childDecider, [registered])
-      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { yearGroup: 7, familyName: 'Khan' }, reason: 'moved up a year' })
+      .when({
+        type: 'CorrectChildDetails',
+        childId: 'c1',
+        changes: { yearGroup: 7, familyName: 'Khan' },
+        reason: 'moved up a year',
+      })
       .then([{ type: 'ChildDetailsCorrected', data: { childId: 'c1', yearGroup: 7, reason: 'moved up a year' } }]);
   });
 
@@ -42,7 +45,12 @@ describe('child registration (child-{id})', () => {
 
   it('refuses a change of school as a correction: a school move is its own act', () => {
     const error = given(childDecider, [registered])
-      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-riverside', yearGroup: 7 }, reason: 'moved school' })
+      .when({
+        type: 'CorrectChildDetails',
+        childId: 'c1',
+        changes: { schoolId: 'school-riverside', yearGroup: 7 },
+        reason: 'moved school',
+      })
       .thenError('child.school-move-required');
     expect(error.kind).toBe('conflict');
     expect(error.message).toContain('school move');
@@ -50,19 +58,26 @@ describe('child registration (child-{id})', () => {
 
   it('lets a correction repeat the current school', () => {
     given(childDecider, [registered])
-      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-oakfield', yearGroup: 7 }, reason: 'moved up a year' })
+      .when({
+        type: 'CorrectChildDetails',
+        childId: 'c1',
+        changes: { schoolId: 'school-oakfield', yearGroup: 7 },
+        reason: 'moved up a year',
+      })
       .then([{ type: 'ChildDetailsCorrected', data: { childId: 'c1', yearGroup: 7, reason: 'moved up a year' } }]);
   });
 
   it('refuses to correct a child that was never registered', () => {
-    given(childDecider, []).when({ type: 'CorrectChildDetails', childId: 'c1', changes: { yearGroup: 7 }, reason: 'x' }).thenError('child.not-registered');
+    given(childDecider, [])
+      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { yearGroup: 7 }, reason: 'x' })
+      .thenError('child.not-registered');
   });
 
   it('folds corrections into state', () => {
-    const state = [registered, { type: 'ChildDetailsCorrected', data: { childId: 'c1', yearGroup: 7, reason: 'r' } } as ChildEvent].reduce(
-      childDecider.evolve,
-      childDecider.initialState,
-    );
+    const state = [
+      registered,
+      { type: 'ChildDetailsCorrected', data: { childId: 'c1', yearGroup: 7, reason: 'r' } } as ChildEvent,
+    ].reduce(childDecider.evolve, childDecider.initialState);
     expect(state).toEqual({ status: 'registered', details: { ...details, yearGroup: 7 } });
     expect(new DomainError('x', 'y').kind).toBe('conflict');
   });
@@ -70,8 +85,15 @@ describe('child registration (child-{id})', () => {
 
 describe('a child who moved school', () => {
   it('is at the new school: a correction repeating it changes nothing, one naming the old school is a move', () => {
-    const moved = { type: 'SchoolMoveRecorded', data: { childId: 'c1', moveId: 'm1', fromSchoolId: 'school-oakfield', toSchoolId: 'school-riverside' } } as unknown as ChildEvent;
-    given(childDecider, [registered, moved]).when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-riverside' }, reason: 'x' }).thenError('child.correction-changes-nothing');
-    given(childDecider, [registered, moved]).when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-oakfield' }, reason: 'x' }).thenError('child.school-move-required');
+    const moved = {
+      type: 'SchoolMoveRecorded',
+      data: { childId: 'c1', moveId: 'm1', fromSchoolId: 'school-oakfield', toSchoolId: 'school-riverside' },
+    } as unknown as ChildEvent;
+    given(childDecider, [registered, moved])
+      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-riverside' }, reason: 'x' })
+      .thenError('child.correction-changes-nothing');
+    given(childDecider, [registered, moved])
+      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-oakfield' }, reason: 'x' })
+      .thenError('child.school-move-required');
   });
 });

@@ -3,12 +3,14 @@ import type { SchoolMoveRecorded } from '../school-move/events';
 import type { ChildCommand } from './commands';
 import type { ChildDetails, ChildEvent } from './events';
 
-export type ChildState = { readonly status: 'unregistered' } | { readonly status: 'registered'; readonly details: ChildDetails };
+export type ChildState =
+  { readonly status: 'unregistered' } | { readonly status: 'registered'; readonly details: ChildDetails };
 
 const changedFields = (current: ChildDetails, changes: Partial<ChildDetails>): Partial<ChildDetails> =>
   Object.fromEntries(
     Object.entries(changes).filter(
-      ([key, value]) => value !== undefined && JSON.stringify(current[key as keyof ChildDetails]) !== JSON.stringify(value),
+      ([key, value]) =>
+        value !== undefined && JSON.stringify(current[key as keyof ChildDetails]) !== JSON.stringify(value),
     ),
   );
 
@@ -37,7 +39,9 @@ export const childDecider: Decider<ChildCommand, ChildEvent, ChildState> = {
         if (Object.keys(changes).length === 0) {
           return new DomainError('child.correction-changes-nothing', 'The correction changes no detail', 'invalid');
         }
-        return [{ type: 'ChildDetailsCorrected', data: { childId: command.childId, ...changes, reason: command.reason } }];
+        return [
+          { type: 'ChildDetailsCorrected', data: { childId: command.childId, ...changes, reason: command.reason } },
+        ];
       }
     }
   },
@@ -57,7 +61,9 @@ export const childDecider: Decider<ChildCommand, ChildEvent, ChildState> = {
         return { status: 'registered', details: { ...state.details, ...kept } };
       }
       case 'SchoolMoveRecorded':
-        return state.status === 'registered' ? { status: 'registered', details: { ...state.details, schoolId: event.data.toSchoolId } } : state;
+        return state.status === 'registered'
+          ? { status: 'registered', details: { ...state.details, schoolId: event.data.toSchoolId } }
+          : state;
       default:
         return state;
     }

@@ -5,5 +5,9 @@ export const childErrors = {
   'child.already-registered': { kind: 'conflict', message: 'Child … is already registered' },
   'child.correction-changes-nothing': { kind: 'invalid', message: 'The correction changes no detail' },
   'child.not-registered': { kind: 'conflict', message: 'Child … is not registered' },
-  'child.school-move-required': { kind: 'conflict', message: 'A change of school is not a correction: a child changes school through a school move, which sends the child-protection file to the new school with a receipt. schoolId stays …' },
+  'child.school-move-required': {
+    kind: 'conflict',
+    message:
+      'A change of school is not a correction: a child changes school through a school move, which sends the child-protection file to the new school with a receipt. schoolId stays …',
+  },
 } as const satisfies ErrorCatalogue;

@@ -2,13 +2,23 @@ import type { IsoDate } from '../shared';
 import type { Breach, ConcernClock, ConcernEvent } from './events';
 import type { ClockState } from './state';
 
-const start = (clock: ConcernClock, startedOn: IsoDate, dueBy: IsoDate): ClockState => ({ clock, startedOn, dueBy, owner: 'social-care' });
+const start = (clock: ConcernClock, startedOn: IsoDate, dueBy: IsoDate): ClockState => ({
+  clock,
+  startedOn,
+  dueBy,
+  owner: 'social-care',
+});
 
 const meet = (clocks: readonly ClockState[], clock: ConcernClock, on: IsoDate, breach?: Breach): ClockState[] =>
-  clocks.map((c) => (c.clock === clock && c.metOn === undefined ? { ...c, metOn: on, ...(breach ? { breachReason: breach.reason } : {}) } : c));
+  clocks.map((c) =>
+    c.clock === clock && c.metOn === undefined
+      ? { ...c, metOn: on, ...(breach ? { breachReason: breach.reason } : {}) }
+      : c,
+  );
 
 /** The day the concern reached social care: the assessment's 45 days run from it. */
-export const referredOn = (clocks: readonly ClockState[]): IsoDate | undefined => clocks.find((c) => c.clock === 'social-care-decision')?.startedOn;
+export const referredOn = (clocks: readonly ClockState[]): IsoDate | undefined =>
+  clocks.find((c) => c.clock === 'social-care-decision')?.startedOn;
 
 /**
  * The Working Together clocks after one more event: which start, which are met (late ones
@@ -22,7 +32,9 @@ export function clocksAfter(clocks: readonly ClockState[], event: ConcernEvent):
     case 'SocialCareDecisionMade': {
       const d = event.data;
       const met = meet(clocks, 'social-care-decision', d.decidedOn, d.breach);
-      return d.assessmentDueBy ? [...met, start('assessment', referredOn(clocks) ?? d.decidedOn, d.assessmentDueBy)] : met;
+      return d.assessmentDueBy
+        ? [...met, start('assessment', referredOn(clocks) ?? d.decidedOn, d.assessmentDueBy)]
+        : met;
     }
     case 'AssessmentCompleted':
       return meet(clocks, 'assessment', event.data.completedOn, event.data.breach);
@@ -47,4 +59,10 @@ export type ClockStatus = 'due' | 'overdue' | 'breached' | 'met';
 
 /** On a day: due, overdue (passed, not yet met), breached (met late, with its reason), met. */
 export const clockStatus = (clock: ClockState, today: IsoDate): ClockStatus =>
-  clock.breachReason !== undefined ? 'breached' : clock.metOn !== undefined ? 'met' : clock.dueBy < today ? 'overdue' : 'due';
+  clock.breachReason !== undefined
+    ? 'breached'
+    : clock.metOn !== undefined
+      ? 'met'
+      : clock.dueBy < today
+        ? 'overdue'
+        : 'due';

@@ -63,4 +63,12 @@ export interface SubmitMentorReport {
   readonly by: Actor;
 }
 
-export type ConcernCommand = RaiseConcern | ReviewConcern | RecordSocialCareDecision | RecordAssessmentCompleted | RecordStrategyDiscussion | RecordConference | RecordCoreGroup | SubmitMentorReport;
+export type ConcernCommand =
+  | RaiseConcern
+  | ReviewConcern
+  | RecordSocialCareDecision
+  | RecordAssessmentCompleted
+  | RecordStrategyDiscussion
+  | RecordConference
+  | RecordCoreGroup
+  | SubmitMentorReport;

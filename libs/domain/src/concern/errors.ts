@@ -23,11 +23,20 @@ export const concernErrors = {
   'concern.plan': { kind: 'invalid', message: 'childProtectionPlan is true or false' },
   'concern.reasons-required': { kind: 'invalid', message: 'reasons must be a non-empty text' },
   'concern.referral-categories': { kind: 'invalid', message: 'referral.categories lists categories of information' },
-  'concern.referral-consent': { kind: 'conflict', message: 'A referral with consent needs consent covering information-sharing' },
-  'concern.referral-ground': { kind: 'invalid', message: 'referral.ground is one of … (Box 13), or referral.withConsent is true' },
+  'concern.referral-consent': {
+    kind: 'conflict',
+    message: 'A referral with consent needs consent covering information-sharing',
+  },
+  'concern.referral-ground': {
+    kind: 'invalid',
+    message: 'referral.ground is one of … (Box 13), or referral.withConsent is true',
+  },
   'concern.referral-summary': { kind: 'invalid', message: 'referral.summary must be a non-empty text' },
   'concern.referral-urgency': { kind: 'invalid', message: 'referral.urgency is …' },
-  'concern.referral.family-told': { kind: 'invalid', message: '… says whether the child and family are told, and how or why not' },
+  'concern.referral.family-told': {
+    kind: 'invalid',
+    message: '… says whether the child and family are told, and how or why not',
+  },
   'concern.referral.family-told-how': { kind: 'invalid', message: '….how must be a non-empty text' },
   'concern.referral.not-telling-reason-required': { kind: 'invalid', message: '….reason must be a non-empty text' },
   'concern.report-progress': { kind: 'invalid', message: 'report.progress must be a non-empty text' },

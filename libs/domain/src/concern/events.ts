@@ -9,11 +9,17 @@ import { boolean, date, instant, integer, list, oneOf, optional, record, text } 
 export const DSL_OUTCOMES = ['no-further-action', 'monitor', 'early-help', 'refer-to-social-care'] as const;
 export type DslOutcome = (typeof DSL_OUTCOMES)[number];
 
-export const SOCIAL_CARE_DECISIONS = ['strategy-discussion', 'child-in-need-assessment', 'early-help', 'no-further-action'] as const;
+export const SOCIAL_CARE_DECISIONS = [
+  'strategy-discussion',
+  'child-in-need-assessment',
+  'early-help',
+  'no-further-action',
+] as const;
 export type SocialCareDecision = (typeof SOCIAL_CARE_DECISIONS)[number];
 
 /** The Working Together 2023 clocks a concern runs on (DESIGN §3). */
-export type ConcernClock = 'social-care-decision' | 'assessment' | 'initial-conference' | 'core-group' | 'review-conference';
+export type ConcernClock =
+  'social-care-decision' | 'assessment' | 'initial-conference' | 'core-group' | 'review-conference';
 
 /** A late act carries its breach: the day it was due and why it was late. */
 export interface Breach {
@@ -33,8 +39,21 @@ export interface MentorReport {
   readonly signposting: string[];
 }
 
-export type ConcernRaised = DomainEvent<'ConcernRaised', { concernId: string; childId: string; raisedBy: Practitioner; seenOrHeard: string; raisedAt: IsoInstant }>;
-export type ConcernReviewed = DomainEvent<'ConcernReviewed', { concernId: string; childId: string; reviewedBy: Practitioner; outcome: DslOutcome; reasons: string; reviewedOn: IsoDate }>;
+export type ConcernRaised = DomainEvent<
+  'ConcernRaised',
+  { concernId: string; childId: string; raisedBy: Practitioner; seenOrHeard: string; raisedAt: IsoInstant }
+>;
+export type ConcernReviewed = DomainEvent<
+  'ConcernReviewed',
+  {
+    concernId: string;
+    childId: string;
+    reviewedBy: Practitioner;
+    outcome: DslOutcome;
+    reasons: string;
+    reviewedOn: IsoDate;
+  }
+>;
 export const REFERRAL_URGENCIES = ['immediate', 'within-one-working-day', 'standard'] as const;
 export type ReferralUrgency = (typeof REFERRAL_URGENCIES)[number];
 
@@ -55,7 +74,8 @@ export interface ReferralDetails {
 }
 
 /** A referral's lawful basis, in the shape the sharing ledger records every basis. */
-export type ReferralBasis = { kind: 'consent'; consentIds: string[] } | { kind: 'without-consent'; ground: WithoutConsentGround };
+export type ReferralBasis =
+  { kind: 'consent'; consentIds: string[] } | { kind: 'without-consent'; ground: WithoutConsentGround };
 
 export type ConcernReferredToSocialCare = DomainEvent<
   'ConcernReferredToSocialCare',
@@ -91,11 +111,25 @@ export type SocialCareDecisionMade = DomainEvent<
 >;
 export type AssessmentCompleted = DomainEvent<
   'AssessmentCompleted',
-  { concernId: string; childId: string; completedOn: IsoDate; outcome: string; recordedBy: Practitioner; breach?: Breach }
+  {
+    concernId: string;
+    childId: string;
+    completedOn: IsoDate;
+    outcome: string;
+    recordedBy: Practitioner;
+    breach?: Breach;
+  }
 >;
 export type StrategyDiscussionHeld = DomainEvent<
   'StrategyDiscussionHeld',
-  { concernId: string; childId: string; heldOn: IsoDate; outcome: string; recordedBy: Practitioner; initialConferenceDueBy: IsoDate }
+  {
+    concernId: string;
+    childId: string;
+    heldOn: IsoDate;
+    outcome: string;
+    recordedBy: Practitioner;
+    initialConferenceDueBy: IsoDate;
+  }
 >;
 export type ChildProtectionConferenceHeld = DomainEvent<
   'ChildProtectionConferenceHeld',
@@ -113,10 +147,21 @@ export type ChildProtectionConferenceHeld = DomainEvent<
     nextReviewDueBy?: IsoDate;
   }
 >;
-export type CoreGroupMet = DomainEvent<'CoreGroupMet', { concernId: string; childId: string; heldOn: IsoDate; recordedBy: Practitioner; breach?: Breach }>;
+export type CoreGroupMet = DomainEvent<
+  'CoreGroupMet',
+  { concernId: string; childId: string; heldOn: IsoDate; recordedBy: Practitioner; breach?: Breach }
+>;
 export type MentorReportSubmitted = DomainEvent<
   'MentorReportSubmitted',
-  { concernId: string; childId: string; reportId: string; forMeeting: 'conference' | 'core-group'; report: MentorReport; submittedBy: Practitioner; submittedOn: IsoDate }
+  {
+    concernId: string;
+    childId: string;
+    reportId: string;
+    forMeeting: 'conference' | 'core-group';
+    report: MentorReport;
+    submittedBy: Practitioner;
+    submittedOn: IsoDate;
+  }
 >;
 
 export type ConcernEvent =
@@ -136,7 +181,12 @@ const breach = optional(record({ dueBy: date, reason: text }));
 const recorded = (by: string, on: string) => ({ ...ofConcern, [by]: practitioner, [on]: date });
 
 export const concernEventSchemas: EventSchema[] = [
-  { type: 'ConcernRaised', schemaVersion: 1, personalFields: ['seenOrHeard'], payload: { ...ofConcern, raisedBy: practitioner, seenOrHeard: text, raisedAt: instant } },
+  {
+    type: 'ConcernRaised',
+    schemaVersion: 1,
+    personalFields: ['seenOrHeard'],
+    payload: { ...ofConcern, raisedBy: practitioner, seenOrHeard: text, raisedAt: instant },
+  },
   {
     type: 'ConcernReviewed',
     schemaVersion: 1,
@@ -165,9 +215,20 @@ export const concernEventSchemas: EventSchema[] = [
     type: 'SocialCareDecisionMade',
     schemaVersion: 1,
     personalFields: ['reasons'],
-    payload: { ...recorded('decidedBy', 'decidedOn'), decision: oneOf(SOCIAL_CARE_DECISIONS), reasons: text, breach, assessmentDueBy: optional(date) },
+    payload: {
+      ...recorded('decidedBy', 'decidedOn'),
+      decision: oneOf(SOCIAL_CARE_DECISIONS),
+      reasons: text,
+      breach,
+      assessmentDueBy: optional(date),
+    },
   },
-  { type: 'AssessmentCompleted', schemaVersion: 1, personalFields: ['outcome'], payload: { ...recorded('recordedBy', 'completedOn'), outcome: text, breach } },
+  {
+    type: 'AssessmentCompleted',
+    schemaVersion: 1,
+    personalFields: ['outcome'],
+    payload: { ...recorded('recordedBy', 'completedOn'), outcome: text, breach },
+  },
   {
     type: 'StrategyDiscussionHeld',
     schemaVersion: 1,
@@ -187,7 +248,12 @@ export const concernEventSchemas: EventSchema[] = [
       nextReviewDueBy: optional(date),
     },
   },
-  { type: 'CoreGroupMet', schemaVersion: 1, personalFields: [], payload: { ...recorded('recordedBy', 'heldOn'), breach } },
+  {
+    type: 'CoreGroupMet',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...recorded('recordedBy', 'heldOn'), breach },
+  },
   {
     type: 'MentorReportSubmitted',
     schemaVersion: 1,

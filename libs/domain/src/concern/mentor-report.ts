@@ -20,7 +20,11 @@ export interface MentorAccount {
 /** 003 §1c: the report to a conference or core group, the counts and areas of work taken from the case. */
 export const mentorReportFrom = (facts: MentorCaseFacts, account: MentorAccount): MentorReport => ({
   reasonForReferral: facts.reasons.map((r) => r.replace(/-/g, ' ')).join('; '),
-  sessions: { held: facts.sessionsAttended + facts.sessionsMissed, attended: facts.sessionsAttended, missed: facts.sessionsMissed },
+  sessions: {
+    held: facts.sessionsAttended + facts.sessionsMissed,
+    attended: facts.sessionsAttended,
+    missed: facts.sessionsMissed,
+  },
   contactWithFamily: account.contactWithFamily,
   workingRelationship: account.workingRelationship,
   focusedAreasOfWork: [...facts.targets],

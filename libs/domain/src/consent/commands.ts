@@ -1,5 +1,12 @@
 import type { IsoDate, IsoInstant } from '../shared';
-import type { CompetenceFramework, ConsentEvidence, ConsentGiver, ConsentScope, CriterionFinding, InformedOf } from './events';
+import type {
+  CompetenceFramework,
+  ConsentEvidence,
+  ConsentGiver,
+  ConsentScope,
+  CriterionFinding,
+  InformedOf,
+} from './events';
 
 /**
  * Every command that depends on the child's age carries the date of birth, read by the

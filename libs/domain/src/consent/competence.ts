@@ -6,7 +6,12 @@ import type { CompetenceFramework } from './events';
  * Fraser gave; written for contraceptive advice, still used by schools as a structure.
  */
 export const COMPETENCE_CRITERIA: Record<CompetenceFramework, readonly string[]> = {
-  gillick: ['understands-what-is-proposed', 'understands-the-consequences', 'can-weigh-up-and-decide', 'decides-free-of-pressure'],
+  gillick: [
+    'understands-what-is-proposed',
+    'understands-the-consequences',
+    'can-weigh-up-and-decide',
+    'decides-free-of-pressure',
+  ],
   fraser: [
     'understands-the-advice',
     'cannot-be-persuaded-to-inform-parents',

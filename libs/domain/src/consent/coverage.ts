@@ -1,4 +1,11 @@
-import { type ConsentPurpose, dayOf, type InformationCategory, instantOf, type IsoDate, type IsoInstant } from '../shared';
+import {
+  type ConsentPurpose,
+  dayOf,
+  type InformationCategory,
+  instantOf,
+  type IsoDate,
+  type IsoInstant,
+} from '../shared';
 import type { ConsentRecipient } from './events';
 import { decidesForThemselves } from './standing';
 import type { ConsentDecision } from './state';
@@ -13,13 +20,7 @@ export interface CoverageQuestion {
 }
 
 export type NotCoveredReason =
-  | 'no-consent'
-  | 'out-of-scope'
-  | 'not-yet-started'
-  | 'refused'
-  | 'withdrawn'
-  | 'expired'
-  | 'child-refusal-binds';
+  'no-consent' | 'out-of-scope' | 'not-yet-started' | 'refused' | 'withdrawn' | 'expired' | 'child-refusal-binds';
 
 export type CoverageAnswer =
   | {
@@ -46,12 +47,16 @@ export type CoverageAnswer =
     };
 
 const covers = (d: ConsentDecision, q: CoverageQuestion): boolean =>
-  d.scope.purposes.includes(q.purpose) && d.scope.recipients.includes(q.agencyId) && d.scope.categories.includes(q.category);
+  d.scope.purposes.includes(q.purpose) &&
+  d.scope.recipients.includes(q.agencyId) &&
+  d.scope.categories.includes(q.category);
 
-const withdrawnBy = (d: ConsentDecision, at: number): boolean => d.withdrawnAt !== undefined && instantOf(d.withdrawnAt) <= at;
+const withdrawnBy = (d: ConsentDecision, at: number): boolean =>
+  d.withdrawnAt !== undefined && instantOf(d.withdrawnAt) <= at;
 const expiredBy = (d: ConsentDecision, day: IsoDate): boolean =>
   (d.expiresOn !== undefined && d.expiresOn <= day) || (d.expiryRecordedOn !== undefined && d.expiryRecordedOn <= day);
-const activeAt = (d: ConsentDecision, day: IsoDate, at: number): boolean => d.kind === 'given' && !withdrawnBy(d, at) && !expiredBy(d, day);
+const activeAt = (d: ConsentDecision, day: IsoDate, at: number): boolean =>
+  d.kind === 'given' && !withdrawnBy(d, at) && !expiredBy(d, day);
 
 const latest = (decisions: readonly ConsentDecision[]): ConsentDecision | undefined =>
   [...decisions].sort((a, b) => a.sequence - b.sequence).at(-1);
@@ -70,7 +75,10 @@ const describe = (q: CoverageQuestion): string => `${q.purpose} with ${q.agencyI
  * 4. Withdrawal takes effect at its instant for everything after; what came before stands.
  * 5. A consent covers from its start day until the day before it expires.
  */
-export function consentCoverage(state: { readonly decisions: readonly ConsentDecision[] }, question: CoverageQuestion): CoverageAnswer {
+export function consentCoverage(
+  state: { readonly decisions: readonly ConsentDecision[] },
+  question: CoverageQuestion,
+): CoverageAnswer {
   const day = dayOf(question.at);
   const at = instantOf(question.at);
   const about = state.decisions.filter((d) => covers(d, question));
@@ -80,10 +88,20 @@ export function consentCoverage(state: { readonly decisions: readonly ConsentDec
   const childsOwn = latest(inForce.filter((d) => d.giver.kind === 'child' && decidesForThemselves(d)));
   if (childsOwn && !(childsOwn.kind === 'given' && expiredBy(childsOwn, day))) {
     if (childsOwn.kind === 'refused') {
-      return notCovered(question, 'child-refusal-binds', childsOwn, `The child, competent to decide, refused ${describe(question)} (refusal ${childsOwn.consentId}); it binds for their own information`);
+      return notCovered(
+        question,
+        'child-refusal-binds',
+        childsOwn,
+        `The child, competent to decide, refused ${describe(question)} (refusal ${childsOwn.consentId}); it binds for their own information`,
+      );
     }
     if (withdrawnBy(childsOwn, at)) {
-      return notCovered(question, 'withdrawn', childsOwn, `The child withdrew their consent ${childsOwn.consentId} for ${describe(question)} at ${childsOwn.withdrawnAt}`);
+      return notCovered(
+        question,
+        'withdrawn',
+        childsOwn,
+        `The child withdrew their consent ${childsOwn.consentId} for ${describe(question)} at ${childsOwn.withdrawnAt}`,
+      );
     }
     return { covered: true, question, basis: 'consent', consentId: childsOwn.consentId, giverKind: 'child' };
   }
@@ -94,26 +112,68 @@ export function consentCoverage(state: { readonly decisions: readonly ConsentDec
   const lastRefusal = latest(parents.filter((d) => d.kind === 'refused'));
   const live = latest(parents.filter((d) => activeAt(d, day, at) && d.sequence > (lastRefusal?.sequence ?? -1)));
   if (live) return { covered: true, question, basis: 'consent', consentId: live.consentId, giverKind: 'parent-carer' };
-  if (lastRefusal) return notCovered(question, 'refused', lastRefusal, `Parental consent for ${describe(question)} was refused (refusal ${lastRefusal.consentId})`);
+  if (lastRefusal)
+    return notCovered(
+      question,
+      'refused',
+      lastRefusal,
+      `Parental consent for ${describe(question)} was refused (refusal ${lastRefusal.consentId})`,
+    );
   return explainMissing(question, state.decisions, parents, day, at);
 }
 
-function explainMissing(question: CoverageQuestion, all: readonly ConsentDecision[], parents: readonly ConsentDecision[], day: IsoDate, at: number): CoverageAnswer {
+function explainMissing(
+  question: CoverageQuestion,
+  all: readonly ConsentDecision[],
+  parents: readonly ConsentDecision[],
+  day: IsoDate,
+  at: number,
+): CoverageAnswer {
   const needed = `Parental consent (or the competent child's own) for ${describe(question)}`;
   const lapsed = latest(parents.filter((d) => d.kind === 'given'));
-  if (lapsed?.withdrawnAt) return notCovered(question, 'withdrawn', lapsed, `${needed} is missing: consent ${lapsed.consentId} was withdrawn at ${lapsed.withdrawnAt}`);
-  if (lapsed) return notCovered(question, 'expired', lapsed, `${needed} is missing: consent ${lapsed.consentId} expired on ${lapsed.expiresOn}`);
+  if (lapsed?.withdrawnAt)
+    return notCovered(
+      question,
+      'withdrawn',
+      lapsed,
+      `${needed} is missing: consent ${lapsed.consentId} was withdrawn at ${lapsed.withdrawnAt}`,
+    );
+  if (lapsed)
+    return notCovered(
+      question,
+      'expired',
+      lapsed,
+      `${needed} is missing: consent ${lapsed.consentId} expired on ${lapsed.expiresOn}`,
+    );
   const future = latest(all.filter((d) => covers(d, question) && d.kind === 'given' && d.effectiveOn > day));
-  if (future) return notCovered(question, 'not-yet-started', future, `${needed} is missing: consent ${future.consentId} starts on ${future.effectiveOn}`);
+  if (future)
+    return notCovered(
+      question,
+      'not-yet-started',
+      future,
+      `${needed} is missing: consent ${future.consentId} starts on ${future.effectiveOn}`,
+    );
   // Consent for this purpose exists but reaches neither this recipient nor category: widen it, don't ask anew.
-  const samePurpose = latest(all.filter((d) => d.scope.purposes.includes(question.purpose) && d.effectiveOn <= day && activeAt(d, day, at)));
+  const samePurpose = latest(
+    all.filter((d) => d.scope.purposes.includes(question.purpose) && d.effectiveOn <= day && activeAt(d, day, at)),
+  );
   if (samePurpose) {
-    return notCovered(question, 'out-of-scope', samePurpose, `${needed} is missing: consent ${samePurpose.consentId} covers ${question.purpose} but not ${question.agencyId} on ${question.category}`);
+    return notCovered(
+      question,
+      'out-of-scope',
+      samePurpose,
+      `${needed} is missing: consent ${samePurpose.consentId} covers ${question.purpose} but not ${question.agencyId} on ${question.category}`,
+    );
   }
   return { covered: false, question, reason: 'no-consent', explanation: `${needed} has not been given` };
 }
 
-const notCovered = (question: CoverageQuestion, reason: NotCoveredReason, decision: ConsentDecision, explanation: string): CoverageAnswer => ({
+const notCovered = (
+  question: CoverageQuestion,
+  reason: NotCoveredReason,
+  decision: ConsentDecision,
+  explanation: string,
+): CoverageAnswer => ({
   covered: false,
   question,
   reason,

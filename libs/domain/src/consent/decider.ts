@@ -1,4 +1,18 @@
-import { type Decider, DomainError, dayOf, firstError, instantOf, invalid, isIsoDate, type IsoDate, isText, requireDate, requireInstant, requireOneOf, requireText } from '../shared';
+import {
+  type Decider,
+  DomainError,
+  dayOf,
+  firstError,
+  instantOf,
+  invalid,
+  isIsoDate,
+  type IsoDate,
+  isText,
+  requireDate,
+  requireInstant,
+  requireOneOf,
+  requireText,
+} from '../shared';
 import { isAgencyId, isConsentPurpose, isInformationCategory } from '../shared/vocabulary';
 import type { AssessCompetence, ConsentCommand, GiveConsent, RefuseConsent, WithdrawConsent } from './commands';
 import { COMPETENCE_CRITERIA } from './competence';
@@ -20,14 +34,21 @@ const checkGiver = (giver: ConsentGiver | undefined, field: string): DomainError
     return invalid('value.not-allowed', `${field}.kind`, `${field}.kind must be parent-carer or child`);
   }
   if (giver.kind === 'child') return undefined;
-  return firstError(requireText(giver.name, `${field}.name`), requireOneOf(giver.relationship, PARENT_RELATIONSHIPS, `${field}.relationship`));
+  return firstError(
+    requireText(giver.name, `${field}.name`),
+    requireOneOf(giver.relationship, PARENT_RELATIONSHIPS, `${field}.relationship`),
+  );
 };
 
 /** Box 14: the person must understand purpose, use, recipients and how long it is held. */
 const checkInformed = (informed: InformedOf | undefined): DomainError | undefined => {
   for (const point of ['purpose', 'use', 'recipients', 'retention'] as const) {
     if (!informed || typeof informed[point] !== 'string' || informed[point].trim() === '') {
-      return invalid('consent.must-be-informed', `informed.${point}`, `Consent is informed only if the person was told the ${point} (Box 14)`);
+      return invalid(
+        'consent.must-be-informed',
+        `informed.${point}`,
+        `Consent is informed only if the person was told the ${point} (Box 14)`,
+      );
     }
   }
   return undefined;
@@ -45,7 +66,12 @@ const checkScope = (scope: ConsentScope | undefined): DomainError | undefined =>
       return invalid('consent.scope-required', `scope.${name}`, `scope.${name} must list at least one item`);
     }
     const index = values.findIndex((v) => !valid(v));
-    if (index >= 0) return invalid('value.not-allowed', `scope.${name}[${index}]`, `scope.${name}[${index}] is not in the platform's vocabulary`);
+    if (index >= 0)
+      return invalid(
+        'value.not-allowed',
+        `scope.${name}[${index}]`,
+        `scope.${name}[${index}] is not in the platform's vocabulary`,
+      );
   }
   return undefined;
 };
@@ -55,39 +81,67 @@ const checkEvidence = (evidence: ConsentEvidence | undefined): DomainError | und
     return invalid('value.not-allowed', 'evidence.form', 'evidence.form must be written or verbal');
   }
   if (evidence.form === 'written') {
-    return isText(evidence.documentRef) ? undefined : invalid('consent.written-evidence-needs-document', 'evidence.documentRef', 'Written consent names the document that holds it');
+    return isText(evidence.documentRef)
+      ? undefined
+      : invalid(
+          'consent.written-evidence-needs-document',
+          'evidence.documentRef',
+          'Written consent names the document that holds it',
+        );
   }
-  return isText(evidence.witnessedBy) ? undefined : invalid('consent.verbal-evidence-needs-witness', 'evidence.witnessedBy', 'Verbal consent records who heard it');
+  return isText(evidence.witnessedBy)
+    ? undefined
+    : invalid('consent.verbal-evidence-needs-witness', 'evidence.witnessedBy', 'Verbal consent records who heard it');
 };
 
 const checkDateOfBirth = (dateOfBirth: IsoDate, day: IsoDate): DomainError | undefined =>
   firstError(requireDate(dateOfBirth, 'childDateOfBirth'), () =>
-    dateOfBirth > day ? invalid('consent.born-after-decision', 'childDateOfBirth', 'The child was not born on the day of this decision') : undefined,
+    dateOfBirth > day
+      ? invalid('consent.born-after-decision', 'childDateOfBirth', 'The child was not born on the day of this decision')
+      : undefined,
   );
 
 /** Age and competence decide who may speak for the child's information (seed 003 §1d, Figure 8, Box 15). */
 function mayDecide(giver: RecordedGiver, childAge: number, childCompetent: boolean): DomainError | undefined {
   if (giver.kind === 'parent-carer') {
     return childAge >= ADULT_FROM
-      ? new DomainError('consent.adult-decides-for-themselves', `At ${childAge} the young person decides for themselves; a parent cannot consent for them`)
+      ? new DomainError(
+          'consent.adult-decides-for-themselves',
+          `At ${childAge} the young person decides for themselves; a parent cannot consent for them`,
+        )
       : undefined;
   }
   if (childAge < PARENT_DECIDES_UNDER) {
-    return new DomainError('consent.parent-decides-under-12', `At ${childAge} a parent or carer decides; the child's wishes are recorded as a refusal or in the case notes (seed 003 §1d)`);
+    return new DomainError(
+      'consent.parent-decides-under-12',
+      `At ${childAge} a parent or carer decides; the child's wishes are recorded as a refusal or in the case notes (seed 003 §1d)`,
+    );
   }
   if (!childCompetent) {
-    return new DomainError('consent.child-not-competent', 'The child has not been assessed competent (Gillick / Fraser, Box 15) to decide about their own information');
+    return new DomainError(
+      'consent.child-not-competent',
+      'The child has not been assessed competent (Gillick / Fraser, Box 15) to decide about their own information',
+    );
   }
   return undefined;
 }
 
 const recorded = (giver: ConsentGiver): { giver: RecordedGiver; giverName?: string } =>
-  giver.kind === 'child' ? { giver: { kind: 'child' } } : { giver: { kind: 'parent-carer', relationship: giver.relationship }, giverName: giver.name };
+  giver.kind === 'child'
+    ? { giver: { kind: 'child' } }
+    : { giver: { kind: 'parent-carer', relationship: giver.relationship }, giverName: giver.name };
 
-function checkDecision(command: GiveConsent | RefuseConsent, state: ConsentState, day: IsoDate): DomainError | undefined {
+function checkDecision(
+  command: GiveConsent | RefuseConsent,
+  state: ConsentState,
+  day: IsoDate,
+): DomainError | undefined {
   return firstError(
     requireText(command.consentId, 'consentId'),
-    () => (findDecision(state, command.consentId) ? new DomainError('consent.id-already-used', `Consent ${command.consentId} is already recorded`) : undefined),
+    () =>
+      findDecision(state, command.consentId)
+        ? new DomainError('consent.id-already-used', `Consent ${command.consentId} is already recorded`)
+        : undefined,
     () => checkGiver(command.giver, 'giver'),
     () => checkInformed(command.informed),
     () => checkScope(command.scope),
@@ -100,7 +154,10 @@ function giveConsent(command: GiveConsent, state: ConsentState): ConsentEvent[] 
   const error = firstError(
     requireDate(command.startsOn, 'startsOn'),
     requireDate(command.expiresOn, 'expiresOn'),
-    () => (command.expiresOn <= command.startsOn ? invalid('consent.expiry-after-start', 'expiresOn', 'A consent expires after it starts') : undefined),
+    () =>
+      command.expiresOn <= command.startsOn
+        ? invalid('consent.expiry-after-start', 'expiresOn', 'A consent expires after it starts')
+        : undefined,
     () => checkDecision(command, state, command.startsOn),
   );
   if (error) return error;
@@ -131,7 +188,9 @@ function giveConsent(command: GiveConsent, state: ConsentState): ConsentEvent[] 
  * for themselves (12 or over and competent), otherwise it records their wishes.
  */
 function refuseConsent(command: RefuseConsent, state: ConsentState): ConsentEvent[] | DomainError {
-  const error = firstError(requireDate(command.refusedOn, 'refusedOn'), () => checkDecision(command, state, command.refusedOn));
+  const error = firstError(requireDate(command.refusedOn, 'refusedOn'), () =>
+    checkDecision(command, state, command.refusedOn),
+  );
   if (error) return error;
   const standing = standingOn(state, command.childDateOfBirth, command.refusedOn);
   if (command.giver.kind === 'parent-carer' && standing.childAge >= ADULT_FROM) {
@@ -170,10 +229,20 @@ function withdrawConsent(command: WithdrawConsent, state: ConsentState): Consent
   );
   if (error) return error;
   const decision = findDecision(state, command.consentId);
-  if (!decision) return new DomainError('consent.unknown', `No consent ${command.consentId} is recorded for this child`);
-  if (decision.kind === 'refused') return new DomainError('consent.refusal-cannot-be-withdrawn', 'A refusal is superseded by a later consent, not withdrawn');
-  if (decision.withdrawnAt) return new DomainError('consent.already-withdrawn', `Consent ${command.consentId} was withdrawn at ${decision.withdrawnAt}`);
-  if (decision.expiryRecordedOn) return new DomainError('consent.already-expired', `Consent ${command.consentId} expired on ${decision.expiresOn}`);
+  if (!decision)
+    return new DomainError('consent.unknown', `No consent ${command.consentId} is recorded for this child`);
+  if (decision.kind === 'refused')
+    return new DomainError(
+      'consent.refusal-cannot-be-withdrawn',
+      'A refusal is superseded by a later consent, not withdrawn',
+    );
+  if (decision.withdrawnAt)
+    return new DomainError(
+      'consent.already-withdrawn',
+      `Consent ${command.consentId} was withdrawn at ${decision.withdrawnAt}`,
+    );
+  if (decision.expiryRecordedOn)
+    return new DomainError('consent.already-expired', `Consent ${command.consentId} expired on ${decision.expiresOn}`);
   if (instantOf(command.withdrawnAt) < instantOf(decision.effectiveOn)) {
     return invalid('consent.withdrawn-before-start', 'withdrawnAt', 'A consent cannot be withdrawn before it started');
   }
@@ -183,7 +252,10 @@ function withdrawConsent(command: WithdrawConsent, state: ConsentState): Consent
     const refused = mayDecide(withdrawer.giver, standing.childAge, standing.childCompetent);
     if (refused) return refused;
   } else if (decision.giver.kind === 'child') {
-    return new DomainError('consent.parent-cannot-withdraw-childs-own-consent', "A competent child's own consent is theirs to withdraw (Box 15)");
+    return new DomainError(
+      'consent.parent-cannot-withdraw-childs-own-consent',
+      "A competent child's own consent is theirs to withdraw (Box 15)",
+    );
   } else if (standing.childAge >= ADULT_FROM) {
     return mayDecide(withdrawer.giver, standing.childAge, standing.childCompetent) as DomainError;
   }
@@ -209,7 +281,10 @@ function assessCompetence(command: AssessCompetence, state: ConsentState): Conse
     requireText(command.assessmentId, 'assessmentId'),
     () =>
       state.assessments.some((a) => a.assessmentId === command.assessmentId)
-        ? new DomainError('consent.assessment-id-already-used', `Assessment ${command.assessmentId} is already recorded`)
+        ? new DomainError(
+            'consent.assessment-id-already-used',
+            `Assessment ${command.assessmentId} is already recorded`,
+          )
         : undefined,
     () => requireText(command.assessedBy?.userId, 'assessedBy.userId'),
     () => requireText(command.assessedBy?.role, 'assessedBy.role'),
@@ -247,28 +322,56 @@ function checkCriteria(command: AssessCompetence): DomainError | undefined {
   }
   const known = COMPETENCE_CRITERIA[command.framework];
   const unknown = command.criteria.findIndex((c) => !known.includes(c?.criterion) || typeof c.met !== 'boolean');
-  if (unknown >= 0) return invalid('consent.unknown-criterion', `criteria[${unknown}]`, `criteria[${unknown}] must be one of ${known.join(', ')} with met true or false`);
+  if (unknown >= 0)
+    return invalid(
+      'consent.unknown-criterion',
+      `criteria[${unknown}]`,
+      `criteria[${unknown}] must be one of ${known.join(', ')} with met true or false`,
+    );
   if (command.outcome === 'competent') {
     const unmet = known.find((criterion) => !command.criteria.some((c) => c.criterion === criterion && c.met));
-    if (unmet) return invalid('consent.competence-needs-every-criterion', 'outcome', `Competent needs every ${command.framework} criterion met; not met: ${unmet}`);
+    if (unmet)
+      return invalid(
+        'consent.competence-needs-every-criterion',
+        'outcome',
+        `Competent needs every ${command.framework} criterion met; not met: ${unmet}`,
+      );
   }
   return undefined;
 }
 
-function recordExpiry(command: { consentId: string; childId: string; today: IsoDate }, state: ConsentState): ConsentEvent[] | DomainError {
+function recordExpiry(
+  command: { consentId: string; childId: string; today: IsoDate },
+  state: ConsentState,
+): ConsentEvent[] | DomainError {
   const error = firstError(requireText(command.consentId, 'consentId'), requireDate(command.today, 'today'));
   if (error) return error;
   const decision = findDecision(state, command.consentId);
-  if (!decision || decision.kind !== 'given') return new DomainError('consent.unknown', `No consent ${command.consentId} is recorded for this child`);
-  if (decision.expiryRecordedOn) return new DomainError('consent.already-expired', `Consent ${command.consentId} expired on ${decision.expiresOn}`);
-  if (decision.withdrawnAt) return new DomainError('consent.already-withdrawn', `Consent ${command.consentId} was withdrawn at ${decision.withdrawnAt}`);
+  if (!decision || decision.kind !== 'given')
+    return new DomainError('consent.unknown', `No consent ${command.consentId} is recorded for this child`);
+  if (decision.expiryRecordedOn)
+    return new DomainError('consent.already-expired', `Consent ${command.consentId} expired on ${decision.expiresOn}`);
+  if (decision.withdrawnAt)
+    return new DomainError(
+      'consent.already-withdrawn',
+      `Consent ${command.consentId} was withdrawn at ${decision.withdrawnAt}`,
+    );
   if (!isIsoDate(decision.expiresOn) || command.today < decision.expiresOn) {
     return new DomainError('consent.not-yet-expired', `Consent ${command.consentId} runs until ${decision.expiresOn}`);
   }
-  return [{ type: 'ConsentExpired', data: { consentId: command.consentId, childId: command.childId, expiredOn: decision.expiresOn } }];
+  return [
+    {
+      type: 'ConsentExpired',
+      data: { consentId: command.consentId, childId: command.childId, expiredOn: decision.expiresOn },
+    },
+  ];
 }
 
-const withDecision = (state: ConsentState, consentId: string, change: (d: ConsentDecision) => ConsentDecision): ConsentState => ({
+const withDecision = (
+  state: ConsentState,
+  consentId: string,
+  change: (d: ConsentDecision) => ConsentDecision,
+): ConsentState => ({
   ...state,
   decisions: state.decisions.map((d) => (d.consentId === consentId ? change(d) : d)),
 });
@@ -316,7 +419,11 @@ export const consentDecider: Decider<ConsentCommand, ConsentEvent, ConsentState>
         return { ...next, decisions: [...state.decisions, decision] };
       }
       case 'ConsentWithdrawn':
-        return withDecision(next, event.data.consentId, (d) => ({ ...d, withdrawnAt: event.data.withdrawnAt, withdrawnBy: event.data.withdrawnBy }));
+        return withDecision(next, event.data.consentId, (d) => ({
+          ...d,
+          withdrawnAt: event.data.withdrawnAt,
+          withdrawnBy: event.data.withdrawnBy,
+        }));
       case 'ConsentExpired':
         return withDecision(next, event.data.consentId, (d) => ({ ...d, expiryRecordedOn: event.data.expiredOn }));
       case 'CompetenceAssessed':

@@ -1,4 +1,12 @@
-import type { AgencyId, ConsentPurpose, DomainEvent, EventSchema, InformationCategory, IsoDate, IsoInstant } from '../shared';
+import type {
+  AgencyId,
+  ConsentPurpose,
+  DomainEvent,
+  EventSchema,
+  InformationCategory,
+  IsoDate,
+  IsoInstant,
+} from '../shared';
 import { boolean, date, instant, integer, list, oneOf, optional, record, text } from '../shared/payload-shape';
 
 /**
@@ -30,7 +38,8 @@ export type ConsentGiver =
  * The giver as events store it: who they are to the child stays readable (the rules need
  * it); their name travels apart, in a personal field sealed with the child's key.
  */
-export type RecordedGiver = { readonly kind: 'parent-carer'; readonly relationship: ParentRelationship } | { readonly kind: 'child' };
+export type RecordedGiver =
+  { readonly kind: 'parent-carer'; readonly relationship: ParentRelationship } | { readonly kind: 'child' };
 
 /** What the person was told before deciding: Box 14's four points of informed consent. */
 export interface InformedOf {
@@ -112,7 +121,10 @@ export type ConsentWithdrawn = DomainEvent<
   }
 >;
 
-export type ConsentExpired = DomainEvent<'ConsentExpired', { readonly consentId: string; readonly childId: string; readonly expiredOn: IsoDate }>;
+export type ConsentExpired = DomainEvent<
+  'ConsentExpired',
+  { readonly consentId: string; readonly childId: string; readonly expiredOn: IsoDate }
+>;
 
 export const COMPETENCE_FRAMEWORKS = ['gillick', 'fraser'] as const;
 export type CompetenceFramework = (typeof COMPETENCE_FRAMEWORKS)[number];
@@ -143,7 +155,11 @@ export type ConsentEvent = ConsentGiven | ConsentRefused | ConsentWithdrawn | Co
 
 const ofConsent = { consentId: text, childId: text };
 const giver = record({ kind: oneOf(['parent-carer', 'child']), relationship: optional(oneOf(PARENT_RELATIONSHIPS)) });
-const evidence = record({ form: oneOf(['written', 'verbal']), documentRef: optional(text), witnessedBy: optional(text) });
+const evidence = record({
+  form: oneOf(['written', 'verbal']),
+  documentRef: optional(text),
+  witnessedBy: optional(text),
+});
 /** What a consent given and a consent refused both record. */
 const decided = {
   ...ofConsent,
@@ -175,7 +191,14 @@ export const consentEventSchemas: EventSchema[] = [
     type: 'ConsentWithdrawn',
     schemaVersion: 1,
     personalFields: ['withdrawnByName', 'reason'],
-    payload: { ...ofConsent, withdrawnBy: giver, withdrawnByName: optional(text), withdrawnAt: instant, evidence, reason: optional(text) },
+    payload: {
+      ...ofConsent,
+      withdrawnBy: giver,
+      withdrawnByName: optional(text),
+      withdrawnAt: instant,
+      evidence,
+      reason: optional(text),
+    },
   },
   { type: 'ConsentExpired', schemaVersion: 1, personalFields: [], payload: { ...ofConsent, expiredOn: date } },
   {

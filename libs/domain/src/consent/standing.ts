@@ -22,10 +22,12 @@ export function standingOn(state: ConsentState, dateOfBirth: IsoDate, day: IsoDa
     .filter((a) => a.assessedOn <= day)
     .sort((a, b) => (a.assessedOn === b.assessedOn ? a.sequence - b.sequence : a.assessedOn < b.assessedOn ? -1 : 1))
     .at(-1);
-  if (latest?.outcome === 'competent') return { childAge, childCompetent: true, competenceAssessmentId: latest.assessmentId };
+  if (latest?.outcome === 'competent')
+    return { childAge, childCompetent: true, competenceAssessmentId: latest.assessmentId };
   if (latest?.outcome === 'not-competent') return { childAge, childCompetent: false };
   return { childAge, childCompetent: childAge >= COMPETENCE_PRESUMED_FROM };
 }
 
 /** A child whose own decision binds, against their parent's too. */
-export const decidesForThemselves = (standing: ChildStanding): boolean => standing.childAge >= PARENT_DECIDES_UNDER && standing.childCompetent;
+export const decidesForThemselves = (standing: ChildStanding): boolean =>
+  standing.childAge >= PARENT_DECIDES_UNDER && standing.childCompetent;

@@ -5,7 +5,11 @@ import type { LinkFamilyMember, UnlinkFamilyMember } from './commands';
 import type { FamilyEvent } from './events';
 
 const dsl = { userId: 'dsl.oakfield', role: 'dsl' };
-const evidence = { checked: ['parental-responsibility', 'admission-form'] as const, documentRef: 'admission-form-2024-113', checkedOn: '2026-11-20' };
+const evidence = {
+  checked: ['parental-responsibility', 'admission-form'] as const,
+  documentRef: 'admission-form-2024-113',
+  checkedOn: '2026-11-20',
+};
 
 const linkParent = (overrides: Partial<LinkFamilyMember> = {}): LinkFamilyMember => ({
   type: 'LinkFamilyMember',
@@ -20,7 +24,14 @@ const linkParent = (overrides: Partial<LinkFamilyMember> = {}): LinkFamilyMember
   ...overrides,
 });
 const linkYoungPerson = (overrides: Partial<LinkFamilyMember> = {}): LinkFamilyMember =>
-  linkParent({ linkId: 'link-2', userId: 'young.person', kind: 'young-person', relationship: undefined, evidence: { checked: ['identity-in-person'], documentRef: 'pupil-record-check', checkedOn: '2026-11-23' }, ...overrides });
+  linkParent({
+    linkId: 'link-2',
+    userId: 'young.person',
+    kind: 'young-person',
+    relationship: undefined,
+    evidence: { checked: ['identity-in-person'], documentRef: 'pupil-record-check', checkedOn: '2026-11-23' },
+    ...overrides,
+  });
 const unlink = (overrides: Partial<UnlinkFamilyMember> = {}): UnlinkFamilyMember => ({
   type: 'UnlinkFamilyMember',
   childId: 'child-1',
@@ -33,11 +44,27 @@ const unlink = (overrides: Partial<UnlinkFamilyMember> = {}): UnlinkFamilyMember
 
 const parentLinked: FamilyEvent = {
   type: 'FamilyMemberLinked',
-  data: { linkId: 'link-1', childId: 'child-1', userId: 'parent.demo', kind: 'parent-carer', relationship: 'mother', evidence: { ...evidence, checked: [...evidence.checked] }, linkedOn: '2026-11-23', linkedBy: dsl },
+  data: {
+    linkId: 'link-1',
+    childId: 'child-1',
+    userId: 'parent.demo',
+    kind: 'parent-carer',
+    relationship: 'mother',
+    evidence: { ...evidence, checked: [...evidence.checked] },
+    linkedOn: '2026-11-23',
+    linkedBy: dsl,
+  },
 };
 const parentUnlinked: FamilyEvent = {
   type: 'FamilyMemberUnlinked',
-  data: { linkId: 'link-1', childId: 'child-1', userId: 'parent.demo', reason: 'Court order: no contact with the child from 2026-11-30', unlinkedOn: '2026-11-30', unlinkedBy: dsl },
+  data: {
+    linkId: 'link-1',
+    childId: 'child-1',
+    userId: 'parent.demo',
+    reason: 'Court order: no contact with the child from 2026-11-30',
+    unlinkedOn: '2026-11-30',
+    unlinkedBy: dsl,
+  },
 };
 
 describe('family links (family-{childId}): the school links a family account to a child on evidence', () => {
@@ -52,19 +79,26 @@ describe('family links (family-{childId}): the school links a family account to 
   });
 
   it('refuses a parent link without parental responsibility checked, naming evidence.checked', () => {
-    const error = given(familyDecider, []).when(linkParent({ evidence: { ...evidence, checked: ['admission-form'] } })).thenError('family.parental-responsibility-unchecked');
+    const error = given(familyDecider, [])
+      .when(linkParent({ evidence: { ...evidence, checked: ['admission-form'] } }))
+      .thenError('family.parental-responsibility-unchecked');
     expect(error).toMatchObject({ kind: 'invalid', field: 'evidence.checked' });
   });
 
   it('refuses a young-person link without the school seeing them in person', () => {
-    given(familyDecider, []).when(linkYoungPerson({ evidence: { ...evidence, checked: ['admission-form'] } })).thenError('family.identity-unchecked');
+    given(familyDecider, [])
+      .when(linkYoungPerson({ evidence: { ...evidence, checked: ['admission-form'] } }))
+      .thenError('family.identity-unchecked');
   });
 
   it.each([
     ['relationship', linkParent({ relationship: 'neighbour' })],
     ['relationship', linkYoungPerson({ relationship: 'mother' })],
     ['evidence.checked', linkParent({ evidence: { ...evidence, checked: [] } })],
-    ['evidence.checked[1]', linkParent({ evidence: { ...evidence, checked: ['parental-responsibility', 'gut-feeling' as never] } })],
+    [
+      'evidence.checked[1]',
+      linkParent({ evidence: { ...evidence, checked: ['parental-responsibility', 'gut-feeling' as never] } }),
+    ],
     ['evidence.documentRef', linkParent({ evidence: { ...evidence, documentRef: ' ' } })],
     ['evidence.checkedOn', linkParent({ evidence: { ...evidence, checkedOn: '2026-11-31' } })],
     ['evidence.checkedOn', linkParent({ evidence: { ...evidence, checkedOn: '2026-11-24' } })],
@@ -76,7 +110,11 @@ describe('family links (family-{childId}): the school links a family account to 
   });
 
   it('refuses to link an account already linked to the child (409)', () => {
-    expect(given(familyDecider, [parentLinked]).when(linkParent({ linkId: 'link-3' })).thenError('family.already-linked').kind).toBe('conflict');
+    expect(
+      given(familyDecider, [parentLinked])
+        .when(linkParent({ linkId: 'link-3' }))
+        .thenError('family.already-linked').kind,
+    ).toBe('conflict');
   });
 
   it('links only one young-person account per child: only the child speaks as the child', () => {
@@ -90,14 +128,26 @@ describe('family links (family-{childId}): the school links a family account to 
   });
 
   it('relinks after an unlinking, on fresh evidence', () => {
-    const [event] = given(familyDecider, [parentLinked, parentUnlinked]).when(linkParent({ linkId: 'link-4', linkedOn: '2026-12-01' })).events();
+    const [event] = given(familyDecider, [parentLinked, parentUnlinked])
+      .when(linkParent({ linkId: 'link-4', linkedOn: '2026-12-01' }))
+      .events();
     expect(event.type).toBe('FamilyMemberLinked');
   });
 
   it('refuses an unlinking without a reason, before the link, of an unknown or ended link', () => {
-    expect(given(familyDecider, [parentLinked]).when(unlink({ reason: '' })).thenError('value.text-required').field).toBe('reason');
-    expect(given(familyDecider, [parentLinked]).when(unlink({ unlinkedOn: '2026-11-01' })).thenError('date.before-preceding-act').field).toBe('unlinkedOn');
-    given(familyDecider, [parentLinked]).when(unlink({ linkId: 'link-x' })).thenError('family.link-unknown');
+    expect(
+      given(familyDecider, [parentLinked])
+        .when(unlink({ reason: '' }))
+        .thenError('value.text-required').field,
+    ).toBe('reason');
+    expect(
+      given(familyDecider, [parentLinked])
+        .when(unlink({ unlinkedOn: '2026-11-01' }))
+        .thenError('date.before-preceding-act').field,
+    ).toBe('unlinkedOn');
+    given(familyDecider, [parentLinked])
+      .when(unlink({ linkId: 'link-x' }))
+      .thenError('family.link-unknown');
     given(familyDecider, [parentLinked, parentUnlinked]).when(unlink()).thenError('family.already-unlinked');
   });
 

@@ -109,7 +109,12 @@ export const familyEventSchemas: EventSchema[] = [
       userId: text,
       kind: oneOf(FAMILY_MEMBER_KINDS),
       relationship: optional(oneOf(PARENT_RELATIONSHIPS)),
-      evidence: record({ checked: list(oneOf(EVIDENCE_CHECKS)), documentRef: text, checkedOn: date, notes: optional(text) }),
+      evidence: record({
+        checked: list(oneOf(EVIDENCE_CHECKS)),
+        documentRef: text,
+        checkedOn: date,
+        notes: optional(text),
+      }),
       linkedOn: date,
       linkedBy: lead,
     },

@@ -20,7 +20,7 @@ describe("a parent's view of the child's information (seed 003 §1d, Box 15)", (
     expect(categoriesWithheldFromParents([childRefusesParents(14, true)], at)).toEqual(['health']);
   });
 
-  it('shows an under-12 child\'s information to the parent against the child\'s wishes', () => {
+  it("shows an under-12 child's information to the parent against the child's wishes", () => {
     expect(categoriesWithheldFromParents([childRefusesParents(10, false)], at)).toEqual([]);
   });
 
@@ -34,7 +34,12 @@ describe("a parent's view of the child's information (seed 003 §1d, Box 15)", (
   });
 
   it('withholds what a competent child gave and then withdrew from their parents', () => {
-    const given: ConsentDecision = { ...childRefusesParents(14, true), kind: 'given', expiresOn: '2027-07-01', withdrawnAt: '2026-11-25T09:00:00.000Z' };
+    const given: ConsentDecision = {
+      ...childRefusesParents(14, true),
+      kind: 'given',
+      expiresOn: '2027-07-01',
+      withdrawnAt: '2026-11-25T09:00:00.000Z',
+    };
     expect(categoriesWithheldFromParents([given], at)).toEqual(['health']);
   });
 });

@@ -10,8 +10,13 @@ import type { ConsentDecision } from '../consent/state';
  * information by parental responsibility, against the child's wishes (seed 003 §1d). Any
  * purpose: what the family sees is not read for one purpose, so a refusal under any binds.
  */
-export function categoriesWithheldFromParents(decisions: readonly ConsentDecision[], at: IsoInstant): InformationCategory[] {
+export function categoriesWithheldFromParents(
+  decisions: readonly ConsentDecision[],
+  at: IsoInstant,
+): InformationCategory[] {
   return INFORMATION_CATEGORIES.filter((category) =>
-    CONSENT_PURPOSES.some((purpose) => !consentCoverage({ decisions }, { purpose, agencyId: 'parent-carer', category, at }).covered),
+    CONSENT_PURPOSES.some(
+      (purpose) => !consentCoverage({ decisions }, { purpose, agencyId: 'parent-carer', category, at }).covered,
+    ),
   );
 }

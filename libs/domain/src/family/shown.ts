@@ -9,7 +9,8 @@ import type { FamilyMemberKind, FamilyRecordShown, FamilyView, ShownItem } from 
  */
 export const FAMILY_ACCESS_LAW: Readonly<Record<FamilyMemberKind, string>> = {
   'young-person': "UK GDPR Article 15: the young person's own right of access to their information",
-  'parent-carer': 'UK GDPR Article 15, exercised for the child by a parent with parental responsibility (checked when the school linked the account)',
+  'parent-carer':
+    'UK GDPR Article 15, exercised for the child by a parent with parental responsibility (checked when the school linked the account)',
 };
 
 /** A view that showed something is one ledger entry; one that showed nothing is none. */
@@ -23,5 +24,10 @@ export function familyRecordShown(view: {
 }): FamilyRecordShown[] {
   const items = view.items.filter((item) => item.fields.length > 0);
   if (items.length === 0) return [];
-  return [{ type: 'FamilyRecordShown', data: { ...view, items, basis: { kind: 'family-right-of-access', law: FAMILY_ACCESS_LAW[view.shownTo.kind] } } }];
+  return [
+    {
+      type: 'FamilyRecordShown',
+      data: { ...view, items, basis: { kind: 'family-right-of-access', law: FAMILY_ACCESS_LAW[view.shownTo.kind] } },
+    },
+  ];
 }

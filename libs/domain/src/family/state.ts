@@ -15,4 +15,5 @@ export interface FamilyState {
 
 export const emptyFamilyState: FamilyState = { links: [] };
 
-export const liveLinks = (state: FamilyState): FamilyLink[] => state.links.filter((link) => link.unlinkedOn === undefined);
+export const liveLinks = (state: FamilyState): FamilyLink[] =>
+  state.links.filter((link) => link.unlinkedOn === undefined);

@@ -4,7 +4,7 @@ import { agendaCutOff } from './agenda-cut-off';
 const calendar = fixtureCalendar();
 
 describe('the agenda cut-off, in working days before the panel', () => {
-  it('takes a Thursday panel\'s requests up to Tuesday night', () => {
+  it("takes a Thursday panel's requests up to Tuesday night", () => {
     expect(agendaCutOff(calendar, '2026-01-15', 2)).toBe('2026-01-13T23:59:59.999Z');
   });
 

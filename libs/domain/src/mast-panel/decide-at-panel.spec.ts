@@ -12,10 +12,31 @@ const panelHistory: MastPanelEvent[] = [
   { type: 'PanelScheduled', data: { panelDate: '2026-01-22', scheduledBy: coord } },
   {
     type: 'PanelAgendaSet',
-    data: { panelDate: '2026-01-22', cutOff: '2026-01-20T12:00:00Z', items: [{ requestId: 'r1', childId: 'c1', schoolId: 'school-oakfield', levelOfNeed: 3, receivedAt: '2026-01-09T10:00:00Z', returning: true }], heldOver: [], setBy: coord },
+    data: {
+      panelDate: '2026-01-22',
+      cutOff: '2026-01-20T12:00:00Z',
+      items: [
+        {
+          requestId: 'r1',
+          childId: 'c1',
+          schoolId: 'school-oakfield',
+          levelOfNeed: 3,
+          receivedAt: '2026-01-09T10:00:00Z',
+          returning: true,
+        },
+      ],
+      heldOver: [],
+      setBy: coord,
+    },
   },
-  { type: 'PanelMemberAttended', data: { panelDate: '2026-01-22', member: { userId: 'u-m1', role: 'panel-member', agencyId: 'mast' } } },
-  { type: 'PanelMemberAttended', data: { panelDate: '2026-01-22', member: { userId: 'u-h1', role: 'panel-member', agencyId: 'health' } } },
+  {
+    type: 'PanelMemberAttended',
+    data: { panelDate: '2026-01-22', member: { userId: 'u-m1', role: 'panel-member', agencyId: 'mast' } },
+  },
+  {
+    type: 'PanelMemberAttended',
+    data: { panelDate: '2026-01-22', member: { userId: 'u-h1', role: 'panel-member', agencyId: 'health' } },
+  },
 ];
 const made: MastRequestEvent = {
   type: 'MastRequestMade',
@@ -37,7 +58,15 @@ const deferred: MastRequestEvent[] = [
   { type: 'MastRequestListed', data: { requestId: 'r1', childId: 'c1', panelDate: '2026-01-15', listedBy: coord } },
   {
     type: 'MastRequestDecided',
-    data: { requestId: 'r1', childId: 'c1', panelDate: '2026-01-15', decision: { outcome: 'defer', informationNeeded: 'i' }, reason: 'r', responseDueBy: '2026-01-22', responseOwner: coord },
+    data: {
+      requestId: 'r1',
+      childId: 'c1',
+      panelDate: '2026-01-15',
+      decision: { outcome: 'defer', informationNeeded: 'i' },
+      reason: 'r',
+      responseDueBy: '2026-01-22',
+      responseOwner: coord,
+    },
   },
   { type: 'MastRequestListed', data: { requestId: 'r1', childId: 'c1', panelDate: '2026-01-22', listedBy: coord } },
 ];
@@ -53,13 +82,30 @@ const accept = {
 describe('a panel decision decided on both streams before either is written', () => {
   const panel = replay(mastPanelDecider, panelHistory);
 
-  it('gives the meeting\'s record and the request\'s decision with its deadlines', () => {
-    const told: MastRequestEvent = { type: 'ResponseSentToSchool', data: { requestId: 'r1', childId: 'c1', panelDate: '2026-01-15', sentOn: '2026-01-16', sentBy: coord, workingDay: 1 } };
+  it("gives the meeting's record and the request's decision with its deadlines", () => {
+    const told: MastRequestEvent = {
+      type: 'ResponseSentToSchool',
+      data: {
+        requestId: 'r1',
+        childId: 'c1',
+        panelDate: '2026-01-15',
+        sentOn: '2026-01-16',
+        sentBy: coord,
+        workingDay: 1,
+      },
+    };
     const outcome = decideAtPanel(calendar, panel, replay(mastRequestDecider(calendar), [...deferred, told]), accept);
     if (isDomainError(outcome)) throw new Error(outcome.rule);
     expect(outcome.panel.map((e) => e.type)).toEqual(['PanelDecisionRecorded']);
     expect(outcome.request).toEqual([
-      expect.objectContaining({ type: 'MastRequestDecided', data: expect.objectContaining({ panelDate: '2026-01-22', responseDueBy: '2026-01-29', firstContactDueBy: '2026-02-05' }) }),
+      expect.objectContaining({
+        type: 'MastRequestDecided',
+        data: expect.objectContaining({
+          panelDate: '2026-01-22',
+          responseDueBy: '2026-01-29',
+          firstContactDueBy: '2026-02-05',
+        }),
+      }),
     ]);
   });
 
@@ -69,7 +115,10 @@ describe('a panel decision decided on both streams before either is written', ()
   });
 
   it('records nothing on the request when the panel refuses', () => {
-    const outcome = decideAtPanel(calendar, panel, replay(mastRequestDecider(calendar), deferred), { ...accept, quorum: { minMembers: 3, minAgencies: 2 } });
+    const outcome = decideAtPanel(calendar, panel, replay(mastRequestDecider(calendar), deferred), {
+      ...accept,
+      quorum: { minMembers: 3, minAgencies: 2 },
+    });
     expect(isDomainError(outcome) && outcome.rule).toBe('mast-panel.quorum-not-met');
   });
 });

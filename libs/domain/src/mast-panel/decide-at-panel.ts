@@ -30,7 +30,13 @@ export function decideAtPanel(
   if (isDomainError(panelEvents)) return panelEvents;
   if (panel.status === 'none') return { panel: panelEvents, request: [] };
   const requestEvents = mastRequestDecider(calendar).decide(
-    { type: 'DecideMastRequest', requestId: command.requestId, panelDate: panel.panelDate, decision: command.decision, reason: command.reason },
+    {
+      type: 'DecideMastRequest',
+      requestId: command.requestId,
+      panelDate: panel.panelDate,
+      decision: command.decision,
+      reason: command.reason,
+    },
     request,
   );
   if (isDomainError(requestEvents)) return requestEvents;

@@ -69,9 +69,15 @@ export type PanelDecisionRecorded = DomainEvent<
  * carry no child's personal data: what was said about one child is in that decision's
  * reason, sealed with the child's key.
  */
-export type PanelMinutesRecorded = DomainEvent<'PanelMinutesRecorded', { panelDate: IsoDate; minutes: string; recordedBy: Practitioner }>;
+export type PanelMinutesRecorded = DomainEvent<
+  'PanelMinutesRecorded',
+  { panelDate: IsoDate; minutes: string; recordedBy: Practitioner }
+>;
 
-export type PanelClosed = DomainEvent<'PanelClosed', { panelDate: IsoDate; decided: string[]; carriedOver: string[]; closedBy: Practitioner }>;
+export type PanelClosed = DomainEvent<
+  'PanelClosed',
+  { panelDate: IsoDate; decided: string[]; carriedOver: string[]; closedBy: Practitioner }
+>;
 
 export type MastPanelEvent =
   | PanelScheduled
@@ -84,7 +90,12 @@ export type MastPanelEvent =
   | PanelClosed;
 
 export const mastPanelEventSchemas: EventSchema[] = [
-  { type: 'PanelScheduled', schemaVersion: 1, personalFields: [], payload: { panelDate: date, scheduledBy: practitioner } },
+  {
+    type: 'PanelScheduled',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { panelDate: date, scheduledBy: practitioner },
+  },
   {
     type: 'PanelAgendaSet',
     schemaVersion: 1,
@@ -92,12 +103,26 @@ export const mastPanelEventSchemas: EventSchema[] = [
     payload: {
       panelDate: date,
       cutOff: instant,
-      items: list(record({ requestId: text, childId: text, schoolId: text, levelOfNeed: integer, receivedAt: instant, returning: optional(boolean) })),
+      items: list(
+        record({
+          requestId: text,
+          childId: text,
+          schoolId: text,
+          levelOfNeed: integer,
+          receivedAt: instant,
+          returning: optional(boolean),
+        }),
+      ),
       heldOver: list(text),
       setBy: practitioner,
     },
   },
-  { type: 'PanelMemberAttended', schemaVersion: 1, personalFields: [], payload: { panelDate: date, member: namedPractitioner } },
+  {
+    type: 'PanelMemberAttended',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { panelDate: date, member: namedPractitioner },
+  },
   { type: 'PanelMemberLeft', schemaVersion: 1, personalFields: [], payload: { panelDate: date, memberId: text } },
   // One child's request: sealed with that child's key (the envelope names the child).
   {
@@ -121,7 +146,12 @@ export const mastPanelEventSchemas: EventSchema[] = [
       quorum: record({ minMembers: integer, minAgencies: integer }),
     },
   },
-  { type: 'PanelMinutesRecorded', schemaVersion: 1, personalFields: [], payload: { panelDate: date, minutes: text, recordedBy: practitioner } },
+  {
+    type: 'PanelMinutesRecorded',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { panelDate: date, minutes: text, recordedBy: practitioner },
+  },
   {
     type: 'PanelClosed',
     schemaVersion: 1,

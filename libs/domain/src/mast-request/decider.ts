@@ -1,5 +1,23 @@
-import { type Actor, type Decider, DomainError, isDomainError, notBefore, dayOf, firstError, isIsoDate, type IsoDate, requireDate, requireText } from '../shared';
-import { consentCovering, type Practitioner, practitionerOf, type WorkingDayCalendar, workingDayNumber } from '../multi-agency';
+import {
+  type Actor,
+  type Decider,
+  DomainError,
+  isDomainError,
+  notBefore,
+  dayOf,
+  firstError,
+  isIsoDate,
+  type IsoDate,
+  requireDate,
+  requireText,
+} from '../shared';
+import {
+  consentCovering,
+  type Practitioner,
+  practitionerOf,
+  type WorkingDayCalendar,
+  workingDayNumber,
+} from '../multi-agency';
 import type { MastRequestCommand } from './commands';
 import {
   FIRST_CONTACT_WORKING_DAYS,
@@ -11,22 +29,44 @@ import {
 } from './events';
 import type { DeadlineClock, MadeRequest, MastRequestState } from './state';
 
-const notMade = (requestId: string) => new DomainError('mast-request.not-made', `MAST request ${requestId} has not been made`);
+const notMade = (requestId: string) =>
+  new DomainError('mast-request.not-made', `MAST request ${requestId} has not been made`);
 const mastOnly = (actor: Actor, act: string) =>
-  actor.agencyId === 'mast' ? undefined : new DomainError('mast-request.mast-only', `Only MAST may ${act}`, 'forbidden');
+  actor.agencyId === 'mast'
+    ? undefined
+    : new DomainError('mast-request.mast-only', `Only MAST may ${act}`, 'forbidden');
 
 /** Names the first missing or wrong part of a panel decision; the panel stream checks the same. */
 export function invalidDecision(decision: MastDecision | undefined): DomainError | undefined {
   if (!decision || !MAST_OUTCOMES.includes(decision.outcome)) {
-    return new DomainError('mast-request.decision-outcome', `The decision must be one of ${MAST_OUTCOMES.join(', ')}`, 'invalid', 'decision.outcome');
+    return new DomainError(
+      'mast-request.decision-outcome',
+      `The decision must be one of ${MAST_OUTCOMES.join(', ')}`,
+      'invalid',
+      'decision.outcome',
+    );
   }
   switch (decision.outcome) {
     case 'accept-allocate':
-      if (!decision.allocation || typeof decision.allocation.workerId !== 'string' || decision.allocation.workerId.trim() === '') {
-        return new DomainError('mast-request.allocation-required', 'Accepting with an allocation names the key worker or family learning mentor', 'invalid', 'decision.allocation.workerId');
+      if (
+        !decision.allocation ||
+        typeof decision.allocation.workerId !== 'string' ||
+        decision.allocation.workerId.trim() === ''
+      ) {
+        return new DomainError(
+          'mast-request.allocation-required',
+          'Accepting with an allocation names the key worker or family learning mentor',
+          'invalid',
+          'decision.allocation.workerId',
+        );
       }
       if (!['key-worker', 'family-learning-mentor'].includes(decision.allocation.kind)) {
-        return new DomainError('mast-request.allocation-kind', 'The allocation is a key-worker or a family-learning-mentor', 'invalid', 'decision.allocation.kind');
+        return new DomainError(
+          'mast-request.allocation-kind',
+          'The allocation is a key-worker or a family-learning-mentor',
+          'invalid',
+          'decision.allocation.kind',
+        );
       }
       return undefined;
     case 'accept-for-service':
@@ -34,7 +74,11 @@ export function invalidDecision(decision: MastDecision | undefined): DomainError
     case 'signpost':
       return requireText(decision.signpostTo, 'decision.signpostTo', 'mast-request.signpost-required');
     case 'defer':
-      return requireText(decision.informationNeeded, 'decision.informationNeeded', 'mast-request.information-needed-required');
+      return requireText(
+        decision.informationNeeded,
+        'decision.informationNeeded',
+        'mast-request.information-needed-required',
+      );
     case 'decline':
       return undefined;
   }
@@ -51,35 +95,73 @@ function lateness(
   if (on <= clock.dueBy || clock.breachRecorded) return [];
   const missing = requireText(breachReason, 'breachReason', 'mast-request.breach-reason-required');
   if (missing) {
-    return new DomainError('mast-request.breach-reason-required', `The ${deadline} was due by ${clock.dueBy}; a late one records the breach's reason`, 'invalid', 'breachReason');
+    return new DomainError(
+      'mast-request.breach-reason-required',
+      `The ${deadline} was due by ${clock.dueBy}; a late one records the breach's reason`,
+      'invalid',
+      'breachReason',
+    );
   }
   return [
     {
       type: 'MastDeadlineBreached',
-      data: { requestId: state.requestId, childId: state.childId, deadline, dueBy: clock.dueBy, owner: clock.owner, reason: breachReason!, recordedOn: on },
+      data: {
+        requestId: state.requestId,
+        childId: state.childId,
+        deadline,
+        dueBy: clock.dueBy,
+        owner: clock.owner,
+        reason: breachReason!,
+        recordedOn: on,
+      },
     },
   ];
 }
 
-function makeMastRequest(command: Extract<MastRequestCommand, { type: 'MakeMastRequest' }>, state: MastRequestState): MastRequestEvent[] | DomainError {
-  if (state.status !== 'none') return new DomainError('mast-request.already-made', `MAST request ${command.requestId} has already been made`);
+function makeMastRequest(
+  command: Extract<MastRequestCommand, { type: 'MakeMastRequest' }>,
+  state: MastRequestState,
+): MastRequestEvent[] | DomainError {
+  if (state.status !== 'none')
+    return new DomainError('mast-request.already-made', `MAST request ${command.requestId} has already been made`);
   const { by } = command;
   if (by.role !== 'senco' || !by.agencyId.startsWith('school-')) {
-    return new DomainError('mast-request.senco-only', 'A request for MAST involvement is made by the school SENCo (001)', 'forbidden');
+    return new DomainError(
+      'mast-request.senco-only',
+      'A request for MAST involvement is made by the school SENCo (001)',
+      'forbidden',
+    );
   }
   const invalid = firstError(
     requireText(command.childId, 'childId', 'mast-request.child-required'),
-    !Array.isArray(command.parentsInvolved) || command.parentsInvolved.length === 0 || command.parentsInvolved.some((p) => !p || typeof p.name !== 'string' || p.name.trim() === '')
-      ? new DomainError('mast-request.parents-required', 'The SENCo makes the request with the parents or carers (001): name them', 'invalid', 'parentsInvolved')
+    !Array.isArray(command.parentsInvolved) ||
+      command.parentsInvolved.length === 0 ||
+      command.parentsInvolved.some((p) => !p || typeof p.name !== 'string' || p.name.trim() === '')
+      ? new DomainError(
+          'mast-request.parents-required',
+          'The SENCo makes the request with the parents or carers (001): name them',
+          'invalid',
+          'parentsInvolved',
+        )
       : undefined,
     requireText(command.needs, 'needs', 'mast-request.needs-required'),
     requireText(command.alreadyTried, 'alreadyTried', 'mast-request.already-tried-required'),
     [1, 2, 3, 4].includes(command.levelOfNeed)
       ? undefined
-      : new DomainError('mast-request.level-of-need', 'The level of need is 1, 2, 3 or 4 on the threshold continuum', 'invalid', 'levelOfNeed'),
+      : new DomainError(
+          'mast-request.level-of-need',
+          'The level of need is 1, 2, 3 or 4 on the threshold continuum',
+          'invalid',
+          'levelOfNeed',
+        ),
   );
   if (invalid) return invalid;
-  const consent = consentCovering('mast-request.consent-required', 'A MAST request', 'mast-involvement', command.consent);
+  const consent = consentCovering(
+    'mast-request.consent-required',
+    'A MAST request',
+    'mast-involvement',
+    command.consent,
+  );
   if (isDomainError(consent)) return consent;
   return [
     {
@@ -100,32 +182,74 @@ function makeMastRequest(command: Extract<MastRequestCommand, { type: 'MakeMastR
   ];
 }
 
-function listMastRequest(command: Extract<MastRequestCommand, { type: 'ListMastRequest' }>, state: MadeRequest): MastRequestEvent[] | DomainError {
-  const refused = firstError(mastOnly(command.by, 'list a request for its panel'), requireDate(command.panelDate, 'panelDate', 'mast-request.panel-date'));
+function listMastRequest(
+  command: Extract<MastRequestCommand, { type: 'ListMastRequest' }>,
+  state: MadeRequest,
+): MastRequestEvent[] | DomainError {
+  const refused = firstError(
+    mastOnly(command.by, 'list a request for its panel'),
+    requireDate(command.panelDate, 'panelDate', 'mast-request.panel-date'),
+  );
   if (refused) return refused;
   if (!['received', 'deferred', 'listed'].includes(state.status)) {
     return new DomainError('mast-request.not-awaiting-panel', `The request is ${state.status}, not awaiting a panel`);
   }
   if (command.panelDate < state.receivedOn) {
-    return new DomainError('mast-request.panel-before-request', 'A request is listed for a panel on or after the day it was received', 'invalid', 'panelDate');
+    return new DomainError(
+      'mast-request.panel-before-request',
+      'A request is listed for a panel on or after the day it was received',
+      'invalid',
+      'panelDate',
+    );
   }
   if (state.status === 'listed' && state.listedFor !== undefined && command.panelDate <= state.listedFor) {
-    return new DomainError('mast-request.already-listed', `The request is already listed for the panel of ${state.listedFor}; it can only move to a later one`);
+    return new DomainError(
+      'mast-request.already-listed',
+      `The request is already listed for the panel of ${state.listedFor}; it can only move to a later one`,
+    );
   }
   if (state.status === 'deferred' && state.decidedAt !== undefined && command.panelDate <= state.decidedAt) {
-    return new DomainError('mast-request.deferred-to-later-panel', `A deferred request returns to a panel after ${state.decidedAt}`, 'invalid', 'panelDate');
+    return new DomainError(
+      'mast-request.deferred-to-later-panel',
+      `A deferred request returns to a panel after ${state.decidedAt}`,
+      'invalid',
+      'panelDate',
+    );
   }
-  return [{ type: 'MastRequestListed', data: { requestId: state.requestId, childId: state.childId, panelDate: command.panelDate, listedBy: practitionerOf(command.by) } }];
+  return [
+    {
+      type: 'MastRequestListed',
+      data: {
+        requestId: state.requestId,
+        childId: state.childId,
+        panelDate: command.panelDate,
+        listedBy: practitionerOf(command.by),
+      },
+    },
+  ];
 }
 
-function decideMastRequest(command: Extract<MastRequestCommand, { type: 'DecideMastRequest' }>, state: MadeRequest, calendar: WorkingDayCalendar): MastRequestEvent[] | DomainError {
+function decideMastRequest(
+  command: Extract<MastRequestCommand, { type: 'DecideMastRequest' }>,
+  state: MadeRequest,
+  calendar: WorkingDayCalendar,
+): MastRequestEvent[] | DomainError {
   if (state.status !== 'listed' || state.listedFor !== command.panelDate) {
-    return new DomainError('mast-request.not-listed-for-panel', `The request is not on the agenda of the panel of ${command.panelDate}`);
+    return new DomainError(
+      'mast-request.not-listed-for-panel',
+      `The request is not on the agenda of the panel of ${command.panelDate}`,
+    );
   }
-  const invalid = firstError(invalidDecision(command.decision), requireText(command.reason, 'reason', 'mast-request.reason-required'));
+  const invalid = firstError(
+    invalidDecision(command.decision),
+    requireText(command.reason, 'reason', 'mast-request.reason-required'),
+  );
   if (invalid) return invalid;
   if (state.response && state.response.metOn === undefined) {
-    return new DomainError('mast-request.response-outstanding', `The school has not yet had the response to the panel of ${state.decidedAt}`);
+    return new DomainError(
+      'mast-request.response-outstanding',
+      `The school has not yet had the response to the panel of ${state.decidedAt}`,
+    );
   }
   const decision = command.decision;
   const allocated = decision.outcome === 'accept-allocate';
@@ -140,20 +264,34 @@ function decideMastRequest(command: Extract<MastRequestCommand, { type: 'DecideM
         reason: command.reason,
         responseDueBy: calendar.addWorkingDays(command.panelDate, RESPONSE_WORKING_DAYS),
         responseOwner: state.listedBy!,
-        ...(allocated ? { firstContactDueBy: calendar.addWorkingDays(command.panelDate, FIRST_CONTACT_WORKING_DAYS) } : {}),
+        ...(allocated
+          ? { firstContactDueBy: calendar.addWorkingDays(command.panelDate, FIRST_CONTACT_WORKING_DAYS) }
+          : {}),
       },
     },
   ];
 }
 
-function sendResponseToSchool(command: Extract<MastRequestCommand, { type: 'SendResponseToSchool' }>, state: MadeRequest, calendar: WorkingDayCalendar): MastRequestEvent[] | DomainError {
-  const refused = firstError(mastOnly(command.by, 'send the panel response'), requireDate(command.sentOn, 'sentOn', 'mast-request.sent-on'));
+function sendResponseToSchool(
+  command: Extract<MastRequestCommand, { type: 'SendResponseToSchool' }>,
+  state: MadeRequest,
+  calendar: WorkingDayCalendar,
+): MastRequestEvent[] | DomainError {
+  const refused = firstError(
+    mastOnly(command.by, 'send the panel response'),
+    requireDate(command.sentOn, 'sentOn', 'mast-request.sent-on'),
+  );
   if (refused) return refused;
   if (!state.response || state.response.metOn !== undefined) {
     return new DomainError('mast-request.no-response-due', 'No panel response is owed to the school');
   }
   if (command.sentOn < state.decidedAt!) {
-    return new DomainError('mast-request.response-before-panel', 'The response cannot be sent before the panel', 'invalid', 'sentOn');
+    return new DomainError(
+      'mast-request.response-before-panel',
+      'The response cannot be sent before the panel',
+      'invalid',
+      'sentOn',
+    );
   }
   const breach = lateness(state.response, 'response', command.sentOn, command.breachReason, state);
   if (breach instanceof DomainError) return breach;
@@ -173,17 +311,32 @@ function sendResponseToSchool(command: Extract<MastRequestCommand, { type: 'Send
   ];
 }
 
-function makeFirstContact(command: Extract<MastRequestCommand, { type: 'MakeFirstContact' }>, state: MadeRequest, calendar: WorkingDayCalendar): MastRequestEvent[] | DomainError {
+function makeFirstContact(
+  command: Extract<MastRequestCommand, { type: 'MakeFirstContact' }>,
+  state: MadeRequest,
+  calendar: WorkingDayCalendar,
+): MastRequestEvent[] | DomainError {
   const invalid = requireDate(command.contactOn, 'contactOn', 'mast-request.contact-on');
   if (invalid) return invalid;
   const clock = state.firstContact;
-  if (state.status !== 'allocated' || !clock) return new DomainError('mast-request.not-allocated', 'First contact follows an allocation');
-  if (clock.metOn !== undefined) return new DomainError('mast-request.first-contact-already-made', `First contact was made on ${clock.metOn}`);
+  if (state.status !== 'allocated' || !clock)
+    return new DomainError('mast-request.not-allocated', 'First contact follows an allocation');
+  if (clock.metOn !== undefined)
+    return new DomainError('mast-request.first-contact-already-made', `First contact was made on ${clock.metOn}`);
   if (command.by.userId !== clock.workerId) {
-    return new DomainError('mast-request.allocated-worker-only', 'First contact is recorded by the allocated worker', 'forbidden');
+    return new DomainError(
+      'mast-request.allocated-worker-only',
+      'First contact is recorded by the allocated worker',
+      'forbidden',
+    );
   }
   if (command.contactOn < state.decidedAt!) {
-    return new DomainError('mast-request.contact-before-decision', 'First contact cannot precede the decision', 'invalid', 'contactOn');
+    return new DomainError(
+      'mast-request.contact-before-decision',
+      'First contact cannot precede the decision',
+      'invalid',
+      'contactOn',
+    );
   }
   const breach = lateness(clock, 'first-contact', command.contactOn, command.breachReason, state);
   if (breach instanceof DomainError) return breach;
@@ -202,7 +355,10 @@ function makeFirstContact(command: Extract<MastRequestCommand, { type: 'MakeFirs
   ];
 }
 
-function recordDeadlineBreach(command: Extract<MastRequestCommand, { type: 'RecordDeadlineBreach' }>, state: MadeRequest): MastRequestEvent[] | DomainError {
+function recordDeadlineBreach(
+  command: Extract<MastRequestCommand, { type: 'RecordDeadlineBreach' }>,
+  state: MadeRequest,
+): MastRequestEvent[] | DomainError {
   const invalid = firstError(
     requireDate(command.today, 'today', 'mast-request.today'),
     requireText(command.reason, 'reason', 'mast-request.breach-reason-required'),
@@ -212,10 +368,18 @@ function recordDeadlineBreach(command: Extract<MastRequestCommand, { type: 'Reco
   );
   if (invalid) return invalid;
   const clock: DeadlineClock | undefined = command.deadline === 'response' ? state.response : state.firstContact;
-  if (!clock || clock.metOn !== undefined) return new DomainError('mast-request.no-open-deadline', `No ${command.deadline} is outstanding`);
-  if (clock.breachRecorded) return new DomainError('mast-request.breach-already-recorded', `The ${command.deadline} breach is already recorded`);
+  if (!clock || clock.metOn !== undefined)
+    return new DomainError('mast-request.no-open-deadline', `No ${command.deadline} is outstanding`);
+  if (clock.breachRecorded)
+    return new DomainError(
+      'mast-request.breach-already-recorded',
+      `The ${command.deadline} breach is already recorded`,
+    );
   if (command.today <= clock.dueBy) {
-    return new DomainError('mast-request.not-yet-breached', `The ${command.deadline} is due by ${clock.dueBy}; it has not been breached`);
+    return new DomainError(
+      'mast-request.not-yet-breached',
+      `The ${command.deadline} is due by ${clock.dueBy}; it has not been breached`,
+    );
   }
   return [
     {
@@ -233,13 +397,28 @@ function recordDeadlineBreach(command: Extract<MastRequestCommand, { type: 'Reco
   ];
 }
 
-function endMastInvolvement(command: Extract<MastRequestCommand, { type: 'EndMastInvolvement' }>, state: MadeRequest): MastRequestEvent[] | DomainError {
-  const invalid = firstError(requireDate(command.endedOn, 'endedOn', 'mast-request.ended-on'), requireText(command.reason, 'reason', 'mast-request.end-reason-required'));
+function endMastInvolvement(
+  command: Extract<MastRequestCommand, { type: 'EndMastInvolvement' }>,
+  state: MadeRequest,
+): MastRequestEvent[] | DomainError {
+  const invalid = firstError(
+    requireDate(command.endedOn, 'endedOn', 'mast-request.ended-on'),
+    requireText(command.reason, 'reason', 'mast-request.end-reason-required'),
+  );
   if (invalid) return invalid;
-  if (state.status !== 'allocated') return new DomainError('mast-request.no-involvement', 'Only an allocated MAST involvement can end');
-  const early = notBefore('endedOn', command.endedOn, { what: 'the panel allocated the involvement', on: state.decidedAt });
+  if (state.status !== 'allocated')
+    return new DomainError('mast-request.no-involvement', 'Only an allocated MAST involvement can end');
+  const early = notBefore('endedOn', command.endedOn, {
+    what: 'the panel allocated the involvement',
+    on: state.decidedAt,
+  });
   if (early) return early;
-  return [{ type: 'MastInvolvementEnded', data: { requestId: state.requestId, childId: state.childId, endedOn: command.endedOn, reason: command.reason } }];
+  return [
+    {
+      type: 'MastInvolvementEnded',
+      data: { requestId: state.requestId, childId: state.childId, endedOn: command.endedOn, reason: command.reason },
+    },
+  ];
 }
 
 /**
@@ -249,7 +428,9 @@ function endMastInvolvement(command: Extract<MastRequestCommand, { type: 'EndMas
  * first contact within 10 working days of the decision. The calendar of working days
  * (weekends, England & Wales bank holidays) is configuration the caller passes in.
  */
-export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRequestCommand, MastRequestEvent, MastRequestState> {
+export function mastRequestDecider(
+  calendar: WorkingDayCalendar,
+): Decider<MastRequestCommand, MastRequestEvent, MastRequestState> {
   return {
     initialState: { status: 'none' },
 
@@ -277,7 +458,13 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
     evolve(state, event) {
       if (event.type === 'MastRequestMade') {
         const d = event.data;
-        return { status: 'received', requestId: d.requestId, childId: d.childId, schoolId: d.schoolId, receivedOn: isIsoDate(d.receivedAt) ? d.receivedAt : dayOf(d.receivedAt) };
+        return {
+          status: 'received',
+          requestId: d.requestId,
+          childId: d.childId,
+          schoolId: d.schoolId,
+          receivedOn: isIsoDate(d.receivedAt) ? d.receivedAt : dayOf(d.receivedAt),
+        };
       }
       if (state.status === 'none') return state;
       switch (event.type) {
@@ -285,9 +472,20 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
           return { ...state, status: 'listed', listedFor: event.data.panelDate, listedBy: event.data.listedBy };
         case 'MastRequestDecided': {
           const d = event.data;
-          const status = d.decision.outcome === 'defer' ? 'deferred' : d.decision.outcome === 'accept-allocate' ? 'allocated' : 'decided';
+          const status =
+            d.decision.outcome === 'defer'
+              ? 'deferred'
+              : d.decision.outcome === 'accept-allocate'
+                ? 'allocated'
+                : 'decided';
           const owner: Practitioner | undefined =
-            d.decision.outcome === 'accept-allocate' ? { userId: d.decision.allocation.workerId, role: d.decision.allocation.kind === 'key-worker' ? 'key-worker' : 'learning-mentor', agencyId: 'mast' } : undefined;
+            d.decision.outcome === 'accept-allocate'
+              ? {
+                  userId: d.decision.allocation.workerId,
+                  role: d.decision.allocation.kind === 'key-worker' ? 'key-worker' : 'learning-mentor',
+                  agencyId: 'mast',
+                }
+              : undefined;
           return {
             ...state,
             status,
@@ -302,10 +500,14 @@ export function mastRequestDecider(calendar: WorkingDayCalendar): Decider<MastRe
         case 'ResponseSentToSchool':
           return state.response ? { ...state, response: { ...state.response, metOn: event.data.sentOn } } : state;
         case 'FirstContactMade':
-          return state.firstContact ? { ...state, firstContact: { ...state.firstContact, metOn: event.data.contactOn } } : state;
+          return state.firstContact
+            ? { ...state, firstContact: { ...state.firstContact, metOn: event.data.contactOn } }
+            : state;
         case 'MastDeadlineBreached':
-          if (event.data.deadline === 'response' && state.response) return { ...state, response: { ...state.response, breachRecorded: true } };
-          if (event.data.deadline === 'first-contact' && state.firstContact) return { ...state, firstContact: { ...state.firstContact, breachRecorded: true } };
+          if (event.data.deadline === 'response' && state.response)
+            return { ...state, response: { ...state.response, breachRecorded: true } };
+          if (event.data.deadline === 'first-contact' && state.firstContact)
+            return { ...state, firstContact: { ...state.firstContact, breachRecorded: true } };
           return state;
         case 'MastInvolvementEnded':
           return { ...state, status: 'ended' };

@@ -27,7 +27,13 @@ export type MastDecision =
   | { readonly outcome: 'defer'; readonly informationNeeded: string };
 
 export type MastOutcome = MastDecision['outcome'];
-export const MAST_OUTCOMES: readonly MastOutcome[] = ['accept-allocate', 'accept-for-service', 'signpost', 'decline', 'defer'];
+export const MAST_OUTCOMES: readonly MastOutcome[] = [
+  'accept-allocate',
+  'accept-for-service',
+  'signpost',
+  'decline',
+  'defer',
+];
 
 export type MastDeadline = 'response' | 'first-contact';
 
@@ -48,7 +54,10 @@ export type MastRequestMade = DomainEvent<
   }
 >;
 
-export type MastRequestListed = DomainEvent<'MastRequestListed', { requestId: string; childId: string; panelDate: IsoDate; listedBy: Practitioner }>;
+export type MastRequestListed = DomainEvent<
+  'MastRequestListed',
+  { requestId: string; childId: string; panelDate: IsoDate; listedBy: Practitioner }
+>;
 
 export type MastRequestDecided = DomainEvent<
   'MastRequestDecided',
@@ -80,10 +89,21 @@ export type FirstContactMade = DomainEvent<
 /** A deadline missed, recorded with its reason (at the late act, or once it has passed). */
 export type MastDeadlineBreached = DomainEvent<
   'MastDeadlineBreached',
-  { requestId: string; childId: string; deadline: MastDeadline; dueBy: IsoDate; owner: Practitioner; reason: string; recordedOn: IsoDate }
+  {
+    requestId: string;
+    childId: string;
+    deadline: MastDeadline;
+    dueBy: IsoDate;
+    owner: Practitioner;
+    reason: string;
+    recordedOn: IsoDate;
+  }
 >;
 
-export type MastInvolvementEnded = DomainEvent<'MastInvolvementEnded', { requestId: string; childId: string; endedOn: IsoDate; reason: string }>;
+export type MastInvolvementEnded = DomainEvent<
+  'MastInvolvementEnded',
+  { requestId: string; childId: string; endedOn: IsoDate; reason: string }
+>;
 
 export type MastRequestEvent =
   | MastRequestMade
@@ -115,13 +135,26 @@ export const mastRequestEventSchemas: EventSchema[] = [
       receivedAt: instant,
     },
   },
-  { type: 'MastRequestListed', schemaVersion: 1, personalFields: [], payload: { ...ofRequest, panelDate: date, listedBy: practitioner } },
+  {
+    type: 'MastRequestListed',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofRequest, panelDate: date, listedBy: practitioner },
+  },
   // The reasons talk about the child and family; the outcome itself is not personal.
   {
     type: 'MastRequestDecided',
     schemaVersion: 1,
     personalFields: ['reason'],
-    payload: { ...ofRequest, panelDate: date, decision: mastDecision, reason: text, responseDueBy: date, responseOwner: practitioner, firstContactDueBy: optional(date) },
+    payload: {
+      ...ofRequest,
+      panelDate: date,
+      decision: mastDecision,
+      reason: text,
+      responseDueBy: date,
+      responseOwner: practitioner,
+      firstContactDueBy: optional(date),
+    },
   },
   {
     type: 'ResponseSentToSchool',
@@ -129,14 +162,31 @@ export const mastRequestEventSchemas: EventSchema[] = [
     personalFields: [],
     payload: { ...ofRequest, panelDate: date, sentOn: date, sentBy: practitioner, workingDay: integer },
   },
-  { type: 'FirstContactMade', schemaVersion: 1, personalFields: [], payload: { ...ofRequest, workerId: text, contactOn: date, workingDay: integer } },
+  {
+    type: 'FirstContactMade',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofRequest, workerId: text, contactOn: date, workingDay: integer },
+  },
   {
     type: 'MastDeadlineBreached',
     schemaVersion: 1,
     personalFields: ['reason'],
-    payload: { ...ofRequest, deadline: oneOf(['response', 'first-contact']), dueBy: date, owner: practitioner, reason: text, recordedOn: date },
+    payload: {
+      ...ofRequest,
+      deadline: oneOf(['response', 'first-contact']),
+      dueBy: date,
+      owner: practitioner,
+      reason: text,
+      recordedOn: date,
+    },
   },
-  { type: 'MastInvolvementEnded', schemaVersion: 1, personalFields: ['reason'], payload: { ...ofRequest, endedOn: date, reason: text } },
+  {
+    type: 'MastInvolvementEnded',
+    schemaVersion: 1,
+    personalFields: ['reason'],
+    payload: { ...ofRequest, endedOn: date, reason: text },
+  },
 ];
 
 export const mastRequestStream = (requestId: string): string => `mast-request-${requestId}`;

@@ -17,8 +17,14 @@ describe('catalogue: MAST and CAF events', () => {
     expect(eventCatalogue.personalFields('CafViewsRecorded')).toEqual(['views']);
   });
 
-  it('keeps panel-wide events free of any one child\'s personal data (they carry no child key)', () => {
-    for (const type of ['PanelScheduled', 'PanelAgendaSet', 'PanelMemberAttended', 'PanelMinutesRecorded', 'PanelClosed']) {
+  it("keeps panel-wide events free of any one child's personal data (they carry no child key)", () => {
+    for (const type of [
+      'PanelScheduled',
+      'PanelAgendaSet',
+      'PanelMemberAttended',
+      'PanelMinutesRecorded',
+      'PanelClosed',
+    ]) {
       expect(eventCatalogue.personalFields(type)).toEqual([]);
     }
   });

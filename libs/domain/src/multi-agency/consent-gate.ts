@@ -26,15 +26,26 @@ export function coveredByConsent(answers: readonly CoverageAnswer[]): ConsentCov
   const gap = answers.find((answer) => !answer.covered || answer.basis !== 'consent');
   if (!gap) {
     const first = answers[0];
-    return first?.covered && first.basis === 'consent' ? { covered: true, consentId: first.consentId } : { covered: false, reason: 'no-consent' };
+    return first?.covered && first.basis === 'consent'
+      ? { covered: true, consentId: first.consentId }
+      : { covered: false, reason: 'no-consent' };
   }
   if (!gap.covered) return { covered: false, reason: gap.reason, explanation: gap.explanation };
   const q = gap.question;
-  return { covered: false, reason: 'no-consent', explanation: `no consent covers ${q.purpose} with ${q.agencyId} on ${q.category}` };
+  return {
+    covered: false,
+    reason: 'no-consent',
+    explanation: `no consent covers ${q.purpose} with ${q.agencyId} on ${q.category}`,
+  };
 }
 
 /** The consent a multi-agency step starts under, or the refusal naming the purpose and why it is not covered. */
-export function consentCovering(rule: string, what: string, purpose: ConsentPurpose, consent: ConsentCoverage | undefined): { readonly consentId: string } | DomainError {
+export function consentCovering(
+  rule: string,
+  what: string,
+  purpose: ConsentPurpose,
+  consent: ConsentCoverage | undefined,
+): { readonly consentId: string } | DomainError {
   if (consent?.covered) return { consentId: consent.consentId };
   const why = consent && !consent.covered ? `: ${consent.explanation ?? consent.reason}` : '';
   return new DomainError(rule, `${what} needs consent covering ${purpose}${why}`);

@@ -12,7 +12,11 @@ export interface Practitioner {
 export const practitioner = record({ userId: text, role: text, agencyId: text });
 export const namedPractitioner = record({ userId: text, role: text, agencyId: text, name: optional(text) });
 
-export const practitionerOf = (actor: Actor): Practitioner => ({ userId: actor.userId, role: actor.role, agencyId: actor.agencyId });
+export const practitionerOf = (actor: Actor): Practitioner => ({
+  userId: actor.userId,
+  role: actor.role,
+  agencyId: actor.agencyId,
+});
 
 /** Families and children hold their own records; they do not write practitioners' ones. */
 export const isFamily = (actor: Actor): boolean => actor.role === 'parent-carer' || actor.role === 'young-person';

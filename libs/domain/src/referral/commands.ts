@@ -77,7 +77,9 @@ export interface RecordAssessment extends ToTheCase {
   readonly strengths: readonly string[];
   readonly needs: readonly string[];
   readonly needsStatement: string;
-  readonly baseline: Measures & { readonly otherMeasures?: ReadonlyArray<{ readonly name: string; readonly value: string }> };
+  readonly baseline: Measures & {
+    readonly otherMeasures?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  };
   readonly childView: string;
   readonly toolsUsed?: readonly string[];
   readonly consent: readonly CoverageAnswer[];

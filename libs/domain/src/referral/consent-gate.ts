@@ -43,11 +43,25 @@ export function requireMentoringConsent(
   for (const needed of consentNeededForMentoring(schoolId)) {
     const answer = (Array.isArray(answers) ? answers : []).find((a) => sameQuestion(a?.question, needed));
     if (!answer) {
-      return new ConsentMissing(`${step} needs parental consent for ${needed.purpose} with ${needed.agencyId} on ${needed.category}; it was not checked`, needed, 'not-asked');
+      return new ConsentMissing(
+        `${step} needs parental consent for ${needed.purpose} with ${needed.agencyId} on ${needed.category}; it was not checked`,
+        needed,
+        'not-asked',
+      );
     }
-    if (!answer.covered) return new ConsentMissing(`${step} needs parental consent. ${answer.explanation}`, needed, answer.reason, answer.consentId);
+    if (!answer.covered)
+      return new ConsentMissing(
+        `${step} needs parental consent. ${answer.explanation}`,
+        needed,
+        answer.reason,
+        answer.consentId,
+      );
     if (answer.basis !== 'consent') {
-      return new ConsentMissing(`${step} needs parental consent for ${needed.purpose} with ${needed.agencyId} on ${needed.category}`, needed, 'no-consent');
+      return new ConsentMissing(
+        `${step} needs parental consent for ${needed.purpose} with ${needed.agencyId} on ${needed.category}`,
+        needed,
+        'no-consent',
+      );
     }
     if (!consentIds.includes(answer.consentId)) consentIds.push(answer.consentId);
   }

@@ -72,7 +72,10 @@ export type ReferralMade = DomainEvent<
 >;
 
 /** 002: a verbal referral "will always be followed up using a referral form". */
-export type PrimaryAssessmentProfileCompleted = DomainEvent<'PrimaryAssessmentProfileCompleted', OfTheCase & { readonly profile: PrimaryAssessmentProfile }>;
+export type PrimaryAssessmentProfileCompleted = DomainEvent<
+  'PrimaryAssessmentProfileCompleted',
+  OfTheCase & { readonly profile: PrimaryAssessmentProfile }
+>;
 
 export type ReferralTriaged = DomainEvent<
   'ReferralTriaged',
@@ -114,7 +117,9 @@ export type AssessmentRecorded = DomainEvent<
     readonly needs: readonly string[];
     /** 003 §1a: the shared understanding of the issues, the basis for goals. */
     readonly needsStatement: string;
-    readonly baseline: Measures & { readonly otherMeasures?: ReadonlyArray<{ readonly name: string; readonly value: string }> };
+    readonly baseline: Measures & {
+      readonly otherMeasures?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+    };
     /** 003 Box 1: "They are the expert in their own lives." */
     readonly childView: string;
     readonly toolsUsed?: readonly string[];
@@ -138,7 +143,10 @@ export interface Target {
   readonly dueOn: IsoDate;
 }
 
-export type TargetsSet = DomainEvent<'TargetsSet', OfTheCase & { readonly setOn: IsoDate; readonly goals: readonly Goal[]; readonly targets: readonly Target[] }>;
+export type TargetsSet = DomainEvent<
+  'TargetsSet',
+  OfTheCase & { readonly setOn: IsoDate; readonly goals: readonly Goal[]; readonly targets: readonly Target[] }
+>;
 
 export type ActionPlanAgreed = DomainEvent<
   'ActionPlanAgreed',
@@ -248,7 +256,11 @@ export type ReferralEvent =
  * levels and counts stay readable so the case can be followed after crypto-shredding.
  */
 const ofCase = { referralId: text, childId: text };
-const measureFields = { attendancePercent: number, behaviourIncidents: integer, fixedTermExclusions: optional(integer) };
+const measureFields = {
+  attendancePercent: number,
+  behaviourIncidents: integer,
+  fixedTermExclusions: optional(integer),
+};
 const measures = record(measureFields);
 const profile = record({
   completedOn: date,
@@ -279,7 +291,12 @@ export const referralEventSchemas: EventSchema[] = [
       profile: optional(profile),
     },
   },
-  { type: 'PrimaryAssessmentProfileCompleted', schemaVersion: 1, personalFields: ['profile'], payload: { ...ofCase, profile } },
+  {
+    type: 'PrimaryAssessmentProfileCompleted',
+    schemaVersion: 1,
+    personalFields: ['profile'],
+    payload: { ...ofCase, profile },
+  },
   {
     type: 'ReferralTriaged',
     schemaVersion: 1,
@@ -301,7 +318,15 @@ export const referralEventSchemas: EventSchema[] = [
     type: 'MentoringAgreementSigned',
     schemaVersion: 1,
     personalFields: [],
-    payload: { ...ofCase, signedOn: date, mentorId: text, signedByChild: boolean, signedByMentor: boolean, confidentialityExplained: boolean, documentRef: optional(text) },
+    payload: {
+      ...ofCase,
+      signedOn: date,
+      mentorId: text,
+      signedByChild: boolean,
+      signedByMentor: boolean,
+      confidentialityExplained: boolean,
+      documentRef: optional(text),
+    },
   },
   {
     type: 'AssessmentRecorded',
@@ -328,7 +353,9 @@ export const referralEventSchemas: EventSchema[] = [
       ...ofCase,
       setOn: date,
       goals: list(record({ goalId: text, outcome: text })),
-      targets: list(record({ targetId: text, goalId: text, description: text, measure: text, owner: text, dueOn: date })),
+      targets: list(
+        record({ targetId: text, goalId: text, description: text, measure: text, owner: text, dueOn: date }),
+      ),
     },
   },
   {
@@ -401,7 +428,14 @@ export const referralEventSchemas: EventSchema[] = [
     type: 'FollowUpRecorded',
     schemaVersion: 1,
     personalFields: ['measures', 'note'],
-    payload: { ...ofCase, followUpId: text, heldOn: date, outcome: text, measures: optional(measures), note: optional(text) },
+    payload: {
+      ...ofCase,
+      followUpId: text,
+      heldOn: date,
+      outcome: text,
+      measures: optional(measures),
+      note: optional(text),
+    },
   },
 ];
 

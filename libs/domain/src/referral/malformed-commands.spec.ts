@@ -18,7 +18,11 @@ const hollow = (command: Record<string, unknown>): Array<Record<string, unknown>
   ];
 };
 
-function neverThrows<C, E extends { type: string; data: object }, S>(decider: Decider<C, E, S>, history: E[], command: Record<string, unknown>) {
+function neverThrows<C, E extends { type: string; data: object }, S>(
+  decider: Decider<C, E, S>,
+  history: E[],
+  command: Record<string, unknown>,
+) {
   const state = replay(decider, history);
   for (const variant of hollow(command)) {
     let outcome: unknown;
@@ -43,7 +47,11 @@ describe('malformed commands are refused, never thrown', () => {
     ['HoldReview', [refer, triage, agree, assess, targets, plan], reviewBeginEnding],
     ['PlanEnding', [refer, triage, agree, assess, targets, plan, reviewBeginEnding], ending],
     ['CloseCase', [refer, triage, agree, assess, targets, plan, reviewBeginEnding, ending], close],
-    ['RecordFollowUp', [refer, triage, agree, assess, targets, plan, reviewBeginEnding, ending, ...endingSessions, close], followUp],
+    [
+      'RecordFollowUp',
+      [refer, triage, agree, assess, targets, plan, reviewBeginEnding, ending, ...endingSessions, close],
+      followUp,
+    ],
   ] as const;
 
   it.each(cases)('%s', (_name, before, command) => {
@@ -53,9 +61,18 @@ describe('malformed commands are refused, never thrown', () => {
   it('nested parts of a referral too', () => {
     const history = caseThrough(refer, triage, agree, assess, targets, plan, reviewBeginEnding, ending);
     neverThrows(referralDecider, [], { ...refer, profile: { ...refer.profile, pastoralRiskFactors: null } });
-    neverThrows(referralDecider, caseThrough(refer, triage, agree, assess), { ...targets, targets: [null, { targetId: 't-x' }] });
-    neverThrows(referralDecider, caseThrough(refer, triage, agree, assess, targets, plan), { ...session, notes: [null, { source: 'second-hand' }] });
-    neverThrows(referralDecider, caseThrough(refer, triage, agree, assess, targets, plan), { ...reviewBeginEnding, progress: [null] });
+    neverThrows(referralDecider, caseThrough(refer, triage, agree, assess), {
+      ...targets,
+      targets: [null, { targetId: 't-x' }],
+    });
+    neverThrows(referralDecider, caseThrough(refer, triage, agree, assess, targets, plan), {
+      ...session,
+      notes: [null, { source: 'second-hand' }],
+    });
+    neverThrows(referralDecider, caseThrough(refer, triage, agree, assess, targets, plan), {
+      ...reviewBeginEnding,
+      progress: [null],
+    });
     neverThrows(referralDecider, history, { ...close, exit: { attendancePercent: '93' } });
   });
 
@@ -86,7 +103,12 @@ describe('malformed commands are refused, never thrown', () => {
       withdrawnAt: '2026-03-01T10:00:00Z',
       evidence: { form: 'verbal', witnessedBy: 'office' },
     });
-    neverThrows(consentDecider, given, { type: 'RecordConsentExpiry', childId: 'child-1', consentId: 'c-1', today: '2026-09-01' });
+    neverThrows(consentDecider, given, {
+      type: 'RecordConsentExpiry',
+      childId: 'child-1',
+      consentId: 'c-1',
+      today: '2026-09-01',
+    });
     neverThrows(consentDecider, [], {
       type: 'AssessCompetence',
       childId: 'child-1',

@@ -1,7 +1,8 @@
 import type { IsoDate } from '../shared';
 import type { ReviewOutcome, WorkMode } from './vocabulary';
 
-export type ReferralStage = 'not-made' | 'awaiting-triage' | 'declined' | 'redirected-to-mast' | 'on-register' | 'closed';
+export type ReferralStage =
+  'not-made' | 'awaiting-triage' | 'declined' | 'redirected-to-mast' | 'on-register' | 'closed';
 
 /** Only what the rules need: the case's stage and the facts later steps depend on. */
 export interface ReferralState {

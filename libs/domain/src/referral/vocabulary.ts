@@ -76,7 +76,11 @@ export type WorkMode = (typeof WORK_MODES)[number];
 /** Intervention length (002 "proposed time frameworks"): short up to 6 weeks, medium up to 12, long open. */
 export const INTERVENTION_LENGTHS = ['short', 'medium', 'long'] as const;
 export type InterventionLength = (typeof INTERVENTION_LENGTHS)[number];
-export const INTERVENTION_WEEKS: Record<InterventionLength, number | undefined> = { short: 6, medium: 12, long: undefined };
+export const INTERVENTION_WEEKS: Record<InterventionLength, number | undefined> = {
+  short: 6,
+  medium: 12,
+  long: undefined,
+};
 
 /** 002 "Learning Mentor support may be via": 1:1 sessions, support in class, group work, drop in sessions. */
 export const SESSION_KINDS = ['one-to-one', 'group', 'in-class', 'drop-in'] as const;
@@ -103,7 +107,14 @@ export const FADING_STEPS = [
 ] as const;
 export type FadingStep = (typeof FADING_STEPS)[number];
 
-export const CLOSURE_REASONS = ['planned-ending', 'moved-school', 'referred-on', 'consent-withdrawn', 'disengaged', 'other'] as const;
+export const CLOSURE_REASONS = [
+  'planned-ending',
+  'moved-school',
+  'referred-on',
+  'consent-withdrawn',
+  'disengaged',
+  'other',
+] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
 export const FOLLOW_UP_OUTCOMES = ['progress-sustained', 'some-concerns', 'support-needed-again'] as const;

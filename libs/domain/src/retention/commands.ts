@@ -58,4 +58,5 @@ export interface DecideErasure extends ByTheDpo {
   readonly recipients: readonly ErasureRecipient[];
 }
 
-export type RetentionCommand = ListForReview | DisposeOfRecord | KeepRecord | PlaceLegalHold | LiftLegalHold | RequestErasure | DecideErasure;
+export type RetentionCommand =
+  ListForReview | DisposeOfRecord | KeepRecord | PlaceLegalHold | LiftLegalHold | RequestErasure | DecideErasure;

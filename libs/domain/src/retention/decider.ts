@@ -15,14 +15,20 @@ export interface RetentionState {
 
 const initialState: RetentionState = { erased: false, openReview: null, keptUntil: null, holds: {}, requests: {} };
 
-const activeHolds = (state: RetentionState) => Object.entries(state.holds).filter(([, hold]) => hold.active).map(([holdId]) => holdId);
+const activeHolds = (state: RetentionState) =>
+  Object.entries(state.holds)
+    .filter(([, hold]) => hold.active)
+    .map(([holdId]) => holdId);
 
-const alreadyErased = (childId: string) => new DomainError('retention.already-erased', `The record of child ${childId} has already been erased`);
+const alreadyErased = (childId: string) =>
+  new DomainError('retention.already-erased', `The record of child ${childId} has already been erased`);
 
 /** A legal hold overrides disposal and erasure alike, until it is lifted. */
 const heldBy = (state: RetentionState, act: string, rule: string): DomainError | null => {
   const holds = activeHolds(state);
-  return holds.length === 0 ? null : new DomainError(rule, `A legal hold (${holds.join(', ')}) stops ${act} until it is lifted`);
+  return holds.length === 0
+    ? null
+    : new DomainError(rule, `A legal hold (${holds.join(', ')}) stops ${act} until it is lifted`);
 };
 
 /**
@@ -40,39 +46,122 @@ export const retentionDecider: Decider<RetentionCommand, RetentionEvent, Retenti
       case 'ListForReview': {
         if (state.erased || state.openReview) return [];
         if (state.keptUntil && state.keptUntil > command.today) return [];
-        if (command.records.length === 0) return new DomainError('retention.nothing-to-review', `Child ${childId} has no record to review`, 'invalid', 'records');
+        if (command.records.length === 0)
+          return new DomainError(
+            'retention.nothing-to-review',
+            `Child ${childId} has no record to review`,
+            'invalid',
+            'records',
+          );
         const running = command.records.find((r) => r.endsOn > command.today);
-        if (running) return new DomainError('retention.period-running', `${running.recordRef} is kept until ${running.endsOn}`, 'invalid', 'records');
+        if (running)
+          return new DomainError(
+            'retention.period-running',
+            `${running.recordRef} is kept until ${running.endsOn}`,
+            'invalid',
+            'records',
+          );
         const dueOn = [...command.records.map((r) => r.endsOn), state.keptUntil ?? ''].sort().pop()!;
-        return [{ type: 'RetentionReviewDue', data: { childId, reviewId: command.reviewId, dueOn, records: [...command.records], listedOn: command.today } }];
+        return [
+          {
+            type: 'RetentionReviewDue',
+            data: {
+              childId,
+              reviewId: command.reviewId,
+              dueOn,
+              records: [...command.records],
+              listedOn: command.today,
+            },
+          },
+        ];
       }
       case 'DisposeOfRecord': {
         if (state.erased) return alreadyErased(childId);
-        if (!state.openReview) return new DomainError('retention.not-due', `The record of child ${childId} is not listed for review: its retention period has not ended`);
+        if (!state.openReview)
+          return new DomainError(
+            'retention.not-due',
+            `The record of child ${childId} is not listed for review: its retention period has not ended`,
+          );
         const held = heldBy(state, 'disposal', 'retention.legal-hold');
         if (held) return held;
         return [
-          { type: 'RecordDisposed', data: { childId, reviewId: state.openReview.reviewId, decidedBy: command.by, decidedAt: command.at } },
-          { type: 'ChildRecordErased', data: { childId, cause: 'disposal', erasedBy: command.by, erasedAt: command.at } },
+          {
+            type: 'RecordDisposed',
+            data: { childId, reviewId: state.openReview.reviewId, decidedBy: command.by, decidedAt: command.at },
+          },
+          {
+            type: 'ChildRecordErased',
+            data: { childId, cause: 'disposal', erasedBy: command.by, erasedAt: command.at },
+          },
         ];
       }
       case 'KeepRecord': {
         if (state.erased) return alreadyErased(childId);
-        if (!state.openReview) return new DomainError('retention.not-due', `The record of child ${childId} is not listed for review: its retention period has not ended`);
+        if (!state.openReview)
+          return new DomainError(
+            'retention.not-due',
+            `The record of child ${childId} is not listed for review: its retention period has not ended`,
+          );
         if (command.keepUntil <= dayOf(command.at)) {
-          return new DomainError('retention.keep-until-not-later', `keepUntil (${command.keepUntil}) must be later than today`, 'invalid', 'keepUntil');
+          return new DomainError(
+            'retention.keep-until-not-later',
+            `keepUntil (${command.keepUntil}) must be later than today`,
+            'invalid',
+            'keepUntil',
+          );
         }
-        return [{ type: 'RetentionExtended', data: { childId, reviewId: state.openReview.reviewId, keepUntil: command.keepUntil, reason: command.reason, decidedBy: command.by, decidedAt: command.at } }];
+        return [
+          {
+            type: 'RetentionExtended',
+            data: {
+              childId,
+              reviewId: state.openReview.reviewId,
+              keepUntil: command.keepUntil,
+              reason: command.reason,
+              decidedBy: command.by,
+              decidedAt: command.at,
+            },
+          },
+        ];
       }
       case 'PlaceLegalHold':
         if (state.erased) return alreadyErased(childId);
         if (state.holds[command.holdId]) return [];
-        return [{ type: 'LegalHoldPlaced', data: { childId, holdId: command.holdId, reason: command.reason, placedBy: command.by, placedAt: command.at } }];
+        return [
+          {
+            type: 'LegalHoldPlaced',
+            data: {
+              childId,
+              holdId: command.holdId,
+              reason: command.reason,
+              placedBy: command.by,
+              placedAt: command.at,
+            },
+          },
+        ];
       case 'LiftLegalHold': {
         const hold = state.holds[command.holdId];
-        if (!hold) return new DomainError('retention.hold-unknown', `No legal hold ${command.holdId} on the record of child ${childId}`, 'invalid', 'holdId');
-        if (!hold.active) return new DomainError('retention.hold-already-lifted', `Legal hold ${command.holdId} was already lifted`);
-        return [{ type: 'LegalHoldLifted', data: { childId, holdId: command.holdId, reason: command.reason, liftedBy: command.by, liftedAt: command.at } }];
+        if (!hold)
+          return new DomainError(
+            'retention.hold-unknown',
+            `No legal hold ${command.holdId} on the record of child ${childId}`,
+            'invalid',
+            'holdId',
+          );
+        if (!hold.active)
+          return new DomainError('retention.hold-already-lifted', `Legal hold ${command.holdId} was already lifted`);
+        return [
+          {
+            type: 'LegalHoldLifted',
+            data: {
+              childId,
+              holdId: command.holdId,
+              reason: command.reason,
+              liftedBy: command.by,
+              liftedAt: command.at,
+            },
+          },
+        ];
       }
       case 'RequestErasure':
         if (state.erased) return alreadyErased(childId);
@@ -80,7 +169,14 @@ export const retentionDecider: Decider<RetentionCommand, RetentionEvent, Retenti
         return [
           {
             type: 'ErasureRequested',
-            data: { childId, requestId: command.requestId, requester: command.requester, receivedOn: command.receivedOn, recordedBy: command.by, recordedAt: command.at },
+            data: {
+              childId,
+              requestId: command.requestId,
+              requester: command.requester,
+              receivedOn: command.receivedOn,
+              recordedBy: command.by,
+              recordedAt: command.at,
+            },
           },
         ];
       case 'DecideErasure':
@@ -112,11 +208,21 @@ export const retentionDecider: Decider<RetentionCommand, RetentionEvent, Retenti
   },
 };
 
-function decideErasure(command: Extract<RetentionCommand, { type: 'DecideErasure' }>, state: RetentionState): RetentionEvent[] | DomainError {
+function decideErasure(
+  command: Extract<RetentionCommand, { type: 'DecideErasure' }>,
+  state: RetentionState,
+): RetentionEvent[] | DomainError {
   const { childId, requestId } = command;
   const request = state.requests[requestId];
-  if (!request) return new DomainError('erasure.request-unknown', `No erasure request ${requestId} for child ${childId}`, 'invalid', 'requestId');
-  if (request.decided) return new DomainError('erasure.already-decided', `Erasure request ${requestId} has already been decided`);
+  if (!request)
+    return new DomainError(
+      'erasure.request-unknown',
+      `No erasure request ${requestId} for child ${childId}`,
+      'invalid',
+      'requestId',
+    );
+  if (request.decided)
+    return new DomainError('erasure.already-decided', `Erasure request ${requestId} has already been decided`);
   if (state.erased) return alreadyErased(childId);
   const decided = {
     childId,
@@ -129,19 +235,48 @@ function decideErasure(command: Extract<RetentionCommand, { type: 'DecideErasure
     decidedAt: command.at,
   };
   if (command.outcome === 'refused') {
-    if (!command.exemption) return new DomainError('erasure.exemption-required', 'A refused erasure names the Art. 17(3) exemption that requires the record to be kept', 'invalid', 'exemption');
+    if (!command.exemption)
+      return new DomainError(
+        'erasure.exemption-required',
+        'A refused erasure names the Art. 17(3) exemption that requires the record to be kept',
+        'invalid',
+        'exemption',
+      );
     return [{ type: 'ErasureDecided', data: decided }];
   }
-  if (!command.ground) return new DomainError('erasure.ground-required', 'An approved erasure names its Art. 17(1) ground', 'invalid', 'ground');
-  if (command.exemption) return new DomainError('erasure.exemption-with-approval', 'An exemption means the record is kept: refuse the request instead', 'invalid', 'exemption');
+  if (!command.ground)
+    return new DomainError(
+      'erasure.ground-required',
+      'An approved erasure names its Art. 17(1) ground',
+      'invalid',
+      'ground',
+    );
+  if (command.exemption)
+    return new DomainError(
+      'erasure.exemption-with-approval',
+      'An exemption means the record is kept: refuse the request instead',
+      'invalid',
+      'exemption',
+    );
   const held = heldBy(state, 'erasure', 'erasure.legal-hold');
   if (held) return held;
   return [
     { type: 'ErasureDecided', data: decided },
     ...command.recipients.map((r) => ({
       type: 'ErasureNoticeIssued' as const,
-      data: { childId, noticeId: `${requestId}:${r.disclosureId}`, requestId, disclosureId: r.disclosureId, recipientAgencyId: r.agencyId, issuedBy: command.by, issuedAt: command.at },
+      data: {
+        childId,
+        noticeId: `${requestId}:${r.disclosureId}`,
+        requestId,
+        disclosureId: r.disclosureId,
+        recipientAgencyId: r.agencyId,
+        issuedBy: command.by,
+        issuedAt: command.at,
+      },
     })),
-    { type: 'ChildRecordErased', data: { childId, cause: 'erasure-request', erasedBy: command.by, erasedAt: command.at } },
+    {
+      type: 'ChildRecordErased',
+      data: { childId, cause: 'erasure-request', erasedBy: command.by, erasedAt: command.at },
+    },
   ];
 }

@@ -31,17 +31,46 @@ export interface ErasureRecipient {
 }
 
 /** The daily job found that every record of the child has reached the end of its period. */
-export type RetentionReviewDue = DomainEvent<'RetentionReviewDue', { childId: string; reviewId: string; dueOn: IsoDate; records: RetainedRecord[]; listedOn: IsoDate }>;
+export type RetentionReviewDue = DomainEvent<
+  'RetentionReviewDue',
+  { childId: string; reviewId: string; dueOn: IsoDate; records: RetainedRecord[]; listedOn: IsoDate }
+>;
 /** The dpo decided to dispose: the child's data key is deleted next (ChildRecordErased). */
-export type RecordDisposed = DomainEvent<'RecordDisposed', { childId: string; reviewId: string; decidedBy: Practitioner; decidedAt: IsoInstant }>;
+export type RecordDisposed = DomainEvent<
+  'RecordDisposed',
+  { childId: string; reviewId: string; decidedBy: Practitioner; decidedAt: IsoInstant }
+>;
 /** The dpo decided to keep the record for a stated period, with the reason. */
-export type RetentionExtended = DomainEvent<'RetentionExtended', { childId: string; reviewId: string; keepUntil: IsoDate; reason: string; decidedBy: Practitioner; decidedAt: IsoInstant }>;
-export type LegalHoldPlaced = DomainEvent<'LegalHoldPlaced', { childId: string; holdId: string; reason: string; placedBy: Practitioner; placedAt: IsoInstant }>;
-export type LegalHoldLifted = DomainEvent<'LegalHoldLifted', { childId: string; holdId: string; reason: string; liftedBy: Practitioner; liftedAt: IsoInstant }>;
+export type RetentionExtended = DomainEvent<
+  'RetentionExtended',
+  {
+    childId: string;
+    reviewId: string;
+    keepUntil: IsoDate;
+    reason: string;
+    decidedBy: Practitioner;
+    decidedAt: IsoInstant;
+  }
+>;
+export type LegalHoldPlaced = DomainEvent<
+  'LegalHoldPlaced',
+  { childId: string; holdId: string; reason: string; placedBy: Practitioner; placedAt: IsoInstant }
+>;
+export type LegalHoldLifted = DomainEvent<
+  'LegalHoldLifted',
+  { childId: string; holdId: string; reason: string; liftedBy: Practitioner; liftedAt: IsoInstant }
+>;
 /** UK GDPR Art. 17: someone asked for the child's record to be erased. */
 export type ErasureRequested = DomainEvent<
   'ErasureRequested',
-  { childId: string; requestId: string; requester: { kind: ErasureRequester; name: string }; receivedOn: IsoDate; recordedBy: Practitioner; recordedAt: IsoInstant }
+  {
+    childId: string;
+    requestId: string;
+    requester: { kind: ErasureRequester; name: string };
+    receivedOn: IsoDate;
+    recordedBy: Practitioner;
+    recordedAt: IsoInstant;
+  }
 >;
 export type ErasureDecided = DomainEvent<
   'ErasureDecided',
@@ -61,13 +90,24 @@ export type ErasureDecided = DomainEvent<
 /** An agency that received the child's information is told the record was erased. */
 export type ErasureNoticeIssued = DomainEvent<
   'ErasureNoticeIssued',
-  { childId: string; noticeId: string; requestId: string; disclosureId: string; recipientAgencyId: string; issuedBy: Practitioner; issuedAt: IsoInstant }
+  {
+    childId: string;
+    noticeId: string;
+    requestId: string;
+    disclosureId: string;
+    recipientAgencyId: string;
+    issuedBy: Practitioner;
+    issuedAt: IsoInstant;
+  }
 >;
 /**
  * The child's data key is deleted (crypto-shredding, ADR 003): every read model drops the
  * child's personal values. Carries no personal data, so it can follow the key's deletion.
  */
-export type ChildRecordErased = DomainEvent<'ChildRecordErased', { childId: string; cause: ErasureCause; erasedBy: Practitioner; erasedAt: IsoInstant }>;
+export type ChildRecordErased = DomainEvent<
+  'ChildRecordErased',
+  { childId: string; cause: ErasureCause; erasedBy: Practitioner; erasedAt: IsoInstant }
+>;
 
 export type RetentionEvent =
   | RetentionReviewDue
@@ -85,16 +125,48 @@ const retained = record({ recordRef: text, recordClass: oneOf(RECORD_CLASSES), e
 
 /** Reasons and names may speak about the family: sealed with the child's key, gone with it. */
 export const retentionEventSchemas: EventSchema[] = [
-  { type: 'RetentionReviewDue', schemaVersion: 1, personalFields: [], payload: { ...ofChild, reviewId: text, dueOn: date, records: list(retained), listedOn: date } },
-  { type: 'RecordDisposed', schemaVersion: 1, personalFields: [], payload: { ...ofChild, reviewId: text, decidedBy: practitioner, decidedAt: instant } },
-  { type: 'RetentionExtended', schemaVersion: 1, personalFields: ['reason'], payload: { ...ofChild, reviewId: text, keepUntil: date, reason: text, decidedBy: practitioner, decidedAt: instant } },
-  { type: 'LegalHoldPlaced', schemaVersion: 1, personalFields: ['reason'], payload: { ...ofChild, holdId: text, reason: text, placedBy: practitioner, placedAt: instant } },
-  { type: 'LegalHoldLifted', schemaVersion: 1, personalFields: ['reason'], payload: { ...ofChild, holdId: text, reason: text, liftedBy: practitioner, liftedAt: instant } },
+  {
+    type: 'RetentionReviewDue',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofChild, reviewId: text, dueOn: date, records: list(retained), listedOn: date },
+  },
+  {
+    type: 'RecordDisposed',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofChild, reviewId: text, decidedBy: practitioner, decidedAt: instant },
+  },
+  {
+    type: 'RetentionExtended',
+    schemaVersion: 1,
+    personalFields: ['reason'],
+    payload: { ...ofChild, reviewId: text, keepUntil: date, reason: text, decidedBy: practitioner, decidedAt: instant },
+  },
+  {
+    type: 'LegalHoldPlaced',
+    schemaVersion: 1,
+    personalFields: ['reason'],
+    payload: { ...ofChild, holdId: text, reason: text, placedBy: practitioner, placedAt: instant },
+  },
+  {
+    type: 'LegalHoldLifted',
+    schemaVersion: 1,
+    personalFields: ['reason'],
+    payload: { ...ofChild, holdId: text, reason: text, liftedBy: practitioner, liftedAt: instant },
+  },
   {
     type: 'ErasureRequested',
     schemaVersion: 1,
     personalFields: ['requester'],
-    payload: { ...ofChild, requestId: text, requester: record({ kind: oneOf(ERASURE_REQUESTERS), name: text }), receivedOn: date, recordedBy: practitioner, recordedAt: instant },
+    payload: {
+      ...ofChild,
+      requestId: text,
+      requester: record({ kind: oneOf(ERASURE_REQUESTERS), name: text }),
+      receivedOn: date,
+      recordedBy: practitioner,
+      recordedAt: instant,
+    },
   },
   {
     type: 'ErasureDecided',
@@ -115,9 +187,22 @@ export const retentionEventSchemas: EventSchema[] = [
     type: 'ErasureNoticeIssued',
     schemaVersion: 1,
     personalFields: [],
-    payload: { ...ofChild, noticeId: text, requestId: text, disclosureId: text, recipientAgencyId: text, issuedBy: practitioner, issuedAt: instant },
+    payload: {
+      ...ofChild,
+      noticeId: text,
+      requestId: text,
+      disclosureId: text,
+      recipientAgencyId: text,
+      issuedBy: practitioner,
+      issuedAt: instant,
+    },
   },
-  { type: 'ChildRecordErased', schemaVersion: 1, personalFields: [], payload: { ...ofChild, cause: oneOf(ERASURE_CAUSES), erasedBy: practitioner, erasedAt: instant } },
+  {
+    type: 'ChildRecordErased',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofChild, cause: oneOf(ERASURE_CAUSES), erasedBy: practitioner, erasedAt: instant },
+  },
 ];
 
 /** One stream per child: its retention reviews, legal holds and erasure requests. */

@@ -13,4 +13,5 @@ export type ReviewClockState = 'due' | 'overdue';
 export const reviewDecideBy = (listedOn: IsoDate): IsoDate => addMonths(listedOn, REVIEW_WITHIN_MONTHS);
 
 /** On a day: still due, or overdue (its decide-by day has passed with no decision). */
-export const reviewClockState = (listedOn: IsoDate, today: IsoDate): ReviewClockState => (reviewDecideBy(listedOn) < today ? 'overdue' : 'due');
+export const reviewClockState = (listedOn: IsoDate, today: IsoDate): ReviewClockState =>
+  reviewDecideBy(listedOn) < today ? 'overdue' : 'due';

@@ -35,18 +35,24 @@ const MAX_YEARS = 120;
 
 /** A schedule as read from configuration: the first thing wrong with it, naming where, or the schedule. */
 export function checkSchedule(value: unknown): { readonly schedule: RetentionSchedule } | { readonly problem: string } {
-  if (typeof value !== 'object' || value === null) return { problem: 'must be a JSON object with "edition" and "classes"' };
+  if (typeof value !== 'object' || value === null)
+    return { problem: 'must be a JSON object with "edition" and "classes"' };
   const { edition, classes } = value as { edition?: unknown; classes?: unknown };
-  if (typeof edition !== 'string' || edition.trim() === '') return { problem: '"edition" must name the edition of the source the periods come from' };
-  if (typeof classes !== 'object' || classes === null) return { problem: '"classes" must map each record class to its rule' };
+  if (typeof edition !== 'string' || edition.trim() === '')
+    return { problem: '"edition" must name the edition of the source the periods come from' };
+  if (typeof classes !== 'object' || classes === null)
+    return { problem: '"classes" must map each record class to its rule' };
   const unknown = Object.keys(classes).find((name) => !(RECORD_CLASSES as readonly string[]).includes(name));
   if (unknown) return { problem: `"classes.${unknown}" is not a record class (one of ${RECORD_CLASSES.join(', ')})` };
   for (const name of RECORD_CLASSES) {
     const rule = (classes as Record<string, unknown>)[name] as Partial<RetentionRule> | undefined;
     if (!rule) return { problem: `"classes.${name}" is missing` };
-    if (rule.from !== 'date-of-birth' && rule.from !== 'closure') return { problem: `"classes.${name}.from" must be "date-of-birth" or "closure"` };
-    if (!Number.isInteger(rule.years) || (rule.years as number) < 0 || (rule.years as number) > MAX_YEARS) return { problem: `"classes.${name}.years" must be a whole number from 0 to ${MAX_YEARS}` };
-    if (typeof rule.source !== 'string' || rule.source.trim() === '') return { problem: `"classes.${name}.source" must name the row of the source` };
+    if (rule.from !== 'date-of-birth' && rule.from !== 'closure')
+      return { problem: `"classes.${name}.from" must be "date-of-birth" or "closure"` };
+    if (!Number.isInteger(rule.years) || (rule.years as number) < 0 || (rule.years as number) > MAX_YEARS)
+      return { problem: `"classes.${name}.years" must be a whole number from 0 to ${MAX_YEARS}` };
+    if (typeof rule.source !== 'string' || rule.source.trim() === '')
+      return { problem: `"classes.${name}.source" must name the row of the source` };
   }
   return { schedule: value as RetentionSchedule };
 }

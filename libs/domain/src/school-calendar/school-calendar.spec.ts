@@ -11,7 +11,7 @@ const terms: SchoolDates['terms'] = [
 ];
 const calendar = schoolCalendar(ENGLAND_AND_WALES_BANK_HOLIDAYS, { terms, closures: ['2026-11-02', '2026-11-27'] });
 
-describe('a school calendar: weekdays in term, less bank holidays and the school\'s closure days', () => {
+describe("a school calendar: weekdays in term, less bank holidays and the school's closure days", () => {
   it('skips the weekend', () => {
     expect(calendar.isSchoolDay('2026-11-07')).toBe(false);
     expect(calendar.addWorkingDays('2026-11-06', 1)).toBe('2026-11-09');
@@ -64,21 +64,24 @@ describe('a school calendar: weekdays in term, less bank holidays and the school
 describe('the calendars of every school', () => {
   const calendars = schoolCalendars(ENGLAND_AND_WALES_BANK_HOLIDAYS, {
     default: { terms, closures: ['2026-09-03'] },
-    schools: { 'school-riverside': { closures: ['2026-11-02'] }, 'school-oakfield': { terms: [{ start: '2026-09-01', end: '2026-12-16' }] } },
+    schools: {
+      'school-riverside': { closures: ['2026-11-02'] },
+      'school-oakfield': { terms: [{ start: '2026-09-01', end: '2026-12-16' }] },
+    },
   });
 
-  it('gives a school its own closures and the authority\'s terms where it sets none', () => {
+  it("gives a school its own closures and the authority's terms where it sets none", () => {
     expect(calendars.of('school-riverside').isSchoolDay('2026-11-02')).toBe(false);
     expect(calendars.of('school-riverside').isSchoolDay('2026-09-03')).toBe(true);
     expect(calendars.of('school-riverside').isSchoolDay('2026-10-28')).toBe(false);
   });
 
-  it('gives a school its own terms and the authority\'s closures where it sets none', () => {
+  it("gives a school its own terms and the authority's closures where it sets none", () => {
     expect(calendars.of('school-oakfield').isSchoolDay('2026-10-28')).toBe(true);
     expect(calendars.of('school-oakfield').isSchoolDay('2026-09-03')).toBe(false);
   });
 
-  it('gives a school the configuration does not name the local authority\'s calendar', () => {
+  it("gives a school the configuration does not name the local authority's calendar", () => {
     expect(calendars.of('school-unlisted').isSchoolDay('2026-09-03')).toBe(false);
     expect(calendars.of('school-unlisted').isSchoolDay('2026-09-04')).toBe(true);
   });

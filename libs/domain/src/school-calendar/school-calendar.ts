@@ -42,9 +42,15 @@ export function schoolCalendar(bankHolidays: Iterable<IsoDate>, dates: SchoolDat
   const closures = new Set(dates.closures);
   const terms = [...dates.terms].sort((a, b) => (a.start < b.start ? -1 : 1));
   const coveredFrom = terms[0]?.start;
-  const coveredUntil = terms.reduce<IsoDate | undefined>((last, term) => (last === undefined || term.end > last ? term.end : last), undefined);
+  const coveredUntil = terms.reduce<IsoDate | undefined>(
+    (last, term) => (last === undefined || term.end > last ? term.end : last),
+    undefined,
+  );
   const inTerm = (day: IsoDate) =>
-    coveredFrom === undefined || day < coveredFrom || day > (coveredUntil as IsoDate) || terms.some((term) => term.start <= day && day <= term.end);
+    coveredFrom === undefined ||
+    day < coveredFrom ||
+    day > (coveredUntil as IsoDate) ||
+    terms.some((term) => term.start <= day && day <= term.end);
 
   const isSchoolDay = (day: IsoDate): boolean => {
     const weekday = weekdayOf(day);
@@ -52,7 +58,7 @@ export function schoolCalendar(bankHolidays: Iterable<IsoDate>, dates: SchoolDat
   };
   const addWorkingDays = (from: IsoDate, days: number): IsoDate => {
     let day = from;
-    for (let counted = 0; counted < days; ) {
+    for (let counted = 0; counted < days;) {
       day = addDays(day, 1);
       if (isSchoolDay(day)) counted += 1;
     }
@@ -89,7 +95,10 @@ export function schoolCalendars(bankHolidays: readonly IsoDate[], dates: SchoolD
   const bySchool = new Map(
     Object.entries(dates.schools).map(([schoolId, own]) => [
       schoolId,
-      schoolCalendar(bankHolidays, { terms: own.terms ?? dates.default.terms, closures: own.closures ?? dates.default.closures }),
+      schoolCalendar(bankHolidays, {
+        terms: own.terms ?? dates.default.terms,
+        closures: own.closures ?? dates.default.closures,
+      }),
     ]),
   );
   return { of: (schoolId) => bySchool.get(schoolId) ?? authority };

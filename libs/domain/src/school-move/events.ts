@@ -15,7 +15,7 @@ export const CHILD_PROTECTION_FILE_BASIS: Extract<LawfulBasis, { kind: 'without-
   kind: 'without-consent',
   ground: 'statutory-function',
   justification:
-    "Keeping children safe in education (DfE statutory guidance): on a school move the child-protection file goes to the new school within 5 school days, separately from the main file, and receipt is confirmed",
+    'Keeping children safe in education (DfE statutory guidance): on a school move the child-protection file goes to the new school within 5 school days, separately from the main file, and receipt is confirmed',
 };
 
 /** A late act carries its breach: the day it was due and why it was late (as the concern's clocks, ADR 011). */
@@ -109,5 +109,10 @@ export const schoolMoveEventSchemas: EventSchema[] = [
       receiptDueBy: date,
     },
   },
-  { type: 'ChildProtectionFileReceived', schemaVersion: 1, personalFields: [], payload: { ...ofMove, receivedBy: practitioner, receivedOn: date, breach } },
+  {
+    type: 'ChildProtectionFileReceived',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofMove, receivedBy: practitioner, receivedOn: date, breach },
+  },
 ];

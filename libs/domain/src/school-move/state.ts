@@ -18,4 +18,9 @@ export interface Move {
 
 export type SchoolMoveState =
   | { readonly status: 'unregistered' }
-  | { readonly status: 'registered'; readonly childId: string; readonly schoolId: string; readonly moves: readonly Move[] };
+  | {
+      readonly status: 'registered';
+      readonly childId: string;
+      readonly schoolId: string;
+      readonly moves: readonly Move[];
+    };

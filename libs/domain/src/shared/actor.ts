@@ -6,4 +6,8 @@ export interface Actor {
 }
 
 /** The platform itself acting (inbound integration, scheduled expiry). */
-export const systemActor = (component: string): Actor => ({ userId: `system:${component}`, role: 'system', agencyId: 'platform' });
+export const systemActor = (component: string): Actor => ({
+  userId: `system:${component}`,
+  role: 'system',
+  agencyId: 'platform',
+});

@@ -21,7 +21,12 @@ export function isIsoInstant(value: unknown): value is IsoInstant {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const londonDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar day in England on which an instant falls (BST-aware). A bare day is itself. */
 export function dayOf(at: IsoInstant | IsoDate): IsoDate {
@@ -30,7 +35,8 @@ export function dayOf(at: IsoInstant | IsoDate): IsoDate {
 }
 
 /** Start of a day as an instant comparable with timestamps (UTC midnight is close enough for ordering days). */
-export const instantOf = (at: IsoInstant | IsoDate): number => (isIsoDate(at) ? Date.parse(`${at}T00:00:00Z`) : Date.parse(at));
+export const instantOf = (at: IsoInstant | IsoDate): number =>
+  isIsoDate(at) ? Date.parse(`${at}T00:00:00Z`) : Date.parse(at);
 
 /** Whole years of age on a given day. */
 export function ageOn(dateOfBirth: IsoDate, day: IsoDate): number {

@@ -13,4 +13,8 @@ export interface RuleDescription {
 export type ErrorCatalogue = Readonly<Record<string, RuleDescription>>;
 
 /** The HTTP status each kind of refusal answers with. */
-export const HTTP_STATUS_OF_KIND: Readonly<Record<DomainErrorKind, 400 | 403 | 409>> = { invalid: 400, forbidden: 403, conflict: 409 };
+export const HTTP_STATUS_OF_KIND: Readonly<Record<DomainErrorKind, 400 | 403 | 409>> = {
+  invalid: 400,
+  forbidden: 403,
+  conflict: 409,
+};

@@ -25,5 +25,8 @@ export const sharedErrors = {
   'value.out-of-range': { kind: 'invalid', message: 'The field must be a number in the range allowed' },
   'value.required': { kind: 'invalid', message: 'The field is required' },
   'value.text-required': { kind: 'invalid', message: 'The field must be a non-empty text' },
-  'value.whole-number-required': { kind: 'invalid', message: 'The field must be a whole number of at least the minimum' },
+  'value.whole-number-required': {
+    kind: 'invalid',
+    message: 'The field must be a whole number of at least the minimum',
+  },
 } as const satisfies ErrorCatalogue;

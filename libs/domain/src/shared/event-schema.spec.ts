@@ -14,11 +14,18 @@ describe('event catalogue: a new shape is a new schema version with an upcaster'
   ]);
 
   it('lifts a version 1 payload through every upcaster in order', () => {
-    expect(catalogue.upcast('ThingRecorded', 1, { fullName: 'A' })).toEqual({ name: 'A', fullName: undefined, agencyId: 'unknown' });
+    expect(catalogue.upcast('ThingRecorded', 1, { fullName: 'A' })).toEqual({
+      name: 'A',
+      fullName: undefined,
+      agencyId: 'unknown',
+    });
   });
 
   it('leaves a current payload as it is', () => {
-    expect(catalogue.upcast('ThingRecorded', 3, { name: 'B', agencyId: 'mast' })).toEqual({ name: 'B', agencyId: 'mast' });
+    expect(catalogue.upcast('ThingRecorded', 3, { name: 'B', agencyId: 'mast' })).toEqual({
+      name: 'B',
+      agencyId: 'mast',
+    });
   });
 
   it('refuses a stored version it has no upcaster for, rather than guessing', () => {
@@ -27,8 +34,12 @@ describe('event catalogue: a new shape is a new schema version with an upcaster'
   });
 
   it('refuses the same type declared twice', () => {
-    expect(() => new EventCatalogue([{ type: 'X', schemaVersion: 1, personalFields: [] }, { type: 'X', schemaVersion: 1, personalFields: [] }])).toThrow(
-      'declared twice',
-    );
+    expect(
+      () =>
+        new EventCatalogue([
+          { type: 'X', schemaVersion: 1, personalFields: [] },
+          { type: 'X', schemaVersion: 1, personalFields: [] },
+        ]),
+    ).toThrow('declared twice');
   });
 });

@@ -42,7 +42,8 @@ const MAX_DEPTH = 32;
 // eslint-disable-next-line no-control-regex -- matching NUL is the point: PostgreSQL text cannot hold it
 export const malformedText = /[\u0000\ud800-\udfff]/u;
 
-const refuse = (field: string, rule: string, message: string): DomainError => new DomainError(`event.${rule}`, `${field} ${message}`, 'invalid', field);
+const refuse = (field: string, rule: string, message: string): DomainError =>
+  new DomainError(`event.${rule}`, `${field} ${message}`, 'invalid', field);
 
 const described: Record<Exclude<Shape['kind'], 'one-of' | 'list' | 'record' | 'nullable'>, string> = {
   text: 'must be text',
@@ -69,8 +70,12 @@ const fits: Record<keyof typeof described, (value: unknown) => boolean> = {
 function checkWellFormed(value: unknown, field: string, depth: number, nullAllowed: boolean): DomainError | undefined {
   if (depth > MAX_DEPTH) return refuse(field, 'too-deep', `is nested more than ${MAX_DEPTH} levels deep`);
   if (value === null) return nullAllowed ? undefined : refuse(field, 'null', 'must not be null');
-  if (typeof value === 'string') return malformedText.test(value) ? refuse(field, 'malformed-text', 'holds a NUL character or a lone surrogate') : undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : refuse(field, 'not-a-number', 'must be a finite number');
+  if (typeof value === 'string')
+    return malformedText.test(value)
+      ? refuse(field, 'malformed-text', 'holds a NUL character or a lone surrogate')
+      : undefined;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? undefined : refuse(field, 'not-a-number', 'must be a finite number');
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const error = checkWellFormed(item, `${field}[${index}]`, depth + 1, nullAllowed);
@@ -80,7 +85,8 @@ function checkWellFormed(value: unknown, field: string, depth: number, nullAllow
   }
   if (typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (malformedText.test(key)) return refuse(field, 'malformed-text', 'has a field name with a NUL character or a lone surrogate');
+      if (malformedText.test(key))
+        return refuse(field, 'malformed-text', 'has a field name with a NUL character or a lone surrogate');
       const error = item === undefined ? undefined : checkWellFormed(item, `${field}.${key}`, depth + 1, nullAllowed);
       if (error) return error;
     }
@@ -105,15 +111,23 @@ function checkShape(shape: Shape, value: unknown, field: string, depth: number):
       return undefined;
     }
     case 'record':
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return refuse(field, 'record-required', 'must be an object');
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return refuse(field, 'record-required', 'must be an object');
       return checkFields(shape.fields, value as Record<string, unknown>, `${field}.`, depth + 1);
     default:
       if (value === null) return refuse(field, 'null', 'must not be null');
-      return fits[shape.kind](value) ? checkWellFormed(value, field, depth, shape.kind === 'json') : refuse(field, `${shape.kind}-required`, described[shape.kind]);
+      return fits[shape.kind](value)
+        ? checkWellFormed(value, field, depth, shape.kind === 'json')
+        : refuse(field, `${shape.kind}-required`, described[shape.kind]);
   }
 }
 
-function checkFields(fields: Fields, data: Record<string, unknown>, prefix: string, depth: number): DomainError | undefined {
+function checkFields(
+  fields: Fields,
+  data: Record<string, unknown>,
+  prefix: string,
+  depth: number,
+): DomainError | undefined {
   for (const [name, declared] of Object.entries(fields)) {
     const value = data[name];
     const field = `${prefix}${name}`;
@@ -121,7 +135,8 @@ function checkFields(fields: Fields, data: Record<string, unknown>, prefix: stri
       const error = value === undefined ? undefined : checkShape(declared.of, value, field, depth);
       if (error) return error;
     } else {
-      const error = value === undefined ? refuse(field, 'required', 'is required') : checkShape(declared, value, field, depth);
+      const error =
+        value === undefined ? refuse(field, 'required', 'is required') : checkShape(declared, value, field, depth);
       if (error) return error;
     }
   }
@@ -135,4 +150,5 @@ function checkFields(fields: Fields, data: Record<string, unknown>, prefix: stri
 }
 
 /** The first way `data` breaks `fields` (undefined when it fits), naming the field. */
-export const checkPayload = (fields: Fields | undefined, data: Record<string, unknown>): DomainError | undefined => checkFields(fields ?? {}, data, '', 0);
+export const checkPayload = (fields: Fields | undefined, data: Record<string, unknown>): DomainError | undefined =>
+  checkFields(fields ?? {}, data, '', 0);

@@ -5,7 +5,8 @@ import { isIsoDate, isIsoInstant } from './calendar';
  * Value checks shared by the deciders. Each returns a DomainError of kind `invalid`
  * naming the field (the API turns it into a 400 {field, rule}), or undefined.
  */
-export const invalid = (rule: string, field: string, message: string): DomainError => new DomainError(rule, message, 'invalid', field);
+export const invalid = (rule: string, field: string, message: string): DomainError =>
+  new DomainError(rule, message, 'invalid', field);
 
 export const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 
@@ -36,7 +37,9 @@ export function notBefore(field: string, day: unknown, preceding: PrecedingAct):
 }
 
 export function requireInstant(value: unknown, field: string): DomainError | undefined {
-  return isIsoInstant(value) ? undefined : invalid('value.instant-required', field, `${field} must be an ISO-8601 date and time`);
+  return isIsoInstant(value)
+    ? undefined
+    : invalid('value.instant-required', field, `${field} must be an ISO-8601 date and time`);
 }
 
 export function requireOneOf<T>(value: unknown, allowed: readonly T[], field: string): DomainError | undefined {
@@ -58,11 +61,15 @@ export function requireWholeNumber(value: unknown, field: string, min = 0): Doma
 }
 
 export function requireNonEmptyList(value: unknown, field: string): DomainError | undefined {
-  return Array.isArray(value) && value.length > 0 ? undefined : invalid('value.list-required', field, `${field} must list at least one item`);
+  return Array.isArray(value) && value.length > 0
+    ? undefined
+    : invalid('value.list-required', field, `${field} must list at least one item`);
 }
 
 /** The first failing check, in the order written: callers list checks field by field. */
-export const firstError = (...checks: ReadonlyArray<DomainError | undefined | (() => DomainError | undefined)>): DomainError | undefined => {
+export const firstError = (
+  ...checks: ReadonlyArray<DomainError | undefined | (() => DomainError | undefined)>
+): DomainError | undefined => {
   for (const check of checks) {
     const result = typeof check === 'function' ? check() : check;
     if (result) return result;

@@ -3,7 +3,13 @@ import type { Practitioner } from '../multi-agency';
 import type { CoverageAnswer } from '../consent/coverage';
 import type { FamilyTold, Recipient } from './events';
 import type { DisclosableRecord } from './field-catalogue';
-import type { ChecklistAnswer, ChecklistItem, DisclosureChannel, SharingOutcome, WithoutConsentGround } from './vocabulary';
+import type {
+  ChecklistAnswer,
+  ChecklistItem,
+  DisclosureChannel,
+  SharingOutcome,
+  WithoutConsentGround,
+} from './vocabulary';
 
 export interface ProposeSharing {
   readonly type: 'ProposeSharing';
@@ -35,7 +41,11 @@ export interface RecordLawfulBasis {
 
 export interface AnswerSharingChecklist {
   readonly type: 'AnswerSharingChecklist';
-  readonly answers: ReadonlyArray<{ readonly item: ChecklistItem; readonly answer: ChecklistAnswer; readonly note?: string }>;
+  readonly answers: ReadonlyArray<{
+    readonly item: ChecklistItem;
+    readonly answer: ChecklistAnswer;
+    readonly note?: string;
+  }>;
   readonly by: Actor;
 }
 
@@ -104,4 +114,11 @@ export interface IssueCorrectionNotices {
   readonly at: IsoInstant;
 }
 
-export type SharingCommand = ProposeSharing | RecordLawfulBasis | AnswerSharingChecklist | ApproveSharing | DecideSharing | MakeDisclosure | IssueCorrectionNotices;
+export type SharingCommand =
+  | ProposeSharing
+  | RecordLawfulBasis
+  | AnswerSharingChecklist
+  | ApproveSharing
+  | DecideSharing
+  | MakeDisclosure
+  | IssueCorrectionNotices;

@@ -4,7 +4,16 @@ import type { ConsentRecipient } from '../consent/events';
 import type { DisclosableRecord } from './field-catalogue';
 import { practitioner } from '../multi-agency';
 import { boolean, date, instant, json, list, nullable, oneOf, optional, record, text } from '../shared/payload-shape';
-import { CHECKLIST_ANSWERS, type ChecklistAnswer, type ChecklistItem, DISCLOSURE_CHANNELS, type DisclosureChannel, SHARING_OUTCOMES, type SharingOutcome, type WithoutConsentGround } from './vocabulary';
+import {
+  CHECKLIST_ANSWERS,
+  type ChecklistAnswer,
+  type ChecklistItem,
+  DISCLOSURE_CHANNELS,
+  type DisclosureChannel,
+  SHARING_OUTCOMES,
+  type SharingOutcome,
+  type WithoutConsentGround,
+} from './vocabulary';
 
 /** Who is to receive: an agency, and the named practitioner where known. */
 export interface Recipient {
@@ -41,7 +50,8 @@ export type LawfulBasis =
   | { readonly kind: 'consent'; readonly consentIds: string[]; readonly parentalResponsibility: boolean }
   | { readonly kind: 'without-consent'; readonly ground: WithoutConsentGround; readonly justification: string };
 
-export type FamilyTold = { readonly informed: true; readonly how: string } | { readonly informed: false; readonly reason: string };
+export type FamilyTold =
+  { readonly informed: true; readonly how: string } | { readonly informed: false; readonly reason: string };
 
 export type SharingProposed = DomainEvent<
   'SharingProposed',
@@ -59,15 +69,26 @@ export type SharingProposed = DomainEvent<
   }
 >;
 
-export type LawfulBasisRecorded = DomainEvent<'LawfulBasisRecorded', { sharingId: string; childId: string; basis: LawfulBasis; recordedBy: Practitioner }>;
+export type LawfulBasisRecorded = DomainEvent<
+  'LawfulBasisRecorded',
+  { sharingId: string; childId: string; basis: LawfulBasis; recordedBy: Practitioner }
+>;
 
 export type SharingChecklistAnswered = DomainEvent<
   'SharingChecklistAnswered',
-  { sharingId: string; childId: string; answers: Array<{ item: ChecklistItem; answer: ChecklistAnswer; note?: string }>; answeredBy: Practitioner }
+  {
+    sharingId: string;
+    childId: string;
+    answers: Array<{ item: ChecklistItem; answer: ChecklistAnswer; note?: string }>;
+    answeredBy: Practitioner;
+  }
 >;
 
 /** Sharing without consent: the discussion with, and the approval of, a DSL or senior colleague. */
-export type SharingApproved = DomainEvent<'SharingApproved', { sharingId: string; childId: string; approvedBy: Practitioner; discussion: string; approvedAt: IsoInstant }>;
+export type SharingApproved = DomainEvent<
+  'SharingApproved',
+  { sharingId: string; childId: string; approvedBy: Practitioner; discussion: string; approvedAt: IsoInstant }
+>;
 
 /** Recorded the same way whether it shares, shares in part, or refuses. */
 export type SharingDecided = DomainEvent<
@@ -125,7 +146,14 @@ export type CorrectionNoticeIssued = DomainEvent<
   }
 >;
 
-export type SharingEvent = SharingProposed | LawfulBasisRecorded | SharingChecklistAnswered | SharingApproved | SharingDecided | DisclosureMade | CorrectionNoticeIssued;
+export type SharingEvent =
+  | SharingProposed
+  | LawfulBasisRecorded
+  | SharingChecklistAnswered
+  | SharingApproved
+  | SharingDecided
+  | DisclosureMade
+  | CorrectionNoticeIssued;
 
 const ofSharing = { sharingId: text, childId: text };
 const recipient = record({ agencyId: text, userId: optional(text) });
@@ -149,20 +177,42 @@ export const sharingEventSchemas: EventSchema[] = [
       proposedAt: instant,
     },
   },
-  { type: 'LawfulBasisRecorded', schemaVersion: 1, personalFields: [], payload: { ...ofSharing, basis, recordedBy: practitioner } },
+  {
+    type: 'LawfulBasisRecorded',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofSharing, basis, recordedBy: practitioner },
+  },
   {
     type: 'SharingChecklistAnswered',
     schemaVersion: 1,
     personalFields: ['answers'],
-    payload: { ...ofSharing, answers: list(record({ item: text, answer: oneOf(CHECKLIST_ANSWERS), note: optional(text) })), answeredBy: practitioner },
+    payload: {
+      ...ofSharing,
+      answers: list(record({ item: text, answer: oneOf(CHECKLIST_ANSWERS), note: optional(text) })),
+      answeredBy: practitioner,
+    },
   },
-  { type: 'SharingApproved', schemaVersion: 1, personalFields: ['discussion'], payload: { ...ofSharing, approvedBy: practitioner, discussion: text, approvedAt: instant } },
+  {
+    type: 'SharingApproved',
+    schemaVersion: 1,
+    personalFields: ['discussion'],
+    payload: { ...ofSharing, approvedBy: practitioner, discussion: text, approvedAt: instant },
+  },
   {
     type: 'SharingDecided',
     schemaVersion: 2,
     personalFields: ['reasons', 'redactions', 'familyTold'],
     // Schema 1 items had no kind of record: they stay as decided, marked as naming none.
-    upcasters: [{ fromVersion: 1, up: (data) => ({ ...data, items: Array.isArray(data.items) ? data.items.map((item: object) => ({ record: null, ...item })) : data.items }) }],
+    upcasters: [
+      {
+        fromVersion: 1,
+        up: (data) => ({
+          ...data,
+          items: Array.isArray(data.items) ? data.items.map((item: object) => ({ record: null, ...item })) : data.items,
+        }),
+      },
+    ],
     payload: {
       ...ofSharing,
       outcome: oneOf(SHARING_OUTCOMES),

@@ -7,6 +7,12 @@ import { DomainError, requireText } from '../shared';
 export function familyToldError(rulePrefix: string, field: string, familyTold: unknown): DomainError | undefined {
   const told = familyTold as { informed?: unknown; how?: unknown; reason?: unknown } | undefined;
   if (told?.informed === true) return requireText(told.how, `${field}.how`, `${rulePrefix}.family-told-how`);
-  if (told?.informed === false) return requireText(told.reason, `${field}.reason`, `${rulePrefix}.not-telling-reason-required`);
-  return new DomainError(`${rulePrefix}.family-told`, `${field} says whether the child and family are told, and how or why not`, 'invalid', field);
+  if (told?.informed === false)
+    return requireText(told.reason, `${field}.reason`, `${rulePrefix}.not-telling-reason-required`);
+  return new DomainError(
+    `${rulePrefix}.family-told`,
+    `${field} says whether the child and family are told, and how or why not`,
+    'invalid',
+    field,
+  );
 }

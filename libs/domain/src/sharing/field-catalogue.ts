@@ -43,9 +43,13 @@ const FIELD_CATEGORIES = {
 const CAF_CONTRIBUTION_FIELDS = ['domain', 'element', 'text', 'recordedOn', 'contributorAgencyId'] as const;
 
 export type DisclosableRecord = keyof typeof FIELD_CATEGORIES | 'caf-contribution';
-export const DISCLOSABLE_RECORDS = [...(Object.keys(FIELD_CATEGORIES) as Array<keyof typeof FIELD_CATEGORIES>), 'caf-contribution'] as const satisfies readonly DisclosableRecord[];
+export const DISCLOSABLE_RECORDS = [
+  ...(Object.keys(FIELD_CATEGORIES) as Array<keyof typeof FIELD_CATEGORIES>),
+  'caf-contribution',
+] as const satisfies readonly DisclosableRecord[];
 
-export const isDisclosableRecord = (value: unknown): value is DisclosableRecord => (DISCLOSABLE_RECORDS as readonly unknown[]).includes(value);
+export const isDisclosableRecord = (value: unknown): value is DisclosableRecord =>
+  (DISCLOSABLE_RECORDS as readonly unknown[]).includes(value);
 
 /** The kind of a record reference `kind:id`. */
 export const recordKindOf = (recordRef: string): string => recordRef.split(':')[0];
@@ -55,7 +59,9 @@ export const fieldsOf = (record: DisclosableRecord): readonly string[] =>
   record === 'caf-contribution' ? CAF_CONTRIBUTION_FIELDS : Object.keys(FIELD_CATEGORIES[record]);
 
 /** Every category a record of a kind with fixed fields carries: what a whole request of that kind shares. */
-export const categoriesOfRecord = (record: keyof typeof FIELD_CATEGORIES): InformationCategory[] => [...new Set(Object.values(FIELD_CATEGORIES[record]))];
+export const categoriesOfRecord = (record: keyof typeof FIELD_CATEGORIES): InformationCategory[] => [
+  ...new Set(Object.values(FIELD_CATEGORIES[record])),
+];
 
 /** Where an item's parts are in the request, so a refusal names the field. */
 export interface ItemPlace {
@@ -68,14 +74,30 @@ export interface ItemPlace {
  * or the refusal naming what is unknown. `element` is a CAF contribution's element: read by
  * the platform from the contribution for a disclosure, named by the decider for a decision.
  */
-export function categoriesOfFields(record: unknown, fields: readonly string[], element: unknown, place: ItemPlace): Map<InformationCategory, string[]> | DomainError {
+export function categoriesOfFields(
+  record: unknown,
+  fields: readonly string[],
+  element: unknown,
+  place: ItemPlace,
+): Map<InformationCategory, string[]> | DomainError {
   if (!isDisclosableRecord(record)) {
-    return new DomainError('sharing.record-kind', `${place.at}.${place.recordField} names a ${String(record)}; the platform discloses ${DISCLOSABLE_RECORDS.join(', ')}`, 'invalid', `${place.at}.${place.recordField}`);
+    return new DomainError(
+      'sharing.record-kind',
+      `${place.at}.${place.recordField} names a ${String(record)}; the platform discloses ${DISCLOSABLE_RECORDS.join(', ')}`,
+      'invalid',
+      `${place.at}.${place.recordField}`,
+    );
   }
   let categoryOf: (field: string) => InformationCategory | undefined;
   if (record === 'caf-contribution') {
     const category = CAF_ELEMENT_CATEGORIES[element as CafElement];
-    if (typeof element !== 'string' || !category) return new DomainError('sharing.caf-element', `${place.at}.element must name the CAF element whose contributions are shared`, 'invalid', `${place.at}.element`);
+    if (typeof element !== 'string' || !category)
+      return new DomainError(
+        'sharing.caf-element',
+        `${place.at}.element must name the CAF element whose contributions are shared`,
+        'invalid',
+        `${place.at}.element`,
+      );
     categoryOf = (field) => ((CAF_CONTRIBUTION_FIELDS as readonly string[]).includes(field) ? category : undefined);
   } else {
     const catalogue: Readonly<Record<string, InformationCategory>> = FIELD_CATEGORIES[record];
@@ -84,7 +106,13 @@ export function categoriesOfFields(record: unknown, fields: readonly string[], e
   const byCategory = new Map<InformationCategory, string[]>();
   for (const [j, field] of fields.entries()) {
     const category = categoryOf(field);
-    if (!category) return new DomainError('sharing.field-unknown', `${field} is not a field of a ${record}; its fields are ${fieldsOf(record).join(', ')}`, 'invalid', `${place.at}.fields[${j}]`);
+    if (!category)
+      return new DomainError(
+        'sharing.field-unknown',
+        `${field} is not a field of a ${record}; its fields are ${fieldsOf(record).join(', ')}`,
+        'invalid',
+        `${place.at}.fields[${j}]`,
+      );
     byCategory.set(category, [...(byCategory.get(category) ?? []), field]);
   }
   return byCategory;

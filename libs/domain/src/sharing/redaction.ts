@@ -4,9 +4,16 @@
  */
 export function redact(value: unknown, names: readonly string[]): unknown {
   if (typeof value === 'string') {
-    return names.filter((n) => n.trim() !== '').reduce((text, name) => text.replace(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), '[redacted]'), value);
+    return names
+      .filter((n) => n.trim() !== '')
+      .reduce(
+        (text, name) =>
+          text.replace(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), '[redacted]'),
+        value,
+      );
   }
   if (Array.isArray(value)) return value.map((v) => redact(v, names));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, names)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, names)]));
   return value;
 }

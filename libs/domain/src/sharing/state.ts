@@ -21,7 +21,12 @@ export type SharingState =
       readonly basis?: LawfulBasis;
       readonly answered: readonly ChecklistItem[];
       readonly approvedBy?: Practitioner;
-      readonly decision?: { readonly outcome: SharingOutcome; readonly items: readonly SharedItem[]; readonly validUntil: IsoDate; readonly redactions: readonly string[] };
+      readonly decision?: {
+        readonly outcome: SharingOutcome;
+        readonly items: readonly SharedItem[];
+        readonly validUntil: IsoDate;
+        readonly redactions: readonly string[];
+      };
       readonly disclosures: readonly DisclosureRecord[];
       /** Correction notices already issued, by notice id. */
       readonly notices: readonly string[];

@@ -8,11 +8,16 @@ export interface Withholding {
   readonly reason: string;
 }
 
-const CRIME_GROUNDS: readonly WithoutConsentGround[] = ['prevent-crime-endangering-others', 'police-serious-crime-investigation'];
+const CRIME_GROUNDS: readonly WithoutConsentGround[] = [
+  'prevent-crime-endangering-others',
+  'police-serious-crime-investigation',
+];
 
 const EXEMPTIONS: Record<Exclude<Withholding['exemption'], 'awaiting-dpo-review'>, string> = {
-  'crime-and-taxation': 'Telling would be likely to prejudice the prevention or detection of crime (DPA 2018, Schedule 2, Part 1, paragraph 2)',
-  'serious-harm': 'Telling would be likely to cause serious harm to the child or another person (DPA 2018, Schedule 3: the serious harm test for social work, education and health data)',
+  'crime-and-taxation':
+    'Telling would be likely to prejudice the prevention or detection of crime (DPA 2018, Schedule 2, Part 1, paragraph 2)',
+  'serious-harm':
+    'Telling would be likely to cause serious harm to the child or another person (DPA 2018, Schedule 3: the serious harm test for social work, education and health data)',
 };
 
 interface Entry {
@@ -31,8 +36,16 @@ export function withholding(entry: Entry): Withholding | undefined {
   const told = entry.familyTold?.informed;
   if (told === true || (told === undefined && ground === undefined)) return undefined;
   if (told === undefined) {
-    return { exemption: 'awaiting-dpo-review', exemptionText: 'Shared without consent, and no record says the family may be told: the dpo decides', reason: 'Not recorded' };
+    return {
+      exemption: 'awaiting-dpo-review',
+      exemptionText: 'Shared without consent, and no record says the family may be told: the dpo decides',
+      reason: 'Not recorded',
+    };
   }
   const exemption = ground && CRIME_GROUNDS.includes(ground) ? 'crime-and-taxation' : 'serious-harm';
-  return { exemption, exemptionText: EXEMPTIONS[exemption], reason: String(entry.familyTold?.reason ?? 'Not recorded') };
+  return {
+    exemption,
+    exemptionText: EXEMPTIONS[exemption],
+    reason: String(entry.familyTold?.reason ?? 'Not recorded'),
+  };
 }

@@ -22,4 +22,5 @@ export interface RecordSocialCareCaseClosed {
   readonly closedOn: IsoDate;
 }
 
-export type SocialCareCaseCommand = RecordChildProtectionPlanStarted | RecordChildProtectionPlanEnded | RecordSocialCareCaseClosed;
+export type SocialCareCaseCommand =
+  RecordChildProtectionPlanStarted | RecordChildProtectionPlanEnded | RecordSocialCareCaseClosed;

@@ -3,9 +3,18 @@ import { socialCareCaseDecider } from './decider';
 import type { SocialCareCaseEvent } from './events';
 
 const childRef = 'a'.repeat(64);
-const started: SocialCareCaseEvent = { type: 'ChildProtectionPlanStarted', data: { caseId: 'case-1', childRef, startedOn: '2025-11-03' } };
-const ended: SocialCareCaseEvent = { type: 'ChildProtectionPlanEnded', data: { caseId: 'case-1', childRef, endedOn: '2026-02-10' } };
-const closed: SocialCareCaseEvent = { type: 'SocialCareCaseClosed', data: { caseId: 'case-1', childRef, closedOn: '2026-03-01' } };
+const started: SocialCareCaseEvent = {
+  type: 'ChildProtectionPlanStarted',
+  data: { caseId: 'case-1', childRef, startedOn: '2025-11-03' },
+};
+const ended: SocialCareCaseEvent = {
+  type: 'ChildProtectionPlanEnded',
+  data: { caseId: 'case-1', childRef, endedOn: '2026-02-10' },
+};
+const closed: SocialCareCaseEvent = {
+  type: 'SocialCareCaseClosed',
+  data: { caseId: 'case-1', childRef, closedOn: '2026-03-01' },
+};
 
 describe('social-care case (social-care-case-{caseId}), from inbound social-care updates', () => {
   it('records a child protection plan starting', () => {
@@ -30,7 +39,9 @@ describe('social-care case (social-care-case-{caseId}), from inbound social-care
   });
 
   it('refuses to end a plan that is not in place', () => {
-    given(socialCareCaseDecider, []).when({ type: 'RecordChildProtectionPlanEnded', caseId: 'case-1', childRef, endedOn: '2026-02-10' }).thenError('social-care-case.no-active-plan');
+    given(socialCareCaseDecider, [])
+      .when({ type: 'RecordChildProtectionPlanEnded', caseId: 'case-1', childRef, endedOn: '2026-02-10' })
+      .thenError('social-care-case.no-active-plan');
   });
 
   it('refuses a plan that ends before it started, naming the field', () => {
@@ -41,12 +52,18 @@ describe('social-care case (social-care-case-{caseId}), from inbound social-care
   });
 
   it('closes a case once its plan has ended, not while it is in place', () => {
-    given(socialCareCaseDecider, [started]).when({ type: 'RecordSocialCareCaseClosed', caseId: 'case-1', childRef, closedOn: '2026-03-01' }).thenError('social-care-case.plan-still-active');
-    given(socialCareCaseDecider, [started, ended]).when({ type: 'RecordSocialCareCaseClosed', caseId: 'case-1', childRef, closedOn: '2026-03-01' }).then([closed]);
+    given(socialCareCaseDecider, [started])
+      .when({ type: 'RecordSocialCareCaseClosed', caseId: 'case-1', childRef, closedOn: '2026-03-01' })
+      .thenError('social-care-case.plan-still-active');
+    given(socialCareCaseDecider, [started, ended])
+      .when({ type: 'RecordSocialCareCaseClosed', caseId: 'case-1', childRef, closedOn: '2026-03-01' })
+      .then([closed]);
   });
 
   it('records a case closed that the platform knew nothing about (no plan was ever reported)', () => {
-    given(socialCareCaseDecider, []).when({ type: 'RecordSocialCareCaseClosed', caseId: 'case-1', childRef, closedOn: '2026-03-01' }).then([closed]);
+    given(socialCareCaseDecider, [])
+      .when({ type: 'RecordSocialCareCaseClosed', caseId: 'case-1', childRef, closedOn: '2026-03-01' })
+      .then([closed]);
   });
 
   it('refuses anything on a closed case', () => {
@@ -57,12 +74,19 @@ describe('social-care case (social-care-case-{caseId}), from inbound social-care
 
   it('refuses an update about another child than the case is about', () => {
     const error = given(socialCareCaseDecider, [started])
-      .when({ type: 'RecordChildProtectionPlanEnded', caseId: 'case-1', childRef: 'b'.repeat(64), endedOn: '2026-02-10' })
+      .when({
+        type: 'RecordChildProtectionPlanEnded',
+        caseId: 'case-1',
+        childRef: 'b'.repeat(64),
+        endedOn: '2026-02-10',
+      })
       .thenError('social-care-case.child-mismatch');
     expect(error.field).toBe('childRef');
   });
 
   it('refuses a date that is not a date', () => {
-    given(socialCareCaseDecider, []).when({ type: 'RecordChildProtectionPlanStarted', caseId: 'case-1', childRef, startedOn: '2025-13-45' }).thenError('social-care-case.date-invalid');
+    given(socialCareCaseDecider, [])
+      .when({ type: 'RecordChildProtectionPlanStarted', caseId: 'case-1', childRef, startedOn: '2025-13-45' })
+      .thenError('social-care-case.date-invalid');
   });
 });

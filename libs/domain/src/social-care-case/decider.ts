@@ -14,11 +14,18 @@ function refuseBadInput(command: SocialCareCaseCommand, state: SocialCareCaseSta
       : command.type === 'RecordChildProtectionPlanEnded'
         ? ['endedOn', command.endedOn]
         : ['closedOn', command.closedOn];
-  if (!isIsoDate(day)) return new DomainError('social-care-case.date-invalid', `${field} must be a date (YYYY-MM-DD)`, 'invalid', field);
+  if (!isIsoDate(day))
+    return new DomainError('social-care-case.date-invalid', `${field} must be a date (YYYY-MM-DD)`, 'invalid', field);
   if (state.status !== 'unknown' && state.childRef !== command.childRef) {
-    return new DomainError('social-care-case.child-mismatch', `Case ${command.caseId} is about another child`, 'invalid', 'childRef');
+    return new DomainError(
+      'social-care-case.child-mismatch',
+      `Case ${command.caseId} is about another child`,
+      'invalid',
+      'childRef',
+    );
   }
-  if (state.status === 'closed') return new DomainError('social-care-case.closed', `Case ${command.caseId} was closed on ${state.closedOn}`);
+  if (state.status === 'closed')
+    return new DomainError('social-care-case.closed', `Case ${command.caseId} was closed on ${state.closedOn}`);
   return null;
 }
 
@@ -37,16 +44,33 @@ export const socialCareCaseDecider: Decider<SocialCareCaseCommand, SocialCareCas
     const { caseId, childRef } = command;
     switch (command.type) {
       case 'RecordChildProtectionPlanStarted':
-        if (planStartedOn) return new DomainError('social-care-case.plan-already-active', `A plan has been in place since ${planStartedOn}`);
+        if (planStartedOn)
+          return new DomainError(
+            'social-care-case.plan-already-active',
+            `A plan has been in place since ${planStartedOn}`,
+          );
         return [{ type: 'ChildProtectionPlanStarted', data: { caseId, childRef, startedOn: command.startedOn } }];
       case 'RecordChildProtectionPlanEnded':
-        if (!planStartedOn) return new DomainError('social-care-case.no-active-plan', `Case ${caseId} has no child protection plan in place`);
+        if (!planStartedOn)
+          return new DomainError(
+            'social-care-case.no-active-plan',
+            `Case ${caseId} has no child protection plan in place`,
+          );
         if (command.endedOn < planStartedOn) {
-          return new DomainError('social-care-case.plan-ends-before-it-starts', `The plan started on ${planStartedOn}`, 'invalid', 'endedOn');
+          return new DomainError(
+            'social-care-case.plan-ends-before-it-starts',
+            `The plan started on ${planStartedOn}`,
+            'invalid',
+            'endedOn',
+          );
         }
         return [{ type: 'ChildProtectionPlanEnded', data: { caseId, childRef, endedOn: command.endedOn } }];
       case 'RecordSocialCareCaseClosed':
-        if (planStartedOn) return new DomainError('social-care-case.plan-still-active', `End the plan in place since ${planStartedOn} before closing`);
+        if (planStartedOn)
+          return new DomainError(
+            'social-care-case.plan-still-active',
+            `End the plan in place since ${planStartedOn} before closing`,
+          );
         return [{ type: 'SocialCareCaseClosed', data: { caseId, childRef, closedOn: command.closedOn } }];
     }
   },

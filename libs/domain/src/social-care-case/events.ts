@@ -13,8 +13,14 @@ interface OfTheCase {
   readonly childRef: string;
 }
 
-export type ChildProtectionPlanStarted = DomainEvent<'ChildProtectionPlanStarted', OfTheCase & { readonly startedOn: IsoDate }>;
-export type ChildProtectionPlanEnded = DomainEvent<'ChildProtectionPlanEnded', OfTheCase & { readonly endedOn: IsoDate }>;
+export type ChildProtectionPlanStarted = DomainEvent<
+  'ChildProtectionPlanStarted',
+  OfTheCase & { readonly startedOn: IsoDate }
+>;
+export type ChildProtectionPlanEnded = DomainEvent<
+  'ChildProtectionPlanEnded',
+  OfTheCase & { readonly endedOn: IsoDate }
+>;
 export type SocialCareCaseClosed = DomainEvent<'SocialCareCaseClosed', OfTheCase & { readonly closedOn: IsoDate }>;
 
 export type SocialCareCaseEvent = ChildProtectionPlanStarted | ChildProtectionPlanEnded | SocialCareCaseClosed;
@@ -22,7 +28,12 @@ export type SocialCareCaseEvent = ChildProtectionPlanStarted | ChildProtectionPl
 const ofTheCase = { caseId: text, childRef: text };
 
 export const socialCareCaseEventSchemas: EventSchema[] = [
-  { type: 'ChildProtectionPlanStarted', schemaVersion: 1, personalFields: [], payload: { ...ofTheCase, startedOn: date } },
+  {
+    type: 'ChildProtectionPlanStarted',
+    schemaVersion: 1,
+    personalFields: [],
+    payload: { ...ofTheCase, startedOn: date },
+  },
   { type: 'ChildProtectionPlanEnded', schemaVersion: 1, personalFields: [], payload: { ...ofTheCase, endedOn: date } },
   { type: 'SocialCareCaseClosed', schemaVersion: 1, personalFields: [], payload: { ...ofTheCase, closedOn: date } },
 ];

@@ -3,7 +3,8 @@ import { addDays, addMonths, type IsoDate } from '../shared/calendar';
 import { EDUCATIONAL_RECORD_SCHOOL_DAYS } from './vocabulary';
 
 /** `day` itself when it is a working day, else the next one. */
-const workingDayFrom = (day: IsoDate, workingDays: WorkingDayCalendar): IsoDate => workingDays.addWorkingDays(addDays(day, -1), 1);
+const workingDayFrom = (day: IsoDate, workingDays: WorkingDayCalendar): IsoDate =>
+  workingDays.addWorkingDays(addDays(day, -1), 1);
 
 /**
  * The ICO's reading of "one month" (right of access, "How long do we have to comply?"): the
@@ -16,10 +17,13 @@ export const calendarMonthsDue = (receivedOn: IsoDate, months: number, workingDa
   workingDayFrom(addMonths(receivedOn, months), workingDays);
 
 /** Reg. 5(2): within 15 school days of receipt; the day of receipt is not one of them. */
-export const schoolDaysDue = (receivedOn: IsoDate, schoolDays: WorkingDayCalendar): IsoDate => schoolDays.addWorkingDays(receivedOn, EDUCATIONAL_RECORD_SCHOOL_DAYS);
+export const schoolDaysDue = (receivedOn: IsoDate, schoolDays: WorkingDayCalendar): IsoDate =>
+  schoolDays.addWorkingDays(receivedOn, EDUCATIONAL_RECORD_SCHOOL_DAYS);
 
 export type RequestStatus = 'due' | 'overdue' | 'answered';
 
 /** On a day: answered (on time or with its breach), overdue (past its day, not answered), or due. */
-export const requestStatus = (request: { readonly dueBy: IsoDate; readonly answeredOn: IsoDate | null }, today: IsoDate): RequestStatus =>
-  request.answeredOn !== null ? 'answered' : request.dueBy < today ? 'overdue' : 'due';
+export const requestStatus = (
+  request: { readonly dueBy: IsoDate; readonly answeredOn: IsoDate | null },
+  today: IsoDate,
+): RequestStatus => (request.answeredOn !== null ? 'answered' : request.dueBy < today ? 'overdue' : 'due');

@@ -32,10 +32,15 @@ export interface ReleaseSubjectAccessResponse {
   readonly type: 'ReleaseSubjectAccessResponse';
   readonly disclosureId: string;
   readonly channel: DisclosureChannel;
-  readonly pack: { readonly report: object; readonly sent: SentPack; readonly exemptionsApplied: readonly ExemptionApplied[] };
+  readonly pack: {
+    readonly report: object;
+    readonly sent: SentPack;
+    readonly exemptionsApplied: readonly ExemptionApplied[];
+  };
   readonly lateReason?: string;
   readonly by: Actor;
   readonly at: IsoInstant;
 }
 
-export type SubjectAccessCommand = RecordSubjectAccessRequest | ExtendSubjectAccessRequest | ReleaseSubjectAccessResponse;
+export type SubjectAccessCommand =
+  RecordSubjectAccessRequest | ExtendSubjectAccessRequest | ReleaseSubjectAccessResponse;

@@ -1,7 +1,19 @@
 import type { DomainEvent, EventSchema, IsoDate, IsoInstant } from '../shared';
 import type { Practitioner } from '../multi-agency';
 import { practitioner } from '../multi-agency';
-import { boolean, date, instant, integer, json, list, nullable, oneOf, optional, record, text } from '../shared/payload-shape';
+import {
+  boolean,
+  date,
+  instant,
+  integer,
+  json,
+  list,
+  nullable,
+  oneOf,
+  optional,
+  record,
+  text,
+} from '../shared/payload-shape';
 import { DISCLOSURE_CHANNELS, type DisclosureChannel } from '../sharing/vocabulary';
 import {
   IDENTITY_CHECKS,
@@ -73,7 +85,17 @@ export type SubjectAccessRequestReceived = DomainEvent<
 /** Art. 12(3): once, for a complex request, the requester told within the first month. */
 export type SubjectAccessRequestExtended = DomainEvent<
   'SubjectAccessRequestExtended',
-  { requestId: string; childId: string; months: number; reason: string; requesterToldOn: IsoDate; firstDueBy: IsoDate; dueBy: IsoDate; extendedBy: Practitioner; extendedAt: IsoInstant }
+  {
+    requestId: string;
+    childId: string;
+    months: number;
+    reason: string;
+    requesterToldOn: IsoDate;
+    firstDueBy: IsoDate;
+    dueBy: IsoDate;
+    extendedBy: Practitioner;
+    extendedAt: IsoInstant;
+  }
 >;
 
 /** The response pack went to the requester: a disclosure, in the ledger with its basis. */
@@ -98,10 +120,26 @@ export type SubjectAccessResponseReleased = DomainEvent<
 /** The request answered: on which day, against which due day, and why late if it was. */
 export type SubjectAccessRequestClosed = DomainEvent<
   'SubjectAccessRequestClosed',
-  { requestId: string; childId: string; answeredOn: IsoDate; dueBy: IsoDate; onTime: boolean; breach?: Breach; disclosureId: string; sentDigest: string; itemsSent: number; closedBy: Practitioner; closedAt: IsoInstant }
+  {
+    requestId: string;
+    childId: string;
+    answeredOn: IsoDate;
+    dueBy: IsoDate;
+    onTime: boolean;
+    breach?: Breach;
+    disclosureId: string;
+    sentDigest: string;
+    itemsSent: number;
+    closedBy: Practitioner;
+    closedAt: IsoInstant;
+  }
 >;
 
-export type SubjectAccessEvent = SubjectAccessRequestReceived | SubjectAccessRequestExtended | SubjectAccessResponseReleased | SubjectAccessRequestClosed;
+export type SubjectAccessEvent =
+  | SubjectAccessRequestReceived
+  | SubjectAccessRequestExtended
+  | SubjectAccessResponseReleased
+  | SubjectAccessRequestClosed;
 
 const ofRequest = { requestId: text, childId: text };
 const requester = record({ name: text, relationship: oneOf(REQUESTER_RELATIONSHIPS) });
@@ -129,7 +167,16 @@ export const subjectAccessEventSchemas: EventSchema[] = [
     type: 'SubjectAccessRequestExtended',
     schemaVersion: 1,
     personalFields: ['reason'],
-    payload: { ...ofRequest, months: integer, reason: text, requesterToldOn: date, firstDueBy: date, dueBy: date, extendedBy: practitioner, extendedAt: instant },
+    payload: {
+      ...ofRequest,
+      months: integer,
+      reason: text,
+      requesterToldOn: date,
+      firstDueBy: date,
+      dueBy: date,
+      extendedBy: practitioner,
+      extendedAt: instant,
+    },
   },
   {
     type: 'SubjectAccessResponseReleased',

@@ -73,7 +73,11 @@ export const assessCompetence = (overrides: Partial<AssessCompetence> = {}): Ass
   ...overrides,
 });
 
-export const competentAssessment = (assessedOn: string, childAge: number, assessmentId = 'assessment-1'): ConsentEvent => {
+export const competentAssessment = (
+  assessedOn: string,
+  childAge: number,
+  assessmentId = 'assessment-1',
+): ConsentEvent => {
   const { type: _type, childDateOfBirth: _dateOfBirth, ...data } = assessCompetence({ assessedOn, assessmentId });
   return { type: 'CompetenceAssessed', data: { ...data, childAge } };
 };

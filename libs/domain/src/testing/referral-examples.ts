@@ -23,7 +23,13 @@ export const profile = {
 } as const;
 
 export const coveredBy = (consentId: string, at = '2026-01-14'): CoverageAnswer[] =>
-  consentNeededForMentoring(SCHOOL).map((question) => ({ covered: true, question: { ...question, at }, basis: 'consent', consentId, giverKind: 'parent-carer' }));
+  consentNeededForMentoring(SCHOOL).map((question) => ({
+    covered: true,
+    question: { ...question, at },
+    basis: 'consent',
+    consentId,
+    giverKind: 'parent-carer',
+  }));
 
 export const steps = {
   refer: {
@@ -50,7 +56,14 @@ export const steps = {
     workMode: 'one-to-one',
     consent: coveredBy('consent-1'),
   },
-  agree: { type: 'SignMentoringAgreement', referralId: 'r-1', signedOn: '2026-01-16', signedByChild: true, signedByMentor: true, confidentialityExplained: true },
+  agree: {
+    type: 'SignMentoringAgreement',
+    referralId: 'r-1',
+    signedOn: '2026-01-16',
+    signedByChild: true,
+    signedByMentor: true,
+    confidentialityExplained: true,
+  },
   assess: {
     type: 'RecordAssessment',
     referralId: 'r-1',
@@ -70,8 +83,22 @@ export const steps = {
     setOn: '2026-01-30',
     goals: [{ goalId: 'g-1', outcome: 'Amira arrives on time and feels ready for secondary school' }],
     targets: [
-      { targetId: 't-1', goalId: 'g-1', description: 'Arrive before the register closes', measure: 'On time 4 days out of 5 for 3 weeks', owner: 'Amira with the breakfast club', dueOn: '2026-03-06' },
-      { targetId: 't-2', goalId: 'g-1', description: 'Visit Ridgeway Academy and meet her tutor', measure: 'Visit done and questions list answered', owner: 'Learning mentor', dueOn: '2026-03-13' },
+      {
+        targetId: 't-1',
+        goalId: 'g-1',
+        description: 'Arrive before the register closes',
+        measure: 'On time 4 days out of 5 for 3 weeks',
+        owner: 'Amira with the breakfast club',
+        dueOn: '2026-03-06',
+      },
+      {
+        targetId: 't-2',
+        goalId: 'g-1',
+        description: 'Visit Ridgeway Academy and meet her tutor',
+        measure: 'Visit done and questions list answered',
+        owner: 'Learning mentor',
+        dueOn: '2026-03-13',
+      },
     ],
   },
   plan: {
@@ -112,7 +139,14 @@ export const steps = {
     outcome: 'begin-ending',
     childView: 'I feel ready',
   },
-  ending: { type: 'PlanEnding', referralId: 'r-1', plannedOn: '2026-03-13', sessionsRemaining: 4, endOn: '2026-04-17', fading: ['sessions-further-apart', 'drop-in-instead'] },
+  ending: {
+    type: 'PlanEnding',
+    referralId: 'r-1',
+    plannedOn: '2026-03-13',
+    sessionsRemaining: 4,
+    endOn: '2026-04-17',
+    fading: ['sessions-further-apart', 'drop-in-instead'],
+  },
   close: {
     type: 'CloseCase',
     referralId: 'r-1',
@@ -134,12 +168,14 @@ export const steps = {
 } satisfies Record<string, ReferralCommand>;
 
 /** The four sessions the planned ending announced, held before the case closes on 17 April. */
-export const endingSessions: ReferralCommand[] = ['2026-03-20', '2026-03-27', '2026-04-10', '2026-04-17'].map((heldOn, index) => ({
-  ...steps.session,
-  sessionId: `s-end-${index + 1}`,
-  heldOn,
-  notes: [{ text: 'Counting down to the last session', source: 'first-hand' }],
-}));
+export const endingSessions: ReferralCommand[] = ['2026-03-20', '2026-03-27', '2026-04-10', '2026-04-17'].map(
+  (heldOn, index) => ({
+    ...steps.session,
+    sessionId: `s-end-${index + 1}`,
+    heldOn,
+    notes: [{ text: 'Counting down to the last session', source: 'first-hand' }],
+  }),
+);
 
 /** Every step of the example case in the order it happened. */
 export const wholeCase: ReferralCommand[] = (() => {

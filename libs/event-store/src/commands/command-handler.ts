@@ -53,7 +53,13 @@ export interface CommandHandlerOptions {
 }
 
 const valueAt = (command: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), command);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined,
+      command,
+    );
 
 /** A day the user says something happened may not be later than today (invalid, naming the field). */
 function notAfterToday(command: unknown, paths: readonly string[], today: IsoDate): void {
@@ -61,7 +67,9 @@ function notAfterToday(command: unknown, paths: readonly string[], today: IsoDat
     const value = valueAt(command, path);
     const field = path.split('.').pop()!;
     if (isIsoDate(value) && value > today) {
-      throw new DomainRefusal(new DomainError('request.day-in-future', `${field} (${value}) is after today (${today})`, 'invalid', field));
+      throw new DomainRefusal(
+        new DomainError('request.day-in-future', `${field} (${value}) is after today (${today})`, 'invalid', field),
+      );
     }
   }
 }
@@ -75,10 +83,16 @@ function notAfterToday(command: unknown, paths: readonly string[], today: IsoDat
 export class CommandHandler {
   constructor(private readonly options: CommandHandlerOptions) {}
 
-  async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<{ state: S; revision: bigint | 'no-stream' }> {
+  async load<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+  ): Promise<{ state: S; revision: bigint | 'no-stream' }> {
     const history = await this.options.store.readStream(streamId);
     const events = history.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
-    return { state: replay(decider, events), revision: history.length === 0 ? 'no-stream' : history[history.length - 1].revision };
+    return {
+      state: replay(decider, events),
+      revision: history.length === 0 ? 'no-stream' : history[history.length - 1].revision,
+    };
   }
 
   /** A stream's events as stored, for handlers that need more than the folded state. */
@@ -86,12 +100,24 @@ export class CommandHandler {
     return this.options.store.readStream(streamId);
   }
 
-  execute<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, context: CommandContext): Promise<Decided> {
+  execute<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C,
+    context: CommandContext,
+  ): Promise<Decided> {
     const type = String((command as { type?: unknown }).type);
-    return inSpan(`command ${type}`, { attributes: { 'mast.command.type': type } }, () => this.decide(decider, streamId, command, context));
+    return inSpan(`command ${type}`, { attributes: { 'mast.command.type': type } }, () =>
+      this.decide(decider, streamId, command, context),
+    );
   }
 
-  private async decide<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, context: CommandContext): Promise<Decided> {
+  private async decide<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C,
+    context: CommandContext,
+  ): Promise<Decided> {
     notAfterToday(command, context.happenedOn ?? [], dayOf(this.options.clock().toISOString()));
     const { state, revision } = await this.load(decider, streamId);
     const outcome = decider.decide(command, state);
@@ -102,7 +128,12 @@ export class CommandHandler {
   }
 
   /** Appends already-decided events (for handlers that decide across two streams). */
-  async append(streamId: string, events: readonly DomainEvent[], context: CommandContext, expectedRevision: ExpectedRevision): Promise<Decided> {
+  async append(
+    streamId: string,
+    events: readonly DomainEvent[],
+    context: CommandContext,
+    expectedRevision: ExpectedRevision,
+  ): Promise<Decided> {
     const occurredAt = this.options.clock();
     const result = await this.options.store.append(
       streamId,
@@ -112,7 +143,12 @@ export class CommandHandler {
         schemaVersion: eventCatalogue.currentVersion(event.type),
         data: event.data as Record<string, unknown>,
         occurredAt,
-        metadata: { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId, childId: context.childId },
+        metadata: {
+          actor: context.actor,
+          correlationId: context.correlationId,
+          causationId: context.causationId,
+          childId: context.childId,
+        },
       })),
       expectedRevision,
     );

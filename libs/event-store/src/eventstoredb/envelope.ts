@@ -1,4 +1,9 @@
-import { jsonEvent, type EventData, type Position, type RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
+import {
+  jsonEvent,
+  type EventData,
+  type Position,
+  type RecordedEvent as EsdbRecordedEvent,
+} from '@eventstore/db-client';
 import type { Actor } from '@app/domain/shared';
 import type { Checkpoint, EventMetadata, EventToAppend, RecordedEvent } from '../event-store.port';
 
@@ -28,7 +33,12 @@ export function toEventData(event: EventToAppend): EventData {
     occurredAt: event.occurredAt.toISOString(),
     $correlationId: correlationId,
   };
-  return jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata: envelope as unknown as Record<string, unknown> });
+  return jsonEvent({
+    id: event.eventId,
+    type: event.type,
+    data: event.data,
+    metadata: envelope as unknown as Record<string, unknown>,
+  });
 }
 
 /** Events written through this port carry the envelope; anything else on the server is not ours. */
@@ -47,11 +57,20 @@ export function isOurs(event: EsdbRecordedEvent): boolean {
 }
 
 /** EventStoreDB's (commit, prepare) is the port's (commit, position): the same total order. */
-export const toCheckpoint = (position: Position): Checkpoint => ({ commit: position.commit, position: position.prepare });
-export const toPosition = (checkpoint: Checkpoint): Position => ({ commit: checkpoint.commit, prepare: checkpoint.position });
+export const toCheckpoint = (position: Position): Checkpoint => ({
+  commit: position.commit,
+  position: position.prepare,
+});
+export const toPosition = (checkpoint: Checkpoint): Position => ({
+  commit: checkpoint.commit,
+  prepare: checkpoint.position,
+});
 
 export class NotAPlatformEventError extends Error {
-  constructor(readonly streamId: string, readonly revision: bigint) {
+  constructor(
+    readonly streamId: string,
+    readonly revision: bigint,
+  ) {
     super(`Stream ${streamId}@${revision} holds an event not written through the platform's event store (no envelope)`);
     this.name = 'NotAPlatformEventError';
   }
@@ -61,7 +80,9 @@ export function fromRecorded(event: EsdbRecordedEvent): RecordedEvent {
   if (!isOurs(event)) throw new NotAPlatformEventError(event.streamId, event.revision);
   if (!event.position) {
     // Stream reads carry positions only from EventStoreDB 22.6 on; the port needs them.
-    throw new Error(`EventStoreDB returned ${event.streamId}@${event.revision} without a log position: the server must be 22.6 or later`);
+    throw new Error(
+      `EventStoreDB returned ${event.streamId}@${event.revision} without a log position: the server must be 22.6 or later`,
+    );
   }
   const stored = event.metadata as unknown as StoredEnvelope;
   const metadata: EventMetadata = {

@@ -46,7 +46,11 @@ export class EventStoreDBEventStore implements EventStore {
     this.client = EventStoreDBClient.connectionString(connectionString);
   }
 
-  async append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`Stream ${streamId}: an append needs at least one event`);
     for (let attempt = 1; ; attempt++) {
       const stored = await this.readRecorded(streamId);
@@ -55,7 +59,9 @@ export class EventStoreDBEventStore implements EventStore {
       const head = stored.length > 0 ? stored[stored.length - 1].revision : null;
       const native = nativeExpectedRevision(streamId, expectedRevision, head);
       try {
-        const result = await this.client.appendToStream(streamId, events.map(toEventData), { expectedRevision: native });
+        const result = await this.client.appendToStream(streamId, events.map(toEventData), {
+          expectedRevision: native,
+        });
         return await this.readBack(streamId, events, result.nextExpectedRevision);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -64,7 +70,11 @@ export class EventStoreDBEventStore implements EventStore {
         // A concurrent re-send of these very ids may be what moved the stream.
         const resent = alreadyAppended(streamId, await this.readRecorded(streamId), events);
         if (resent) return resent;
-        throw new WrongExpectedRevisionError(streamId, expectedRevision, error.actualVersion === NO_STREAM ? 'no-stream' : error.actualVersion);
+        throw new WrongExpectedRevisionError(
+          streamId,
+          expectedRevision,
+          error.actualVersion === NO_STREAM ? 'no-stream' : error.actualVersion,
+        );
       }
     }
   }
@@ -82,7 +92,10 @@ export class EventStoreDBEventStore implements EventStore {
     while (found.length < limit) {
       const wanted = limit - found.length + 1;
       let read = 0;
-      const chunk: AsyncIterable<AllStreamResolvedEvent> = this.client.readAll({ fromPosition: from, maxCount: wanted });
+      const chunk: AsyncIterable<AllStreamResolvedEvent> = this.client.readAll({
+        fromPosition: from,
+        maxCount: wanted,
+      });
       for await (const resolved of chunk) {
         read++;
         const event = resolved.event;
@@ -110,7 +123,10 @@ export class EventStoreDBEventStore implements EventStore {
   private async readRecorded(streamId: string, fromRevision?: bigint, maxCount?: number): Promise<EsdbRecordedEvent[]> {
     const events: EsdbRecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, { fromRevision: fromRevision ?? START, maxCount })) {
+      for await (const resolved of this.client.readStream(streamId, {
+        fromRevision: fromRevision ?? START,
+        maxCount,
+      })) {
         if (resolved.event) events.push(resolved.event);
       }
     } catch (error) {
@@ -121,11 +137,20 @@ export class EventStoreDBEventStore implements EventStore {
   }
 
   /** The append result gives one position for the whole write; each event's own comes from reading it back. */
-  private async readBack(streamId: string, events: readonly EventToAppend[], lastRevision: bigint): Promise<AppendResult> {
+  private async readBack(
+    streamId: string,
+    events: readonly EventToAppend[],
+    lastRevision: bigint,
+  ): Promise<AppendResult> {
     const first = lastRevision - BigInt(events.length) + 1n;
     const written = (await this.readRecorded(streamId, first, events.length)).map(fromRecorded);
-    const sameIds = written.length === events.length && written.every((e, i) => sameId(e.eventId) === sameId(events[i].eventId));
-    if (!sameIds) throw new IdempotencyConflictError(streamId, written.map((e) => e.eventId));
+    const sameIds =
+      written.length === events.length && written.every((e, i) => sameId(e.eventId) === sameId(events[i].eventId));
+    if (!sameIds)
+      throw new IdempotencyConflictError(
+        streamId,
+        written.map((e) => e.eventId),
+      );
     return { nextRevision: lastRevision, events: written };
   }
 }
@@ -137,7 +162,11 @@ const sameId = (uuid: string) => uuid.toLowerCase();
  * The earlier result when every id is already in the stream, in this order and contiguous;
  * null when none is. Anything in between is a client bug, refused as the PostgreSQL adapter does.
  */
-export function alreadyAppended(streamId: string, stored: readonly EsdbRecordedEvent[], events: readonly EventToAppend[]): AppendResult | null {
+export function alreadyAppended(
+  streamId: string,
+  stored: readonly EsdbRecordedEvent[],
+  events: readonly EventToAppend[],
+): AppendResult | null {
   const ids = events.map((e) => sameId(e.eventId));
   const wanted = new Set(ids);
   const matches = stored.filter((e) => wanted.has(sameId(e.id)));
@@ -145,7 +174,11 @@ export function alreadyAppended(streamId: string, stored: readonly EsdbRecordedE
   const sameBatch =
     matches.length === events.length &&
     matches.every((e, i) => sameId(e.id) === ids[i] && (i === 0 || e.revision === matches[i - 1].revision + 1n));
-  if (!sameBatch) throw new IdempotencyConflictError(streamId, matches.map((e) => e.id));
+  if (!sameBatch)
+    throw new IdempotencyConflictError(
+      streamId,
+      matches.map((e) => e.id),
+    );
   return { nextRevision: stored[stored.length - 1].revision, events: matches.map(fromRecorded) };
 }
 
@@ -154,7 +187,11 @@ export function alreadyAppended(streamId: string, stored: readonly EsdbRecordedE
  * stale expectation fails without a round trip. `any` and `exists` become the head itself:
  * EventStoreDB then guarantees a lost race fails rather than interleaves.
  */
-export function nativeExpectedRevision(streamId: string, expected: ExpectedRevision, head: bigint | null): AppendExpectedRevision {
+export function nativeExpectedRevision(
+  streamId: string,
+  expected: ExpectedRevision,
+  head: bigint | null,
+): AppendExpectedRevision {
   const actual = head ?? 'no-stream';
   const refuse = () => new WrongExpectedRevisionError(streamId, expected, actual);
   switch (expected) {

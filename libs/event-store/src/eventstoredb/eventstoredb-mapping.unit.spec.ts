@@ -57,7 +57,9 @@ describe('EventStoreDB envelope', () => {
   });
 
   it('gives EventStoreDB its own correlation and causation keys too', () => {
-    const written = toEventData(anEvent('a0f1c0de-0000-4000-8000-000000000002', { metadata: { actor, correlationId: 'c', causationId: 'k' } }));
+    const written = toEventData(
+      anEvent('a0f1c0de-0000-4000-8000-000000000002', { metadata: { actor, correlationId: 'c', causationId: 'k' } }),
+    );
     expect(written.metadata).toMatchObject({ $correlationId: 'c', $causationId: 'k' });
   });
 
@@ -77,7 +79,8 @@ describe('EventStoreDB envelope', () => {
 });
 
 describe('EventStoreDB expected revisions', () => {
-  const native = (expected: Parameters<typeof nativeExpectedRevision>[1], head: bigint | null) => nativeExpectedRevision('s', expected, head);
+  const native = (expected: Parameters<typeof nativeExpectedRevision>[1], head: bigint | null) =>
+    nativeExpectedRevision('s', expected, head);
 
   it('writes at the exact head it read, whatever the port asked for', () => {
     expect(native('any', null)).toBe(NO_STREAM);
@@ -118,7 +121,9 @@ describe('EventStoreDB idempotent re-sends', () => {
   it('recognises a re-sent id whatever its case (EventStoreDB answers in lower case)', () => {
     const upper = { ...a, eventId: a.eventId.toUpperCase() };
     expect(alreadyAppended('s', stream, [upper, b])?.events.map((e) => e.eventId)).toEqual([a.eventId, b.eventId]);
-    expect(() => alreadyAppended('s', stream, [upper, anEvent('a0f1c0de-0000-4000-8000-0000000000ff')])).toThrow(IdempotencyConflictError);
+    expect(() => alreadyAppended('s', stream, [upper, anEvent('a0f1c0de-0000-4000-8000-0000000000ff')])).toThrow(
+      IdempotencyConflictError,
+    );
   });
 
   it('finds nothing for new ids', () => {
@@ -127,7 +132,9 @@ describe('EventStoreDB idempotent re-sends', () => {
   });
 
   it('refuses a batch that only partly repeats, or repeats out of order', () => {
-    expect(() => alreadyAppended('s', stream, [a, anEvent('a0f1c0de-0000-4000-8000-0000000000ff')])).toThrow(IdempotencyConflictError);
+    expect(() => alreadyAppended('s', stream, [a, anEvent('a0f1c0de-0000-4000-8000-0000000000ff')])).toThrow(
+      IdempotencyConflictError,
+    );
     expect(() => alreadyAppended('s', stream, [b, a])).toThrow(IdempotencyConflictError);
     expect(() => alreadyAppended('s', stream, [a, c])).toThrow(IdempotencyConflictError);
   });

@@ -24,7 +24,8 @@ export class ChildDataKeys {
     private readonly pool: Pool,
     keyEncryptionKey: Buffer | KeyEncryptionKeys,
   ) {
-    this.keyEncryptionKeys = keyEncryptionKey instanceof KeyEncryptionKeys ? keyEncryptionKey : KeyEncryptionKeys.of(keyEncryptionKey);
+    this.keyEncryptionKeys =
+      keyEncryptionKey instanceof KeyEncryptionKeys ? keyEncryptionKey : KeyEncryptionKeys.of(keyEncryptionKey);
   }
 
   /**
@@ -50,7 +51,8 @@ export class ChildDataKeys {
       `SELECT child_id, wrapped_key, wrapping_key_id FROM event_store.child_data_keys WHERE child_id = ANY($1::text[]) AND wrapped_key IS NOT NULL`,
       [[...new Set(childIds)]],
     );
-    for (const row of rows) keys.set(row.child_id, this.keyEncryptionKeys.unwrap(row.child_id, row.wrapped_key, row.wrapping_key_id));
+    for (const row of rows)
+      keys.set(row.child_id, this.keyEncryptionKeys.unwrap(row.child_id, row.wrapped_key, row.wrapping_key_id));
     return keys;
   }
 

@@ -4,7 +4,9 @@ import type { KeyEncryptionKeys } from './key-encryption-keys';
 /** Retiring the previous key while data keys still depend on it would make them unreadable. */
 export class RotationUnfinished extends Error {
   constructor(readonly remaining: number) {
-    super(`${remaining} data key(s) are not wrapped with the current key-encryption key yet: run the rotation again before retiring the previous key`);
+    super(
+      `${remaining} data key(s) are not wrapped with the current key-encryption key yet: run the rotation again before retiring the previous key`,
+    );
     this.name = 'RotationUnfinished';
   }
 }
@@ -32,8 +34,14 @@ export async function rewrapDataKeys(
         [keys.current.id, batchSize],
       );
       for (const row of rows) {
-        const { wrapped, keyId } = keys.wrap(row.child_id, keys.unwrap(row.child_id, row.wrapped_key, row.wrapping_key_id));
-        await client.query(`UPDATE event_store.child_data_keys SET wrapped_key = $2, wrapping_key_id = $3 WHERE child_id = $1`, [row.child_id, wrapped, keyId]);
+        const { wrapped, keyId } = keys.wrap(
+          row.child_id,
+          keys.unwrap(row.child_id, row.wrapped_key, row.wrapping_key_id),
+        );
+        await client.query(
+          `UPDATE event_store.child_data_keys SET wrapped_key = $2, wrapping_key_id = $3 WHERE child_id = $1`,
+          [row.child_id, wrapped, keyId],
+        );
       }
       await client.query('COMMIT');
       batch = rows.length;
@@ -63,14 +71,20 @@ export async function retirePreviousKey(pool: Pool, keys: KeyEncryptionKeys): Pr
     [keys.current.id],
   );
   if (rows[0].n > 0) throw new RotationUnfinished(rows[0].n);
-  await pool.query(`INSERT INTO event_store.retired_wrapping_keys (key_id) VALUES ($1) ON CONFLICT DO NOTHING`, [keys.previous.id]);
+  await pool.query(`INSERT INTO event_store.retired_wrapping_keys (key_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
+    keys.previous.id,
+  ]);
 }
 
 /** Which of the held keys a rotation has retired: `current`, `previous`, both or neither. */
 export async function retiredKeysAmong(pool: Pool, keys: KeyEncryptionKeys): Promise<Array<'current' | 'previous'>> {
-  const { rows } = await pool.query<{ key_id: string }>(`SELECT key_id FROM event_store.retired_wrapping_keys WHERE key_id = ANY($1::text[])`, [
-    [keys.current.id, keys.previous?.id ?? keys.current.id],
-  ]);
+  const { rows } = await pool.query<{ key_id: string }>(
+    `SELECT key_id FROM event_store.retired_wrapping_keys WHERE key_id = ANY($1::text[])`,
+    [[keys.current.id, keys.previous?.id ?? keys.current.id]],
+  );
   const retired = new Set(rows.map((r) => r.key_id));
-  return [...(retired.has(keys.current.id) ? ['current' as const] : []), ...(keys.previous && retired.has(keys.previous.id) ? ['previous' as const] : [])];
+  return [
+    ...(retired.has(keys.current.id) ? ['current' as const] : []),
+    ...(keys.previous && retired.has(keys.previous.id) ? ['previous' as const] : []),
+  ];
 }

@@ -9,13 +9,21 @@ export interface KeyEncryptionKey {
 
 export const keyEncryptionKey = (key: Buffer): KeyEncryptionKey => {
   if (key.length !== 32) throw new RangeError('The data key encryption key must be 32 bytes');
-  return { id: createHash('sha256').update('mast-data-key-encryption-key:').update(key).digest('hex').slice(0, 16), key };
+  return {
+    id: createHash('sha256').update('mast-data-key-encryption-key:').update(key).digest('hex').slice(0, 16),
+    key,
+  };
 };
 
 /** A data key row names a key-encryption key this process does not hold. */
 export class UnknownWrappingKey extends Error {
-  constructor(readonly childId: string, readonly keyId: string) {
-    super(`the data key of child ${childId} is wrapped with key-encryption key ${keyId}, which this process does not hold (DATA_KEY_ENCRYPTION_KEY, DATA_KEY_ENCRYPTION_KEY_PREVIOUS)`);
+  constructor(
+    readonly childId: string,
+    readonly keyId: string,
+  ) {
+    super(
+      `the data key of child ${childId} is wrapped with key-encryption key ${keyId}, which this process does not hold (DATA_KEY_ENCRYPTION_KEY, DATA_KEY_ENCRYPTION_KEY_PREVIOUS)`,
+    );
     this.name = 'UnknownWrappingKey';
   }
 }
@@ -37,7 +45,10 @@ export class KeyEncryptionKeys {
   }
 
   wrap(childId: string, dataKey: Buffer): { readonly wrapped: Buffer; readonly keyId: string } {
-    return { wrapped: Buffer.from(JSON.stringify(seal(this.current.key, dataKey, contextOf(childId)))), keyId: this.current.id };
+    return {
+      wrapped: Buffer.from(JSON.stringify(seal(this.current.key, dataKey, contextOf(childId)))),
+      keyId: this.current.id,
+    };
   }
 
   /** `keyId` null: a key wrapped before keys had ids, by the key in use then, which is the current or the previous one. */

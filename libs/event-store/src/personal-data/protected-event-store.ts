@@ -29,16 +29,24 @@ export class ProtectedEventStore implements EventStore {
     private readonly catalogue: EventCatalogue,
   ) {}
 
-  async append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     refuseUnfit(this.catalogue, events);
     const sealed = await Promise.all(events.map((event) => this.sealEvent(event)));
     const result = await this.inner.append(streamId, sealed, expectedRevision);
     // What was just written is what the caller gave: no key to look up, nothing to decrypt.
     // A re-send answered with the earlier events (other IVs) is opened from the store.
-    const written = result.events.length === sealed.length && result.events.every((recorded, i) => sealedAlike(recorded.data, sealed[i].data));
+    const written =
+      result.events.length === sealed.length &&
+      result.events.every((recorded, i) => sealedAlike(recorded.data, sealed[i].data));
     return {
       nextRevision: result.nextRevision,
-      events: written ? result.events.map((recorded, i) => this.opened(recorded, events[i].data)) : await this.reveal(result.events),
+      events: written
+        ? result.events.map((recorded, i) => this.opened(recorded, events[i].data))
+        : await this.reveal(result.events),
     };
   }
 
@@ -51,7 +59,10 @@ export class ProtectedEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    return this.inner.subscribe({ ...options, onEvents: async (events) => options.onEvents(await this.reveal(events, options.typesRead)) });
+    return this.inner.subscribe({
+      ...options,
+      onEvents: async (events) => options.onEvents(await this.reveal(events, options.typesRead)),
+    });
   }
 
   close(): Promise<void> {
@@ -105,7 +116,10 @@ export class ProtectedEventStore implements EventStore {
 }
 
 /** Throws EventRefusedError for the first event that breaks its catalogued shape. */
-export function refuseUnfit(catalogue: EventCatalogue, events: ReadonlyArray<{ readonly type: string; readonly data: object }>): void {
+export function refuseUnfit(
+  catalogue: EventCatalogue,
+  events: ReadonlyArray<{ readonly type: string; readonly data: object }>,
+): void {
   for (const event of events) {
     const broken = catalogue.check(event.type, event.data as Record<string, unknown>);
     if (broken) throw new EventRefusedError(event.type, broken.rule, broken.field, broken.message);

@@ -53,7 +53,9 @@ export class AppendNotifications {
     this.announcing = true;
     const next = this.toAnnounce;
     this.pool
-      .query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify('${AppendNotifications.channel}', $1)`, [next.toString()])
+      .query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify('${AppendNotifications.channel}', $1)`, [
+        next.toString(),
+      ])
       .catch(() => undefined)
       .finally(() => {
         this.announcing = false;
@@ -116,7 +118,9 @@ export class AppendNotifications {
         client.release();
         return;
       }
-      client.on('notification', (message) => this.heard(/^\d+$/.test(message.payload ?? '') ? BigInt(message.payload!) : 0n));
+      client.on('notification', (message) =>
+        this.heard(/^\d+$/.test(message.payload ?? '') ? BigInt(message.payload!) : 0n),
+      );
       // A lost connection (server restart, database dropped) is handed back broken; polling carries on.
       client.on('error', () => {
         if (this.client === client) this.client = null;

@@ -36,7 +36,9 @@ describe('PostgreSQL event store: global order under concurrent writers', () => 
     try {
       const fast = await store.append('fast', [anEvent()], 'no-stream');
       // The position-only reader sees the faster, higher position first and moves past the slow one.
-      const naive = await db.pool.query<{ global_position: string }>('SELECT global_position FROM event_store.events ORDER BY global_position');
+      const naive = await db.pool.query<{ global_position: string }>(
+        'SELECT global_position FROM event_store.events ORDER BY global_position',
+      );
       expect(naive.rows.map((r) => BigInt(r.global_position))).toEqual([fast.events[0].globalPosition]);
       naiveCheckpoint = fast.events[0].globalPosition;
       // Ours shows nothing while an older transaction is still open.
@@ -46,7 +48,9 @@ describe('PostgreSQL event store: global order under concurrent writers', () => 
     }
     const slowResult = await slow;
     expect(slowResult.events[0].globalPosition).toBeLessThan(naiveCheckpoint);
-    const afterNaive = await db.pool.query('SELECT 1 FROM event_store.events WHERE global_position > $1', [naiveCheckpoint.toString()]);
+    const afterNaive = await db.pool.query('SELECT 1 FROM event_store.events WHERE global_position > $1', [
+      naiveCheckpoint.toString(),
+    ]);
     expect(afterNaive.rowCount).toBe(0); // the slow event is lost to the position-only reader
 
     const ours = await store.readAll({ after: null, limit: 10 });
@@ -56,7 +60,8 @@ describe('PostgreSQL event store: global order under concurrent writers', () => 
 
   it('orders transaction ids as numbers, also across a power of ten (999 before 1000)', async () => {
     const store = new PostgresEventStore({ pool: db.pool });
-    const current = async () => BigInt((await db.pool.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x')).rows[0].x);
+    const current = async () =>
+      BigInt((await db.pool.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x')).rows[0].x);
     const burnTo = async (target: bigint) => {
       const count = Number(target - (await current()));
       if (count > 0) {
@@ -68,7 +73,9 @@ describe('PostgreSQL event store: global order under concurrent writers', () => 
     const distance = nextPowerOfTen - (await current());
     // A fresh cluster (as `npm test` and CI start) is a few thousand xids from one; a long-lived server may be millions.
     if (distance > 3_000_000n) {
-      process.stdout.write(`xid ${nextPowerOfTen - distance} is ${distance} from ${nextPowerOfTen}: digit-crossing check not run here\n`);
+      process.stdout.write(
+        `xid ${nextPowerOfTen - distance} is ${distance} from ${nextPowerOfTen}: digit-crossing check not run here\n`,
+      );
       return;
     }
     await burnTo(nextPowerOfTen - 10n);
@@ -123,7 +130,8 @@ describe('PostgreSQL event store: global order under concurrent writers', () => 
 
     expect(new Set(seen.map((e) => e.eventId)).size).toBe(seen.length);
     expect(seen).toHaveLength(expected);
-    for (let i = 1; i < seen.length; i++) expect(compareCheckpoints(seen[i - 1].checkpoint, seen[i].checkpoint)).toBeLessThan(0);
+    for (let i = 1; i < seen.length; i++)
+      expect(compareCheckpoints(seen[i - 1].checkpoint, seen[i].checkpoint)).toBeLessThan(0);
     // Within each stream the subscriber saw revisions in order with no holes.
     for (let w = 0; w < writers; w++) {
       const revisions = seen.filter((e) => e.streamId === `writer-${w}`).map((e) => Number(e.revision));
@@ -132,4 +140,3 @@ describe('PostgreSQL event store: global order under concurrent writers', () => 
     await store.close();
   });
 });
-

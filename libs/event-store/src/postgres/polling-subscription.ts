@@ -33,7 +33,9 @@ export function pollingSubscription(
         after = batch[batch.length - 1].checkpoint;
       }
       if (!stopped && batch.length < batchSize) {
-        const readEveryNotified = notifications.listening && (after === null ? notifications.highest === 0n : after.commit >= notifications.highest);
+        const readEveryNotified =
+          notifications.listening &&
+          (after === null ? notifications.highest === 0n : after.commit >= notifications.highest);
         await notifications.next(seen, readEveryNotified ? IDLE_POLL_MS : pollIntervalMs);
       }
     }

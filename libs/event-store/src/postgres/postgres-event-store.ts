@@ -43,14 +43,19 @@ export class PostgresEventStore implements EventStore {
     this.notifications = new AppendNotifications(options.pool);
   }
 
-  async append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`Stream ${streamId}: an append needs at least one event`);
     try {
       return await this.appendOnce(streamId, events, expectedRevision);
     } catch (error) {
       // Checked only when an append fails, to keep the common path short: a re-send of ids
       // already stored (lost reply, client retry) is answered with the earlier result.
-      const maybeResent = isUniqueViolation(error, 'events_event_id_unique') || error instanceof WrongExpectedRevisionError;
+      const maybeResent =
+        isUniqueViolation(error, 'events_event_id_unique') || error instanceof WrongExpectedRevisionError;
       if (maybeResent) {
         const earlier = await this.alreadyAppended(streamId, events);
         if (earlier) return earlier;
@@ -65,13 +70,21 @@ export class PostgresEventStore implements EventStore {
    * transaction: one round trip. With hooks that act on these events (the outbox), it runs
    * inside a transaction with them.
    */
-  private async appendOnce(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  private async appendOnce(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     const result = await this.commitAppend(streamId, events, expectedRevision);
     this.notifications.announce(result.events[0].checkpoint.commit);
     return result;
   }
 
-  private async commitAppend(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  private async commitAppend(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     const hooks = this.hooks.filter((hook) => !hook.eventTypes || events.some((e) => hook.eventTypes!.has(e.type)));
     if (hooks.length === 0) return toResult(await appendToStream(this.pool, streamId, events, expectedRevision));
     const client = await this.pool.connect();
@@ -101,9 +114,19 @@ export class PostgresEventStore implements EventStore {
     const stored = rows.map(fromRow);
     const sameBatch =
       stored.length === ids.length &&
-      stored.every((e, i) => e.streamId === streamId && e.eventId === ids[i] && (i === 0 || e.revision === stored[i - 1].revision + 1n));
-    if (!sameBatch) throw new IdempotencyConflictError(streamId, stored.map((e) => e.eventId));
-    const { rows: head } = await db.query<{ revision: string }>('SELECT revision FROM event_store.streams WHERE stream_id = $1', [streamId]);
+      stored.every(
+        (e, i) =>
+          e.streamId === streamId && e.eventId === ids[i] && (i === 0 || e.revision === stored[i - 1].revision + 1n),
+      );
+    if (!sameBatch)
+      throw new IdempotencyConflictError(
+        streamId,
+        stored.map((e) => e.eventId),
+      );
+    const { rows: head } = await db.query<{ revision: string }>(
+      'SELECT revision FROM event_store.streams WHERE stream_id = $1',
+      [streamId],
+    );
     return { nextRevision: BigInt(head[0].revision), events: stored };
   }
 
@@ -146,7 +169,12 @@ export class PostgresEventStore implements EventStore {
 const WRONG_EXPECTED_REVISION = 'ES409';
 
 /** The recorded batch, in revision order; a refused expectation becomes the port's error, naming the stream's revision. */
-async function appendToStream(db: Pick<Pool, 'query'> | PoolClient, streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<RecordedEvent[]> {
+async function appendToStream(
+  db: Pick<Pool, 'query'> | PoolClient,
+  streamId: string,
+  events: readonly EventToAppend[],
+  expected: ExpectedRevision,
+): Promise<RecordedEvent[]> {
   try {
     const { rows } = await db.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM event_store.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::text[], $9::timestamptz[])`,
@@ -171,7 +199,10 @@ async function appendToStream(db: Pick<Pool, 'query'> | PoolClient, streamId: st
   }
 }
 
-const toResult = (events: RecordedEvent[]): AppendResult => ({ nextRevision: events[events.length - 1].revision, events });
+const toResult = (events: RecordedEvent[]): AppendResult => ({
+  nextRevision: events[events.length - 1].revision,
+  events,
+});
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const pgError = error as { code?: string; constraint?: string };

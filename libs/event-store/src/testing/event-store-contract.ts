@@ -116,7 +116,9 @@ export function describeEventStoreContract(name: string, open: () => Promise<Ope
         const stream = freshStream('partial');
         const earlier = anEvent();
         await store.append(stream, [earlier], 'no-stream');
-        await expect(store.append(stream, [earlier, anEvent()], 'any')).rejects.toBeInstanceOf(IdempotencyConflictError);
+        await expect(store.append(stream, [earlier, anEvent()], 'any')).rejects.toBeInstanceOf(
+          IdempotencyConflictError,
+        );
         expect(await store.readStream(stream)).toHaveLength(1);
       });
     });
@@ -207,7 +209,12 @@ export function describeEventStoreContract(name: string, open: () => Promise<Ope
 }
 
 /** Reads all after `from`, keeping only the given streams (a shared server holds others too). */
-async function readAllOf(store: EventStore, from: RecordedEvent, streams: string[], limit: number): Promise<RecordedEvent[]> {
+async function readAllOf(
+  store: EventStore,
+  from: RecordedEvent,
+  streams: string[],
+  limit: number,
+): Promise<RecordedEvent[]> {
   const found: RecordedEvent[] = [];
   let after = from.checkpoint;
   for (let page = 0; page < 100; page++) {

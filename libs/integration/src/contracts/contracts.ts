@@ -63,7 +63,10 @@ export class IntegrationContracts {
 const describe = (errors: readonly ErrorObject[]): string =>
   errors
     .slice(0, 5)
-    .map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`)
+    .map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`,
+    )
     .join('; ');
 
 function strayCategories(payload: Record<string, unknown>): string | null {

@@ -13,7 +13,11 @@ import { InboundMessages, positionOf } from './inbound-messages';
 export const SOCIAL_CARE_CASE_UPDATES = 'social-care-case-updates.v1';
 
 /** The inbound contract (contracts/v1/social-care-case-updates.schema.json). */
-export type SocialCareCaseUpdate = { readonly messageId: string; readonly caseId: string; readonly childRef: string } & (
+export type SocialCareCaseUpdate = {
+  readonly messageId: string;
+  readonly caseId: string;
+  readonly childRef: string;
+} & (
   | { readonly type: 'child-protection-plan-started'; readonly startedOn: string }
   | { readonly type: 'child-protection-plan-ended'; readonly endedOn: string }
   | { readonly type: 'case-closed'; readonly closedOn: string }
@@ -67,8 +71,16 @@ export class SocialCareCaseUpdates {
 
   /** Each message in a consumer span, under the sender's trace when it names one (`traceparent`, ADR 022). */
   handle(message: IncomingMessage): Promise<void> {
-    const attributes = { 'messaging.system': 'kafka', 'messaging.destination.name': message.topic, 'messaging.kafka.offset': message.offset };
-    return inSpan(`consume ${message.topic}`, { kind: SpanKind.CONSUMER, parent: contextOf(message.headers[HEADERS.traceparent]), attributes }, () => this.apply(message));
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': message.topic,
+      'messaging.kafka.offset': message.offset,
+    };
+    return inSpan(
+      `consume ${message.topic}`,
+      { kind: SpanKind.CONSUMER, parent: contextOf(message.headers[HEADERS.traceparent]), attributes },
+      () => this.apply(message),
+    );
   }
 
   private async apply(message: IncomingMessage): Promise<void> {
@@ -99,9 +111,11 @@ export class SocialCareCaseUpdates {
         eventIdOf: (index) => eventIdFor(update.messageId, index),
       });
     } catch (error) {
-      if (error instanceof DomainRefusal) return this.reject(message, update.messageId, 'rejected', `refused by the domain: ${error.message}`);
+      if (error instanceof DomainRefusal)
+        return this.reject(message, update.messageId, 'rejected', `refused by the domain: ${error.message}`);
       // Within the contract but not storable (a NUL in a case id, say): set aside, never retried forever.
-      if (error instanceof EventRefusedError) return this.reject(message, update.messageId, 'rejected', `breaks the event's shape: ${error.reason}`);
+      if (error instanceof EventRefusedError)
+        return this.reject(message, update.messageId, 'rejected', `breaks the event's shape: ${error.reason}`);
       throw error;
     }
     await inbound.record({ ...where(message), messageId: update.messageId, outcome: 'applied' });
@@ -120,7 +134,12 @@ export class SocialCareCaseUpdates {
     return check.valid ? (body as SocialCareCaseUpdate) : `breaks the contract: ${check.reason}`;
   }
 
-  private async reject(message: IncomingMessage, messageId: string, outcome: 'dead-lettered' | 'rejected', reason: string): Promise<void> {
+  private async reject(
+    message: IncomingMessage,
+    messageId: string,
+    outcome: 'dead-lettered' | 'rejected',
+    reason: string,
+  ): Promise<void> {
     this.log(`inbound ${message.topic}: ${positionOf(message)} to the dead-letter topic: ${reason}`);
     await deadLetter(this.options.publisher, message, reason);
     await this.options.inbound.record({ ...where(message), messageId, outcome, reason });

@@ -48,7 +48,9 @@ export class KafkaMessageSource implements MessageSource {
       });
       const gaveUp = new Promise<void>((resolve) => (crashed = resolve));
       consumer.on(consumer.events.CRASH, ({ payload }) => {
-        this.log(`inbound ${topic}: consumer crashed (${payload.error.message}); ${payload.restart ? 'kafkajs restarts it' : 'reconnecting'}`);
+        this.log(
+          `inbound ${topic}: consumer crashed (${payload.error.message}); ${payload.restart ? 'kafkajs restarts it' : 'reconnecting'}`,
+        );
         if (!payload.restart) crashed?.();
       });
       await ensureTopics(this.kafka, [topic]);
@@ -77,7 +79,9 @@ export class KafkaMessageSource implements MessageSource {
           failures = 0;
         } catch (error) {
           failures += 1;
-          this.log(`inbound ${topic}: consumer not running (attempt ${failures}): ${error instanceof Error ? error.message : String(error)}`);
+          this.log(
+            `inbound ${topic}: consumer not running (attempt ${failures}): ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
         await (consumer as Consumer | null)?.disconnect().catch(() => undefined);
         if (!stopping) await pause.for(backoffDelay(Math.max(1, failures), 500, 30_000));

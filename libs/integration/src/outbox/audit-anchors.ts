@@ -15,7 +15,12 @@ export const publishAnchorThroughOutbox: PublishAnchor = async (manager, anchor)
   const payload = { ...anchor };
   const check = integrationContracts.check(TYPE, VERSION, payload);
   if (!check.valid) throw new Error(`an anchor breaks its contract: ${check.reason}`);
-  const headers = { [HEADERS.eventId]: anchor.anchorId, [HEADERS.eventType]: TYPE, [HEADERS.schemaVersion]: String(VERSION), [HEADERS.correlationId]: anchor.anchorId };
+  const headers = {
+    [HEADERS.eventId]: anchor.anchorId,
+    [HEADERS.eventType]: TYPE,
+    [HEADERS.schemaVersion]: String(VERSION),
+    [HEADERS.correlationId]: anchor.anchorId,
+  };
   await manager.query(
     `INSERT INTO integration.outbox (event_id, integration_type, topic, key, headers, payload) VALUES ($1, $2, $3, 'access-log', $4, $5)`,
     [anchor.anchorId, TYPE, topicOf(TYPE, VERSION), JSON.stringify(headers), JSON.stringify(payload)],

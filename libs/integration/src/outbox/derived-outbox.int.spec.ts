@@ -21,7 +21,11 @@ describe('derived outbox: a checkpointed projection writes the rows', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('derived_outbox');
-    store = new ProtectedEventStore(new PostgresEventStore({ pool: db.pool }), new ChildDataKeys(db.pool, randomBytes(32)), eventCatalogue);
+    store = new ProtectedEventStore(
+      new PostgresEventStore({ pool: db.pool }),
+      new ChildDataKeys(db.pool, randomBytes(32)),
+      eventCatalogue,
+    );
   });
   afterAll(async () => {
     await store.close();
@@ -31,7 +35,11 @@ describe('derived outbox: a checkpointed projection writes the rows', () => {
   it('writes each integration event once, from revealed events, across a restart', async () => {
     const childId = randomUUID();
     const withdrawn = toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(childId));
-    const appended = await store.append(`consent-${childId}`, [withdrawn, toAppend('SomethingInternal', { childId })], 'no-stream');
+    const appended = await store.append(
+      `consent-${childId}`,
+      [withdrawn, toAppend('SomethingInternal', { childId })],
+      'no-stream',
+    );
     const last = appended.events[appended.events.length - 1].checkpoint;
 
     const first = new ProjectionRunner(db.dataSource, store, [derivedOutboxProjection(pseudonymKey)]);
@@ -49,7 +57,10 @@ describe('derived outbox: a checkpointed projection writes the rows', () => {
         event_id: withdrawn.eventId,
         topic: 'consent-withdrawn.v1',
         key: pseudonymousChildId(pseudonymKey, childId),
-        payload: expect.objectContaining({ consentId: 'consent-1', withdrawnBy: { kind: 'parent-carer', relationship: 'mother' } }),
+        payload: expect.objectContaining({
+          consentId: 'consent-1',
+          withdrawnBy: { kind: 'parent-carer', relationship: 'mother' },
+        }),
         failed_at: null,
       },
     ]);

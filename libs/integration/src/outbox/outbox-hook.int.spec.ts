@@ -20,7 +20,11 @@ describe('transactional outbox (append hook)', () => {
   let db: TestDatabase;
   let setup: ReturnType<typeof outboxedStore>;
   const rowsOf = async (childId: string, pseudonymKey = setup.pseudonymKey) =>
-    (await db.pool.query<Row>('SELECT * FROM integration.outbox WHERE key = $1 ORDER BY id', [pseudonymousChildId(pseudonymKey, childId)])).rows;
+    (
+      await db.pool.query<Row>('SELECT * FROM integration.outbox WHERE key = $1 ORDER BY id', [
+        pseudonymousChildId(pseudonymKey, childId),
+      ])
+    ).rows;
 
   beforeAll(async () => {
     db = await createTestDatabase('outbox_hook');
@@ -53,14 +57,24 @@ describe('transactional outbox (append hook)', () => {
       published_at: null,
       failed_at: null,
     });
-    expect(row.payload).toMatchObject({ consentId: 'consent-1', withdrawnBy: { kind: 'parent-carer', relationship: 'mother' } });
+    expect(row.payload).toMatchObject({
+      consentId: 'consent-1',
+      withdrawnBy: { kind: 'parent-carer', relationship: 'mother' },
+    });
     expect(JSON.stringify(row.payload)).not.toContain('Sara Khan');
   });
 
-  it('builds a disclosure from its sealed event: the allowed categories\' field names, never a value (ADR 016)', async () => {
+  it("builds a disclosure from its sealed event: the allowed categories' field names, never a value (ADR 016)", async () => {
     const childId = randomUUID();
-    await setup.store.append(`disclosure-${childId}`, [toAppend('DisclosureMade', sampleDomainEvents.DisclosureMade(childId))], 'no-stream');
-    const stored = await db.pool.query<{ text: string }>(`SELECT data::text AS text FROM event_store.events WHERE child_id = $1`, [childId]);
+    await setup.store.append(
+      `disclosure-${childId}`,
+      [toAppend('DisclosureMade', sampleDomainEvents.DisclosureMade(childId))],
+      'no-stream',
+    );
+    const stored = await db.pool.query<{ text: string }>(
+      `SELECT data::text AS text FROM event_store.events WHERE child_id = $1`,
+      [childId],
+    );
     expect(stored.rows[0].text).not.toContain('Asthma'); // sealed in the log
     const [row] = await rowsOf(childId);
     expect(row.headers['recipient-agency']).toBe('health');
@@ -78,11 +92,19 @@ describe('transactional outbox (append hook)', () => {
   it('commits with the events or not at all', async () => {
     const failing = outboxedStore(db.pool, {
       pseudonymKey: setup.pseudonymKey,
-      extraHooks: [async () => { throw new Error('a later hook fails'); }],
+      extraHooks: [
+        async () => {
+          throw new Error('a later hook fails');
+        },
+      ],
     });
     const childId = randomUUID();
     await expect(
-      failing.store.append(`consent-${childId}`, [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(childId))], 'no-stream'),
+      failing.store.append(
+        `consent-${childId}`,
+        [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(childId))],
+        'no-stream',
+      ),
     ).rejects.toThrow('a later hook fails');
     expect(await rowsOf(childId)).toEqual([]);
     expect(await setup.store.readStream(`consent-${childId}`)).toEqual([]);

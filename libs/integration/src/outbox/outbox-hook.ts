@@ -72,12 +72,26 @@ export async function writeOutboxRows(
   await insertRows(transaction, rows);
 }
 
-function rowsFor(event: RecordedEvent, translator: Translator, { pseudonymKey, previousPseudonymKey }: Pick<OutboxHookOptions, 'pseudonymKey' | 'previousPseudonymKey'>, contracts: IntegrationContracts): OutboxRow[] {
+function rowsFor(
+  event: RecordedEvent,
+  translator: Translator,
+  { pseudonymKey, previousPseudonymKey }: Pick<OutboxHookOptions, 'pseudonymKey' | 'previousPseudonymKey'>,
+  contracts: IntegrationContracts,
+): OutboxRow[] {
   const childId = event.metadata.childId ?? (typeof event.data.childId === 'string' ? event.data.childId : undefined);
   const failed = (failure: string): OutboxRow[] => [
-    { eventId: event.eventId, integrationType: `untranslated:${event.type}`, topic: '', key: '', headers: {}, payload: {}, failure },
+    {
+      eventId: event.eventId,
+      integrationType: `untranslated:${event.type}`,
+      topic: '',
+      key: '',
+      headers: {},
+      payload: {},
+      failure,
+    },
   ];
-  if (!childId) return failed(`${event.type} ${event.eventId} names no child: an integration message must be keyed by one`);
+  if (!childId)
+    return failed(`${event.type} ${event.eventId} names no child: an integration message must be keyed by one`);
   const childRef = pseudonymousChildId(pseudonymKey, childId);
   let drafts;
   try {
@@ -101,7 +115,9 @@ function rowsFor(event: RecordedEvent, translator: Translator, { pseudonymKey, p
         [HEADERS.correlationId]: event.metadata.correlationId,
         [HEADERS.sourceEventType]: event.type,
         ...(draft.recipientAgencyId ? { [HEADERS.recipientAgency]: draft.recipientAgencyId } : {}),
-        ...(previousPseudonymKey ? { [HEADERS.previousChildRef]: pseudonymousChildId(previousPseudonymKey, childId) } : {}),
+        ...(previousPseudonymKey
+          ? { [HEADERS.previousChildRef]: pseudonymousChildId(previousPseudonymKey, childId) }
+          : {}),
         ...(event.metadata.traceparent ? { [HEADERS.traceparent]: event.metadata.traceparent } : {}),
       },
       payload: draft.payload,
@@ -115,7 +131,9 @@ function fieldsOf(payload: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(payload).flatMap(([name, value]) => {
     const path = `${prefix}${name}`;
     if (path === 'childRef' || path === 'occurredAt') return [];
-    return value && typeof value === 'object' && !Array.isArray(value) ? fieldsOf(value as Record<string, unknown>, `${path}.`) : [path];
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? fieldsOf(value as Record<string, unknown>, `${path}.`)
+      : [path];
   });
 }
 

@@ -10,7 +10,12 @@ describe('rotating the pseudonym key', () => {
   const oldKey = randomBytes(32);
   const newKey = randomBytes(32);
   const rowOf = async (ref: string) =>
-    (await db.pool.query<{ key: string; headers: Record<string, string>; payload: { childRef: string } }>('SELECT key, headers, payload FROM integration.outbox WHERE key = $1', [ref])).rows;
+    (
+      await db.pool.query<{ key: string; headers: Record<string, string>; payload: { childRef: string } }>(
+        'SELECT key, headers, payload FROM integration.outbox WHERE key = $1',
+        [ref],
+      )
+    ).rows;
 
   beforeAll(async () => {
     db = await createTestDatabase('pseudonym_rotation');
@@ -22,7 +27,11 @@ describe('rotating the pseudonym key', () => {
   it('keys messages by the new reference and carries the previous one until the rotation ends', async () => {
     const rotating = outboxedStore(db.pool, { pseudonymKey: newKey, previousPseudonymKey: oldKey });
     const childId = randomUUID();
-    await rotating.store.append(`consent-${childId}`, [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(childId))], 'no-stream');
+    await rotating.store.append(
+      `consent-${childId}`,
+      [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(childId))],
+      'no-stream',
+    );
     const [row] = await rowOf(pseudonymousChildId(newKey, childId));
     expect(row.payload.childRef).toBe(pseudonymousChildId(newKey, childId));
     expect(row.headers['previous-child-ref']).toBe(pseudonymousChildId(oldKey, childId));
@@ -31,7 +40,11 @@ describe('rotating the pseudonym key', () => {
 
     const after = outboxedStore(db.pool, { pseudonymKey: newKey });
     const other = randomUUID();
-    await after.store.append(`consent-${other}`, [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(other))], 'no-stream');
+    await after.store.append(
+      `consent-${other}`,
+      [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(other))],
+      'no-stream',
+    );
     const [plain] = await rowOf(pseudonymousChildId(newKey, other));
     expect(plain.headers).not.toHaveProperty('previous-child-ref');
     await after.store.close();

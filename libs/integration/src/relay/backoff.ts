@@ -1,5 +1,10 @@
 /** Exponential backoff with full jitter: base·2^(failures-1), capped, never zero. */
-export function backoffDelay(failures: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  failures: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
   return Math.max(baseMs / 2, Math.round(ceiling * (0.5 + random() / 2)));
 }

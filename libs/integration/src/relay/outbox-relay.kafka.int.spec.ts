@@ -22,7 +22,12 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
     db = await createTestDatabase('relay_kafka');
     setup = outboxedStore(db.pool);
     publisher = new KafkaPublisher(testKafka(brokers, relayLog));
-    relay = new OutboxRelay({ pool: db.pool, publisher, clock: () => fixtureInstant, log: (line) => relayLog.push(line) });
+    relay = new OutboxRelay({
+      pool: db.pool,
+      publisher,
+      clock: () => fixtureInstant,
+      log: (line) => relayLog.push(line),
+    });
   });
   afterAll(async () => {
     await relay.stop();
@@ -39,7 +44,12 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
 
     await relay.drain();
 
-    const [message, ...more] = await readTopic(kafka, 'disclosure-to-agency.v2', (m) => m.headers['event-id'] === disclosure.eventId, (kept) => kept.length >= 1);
+    const [message, ...more] = await readTopic(
+      kafka,
+      'disclosure-to-agency.v2',
+      (m) => m.headers['event-id'] === disclosure.eventId,
+      (kept) => kept.length >= 1,
+    );
     expect(more).toHaveLength(0);
     const childRef = pseudonymousChildId(setup.pseudonymKey, childId);
     expect(message.key).toBe(childRef);
@@ -74,17 +84,34 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
     await db.pool.query(
       `INSERT INTO integration.outbox (event_id, integration_type, topic, key, headers, payload)
        VALUES ($1, 'consent-withdrawn', 'consent-withdrawn.v1', $2, $3, $4)`,
-      [tampered, childRef, { 'event-id': tampered, 'event-type': 'consent-withdrawn', 'schema-version': '1', 'correlation-id': 'c' }, { childRef, childName: 'Amira Khan' }],
+      [
+        tampered,
+        childRef,
+        { 'event-id': tampered, 'event-type': 'consent-withdrawn', 'schema-version': '1', 'correlation-id': 'c' },
+        { childRef, childName: 'Amira Khan' },
+      ],
     );
     const after = toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(childId));
     await setup.store.append(`consent-${childId}`, [after], 'no-stream');
 
     await relay.drain();
 
-    const messages = await readTopic(kafka, 'consent-withdrawn.v1', (m) => m.key === childRef, (kept) => kept.some((m) => m.headers['event-id'] === after.eventId));
+    const messages = await readTopic(
+      kafka,
+      'consent-withdrawn.v1',
+      (m) => m.key === childRef,
+      (kept) => kept.some((m) => m.headers['event-id'] === after.eventId),
+    );
     expect(messages.map((m) => m.headers['event-id'])).toEqual([after.eventId]);
-    const { rows } = await db.pool.query('SELECT failed_at, published_at, last_error FROM integration.outbox WHERE event_id = $1', [tampered]);
-    expect(rows[0]).toMatchObject({ published_at: null, failed_at: expect.any(Date), last_error: expect.stringContaining('childName') });
+    const { rows } = await db.pool.query(
+      'SELECT failed_at, published_at, last_error FROM integration.outbox WHERE event_id = $1',
+      [tampered],
+    );
+    expect(rows[0]).toMatchObject({
+      published_at: null,
+      failed_at: expect.any(Date),
+      last_error: expect.stringContaining('childName'),
+    });
     expect((await outboxStatus(db.pool)).failed).toBe(1);
   });
 
@@ -93,14 +120,22 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
     const appended: { childId: string; eventId: string }[] = [];
     for (let round = 0; round < 4; round += 1) {
       for (const childId of children) {
-        const event = toAppend('MastRequestMade', { ...sampleDomainEvents.MastRequestMade(childId), requestId: `req-${round}` });
+        const event = toAppend('MastRequestMade', {
+          ...sampleDomainEvents.MastRequestMade(childId),
+          requestId: `req-${round}`,
+        });
         await setup.store.append(`mast-request-${childId}-${round}`, [event], 'no-stream');
         appended.push({ childId, eventId: event.eventId });
       }
     }
     relay.start();
     const ids = new Set(appended.map((a) => a.eventId));
-    const messages = await readTopic(kafka, 'mast-request-received.v1', (m) => ids.has(m.headers['event-id']), (kept) => kept.length >= ids.size);
+    const messages = await readTopic(
+      kafka,
+      'mast-request-received.v1',
+      (m) => ids.has(m.headers['event-id']),
+      (kept) => kept.length >= ids.size,
+    );
     await relay.stop();
 
     expect(messages).toHaveLength(ids.size);
@@ -113,7 +148,11 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
 
   it('holds no transaction id while the broker has the batch, so readers of the event log are never held back', async () => {
     const childId = randomUUID();
-    await setup.store.append(`consent-${childId}`, [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(childId))], 'no-stream');
+    await setup.store.append(
+      `consent-${childId}`,
+      [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(childId))],
+      'no-stream',
+    );
     const xidsDuringSend: number[] = [];
     const watching: MessagePublisher = {
       publish: async (messages) => {
@@ -125,7 +164,12 @@ describeWithKafka('outbox relay -> Kafka (real broker)', (brokers) => {
       },
       close: () => publisher.close(),
     };
-    const watched = new OutboxRelay({ pool: db.pool, publisher: watching, clock: () => fixtureInstant, log: (line) => relayLog.push(line) });
+    const watched = new OutboxRelay({
+      pool: db.pool,
+      publisher: watching,
+      clock: () => fixtureInstant,
+      log: (line) => relayLog.push(line),
+    });
     expect(await watched.drain()).toBe(1);
     expect(xidsDuringSend).toEqual([0]);
   });

@@ -67,7 +67,14 @@ export class OutboxRelay {
   private lastPrune = 0;
   private current: {
     -readonly [K in keyof RelayStatus]: RelayStatus[K];
-  } = { state: 'stopped', published: 0, failedContracts: 0, consecutiveFailures: 0, lastError: null, lastPublishedAt: null };
+  } = {
+    state: 'stopped',
+    published: 0,
+    failedContracts: 0,
+    consecutiveFailures: 0,
+    lastError: null,
+    lastPublishedAt: null,
+  };
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
@@ -120,7 +127,8 @@ export class OutboxRelay {
       let wait: number;
       try {
         const pass = await this.publishOnce();
-        if (this.current.consecutiveFailures > 0) this.log(`relay: broker reachable again after ${this.current.consecutiveFailures} failed attempt(s)`);
+        if (this.current.consecutiveFailures > 0)
+          this.log(`relay: broker reachable again after ${this.current.consecutiveFailures} failed attempt(s)`);
         this.current.consecutiveFailures = 0;
         if (pass.kind === 'standby') {
           this.current.state = 'standby';
@@ -135,7 +143,9 @@ export class OutboxRelay {
         this.current.lastError = error instanceof Error ? error.message : String(error);
         this.current.state = 'backing-off';
         wait = backoffDelay(this.current.consecutiveFailures, this.backoffBaseMs, this.backoffMaxMs);
-        this.log(`relay: publishing failed (attempt ${this.current.consecutiveFailures}), retrying in ${wait} ms: ${this.current.lastError}`);
+        this.log(
+          `relay: publishing failed (attempt ${this.current.consecutiveFailures}), retrying in ${wait} ms: ${this.current.lastError}`,
+        );
       }
       if (wait > 0 && !this.stopping) await this.pause.for(wait);
     }
@@ -146,7 +156,9 @@ export class OutboxRelay {
     let claimed: ClaimedRow[] = [];
     try {
       await client.query('BEGIN');
-      const { rows: lock } = await client.query<{ leader: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS leader', [RELAY_LOCK]);
+      const { rows: lock } = await client.query<{ leader: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS leader', [
+        RELAY_LOCK,
+      ]);
       if (!lock[0].leader) {
         await client.query('ROLLBACK');
         return { kind: 'standby' };
@@ -155,7 +167,11 @@ export class OutboxRelay {
       const valid: ClaimedRow[] = [];
       const broken: { row: ClaimedRow; reason: string }[] = [];
       for (const row of claimed) {
-        const check = this.contracts.check(row.integration_type, Number(row.headers[HEADERS.schemaVersion]), row.payload);
+        const check = this.contracts.check(
+          row.integration_type,
+          Number(row.headers[HEADERS.schemaVersion]),
+          row.payload,
+        );
         if (check.valid) valid.push(row);
         else broken.push({ row, reason: check.reason });
       }
@@ -165,12 +181,18 @@ export class OutboxRelay {
       // running transaction id, ADR 002).
       if (valid.length > 0) {
         const ids = valid.map((r) => r.id);
-        await client.query('UPDATE integration.outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])', [ids]);
+        await client.query(
+          'UPDATE integration.outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
+          [ids],
+        );
         await recordSent(client, ids);
       }
       for (const { row, reason } of broken) {
         this.log(`relay: outbox row ${row.id} (${row.topic}) breaks its contract and is not published: ${reason}`);
-        await client.query('UPDATE integration.outbox SET failed_at = now(), last_error = $2 WHERE id = $1', [row.id, reason]);
+        await client.query('UPDATE integration.outbox SET failed_at = now(), last_error = $2 WHERE id = $1', [
+          row.id,
+          reason,
+        ]);
       }
       await client.query('COMMIT');
       this.current.published += valid.length;
@@ -191,10 +213,10 @@ export class OutboxRelay {
     if (rows.length === 0) return;
     const reason = error instanceof Error ? error.message : String(error);
     await this.options.pool
-      .query('UPDATE integration.outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[]) AND published_at IS NULL', [
-        rows.map((r) => r.id),
-        reason.slice(0, 1000),
-      ])
+      .query(
+        'UPDATE integration.outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[]) AND published_at IS NULL',
+        [rows.map((r) => r.id), reason.slice(0, 1000)],
+      )
       .catch(() => undefined);
   }
 

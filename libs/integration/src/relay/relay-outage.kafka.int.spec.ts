@@ -25,7 +25,14 @@ describeWithKafka('broker outage: the outbox backs up and drains, once per event
     db = await createTestDatabase('relay_outage');
     setup = outboxedStore(db.pool);
     publisher = new KafkaPublisher(testKafka(brokers, log));
-    relay = new OutboxRelay({ pool: db.pool, publisher, backoffBaseMs: 100, backoffMaxMs: 2000, clock: () => fixtureInstant, log: (line) => log.push(line) });
+    relay = new OutboxRelay({
+      pool: db.pool,
+      publisher,
+      backoffBaseMs: 100,
+      backoffMaxMs: 2000,
+      clock: () => fixtureInstant,
+      log: (line) => log.push(line),
+    });
   }, 120_000);
   afterAll(async () => {
     await relay.stop();
@@ -39,7 +46,11 @@ describeWithKafka('broker outage: the outbox backs up and drains, once per event
     relay.start();
     // A first message proves the relay and topic work before the outage.
     const before = randomUUID();
-    await setup.store.append(`consent-${before}`, [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(before))], 'no-stream');
+    await setup.store.append(
+      `consent-${before}`,
+      [toAppend('ConsentWithdrawn', sampleDomainEvents.ConsentWithdrawn(before))],
+      'no-stream',
+    );
     await eventually('the first message to be published', async () => (await outboxStatus(db.pool)).depth === 0);
 
     broker.pause();
@@ -47,7 +58,10 @@ describeWithKafka('broker outage: the outbox backs up and drains, once per event
     const appended: { childId: string; eventId: string }[] = [];
     for (let round = 0; round < 5; round += 1) {
       for (const childId of children) {
-        const event = toAppend('ConsentWithdrawn', { ...sampleDomainEvents.ConsentWithdrawn(childId), consentId: `consent-${round}` });
+        const event = toAppend('ConsentWithdrawn', {
+          ...sampleDomainEvents.ConsentWithdrawn(childId),
+          consentId: `consent-${round}`,
+        });
         await setup.store.append(`consent-${childId}-${round}`, [event], 'no-stream');
         appended.push({ childId, eventId: event.eventId });
       }
@@ -58,12 +72,22 @@ describeWithKafka('broker outage: the outbox backs up and drains, once per event
     expect(backedUp.oldestUnpublishedAgeSeconds).toBeGreaterThan(0);
 
     broker.start();
-    await eventually('the outbox to drain after the broker returned', async () => (await outboxStatus(db.pool)).depth === 0, 90_000);
+    await eventually(
+      'the outbox to drain after the broker returned',
+      async () => (await outboxStatus(db.pool)).depth === 0,
+      90_000,
+    );
     expect(relay.status().consecutiveFailures).toBe(0);
 
     const ids = new Set(appended.map((a) => a.eventId));
     const kafka = testKafka(brokers);
-    const messages = await readTopic(kafka, 'consent-withdrawn.v1', (m) => ids.has(m.headers['event-id']), (kept) => kept.length >= ids.size, 60_000);
+    const messages = await readTopic(
+      kafka,
+      'consent-withdrawn.v1',
+      (m) => ids.has(m.headers['event-id']),
+      (kept) => kept.length >= ids.size,
+      60_000,
+    );
     const perId = new Map<string, number>();
     for (const m of messages) perId.set(m.headers['event-id'], (perId.get(m.headers['event-id']) ?? 0) + 1);
     expect([...ids].filter((id) => perId.get(id) !== 1)).toEqual([]);

@@ -17,13 +17,24 @@ interface Row {
 export async function publishTraced(publisher: MessagePublisher, rows: readonly Row[]): Promise<void> {
   const spans = rows.map((row) => {
     const parent = contextOf(row.headers[HEADERS.traceparent]);
-    return parent ? openSpan(`publish ${row.topic}`, { kind: SpanKind.PRODUCER, parent, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': row.topic } }) : undefined;
+    return parent
+      ? openSpan(`publish ${row.topic}`, {
+          kind: SpanKind.PRODUCER,
+          parent,
+          attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': row.topic },
+        })
+      : undefined;
   });
   try {
     await publisher.publish(
       rows.map((row, i) => {
         const traceparent = spans[i]?.traceparent;
-        return { topic: row.topic, key: row.key, headers: traceparent ? { ...row.headers, [HEADERS.traceparent]: traceparent } : row.headers, value: JSON.stringify(row.payload) };
+        return {
+          topic: row.topic,
+          key: row.key,
+          headers: traceparent ? { ...row.headers, [HEADERS.traceparent]: traceparent } : row.headers,
+          value: JSON.stringify(row.payload),
+        };
       }),
     );
   } catch (error) {

@@ -18,7 +18,8 @@ export const describeWithKafka = (name: string, body: (brokers: string[]) => voi
   const brokers = testBrokers();
   if (!brokers) {
     describe(name, () => {
-      it.skip('needs a Kafka broker: KAFKA_BROKERS is not set (npm test starts one with scripts/kafka.sh)', () => undefined);
+      it.skip('needs a Kafka broker: KAFKA_BROKERS is not set (npm test starts one with scripts/kafka.sh)', () =>
+        undefined);
     });
     return;
   }
@@ -67,7 +68,9 @@ export async function readTopic(
           partition,
           offset: message.offset,
           key: message.key?.toString('utf8') ?? null,
-          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : (v ?? ''))])),
+          headers: Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : (v ?? ''))]),
+          ),
           value: message.value?.toString('utf8') ?? null,
         };
         if (keep(read)) kept.push(read);
@@ -79,7 +82,8 @@ export async function readTopic(
         ends = (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, high: BigInt(o.high) }));
       }
       if (ends && ends.every((e) => e.high === 0n || (seen.get(e.partition) ?? -1n) >= e.high - 1n)) return kept;
-      if (Date.now() > deadline) throw new Error(`read ${topic}: gave up after ${timeoutMs} ms with ${kept.length} matching message(s)`);
+      if (Date.now() > deadline)
+        throw new Error(`read ${topic}: gave up after ${timeoutMs} ms with ${kept.length} matching message(s)`);
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {
@@ -98,7 +102,12 @@ export class PrivateBroker {
 
   /** 100 above the shared broker's port, so test runs on one machine with their own KAFKA_PORT never collide. */
   constructor(readonly port = Number(process.env.KAFKA_PORT ?? 19092) + 100) {
-    this.env = { ...process.env, KAFKA_HOME: `var/kafka-${port}`, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(port + 1) };
+    this.env = {
+      ...process.env,
+      KAFKA_HOME: `var/kafka-${port}`,
+      KAFKA_PORT: String(port),
+      KAFKA_CONTROLLER_PORT: String(port + 1),
+    };
   }
 
   get brokers(): string[] {
@@ -121,7 +130,12 @@ export class PrivateBroker {
   }
 
   private run(command: 'start' | 'pause' | 'stop'): void {
-    const run = spawnSync('bash', ['scripts/kafka.sh', command], { cwd: repoRoot, env: this.env, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync('bash', ['scripts/kafka.sh', command], {
+      cwd: repoRoot,
+      env: this.env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     if (run.status !== 0) throw new Error(`scripts/kafka.sh ${command} (port ${this.port}) failed: ${run.stderr}`);
   }
 }

@@ -9,10 +9,17 @@ import { createOutboxHook } from '../outbox/outbox-hook';
 import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
 /** The platform's store as openPlatform assembles it: sealing, PostgreSQL, the outbox hook. */
-export function outboxedStore(pool: Pool, options: { pseudonymKey?: Buffer; previousPseudonymKey?: Buffer; extraHooks?: AppendHook[] } = {}) {
+export function outboxedStore(
+  pool: Pool,
+  options: { pseudonymKey?: Buffer; previousPseudonymKey?: Buffer; extraHooks?: AppendHook[] } = {},
+) {
   const pseudonymKey = options.pseudonymKey ?? randomBytes(32);
   const keys = new ChildDataKeys(pool, randomBytes(32));
-  const outbox = createOutboxHook({ pseudonymKey, previousPseudonymKey: options.previousPseudonymKey, reveal: (events: readonly RecordedEvent[]) => store.reveal(events) });
+  const outbox = createOutboxHook({
+    pseudonymKey,
+    previousPseudonymKey: options.previousPseudonymKey,
+    reveal: (events: readonly RecordedEvent[]) => store.reveal(events),
+  });
   const store: ProtectedEventStore = new ProtectedEventStore(
     new PostgresEventStore({ pool, appendHooks: [outbox, ...(options.extraHooks ?? [])] }),
     keys,

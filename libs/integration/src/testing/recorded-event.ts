@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 
 /** A hand-built RecordedEvent, as the store would return it with personal fields opened. */
-export function recordedEvent(type: string, data: Record<string, unknown>, overrides: Partial<RecordedEvent> = {}): RecordedEvent {
+export function recordedEvent(
+  type: string,
+  data: Record<string, unknown>,
+  overrides: Partial<RecordedEvent> = {},
+): RecordedEvent {
   return {
     eventId: randomUUID(),
     streamId: `test-${randomUUID()}`,

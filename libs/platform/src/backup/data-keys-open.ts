@@ -7,11 +7,15 @@ import type { ChildDataKeys } from '@app/event-store/personal-data/child-data-ke
  * DATA_KEY_ENCRYPTION_KEY is the right one before anything is rebuilt from the log.
  */
 export async function requireDataKeysOpen(pool: Pool, dataKeys: ChildDataKeys): Promise<void> {
-  const { rows } = await pool.query<{ child_id: string }>(`SELECT child_id FROM event_store.child_data_keys WHERE wrapped_key IS NOT NULL LIMIT 1`);
+  const { rows } = await pool.query<{ child_id: string }>(
+    `SELECT child_id FROM event_store.child_data_keys WHERE wrapped_key IS NOT NULL LIMIT 1`,
+  );
   if (rows.length === 0) return;
   try {
     await dataKeys.existingKeys([rows[0].child_id]);
   } catch {
-    throw new Error('the restored data keys do not open with this DATA_KEY_ENCRYPTION_KEY: restore with the key that was in use when the backup was taken');
+    throw new Error(
+      'the restored data keys do not open with this DATA_KEY_ENCRYPTION_KEY: restore with the key that was in use when the backup was taken',
+    );
   }
 }

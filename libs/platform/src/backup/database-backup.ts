@@ -24,5 +24,18 @@ export async function backUpDatabase({ ownerUrl, file, binDir }: BackupOptions):
   const pgDump = clientTool('pg_dump', binDir);
   await requireToolFor(pgDump, ownerUrl);
   const { args, env } = libpqConnection(ownerUrl);
-  await run(pgDump, [...args, '--format=custom', '--no-owner', '--no-privileges', '--exclude-table-data=read_models.*', '--exclude-schema=read_models_rebuild_*', '--file', file], { env });
+  await run(
+    pgDump,
+    [
+      ...args,
+      '--format=custom',
+      '--no-owner',
+      '--no-privileges',
+      '--exclude-table-data=read_models.*',
+      '--exclude-schema=read_models_rebuild_*',
+      '--file',
+      file,
+    ],
+    { env },
+  );
 }

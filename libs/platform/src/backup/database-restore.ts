@@ -17,7 +17,9 @@ export interface RestoreOptions {
 /** The database to restore into already holds platform tables: a restore never merges into a live database. */
 export class DatabaseNotEmpty extends Error {
   constructor(readonly tables: readonly string[]) {
-    super(`the database to restore into is not empty (it has ${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ', …' : ''}): restore into a new, empty database`);
+    super(
+      `the database to restore into is not empty (it has ${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ', …' : ''}): restore into a new, empty database`,
+    );
     this.name = 'DatabaseNotEmpty';
   }
 }
@@ -51,7 +53,19 @@ export async function restoreDatabase({ ownerUrl, file, binDir }: RestoreOptions
   if (existing.length > 0) throw new DatabaseNotEmpty(existing);
   const { args, env } = libpqConnection(ownerUrl);
   const restore = (...sections: string[]) =>
-    run(pgRestore, [...args, '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', ...sections.map((s) => `--section=${s}`), file], { env });
+    run(
+      pgRestore,
+      [
+        ...args,
+        '--no-owner',
+        '--no-privileges',
+        '--single-transaction',
+        '--exit-on-error',
+        ...sections.map((s) => `--section=${s}`),
+        file,
+      ],
+      { env },
+    );
   await restore('pre-data', 'data');
   await rebaseCommitOrder(ownerUrl);
   await restore('post-data');

@@ -11,7 +11,8 @@ export function clientTool(name: 'pg_dump' | 'pg_restore', binDir?: string): str
   return path;
 }
 
-const majorOf = (versionLine: string): number => Number(/(\d+)(?:\.\d+)?/.exec(versionLine.replace(/^[^)]*\)\s*/, ''))?.[1] ?? NaN);
+const majorOf = (versionLine: string): number =>
+  Number(/(\d+)(?:\.\d+)?/.exec(versionLine.replace(/^[^)]*\)\s*/, ''))?.[1] ?? NaN);
 
 /**
  * pg_dump refuses a server newer than itself, and a dump taken by an older pg_dump may miss
@@ -22,14 +23,19 @@ export async function requireToolFor(tool: string, url: string): Promise<void> {
   try {
     said = execFileSync(tool, ['--version'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error(`${tool} was not found: install the PostgreSQL client programs or set PG_BIN_DIR (scripts/pg-client.sh builds them)`);
+    throw new Error(
+      `${tool} was not found: install the PostgreSQL client programs or set PG_BIN_DIR (scripts/pg-client.sh builds them)`,
+    );
   }
   const client = new Client({ connectionString: url });
   await client.connect();
   const { rows } = await client.query<{ server_version_num: string }>('SHOW server_version_num');
   await client.end();
   const server = Math.floor(Number(rows[0].server_version_num) / 10000);
-  if (!(majorOf(said) >= server)) throw new Error(`${tool} is "${said}" but the server is PostgreSQL ${server}: use the client programs of ${server} or later (PG_BIN_DIR)`);
+  if (!(majorOf(said) >= server))
+    throw new Error(
+      `${tool} is "${said}" but the server is PostgreSQL ${server}: use the client programs of ${server} or later (PG_BIN_DIR)`,
+    );
 }
 
 /** The connection as libpq arguments: the password goes in the environment, never on a command line others can read. */

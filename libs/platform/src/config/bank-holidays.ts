@@ -20,12 +20,20 @@ const VARIABLE = 'BANK_HOLIDAYS_FILE';
  */
 export function loadBankHolidays(file: string): BankHolidays {
   const parsed = readJsonConfig(VARIABLE, file);
-  const listed = Array.isArray(parsed) ? parsed : (parsed as { 'england-and-wales'?: { events?: Array<{ date?: unknown }> } })?.['england-and-wales']?.events?.map((e) => e?.date);
+  const listed = Array.isArray(parsed)
+    ? parsed
+    : (parsed as { 'england-and-wales'?: { events?: Array<{ date?: unknown }> } })?.['england-and-wales']?.events?.map(
+        (e) => e?.date,
+      );
   if (!Array.isArray(listed) || listed.length === 0) {
-    throw new ConfigError(VARIABLE, `must hold a JSON array of days or gov.uk's bank-holidays.json with an england-and-wales division (${file})`);
+    throw new ConfigError(
+      VARIABLE,
+      `must hold a JSON array of days or gov.uk's bank-holidays.json with an england-and-wales division (${file})`,
+    );
   }
   const bad = listed.find((day) => !isIsoDate(day));
-  if (bad !== undefined) throw new ConfigError(VARIABLE, `lists ${JSON.stringify(bad)}, which is not a day (YYYY-MM-DD), in ${file}`);
+  if (bad !== undefined)
+    throw new ConfigError(VARIABLE, `lists ${JSON.stringify(bad)}, which is not a day (YYYY-MM-DD), in ${file}`);
   const days = [...new Set(listed as string[])].sort();
   return { calendar: bankHolidayCalendar(days), days, lastYear: Number(days[days.length - 1].slice(0, 4)) };
 }

@@ -26,8 +26,14 @@ describe('the working-day calendar from BANK_HOLIDAYS_FILE', () => {
   });
 
   it('names the variable when the file is missing, malformed or lists a non-day', () => {
-    expect(() => loadBankHolidays(join(dir, 'absent.json'))).toThrow(/^Configuration error: BANK_HOLIDAYS_FILE could not be read/);
-    expect(() => loadBankHolidays(file('object.json', '{"scotland":{}}'))).toThrow(/BANK_HOLIDAYS_FILE must hold a JSON array/);
-    expect(() => loadBankHolidays(file('bad-day.json', '["2026-02-30"]'))).toThrow(/BANK_HOLIDAYS_FILE lists "2026-02-30"/);
+    expect(() => loadBankHolidays(join(dir, 'absent.json'))).toThrow(
+      /^Configuration error: BANK_HOLIDAYS_FILE could not be read/,
+    );
+    expect(() => loadBankHolidays(file('object.json', '{"scotland":{}}'))).toThrow(
+      /BANK_HOLIDAYS_FILE must hold a JSON array/,
+    );
+    expect(() => loadBankHolidays(file('bad-day.json', '["2026-02-30"]'))).toThrow(
+      /BANK_HOLIDAYS_FILE lists "2026-02-30"/,
+    );
   });
 });

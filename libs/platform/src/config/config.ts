@@ -79,7 +79,10 @@ export interface WebConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Configuration error: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -132,12 +135,22 @@ const encryptionKey = (env: Env, name = 'DATA_KEY_ENCRYPTION_KEY'): Buffer | und
 };
 
 /** The key a rotation replaces (ADR 021): it needs the new key beside it, and must not be that key. */
-const previousKey = (env: Env, name: string, current: string, read: (env: Env, name: string) => Buffer | undefined): Buffer | undefined => {
+const previousKey = (
+  env: Env,
+  name: string,
+  current: string,
+  read: (env: Env, name: string) => Buffer | undefined,
+): Buffer | undefined => {
   const previous = read(env, name);
   if (!previous) return undefined;
   const now = read(env, current);
-  if (!now) throw new ConfigError(name, `needs ${current} (the new key) beside it: a rotation moves from ${name} to ${current}`);
-  if (now.equals(previous)) throw new ConfigError(name, `is the same key as ${current}: set it to the key being replaced, or unset it`);
+  if (!now)
+    throw new ConfigError(
+      name,
+      `needs ${current} (the new key) beside it: a rotation moves from ${name} to ${current}`,
+    );
+  if (now.equals(previous))
+    throw new ConfigError(name, `is the same key as ${current}: set it to the key being replaced, or unset it`);
   return previous;
 };
 
@@ -154,7 +167,8 @@ const oidc = (env: Env): PlatformConfig['oidc'] => {
   if (!issuer) return undefined;
   const audience = env.OIDC_AUDIENCE;
   if (!audience) throw new ConfigError('OIDC_AUDIENCE', 'is required when OIDC_ISSUER is set');
-  const jwksUrl = url(env, 'OIDC_JWKS_URL', ['https:', 'http:']) ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`;
+  const jwksUrl =
+    url(env, 'OIDC_JWKS_URL', ['https:', 'http:']) ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`;
   return { issuer, audience, jwksUrl };
 };
 
@@ -177,8 +191,16 @@ const migrationUrl = (env: Env): string | undefined => {
   const app = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   if (!app) throw new ConfigError('MIGRATION_DATABASE_URL', 'needs DATABASE_URL (the app role) beside it');
   const [o, a] = [new URL(owner), new URL(app)];
-  if (o.host !== a.host || o.pathname !== a.pathname) throw new ConfigError('MIGRATION_DATABASE_URL', `must name the same server and database as DATABASE_URL (${a.host}${a.pathname})`);
-  if (o.username === a.username) throw new ConfigError('MIGRATION_DATABASE_URL', 'must log in as the schema owner, another user than DATABASE_URL\'s app role');
+  if (o.host !== a.host || o.pathname !== a.pathname)
+    throw new ConfigError(
+      'MIGRATION_DATABASE_URL',
+      `must name the same server and database as DATABASE_URL (${a.host}${a.pathname})`,
+    );
+  if (o.username === a.username)
+    throw new ConfigError(
+      'MIGRATION_DATABASE_URL',
+      "must log in as the schema owner, another user than DATABASE_URL's app role",
+    );
   return owner;
 };
 
@@ -188,7 +210,11 @@ const clientDir = (env: Env): string | undefined => {
   if (raw === undefined || raw === '') return undefined;
   const dir = resolve(raw);
   for (const tool of ['pg_dump', 'pg_restore']) {
-    if (!existsSync(join(dir, tool))) throw new ConfigError('PG_BIN_DIR', `must be a directory holding pg_dump and pg_restore; ${join(dir, tool)} does not exist`);
+    if (!existsSync(join(dir, tool)))
+      throw new ConfigError(
+        'PG_BIN_DIR',
+        `must be a directory holding pg_dump and pg_restore; ${join(dir, tool)} does not exist`,
+      );
   }
   return dir;
 };
@@ -197,7 +223,10 @@ const clientDir = (env: Env): string | undefined => {
 const tracingOf = (env: Env): PlatformConfig['tracing'] => {
   const endpoint = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
   if (!endpoint) return undefined;
-  return { endpoint, serviceName: env.OTEL_SERVICE_NAME && env.OTEL_SERVICE_NAME !== '' ? env.OTEL_SERVICE_NAME : undefined };
+  return {
+    endpoint,
+    serviceName: env.OTEL_SERVICE_NAME && env.OTEL_SERVICE_NAME !== '' ? env.OTEL_SERVICE_NAME : undefined,
+  };
 };
 
 const absolutePath = (env: Env, name: string, fallback: string): string => {
@@ -212,8 +241,13 @@ const web = (env: Env, port: number): WebConfig => {
   const clientId = env.OIDC_CLIENT_ID && env.OIDC_CLIENT_ID !== '' ? env.OIDC_CLIENT_ID : undefined;
   if (clientId && !issuer) throw new ConfigError('OIDC_CLIENT_ID', 'needs OIDC_ISSUER beside it');
   const secureCookies = flag(env, 'WEB_COOKIE_SECURE', issuer);
-  if (issuer && !secureCookies) throw new ConfigError('WEB_COOKIE_SECURE', 'must be true with OIDC_ISSUER: outside the embedded default the session cookie is Secure');
-  const redirectUrl = url(env, 'OIDC_REDIRECT_URL', ['https:', 'http:']) ?? `http://127.0.0.1:${port}/app/sign-in/callback`;
+  if (issuer && !secureCookies)
+    throw new ConfigError(
+      'WEB_COOKIE_SECURE',
+      'must be true with OIDC_ISSUER: outside the embedded default the session cookie is Secure',
+    );
+  const redirectUrl =
+    url(env, 'OIDC_REDIRECT_URL', ['https:', 'http:']) ?? `http://127.0.0.1:${port}/app/sign-in/callback`;
   const clientSecret = env.OIDC_CLIENT_SECRET && env.OIDC_CLIENT_SECRET !== '' ? env.OIDC_CLIENT_SECRET : undefined;
   return {
     sessionIdleSeconds: integer(env, 'WEB_SESSION_IDLE_MINUTES', 30, 2, 480) * 60,
@@ -227,7 +261,10 @@ const web = (env: Env, port: number): WebConfig => {
 const segments = (env: Env): number => {
   const count = integer(env, 'PROJECTION_SEGMENTS', 1, 1, 64);
   if (count > 1 && flag(env, 'IN_PROCESS_WORKERS', true)) {
-    throw new ConfigError('PROJECTION_SEGMENTS', `is ${count}: segments are shared by apps/projector processes, so it needs IN_PROCESS_WORKERS=false`);
+    throw new ConfigError(
+      'PROJECTION_SEGMENTS',
+      `is ${count}: segments are shared by apps/projector processes, so it needs IN_PROCESS_WORKERS=false`,
+    );
   }
   return count;
 };
@@ -242,10 +279,20 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     dataDir: resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : 'var'),
     embeddedPostgresPort: integer(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
     // @eventstore/db-client parses only esdb connection strings; a kurrentdb:// URL would fail at the first append.
-    eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:'], ' (@eventstore/db-client reads only esdb connection strings: write kurrentdb://… as esdb://…)'),
+    eventStoreUrl: url(
+      env,
+      'EVENTSTORE_URL',
+      ['esdb:', 'esdb+discover:'],
+      ' (@eventstore/db-client reads only esdb connection strings: write kurrentdb://… as esdb://…)',
+    ),
     kafkaBrokers: brokers(env),
     dataKeyEncryptionKey: encryptionKey(env),
-    dataKeyEncryptionKeyPrevious: previousKey(env, 'DATA_KEY_ENCRYPTION_KEY_PREVIOUS', 'DATA_KEY_ENCRYPTION_KEY', encryptionKey),
+    dataKeyEncryptionKeyPrevious: previousKey(
+      env,
+      'DATA_KEY_ENCRYPTION_KEY_PREVIOUS',
+      'DATA_KEY_ENCRYPTION_KEY',
+      encryptionKey,
+    ),
     projectionMaxLagEvents: integer(env, 'PROJECTION_MAX_LAG_EVENTS', 1000, 0, 100_000_000),
     idleInTransactionTimeoutMs: integer(env, 'IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 1000, 3_600_000),
     inProcessWorkers: flag(env, 'IN_PROCESS_WORKERS', true),
@@ -262,9 +309,21 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
       quorumMembers: integer(env, 'MAST_QUORUM_MEMBERS', 3, 1, 50),
       quorumAgencies: integer(env, 'MAST_QUORUM_AGENCIES', 2, 1, 20),
     },
-    bankHolidaysFile: resolve(env.BANK_HOLIDAYS_FILE && env.BANK_HOLIDAYS_FILE !== '' ? env.BANK_HOLIDAYS_FILE : 'deploy/calendars/england-and-wales.json'),
-    schoolCalendarsFile: resolve(env.SCHOOL_CALENDARS_FILE && env.SCHOOL_CALENDARS_FILE !== '' ? env.SCHOOL_CALENDARS_FILE : 'deploy/calendars/school-terms.json'),
-    retentionScheduleFile: resolve(env.RETENTION_SCHEDULE_FILE && env.RETENTION_SCHEDULE_FILE !== '' ? env.RETENTION_SCHEDULE_FILE : 'deploy/retention/irms-schools-toolkit.json'),
+    bankHolidaysFile: resolve(
+      env.BANK_HOLIDAYS_FILE && env.BANK_HOLIDAYS_FILE !== ''
+        ? env.BANK_HOLIDAYS_FILE
+        : 'deploy/calendars/england-and-wales.json',
+    ),
+    schoolCalendarsFile: resolve(
+      env.SCHOOL_CALENDARS_FILE && env.SCHOOL_CALENDARS_FILE !== ''
+        ? env.SCHOOL_CALENDARS_FILE
+        : 'deploy/calendars/school-terms.json',
+    ),
+    retentionScheduleFile: resolve(
+      env.RETENTION_SCHEDULE_FILE && env.RETENTION_SCHEDULE_FILE !== ''
+        ? env.RETENTION_SCHEDULE_FILE
+        : 'deploy/retention/irms-schools-toolkit.json',
+    ),
     // Generous defaults: a school's whole staff behind one address, and scripted test suites, stay under them.
     rateLimit: {
       windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),

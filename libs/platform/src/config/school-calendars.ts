@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { isIsoDate } from '@app/domain/shared/calendar';
-import { schoolCalendars, type SchoolCalendars, type SchoolDates, type SchoolDatesBySchool } from '@app/domain/school-calendar';
+import {
+  schoolCalendars,
+  type SchoolCalendars,
+  type SchoolDates,
+  type SchoolDatesBySchool,
+} from '@app/domain/school-calendar';
 import { ConfigError } from './config';
 
 export interface LoadedSchoolCalendars {
@@ -15,13 +20,16 @@ const fail = (file: string, problem: string): never => {
   throw new ConfigError(VARIABLE, `${problem} (${file})`);
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function termsAt(file: string, where: string, value: unknown): SchoolDates['terms'] {
   if (!Array.isArray(value)) return fail(file, `${where}.terms must be an array of {"start","end"} days`);
   return value.map((term: unknown, i) => {
-    if (!isObject(term) || !isIsoDate(term.start) || !isIsoDate(term.end)) return fail(file, `${where}.terms[${i}] must be {"start":"YYYY-MM-DD","end":"YYYY-MM-DD"}`);
-    if (term.end < term.start) return fail(file, `${where}.terms[${i}] ends (${term.end}) before it starts (${term.start})`);
+    if (!isObject(term) || !isIsoDate(term.start) || !isIsoDate(term.end))
+      return fail(file, `${where}.terms[${i}] must be {"start":"YYYY-MM-DD","end":"YYYY-MM-DD"}`);
+    if (term.end < term.start)
+      return fail(file, `${where}.terms[${i}] ends (${term.end}) before it starts (${term.start})`);
     return { start: term.start, end: term.end };
   });
 }
@@ -29,7 +37,9 @@ function termsAt(file: string, where: string, value: unknown): SchoolDates['term
 function closuresAt(file: string, where: string, value: unknown): readonly string[] {
   if (!Array.isArray(value)) return fail(file, `${where}.closures must be an array of days`);
   const bad = value.find((day) => !isIsoDate(day));
-  return bad === undefined ? (value as string[]) : fail(file, `${where}.closures lists ${JSON.stringify(bad)}, which is not a day (YYYY-MM-DD)`);
+  return bad === undefined
+    ? (value as string[])
+    : fail(file, `${where}.closures lists ${JSON.stringify(bad)}, which is not a day (YYYY-MM-DD)`);
 }
 
 function datesAt(file: string, where: string, value: unknown, required: boolean): Partial<SchoolDates> {
@@ -54,12 +64,21 @@ export function loadSchoolCalendars(file: string, bankHolidays: readonly string[
   } catch (error) {
     return fail(file, `could not be read as JSON: ${(error as Error).message}`);
   }
-  if (!isObject(parsed) || !isObject(parsed.schools)) return fail(file, 'must hold {"default": {"terms": [...], "closures": [...]}, "schools": {"<schoolId>": {...}}}');
+  if (!isObject(parsed) || !isObject(parsed.schools))
+    return fail(file, 'must hold {"default": {"terms": [...], "closures": [...]}, "schools": {"<schoolId>": {...}}}');
   const authority = datesAt(file, 'default', parsed.default, true);
   const dates: SchoolDatesBySchool = {
     default: { terms: authority.terms ?? [], closures: authority.closures ?? [] },
-    schools: Object.fromEntries(Object.entries(parsed.schools).map(([schoolId, own]) => [schoolId, datesAt(file, `schools.${schoolId}`, own, false)])),
+    schools: Object.fromEntries(
+      Object.entries(parsed.schools).map(([schoolId, own]) => [
+        schoolId,
+        datesAt(file, `schools.${schoolId}`, own, false),
+      ]),
+    ),
   };
-  const ends = [dates.default, ...Object.values(dates.schools)].flatMap((own) => own.terms ?? []).map((term) => term.end).sort();
+  const ends = [dates.default, ...Object.values(dates.schools)]
+    .flatMap((own) => own.terms ?? [])
+    .map((term) => term.end)
+    .sort();
   return { calendars: schoolCalendars(bankHolidays, dates), coveredUntil: ends[ends.length - 1] };
 }

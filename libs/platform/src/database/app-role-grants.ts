@@ -14,7 +14,10 @@ export async function grantTheAppRole(owner: DataSource, appRole: string): Promi
   await owner.transaction(async (q) => {
     // Two processes starting at once would otherwise update the same catalogue rows concurrently.
     await q.query(`SELECT pg_advisory_xact_lock(hashtext('mast.app-role-grants'))`);
-    const [{ role, database }] = await q.query(`SELECT quote_ident($1) AS role, quote_ident(current_database()) AS database`, [appRole]);
+    const [{ role, database }] = await q.query(
+      `SELECT quote_ident($1) AS role, quote_ident(current_database()) AS database`,
+      [appRole],
+    );
     const records = 'event_store, access';
     const working = 'read_models, integration, api';
     for (const statement of [

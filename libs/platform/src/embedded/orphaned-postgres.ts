@@ -15,14 +15,20 @@ function runningProcess(pid: number): RunningProcess | null {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const [state, parentPid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (state === 'Z' || state === 'X') return null;
-      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((arg) => arg !== '');
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        .split('\0')
+        .filter((arg) => arg !== '');
       return { parentPid: Number(parentPid), argv };
     } catch {
       return null;
     }
   }
   try {
-    const [parentPid, state, ...argv] = execFileSync('ps', ['-o', 'ppid=,stat=,command=', '-p', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/);
+    const [parentPid, state, ...argv] = execFileSync('ps', ['-o', 'ppid=,stat=,command=', '-p', String(pid)], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split(/\s+/);
     return state?.startsWith('Z') ? null : { parentPid: Number(parentPid), argv };
   } catch {
     return null;
@@ -31,7 +37,11 @@ function runningProcess(pid: number): RunningProcess | null {
 
 const servesDir = (process: RunningProcess, databaseDir: string): boolean => {
   const dir = process.argv.indexOf('-D');
-  return basename(process.argv[0] ?? '') === 'postgres' && dir > 0 && resolve(process.argv[dir + 1] ?? '') === resolve(databaseDir);
+  return (
+    basename(process.argv[0] ?? '') === 'postgres' &&
+    dir > 0 &&
+    resolve(process.argv[dir + 1] ?? '') === resolve(databaseDir)
+  );
 };
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -62,7 +72,11 @@ export class EmbeddedPostgresInUse extends Error {
  * no longer its parent, it is shut down (fast shutdown, then immediate; crash recovery covers
  * either). A lock file naming a process that is not such a postgres is stale and removed.
  */
-export async function stopOrphanedPostgres(databaseDir: string, ownerFile: string, log: (line: string) => void): Promise<void> {
+export async function stopOrphanedPostgres(
+  databaseDir: string,
+  ownerFile: string,
+  log: (line: string) => void,
+): Promise<void> {
   const lockFile = join(databaseDir, 'postmaster.pid');
   if (!existsSync(lockFile)) return;
   const pid = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
@@ -78,12 +92,15 @@ export async function stopOrphanedPostgres(databaseDir: string, ownerFile: strin
   // Without an owner record (a data dir from before this check), only a server adopted by init is known to be orphaned.
   const owned = ownerPid === null ? server.parentPid !== 1 : server.parentPid === ownerPid;
   if (owned) throw new EmbeddedPostgresInUse(databaseDir, pid, server.parentPid);
-  log(`stopping the orphaned embedded PostgreSQL (pid ${pid}) of ${databaseDir}: the process that started it ended without stopping it`);
+  log(
+    `stopping the orphaned embedded PostgreSQL (pid ${pid}) of ${databaseDir}: the process that started it ended without stopping it`,
+  );
   process.kill(pid, 'SIGINT');
   if (await exited(pid, 15_000)) return;
   log(`the orphaned embedded PostgreSQL (pid ${pid}) did not stop within 15 s: stopping it immediately`);
   process.kill(pid, 'SIGQUIT');
-  if (!(await exited(pid, 10_000))) throw new Error(`the orphaned embedded PostgreSQL of ${databaseDir} (pid ${pid}) would not stop; stop it by hand`);
+  if (!(await exited(pid, 10_000)))
+    throw new Error(`the orphaned embedded PostgreSQL of ${databaseDir} (pid ${pid}) would not stop; stop it by hand`);
 }
 
 /** Records this process as the owner of the server it has just started (see stopOrphanedPostgres). */

@@ -13,7 +13,9 @@ describe('a lock file left in the data dir', () => {
     writeFileSync(lockFile, `${process.pid}\n${databaseDir}\n`);
     await stopOrphanedPostgres(databaseDir, join(databaseDir, 'owner'), (line) => lines.push(line));
     expect(existsSync(lockFile)).toBe(false);
-    expect(lines).toEqual([`removing the stale lock file ${lockFile}: process ${process.pid} is not a postgres of this data dir`]);
+    expect(lines).toEqual([
+      `removing the stale lock file ${lockFile}: process ${process.pid} is not a postgres of this data dir`,
+    ]);
   });
 
   it('naming a process that is gone is left for PostgreSQL, which replaces it', async () => {

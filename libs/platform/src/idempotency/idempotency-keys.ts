@@ -29,11 +29,16 @@ export interface KeyedRequest {
 export const canonical = (value: unknown): string =>
   JSON.stringify(value ?? null, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 
-const fingerprintOf = (request: string, body: unknown): string => createHash('sha256').update(`${request}\n${canonical(body)}`).digest('hex');
+const fingerprintOf = (request: string, body: unknown): string =>
+  createHash('sha256')
+    .update(`${request}\n${canonical(body)}`)
+    .digest('hex');
 
 /**
  * The first request with a user's key claims it; the response it gets is stored, and a retry
@@ -47,7 +52,10 @@ export class IdempotencyKeys {
   async claim(keyed: KeyedRequest): Promise<Claim> {
     const fingerprint = fingerprintOf(keyed.request, keyed.body);
     const expiresAt = new Date(keyed.now.getTime() + IDEMPOTENCY_KEY_LIFETIME_MS);
-    await this.dataSource.query(`DELETE FROM api.idempotency_keys WHERE user_id = $1 AND expires_at <= $2`, [keyed.userId, keyed.now]);
+    await this.dataSource.query(`DELETE FROM api.idempotency_keys WHERE user_id = $1 AND expires_at <= $2`, [
+      keyed.userId,
+      keyed.now,
+    ]);
     const inserted: unknown[] = await this.dataSource.query(
       `INSERT INTO api.idempotency_keys (user_id, key, fingerprint, request, state, created_at, expires_at)
        VALUES ($1, $2, $3, $4, 'in-progress', $5, $6) ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
@@ -57,12 +65,26 @@ export class IdempotencyKeys {
     const [first] = (await this.dataSource.query(
       `SELECT fingerprint, request, state, status_code, response_body, response_headers FROM api.idempotency_keys WHERE user_id = $1 AND key = $2`,
       [keyed.userId, keyed.key],
-    )) as Array<{ fingerprint: string; request: string; state: string; status_code: number | null; response_body: unknown; response_headers: Record<string, string> | null }>;
+    )) as Array<{
+      fingerprint: string;
+      request: string;
+      state: string;
+      status_code: number | null;
+      response_body: unknown;
+      response_headers: Record<string, string> | null;
+    }>;
     // Released between our insert and our read: the first request failed, so this one is no repeat of a success.
     if (!first) return this.claim(keyed);
     if (first.fingerprint !== fingerprint) return { kind: 'other-request', request: first.request };
     if (first.state !== 'completed') return { kind: 'in-progress' };
-    return { kind: 'replay', response: { statusCode: first.status_code ?? 200, body: first.response_body, headers: first.response_headers ?? {} } };
+    return {
+      kind: 'replay',
+      response: {
+        statusCode: first.status_code ?? 200,
+        body: first.response_body,
+        headers: first.response_headers ?? {},
+      },
+    };
   }
 
   async complete(userId: string, key: string, response: StoredResponse): Promise<void> {
@@ -73,6 +95,9 @@ export class IdempotencyKeys {
   }
 
   async release(userId: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM api.idempotency_keys WHERE user_id = $1 AND key = $2 AND state = 'in-progress'`, [userId, key]);
+    await this.dataSource.query(
+      `DELETE FROM api.idempotency_keys WHERE user_id = $1 AND key = $2 AND state = 'in-progress'`,
+      [userId, key],
+    );
   }
 }

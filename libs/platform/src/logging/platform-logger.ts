@@ -2,7 +2,12 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import type { PlatformConfig } from '../config/config';
 
 /** LOG_LEVEL speaks Nest's words; pino calls `log` `info`. */
-const pinoLevel: Record<PlatformConfig['logLevel'], pino.Level> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug' };
+const pinoLevel: Record<PlatformConfig['logLevel'], pino.Level> = {
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+};
 
 /**
  * Whatever a line carries, these never reach the log: the bearer token, cookies, request
@@ -22,7 +27,10 @@ const REDACTED_PATHS = [
 export type PlatformLogger = Logger;
 
 /** The process's one structured (JSON lines) logger; `destination` defaults to stdout. */
-export function createPlatformLogger(level: PlatformConfig['logLevel'] | 'silent', destination?: DestinationStream): PlatformLogger {
+export function createPlatformLogger(
+  level: PlatformConfig['logLevel'] | 'silent',
+  destination?: DestinationStream,
+): PlatformLogger {
   return pino(
     {
       level: level === 'silent' ? 'silent' : pinoLevel[level],

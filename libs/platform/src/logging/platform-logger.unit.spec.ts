@@ -20,8 +20,18 @@ describe('the platform logger', () => {
 
   it('withholds the Authorization header, bodies and SQL parameters', () => {
     const { logger, lines } = capture('log');
-    logger.info({ req: { headers: { authorization: 'Bearer eyJ.secret', accept: 'json' }, body: { givenName: 'Marigold' } }, parameters: ['Marigold'], body: 'Marigold' }, 'x');
+    logger.info(
+      {
+        req: { headers: { authorization: 'Bearer eyJ.secret', accept: 'json' }, body: { givenName: 'Marigold' } },
+        parameters: ['Marigold'],
+        body: 'Marigold',
+      },
+      'x',
+    );
     expect(JSON.stringify(lines)).not.toMatch(/Marigold|eyJ/);
-    expect(lines[0]).toMatchObject({ req: { headers: { authorization: '[withheld]', accept: 'json' }, body: '[withheld]' }, parameters: '[withheld]' });
+    expect(lines[0]).toMatchObject({
+      req: { headers: { authorization: '[withheld]', accept: 'json' }, body: '[withheld]' },
+      parameters: '[withheld]',
+    });
   });
 });

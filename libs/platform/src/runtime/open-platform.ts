@@ -59,17 +59,24 @@ export interface OpenPlatformOptions {
 }
 
 /** Opens the database (embedded when DATABASE_URL is absent), migrates it and assembles the stores. */
-export async function openPlatform(config: PlatformConfig, options: OpenPlatformOptions = {}): Promise<PlatformRuntime> {
+export async function openPlatform(
+  config: PlatformConfig,
+  options: OpenPlatformOptions = {},
+): Promise<PlatformRuntime> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   // Read before anything starts: a bad calendar is a configuration error, not a late surprise.
   const clock = options.clock ?? systemClock;
   const bankHolidays = loadBankHolidays(config.bankHolidaysFile);
   if (bankHolidays.lastYear <= clock().getUTCFullYear()) {
-    log(`warning: ${config.bankHolidaysFile} lists bank holidays only up to ${bankHolidays.lastYear}; later deadlines count weekends only`);
+    log(
+      `warning: ${config.bankHolidaysFile} lists bank holidays only up to ${bankHolidays.lastYear}; later deadlines count weekends only`,
+    );
   }
   const schoolCalendars = loadSchoolCalendars(config.schoolCalendarsFile, bankHolidays.days);
   if (schoolCalendars.coveredUntil === undefined || schoolCalendars.coveredUntil < dayOf(clock().toISOString())) {
-    log(`warning: ${config.schoolCalendarsFile} lists no term after ${schoolCalendars.coveredUntil ?? 'none'}; school-day deadlines count working days only`);
+    log(
+      `warning: ${config.schoolCalendarsFile} lists no term after ${schoolCalendars.coveredUntil ?? 'none'}; school-day deadlines count working days only`,
+    );
   }
   const retentionSchedule = loadRetentionSchedule(config.retentionScheduleFile);
   let embedded: EmbeddedDatabase | undefined;
@@ -82,10 +89,16 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
   }
   // The owner migrates and grants; every pool of the runtime is the app role's, which cannot alter the records (ADR 012).
   if (ownerUrl) await migrateAsOwner(ownerUrl, userOf(databaseUrl), log);
-  const dataSource = createDataSource({ url: databaseUrl, idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs, log });
+  const dataSource = createDataSource({
+    url: databaseUrl,
+    idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
+    log,
+  });
   await dataSource.initialize();
   if (!ownerUrl) {
-    log('warning: DATABASE_URL alone both migrates and runs the platform: set MIGRATION_DATABASE_URL to the schema owner so the platform cannot alter its own records (ADR 012)');
+    log(
+      'warning: DATABASE_URL alone both migrates and runs the platform: set MIGRATION_DATABASE_URL to the schema owner so the platform cannot alter its own records (ADR 012)',
+    );
     await migrate(dataSource);
   }
   const pool = new Pool({
@@ -107,7 +120,11 @@ export async function openPlatform(config: PlatformConfig, options: OpenPlatform
   });
   const dataKeys = new ChildDataKeys(pool, keyEncryptionKeys);
   // Every process that appends writes the outbox in the same transaction (libs/integration).
-  const outbox = createOutboxHook({ pseudonymKey, previousPseudonymKey: config.pseudonymKeyPrevious, reveal: (events) => protectedStore.reveal(events) });
+  const outbox = createOutboxHook({
+    pseudonymKey,
+    previousPseudonymKey: config.pseudonymKeyPrevious,
+    reveal: (events) => protectedStore.reveal(events),
+  });
   const inner: EventStore = config.eventStoreUrl
     ? new EventStoreDBEventStore(config.eventStoreUrl)
     : new PostgresEventStore({ pool, appendHooks: [outbox, ...(options.appendHooks ?? [])] });

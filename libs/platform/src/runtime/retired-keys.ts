@@ -11,7 +11,10 @@ import { ConfigError } from '../config/config';
 export async function refuseRetiredKeys(pool: Pool, keys: KeyEncryptionKeys): Promise<void> {
   const retired = await retiredKeysAmong(pool, keys);
   if (retired.includes('current')) {
-    throw new ConfigError('DATA_KEY_ENCRYPTION_KEY', 'is a key-encryption key a rotation has retired: set it to the key the rotation moved to');
+    throw new ConfigError(
+      'DATA_KEY_ENCRYPTION_KEY',
+      'is a key-encryption key a rotation has retired: set it to the key the rotation moved to',
+    );
   }
   if (retired.includes('previous')) {
     throw new ConfigError('DATA_KEY_ENCRYPTION_KEY_PREVIOUS', 'was retired when the rotation finished: unset it');

@@ -10,7 +10,8 @@ export function causeOf(error: unknown): string {
   if (!(error instanceof Error)) return `a non-error was thrown: ${inspect(error)}`;
   const code = (error as { code?: unknown }).code;
   const own = error.message || (typeof code === 'string' ? code : error.name);
-  const gathered = error instanceof AggregateError && error.errors.length > 0 ? ` (${error.errors.map(causeOf).join('; ')})` : '';
+  const gathered =
+    error instanceof AggregateError && error.errors.length > 0 ? ` (${error.errors.map(causeOf).join('; ')})` : '';
   const cause = error.cause !== undefined ? `, caused by ${causeOf(error.cause)}` : '';
   return `${own}${gathered}${cause}`;
 }

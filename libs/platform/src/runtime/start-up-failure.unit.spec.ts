@@ -7,10 +7,20 @@ describe('a failed start names its cause, never "undefined"', () => {
     ['an error with only a code', Object.assign(new Error(''), { code: 'EADDRINUSE' }), 'EADDRINUSE'],
     [
       'a refused connection to every address of a host',
-      new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' }), new Error('connect ECONNREFUSED 127.0.0.1:5432')], ''),
+      new AggregateError(
+        [
+          Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' }),
+          new Error('connect ECONNREFUSED 127.0.0.1:5432'),
+        ],
+        '',
+      ),
       'AggregateError (connect ECONNREFUSED ::1:5432; connect ECONNREFUSED 127.0.0.1:5432)',
     ],
-    ['an error wrapping its cause', new Error('migrations failed', { cause: new Error('permission denied for schema api') }), 'migrations failed, caused by permission denied for schema api'],
+    [
+      'an error wrapping its cause',
+      new Error('migrations failed', { cause: new Error('permission denied for schema api') }),
+      'migrations failed, caused by permission denied for schema api',
+    ],
   ])('%s', (_what, error, said) => {
     expect(causeOf(error)).toBe(said);
   });

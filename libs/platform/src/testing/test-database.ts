@@ -30,7 +30,10 @@ export function testServerUrl(): string {
 /** `migrated: false`: an empty database with its roles, as a restore needs it. */
 export async function createTestDatabase(label = 'test', { migrated = true } = {}): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
-  const name = `${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase().slice(0, 40)}_${randomBytes(4).toString('hex')}`;
+  const name = `${label
+    .replace(/[^a-z0-9_]/gi, '_')
+    .toLowerCase()
+    .slice(0, 40)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -56,7 +59,9 @@ export async function createTestDatabase(label = 'test', { migrated = true } = {
       await cleanup.connect();
       // Closed pools disconnect a moment later; forcing the drop earlier would kill them mid-goodbye.
       for (let attempt = 0; attempt < 50; attempt++) {
-        const { rows } = await cleanup.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name]);
+        const { rows } = await cleanup.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [
+          name,
+        ]);
         if (rows[0].n === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

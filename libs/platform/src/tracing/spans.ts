@@ -1,4 +1,13 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+} from '@opentelemetry/api';
 
 /**
  * The platform's spans (ADR 022). With tracing off (no OTEL_EXPORTER_OTLP_ENDPOINT) the API's
@@ -17,7 +26,11 @@ export interface SpanOptions {
   readonly parent?: Context;
 }
 
-export async function inSpan<T>(name: string, { kind = SpanKind.INTERNAL, attributes, parent }: SpanOptions, work: () => Promise<T>): Promise<T> {
+export async function inSpan<T>(
+  name: string,
+  { kind = SpanKind.INTERNAL, attributes, parent }: SpanOptions,
+  work: () => Promise<T>,
+): Promise<T> {
   const base = parent ?? context.active();
   const span = tracer().startSpan(name, { kind, attributes }, base);
   return context.with(trace.setSpan(base, span), async () => {
@@ -60,7 +73,8 @@ export function openSpan(name: string, { kind = SpanKind.INTERNAL, attributes, p
   return {
     traceparent: carrier.traceparent,
     end(error?: unknown) {
-      if (error !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
+      if (error !== undefined)
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
       span.end();
     },
   };

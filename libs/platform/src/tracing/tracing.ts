@@ -14,10 +14,19 @@ export interface Tracing {
  * and the other OTEL_EXPORTER_OTLP_* variables itself). `exporter`: tests hand in the SDK's
  * in-memory one, exported span by span. Off (null) without either.
  */
-export function startTracing(options: { readonly endpoint?: string; readonly serviceName: string; readonly exporter?: SpanExporter }): Tracing | null {
+export function startTracing(options: {
+  readonly endpoint?: string;
+  readonly serviceName: string;
+  readonly exporter?: SpanExporter;
+}): Tracing | null {
   if (!options.endpoint && !options.exporter) return null;
-  const processor = options.exporter ? new SimpleSpanProcessor(options.exporter) : new BatchSpanProcessor(new OTLPTraceExporter());
-  const provider = new NodeTracerProvider({ resource: resourceFromAttributes({ 'service.name': options.serviceName }), spanProcessors: [processor] });
+  const processor = options.exporter
+    ? new SimpleSpanProcessor(options.exporter)
+    : new BatchSpanProcessor(new OTLPTraceExporter());
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': options.serviceName }),
+    spanProcessors: [processor],
+  });
   provider.register();
   return {
     async shutdown() {

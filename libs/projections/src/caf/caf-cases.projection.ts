@@ -8,7 +8,13 @@ import { CafCase } from './caf-case.entity';
 import { CafContribution } from './caf-contribution.entity';
 
 /** Adds a part to a team member, creating the member on first appearance. */
-async function joinTeam(manager: EntityManager, cafId: string, member: NamedPractitioner, part: string, on: string): Promise<void> {
+async function joinTeam(
+  manager: EntityManager,
+  cafId: string,
+  member: NamedPractitioner,
+  part: string,
+  on: string,
+): Promise<void> {
   await manager.query(
     `INSERT INTO read_models.caf_team_members (caf_id, user_id, agency_id, role, name, parts, joined_on)
      VALUES ($1, $2, $3, $4, $5, ARRAY[$6], $7)
@@ -55,7 +61,13 @@ export const cafCasesProjection: Projection = {
       const childId = erasedChild(recorded);
       await nullColumns(manager, 'caf_cases', ['reason_for_assessment'], childId);
       await nullColumns(manager, 'caf_actions', ['action', 'last_note'], childId);
-      await nullColumns(manager, 'caf_contributions', ['text', 'withheld_reason', 'correction_reason'], childId, 'caf_id IN (SELECT caf_id FROM read_models.caf_cases WHERE child_id = $1)');
+      await nullColumns(
+        manager,
+        'caf_contributions',
+        ['text', 'withheld_reason', 'correction_reason'],
+        childId,
+        'caf_id IN (SELECT caf_id FROM read_models.caf_cases WHERE child_id = $1)',
+      );
       return;
     }
     const event = { type: recorded.type, data: recorded.data } as unknown as CafEvent;
@@ -100,7 +112,10 @@ export const cafCasesProjection: Projection = {
           supersedes: d.supersedes ?? null,
           correctionReason: d.correctionReason ?? null,
         });
-        if (d.supersedes) await manager.getRepository(CafContribution).update({ cafId, contributionId: d.supersedes }, { supersededBy: d.contributionId });
+        if (d.supersedes)
+          await manager
+            .getRepository(CafContribution)
+            .update({ cafId, contributionId: d.supersedes }, { supersededBy: d.contributionId });
         await joinTeam(manager, cafId, d.contributor, 'contributor', d.recordedOn);
         await cases.update({ cafId }, touch);
         return;
@@ -117,14 +132,25 @@ export const cafCasesProjection: Projection = {
       case 'LeadProfessionalAppointed': {
         const d = event.data;
         await joinTeam(manager, cafId, d.leadProfessional, 'lead-professional', d.appointedOn);
-        await cases.update({ cafId }, { leadProfessional: d.leadProfessional, leadProfessionalUserId: d.leadProfessional.userId, leadSince: d.appointedOn, ...touch });
+        await cases.update(
+          { cafId },
+          {
+            leadProfessional: d.leadProfessional,
+            leadProfessionalUserId: d.leadProfessional.userId,
+            leadSince: d.appointedOn,
+            ...touch,
+          },
+        );
         return;
       }
       case 'LeadProfessionalHandedOver': {
         const d = event.data;
         await leaveLead(manager, cafId, d.from.userId);
         await joinTeam(manager, cafId, d.to, 'lead-professional', d.handedOverOn);
-        await cases.update({ cafId }, { leadProfessional: d.to, leadProfessionalUserId: d.to.userId, leadSince: d.handedOverOn, ...touch });
+        await cases.update(
+          { cafId },
+          { leadProfessional: d.to, leadProfessionalUserId: d.to.userId, leadSince: d.handedOverOn, ...touch },
+        );
         return;
       }
       case 'IntegratedPlanActionAgreed': {
@@ -141,21 +167,45 @@ export const cafCasesProjection: Projection = {
           agreedOn: d.agreedOn,
           updatedOn: d.agreedOn,
         });
-        if (d.ownerUserId) await joinTeam(manager, cafId, { userId: d.ownerUserId, agencyId: d.ownerAgencyId, role: 'practitioner' }, 'action-owner', d.agreedOn);
+        if (d.ownerUserId)
+          await joinTeam(
+            manager,
+            cafId,
+            { userId: d.ownerUserId, agencyId: d.ownerAgencyId, role: 'practitioner' },
+            'action-owner',
+            d.agreedOn,
+          );
         await cases.update({ cafId }, touch);
         return;
       }
       case 'IntegratedPlanActionUpdated': {
         const d = event.data;
-        await manager.getRepository(CafAction).update({ cafId, actionId: d.actionId }, { status: d.status, lastNote: d.note ?? null, updatedOn: d.updatedOn });
+        await manager
+          .getRepository(CafAction)
+          .update(
+            { cafId, actionId: d.actionId },
+            { status: d.status, lastNote: d.note ?? null, updatedOn: d.updatedOn },
+          );
         await cases.update({ cafId }, touch);
         return;
       }
       case 'CafReviewed':
-        await cases.update({ cafId }, { lastReviewedOn: event.data.reviewedOn, nextReviewOn: event.data.nextReviewOn ?? null, ...touch });
+        await cases.update(
+          { cafId },
+          { lastReviewedOn: event.data.reviewedOn, nextReviewOn: event.data.nextReviewOn ?? null, ...touch },
+        );
         return;
       case 'CafClosed':
-        await cases.update({ cafId }, { status: 'closed', closedOn: event.data.closedOn, outcome: event.data.outcome, nextReviewOn: null, ...touch });
+        await cases.update(
+          { cafId },
+          {
+            status: 'closed',
+            closedOn: event.data.closedOn,
+            outcome: event.data.outcome,
+            nextReviewOn: null,
+            ...touch,
+          },
+        );
         return;
     }
   },

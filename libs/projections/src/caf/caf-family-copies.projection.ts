@@ -29,7 +29,10 @@ export const cafFamilyCopiesProjection: Projection = {
     if (recorded.type === CHILD_RECORD_ERASED) {
       const copies = manager.getRepository(CafFamilyCopy);
       for (const row of await copies.findBy({ childId: erasedChild(recorded) })) {
-        await copies.update({ cafId: row.cafId }, { document: erasedFamilyCopy(row.document), updatedAt: recorded.occurredAt });
+        await copies.update(
+          { cafId: row.cafId },
+          { document: erasedFamilyCopy(row.document), updatedAt: recorded.occurredAt },
+        );
       }
       return;
     }
@@ -38,6 +41,9 @@ export const cafFamilyCopiesProjection: Projection = {
     const row = await repository.findOneBy({ cafId: event.data.cafId });
     const document = applyToFamilyCopy(row?.document ?? null, event);
     if (!document) return;
-    await repository.upsert({ cafId: event.data.cafId, childId: event.data.childId, document, updatedAt: recorded.occurredAt }, ['cafId']);
+    await repository.upsert(
+      { cafId: event.data.cafId, childId: event.data.childId, document, updatedAt: recorded.occurredAt },
+      ['cafId'],
+    );
   },
 };

@@ -24,7 +24,11 @@ export interface FamilyCopy {
     /** This entry corrects an earlier one, which the family copy no longer shows. */
     readonly correction: boolean;
   }>;
-  readonly views: ReadonlyArray<{ readonly whose: 'child' | 'family'; readonly views: string | null; readonly recordedOn: string }>;
+  readonly views: ReadonlyArray<{
+    readonly whose: 'child' | 'family';
+    readonly views: string | null;
+    readonly recordedOn: string;
+  }>;
   readonly completedOn: string | null;
   readonly summary: string | null;
   readonly meetings: ReadonlyArray<{
@@ -35,8 +39,18 @@ export interface FamilyCopy {
     readonly nextReviewOn: string | null;
   }>;
   readonly leadProfessional: (FamilyFacingPractitioner & { readonly since: string }) | null;
-  readonly plan: ReadonlyArray<{ readonly actionId: string; readonly action: string | null; readonly ownerAgencyId: string; readonly dueBy: string; readonly status: string }>;
-  readonly reviews: ReadonlyArray<{ readonly reviewedOn: string; readonly summary: string | null; readonly nextReviewOn: string | null }>;
+  readonly plan: ReadonlyArray<{
+    readonly actionId: string;
+    readonly action: string | null;
+    readonly ownerAgencyId: string;
+    readonly dueBy: string;
+    readonly status: string;
+  }>;
+  readonly reviews: ReadonlyArray<{
+    readonly reviewedOn: string;
+    readonly summary: string | null;
+    readonly nextReviewOn: string | null;
+  }>;
   readonly nextReviewOn: string | null;
   readonly closure: { readonly closedOn: string; readonly outcome: string; readonly summary: string | null } | null;
 }
@@ -98,14 +112,29 @@ export function applyToFamilyCopy(copy: FamilyCopy | null, event: CafEvent): Fam
       };
     }
     case 'CafViewsRecorded':
-      return { ...copy, views: [...copy.views, { whose: event.data.whose, views: event.data.views ?? null, recordedOn: event.data.recordedOn }] };
+      return {
+        ...copy,
+        views: [
+          ...copy.views,
+          { whose: event.data.whose, views: event.data.views ?? null, recordedOn: event.data.recordedOn },
+        ],
+      };
     case 'CafCompleted':
       return { ...copy, status: 'completed', completedOn: event.data.completedOn, summary: event.data.summary ?? null };
     case 'TeamAroundTheChildMeetingHeld': {
       const d = event.data;
       return {
         ...copy,
-        meetings: [...copy.meetings, { heldOn: d.heldOn, attendees: d.attendees.map(facing), familyPresent: d.familyPresent, notes: d.notes ?? null, nextReviewOn: d.nextReviewOn ?? null }],
+        meetings: [
+          ...copy.meetings,
+          {
+            heldOn: d.heldOn,
+            attendees: d.attendees.map(facing),
+            familyPresent: d.familyPresent,
+            notes: d.notes ?? null,
+            nextReviewOn: d.nextReviewOn ?? null,
+          },
+        ],
         nextReviewOn: d.nextReviewOn ?? copy.nextReviewOn,
       };
     }
@@ -115,16 +144,43 @@ export function applyToFamilyCopy(copy: FamilyCopy | null, event: CafEvent): Fam
       return { ...copy, leadProfessional: { ...facing(event.data.to), since: event.data.handedOverOn } };
     case 'IntegratedPlanActionAgreed': {
       const d = event.data;
-      return { ...copy, plan: [...copy.plan, { actionId: d.actionId, action: d.action ?? null, ownerAgencyId: d.ownerAgencyId, dueBy: d.dueBy, status: 'agreed' }] };
+      return {
+        ...copy,
+        plan: [
+          ...copy.plan,
+          {
+            actionId: d.actionId,
+            action: d.action ?? null,
+            ownerAgencyId: d.ownerAgencyId,
+            dueBy: d.dueBy,
+            status: 'agreed',
+          },
+        ],
+      };
     }
     case 'IntegratedPlanActionUpdated':
-      return { ...copy, plan: copy.plan.map((a) => (a.actionId === event.data.actionId ? { ...a, status: event.data.status } : a)) };
+      return {
+        ...copy,
+        plan: copy.plan.map((a) => (a.actionId === event.data.actionId ? { ...a, status: event.data.status } : a)),
+      };
     case 'CafReviewed': {
       const d = event.data;
-      return { ...copy, reviews: [...copy.reviews, { reviewedOn: d.reviewedOn, summary: d.summary ?? null, nextReviewOn: d.nextReviewOn ?? null }], nextReviewOn: d.nextReviewOn ?? null };
+      return {
+        ...copy,
+        reviews: [
+          ...copy.reviews,
+          { reviewedOn: d.reviewedOn, summary: d.summary ?? null, nextReviewOn: d.nextReviewOn ?? null },
+        ],
+        nextReviewOn: d.nextReviewOn ?? null,
+      };
     }
     case 'CafClosed':
-      return { ...copy, status: 'closed', nextReviewOn: null, closure: { closedOn: event.data.closedOn, outcome: event.data.outcome, summary: event.data.summary ?? null } };
+      return {
+        ...copy,
+        status: 'closed',
+        nextReviewOn: null,
+        closure: { closedOn: event.data.closedOn, outcome: event.data.outcome, summary: event.data.summary ?? null },
+      };
   }
 }
 

@@ -32,14 +32,23 @@ export interface LeadProfessionalView {
 }
 
 const isOpen = (a: CafAction) => !FINISHED_ACTION_STATUSES.includes(a.status as never);
-const withOverdue = (a: CafAction, today: string): PlanAction => Object.assign(a, { overdue: isOpen(a) && a.dueBy < today });
+const withOverdue = (a: CafAction, today: string): PlanAction =>
+  Object.assign(a, { overdue: isOpen(a) && a.dueBy < today });
 
 /** The lead professional's view (003 §3b): team members, actions across agencies, overdue actions, next review. */
-export async function leadProfessionalView(manager: EntityManager, cafId: string, today: string): Promise<LeadProfessionalView | null> {
+export async function leadProfessionalView(
+  manager: EntityManager,
+  cafId: string,
+  today: string,
+): Promise<LeadProfessionalView | null> {
   const caf = await manager.getRepository(CafCase).findOneBy({ cafId });
   if (!caf) return null;
-  const team = await manager.getRepository(CafTeamMember).find({ where: { cafId }, order: { joinedOn: 'ASC', userId: 'ASC' } });
-  const actions = (await manager.getRepository(CafAction).find({ where: { cafId }, order: { dueBy: 'ASC', actionId: 'ASC' } })).map((a) => withOverdue(a, today));
+  const team = await manager
+    .getRepository(CafTeamMember)
+    .find({ where: { cafId }, order: { joinedOn: 'ASC', userId: 'ASC' } });
+  const actions = (
+    await manager.getRepository(CafAction).find({ where: { cafId }, order: { dueBy: 'ASC', actionId: 'ASC' } })
+  ).map((a) => withOverdue(a, today));
   const agencies = [...new Set(actions.map((a) => a.ownerAgencyId))].sort();
   return {
     caf,
@@ -48,7 +57,12 @@ export async function leadProfessionalView(manager: EntityManager, cafId: string
     overdueActions: actions.filter((a) => a.overdue),
     byAgency: agencies.map((agencyId) => {
       const owned = actions.filter((a) => a.ownerAgencyId === agencyId);
-      return { agencyId, open: owned.filter(isOpen).length, overdue: owned.filter((a) => a.overdue).length, finished: owned.filter((a) => !isOpen(a)).length };
+      return {
+        agencyId,
+        open: owned.filter(isOpen).length,
+        overdue: owned.filter((a) => a.overdue).length,
+        finished: owned.filter((a) => !isOpen(a)).length,
+      };
     }),
     nextReviewOn: caf.nextReviewOn,
     reviewOverdue: caf.status !== 'closed' && caf.nextReviewOn !== null && caf.nextReviewOn < today,
@@ -65,7 +79,13 @@ export interface LedCase {
 
 /** The CAFs a practitioner leads now. */
 export async function cafsLedBy(manager: EntityManager, userId: string, today: string): Promise<LedCase[]> {
-  const rows: Array<{ caf_id: string; child_id: string; status: string; next_review_on: string | null; overdue: string }> = await manager.query(
+  const rows: Array<{
+    caf_id: string;
+    child_id: string;
+    status: string;
+    next_review_on: string | null;
+    overdue: string;
+  }> = await manager.query(
     `SELECT c.caf_id, c.child_id, c.status, to_char(c.next_review_on, 'YYYY-MM-DD') AS next_review_on,
             count(a.action_id) FILTER (WHERE a.due_by < $2::date AND a.status <> ALL($3)) AS overdue
        FROM read_models.caf_cases c
@@ -75,11 +95,21 @@ export async function cafsLedBy(manager: EntityManager, userId: string, today: s
       ORDER BY c.next_review_on NULLS LAST, c.caf_id`,
     [userId, today, FINISHED_ACTION_STATUSES],
   );
-  return rows.map((r) => ({ cafId: r.caf_id, childId: r.child_id, status: r.status, nextReviewOn: r.next_review_on, overdueActions: Number(r.overdue) }));
+  return rows.map((r) => ({
+    cafId: r.caf_id,
+    childId: r.child_id,
+    status: r.status,
+    nextReviewOn: r.next_review_on,
+    overdueActions: Number(r.overdue),
+  }));
 }
 
 /** The practitioners' record of contributions; superseded ones only when asked for. */
-export function cafContributions(manager: EntityManager, cafId: string, options: { includeSuperseded?: boolean } = {}): Promise<CafContribution[]> {
+export function cafContributions(
+  manager: EntityManager,
+  cafId: string,
+  options: { includeSuperseded?: boolean } = {},
+): Promise<CafContribution[]> {
   const query = manager
     .getRepository(CafContribution)
     .createQueryBuilder('c')

@@ -23,34 +23,78 @@ const COLUMNS: readonly ColumnOf[] = [
   { name: 'updated_at', type: 'timestamptz' },
 ];
 /** What a new row holds in the columns its registration does not name (the table's defaults). */
-const NEW_ROW: Assignments = new Map<string, unknown>([['given_name', null], ['family_name', null], ['date_of_birth', null], ['upn', null], ['flags', []], ['erased', false]]);
+const NEW_ROW: Assignments = new Map<string, unknown>([
+  ['given_name', null],
+  ['family_name', null],
+  ['date_of_birth', null],
+  ['upn', null],
+  ['flags', []],
+  ['erased', false],
+]);
 
-const PERSONAL = { givenName: 'given_name', familyName: 'family_name', dateOfBirth: 'date_of_birth', upn: 'upn' } as const;
+const PERSONAL = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  dateOfBirth: 'date_of_birth',
+  upn: 'upn',
+} as const;
 
 /** The personal columns an event names: null once their key is erased. */
 const personalColumns = (data: Changes, erased: readonly string[]): Array<[string, unknown]> =>
   Object.entries(PERSONAL).flatMap(([field, column]): Array<[string, unknown]> =>
-    erased.includes(field) ? [[column, null]] : field in data ? [[column, data[field as keyof typeof PERSONAL] ?? null]] : []);
+    erased.includes(field)
+      ? [[column, null]]
+      : field in data
+        ? [[column, data[field as keyof typeof PERSONAL] ?? null]]
+        : [],
+  );
 
 /** The row an event is about, whether it may create it, and the columns it sets. */
 function assignmentsOf(event: RecordedEvent): { childId: string; creates: boolean; set: Array<[string, unknown]> } {
   if (event.type === CHILD_RECORD_ERASED) {
     // The revision stays: it is the child stream's, which If-Match is checked against.
-    return { childId: erasedChild(event), creates: false, set: [...Object.values(PERSONAL).map((c): [string, unknown] => [c, null]), ['erased', true], ['updated_at', event.occurredAt]] };
+    return {
+      childId: erasedChild(event),
+      creates: false,
+      set: [
+        ...Object.values(PERSONAL).map((c): [string, unknown] => [c, null]),
+        ['erased', true],
+        ['updated_at', event.occurredAt],
+      ],
+    };
   }
   const data = event.data as Changes & { childId: string };
   const erased = event.erasedFields ?? [];
-  const common: Array<[string, unknown]> = [['revision', event.revision.toString()], ['updated_at', event.occurredAt], ['erased', erased.length > 0]];
+  const common: Array<[string, unknown]> = [
+    ['revision', event.revision.toString()],
+    ['updated_at', event.occurredAt],
+    ['erased', erased.length > 0],
+  ];
   if (event.type === 'ChildRegistered') {
     return {
       childId: data.childId,
       creates: true,
-      set: [...personalColumns(data, erased), ['school_id', data.schoolId], ['year_group', data.yearGroup], ['flags', [...(data.flags ?? [])]], ['registered_at', event.occurredAt], ...common],
+      set: [
+        ...personalColumns(data, erased),
+        ['school_id', data.schoolId],
+        ['year_group', data.yearGroup],
+        ['flags', [...(data.flags ?? [])]],
+        ['registered_at', event.occurredAt],
+        ...common,
+      ],
     };
   }
   // A school move carries the new school, not the record's fields: the pupil record moves with it.
   if (event.type === 'SchoolMoveRecorded') {
-    return { childId: data.childId, creates: false, set: [['school_id', (event.data as { toSchoolId: string }).toSchoolId], ['revision', event.revision.toString()], ['updated_at', event.occurredAt]] };
+    return {
+      childId: data.childId,
+      creates: false,
+      set: [
+        ['school_id', (event.data as { toSchoolId: string }).toSchoolId],
+        ['revision', event.revision.toString()],
+        ['updated_at', event.occurredAt],
+      ],
+    };
   }
   const { schoolId, yearGroup, flags } = data;
   return {
@@ -82,7 +126,13 @@ async function applyInSets(events: readonly RecordedEvent[], manager: EntityMana
     for (const [column, value] of set) row.set(column, value);
   }
   await updateRows(manager, TABLE, KEY, COLUMNS, before);
-  const inserted = await insertNewRows(manager, TABLE, KEY, COLUMNS, new Map([...registered].map(([id, set]) => [id, new Map([...NEW_ROW, ...set])])));
+  const inserted = await insertNewRows(
+    manager,
+    TABLE,
+    KEY,
+    COLUMNS,
+    new Map([...registered].map(([id, set]) => [id, new Map([...NEW_ROW, ...set])])),
+  );
   await updateRows(manager, TABLE, KEY, COLUMNS, new Map([...registered].filter(([id]) => !inserted.has(id))));
 }
 

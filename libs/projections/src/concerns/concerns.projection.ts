@@ -30,12 +30,19 @@ export const concernsProjection: Projection = {
     const event = { type: recorded.type, data: recorded.data } as unknown as ConcernEvent;
     const { concernId } = event.data;
     const revision = recorded.revision.toString();
-    const [row] = (await manager.query(`SELECT clocks FROM read_models.concerns WHERE concern_id = $1`, [concernId])) as Array<{ clocks: ClockState[] }>;
+    const [row] = (await manager.query(`SELECT clocks FROM read_models.concerns WHERE concern_id = $1`, [
+      concernId,
+    ])) as Array<{ clocks: ClockState[] }>;
     const clocks = clocksAfter(row?.clocks ?? [], event);
     // An act recorded later than it happened shows both days: the stated one in its data, and when the platform recorded it.
     const act = { ...event.data, recordedAt: recorded.occurredAt.toISOString() };
     const update = (set: string, values: unknown[]) =>
-      manager.query(`UPDATE read_models.concerns SET ${set}, clocks = $3, revision = $2 WHERE concern_id = $1`, [concernId, revision, json(clocks), ...values]);
+      manager.query(`UPDATE read_models.concerns SET ${set}, clocks = $3, revision = $2 WHERE concern_id = $1`, [
+        concernId,
+        revision,
+        json(clocks),
+        ...values,
+      ]);
 
     switch (event.type) {
       case 'ConcernRaised': {
@@ -48,11 +55,25 @@ export const concernsProjection: Projection = {
         return;
       }
       case 'ConcernReviewed':
-        await update(`status = $4, dsl_outcome = $4, dsl_reasons = $5, reviewed_on = $6`, [event.data.outcome, event.data.reasons ?? null, event.data.reviewedOn]);
+        await update(`status = $4, dsl_outcome = $4, dsl_reasons = $5, reviewed_on = $6`, [
+          event.data.outcome,
+          event.data.reasons ?? null,
+          event.data.reviewedOn,
+        ]);
         return;
       case 'ConcernReferredToSocialCare': {
         const d = event.data;
-        await update(`status = 'referred', referred_on = $4, referral = $5`, [d.referredOn, json({ referredBy: d.referredBy, basis: d.basis, urgency: d.urgency, categories: d.categories, summary: d.summary, referredAt: d.referredAt })]);
+        await update(`status = 'referred', referred_on = $4, referral = $5`, [
+          d.referredOn,
+          json({
+            referredBy: d.referredBy,
+            basis: d.basis,
+            urgency: d.urgency,
+            categories: d.categories,
+            summary: d.summary,
+            referredAt: d.referredAt,
+          }),
+        ]);
         return;
       }
       case 'SocialCareDecisionMade':
@@ -66,7 +87,10 @@ export const concernsProjection: Projection = {
         return;
       case 'ChildProtectionConferenceHeld': {
         const d = event.data;
-        await update(`status = $4, conferences = conferences || $5::jsonb`, [d.childProtectionPlan ? 'child-protection-plan' : 'closed', json([act])]);
+        await update(`status = $4, conferences = conferences || $5::jsonb`, [
+          d.childProtectionPlan ? 'child-protection-plan' : 'closed',
+          json([act]),
+        ]);
         return;
       }
       case 'CoreGroupMet':

@@ -34,13 +34,18 @@ export async function concern(manager: EntityManager, concernId: string, today: 
 
 /** One concern as children's social care received it; null until it is referred. */
 export async function concernAsReferred(manager: EntityManager, concernId: string, today: string) {
-  const [row] = await manager.query(`SELECT ${AS_REFERRED} FROM read_models.concerns WHERE concern_id = $1 AND referred_on IS NOT NULL`, [concernId]);
+  const [row] = await manager.query(
+    `SELECT ${AS_REFERRED} FROM read_models.concerns WHERE concern_id = $1 AND referred_on IS NOT NULL`,
+    [concernId],
+  );
   return row ? withClockStates(row, today) : null;
 }
 
 /** Children's social care: the referrals and concerns it received, with conference and core-group reports and the clocks. */
 export async function referralsToSocialCare(manager: EntityManager, today: string) {
-  const rows: ConcernRow[] = await manager.query(`SELECT ${AS_REFERRED} FROM read_models.concerns WHERE referred_on IS NOT NULL ORDER BY referred_on, concern_id`);
+  const rows: ConcernRow[] = await manager.query(
+    `SELECT ${AS_REFERRED} FROM read_models.concerns WHERE referred_on IS NOT NULL ORDER BY referred_on, concern_id`,
+  );
   return rows.map((row) => withClockStates(row, today));
 }
 

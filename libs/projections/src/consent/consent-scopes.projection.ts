@@ -16,7 +16,8 @@ export const consentScopesProjection: Projection = {
 
   async apply(event: RecordedEvent, manager: EntityManager) {
     // Scopes and dates stay as evidence of what was lawful when; who in the family gave it, and their form's reference, go.
-    if (event.type === CHILD_RECORD_ERASED) return nullColumns(manager, 'consent_scopes', ['giver_relationship', 'document_ref'], erasedChild(event));
+    if (event.type === CHILD_RECORD_ERASED)
+      return nullColumns(manager, 'consent_scopes', ['giver_relationship', 'document_ref'], erasedChild(event));
     const repository = manager.getRepository(ConsentScopeRow);
     switch (event.type as ConsentEvent['type']) {
       case 'ConsentGiven':
@@ -57,7 +58,10 @@ export const consentScopesProjection: Projection = {
       }
       case 'ConsentExpired': {
         const data = event.data as unknown as Data<'ConsentExpired'>;
-        await repository.update({ childId: data.childId, consentId: data.consentId }, { expiryRecordedOn: data.expiredOn });
+        await repository.update(
+          { childId: data.childId, consentId: data.consentId },
+          { expiryRecordedOn: data.expiredOn },
+        );
         return;
       }
       default:

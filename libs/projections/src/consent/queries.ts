@@ -5,7 +5,10 @@ import { ConsentScopeRow } from './consent-scope.entity';
 const toDecision = (row: ConsentScopeRow): ConsentDecision => ({
   consentId: row.consentId,
   kind: row.kind as ConsentDecision['kind'],
-  giver: row.giverKind === 'child' ? { kind: 'child' } : { kind: 'parent-carer', relationship: row.giverRelationship as never },
+  giver:
+    row.giverKind === 'child'
+      ? { kind: 'child' }
+      : { kind: 'parent-carer', relationship: row.giverRelationship as never },
   scope: { purposes: row.purposes as never, recipients: row.recipients as never, categories: row.categories as never },
   effectiveOn: row.effectiveOn,
   ...(row.expiresOn ? { expiresOn: row.expiresOn } : {}),
@@ -33,13 +36,21 @@ export async function consentDecisionsOf(manager: EntityManager, childId: string
  * The read model trails the log by the projection's lag; a command that must be exact
  * folds consent-{childId} instead.
  */
-export async function consentCoverageFor(manager: EntityManager, childId: string, question: CoverageQuestion): Promise<CoverageAnswer> {
+export async function consentCoverageFor(
+  manager: EntityManager,
+  childId: string,
+  question: CoverageQuestion,
+): Promise<CoverageAnswer> {
   const rows = await consentScopesOf(manager, childId);
   return consentCoverage({ decisions: rows.map(toDecision) }, question);
 }
 
 /** Several questions at once (e.g. every mentoring category), one read. */
-export async function consentCoverageForEach(manager: EntityManager, childId: string, questions: readonly CoverageQuestion[]): Promise<CoverageAnswer[]> {
+export async function consentCoverageForEach(
+  manager: EntityManager,
+  childId: string,
+  questions: readonly CoverageQuestion[],
+): Promise<CoverageAnswer[]> {
   const decisions = (await consentScopesOf(manager, childId)).map(toDecision);
   return questions.map((question) => consentCoverage({ decisions }, question));
 }
@@ -48,7 +59,10 @@ export async function consentCoverageForEach(manager: EntityManager, childId: st
  * Consents whose expiry day has come but whose expiry is not yet recorded: the work list
  * of the scheduled job that records ConsentExpired (coverage already treats them as expired).
  */
-export async function consentsAwaitingExpiry(manager: EntityManager, today: string): Promise<Array<{ childId: string; consentId: string; expiresOn: string }>> {
+export async function consentsAwaitingExpiry(
+  manager: EntityManager,
+  today: string,
+): Promise<Array<{ childId: string; consentId: string; expiresOn: string }>> {
   return manager.query(
     `SELECT child_id AS "childId", consent_id AS "consentId", expires_on::text AS "expiresOn"
        FROM read_models.consent_scopes

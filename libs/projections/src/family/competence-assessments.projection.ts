@@ -13,7 +13,15 @@ export const competenceAssessmentsProjection: Projection = {
   async apply(event: RecordedEvent, manager: EntityManager) {
     const data = event.data as unknown as CompetenceAssessed['data'];
     await manager.getRepository(CompetenceAssessmentRow).upsert(
-      { childId: data.childId, assessmentId: data.assessmentId, assessedOn: data.assessedOn, framework: data.framework, outcome: data.outcome, childAge: data.childAge, sequence: event.revision.toString() },
+      {
+        childId: data.childId,
+        assessmentId: data.assessmentId,
+        assessedOn: data.assessedOn,
+        framework: data.framework,
+        outcome: data.outcome,
+        childAge: data.childAge,
+        sequence: event.revision.toString(),
+      },
       ['childId', 'assessmentId'],
     );
   },

@@ -15,7 +15,8 @@ export const familyLinksProjection: Projection = {
 
   async apply(event: RecordedEvent, manager: EntityManager) {
     // The evidence of the relationship and the reason for unlinking go; who is linked stays (the policy still reads it).
-    if (event.type === CHILD_RECORD_ERASED) return nullColumns(manager, 'family_links', ['evidence', 'unlink_reason'], erasedChild(event));
+    if (event.type === CHILD_RECORD_ERASED)
+      return nullColumns(manager, 'family_links', ['evidence', 'unlink_reason'], erasedChild(event));
     const repository = manager.getRepository(FamilyLinkRow);
     if (event.type === 'FamilyMemberLinked') {
       const data = event.data as unknown as Data<'FamilyMemberLinked'>;
@@ -35,7 +36,10 @@ export const familyLinksProjection: Projection = {
       );
     } else if (event.type === 'FamilyMemberUnlinked') {
       const data = event.data as unknown as Data<'FamilyMemberUnlinked'>;
-      await repository.update({ linkId: data.linkId }, { unlinkedOn: data.unlinkedOn, unlinkReason: data.reason ?? null, unlinkedBy: data.unlinkedBy.userId });
+      await repository.update(
+        { linkId: data.linkId },
+        { unlinkedOn: data.unlinkedOn, unlinkReason: data.reason ?? null, unlinkedBy: data.unlinkedBy.userId },
+      );
     }
   },
 };

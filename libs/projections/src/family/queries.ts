@@ -6,8 +6,16 @@ import { CompetenceAssessmentRow } from './competence-assessment.entity';
 import { FamilyLinkRow } from './family-link.entity';
 
 /** The live link of a family account to a child, if there is one. */
-export async function liveLinkOf(manager: EntityManager, userId: string, childId: string): Promise<FamilyLinkRow | null> {
-  return manager.getRepository(FamilyLinkRow).createQueryBuilder('l').where('l.user_id = :userId AND l.child_id = :childId AND l.unlinked_on IS NULL', { userId, childId }).getOne();
+export async function liveLinkOf(
+  manager: EntityManager,
+  userId: string,
+  childId: string,
+): Promise<FamilyLinkRow | null> {
+  return manager
+    .getRepository(FamilyLinkRow)
+    .createQueryBuilder('l')
+    .where('l.user_id = :userId AND l.child_id = :childId AND l.unlinked_on IS NULL', { userId, childId })
+    .getOne();
 }
 
 /** Every link of a child, ended ones too, in the order made: the school's record of who sees the child from home. */
@@ -38,12 +46,25 @@ export function childrenLinkedTo(manager: EntityManager, userId: string): Promis
 
 /** The child's competence assessments as the consent domain's standing rule reads them. */
 export async function competenceOf(manager: EntityManager, childId: string): Promise<CompetenceRecord[]> {
-  const rows = await manager.getRepository(CompetenceAssessmentRow).find({ where: { childId }, order: { sequence: 'ASC' } });
-  return rows.map((r) => ({ assessmentId: r.assessmentId, assessedOn: r.assessedOn, framework: r.framework as CompetenceRecord['framework'], outcome: r.outcome as CompetenceRecord['outcome'], childAge: r.childAge, sequence: Number(r.sequence) }));
+  const rows = await manager
+    .getRepository(CompetenceAssessmentRow)
+    .find({ where: { childId }, order: { sequence: 'ASC' } });
+  return rows.map((r) => ({
+    assessmentId: r.assessmentId,
+    assessedOn: r.assessedOn,
+    framework: r.framework as CompetenceRecord['framework'],
+    outcome: r.outcome as CompetenceRecord['outcome'],
+    childAge: r.childAge,
+    sequence: Number(r.sequence),
+  }));
 }
 
 /** The family-held copy of every CAF of the child, oldest first. */
 export async function familyCopiesOfChild(manager: EntityManager, childId: string): Promise<FamilyCopy[]> {
   const rows = await manager.getRepository(CafFamilyCopy).find({ where: { childId } });
-  return rows.map((r) => r.document).sort((a, b) => (a.startedOn === b.startedOn ? a.cafId.localeCompare(b.cafId) : a.startedOn.localeCompare(b.startedOn)));
+  return rows
+    .map((r) => r.document)
+    .sort((a, b) =>
+      a.startedOn === b.startedOn ? a.cafId.localeCompare(b.cafId) : a.startedOn.localeCompare(b.startedOn),
+    );
 }

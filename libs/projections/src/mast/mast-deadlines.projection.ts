@@ -14,12 +14,19 @@ const asDomain = (event: RecordedEvent) => ({ type: event.type, data: event.data
  */
 export const mastDeadlinesProjection: Projection = {
   name: 'mast-deadlines',
-  eventTypes: ['MastRequestDecided', 'ResponseSentToSchool', 'FirstContactMade', 'MastDeadlineBreached', CHILD_RECORD_ERASED],
+  eventTypes: [
+    'MastRequestDecided',
+    'ResponseSentToSchool',
+    'FirstContactMade',
+    'MastDeadlineBreached',
+    CHILD_RECORD_ERASED,
+  ],
   tables: ['mast_deadlines'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     // A breach's reason may speak about the family; that the clock was breached stays.
-    if (recorded.type === CHILD_RECORD_ERASED) return nullColumns(manager, 'mast_deadlines', ['breach_reason'], erasedChild(recorded));
+    if (recorded.type === CHILD_RECORD_ERASED)
+      return nullColumns(manager, 'mast_deadlines', ['breach_reason'], erasedChild(recorded));
     const repository = manager.getRepository(MastDeadlineRow);
     const event = asDomain(recorded);
     switch (event.type) {

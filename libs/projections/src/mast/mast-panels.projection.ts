@@ -42,7 +42,9 @@ export const mastPanelsProjection: Projection = {
 
     switch (event.type) {
       case 'PanelScheduled':
-        await panels.upsert({ panelDate, status: 'scheduled', scheduledBy: event.data.scheduledBy.userId, updatedAt }, ['panelDate']);
+        await panels.upsert({ panelDate, status: 'scheduled', scheduledBy: event.data.scheduledBy.userId, updatedAt }, [
+          'panelDate',
+        ]);
         return;
       case 'PanelAgendaSet': {
         // The domain refuses a new agenda once decisions are recorded: replacing is safe.
@@ -63,12 +65,18 @@ export const mastPanelsProjection: Projection = {
             })),
           );
         }
-        await panels.update({ panelDate }, { cutOff: new Date(event.data.cutOff), heldOver: event.data.heldOver, updatedAt });
+        await panels.update(
+          { panelDate },
+          { cutOff: new Date(event.data.cutOff), heldOver: event.data.heldOver, updatedAt },
+        );
         return;
       }
       case 'PanelMemberAttended': {
         const row = await panel();
-        const attendance = [...row.attendance.filter((a) => a.userId !== event.data.member.userId), { ...event.data.member, present: true }];
+        const attendance = [
+          ...row.attendance.filter((a) => a.userId !== event.data.member.userId),
+          { ...event.data.member, present: true },
+        ];
         await panels.update({ panelDate }, { attendance, updatedAt });
         return;
       }
@@ -80,7 +88,10 @@ export const mastPanelsProjection: Projection = {
       }
       case 'ConflictOfInterestDeclared': {
         const item = await items.findOneByOrFail({ panelDate, requestId: event.data.requestId });
-        await items.update({ panelDate, requestId: item.requestId }, { conflicts: [...item.conflicts, { memberId: event.data.memberId, nature: event.data.nature ?? null }] });
+        await items.update(
+          { panelDate, requestId: item.requestId },
+          { conflicts: [...item.conflicts, { memberId: event.data.memberId, nature: event.data.nature ?? null }] },
+        );
         return;
       }
       case 'PanelDecisionRecorded': {
@@ -101,16 +112,22 @@ export const mastPanelsProjection: Projection = {
         return;
       }
       case 'PanelMinutesRecorded':
-        await panels.update({ panelDate }, { minutes: event.data.minutes, minutesRecordedBy: event.data.recordedBy.userId, updatedAt });
+        await panels.update(
+          { panelDate },
+          { minutes: event.data.minutes, minutesRecordedBy: event.data.recordedBy.userId, updatedAt },
+        );
         return;
       case 'PanelClosed':
         if (event.data.carriedOver.length > 0) {
-          await manager.query(`UPDATE read_models.mast_agenda_items SET status = 'carried-over' WHERE panel_date = $1 AND request_id = ANY($2)`, [
-            panelDate,
-            event.data.carriedOver,
-          ]);
+          await manager.query(
+            `UPDATE read_models.mast_agenda_items SET status = 'carried-over' WHERE panel_date = $1 AND request_id = ANY($2)`,
+            [panelDate, event.data.carriedOver],
+          );
         }
-        await panels.update({ panelDate }, { status: 'closed', carriedOver: event.data.carriedOver, closedAt: recorded.occurredAt, updatedAt });
+        await panels.update(
+          { panelDate },
+          { status: 'closed', carriedOver: event.data.carriedOver, closedAt: recorded.occurredAt, updatedAt },
+        );
         return;
     }
   },

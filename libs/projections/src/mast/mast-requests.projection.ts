@@ -10,13 +10,23 @@ const asDomain = (event: RecordedEvent) => ({ type: event.type, data: event.data
 /** Requests for MAST involvement as they stand: listing, decision, allocation, first contact. */
 export const mastRequestsProjection: Projection = {
   name: 'mast-requests',
-  eventTypes: ['MastRequestMade', 'MastRequestListed', 'MastRequestDecided', 'FirstContactMade', 'MastInvolvementEnded', CHILD_RECORD_ERASED],
+  eventTypes: [
+    'MastRequestMade',
+    'MastRequestListed',
+    'MastRequestDecided',
+    'FirstContactMade',
+    'MastInvolvementEnded',
+    CHILD_RECORD_ERASED,
+  ],
   tables: ['mast_requests'],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     const repository = manager.getRepository(MastRequestRow);
     if (recorded.type === CHILD_RECORD_ERASED) {
-      await repository.update({ childId: erasedChild(recorded) }, { parentsInvolved: null, needs: null, alreadyTried: null, decisionReason: null, erased: true });
+      await repository.update(
+        { childId: erasedChild(recorded) },
+        { parentsInvolved: null, needs: null, alreadyTried: null, decisionReason: null, erased: true },
+      );
       return;
     }
     const event = asDomain(recorded);
@@ -45,7 +55,10 @@ export const mastRequestsProjection: Projection = {
         return;
       }
       case 'MastRequestListed':
-        await repository.update({ requestId: event.data.requestId }, { status: 'listed', panelDate: event.data.panelDate, ...common });
+        await repository.update(
+          { requestId: event.data.requestId },
+          { status: 'listed', panelDate: event.data.panelDate, ...common },
+        );
         return;
       case 'MastRequestDecided': {
         const { decision, panelDate, reason, requestId } = event.data;
@@ -67,10 +80,16 @@ export const mastRequestsProjection: Projection = {
         return;
       }
       case 'FirstContactMade':
-        await repository.update({ requestId: event.data.requestId }, { firstContactOn: event.data.contactOn, ...common });
+        await repository.update(
+          { requestId: event.data.requestId },
+          { firstContactOn: event.data.contactOn, ...common },
+        );
         return;
       case 'MastInvolvementEnded':
-        await repository.update({ requestId: event.data.requestId }, { status: 'ended', endedOn: event.data.endedOn, ...common });
+        await repository.update(
+          { requestId: event.data.requestId },
+          { status: 'ended', endedOn: event.data.endedOn, ...common },
+        );
         return;
     }
   },

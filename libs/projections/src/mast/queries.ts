@@ -24,7 +24,10 @@ export async function panelAgenda(manager: EntityManager, panelDate: string): Pr
 }
 
 /** Every decision recorded in a meeting, oldest first, optionally within panel days [from, to]. */
-export async function panelDecisionLog(manager: EntityManager, range: { from?: string; to?: string } = {}): Promise<MastAgendaItem[]> {
+export async function panelDecisionLog(
+  manager: EntityManager,
+  range: { from?: string; to?: string } = {},
+): Promise<MastAgendaItem[]> {
   const query = manager
     .getRepository(MastAgendaItem)
     .createQueryBuilder('item')
@@ -38,12 +41,16 @@ export async function panelDecisionLog(manager: EntityManager, range: { from?: s
 
 /** The decisions on one request across panels (a deferral, then an acceptance). */
 export function requestDecisions(manager: EntityManager, requestId: string): Promise<MastAgendaItem[]> {
-  return manager.getRepository(MastAgendaItem).find({ where: { requestId, outcome: Not(IsNull()) }, order: { panelDate: 'ASC' } });
+  return manager
+    .getRepository(MastAgendaItem)
+    .find({ where: { requestId, outcome: Not(IsNull()) }, order: { panelDate: 'ASC' } });
 }
 
 /** What the co-ordinator passes to SetPanelAgenda: requests received or deferred, not yet listed. */
 export async function requestsAwaitingPanel(manager: EntityManager): Promise<AgendaCandidate[]> {
-  const rows = await manager.getRepository(MastRequestRow).find({ where: { status: In(['received', 'deferred']) }, order: { receivedAt: 'ASC' } });
+  const rows = await manager
+    .getRepository(MastRequestRow)
+    .find({ where: { status: In(['received', 'deferred']) }, order: { receivedAt: 'ASC' } });
   return rows.map((r) => ({
     requestId: r.requestId,
     childId: r.childId,
@@ -60,7 +67,9 @@ export function mastRequest(manager: EntityManager, requestId: string): Promise<
 
 /** One key worker's (or family learning mentor's) open MAST cases. */
 export function keyWorkerCaseload(manager: EntityManager, workerId: string): Promise<MastRequestRow[]> {
-  return manager.getRepository(MastRequestRow).find({ where: { workerId, status: 'allocated' }, order: { decidedOn: 'ASC', requestId: 'ASC' } });
+  return manager
+    .getRepository(MastRequestRow)
+    .find({ where: { workerId, status: 'allocated' }, order: { decidedOn: 'ASC', requestId: 'ASC' } });
 }
 
 export interface CaseloadCount {
@@ -72,13 +81,19 @@ export interface CaseloadCount {
 
 /** Every worker's open caseload, largest first: overload is visible, not silently accepted. */
 export async function keyWorkerCaseloads(manager: EntityManager): Promise<CaseloadCount[]> {
-  const rows: Array<{ worker_id: string; worker_kind: string; open_cases: string; awaiting: string }> = await manager.query(`
+  const rows: Array<{ worker_id: string; worker_kind: string; open_cases: string; awaiting: string }> =
+    await manager.query(`
     SELECT worker_id, worker_kind, count(*) AS open_cases, count(*) FILTER (WHERE first_contact_on IS NULL) AS awaiting
       FROM read_models.mast_requests
      WHERE status = 'allocated' AND worker_id IS NOT NULL
      GROUP BY worker_id, worker_kind
      ORDER BY count(*) DESC, worker_id`);
-  return rows.map((r) => ({ workerId: r.worker_id, workerKind: r.worker_kind, openCases: Number(r.open_cases), awaitingFirstContact: Number(r.awaiting) }));
+  return rows.map((r) => ({
+    workerId: r.worker_id,
+    workerKind: r.worker_kind,
+    openCases: Number(r.open_cases),
+    awaitingFirstContact: Number(r.awaiting),
+  }));
 }
 
 /**
@@ -101,8 +116,10 @@ export interface DeadlineItem {
   readonly breachReason: string | null;
 }
 
-export const deadlineState = (row: Pick<MastDeadlineRow, 'breached' | 'metOn' | 'dueBy'>, today: string): DeadlineState =>
-  row.breached ? 'breached' : row.metOn !== null ? 'met' : row.dueBy < today ? 'overdue' : 'due';
+export const deadlineState = (
+  row: Pick<MastDeadlineRow, 'breached' | 'metOn' | 'dueBy'>,
+  today: string,
+): DeadlineState => (row.breached ? 'breached' : row.metOn !== null ? 'met' : row.dueBy < today ? 'overdue' : 'due');
 
 export interface DeadlineFilter {
   readonly today: string;
@@ -135,5 +152,7 @@ export async function mastDeadlines(manager: EntityManager, filter: DeadlineFilt
 
 /** The requests on one panel's agenda, for its pack: one read instead of one per item. */
 export function mastRequestsOf(manager: EntityManager, requestIds: readonly string[]): Promise<MastRequestRow[]> {
-  return requestIds.length === 0 ? Promise.resolve([]) : manager.getRepository(MastRequestRow).findBy({ requestId: In([...requestIds]) });
+  return requestIds.length === 0
+    ? Promise.resolve([])
+    : manager.getRepository(MastRequestRow).findBy({ requestId: In([...requestIds]) });
 }

@@ -66,12 +66,18 @@ export class CreateSchoolCasework1764204000100 implements MigrationInterface {
         updated_at timestamptz NOT NULL
       )`);
     await q.query(`CREATE INDEX mentor_cases_school_stage ON read_models.mentor_cases (school_id, stage)`);
-    await q.query(`CREATE INDEX mentor_cases_mentor ON read_models.mentor_cases (mentor_id) WHERE stage = 'on-register'`);
+    await q.query(
+      `CREATE INDEX mentor_cases_mentor ON read_models.mentor_cases (mentor_id) WHERE stage = 'on-register'`,
+    );
     await q.query(`CREATE INDEX mentor_cases_child ON read_models.mentor_cases (child_id)`);
-    await q.query(`CREATE INDEX mentor_cases_next_review ON read_models.mentor_cases (school_id, next_review_on) WHERE stage = 'on-register'`);
+    await q.query(
+      `CREATE INDEX mentor_cases_next_review ON read_models.mentor_cases (school_id, next_review_on) WHERE stage = 'on-register'`,
+    );
 
     // The action-plans projection's own note of each case's school (ActionPlanAgreed does not repeat it).
-    await q.query(`CREATE TABLE read_models.mentor_case_schools (referral_id text PRIMARY KEY, school_id text NOT NULL)`);
+    await q.query(
+      `CREATE TABLE read_models.mentor_case_schools (referral_id text PRIMARY KEY, school_id text NOT NULL)`,
+    );
 
     await q.query(`
       CREATE TABLE read_models.mentor_action_plans (
@@ -89,7 +95,9 @@ export class CreateSchoolCasework1764204000100 implements MigrationInterface {
         current boolean NOT NULL,
         PRIMARY KEY (referral_id, plan_id)
       )`);
-    await q.query(`CREATE INDEX mentor_action_plans_school ON read_models.mentor_action_plans (school_id) WHERE current`);
+    await q.query(
+      `CREATE INDEX mentor_action_plans_school ON read_models.mentor_action_plans (school_id) WHERE current`,
+    );
 
     await q.query(`
       CREATE TABLE read_models.mentor_case_targets (

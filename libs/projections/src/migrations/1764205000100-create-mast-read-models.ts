@@ -31,7 +31,9 @@ export class CreateMastReadModels1764205000100 implements MigrationInterface {
         erased boolean NOT NULL DEFAULT false,
         updated_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX mast_requests_worker ON read_models.mast_requests (worker_id) WHERE worker_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX mast_requests_worker ON read_models.mast_requests (worker_id) WHERE worker_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX mast_requests_status ON read_models.mast_requests (status)`);
     await q.query(`
       CREATE TABLE read_models.mast_deadlines (

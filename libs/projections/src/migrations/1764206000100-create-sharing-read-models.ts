@@ -65,7 +65,9 @@ export class CreateSharingReadModels1764206000100 implements MigrationInterface 
         received_at timestamptz NOT NULL,
         PRIMARY KEY (disclosure_id, record_ref)
       )`);
-    await q.query(`CREATE INDEX received_information_agency ON read_models.received_information (recipient_agency_id, child_id)`);
+    await q.query(
+      `CREATE INDEX received_information_agency ON read_models.received_information (recipient_agency_id, child_id)`,
+    );
     await q.query(`
       CREATE TABLE read_models.correction_notices (
         notice_id text PRIMARY KEY,
@@ -81,7 +83,9 @@ export class CreateSharingReadModels1764206000100 implements MigrationInterface 
         issued_by jsonb NOT NULL,
         issued_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX correction_notices_recipient ON read_models.correction_notices (recipient_agency_id, issued_at)`);
+    await q.query(
+      `CREATE INDEX correction_notices_recipient ON read_models.correction_notices (recipient_agency_id, issued_at)`,
+    );
     await q.query(`
       CREATE TABLE read_models.concerns (
         concern_id text PRIMARY KEY,
@@ -109,6 +113,7 @@ export class CreateSharingReadModels1764206000100 implements MigrationInterface 
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['concerns', 'correction_notices', 'received_information', 'disclosures', 'sharing_decisions']) await q.query(`DROP TABLE read_models.${table}`);
+    for (const table of ['concerns', 'correction_notices', 'received_information', 'disclosures', 'sharing_decisions'])
+      await q.query(`DROP TABLE read_models.${table}`);
   }
 }

@@ -20,6 +20,8 @@ export class DisclosuresOfEveryKind1764206000300 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM read_models.disclosures WHERE sharing_id IS NULL`);
-    await q.query(`ALTER TABLE read_models.disclosures ALTER COLUMN sharing_id SET NOT NULL, DROP COLUMN kind, DROP COLUMN purpose, DROP COLUMN approved_by, DROP COLUMN family_told`);
+    await q.query(
+      `ALTER TABLE read_models.disclosures ALTER COLUMN sharing_id SET NOT NULL, DROP COLUMN kind, DROP COLUMN purpose, DROP COLUMN approved_by, DROP COLUMN family_told`,
+    );
   }
 }

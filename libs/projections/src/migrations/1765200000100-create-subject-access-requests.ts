@@ -25,7 +25,9 @@ export class CreateSubjectAccessRequests1765200000100 implements MigrationInterf
         response jsonb,
         revision bigint NOT NULL
       )`);
-    await q.query(`CREATE INDEX subject_access_requests_open ON read_models.subject_access_requests (due_by) WHERE answered_on IS NULL`);
+    await q.query(
+      `CREATE INDEX subject_access_requests_open ON read_models.subject_access_requests (due_by) WHERE answered_on IS NULL`,
+    );
     await q.query(`CREATE INDEX subject_access_requests_child ON read_models.subject_access_requests (child_id)`);
   }
 

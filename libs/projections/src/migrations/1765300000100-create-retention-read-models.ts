@@ -34,7 +34,9 @@ export class CreateRetentionReadModels1765300000100 implements MigrationInterfac
         issued_by jsonb NOT NULL,
         issued_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX erasure_notices_recipient ON read_models.erasure_notices (recipient_agency_id, issued_at)`);
+    await q.query(
+      `CREATE INDEX erasure_notices_recipient ON read_models.erasure_notices (recipient_agency_id, issued_at)`,
+    );
     await q.query(`ALTER TABLE read_models.received_information ADD COLUMN erased_at timestamptz`);
   }
 

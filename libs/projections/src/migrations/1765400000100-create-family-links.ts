@@ -21,7 +21,9 @@ export class CreateFamilyLinks1765400000100 implements MigrationInterface {
         sequence bigint NOT NULL
       )`);
     // The policy's question on every family read: is this user linked to this child now.
-    await q.query(`CREATE INDEX family_links_user ON read_models.family_links (user_id, child_id) WHERE unlinked_on IS NULL`);
+    await q.query(
+      `CREATE INDEX family_links_user ON read_models.family_links (user_id, child_id) WHERE unlinked_on IS NULL`,
+    );
     await q.query(`CREATE INDEX family_links_child ON read_models.family_links (child_id)`);
     await q.query(`
       CREATE TABLE read_models.competence_assessments (

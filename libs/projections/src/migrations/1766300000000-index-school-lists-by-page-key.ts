@@ -14,7 +14,9 @@ export class IndexSchoolListsByPageKey1766300000000 implements MigrationInterfac
       CREATE INDEX mentor_cases_register_page ON read_models.mentor_cases
         (school_id, (CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END), triaged_on, referral_id)
         WHERE stage = 'on-register'`);
-    await q.query(`CREATE INDEX mentor_cases_triage_page ON read_models.mentor_cases (school_id, referred_on, referral_id) WHERE stage = 'awaiting-triage'`);
+    await q.query(
+      `CREATE INDEX mentor_cases_triage_page ON read_models.mentor_cases (school_id, referred_on, referral_id) WHERE stage = 'awaiting-triage'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -7,7 +7,9 @@ interface CheckpointRow {
 }
 
 const toCheckpoint = (row: CheckpointRow | undefined): Checkpoint | null =>
-  row && row.commit_id !== null && row.position !== null ? { commit: BigInt(row.commit_id), position: BigInt(row.position) } : null;
+  row && row.commit_id !== null && row.position !== null
+    ? { commit: BigInt(row.commit_id), position: BigInt(row.position) }
+    : null;
 
 /**
  * Projection checkpoints live beside the read models and are only ever written inside
@@ -16,7 +18,10 @@ const toCheckpoint = (row: CheckpointRow | undefined): Checkpoint | null =>
 export const checkpoints = {
   /** Locks the projection's checkpoint row for the rest of the transaction and returns it. */
   async lock(manager: EntityManager, name: string): Promise<Checkpoint | null> {
-    await manager.query(`INSERT INTO read_models.projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
+    await manager.query(
+      `INSERT INTO read_models.projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`,
+      [name],
+    );
     const rows: CheckpointRow[] = await manager.query(
       `SELECT commit_id, position FROM read_models.projection_checkpoints WHERE name = $1 FOR UPDATE`,
       [name],
@@ -42,7 +47,10 @@ export const checkpoints = {
 
   /** Makes sure the projection has a checkpoint row (empty until it first applies), so later moves only update. */
   async ensure(manager: EntityManager, name: string): Promise<void> {
-    await manager.query(`INSERT INTO read_models.projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
+    await manager.query(
+      `INSERT INTO read_models.projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`,
+      [name],
+    );
   },
 
   /**
@@ -51,7 +59,10 @@ export const checkpoints = {
    * moved it). Committed without waiting for the disk: losing this move in a crash only
    * means reading those events again, to skip them again. Returns the names it moved.
    */
-  async moveIdle(dataSource: DataSource, moves: ReadonlyArray<{ name: string; from: Checkpoint | null; to: Checkpoint }>): Promise<Set<string>> {
+  async moveIdle(
+    dataSource: DataSource,
+    moves: ReadonlyArray<{ name: string; from: Checkpoint | null; to: Checkpoint }>,
+  ): Promise<Set<string>> {
     return dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL synchronous_commit TO off`);
       // TypeORM answers an UPDATE with [rows, row count].

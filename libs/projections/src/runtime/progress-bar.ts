@@ -2,7 +2,11 @@
  * A one-line progress display for long rebuilds: redrawn in place on a terminal,
  * printed every 10% when the output is a log file.
  */
-export function progressBar(label: string, total: number, out: NodeJS.WriteStream = process.stderr): (done: number) => void {
+export function progressBar(
+  label: string,
+  total: number,
+  out: NodeJS.WriteStream = process.stderr,
+): (done: number) => void {
   const started = Date.now();
   let lastDecile = -1;
   return (done: number) => {

@@ -19,7 +19,14 @@ async function seed(store: EventStore): Promise<void> {
       Array.from({ length: STREAMS }, (_, s) =>
         store.append(
           `tally-${s}`,
-          [0, 1, 2].map(() => ({ eventId: randomUUID(), type: 'TallyRecorded', schemaVersion: 1, data: { round }, occurredAt: fixtureInstant, metadata: { actor, correlationId: 'seed' } })),
+          [0, 1, 2].map(() => ({
+            eventId: randomUUID(),
+            type: 'TallyRecorded',
+            schemaVersion: 1,
+            data: { round },
+            occurredAt: fixtureInstant,
+            metadata: { actor, correlationId: 'seed' },
+          })),
           round === 0 ? 'no-stream' : BigInt(round * 3 - 1),
         ),
       ),
@@ -31,7 +38,10 @@ const rows = (db: TestDatabase, table: string) =>
   db.dataSource.query(`SELECT stream_id, events, last_revision, chain FROM read_models.${table} ORDER BY stream_id`);
 
 const applied = async (db: TestDatabase, name: string): Promise<number> => {
-  const [row] = await db.dataSource.query(`SELECT events_applied FROM read_models.projection_checkpoints WHERE name = $1`, [name]);
+  const [row] = await db.dataSource.query(
+    `SELECT events_applied FROM read_models.projection_checkpoints WHERE name = $1`,
+    [name],
+  );
   return row ? Number(row.events_applied) : 0;
 };
 
@@ -56,11 +66,30 @@ describe('projection runtime: a process killed mid catch-up', () => {
     await crashed.createTable(db.dataSource.manager);
     await clean.createTable(db.dataSource.manager);
 
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '../testing/catch-up-process.ts')], {
-      env: { ...process.env, DATABASE_URL: db.url, PROJECTION: crashed.name, TABLE: 'tally_crashed', DELAY_MS: '2', TS_NODE_PROJECT: 'tsconfig.json' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        join(__dirname, '../testing/catch-up-process.ts'),
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: db.url,
+          PROJECTION: crashed.name,
+          TABLE: 'tally_crashed',
+          DELAY_MS: '2',
+          TS_NODE_PROJECT: 'tsconfig.json',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
 
     // Kill it for real once it is part-way through: a process exit, not a thrown exception.
     const deadline = Date.now() + 60_000;

@@ -13,8 +13,9 @@ export interface ProjectionLag {
  * checkpoint pair (the log index makes this a range scan).
  */
 export async function projectionLag(dataSource: DataSource, names: readonly string[]): Promise<ProjectionLag[]> {
-  const rows: Array<{ name: string; behind: string; events_applied: string | null; updated_at: Date | null }> = await dataSource.query(
-    `SELECT n.name,
+  const rows: Array<{ name: string; behind: string; events_applied: string | null; updated_at: Date | null }> =
+    await dataSource.query(
+      `SELECT n.name,
             (SELECT count(*) FROM event_store.events e
               WHERE c.commit_id IS NULL
                  OR e.transaction_id > c.commit_id::text::xid8
@@ -22,7 +23,12 @@ export async function projectionLag(dataSource: DataSource, names: readonly stri
             c.events_applied, c.updated_at
        FROM unnest($1::text[]) AS n(name)
        LEFT JOIN read_models.projection_checkpoints c ON c.name = n.name`,
-    [names],
-  );
-  return rows.map((r) => ({ name: r.name, behind: Number(r.behind), eventsApplied: Number(r.events_applied ?? 0), updatedAt: r.updated_at }));
+      [names],
+    );
+  return rows.map((r) => ({
+    name: r.name,
+    behind: Number(r.behind),
+    eventsApplied: Number(r.events_applied ?? 0),
+    updatedAt: r.updated_at,
+  }));
 }

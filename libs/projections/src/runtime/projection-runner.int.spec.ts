@@ -7,7 +7,14 @@ import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
 const actor = { userId: 'test', role: 'admin', agencyId: 'platform' };
 const tally = (n: number) =>
-  Array.from({ length: n }, () => ({ eventId: randomUUID(), type: 'TallyRecorded', schemaVersion: 1, data: {}, occurredAt: fixtureInstant, metadata: { actor, correlationId: 'c' } }));
+  Array.from({ length: n }, () => ({
+    eventId: randomUUID(),
+    type: 'TallyRecorded',
+    schemaVersion: 1,
+    data: {},
+    occurredAt: fixtureInstant,
+    metadata: { actor, correlationId: 'c' },
+  }));
 
 describe('projection runtime: live following', () => {
   let db: TestDatabase;
@@ -35,7 +42,9 @@ describe('projection runtime: live following', () => {
     await runner.stop();
 
     expect(caughtUp).toBe(true);
-    const [row] = await db.dataSource.query(`SELECT events, last_revision FROM read_models.tally_live WHERE stream_id = 'live-a'`);
+    const [row] = await db.dataSource.query(
+      `SELECT events, last_revision FROM read_models.tally_live WHERE stream_id = 'live-a'`,
+    );
     expect(row).toEqual({ events: 8, last_revision: '7' });
   });
 
@@ -52,7 +61,9 @@ describe('projection runtime: live following', () => {
     expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
     await first.catchUp(projection);
 
-    const rows: Array<{ events: number }> = await db.dataSource.query(`SELECT events FROM read_models.tally_pair WHERE stream_id LIKE 'pair-%'`);
+    const rows: Array<{ events: number }> = await db.dataSource.query(
+      `SELECT events FROM read_models.tally_pair WHERE stream_id LIKE 'pair-%'`,
+    );
     expect(rows).toHaveLength(10);
     expect(rows.every((r) => r.events === 20)).toBe(true);
   });

@@ -28,14 +28,16 @@ interface Waiter {
 const after = (event: RecordedEvent, checkpoint: Checkpoint | null): boolean =>
   checkpoint === null || compareCheckpoints(event.checkpoint, checkpoint) > 0;
 
-const same = (a: Checkpoint | null, b: Checkpoint | null): boolean => (a === null ? b === null : b !== null && compareCheckpoints(a, b) === 0);
+const same = (a: Checkpoint | null, b: Checkpoint | null): boolean =>
+  a === null ? b === null : b !== null && compareCheckpoints(a, b) === 0;
 
 /** The earlier of two positions; null (nothing applied) is earliest. */
 /** Whether a projection at `position` has not yet read up to `target`. */
 const behind = (position: Checkpoint | null, target: Checkpoint | null): boolean =>
   target !== null && (position === null || compareCheckpoints(target, position) > 0);
 
-const earlier = (a: Checkpoint | null, b: Checkpoint | null): Checkpoint | null => (a === null || b === null ? null : compareCheckpoints(a, b) <= 0 ? a : b);
+const earlier = (a: Checkpoint | null, b: Checkpoint | null): Checkpoint | null =>
+  a === null || b === null ? null : compareCheckpoints(a, b) <= 0 ? a : b;
 
 /** Events a catch-up may read past without writing its checkpoint: bounds what a crash makes it read again. */
 const IDLE_EVENTS_BEFORE_A_MOVE = 5000;
@@ -108,7 +110,11 @@ export class ProjectionRunner {
     let read = 0;
     let readSinceMove = 0;
     for (;;) {
-      const batch = await this.store.readAll({ after: position, limit: this.batchSize, typesRead: new Set(projection.eventTypes) });
+      const batch = await this.store.readAll({
+        after: position,
+        limit: this.batchSize,
+        typesRead: new Set(projection.eventTypes),
+      });
       if (batch.length === 0) break;
       position = await this.applyBatch(projection, batch, position);
       read += batch.length;
@@ -134,7 +140,11 @@ export class ProjectionRunner {
   }
 
   /** Rebuilds several projections at once, reading the log once for all of them, `batchSize` events at a time. */
-  async rebuildTogether(projections: readonly Projection[], onProgress?: (eventsRead: number) => void, batchSize = this.batchSize): Promise<void> {
+  async rebuildTogether(
+    projections: readonly Projection[],
+    onProgress?: (eventsRead: number) => void,
+    batchSize = this.batchSize,
+  ): Promise<void> {
     const reached = await buildInShadow({
       dataSource: this.dataSource,
       store: this.store,
@@ -196,7 +206,12 @@ export class ProjectionRunner {
    * a batch without any is only read past (the caller moves the checkpoint lazily).
    * Returns the position reached.
    */
-  private async applyBatch(projection: Projection, events: readonly RecordedEvent[], expected: Checkpoint | null, { traced = false } = {}): Promise<Checkpoint | null> {
+  private async applyBatch(
+    projection: Projection,
+    events: readonly RecordedEvent[],
+    expected: Checkpoint | null,
+    { traced = false } = {},
+  ): Promise<Checkpoint | null> {
     const fresh = events.filter((event) => after(event, expected));
     if (fresh.length === 0) return expected;
     const reached = fresh[fresh.length - 1].checkpoint;
@@ -206,7 +221,8 @@ export class ProjectionRunner {
     await this.dataSource.transaction(async (manager) => {
       const stored = await checkpoints.lock(manager, projection.name);
       if (!same(stored, known)) throw new CheckpointMoved(`${projection.name} checkpoint moved`);
-      for (const event of work) await (traced ? applyTraced(projection, event, manager) : applyEvent(projection, event, manager));
+      for (const event of work)
+        await (traced ? applyTraced(projection, event, manager) : applyEvent(projection, event, manager));
       await checkpoints.advance(manager, projection.name, reached, work.length);
     });
     this.stored.set(projection.name, reached);
@@ -215,18 +231,25 @@ export class ProjectionRunner {
 
   /** Moves idle projections' checkpoints to where they have read; returns those whose checkpoint moved meanwhile (a rebuild, another runner). */
   private async moveIdle(projections: readonly Projection[]): Promise<Projection[]> {
-    const moves = projections.map((p) => ({ name: p.name, from: this.stored.get(p.name) ?? null, to: this.positions.get(p.name)! }));
+    const moves = projections.map((p) => ({
+      name: p.name,
+      from: this.stored.get(p.name) ?? null,
+      to: this.positions.get(p.name)!,
+    }));
     const moved = await checkpoints.moveIdle(this.dataSource, moves);
     moves.forEach((m) => moved.has(m.name) && this.stored.set(m.name, m.to));
     return projections.filter((p) => !moved.has(p.name));
   }
 
   private async moveIdleAlone(projection: Projection): Promise<void> {
-    if ((await this.moveIdle([projection])).length > 0) throw new CheckpointMoved(`${projection.name} checkpoint moved`);
+    if ((await this.moveIdle([projection])).length > 0)
+      throw new CheckpointMoved(`${projection.name} checkpoint moved`);
   }
 
   private follow(): void {
-    const from = this.projections.filter((p) => this.following.has(p.name)).map((p) => this.positions.get(p.name) ?? null);
+    const from = this.projections
+      .filter((p) => this.following.has(p.name))
+      .map((p) => this.positions.get(p.name) ?? null);
     this.readerAt = from.length === 0 ? null : from.reduce(earlier);
     this.subscription = this.store.subscribe({
       after: this.readerAt,
@@ -252,7 +275,13 @@ export class ProjectionRunner {
             // Back from catching up alone: what the reader handed out meanwhile is read first.
             while (behind(this.positions.get(projection.name) ?? null, before)) {
               const position = this.positions.get(projection.name) ?? null;
-              const gap = (await this.store.readAll({ after: position, limit: this.batchSize, typesRead: new Set(projection.eventTypes) })).filter((e) => !after(e, before));
+              const gap = (
+                await this.store.readAll({
+                  after: position,
+                  limit: this.batchSize,
+                  typesRead: new Set(projection.eventTypes),
+                })
+              ).filter((e) => !after(e, before));
               if (gap.length === 0) break;
               this.reached(projection.name, await this.applyBatch(projection, gap, position));
             }
@@ -273,7 +302,9 @@ export class ProjectionRunner {
         idle.forEach((projection) => this.recover(projection, error));
         return [];
       });
-      moved.forEach((projection) => this.recover(projection, new CheckpointMoved(`${projection.name} checkpoint moved`)));
+      moved.forEach((projection) =>
+        this.recover(projection, new CheckpointMoved(`${projection.name} checkpoint moved`)),
+      );
     }
   }
 
@@ -296,21 +327,26 @@ export class ProjectionRunner {
       const failure = error instanceof ProjectionFailed ? error.failure : { error: describeError(error) };
       const before = this.failures.get(projection.name);
       if (before?.eventId !== failure.eventId || before?.error !== failure.error) {
-        this.log(`projection ${projection.name} is stopped: ${error instanceof ProjectionFailed ? error.message : failure.error}; retrying every second`);
+        this.log(
+          `projection ${projection.name} is stopped: ${error instanceof ProjectionFailed ? error.message : failure.error}; retrying every second`,
+        );
       }
       this.failures.set(projection.name, failure);
     }
     this.following.delete(projection.name);
-    setTimeout(() => {
-      if (this.stopped) return;
-      this.catchUp(projection).then(
-        () => {
-          this.failures.delete(projection.name);
-          if (!this.stopped) this.rejoining.add(projection.name);
-        },
-        (e: unknown) => this.recover(projection, e),
-      );
-    }, error instanceof CheckpointMoved ? 50 : 1000);
+    setTimeout(
+      () => {
+        if (this.stopped) return;
+        this.catchUp(projection).then(
+          () => {
+            this.failures.delete(projection.name);
+            if (!this.stopped) this.rejoining.add(projection.name);
+          },
+          (e: unknown) => this.recover(projection, e),
+        );
+      },
+      error instanceof CheckpointMoved ? 50 : 1000,
+    );
   }
 
   private reached(name: string, checkpoint: Checkpoint | null): void {
@@ -335,7 +371,11 @@ export class ProjectionRunner {
 async function applyTraced(projection: Projection, event: RecordedEvent, manager: EntityManager): Promise<void> {
   const parent = contextOf(event.metadata.traceparent);
   if (!parent) return applyEvent(projection, event, manager);
-  const attributes = { 'mast.projection': projection.name, 'mast.event.type': event.type, 'mast.event.position': event.globalPosition.toString() };
+  const attributes = {
+    'mast.projection': projection.name,
+    'mast.event.type': event.type,
+    'mast.event.position': event.globalPosition.toString(),
+  };
   return inSpan(`projection ${projection.name}`, { parent, attributes }, () => applyEvent(projection, event, manager));
 }
 
@@ -353,7 +393,11 @@ async function applyEvent(projection: Projection, event: RecordedEvent, manager:
  * one; should that fail, the batch is applied again one event at a time, so the failure
  * names the event (and an error of the set-based path alone cannot stop a rebuild).
  */
-async function applyInSets(projection: Projection, events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+async function applyInSets(
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  manager: EntityManager,
+): Promise<void> {
   if (projection.applyBatch) {
     await manager.query('SAVEPOINT apply_batch');
     try {

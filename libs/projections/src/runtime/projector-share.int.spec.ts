@@ -19,7 +19,14 @@ async function append(store: PostgresEventStore, rounds: number): Promise<void> 
     await Promise.all(
       Array.from({ length: CHILDREN }, async (_, c) => {
         const stream = `child-${c}`;
-        const events = [0, 1].map(() => ({ eventId: randomUUID(), type: 'TallyRecorded', schemaVersion: 1, data: {}, occurredAt: fixtureInstant, metadata: { actor, correlationId: 'seed', childId: stream } }));
+        const events = [0, 1].map(() => ({
+          eventId: randomUUID(),
+          type: 'TallyRecorded',
+          schemaVersion: 1,
+          data: {},
+          occurredAt: fixtureInstant,
+          metadata: { actor, correlationId: 'seed', childId: stream },
+        }));
         const result = await store.append(stream, events, revisions.get(stream) ?? 'no-stream');
         revisions.set(stream, result.nextRevision);
       }),
@@ -28,11 +35,25 @@ async function append(store: PostgresEventStore, rounds: number): Promise<void> 
 }
 
 /** A projector process, and the units it last said it runs. */
-function projector(db: TestDatabase): { child: ChildProcess; holding: () => string[]; exited: Promise<NodeJS.Signals | null> } {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '../testing/projector-process.ts')], {
-    env: { ...process.env, DATABASE_URL: db.url, SEGMENTS: String(SEGMENTS), TS_NODE_PROJECT: 'tsconfig.json' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+function projector(db: TestDatabase): {
+  child: ChildProcess;
+  holding: () => string[];
+  exited: Promise<NodeJS.Signals | null>;
+} {
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, '../testing/projector-process.ts'),
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: db.url, SEGMENTS: String(SEGMENTS), TS_NODE_PROJECT: 'tsconfig.json' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let holding: string[] = [];
   let buffered = '';
   child.stdout!.on('data', (chunk: Buffer) => {
@@ -44,7 +65,11 @@ function projector(db: TestDatabase): { child: ChildProcess; holding: () => stri
       if (runs) holding = runs[1] === '' ? [] : runs[1].split(', ');
     }
   });
-  return { child, holding: () => holding, exited: new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal))) };
+  return {
+    child,
+    holding: () => holding,
+    exited: new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal))),
+  };
 }
 
 async function until(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 90_000): Promise<void> {
@@ -55,8 +80,10 @@ async function until(what: string, condition: () => Promise<boolean> | boolean, 
   }
 }
 
-const tally = (db: TestDatabase, table: string) => db.dataSource.query(`SELECT stream_id, events, last_revision, chain FROM read_models.${table} ORDER BY stream_id`);
-const applied = async (db: TestDatabase, table: string): Promise<number> => Number((await db.dataSource.query(`SELECT coalesce(sum(events), 0) AS n FROM read_models.${table}`))[0].n);
+const tally = (db: TestDatabase, table: string) =>
+  db.dataSource.query(`SELECT stream_id, events, last_revision, chain FROM read_models.${table} ORDER BY stream_id`);
+const applied = async (db: TestDatabase, table: string): Promise<number> =>
+  Number((await db.dataSource.query(`SELECT coalesce(sum(events), 0) AS n FROM read_models.${table}`))[0].n);
 
 describe('projection runtime: projectors sharing segments', () => {
   let db: TestDatabase;
@@ -66,7 +93,8 @@ describe('projection runtime: projectors sharing segments', () => {
   beforeAll(async () => {
     db = await createTestDatabase('projector_share');
     store = new PostgresEventStore({ pool: db.pool });
-    for (const table of ['tally_by_child', 'tally_whole', 'tally_single']) await streamTallyProjection(table, table).createTable(db.dataSource.manager);
+    for (const table of ['tally_by_child', 'tally_whole', 'tally_single'])
+      await streamTallyProjection(table, table).createTable(db.dataSource.manager);
   });
 
   afterAll(async () => {
@@ -76,7 +104,10 @@ describe('projection runtime: projectors sharing segments', () => {
   });
 
   it('splits the children between segments of similar size, each child in one', () => {
-    const sizes = Array.from({ length: SEGMENTS }, (_, i) => Array.from({ length: 1000 }, (_, c) => `child-${c}`).filter((c) => segmentOf(c, SEGMENTS) === i).length);
+    const sizes = Array.from(
+      { length: SEGMENTS },
+      (_, i) => Array.from({ length: 1000 }, (_, c) => `child-${c}`).filter((c) => segmentOf(c, SEGMENTS) === i).length,
+    );
     expect(sizes.every((n) => n > 200 && n < 300)).toBe(true);
   });
 
@@ -85,7 +116,10 @@ describe('projection runtime: projectors sharing segments', () => {
     const first = projector(db);
     const second = projector(db);
     running.push(first.child, second.child);
-    const all = [...Array.from({ length: SEGMENTS }, (_, i) => segmentName('tally-by-child', i, SEGMENTS)), 'tally-whole'].sort();
+    const all = [
+      ...Array.from({ length: SEGMENTS }, (_, i) => segmentName('tally-by-child', i, SEGMENTS)),
+      'tally-whole',
+    ].sort();
 
     // Both hold units (none twice, every one once), and both make progress meanwhile.
     await until('the two projectors share the units', () => {
@@ -93,7 +127,11 @@ describe('projection runtime: projectors sharing segments', () => {
       return a.length > 0 && b.length > 0 && [...a, ...b].sort().join() === all.join();
     });
     await append(store, 10);
-    await until('every event of the first twenty rounds is applied', async () => (await applied(db, 'tally_by_child')) === CHILDREN * 40 && (await applied(db, 'tally_whole')) === CHILDREN * 40);
+    await until(
+      'every event of the first twenty rounds is applied',
+      async () =>
+        (await applied(db, 'tally_by_child')) === CHILDREN * 40 && (await applied(db, 'tally_whole')) === CHILDREN * 40,
+    );
     const segmentsOfFirst = first.holding().filter((u) => u.startsWith('tally-by-child'));
     const segmentsOfSecond = second.holding().filter((u) => u.startsWith('tally-by-child'));
     expect(segmentsOfFirst.length).toBeGreaterThan(0);
@@ -103,7 +141,11 @@ describe('projection runtime: projectors sharing segments', () => {
     expect(await first.exited).toBe('SIGKILL');
     await append(store, 10);
     await until('the survivor runs every unit', () => second.holding().join() === all.join());
-    await until('every event is applied', async () => (await applied(db, 'tally_by_child')) === CHILDREN * 60 && (await applied(db, 'tally_whole')) === CHILDREN * 60);
+    await until(
+      'every event is applied',
+      async () =>
+        (await applied(db, 'tally_by_child')) === CHILDREN * 60 && (await applied(db, 'tally_whole')) === CHILDREN * 60,
+    );
 
     // One projector over the same log: the shared run must equal it row for row (count, last revision, hash chain of ids).
     const single = streamTallyProjection('tally-single', 'tally_single');
@@ -115,10 +157,14 @@ describe('projection runtime: projectors sharing segments', () => {
     expect(await tally(db, 'tally_whole')).toEqual(reference);
 
     // Stored segments of this count fit it; another count, or the whole projection again, is refused.
-    const stored: string[] = (await db.dataSource.query(`SELECT name FROM read_models.projection_checkpoints`)).map((r: { name: string }) => r.name);
+    const stored: string[] = (await db.dataSource.query(`SELECT name FROM read_models.projection_checkpoints`)).map(
+      (r: { name: string }) => r.name,
+    );
     const byChild = [{ ...single, name: 'tally-by-child', perChild: true as const }];
     expect(segmentsMismatch(byChild, SEGMENTS, stored)).toBeUndefined();
-    expect(segmentsMismatch(byChild, 1, stored)).toMatch(/PROJECTION_SEGMENTS is 1 but tally-by-child was run in 4 segments/);
+    expect(segmentsMismatch(byChild, 1, stored)).toMatch(
+      /PROJECTION_SEGMENTS is 1 but tally-by-child was run in 4 segments/,
+    );
     expect(segmentsMismatch(byChild, 2, stored)).toMatch(/set PROJECTION_SEGMENTS=4/);
   }, 240_000);
 });

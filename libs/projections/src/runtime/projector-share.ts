@@ -50,7 +50,9 @@ export class ProjectorShare {
     await client.query('SELECT pg_advisory_lock_shared($1, 0)', [LOCK_SPACE]);
     await this.rebalance();
     this.timer = setInterval(() => {
-      this.turn = this.turn.then(() => this.rebalance()).catch((error: unknown) => this.log(`projector could not rebalance: ${describeError(error)}`));
+      this.turn = this.turn
+        .then(() => this.rebalance())
+        .catch((error: unknown) => this.log(`projector could not rebalance: ${describeError(error)}`));
     }, this.options.claimIntervalMs ?? 2000);
   }
 
@@ -97,7 +99,10 @@ export class ProjectorShare {
     for (const unit of units) {
       if (this.held.size - released.length + claimed.length >= share) break;
       if (this.held.has(unit.name)) continue;
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_SPACE, unit.name]);
+      const { rows } = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked',
+        [LOCK_SPACE, unit.name],
+      );
       if (rows[0].locked) claimed.push(unit.name);
     }
     if (released.length === 0 && claimed.length === 0) return;
@@ -111,7 +116,16 @@ export class ProjectorShare {
     const running = units.filter((unit) => this.held.has(unit.name));
     for (const unit of running) await checkpoints.seed(this.options.dataSource.manager, unit.name, wholeOf(unit.name));
     // A projector left with nothing to run reads nothing: a runner without projections would follow the log from its start.
-    this.runner = running.length === 0 ? null : new ProjectionRunner(this.options.dataSource, this.options.store, running, this.options.batchSize, this.options.log);
+    this.runner =
+      running.length === 0
+        ? null
+        : new ProjectionRunner(
+            this.options.dataSource,
+            this.options.store,
+            running,
+            this.options.batchSize,
+            this.options.log,
+          );
     await this.runner?.start();
     this.log(`projector runs ${running.length} of ${units.length} projection units: ${this.holding().join(', ')}`);
   }

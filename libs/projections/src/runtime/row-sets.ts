@@ -11,21 +11,36 @@ export interface ColumnOf {
 export type Assignments = ReadonlyMap<string, unknown>;
 
 /** A text[] value as one array literal: unnest of a two-dimensional array would flatten it. */
-const arrayLiteral = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+const arrayLiteral = (values: readonly string[]) =>
+  `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 const bind = (column: ColumnOf, value: unknown) =>
-  value === null || value === undefined ? null : column.type.endsWith('[]') ? arrayLiteral(value as string[]) : value instanceof Date ? value.toISOString() : String(value);
+  value === null || value === undefined
+    ? null
+    : column.type.endsWith('[]')
+      ? arrayLiteral(value as string[])
+      : value instanceof Date
+        ? value.toISOString()
+        : String(value);
 
 /** `$n::type[]` for a column; array columns travel as text literals and are cast back per row. */
-const param = (column: ColumnOf, n: number) => (column.type.endsWith('[]') ? `$${n}::text[]` : `$${n}::${column.type}[]`);
-const value = (column: ColumnOf, alias: string) => (column.type.endsWith('[]') ? `${alias}.${column.name}::${column.type}` : `${alias}.${column.name}`);
+const param = (column: ColumnOf, n: number) =>
+  column.type.endsWith('[]') ? `$${n}::text[]` : `$${n}::${column.type}[]`;
+const value = (column: ColumnOf, alias: string) =>
+  column.type.endsWith('[]') ? `${alias}.${column.name}::${column.type}` : `${alias}.${column.name}`;
 
 /**
  * One UPDATE for many rows, each assigning only its own columns (the others keep their
  * values): what applying several events to several rows one statement at a time would have
  * left. Rows that do not exist are left alone, as an UPDATE of one would.
  */
-export async function updateRows(manager: EntityManager, table: string, key: ColumnOf, columns: readonly ColumnOf[], rows: ReadonlyMap<string, Assignments>): Promise<void> {
+export async function updateRows(
+  manager: EntityManager,
+  table: string,
+  key: ColumnOf,
+  columns: readonly ColumnOf[],
+  rows: ReadonlyMap<string, Assignments>,
+): Promise<void> {
   if (rows.size === 0) return;
   const ids = [...rows.keys()];
   const params: unknown[] = [ids];
@@ -33,7 +48,10 @@ export async function updateRows(manager: EntityManager, table: string, key: Col
   const aliases: string[] = [key.name];
   const unnest: string[] = [`$1::${key.type}[]`];
   for (const column of columns) {
-    params.push(ids.map((id) => rows.get(id)!.has(column.name)), ids.map((id) => bind(column, rows.get(id)!.get(column.name))));
+    params.push(
+      ids.map((id) => rows.get(id)!.has(column.name)),
+      ids.map((id) => bind(column, rows.get(id)!.get(column.name))),
+    );
     unnest.push(`$${params.length - 1}::boolean[]`, param(column, params.length));
     aliases.push(`set_${column.name}`, column.name);
     sets.push(`${column.name} = CASE WHEN m.set_${column.name} THEN ${value(column, 'm')} ELSE t.${column.name} END`);
@@ -45,7 +63,13 @@ export async function updateRows(manager: EntityManager, table: string, key: Col
 }
 
 /** One INSERT of many whole rows, skipping those whose key exists; returns the keys it inserted. */
-export async function insertNewRows(manager: EntityManager, table: string, key: ColumnOf, columns: readonly ColumnOf[], rows: ReadonlyMap<string, Assignments>): Promise<Set<string>> {
+export async function insertNewRows(
+  manager: EntityManager,
+  table: string,
+  key: ColumnOf,
+  columns: readonly ColumnOf[],
+  rows: ReadonlyMap<string, Assignments>,
+): Promise<Set<string>> {
   if (rows.size === 0) return new Set();
   const ids = [...rows.keys()];
   const all = [key, ...columns];
@@ -79,7 +103,12 @@ export function inRounds<E>(events: readonly E[], rowOf: (event: E) => string): 
 /** An entity's columns by property name, as set-based statements bind them. */
 export function entityColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): Map<string, ColumnOf> {
   return new Map(
-    manager.connection.getMetadata(entity).columns.map((c) => [c.propertyName, { name: c.databaseName, type: `${String(c.type)}${c.isArray ? '[]' : ''}` }]),
+    manager.connection
+      .getMetadata(entity)
+      .columns.map((c) => [
+        c.propertyName,
+        { name: c.databaseName, type: `${String(c.type)}${c.isArray ? '[]' : ''}` },
+      ]),
   );
 }
 

@@ -3,7 +3,8 @@ import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
 
 /** The child an event is about: its metadata names it; the payload does for events written before it did. */
-const childOf = (event: RecordedEvent): string | undefined => event.metadata.childId ?? (event.data as { childId?: unknown }).childId?.toString();
+const childOf = (event: RecordedEvent): string | undefined =>
+  event.metadata.childId ?? (event.data as { childId?: unknown }).childId?.toString();
 
 /** Which of `count` segments a child belongs to: stable across processes, releases and restarts. */
 export function segmentOf(childId: string, count: number): number {
@@ -52,9 +53,15 @@ export const wholeOf = (unit: string): string => unit.replace(/#\d+of\d+$/, '');
  * whole projection into segments is the one change carried over (each segment starts where
  * it stood). Returns a message naming what to do, or undefined when the count fits.
  */
-export function segmentsMismatch(projections: readonly Projection[], count: number, stored: readonly string[]): string | undefined {
+export function segmentsMismatch(
+  projections: readonly Projection[],
+  count: number,
+  stored: readonly string[],
+): string | undefined {
   for (const p of projections.filter((q) => q.perChild)) {
-    const counts = stored.filter((name) => wholeOf(name) === p.name && name !== p.name).map((name) => Number(/of(\d+)$/.exec(name)![1]));
+    const counts = stored
+      .filter((name) => wholeOf(name) === p.name && name !== p.name)
+      .map((name) => Number(/of(\d+)$/.exec(name)![1]));
     const other = counts.find((c) => c !== count);
     if (other !== undefined) {
       return `PROJECTION_SEGMENTS is ${count} but ${p.name} was run in ${other} segments: stop every projector, delete its checkpoints named '${p.name}#…' and rebuild ${p.name}, or set PROJECTION_SEGMENTS=${other}`;

@@ -43,7 +43,13 @@ export async function buildInShadow(build: ShadowBuild): Promise<Checkpoint | nu
   const live = runner.query.bind(runner);
   const shadows: Shadow[] = build.projections.map((projection) => {
     const schema = `${LIVE}_rebuild_${projection.name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
-    return { projection, schema, applied: 0, query: ((sql: string, ...rest: unknown[]) => live(intoShadow(sql, projection.tables, schema), ...(rest as []))) as QueryRunner['query'] };
+    return {
+      projection,
+      schema,
+      applied: 0,
+      query: ((sql: string, ...rest: unknown[]) =>
+        live(intoShadow(sql, projection.tables, schema), ...(rest as []))) as QueryRunner['query'],
+    };
   });
   const state = { position: null as Checkpoint | null, read: 0 };
   const locked: Shadow[] = [];
@@ -56,10 +62,11 @@ export async function buildInShadow(build: ShadowBuild): Promise<Checkpoint | nu
     for (const { projection, schema } of shadows) {
       await live(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await live(`CREATE SCHEMA "${schema}"`);
-      for (const table of projection.tables) await live(`CREATE UNLOGGED TABLE "${schema}"."${table}" (LIKE ${LIVE}."${table}" INCLUDING ALL)`);
+      for (const table of projection.tables)
+        await live(`CREATE UNLOGGED TABLE "${schema}"."${table}" (LIKE ${LIVE}."${table}" INCLUDING ALL)`);
     }
     // The next batch is read (and opened) while this one is applied.
-    for (let next = readAfter(build, shadows, null); ; ) {
+    for (let next = readAfter(build, shadows, null); ;) {
       const batch = await next;
       if (batch.length === 0) break;
       next = readAfter(build, shadows, batch[batch.length - 1].checkpoint);
@@ -72,7 +79,11 @@ export async function buildInShadow(build: ShadowBuild): Promise<Checkpoint | nu
     }
     await runner.startTransaction();
     for (const { projection } of shadows) await checkpoints.lock(runner.manager, projection.name);
-    for (let batch = await readAfter(build, shadows, state.position); batch.length > 0; batch = await readAfter(build, shadows, state.position)) {
+    for (
+      let batch = await readAfter(build, shadows, state.position);
+      batch.length > 0;
+      batch = await readAfter(build, shadows, state.position)
+    ) {
       await replayBatch(build, runner, shadows, state, batch);
     }
     for (const { projection, schema, applied } of shadows) {
@@ -91,19 +102,34 @@ export async function buildInShadow(build: ShadowBuild): Promise<Checkpoint | nu
     for (const { schema } of locked) await live(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     throw error;
   } finally {
-    for (const { schema } of locked) await live(`SELECT pg_advisory_unlock(hashtext($1))`, [schema]).catch(() => undefined);
+    for (const { schema } of locked)
+      await live(`SELECT pg_advisory_unlock(hashtext($1))`, [schema]).catch(() => undefined);
     runner.query = live;
     await runner.release();
   }
 }
 
 /** The batch of the log after `position`, opening only the types some projection reads (the rest come for their position alone). */
-function readAfter(build: ShadowBuild, shadows: readonly Shadow[], position: Checkpoint | null): Promise<RecordedEvent[]> {
-  return build.store.readAll({ after: position, limit: build.batchSize, typesRead: new Set(shadows.flatMap((s) => s.projection.eventTypes)) });
+function readAfter(
+  build: ShadowBuild,
+  shadows: readonly Shadow[],
+  position: Checkpoint | null,
+): Promise<RecordedEvent[]> {
+  return build.store.readAll({
+    after: position,
+    limit: build.batchSize,
+    typesRead: new Set(shadows.flatMap((s) => s.projection.eventTypes)),
+  });
 }
 
 /** Applies a batch of the log to every shadow, each projection its own events. */
-async function replayBatch(build: ShadowBuild, runner: QueryRunner, shadows: readonly Shadow[], state: { position: Checkpoint | null; read: number }, batch: readonly RecordedEvent[]): Promise<void> {
+async function replayBatch(
+  build: ShadowBuild,
+  runner: QueryRunner,
+  shadows: readonly Shadow[],
+  state: { position: Checkpoint | null; read: number },
+  batch: readonly RecordedEvent[],
+): Promise<void> {
   const live = runner.query;
   try {
     for (const shadow of shadows) {
@@ -127,5 +153,8 @@ function intoShadow(sql: string, tables: readonly string[], shadow: string): str
   if (tables.length === 0) return sql;
   const names = tables.map((t) => t.replace(/[^a-z0-9_]/gi, '')).join('|');
   const owned = new RegExp(`(?:"${LIVE}"|\\b${LIVE})\\.(?:"(${names})"|(${names})(?![A-Za-z0-9_]))`, 'g');
-  return sql.replace(owned, (_match, quoted: string | undefined, bare: string | undefined) => `"${shadow}"."${quoted ?? bare}"`);
+  return sql.replace(
+    owned,
+    (_match, quoted: string | undefined, bare: string | undefined) => `"${shadow}"."${quoted ?? bare}"`,
+  );
 }

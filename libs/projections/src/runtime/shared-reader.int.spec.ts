@@ -15,7 +15,14 @@ import { streamTallyProjection } from '../testing/stream-tally.projection';
 
 const actor = { userId: 'test', role: 'admin', agencyId: 'platform' };
 const tally = (n: number) =>
-  Array.from({ length: n }, () => ({ eventId: randomUUID(), type: 'TallyRecorded', schemaVersion: 1, data: {}, occurredAt: fixtureInstant, metadata: { actor, correlationId: 'c' } }));
+  Array.from({ length: n }, () => ({
+    eventId: randomUUID(),
+    type: 'TallyRecorded',
+    schemaVersion: 1,
+    data: {},
+    occurredAt: fixtureInstant,
+    metadata: { actor, correlationId: 'c' },
+  }));
 
 /** A projection of an event type nobody appends: every batch is one it has no work in. */
 const idleProjection = (name: string): Projection => ({
@@ -64,7 +71,9 @@ describe('projection runtime: the shared reader', () => {
     expect(lockedNames).toContain('tally-busy');
     expect(lockedNames).not.toContain('idle-one');
     expect(await storedCheckpoint('idle-one')).toEqual(last!.checkpoint);
-    const [{ events_applied: appliedByIdle }] = await db.dataSource.query(`SELECT events_applied FROM read_models.projection_checkpoints WHERE name = 'idle-one'`);
+    const [{ events_applied: appliedByIdle }] = await db.dataSource.query(
+      `SELECT events_applied FROM read_models.projection_checkpoints WHERE name = 'idle-one'`,
+    );
     expect(Number(appliedByIdle)).toBe(0);
 
     // A new process starts from the stored checkpoints and applies only what came after.
@@ -73,7 +82,9 @@ describe('projection runtime: the shared reader', () => {
     await restarted.start();
     expect(await restarted.waitFor(more.checkpoint, 10_000)).toBe(true);
     await restarted.stop();
-    const rows: Array<{ stream_id: string; events: number }> = await db.dataSource.query(`SELECT stream_id, events FROM read_models.tally_busy ORDER BY stream_id`);
+    const rows: Array<{ stream_id: string; events: number }> = await db.dataSource.query(
+      `SELECT stream_id, events FROM read_models.tally_busy ORDER BY stream_id`,
+    );
     expect(rows).toEqual([0, 1, 2, 3, 4].map((i) => ({ stream_id: `busy-${i}`, events: i === 0 ? 5 : 3 })));
   });
 
@@ -81,7 +92,21 @@ describe('projection runtime: the shared reader', () => {
     const childId = randomUUID();
     const registered = await store.append(
       `child-${childId}`,
-      [anEvent({ type: 'ChildRegistered', data: { childId, givenName: 'Amelia', familyName: 'Thornbury', dateOfBirth: '2014-03-09', schoolId: 'school-oakfield', yearGroup: 7, flags: [] }, metadata: { actor, correlationId: 'c', childId } })],
+      [
+        anEvent({
+          type: 'ChildRegistered',
+          data: {
+            childId,
+            givenName: 'Amelia',
+            familyName: 'Thornbury',
+            dateOfBirth: '2014-03-09',
+            schoolId: 'school-oakfield',
+            yearGroup: 7,
+            flags: [],
+          },
+          metadata: { actor, correlationId: 'c', childId },
+        }),
+      ],
       'no-stream',
     );
     const asked: string[][] = [];
@@ -93,7 +118,12 @@ describe('projection runtime: the shared reader', () => {
     const busy = streamTallyProjection('tally-sealed', 'tally_sealed');
     await busy.createTable(db.dataSource.manager);
     const seen: RecordedEvent[] = [];
-    const watcher: Projection = { name: 'watch-tally', eventTypes: ['TallyRecorded'], tables: [], apply: async (event) => void seen.push(event) };
+    const watcher: Projection = {
+      name: 'watch-tally',
+      eventTypes: ['TallyRecorded'],
+      tables: [],
+      apply: async (event) => void seen.push(event),
+    };
     const runner = new ProjectionRunner(db.dataSource, store, [busy, watcher], 10);
     await runner.start();
     const tallied = (await inner.append('sealed-0', tally(1), 'no-stream')).events[0];
@@ -104,9 +134,13 @@ describe('projection runtime: the shared reader', () => {
     expect(seen.map((e) => e.eventId)).toContain(tallied.eventId);
 
     // The same read asking for the child's events opens them.
-    const [opened] = await store.readAll({ after: null, limit: 1000, typesRead: new Set(['ChildRegistered']) }).then((all) => all.filter((e) => e.eventId === registered.events[0].eventId));
+    const [opened] = await store
+      .readAll({ after: null, limit: 1000, typesRead: new Set(['ChildRegistered']) })
+      .then((all) => all.filter((e) => e.eventId === registered.events[0].eventId));
     expect(opened.data).toMatchObject({ givenName: 'Amelia' });
-    const [left] = await store.readAll({ after: null, limit: 1000, typesRead: new Set(['TallyRecorded']) }).then((all) => all.filter((e) => e.eventId === registered.events[0].eventId));
+    const [left] = await store
+      .readAll({ after: null, limit: 1000, typesRead: new Set(['TallyRecorded']) })
+      .then((all) => all.filter((e) => e.eventId === registered.events[0].eventId));
     expect(isSealed(left.data.givenName)).toBe(true);
   });
 

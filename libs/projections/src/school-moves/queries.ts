@@ -24,13 +24,22 @@ function withClocks(row: MoveRow, today: string) {
   if (transferDueBy === null) return { ...move, childProtectionFile: null };
   const transfer = { dueBy: transferDueBy, metOn: sentOn, breach: transferBreach };
   const receipt = { dueBy: receiptDueBy, metOn: receivedOn, breach: receiptBreach };
-  const clocks = { transfer: { ...transfer, state: transferClockState(transfer, today) }, receipt: { ...receipt, state: transferClockState(receipt, today) } };
-  return { ...move, childProtectionFile: { ...clocks, inBreach: inBreach(clocks.transfer.state) || inBreach(clocks.receipt.state) } };
+  const clocks = {
+    transfer: { ...transfer, state: transferClockState(transfer, today) },
+    receipt: { ...receipt, state: transferClockState(receipt, today) },
+  };
+  return {
+    ...move,
+    childProtectionFile: { ...clocks, inBreach: inBreach(clocks.transfer.state) || inBreach(clocks.receipt.state) },
+  };
 }
 
 /** One move, as both schools see it. The reason is kept for the move's own read. */
 export async function schoolMove(manager: EntityManager, moveId: string, today: string) {
-  const [row] = await manager.query(`SELECT ${MOVE}, m.reason FROM read_models.school_moves m LEFT JOIN read_models.child_records c ON c.child_id = m.child_id WHERE m.move_id = $1`, [moveId]);
+  const [row] = await manager.query(
+    `SELECT ${MOVE}, m.reason FROM read_models.school_moves m LEFT JOIN read_models.child_records c ON c.child_id = m.child_id WHERE m.move_id = $1`,
+    [moveId],
+  );
   return row ? withClocks(row, today) : null;
 }
 
@@ -50,8 +59,15 @@ export async function childProtectionTransfers(manager: EntityManager, schoolId:
 }
 
 /** Whether a school holds a record because it received, and confirmed, a child-protection file containing it. */
-export async function receivedInChildProtectionFile(manager: EntityManager, schoolId: string, recordRef: string): Promise<boolean> {
-  const [row] = await manager.query(`SELECT 1 FROM read_models.school_moves WHERE to_school_id = $1 AND received_on IS NOT NULL AND records ? $2 LIMIT 1`, [schoolId, recordRef]);
+export async function receivedInChildProtectionFile(
+  manager: EntityManager,
+  schoolId: string,
+  recordRef: string,
+): Promise<boolean> {
+  const [row] = await manager.query(
+    `SELECT 1 FROM read_models.school_moves WHERE to_school_id = $1 AND received_on IS NOT NULL AND records ? $2 LIMIT 1`,
+    [schoolId, recordRef],
+  );
   return row !== undefined;
 }
 
@@ -60,7 +76,11 @@ export async function receivedInChildProtectionFile(manager: EntityManager, scho
  * raised there, its decisions to share about safeguarding, and what it received itself from
  * an earlier school. Found by the platform, never named by the caller.
  */
-export async function childProtectionRecords(manager: EntityManager, childId: string, schoolId: string): Promise<string[]> {
+export async function childProtectionRecords(
+  manager: EntityManager,
+  childId: string,
+  schoolId: string,
+): Promise<string[]> {
   const rows: Array<{ ref: string }> = await manager.query(
     `SELECT 'concern:' || concern_id AS ref FROM read_models.concerns WHERE child_id = $1 AND raised_by->>'agencyId' = $2
      UNION SELECT 'sharing:' || sharing_id FROM read_models.sharing_decisions WHERE child_id = $1 AND proposed_by->>'agencyId' = $2 AND 'safeguarding' = ANY(categories)

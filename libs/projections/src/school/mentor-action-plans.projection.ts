@@ -23,7 +23,12 @@ export const mentorActionPlansProjection: Projection = {
       // The wording of goals, targets, strategies and progress is personal; ids, dates and services stay.
       const childId = erasedChild(event);
       await nullColumns(manager, 'mentor_action_plans', ['strategies'], childId);
-      await nullColumns(manager, 'mentor_case_targets', ['goal_outcome', 'description', 'measure', 'owner', 'latest_progress', 'progress_note'], childId);
+      await nullColumns(
+        manager,
+        'mentor_case_targets',
+        ['goal_outcome', 'description', 'measure', 'owner', 'latest_progress', 'progress_note'],
+        childId,
+      );
       return;
     }
     switch (event.type as ReferralEvent['type']) {
@@ -43,7 +48,8 @@ export const mentorActionPlansProjection: Projection = {
           `SELECT DISTINCT goal_id, goal_outcome FROM read_models.mentor_case_targets WHERE referral_id = $1`,
           [data.referralId],
         );
-        for (const row of existing) if (!goals.has(row.goal_id) && row.goal_outcome) goals.set(row.goal_id, row.goal_outcome);
+        for (const row of existing)
+          if (!goals.has(row.goal_id) && row.goal_outcome) goals.set(row.goal_id, row.goal_outcome);
         for (const target of data.targets ?? []) {
           await manager.getRepository(MentorCaseTarget).upsert(
             {
@@ -65,7 +71,10 @@ export const mentorActionPlansProjection: Projection = {
       }
       case 'ActionPlanAgreed': {
         const data = event.data as unknown as Data<'ActionPlanAgreed'>;
-        const [school]: Array<{ school_id: string }> = await manager.query(`SELECT school_id FROM read_models.mentor_case_schools WHERE referral_id = $1`, [data.referralId]);
+        const [school]: Array<{ school_id: string }> = await manager.query(
+          `SELECT school_id FROM read_models.mentor_case_schools WHERE referral_id = $1`,
+          [data.referralId],
+        );
         await manager.getRepository(MentorActionPlan).update({ referralId: data.referralId }, { current: false });
         await manager.getRepository(MentorActionPlan).upsert(
           {

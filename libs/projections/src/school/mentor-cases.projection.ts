@@ -26,7 +26,12 @@ const ERASED_COLUMNS = [
   'exclusions_at_exit',
 ];
 
-const SESSION_COLUMN = { 'one-to-one': 'one_to_one_sessions', group: 'group_sessions', 'in-class': 'in_class_sessions', 'drop-in': 'drop_in_sessions' } as const;
+const SESSION_COLUMN = {
+  'one-to-one': 'one_to_one_sessions',
+  group: 'group_sessions',
+  'in-class': 'in_class_sessions',
+  'drop-in': 'drop_in_sessions',
+} as const;
 
 export const mentorCasesProjection: Projection = {
   name: 'mentor-cases',
@@ -74,7 +79,15 @@ type Change =
   | { kind: 'erase'; childId: string }
   | { kind: 'open'; referralId: string; row: Partial<MentorCase> }
   | { kind: 'update'; referralId: string; columns: Partial<MentorCase> }
-  | { kind: 'session'; referralId: string; kind_: keyof typeof SESSION_COLUMN; attended: boolean; heldOn: string; revision: string; updatedAt: Date }
+  | {
+      kind: 'session';
+      referralId: string;
+      kind_: keyof typeof SESSION_COLUMN;
+      attended: boolean;
+      heldOn: string;
+      revision: string;
+      updatedAt: Date;
+    }
   | { kind: 'none' };
 
 /** What an event does to its case's row. */
@@ -83,7 +96,11 @@ function changeOf(event: RecordedEvent): Change {
   if (event.type === CHILD_RECORD_ERASED) return { kind: 'erase', childId: erasedChild(event) };
   const referralId = (event.data as { referralId: string }).referralId;
   const stamp = { revision: event.revision.toString(), updatedAt: event.occurredAt };
-  const update = (columns: Partial<MentorCase>): Change => ({ kind: 'update', referralId, columns: { ...columns, ...stamp } });
+  const update = (columns: Partial<MentorCase>): Change => ({
+    kind: 'update',
+    referralId,
+    columns: { ...columns, ...stamp },
+  });
 
   switch (event.type as ReferralEvent['type']) {
     case 'ReferralMade': {
@@ -163,12 +180,19 @@ function changeOf(event: RecordedEvent): Change {
         // Continue sets the next date; re-plan waits for the new plan's; begin-ending has none.
         nextReviewOn: orNull(data.nextReviewOn),
         // A review that decides to go on calls off an ending in preparation.
-        ...(goesOn ? { endingPlannedOn: null, endingSessionsRemaining: null, endingEndOn: null, sessionsSinceEndingPlanned: 0 } : {}),
+        ...(goesOn
+          ? { endingPlannedOn: null, endingSessionsRemaining: null, endingEndOn: null, sessionsSinceEndingPlanned: 0 }
+          : {}),
       });
     }
     case 'EndingPlanned': {
       const data = event.data as unknown as Data<'EndingPlanned'>;
-      return update({ endingPlannedOn: data.plannedOn, endingSessionsRemaining: data.sessionsRemaining, endingEndOn: data.endOn, sessionsSinceEndingPlanned: 0 });
+      return update({
+        endingPlannedOn: data.plannedOn,
+        endingSessionsRemaining: data.sessionsRemaining,
+        endingEndOn: data.endOn,
+        sessionsSinceEndingPlanned: 0,
+      });
     }
     case 'CaseClosed': {
       const data = event.data as unknown as Data<'CaseClosed'>;
@@ -193,8 +217,12 @@ function changeOf(event: RecordedEvent): Change {
 }
 
 /** Sessions of different cases in one statement: each adds to its own case's counts. */
-async function recordSessions(manager: EntityManager, sessions: ReadonlyArray<Extract<Change, { kind: 'session' }>>): Promise<void> {
-  const counted = (kind: keyof typeof SESSION_COLUMN) => `${SESSION_COLUMN[kind]} = ${SESSION_COLUMN[kind]} + CASE WHEN m.kind = '${kind}' THEN 1 ELSE 0 END`;
+async function recordSessions(
+  manager: EntityManager,
+  sessions: ReadonlyArray<Extract<Change, { kind: 'session' }>>,
+): Promise<void> {
+  const counted = (kind: keyof typeof SESSION_COLUMN) =>
+    `${SESSION_COLUMN[kind]} = ${SESSION_COLUMN[kind]} + CASE WHEN m.kind = '${kind}' THEN 1 ELSE 0 END`;
   await manager.query(
     `UPDATE read_models.mentor_cases
         SET ${(Object.keys(SESSION_COLUMN) as Array<keyof typeof SESSION_COLUMN>).map(counted).join(', ')},
@@ -229,16 +257,38 @@ async function applyInRounds(events: readonly RecordedEvent[], manager: EntityMa
   }
   const columns = entityColumns(manager, MentorCase);
   const key = columns.get('referralId')!;
-  const cases = changes.filter((c): c is Exclude<Change, { kind: 'erase' | 'none' }> => c.kind !== 'none' && c.kind !== 'erase');
+  const cases = changes.filter(
+    (c): c is Exclude<Change, { kind: 'erase' | 'none' }> => c.kind !== 'none' && c.kind !== 'erase',
+  );
   for (const round of inRounds(cases, (c) => c.referralId)) {
-    const opened = new Map(round.flatMap((c) => (c.kind === 'open' ? [[c.referralId, assignmentsOfEntity(columns, c.row)] as const] : [])));
+    const opened = new Map(
+      round.flatMap((c) => (c.kind === 'open' ? [[c.referralId, assignmentsOfEntity(columns, c.row)] as const] : [])),
+    );
     if (opened.size > 0) {
-      const rowColumns = [...[...opened.values()][0].keys()].filter((name) => name !== key.name).map((name) => [...columns.values()].find((c) => c.name === name)!);
+      const rowColumns = [...[...opened.values()][0].keys()]
+        .filter((name) => name !== key.name)
+        .map((name) => [...columns.values()].find((c) => c.name === name)!);
       const inserted = await insertNewRows(manager, TABLE, key, rowColumns, opened);
-      await updateRows(manager, TABLE, key, [...columns.values()].filter((c) => c !== key), new Map([...opened].filter(([id]) => !inserted.has(id))));
+      await updateRows(
+        manager,
+        TABLE,
+        key,
+        [...columns.values()].filter((c) => c !== key),
+        new Map([...opened].filter(([id]) => !inserted.has(id))),
+      );
     }
-    const updated = new Map(round.flatMap((c) => (c.kind === 'update' ? [[c.referralId, assignmentsOfEntity(columns, c.columns)] as const] : [])));
-    await updateRows(manager, TABLE, key, [...columns.values()].filter((c) => c !== key && [...updated.values()].some((a) => a.has(c.name))), updated);
+    const updated = new Map(
+      round.flatMap((c) =>
+        c.kind === 'update' ? [[c.referralId, assignmentsOfEntity(columns, c.columns)] as const] : [],
+      ),
+    );
+    await updateRows(
+      manager,
+      TABLE,
+      key,
+      [...columns.values()].filter((c) => c !== key && [...updated.values()].some((a) => a.has(c.name))),
+      updated,
+    );
     const sessions = round.filter((c): c is Extract<Change, { kind: 'session' }> => c.kind === 'session');
     if (sessions.length > 0) await recordSessions(manager, sessions);
   }

@@ -32,9 +32,14 @@ import {
 } from './queries';
 import { acceptance, MENTORS, Oakfield, SCHOOL } from './testing/oakfield';
 
-const projections = [childRecordsProjection, mentorCasesProjection, mentorActionPlansProjection, consentScopesProjection];
+const projections = [
+  childRecordsProjection,
+  mentorCasesProjection,
+  mentorActionPlansProjection,
+  consentScopesProjection,
+];
 
-describe('school read models: Oakfield\'s learning-mentor casework, spring term 2026', () => {
+describe("school read models: Oakfield's learning-mentor casework, spring term 2026", () => {
   let db: TestDatabase;
   let keys: ChildDataKeys;
   let store: ProtectedEventStore;
@@ -73,22 +78,33 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
   });
 
   describe('referrals awaiting triage', () => {
-    it('lists the school\'s untriaged referrals, oldest first, showing whether the profile is in', async () => {
+    it("lists the school's untriaged referrals, oldest first, showing whether the profile is in", async () => {
       const waiting = await referralsAwaitingTriage(manager, { schoolId: SCHOOL });
       expect(waiting.map((r) => [r.referralId, r.givenName, r.profileComplete])).toEqual([
         ['r-kai', 'Kai', true],
         ['r-lily', 'Lily', false],
       ]);
-      expect(waiting[0]).toMatchObject({ source: 'behaviour-tracking', reasons: ['at-risk-of-exclusion', 'disengagement-from-education'], attendanceAtReferral: 88, behaviourAtReferral: 14, referredOn: '2026-01-28' });
+      expect(waiting[0]).toMatchObject({
+        source: 'behaviour-tracking',
+        reasons: ['at-risk-of-exclusion', 'disengagement-from-education'],
+        attendanceAtReferral: 88,
+        behaviourAtReferral: 14,
+        referredOn: '2026-01-28',
+      });
       expect(await referralsAwaitingTriage(manager, { schoolId: 'school-ridgeway' })).toEqual([]);
     });
 
-    it('001: Kai\'s mother refused consent, so placing him on the register is refused and the error names her refusal', async () => {
+    it("001: Kai's mother refused consent, so placing him on the register is refused and the error names her refusal", async () => {
       const answers = await oakfield.mentoringConsent('child-kai', '2026-02-03');
       expect(answers.map((a) => (a.covered ? 'covered' : a.reason))).toEqual(['refused', 'refused', 'refused']);
       const outcome = await oakfield.attempt('r-kai', acceptance('r-kai', '2026-02-03', MENTORS.nicky, answers));
       expect(outcome).toBeInstanceOf(ConsentMissing);
-      expect(outcome).toMatchObject({ rule: 'referral.parental-consent-required', kind: 'conflict', reason: 'refused', consentId: 'refusal-kai' });
+      expect(outcome).toMatchObject({
+        rule: 'referral.parental-consent-required',
+        kind: 'conflict',
+        reason: 'refused',
+        consentId: 'refusal-kai',
+      });
       expect((outcome as ConsentMissing).missing).toEqual(consentNeededForMentoring(SCHOOL)[0]);
     });
 
@@ -105,7 +121,11 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
         reasons: ['low-confidence-and-self-esteem'],
       });
       await catchUp();
-      expect((await referralsAwaitingTriage(manager, { schoolId: SCHOOL })).map((r) => r.referralId)).toEqual(['r-kai', 'r-mo', 'r-lily']);
+      expect((await referralsAwaitingTriage(manager, { schoolId: SCHOOL })).map((r) => r.referralId)).toEqual([
+        'r-kai',
+        'r-mo',
+        'r-lily',
+      ]);
       await oakfield.referral('r-mo', 'child-mo', {
         type: 'TriageReferral',
         referralId: 'r-mo',
@@ -117,9 +137,20 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
         reason: 'Universal support in class is enough for now',
       });
       await catchUp();
-      expect((await referralsAwaitingTriage(manager, { schoolId: SCHOOL })).map((r) => r.referralId)).toEqual(['r-kai', 'r-lily']);
-      expect(await mentorCaseRecord(manager, 'r-mo')).toMatchObject({ stage: 'declined', levelOfNeed: 1, triageReason: 'Universal support in class is enough for now', mentorId: null, revision: '1' });
-      expect(await mentorCasesOfChild(manager, 'child-mo')).toEqual([{ referralId: 'r-mo', schoolId: SCHOOL, mentorId: null, stage: 'declined', referredOn: '2026-02-01' }]);
+      expect((await referralsAwaitingTriage(manager, { schoolId: SCHOOL })).map((r) => r.referralId)).toEqual([
+        'r-kai',
+        'r-lily',
+      ]);
+      expect(await mentorCaseRecord(manager, 'r-mo')).toMatchObject({
+        stage: 'declined',
+        levelOfNeed: 1,
+        triageReason: 'Universal support in class is enough for now',
+        mentorId: null,
+        revision: '1',
+      });
+      expect(await mentorCasesOfChild(manager, 'child-mo')).toEqual([
+        { referralId: 'r-mo', schoolId: SCHOOL, mentorId: null, stage: 'declined', referredOn: '2026-02-01' },
+      ]);
       expect(await mentorCaseRecord(manager, 'r-nobody')).toBeNull();
     });
   });
@@ -128,7 +159,14 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
     it('001: holds every child placed on it and not yet exited, high priority first', async () => {
       const register = await learningMentorPupilRegister(manager, { schoolId: SCHOOL });
       const ids = register.map((e) => e.referralId);
-      expect(register[0]).toMatchObject({ referralId: 'r-jay', givenName: 'Jay', familyName: 'Okoro', yearGroup: 8, priority: 'high', mentorId: MENTORS.nicky });
+      expect(register[0]).toMatchObject({
+        referralId: 'r-jay',
+        givenName: 'Jay',
+        familyName: 'Okoro',
+        yearGroup: 8,
+        priority: 'high',
+        mentorId: MENTORS.nicky,
+      });
       expect(ids).toContain('r-zara');
       for (const gone of ['r-amira', 'r-tom', 'r-kai', 'r-lily']) expect(ids).not.toContain(gone);
       expect(register).toHaveLength(1 + 1 + 16 + 2 + 15);
@@ -136,7 +174,17 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
 
     it('shows where each case stands in R.A.F.I.E., with sessions attended and missed', async () => {
       const [jay] = await learningMentorPupilRegister(manager, { schoolId: SCHOOL, mentorId: MENTORS.nicky });
-      expect(jay).toMatchObject({ phase: 'intervention', interventionLength: 'short', nextReviewOn: '2026-03-13', sessionsAttended: 3, sessionsMissed: 1, workMode: 'one-to-one', levelOfNeed: 2, baeCategory: 'B', placedOn: '2026-01-10' });
+      expect(jay).toMatchObject({
+        phase: 'intervention',
+        interventionLength: 'short',
+        nextReviewOn: '2026-03-13',
+        sessionsAttended: 3,
+        sessionsMissed: 1,
+        workMode: 'one-to-one',
+        levelOfNeed: 2,
+        baeCategory: 'B',
+        placedOn: '2026-01-10',
+      });
       const [zara] = await learningMentorPupilRegister(manager, { schoolId: SCHOOL, mentorId: MENTORS.helen });
       expect(zara).toMatchObject({ phase: 'ending', baeCategory: 'C' });
       const busy = await learningMentorPupilRegister(manager, { schoolId: SCHOOL, mentorId: MENTORS.busy });
@@ -151,15 +199,25 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
       expect(of(MENTORS.busy)).toMatchObject({ oneToOneCount: 16, groupCount: 2, overloaded: true });
       expect(of(MENTORS.full)).toMatchObject({ oneToOneCount: 15, groupCount: 0, overloaded: false });
       // Amira and Tom are closed: they no longer count.
-      expect(of(MENTORS.nicky)).toMatchObject({ oneToOneCount: 1, overloaded: false, byPriority: { high: 1, medium: 0, low: 0 } });
+      expect(of(MENTORS.nicky)).toMatchObject({
+        oneToOneCount: 1,
+        overloaded: false,
+        byPriority: { high: 1, medium: 0, low: 0 },
+      });
       expect(of(MENTORS.helen)).toMatchObject({ oneToOneCount: 1 });
       expect(caseloads[0].mentorId).toBe(MENTORS.busy);
     });
 
-    it('lists one mentor\'s cases with sessions by kind: drop-in and group sessions are counted apart', async () => {
+    it("lists one mentor's cases with sessions by kind: drop-in and group sessions are counted apart", async () => {
       const caseload = await mentorCaseload(manager, { mentorId: MENTORS.nicky });
       expect(caseload.cases).toHaveLength(1);
-      expect(caseload.cases[0]).toMatchObject({ referralId: 'r-jay', oneToOneSessions: 2, groupSessions: 1, dropInSessions: 1, lastSessionOn: '2026-02-12' });
+      expect(caseload.cases[0]).toMatchObject({
+        referralId: 'r-jay',
+        oneToOneSessions: 2,
+        groupSessions: 1,
+        dropInSessions: 1,
+        lastSessionOn: '2026-02-12',
+      });
       const busy = await mentorCaseload(manager, { mentorId: MENTORS.busy });
       expect(busy).toMatchObject({ oneToOneCount: 16, groupCount: 2, overloaded: true });
       expect(busy.cases.slice(-2).map((c) => c.workMode)).toEqual(['group', 'group']);
@@ -167,11 +225,19 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
   });
 
   describe('action plans with targets', () => {
-    it('003 §1a: shows each open case\'s plan with strategies, services, review date and SMART targets with their latest progress', async () => {
+    it("003 §1a: shows each open case's plan with strategies, services, review date and SMART targets with their latest progress", async () => {
       const plans = await actionPlans(manager, { schoolId: SCHOOL });
       expect(plans.map((p) => p.referralId).sort()).toEqual(['r-busy-1', 'r-jay', 'r-zara']);
       const jay = plans.find((p) => p.referralId === 'r-jay')!;
-      expect(jay).toMatchObject({ planId: 'p-jay', givenName: 'Jay', interventionLength: 'short', plannedEndOn: '2026-03-02', reviewOn: '2026-03-02', services: ['Young carers service'], strategies: ['Breakfast club place', 'Homework club'] });
+      expect(jay).toMatchObject({
+        planId: 'p-jay',
+        givenName: 'Jay',
+        interventionLength: 'short',
+        plannedEndOn: '2026-03-02',
+        reviewOn: '2026-03-02',
+        services: ['Young carers service'],
+        strategies: ['Breakfast club place', 'Homework club'],
+      });
       expect(jay.targets).toEqual([
         {
           targetId: 't-jay-1',
@@ -189,7 +255,7 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
       ]);
     });
 
-    it('a closed case\'s plan is still there when asked for by case', async () => {
+    it("a closed case's plan is still there when asked for by case", async () => {
       const [amira] = await actionPlans(manager, { referralId: 'r-amira' });
       expect(amira).toMatchObject({ planId: 'p-1', interventionLength: 'medium', reviewOn: '2026-03-13' });
       expect(amira.targets.map((t) => t.targetId)).toEqual(['t-1', 't-2']);
@@ -197,11 +263,13 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
   });
 
   describe('reviews due this week and overdue (003 Box 28), against the day asked about', () => {
-    it('on Wednesday 11 March: Jay\'s review on Friday is due this week, Ben\'s from last Friday is overdue', async () => {
+    it("on Wednesday 11 March: Jay's review on Friday is due this week, Ben's from last Friday is overdue", async () => {
       const due = await reviewsDue(manager, { schoolId: SCHOOL, asOf: '2026-03-11' });
       expect(due.weekEndsOn).toBe('2026-03-15');
       expect(due.dueThisWeek.map((r) => [r.referralId, r.nextReviewOn])).toEqual([['r-jay', '2026-03-13']]);
-      expect(due.overdue.map((r) => [r.referralId, r.nextReviewOn, r.givenName])).toEqual([['r-busy-1', '2026-03-06', 'Pupil']]);
+      expect(due.overdue.map((r) => [r.referralId, r.nextReviewOn, r.givenName])).toEqual([
+        ['r-busy-1', '2026-03-06', 'Pupil'],
+      ]);
     });
 
     it('the same rows read differently on another day: nothing is stored as "now"', async () => {
@@ -219,20 +287,36 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
   });
 
   describe('endings and follow-ups due (003 §1a endings)', () => {
-    it('shows Zara\'s ending being faded out, with the sessions left before it', async () => {
+    it("shows Zara's ending being faded out, with the sessions left before it", async () => {
       const { endings, followUpsDue } = await endingsAndFollowUpsDue(manager, { schoolId: SCHOOL, asOf: '2026-03-11' });
       expect(endings).toEqual([
-        expect.objectContaining({ referralId: 'r-zara', givenName: 'Zara', plannedOn: '2026-02-25', endOn: '2026-03-18', sessionsLeft: 3, endingSoon: true }),
+        expect.objectContaining({
+          referralId: 'r-zara',
+          givenName: 'Zara',
+          plannedOn: '2026-02-25',
+          endOn: '2026-03-18',
+          sessionsLeft: 3,
+          endingSoon: true,
+        }),
       ]);
       expect(followUpsDue).toEqual([]);
       const early = await endingsAndFollowUpsDue(manager, { schoolId: SCHOOL, asOf: '2026-03-01' });
       expect(early.endings[0].endingSoon).toBe(false);
     });
 
-    it('shows Amira\'s follow-up as it falls due, then overdue, and not once it is recorded; Tom\'s unplanned exit set none', async () => {
-      expect((await endingsAndFollowUpsDue(manager, { schoolId: SCHOOL, asOf: '2026-05-01' })).followUpsDue).toEqual([]);
+    it("shows Amira's follow-up as it falls due, then overdue, and not once it is recorded; Tom's unplanned exit set none", async () => {
+      expect((await endingsAndFollowUpsDue(manager, { schoolId: SCHOOL, asOf: '2026-05-01' })).followUpsDue).toEqual(
+        [],
+      );
       const due = await endingsAndFollowUpsDue(manager, { schoolId: SCHOOL, asOf: '2026-06-08' });
-      expect(due.followUpsDue).toEqual([expect.objectContaining({ referralId: 'r-amira', closedOn: '2026-04-17', followUpDueOn: '2026-06-12', overdue: false })]);
+      expect(due.followUpsDue).toEqual([
+        expect.objectContaining({
+          referralId: 'r-amira',
+          closedOn: '2026-04-17',
+          followUpDueOn: '2026-06-12',
+          overdue: false,
+        }),
+      ]);
       const late = await endingsAndFollowUpsDue(manager, { schoolId: SCHOOL, asOf: '2026-06-15' });
       expect(late.followUpsDue).toEqual([expect.objectContaining({ referralId: 'r-amira', overdue: true })]);
 
@@ -245,7 +329,9 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
         measures: { attendancePercent: 95, behaviourIncidents: 0 },
       });
       await catchUp();
-      expect((await endingsAndFollowUpsDue(manager, { schoolId: SCHOOL, asOf: '2026-06-17' })).followUpsDue).toEqual([]);
+      expect((await endingsAndFollowUpsDue(manager, { schoolId: SCHOOL, asOf: '2026-06-17' })).followUpsDue).toEqual(
+        [],
+      );
       expect((await caseOutcomes(manager, { referralId: 'r-amira' }))[0].followUpOutcome).toBe('progress-sustained');
     });
   });
@@ -265,7 +351,11 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
         behaviourIncidentsChange: -5,
         sessionsAttended: 5, // one before the ending, the four it announced
       });
-      expect(outcomes.find((o) => o.referralId === 'r-tom')).toMatchObject({ closeReason: 'moved-school', attendanceChange: -2, behaviourIncidentsChange: 1 });
+      expect(outcomes.find((o) => o.referralId === 'r-tom')).toMatchObject({
+        closeReason: 'moved-school',
+        attendanceChange: -2,
+        behaviourIncidentsChange: 1,
+      });
     });
 
     it('per school', async () => {
@@ -280,7 +370,10 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
         averageBehaviourIncidentsAtExit: 2.5,
         casesWithFewerIncidents: 1,
       });
-      expect(await schoolOutcomes(manager, { schoolId: SCHOOL, closedFrom: '2026-03-01' })).toMatchObject({ casesClosed: 1, averageAttendanceAtExit: 93 });
+      expect(await schoolOutcomes(manager, { schoolId: SCHOOL, closedFrom: '2026-03-01' })).toMatchObject({
+        casesClosed: 1,
+        averageAttendanceAtExit: 93,
+      });
     });
   });
 
@@ -302,30 +395,67 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
 
     it('ChildRecordErased: every school read model drops what described Jay, without a rebuild, and keeps the shape', async () => {
       const erasedBy = { userId: 'dpo', role: 'dpo', agencyId: 'local-authority' };
-      await appendDecided(store, retentionStream('child-jay'), [{ type: 'ChildRecordErased', data: { childId: 'child-jay', cause: 'erasure-request', erasedBy, erasedAt: '2026-04-01T10:00:00.000Z' } }], { actor: erasedBy, childId: 'child-jay' });
+      await appendDecided(
+        store,
+        retentionStream('child-jay'),
+        [
+          {
+            type: 'ChildRecordErased',
+            data: { childId: 'child-jay', cause: 'erasure-request', erasedBy, erasedAt: '2026-04-01T10:00:00.000Z' },
+          },
+        ],
+        { actor: erasedBy, childId: 'child-jay' },
+      );
       await catchUp();
-      const [record] = await manager.query(`SELECT given_name, family_name, date_of_birth, upn, erased FROM read_models.child_records WHERE child_id = 'child-jay'`);
+      const [record] = await manager.query(
+        `SELECT given_name, family_name, date_of_birth, upn, erased FROM read_models.child_records WHERE child_id = 'child-jay'`,
+      );
       expect(record).toEqual({ given_name: null, family_name: null, date_of_birth: null, upn: null, erased: true });
-      const cases = await manager.query(`SELECT reasons, triage_reason, attendance_at_referral, close_reason, stage FROM read_models.mentor_cases WHERE child_id = 'child-jay'`);
+      const cases = await manager.query(
+        `SELECT reasons, triage_reason, attendance_at_referral, close_reason, stage FROM read_models.mentor_cases WHERE child_id = 'child-jay'`,
+      );
       expect(cases.length).toBeGreaterThan(0);
-      for (const row of cases) expect(row).toMatchObject({ reasons: null, triage_reason: null, attendance_at_referral: null, close_reason: null, stage: expect.any(String) });
-      const targets = await manager.query(`SELECT description, measure, owner, latest_progress, progress_note FROM read_models.mentor_case_targets WHERE child_id = 'child-jay'`);
+      for (const row of cases)
+        expect(row).toMatchObject({
+          reasons: null,
+          triage_reason: null,
+          attendance_at_referral: null,
+          close_reason: null,
+          stage: expect.any(String),
+        });
+      const targets = await manager.query(
+        `SELECT description, measure, owner, latest_progress, progress_note FROM read_models.mentor_case_targets WHERE child_id = 'child-jay'`,
+      );
       for (const row of targets) expect(Object.values(row).every((v) => v === null)).toBe(true);
-      const plans = await manager.query(`SELECT strategies, services FROM read_models.mentor_action_plans WHERE child_id = 'child-jay'`);
+      const plans = await manager.query(
+        `SELECT strategies, services FROM read_models.mentor_action_plans WHERE child_id = 'child-jay'`,
+      );
       for (const row of plans) expect(row.strategies).toBeNull();
-      const consents = await manager.query(`SELECT giver_relationship, document_ref, purposes FROM read_models.consent_scopes WHERE child_id = 'child-jay'`);
+      const consents = await manager.query(
+        `SELECT giver_relationship, document_ref, purposes FROM read_models.consent_scopes WHERE child_id = 'child-jay'`,
+      );
       expect(consents.length).toBeGreaterThan(0);
-      for (const row of consents) expect(row).toMatchObject({ giver_relationship: null, document_ref: null, purposes: expect.any(Array) });
-      const [kai] = await manager.query(`SELECT given_name FROM read_models.child_records WHERE child_id = 'child-kai'`);
+      for (const row of consents)
+        expect(row).toMatchObject({ giver_relationship: null, document_ref: null, purposes: expect.any(Array) });
+      const [kai] = await manager.query(
+        `SELECT given_name FROM read_models.child_records WHERE child_id = 'child-kai'`,
+      );
       expect(kai.given_name).not.toBeNull();
     });
 
-    it('once Amira\'s key is erased, a rebuild keeps her case\'s shape and loses what described her', async () => {
+    it("once Amira's key is erased, a rebuild keeps her case's shape and loses what described her", async () => {
       await keys.erase('child-amira');
       await runner.rebuild(mentorCasesProjection);
       await runner.rebuild(mentorActionPlansProjection);
       const [row] = await manager.query(`SELECT * FROM read_models.mentor_cases WHERE referral_id = 'r-amira'`);
-      expect(row).toMatchObject({ stage: 'closed', mentor_id: MENTORS.nicky, reasons: null, attendance_at_referral: null, attendance_at_exit: null, profile_complete: true });
+      expect(row).toMatchObject({
+        stage: 'closed',
+        mentor_id: MENTORS.nicky,
+        reasons: null,
+        attendance_at_referral: null,
+        attendance_at_exit: null,
+        profile_complete: true,
+      });
       const [amira] = await actionPlans(manager, { referralId: 'r-amira' });
       expect(amira.targets).toEqual([]);
       expect(amira.services).toEqual(['Breakfast club', 'Young carers service']);
@@ -335,12 +465,16 @@ describe('school read models: Oakfield\'s learning-mentor casework, spring term 
   });
 
   describe('the revision a case is read at', () => {
-    it('is its stream\'s last, whichever step came last, targets too: the revision a form or If-Match sends back', async () => {
+    it("is its stream's last, whichever step came last, targets too: the revision a form or If-Match sends back", async () => {
       const id = 'r-revision';
       await oakfield.placed(id, 'child-revision', MENTORS.nicky);
       const { agree, assess, targets } = steps;
       await oakfield.referral(id, 'child-revision', { ...agree, referralId: id });
-      await oakfield.referral(id, 'child-revision', { ...assess, referralId: id, consent: await oakfield.mentoringConsent('child-revision', assess.assessedOn) } as ReferralCommand);
+      await oakfield.referral(id, 'child-revision', {
+        ...assess,
+        referralId: id,
+        consent: await oakfield.mentoringConsent('child-revision', assess.assessedOn),
+      } as ReferralCommand);
       await oakfield.referral(id, 'child-revision', { ...targets, referralId: id });
       await catchUp();
       const last = (await store.readStream(referralStream(id))).at(-1)!;

@@ -34,19 +34,33 @@ const MESSAGE = `
 
 type Entry = Record<string, unknown> & { disclosedAt: Date; disclosureId: string };
 
-async function ledger(manager: EntityManager, where: { disclosures: string; messages: string }, parameters: unknown[]): Promise<Entry[]> {
+async function ledger(
+  manager: EntityManager,
+  where: { disclosures: string; messages: string },
+  parameters: unknown[],
+): Promise<Entry[]> {
   const disclosures: Entry[] = await manager.query(
     `SELECT ${DISCLOSURE} FROM read_models.disclosures d LEFT JOIN read_models.sharing_decisions s USING (sharing_id) WHERE ${where.disclosures}`,
     parameters,
   );
-  const messages: Entry[] = await manager.query(`SELECT ${MESSAGE} FROM integration.sent_messages m WHERE m.carries IS NULL AND ${where.messages}`, parameters);
+  const messages: Entry[] = await manager.query(
+    `SELECT ${MESSAGE} FROM integration.sent_messages m WHERE m.carries IS NULL AND ${where.messages}`,
+    parameters,
+  );
   return [...disclosures, ...messages].sort(
-    (a, b) => a.disclosedAt.getTime() - b.disclosedAt.getTime() || (a.disclosureId < b.disclosureId ? -1 : a.disclosureId > b.disclosureId ? 1 : 0),
+    (a, b) =>
+      a.disclosedAt.getTime() - b.disclosedAt.getTime() ||
+      (a.disclosureId < b.disclosureId ? -1 : a.disclosureId > b.disclosureId ? 1 : 0),
   );
 }
 
-export async function sharingDecision(manager: EntityManager, sharingId: string): Promise<Record<string, unknown> | null> {
-  const [row] = await manager.query(`SELECT ${DECISION} FROM read_models.sharing_decisions WHERE sharing_id = $1`, [sharingId]);
+export async function sharingDecision(
+  manager: EntityManager,
+  sharingId: string,
+): Promise<Record<string, unknown> | null> {
+  const [row] = await manager.query(`SELECT ${DECISION} FROM read_models.sharing_decisions WHERE sharing_id = $1`, [
+    sharingId,
+  ]);
   return row ?? null;
 }
 
@@ -57,7 +71,10 @@ export function disclosuresOfChild(manager: EntityManager, childId: string): Pro
 
 /** Per child: every decision, including the decisions not to share, recorded like the others. */
 export function decisionsOfChild(manager: EntityManager, childId: string): Promise<Array<Record<string, unknown>>> {
-  return manager.query(`SELECT ${DECISION} FROM read_models.sharing_decisions WHERE child_id = $1 ORDER BY proposed_at, sharing_id`, [childId]);
+  return manager.query(
+    `SELECT ${DECISION} FROM read_models.sharing_decisions WHERE child_id = $1 ORDER BY proposed_at, sharing_id`,
+    [childId],
+  );
 }
 
 /** Per agency: everything it received, oldest first. */
@@ -77,7 +94,11 @@ export function allDisclosures(manager: EntityManager): Promise<Entry[]> {
 }
 
 /** What an agency holds about children because it was disclosed to it, with any corrections applied (and no values once erased): nothing else. */
-export function receivedInformation(manager: EntityManager, agencyId: string, childId?: string): Promise<Array<Record<string, unknown>>> {
+export function receivedInformation(
+  manager: EntityManager,
+  agencyId: string,
+  childId?: string,
+): Promise<Array<Record<string, unknown>>> {
   return manager.query(
     `SELECT disclosure_id AS "disclosureId", record_ref AS "recordRef", child_id AS "childId", recipient_user_id AS "recipientUserId", category,
             field_values AS "values", received_at AS "receivedAt", corrected_at AS "correctedAt", erased_at AS "erasedAt"
@@ -107,7 +128,10 @@ export function erasureNoticesTo(manager: EntityManager, agencyId: string): Prom
 }
 
 /** Every disclosure of the child's information, by whom it went to: whom to tell when the record is erased. */
-export function recipientsOfChild(manager: EntityManager, childId: string): Promise<Array<{ disclosureId: string; agencyId: string }>> {
+export function recipientsOfChild(
+  manager: EntityManager,
+  childId: string,
+): Promise<Array<{ disclosureId: string; agencyId: string }>> {
   return manager.query(
     `SELECT disclosure_id AS "disclosureId", recipient_agency_id AS "agencyId" FROM read_models.disclosures WHERE child_id = $1 ORDER BY disclosed_at, disclosure_id`,
     [childId],
@@ -128,7 +152,11 @@ export async function sharingsThatDisclosed(manager: EntityManager, recordRef: s
  * without consent, not yet approved or decided, that the approver did not propose (the
  * proposer never approves their own, 1d).
  */
-export function sharingAwaitingApproval(manager: EntityManager, schoolId: string, approverId: string): Promise<Array<Record<string, unknown>>> {
+export function sharingAwaitingApproval(
+  manager: EntityManager,
+  schoolId: string,
+  approverId: string,
+): Promise<Array<Record<string, unknown>>> {
   return manager.query(
     `SELECT s.sharing_id AS "sharingId", s.child_id AS "childId", r.given_name AS "givenName", r.family_name AS "familyName", s.purpose,
             s.recipient_agency_id AS "recipientAgencyId", s.recipient_user_id AS "recipientUserId", s.categories, s.basis, s.proposed_by AS "proposedBy", s.proposed_at AS "proposedAt"

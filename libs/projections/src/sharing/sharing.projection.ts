@@ -17,14 +17,27 @@ const json = (value: unknown) => JSON.stringify(value ?? null);
  * Being in this projection, it always sees every disclosure that came before the correction.
  */
 async function awaitNotices(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
-  const { childId, reason, ...corrected } = recorded.data as Record<string, unknown> & { childId: string; reason?: string };
+  const { childId, reason, ...corrected } = recorded.data as Record<string, unknown> & {
+    childId: string;
+    reason?: string;
+  };
   const recordRef = `child-record:${childId}`;
-  const [disclosed] = await manager.query(`SELECT 1 FROM read_models.disclosures WHERE items @> $1::jsonb LIMIT 1`, [json([{ recordRef }])]);
+  const [disclosed] = await manager.query(`SELECT 1 FROM read_models.disclosures WHERE items @> $1::jsonb LIMIT 1`, [
+    json([{ recordRef }]),
+  ]);
   if (!disclosed) return;
   await manager.query(
     `INSERT INTO read_models.pending_correction_notices (correction_id, record_ref, child_id, corrected, reason, actor, correlation_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (correction_id) DO NOTHING`,
-    [recorded.eventId, recordRef, childId, json(corrected), reason ?? null, json(recorded.metadata.actor), recorded.metadata.correlationId ?? null],
+    [
+      recorded.eventId,
+      recordRef,
+      childId,
+      json(corrected),
+      reason ?? null,
+      json(recorded.metadata.actor),
+      recorded.metadata.correlationId ?? null,
+    ],
   );
 }
 
@@ -35,11 +48,24 @@ async function awaitNotices(recorded: RecordedEvent, manager: EntityManager): Pr
  */
 async function referralDisclosed(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
   const d = recorded.data as ConcernReferredToSocialCare['data'];
-  const items = d.categories.map((category) => ({ recordRef: `concern:${d.concernId}`, category, fields: ['summary', 'urgency'] }));
+  const items = d.categories.map((category) => ({
+    recordRef: `concern:${d.concernId}`,
+    category,
+    fields: ['summary', 'urgency'],
+  }));
   await manager.query(
     `INSERT INTO read_models.disclosures (disclosure_id, kind, child_id, recipient_agency_id, items, channel, basis, disclosed_by, disclosed_at, purpose, approved_by, family_told)
      VALUES ($1, 'concern-referral', $2, 'social-care', $3, 'platform', $4, $5, $6, $7, $5, $8) ON CONFLICT (disclosure_id) DO NOTHING`,
-    [`referral:${d.concernId}`, d.childId, json(items), json(d.basis), json(d.referredBy), d.referredAt, "Referral to children's social care", d.familyTold ? json(d.familyTold) : null],
+    [
+      `referral:${d.concernId}`,
+      d.childId,
+      json(items),
+      json(d.basis),
+      json(d.referredBy),
+      d.referredAt,
+      "Referral to children's social care",
+      d.familyTold ? json(d.familyTold) : null,
+    ],
   );
 }
 
@@ -55,11 +81,24 @@ const FILE_FIELDS: Record<string, readonly string[]> = {
  */
 async function childProtectionFileDisclosed(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
   const d = recorded.data as ChildProtectionFileSent['data'];
-  const items = d.records.map((recordRef) => ({ recordRef, category: 'safeguarding', fields: FILE_FIELDS[recordRef.split(':')[0]] ?? [] }));
+  const items = d.records.map((recordRef) => ({
+    recordRef,
+    category: 'safeguarding',
+    fields: FILE_FIELDS[recordRef.split(':')[0]] ?? [],
+  }));
   await manager.query(
     `INSERT INTO read_models.disclosures (disclosure_id, kind, child_id, recipient_agency_id, items, channel, basis, disclosed_by, disclosed_at, purpose, approved_by)
      VALUES ($1, 'child-protection-file', $2, $3, $4, 'platform', $5, $6, $7, $8, $6) ON CONFLICT (disclosure_id) DO NOTHING`,
-    [`child-protection-file:${d.moveId}`, d.childId, d.toSchoolId, json(items), json(d.basis), json(d.sentBy), d.sentAt, 'Child-protection file sent to the new school on a school move'],
+    [
+      `child-protection-file:${d.moveId}`,
+      d.childId,
+      d.toSchoolId,
+      json(items),
+      json(d.basis),
+      json(d.sentBy),
+      d.sentAt,
+      'Child-protection file sent to the new school on a school move',
+    ],
   );
 }
 
@@ -84,8 +123,14 @@ async function forgetDisclosed(childId: string, erasedAt: Date, manager: EntityM
     [childId],
   );
   await manager.query(`UPDATE read_models.disclosures SET family_told = NULL WHERE child_id = $1`, [childId]);
-  await manager.query(`UPDATE read_models.received_information SET field_values = '{}'::jsonb, erased_at = $2 WHERE child_id = $1`, [childId, erasedAt]);
-  await manager.query(`UPDATE read_models.correction_notices SET corrected = '{}'::jsonb, reason = NULL WHERE child_id = $1`, [childId]);
+  await manager.query(
+    `UPDATE read_models.received_information SET field_values = '{}'::jsonb, erased_at = $2 WHERE child_id = $1`,
+    [childId, erasedAt],
+  );
+  await manager.query(
+    `UPDATE read_models.correction_notices SET corrected = '{}'::jsonb, reason = NULL WHERE child_id = $1`,
+    [childId],
+  );
   await manager.query(`DELETE FROM read_models.pending_correction_notices WHERE child_id = $1`, [childId]);
 }
 
@@ -95,8 +140,30 @@ async function forgetDisclosed(childId: string, erasedAt: Date, manager: EntityM
  */
 export const sharingProjection: Projection = {
   name: 'sharing',
-  eventTypes: ['SharingProposed', 'LawfulBasisRecorded', 'SharingChecklistAnswered', 'SharingApproved', 'SharingDecided', 'DisclosureMade', 'CorrectionNoticeIssued', 'ChildDetailsCorrected', 'ConcernReferredToSocialCare', 'ChildProtectionFileSent', 'SubjectAccessResponseReleased', 'FamilyRecordShown', 'ErasureNoticeIssued', CHILD_RECORD_ERASED],
-  tables: ['sharing_decisions', 'disclosures', 'received_information', 'correction_notices', 'pending_correction_notices', 'erasure_notices'],
+  eventTypes: [
+    'SharingProposed',
+    'LawfulBasisRecorded',
+    'SharingChecklistAnswered',
+    'SharingApproved',
+    'SharingDecided',
+    'DisclosureMade',
+    'CorrectionNoticeIssued',
+    'ChildDetailsCorrected',
+    'ConcernReferredToSocialCare',
+    'ChildProtectionFileSent',
+    'SubjectAccessResponseReleased',
+    'FamilyRecordShown',
+    'ErasureNoticeIssued',
+    CHILD_RECORD_ERASED,
+  ],
+  tables: [
+    'sharing_decisions',
+    'disclosures',
+    'received_information',
+    'correction_notices',
+    'pending_correction_notices',
+    'erasure_notices',
+  ],
 
   async apply(recorded: RecordedEvent, manager: EntityManager) {
     if (recorded.type === 'ChildDetailsCorrected') return awaitNotices(recorded, manager);
@@ -105,11 +172,16 @@ export const sharingProjection: Projection = {
     if (recorded.type === 'SubjectAccessResponseReleased') return subjectAccessResponseDisclosed(recorded, manager);
     if (recorded.type === 'FamilyRecordShown') return familyViewDisclosed(recorded, manager);
     if (recorded.type === 'ErasureNoticeIssued') return erasureNoticed(recorded, manager);
-    if (recorded.type === CHILD_RECORD_ERASED) return forgetDisclosed(erasedChild(recorded), recorded.occurredAt, manager);
+    if (recorded.type === CHILD_RECORD_ERASED)
+      return forgetDisclosed(erasedChild(recorded), recorded.occurredAt, manager);
     const event = { type: recorded.type, data: recorded.data } as unknown as SharingEvent;
     const revision = recorded.revision.toString();
     const update = (set: string, values: unknown[]) =>
-      manager.query(`UPDATE read_models.sharing_decisions SET ${set}, revision = $2 WHERE sharing_id = $1`, [event.data.sharingId, revision, ...values]);
+      manager.query(`UPDATE read_models.sharing_decisions SET ${set}, revision = $2 WHERE sharing_id = $1`, [
+        event.data.sharingId,
+        revision,
+        ...values,
+      ]);
     switch (event.type) {
       case 'SharingProposed': {
         const d = event.data;
@@ -117,7 +189,19 @@ export const sharingProjection: Projection = {
           `INSERT INTO read_models.sharing_decisions
              (sharing_id, child_id, origin, asked_by, proposed_by, purpose, recipient_agency_id, recipient_user_id, categories, proposed_at, revision)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (sharing_id) DO NOTHING`,
-          [d.sharingId, d.childId, d.origin, json(d.askedBy), json(d.proposedBy), d.purpose ?? null, d.recipient.agencyId, d.recipient.userId ?? null, d.categories, d.proposedAt, revision],
+          [
+            d.sharingId,
+            d.childId,
+            d.origin,
+            json(d.askedBy),
+            json(d.proposedBy),
+            d.purpose ?? null,
+            d.recipient.agencyId,
+            d.recipient.userId ?? null,
+            d.categories,
+            d.proposedAt,
+            revision,
+          ],
         );
         return;
       }
@@ -128,13 +212,28 @@ export const sharingProjection: Projection = {
         await update(`checklist = checklist || $3::jsonb`, [json(event.data.answers ?? [])]);
         return;
       case 'SharingApproved':
-        await update('approved_by = $3, approval_discussion = $4, approved_at = $5', [json(event.data.approvedBy), event.data.discussion ?? null, event.data.approvedAt]);
+        await update('approved_by = $3, approval_discussion = $4, approved_at = $5', [
+          json(event.data.approvedBy),
+          event.data.discussion ?? null,
+          event.data.approvedAt,
+        ]);
         return;
       case 'SharingDecided': {
         const d = event.data;
-        await update('outcome = $3, items = $4, reasons = $5, redactions = $6, family_told = $7, valid_until = $8, decided_by = $9, decided_at = $10, basis = COALESCE($11::jsonb, basis)', [
-          d.outcome, json(d.items), d.reasons ?? null, json(d.redactions), json(d.familyTold), d.validUntil, json(d.decidedBy), d.decidedAt, d.basis ? json(d.basis) : null,
-        ]);
+        await update(
+          'outcome = $3, items = $4, reasons = $5, redactions = $6, family_told = $7, valid_until = $8, decided_by = $9, decided_at = $10, basis = COALESCE($11::jsonb, basis)',
+          [
+            d.outcome,
+            json(d.items),
+            d.reasons ?? null,
+            json(d.redactions),
+            json(d.familyTold),
+            d.validUntil,
+            json(d.decidedBy),
+            d.decidedAt,
+            d.basis ? json(d.basis) : null,
+          ],
+        );
         return;
       }
       case 'DisclosureMade': {
@@ -142,14 +241,34 @@ export const sharingProjection: Projection = {
         await manager.query(
           `INSERT INTO read_models.disclosures (disclosure_id, sharing_id, child_id, recipient_agency_id, recipient_user_id, items, channel, basis, disclosed_by, disclosed_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (disclosure_id) DO NOTHING`,
-          [d.disclosureId, d.sharingId, d.childId, d.recipient.agencyId, d.recipient.userId ?? null, json(d.items), d.channel, json(d.basis), json(d.disclosedBy), d.disclosedAt],
+          [
+            d.disclosureId,
+            d.sharingId,
+            d.childId,
+            d.recipient.agencyId,
+            d.recipient.userId ?? null,
+            json(d.items),
+            d.channel,
+            json(d.basis),
+            json(d.disclosedBy),
+            d.disclosedAt,
+          ],
         );
         // Erased content (crypto-shredded) arrives without its values: nothing to show.
         for (const item of Array.isArray(d.content) ? d.content : []) {
           await manager.query(
             `INSERT INTO read_models.received_information (disclosure_id, record_ref, child_id, recipient_agency_id, recipient_user_id, category, field_values, received_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-            [d.disclosureId, item.recordRef, d.childId, d.recipient.agencyId, d.recipient.userId ?? null, item.category, json(item.values), d.disclosedAt],
+            [
+              d.disclosureId,
+              item.recordRef,
+              d.childId,
+              d.recipient.agencyId,
+              d.recipient.userId ?? null,
+              item.category,
+              json(item.values),
+              d.disclosedAt,
+            ],
           );
         }
         return;
@@ -159,7 +278,20 @@ export const sharingProjection: Projection = {
         await manager.query(
           `INSERT INTO read_models.correction_notices (notice_id, disclosure_id, sharing_id, child_id, recipient_agency_id, recipient_user_id, record_ref, category, corrected, reason, issued_by, issued_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (notice_id) DO NOTHING`,
-          [d.noticeId, d.disclosureId, d.sharingId, d.childId, d.recipient.agencyId, d.recipient.userId ?? null, d.recordRef, d.category, json(d.corrected), d.reason ?? null, json(d.issuedBy), d.issuedAt],
+          [
+            d.noticeId,
+            d.disclosureId,
+            d.sharingId,
+            d.childId,
+            d.recipient.agencyId,
+            d.recipient.userId ?? null,
+            d.recordRef,
+            d.category,
+            json(d.corrected),
+            d.reason ?? null,
+            json(d.issuedBy),
+            d.issuedAt,
+          ],
         );
         // The recipient's copy shows the corrected values from now on.
         await manager.query(

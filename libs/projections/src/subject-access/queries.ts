@@ -14,22 +14,38 @@ type Row = Record<string, unknown> & { requestId: string; dueBy: IsoDate; answer
 export type QueuedRequest = Row & { status: RequestStatus };
 
 const ORDER: Record<RequestStatus, number> = { overdue: 0, due: 1, answered: 2 };
-const withStatus = (today: IsoDate) => (row: Row): QueuedRequest => ({ ...row, status: requestStatus(row, today) });
+const withStatus =
+  (today: IsoDate) =>
+  (row: Row): QueuedRequest => ({ ...row, status: requestStatus(row, today) });
 
 /**
  * The dpo's queue on a day: overdue first, then due, each by its day, then answered (latest
  * first), each answered late with its breach and reason.
  */
-export async function subjectAccessQueue(manager: EntityManager, today: IsoDate, status?: RequestStatus): Promise<QueuedRequest[]> {
+export async function subjectAccessQueue(
+  manager: EntityManager,
+  today: IsoDate,
+  status?: RequestStatus,
+): Promise<QueuedRequest[]> {
   const rows: Row[] = await manager.query(`SELECT ${REQUEST} ORDER BY r.due_by, r.request_id`);
-  return rows
-    .map(withStatus(today))
-    .filter((r) => status === undefined || r.status === status)
-    // Stable: rows come by due day, so only the answered are put latest first.
-    .sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.status === 'answered' ? b.answeredOn!.localeCompare(a.answeredOn!) : 0));
+  return (
+    rows
+      .map(withStatus(today))
+      .filter((r) => status === undefined || r.status === status)
+      // Stable: rows come by due day, so only the answered are put latest first.
+      .sort(
+        (a, b) =>
+          ORDER[a.status] - ORDER[b.status] ||
+          (a.status === 'answered' ? b.answeredOn!.localeCompare(a.answeredOn!) : 0),
+      )
+  );
 }
 
-export async function subjectAccessRequest(manager: EntityManager, today: IsoDate, requestId: string): Promise<QueuedRequest | null> {
+export async function subjectAccessRequest(
+  manager: EntityManager,
+  today: IsoDate,
+  requestId: string,
+): Promise<QueuedRequest | null> {
   const [row]: Row[] = await manager.query(`SELECT ${REQUEST} WHERE r.request_id = $1`, [requestId]);
   return row ? withStatus(today)(row) : null;
 }

@@ -7,7 +7,11 @@ import type { RecordedEvent } from '@app/event-store/event-store.port';
 export const SUBJECT_ACCESS_REQUESTER = 'subject-access-requester';
 
 /** The parts of the pack, named as the subject-access report names them. */
-const SECTION_NAMES: Record<PackSection, string> = { disclosure: 'disclosures', 'decision-not-to-share': 'decisionsNotToShare', 'list-naming-child': 'listsNamingChild' };
+const SECTION_NAMES: Record<PackSection, string> = {
+  disclosure: 'disclosures',
+  'decision-not-to-share': 'decisionsNotToShare',
+  'list-naming-child': 'listsNamingChild',
+};
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 

@@ -14,7 +14,13 @@ async function main() {
   const url = process.env.DATABASE_URL as string;
   const delay = Number(process.env.DELAY_MS ?? 1);
   const tally = streamTallyProjection(process.env.PROJECTION as string, process.env.TABLE as string);
-  const slow = { ...tally, apply: async (...args: Parameters<typeof tally.apply>) => { await new Promise((r) => setTimeout(r, delay)); await tally.apply(...args); } };
+  const slow = {
+    ...tally,
+    apply: async (...args: Parameters<typeof tally.apply>) => {
+      await new Promise((r) => setTimeout(r, delay));
+      await tally.apply(...args);
+    },
+  };
   const dataSource = createDataSource({ url, poolSize: 2 });
   await dataSource.initialize();
   const pool = new Pool({ connectionString: url, max: 2 });

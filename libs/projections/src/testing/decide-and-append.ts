@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Decider, DomainEvent } from '@app/domain/shared';
 import { CommandHandler } from '@app/event-store/commands/command-handler';
-import { type Checkpoint, compareCheckpoints, type EventStore, type RecordedEvent } from '@app/event-store/event-store.port';
+import {
+  type Checkpoint,
+  compareCheckpoints,
+  type EventStore,
+  type RecordedEvent,
+} from '@app/event-store/event-store.port';
 import type { ProjectionRunner } from '../runtime/projection-runner';
 import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
 
@@ -11,8 +16,13 @@ interface TestContext {
   readonly occurredAt?: Date;
 }
 
-const handlerOf = (store: EventStore, context: TestContext) => new CommandHandler({ store, clock: () => context.occurredAt ?? fixtureInstant });
-const contextOf = (context: TestContext) => ({ actor: context.actor, childId: context.childId, correlationId: randomUUID() });
+const handlerOf = (store: EventStore, context: TestContext) =>
+  new CommandHandler({ store, clock: () => context.occurredAt ?? fixtureInstant });
+const contextOf = (context: TestContext) => ({
+  actor: context.actor,
+  childId: context.childId,
+  correlationId: randomUUID(),
+});
 
 /**
  * The platform's write path (CommandHandler) for integration tests of read models: real
@@ -29,7 +39,12 @@ export async function decideAndAppend<C, E extends DomainEvent, S>(
 }
 
 /** Appends already-decided events at the stream's current revision (for decisions across two streams). */
-export async function appendDecided(store: EventStore, streamId: string, events: readonly DomainEvent[], context: TestContext): Promise<readonly RecordedEvent[]> {
+export async function appendDecided(
+  store: EventStore,
+  streamId: string,
+  events: readonly DomainEvent[],
+  context: TestContext,
+): Promise<readonly RecordedEvent[]> {
   const handler = handlerOf(store, context);
   const history = await handler.history(streamId);
   const revision = history.length === 0 ? 'no-stream' : history[history.length - 1].revision;
@@ -42,14 +57,19 @@ export async function appendDecided(store: EventStore, streamId: string, events:
  * server, so another suite's open transaction can hold a catch-up short for a moment:
  * repeat until the target is reached rather than assume one pass is enough.
  */
-export async function catchUpTo(runner: ProjectionRunner, target: Checkpoint | null, timeoutMs = 10_000): Promise<void> {
+export async function catchUpTo(
+  runner: ProjectionRunner,
+  target: Checkpoint | null,
+  timeoutMs = 10_000,
+): Promise<void> {
   if (target === null) return;
   const deadline = Date.now() + timeoutMs;
   for (const projection of runner.projections) {
     for (;;) {
       const reached = await runner.catchUp(projection);
       if (reached && compareCheckpoints(reached, target) >= 0) break;
-      if (Date.now() > deadline) throw new Error(`${projection.name} did not reach the last appended event within ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`${projection.name} did not reach the last appended event within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

@@ -17,8 +17,22 @@ async function main() {
   const dataSource = createDataSource({ url, poolSize: 4 });
   await dataSource.initialize();
   const pool = new Pool({ connectionString: url, max: 2 });
-  const units = projectionUnits([{ ...streamTallyProjection('tally-by-child', 'tally_by_child'), perChild: true }, streamTallyProjection('tally-whole', 'tally_whole')], Number(process.env.SEGMENTS));
-  const share = new ProjectorShare({ dataSource, store: new PostgresEventStore({ pool, pollIntervalMs: 50 }), databaseUrl: url, units, claimIntervalMs: 200, batchSize: 25, log: (line) => process.stdout.write(`${line}\n`) });
+  const units = projectionUnits(
+    [
+      { ...streamTallyProjection('tally-by-child', 'tally_by_child'), perChild: true },
+      streamTallyProjection('tally-whole', 'tally_whole'),
+    ],
+    Number(process.env.SEGMENTS),
+  );
+  const share = new ProjectorShare({
+    dataSource,
+    store: new PostgresEventStore({ pool, pollIntervalMs: 50 }),
+    databaseUrl: url,
+    units,
+    claimIntervalMs: 200,
+    batchSize: 25,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
   await share.start();
   process.once('SIGTERM', () => void share.stop().then(() => process.exit(0)));
 }

@@ -15,11 +15,19 @@ export class RecordedHistory {
     private readonly actor: Actor,
   ) {}
 
-  async decide<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, childId: string, ...commands: C[]): Promise<E[]> {
+  async decide<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    childId: string,
+    ...commands: C[]
+  ): Promise<E[]> {
     const recorded: E[] = [];
     for (const command of commands) {
       const outcome = await this.attempt(decider, streamId, command);
-      if (isDomainError(outcome)) throw new Error(`${streamId}: ${(command as { type?: string }).type} refused: ${outcome.rule} ${outcome.message}`);
+      if (isDomainError(outcome))
+        throw new Error(
+          `${streamId}: ${(command as { type?: string }).type} refused: ${outcome.rule} ${outcome.message}`,
+        );
       await this.append(streamId, childId, outcome);
       recorded.push(...outcome);
     }
@@ -27,9 +35,16 @@ export class RecordedHistory {
   }
 
   /** Decides without appending: for asserting a refusal against the stored history. */
-  async attempt<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C): Promise<E[] | DomainError> {
+  async attempt<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C,
+  ): Promise<E[] | DomainError> {
     const history = await this.store.readStream(streamId);
-    const state = replay(decider, history.map((e) => ({ type: e.type, data: e.data }) as unknown as E));
+    const state = replay(
+      decider,
+      history.map((e) => ({ type: e.type, data: e.data }) as unknown as E),
+    );
     return decider.decide(command, state);
   }
 

@@ -7,7 +7,10 @@ import type { Projection } from '../projection';
  * keeps the count, the last revision (each event must follow the previous one) and a
  * hash chain over the event ids.
  */
-export function streamTallyProjection(name: string, table: string): Projection & { createTable(manager: EntityManager): Promise<void> } {
+export function streamTallyProjection(
+  name: string,
+  table: string,
+): Projection & { createTable(manager: EntityManager): Promise<void> } {
   const qualified = `read_models.${table}`;
   return {
     name,
@@ -19,7 +22,10 @@ export function streamTallyProjection(name: string, table: string): Projection &
       );
     },
     async apply(event: RecordedEvent, manager: EntityManager) {
-      const rows: Array<{ last_revision: string }> = await manager.query(`SELECT last_revision FROM ${qualified} WHERE stream_id = $1`, [event.streamId]);
+      const rows: Array<{ last_revision: string }> = await manager.query(
+        `SELECT last_revision FROM ${qualified} WHERE stream_id = $1`,
+        [event.streamId],
+      );
       const expected = rows.length === 0 ? 0n : BigInt(rows[0].last_revision) + 1n;
       if (event.revision !== expected) {
         throw new Error(`${name}: ${event.streamId} expected revision ${expected}, got ${event.revision}`);

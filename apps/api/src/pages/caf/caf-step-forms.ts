@@ -32,14 +32,23 @@ export const CAF_STEP_FORMS: Readonly<Record<string, CafStepForm>> = {
   },
   reviews: {
     title: 'Record a review',
-    fields: (today) => [day('reviewedOn', 'Reviewed on', today), { id: 'summary', label: 'What the review found', kind: 'textarea' }, { id: 'nextReviewOn', label: 'Next review (if there is one)', kind: 'date', optional: true }],
+    fields: (today) => [
+      day('reviewedOn', 'Reviewed on', today),
+      { id: 'summary', label: 'What the review found', kind: 'textarea' },
+      { id: 'nextReviewOn', label: 'Next review (if there is one)', kind: 'date', optional: true },
+    ],
   },
   'hand-over': {
     title: 'Hand over to another lead professional',
     fields: (today, choices) => [
       { id: 'to', label: 'New lead professional', kind: 'select', options: choices.practitioners },
       day('handedOverOn', 'Handed over on', today),
-      { id: 'reason', label: 'Why it is handed over', kind: 'textarea', hint: 'Stays in the practitioners\' record: the family copy shows only who leads now.' },
+      {
+        id: 'reason',
+        label: 'Why it is handed over',
+        kind: 'textarea',
+        hint: "Stays in the practitioners' record: the family copy shows only who leads now.",
+      },
     ],
   },
 };

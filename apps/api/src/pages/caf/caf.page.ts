@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -29,7 +42,10 @@ function byDomain<T extends { domain: string; element: string }>(contributions: 
     elements.set(c.element, [...(elements.get(c.element) ?? []), c]);
     domains.set(c.domain, elements);
   }
-  return [...domains].map(([domain, elements]) => ({ domain, elements: [...elements].map(([element, entries]) => ({ element, entries })) }));
+  return [...domains].map(([domain, elements]) => ({
+    domain,
+    elements: [...elements].map(([element, entries]) => ({ element, entries })),
+  }));
 }
 
 /** The lead professional's CAF (003 §1a, §3b): the same policy and reads as `/cafs/:cafId`. */
@@ -56,8 +72,14 @@ export class CafPage {
   async caf(@Param('cafId', uuid) cafId: string, @Query('recorded') recorded?: string) {
     const view = await leadProfessionalView(this.dataSource.manager, cafId, this.today());
     if (!view) throw new NotFoundException({ message: `No CAF ${cafId}`, field: 'cafId' });
-    const [contributions, copy] = await Promise.all([cafContributions(this.dataSource.manager, cafId, { includeSuperseded: true }), familyCopy(this.dataSource.manager, cafId)]);
-    const agencies = view.byAgency.map((a) => ({ ...a, actions: view.actions.filter((action) => action.ownerAgencyId === a.agencyId) }));
+    const [contributions, copy] = await Promise.all([
+      cafContributions(this.dataSource.manager, cafId, { includeSuperseded: true }),
+      familyCopy(this.dataSource.manager, cafId),
+    ]);
+    const agencies = view.byAgency.map((a) => ({
+      ...a,
+      actions: view.actions.filter((action) => action.ownerAgencyId === a.agencyId),
+    }));
     return {
       title: 'CAF',
       ...view,
@@ -112,7 +134,13 @@ export class CafPage {
     if (!view) throw new NotFoundException({ message: `No CAF ${cafId}`, field: 'cafId' });
     const [names, users] = await Promise.all([directoryNames(this.directory), this.directory.users()]);
     const practitioners = users.filter((u) => u.active && PRACTITIONER_ROLES.includes(u.role)).map((u) => u.userId);
-    return { title: form.title, cafId, childId: view.caf.childId, step: stepName, fields: form.fields(this.today(), choicesOf(names, practitioners)) };
+    return {
+      title: form.title,
+      cafId,
+      childId: view.caf.childId,
+      step: stepName,
+      fields: form.fields(this.today(), choicesOf(names, practitioners)),
+    };
   }
 
   private today(): string {

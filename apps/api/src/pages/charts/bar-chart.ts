@@ -48,7 +48,11 @@ const PLOT = { top: 20, bottom: 200, left: 40, groupWidth: 120, barGap: 4 };
  * in each per series, scaled to the largest count. `count` says how many of a series fall in
  * a group; a group or series with nothing still draws (a zero bar), so the axis is the one asked.
  */
-export function barChart(groups: readonly Group[], series: readonly Series[], count: (group: string, series: string) => number): BarChart {
+export function barChart(
+  groups: readonly Group[],
+  series: readonly Series[],
+  count: (group: string, series: string) => number,
+): BarChart {
   const toned = series.map((s, i) => ({ ...s, tone: s.tone ?? TONES[i % TONES.length] }));
   const counts = groups.map((g) => toned.map((s) => count(g.key, s.key)));
   const max = Math.max(1, ...counts.flat());
@@ -62,7 +66,16 @@ export function barChart(groups: readonly Group[], series: readonly Series[], co
         x: x + PLOT.groupWidth / 2,
         bars: toned.map((s, b) => {
           const height = Math.round(counts[g][b] * scale);
-          return { series: s.key, label: s.label, tone: s.tone, count: counts[g][b], x: Math.round(x + PLOT.barGap + b * (barWidth + PLOT.barGap)), y: PLOT.bottom - height, width: Math.round(barWidth), height };
+          return {
+            series: s.key,
+            label: s.label,
+            tone: s.tone,
+            count: counts[g][b],
+            x: Math.round(x + PLOT.barGap + b * (barWidth + PLOT.barGap)),
+            y: PLOT.bottom - height,
+            width: Math.round(barWidth),
+            height,
+          };
         }),
       };
     }),
@@ -78,7 +91,10 @@ export function barChart(groups: readonly Group[], series: readonly Series[], co
 }
 
 /** Counts by a pair of keys, for `barChart`'s `count`. */
-export function tally<T>(items: readonly T[], keyOf: (item: T) => readonly [string, string]): (group: string, series: string) => number {
+export function tally<T>(
+  items: readonly T[],
+  keyOf: (item: T) => readonly [string, string],
+): (group: string, series: string) => number {
   const counts = new Map<string, number>();
   for (const item of items) {
     const key = JSON.stringify(keyOf(item));

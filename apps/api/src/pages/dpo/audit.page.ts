@@ -14,7 +14,8 @@ import { Page } from '../page.decorator';
 /** Entries a page of history shows; the next page starts below the last one's sequence number. */
 const PAGE_SIZE = 25;
 
-const olderPage = <T extends { seq: string }>(entries: readonly T[]): string | null => (entries.length === PAGE_SIZE ? entries[entries.length - 1].seq : null);
+const olderPage = <T extends { seq: string }>(entries: readonly T[]): string | null =>
+  entries.length === PAGE_SIZE ? entries[entries.length - 1].seq : null;
 
 /** The data-protection officer's view of the access log: histories, the chain's state, failed sign-ins. */
 @Page()
@@ -30,13 +31,25 @@ export class AuditPage {
   /** Asks whose history; a search without JavaScript lands here and goes on to the history's own address. */
   @Get('access-history')
   @Policy(administrationPolicies.accessHistory)
-  async search(@Query('whose') whose: unknown, @Query('id') id: unknown, @Query('outcome') outcome: unknown, @Res() res: Response) {
+  async search(
+    @Query('whose') whose: unknown,
+    @Query('id') id: unknown,
+    @Query('outcome') outcome: unknown,
+    @Res() res: Response,
+  ) {
     if ((whose === 'children' || whose === 'users') && typeof id === 'string' && id.trim() !== '') {
       const filter = outcome === 'allowed' || outcome === 'refused' ? `?outcome=${outcome}` : '';
       return res.redirect(303, `/app/dpo/access-history/${whose}/${encodeURIComponent(id.trim())}${filter}`);
     }
-    const errors = whose === undefined ? undefined : [{ text: 'Enter a child\'s id or a user\'s id', href: '#id', field: 'id' }];
-    return res.status(errors ? 400 : 200).render('dpo/access-search', { title: 'Access history', users: await this.directory.users(), errors, errorFor: errors ? { id: errors[0].text } : undefined, values: { whose, outcome } });
+    const errors =
+      whose === undefined ? undefined : [{ text: "Enter a child's id or a user's id", href: '#id', field: 'id' }];
+    return res.status(errors ? 400 : 200).render('dpo/access-search', {
+      title: 'Access history',
+      users: await this.directory.users(),
+      errors,
+      errorFor: errors ? { id: errors[0].text } : undefined,
+      values: { whose, outcome },
+    });
   }
 
   @Get('access-history/children/:childId')
@@ -57,7 +70,10 @@ export class AuditPage {
   @Policy(administrationPolicies.verifyAccessLog)
   @Render('dpo/chain')
   async chain() {
-    const [verification, [latest]] = await Promise.all([verifyChain(this.accessLog, this.anchors), this.anchors.page(1)]);
+    const [verification, [latest]] = await Promise.all([
+      verifyChain(this.accessLog, this.anchors),
+      this.anchors.page(1),
+    ]);
     return { title: 'The access log chain', verification, latest: latest ?? null, key: this.anchors.publicKey };
   }
 
@@ -69,7 +85,12 @@ export class AuditPage {
     return { title: 'Security log', entries, older: olderPage(entries), first: query.before === undefined };
   }
 
-  private async history(whose: 'children' | 'users', id: string, filter: Parameters<AccessLog['history']>[0], query: FilteredHistoryPage) {
+  private async history(
+    whose: 'children' | 'users',
+    id: string,
+    filter: Parameters<AccessLog['history']>[0],
+    query: FilteredHistoryPage,
+  ) {
     const entries = await this.accessLog.history(filter, { before: query.before, limit: PAGE_SIZE });
     const older = olderPage(entries);
     const base = `/app/dpo/access-history/${whose}/${encodeURIComponent(id)}`;

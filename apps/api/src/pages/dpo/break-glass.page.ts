@@ -15,7 +15,10 @@ import { Page } from '../page.decorator';
 @Page()
 @Controller('app/dpo/break-glass')
 export class BreakGlassPage {
-  constructor(private readonly restricted: RestrictedRecords, private readonly directory: Directory) {}
+  constructor(
+    private readonly restricted: RestrictedRecords,
+    private readonly directory: Directory,
+  ) {}
 
   @Get()
   @Policy(administrationPolicies.reviewBreakGlass)
@@ -26,7 +29,13 @@ export class BreakGlassPage {
 
   @Post(':id/review')
   @Policy(administrationPolicies.reviewBreakGlass)
-  async review(@Param('id') id: string, @Body() form: Record<string, unknown>, @Requester() { actor }: RequestContext, @Req() req: FormRequest, @Res() res: Response) {
+  async review(
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Requester() { actor }: RequestContext,
+    @Req() req: FormRequest,
+    @Res() res: Response,
+  ) {
     formPage(req, 'dpo/break-glass', { ...(await this.model()), reviewing: id });
     const { note } = (await stepBody({ body: ReviewNote }, { note: form.note })) as { note: string };
     if (!/^\d+$/.test(id) || !(await this.restricted.review(id, actor, note))) {
@@ -36,6 +45,10 @@ export class BreakGlassPage {
   }
 
   private async model() {
-    return { title: 'Break-glass reviews', openings: await this.restricted.awaitingReview(), names: await directoryNames(this.directory) };
+    return {
+      title: 'Break-glass reviews',
+      openings: await this.restricted.awaitingReview(),
+      names: await directoryNames(this.directory),
+    };
   }
 }

@@ -10,12 +10,19 @@ export interface CountedDisclosure {
 export interface DisclosureChart {
   readonly chart: BarChart;
   /** The numbers in more detail than the bars: month, agency, basis, count. */
-  readonly rows: ReadonlyArray<{ readonly month: string; readonly agencyId: string; readonly basis: string; readonly count: number }>;
+  readonly rows: ReadonlyArray<{
+    readonly month: string;
+    readonly agencyId: string;
+    readonly basis: string;
+    readonly count: number;
+  }>;
 }
 
 /** The basis in words: consent, or the Box 13 ground a disclosure without consent rests on. */
 export const basisOf = (basis: CountedDisclosure['basis']): string =>
-  basis?.kind === 'without-consent' ? `without consent (${(basis.ground ?? 'no ground').replace(/-/g, ' ')})` : (basis?.kind ?? 'none recorded').replace(/-/g, ' ');
+  basis?.kind === 'without-consent'
+    ? `without consent (${(basis.ground ?? 'no ground').replace(/-/g, ' ')})`
+    : (basis?.kind ?? 'none recorded').replace(/-/g, ' ');
 
 const monthLabel = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const monthOf = (at: Date) => at.toISOString().slice(0, 7);
@@ -25,7 +32,11 @@ const monthOf = (at: Date) => at.toISOString().slice(0, 7);
  * basis, and the table behind them by agency too. Months are UTC calendar months.
  */
 export function disclosureChart(entries: readonly CountedDisclosure[]): DisclosureChart {
-  const counted = entries.map((e) => ({ month: monthOf(e.disclosedAt), agencyId: e.recipientAgencyId, basis: basisOf(e.basis) }));
+  const counted = entries.map((e) => ({
+    month: monthOf(e.disclosedAt),
+    agencyId: e.recipientAgencyId,
+    basis: basisOf(e.basis),
+  }));
   const months = [...new Set(counted.map((e) => e.month))].sort();
   const bases = [...new Set(counted.map((e) => e.basis))].sort();
   const chart = barChart(
@@ -36,6 +47,9 @@ export function disclosureChart(entries: readonly CountedDisclosure[]): Disclosu
   const byRow = tally(counted, (e) => [JSON.stringify([e.month, e.agencyId]), e.basis]);
   const rows = [...new Map(counted.map((e) => [JSON.stringify([e.month, e.agencyId, e.basis]), e])).values()]
     .map((e) => ({ ...e, count: byRow(JSON.stringify([e.month, e.agencyId]), e.basis) }))
-    .sort((a, b) => a.month.localeCompare(b.month) || a.agencyId.localeCompare(b.agencyId) || a.basis.localeCompare(b.basis));
+    .sort(
+      (a, b) =>
+        a.month.localeCompare(b.month) || a.agencyId.localeCompare(b.agencyId) || a.basis.localeCompare(b.basis),
+    );
   return { chart, rows };
 }

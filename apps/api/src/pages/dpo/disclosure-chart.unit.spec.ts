@@ -4,7 +4,7 @@ const at = (iso: string) => new Date(iso);
 const consent = { kind: 'consent' };
 const harm = { kind: 'without-consent', ground: 'risk-of-significant-harm' };
 
-describe('the dpo\'s disclosures by basis and agency by month', () => {
+describe("the dpo's disclosures by basis and agency by month", () => {
   const { chart, rows } = disclosureChart([
     { disclosedAt: at('2026-11-03T10:00:00Z'), recipientAgencyId: 'police', basis: harm },
     { disclosedAt: at('2026-11-20T10:00:00Z'), recipientAgencyId: 'police', basis: harm },
@@ -21,13 +21,22 @@ describe('the dpo\'s disclosures by basis and agency by month', () => {
   });
 
   it('draws one bar per basis in each month, the tallest for the largest count', () => {
-    expect(chart.groups.map((m) => [m.key, m.label])).toEqual([['2026-11', 'Nov 2026'], ['2026-12', 'Dec 2026']]);
+    expect(chart.groups.map((m) => [m.key, m.label])).toEqual([
+      ['2026-11', 'Nov 2026'],
+      ['2026-12', 'Dec 2026'],
+    ]);
     const [november, december] = chart.groups;
-    expect(november.bars.map((b) => [b.label, b.count])).toEqual([['consent', 1], ['without consent (risk of significant harm)', 2]]);
+    expect(november.bars.map((b) => [b.label, b.count])).toEqual([
+      ['consent', 1],
+      ['without consent (risk of significant harm)', 2],
+    ]);
     expect(november.bars[1].height).toBe(chart.plotBottom - chart.plotTop);
     expect(november.bars[0].height).toBe((chart.plotBottom - chart.plotTop) / 2);
     expect(december.bars[0]).toMatchObject({ count: 0, height: 0, y: chart.plotBottom });
-    expect(chart.table.map((r) => r.counts)).toEqual([[1, 2], [0, 1]]);
+    expect(chart.table.map((r) => r.counts)).toEqual([
+      [1, 2],
+      [0, 1],
+    ]);
   });
 
   it('names a basis in words, and an empty ledger still draws', () => {

@@ -5,7 +5,11 @@ import { CONFIG } from '../../platform/tokens';
 
 /** Only what Chromium needs from the process's environment: no preloaded libraries of the host's. */
 const browserEnvironment = (): Record<string, string> =>
-  Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'LD_PRELOAD' && !e[0].startsWith('FAKETIME')));
+  Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && e[0] !== 'LD_PRELOAD' && !e[0].startsWith('FAKETIME'),
+    ),
+  );
 
 /**
  * A self-contained HTML page printed to PDF by the browser engine (Chromium, headless, by
@@ -25,7 +29,11 @@ export class PdfPrinter implements OnModuleDestroy {
     try {
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' },
+      });
     } finally {
       await context.close();
     }
@@ -41,7 +49,13 @@ export class PdfPrinter implements OnModuleDestroy {
     this.browser ??= chromium.launch({
       executablePath: this.config.web.pdfBrowserPath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       env: browserEnvironment(),
     });
     // A browser that failed to start is tried again at the next print.

@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Directory } from '@app/access/directory/directory';
@@ -16,7 +29,13 @@ import { directoryNames } from '../directory-names';
 import { type FormRequest, formPage } from '../error-pages';
 import { formBody } from '../form-fields';
 import { Page } from '../page.decorator';
-import { CLOCK_TAGS, DECISION_WORDS, RECORD_CLASS_WORDS, RETENTION_FORMS, REVIEW_STATUS_WORDS } from './retention-words';
+import {
+  CLOCK_TAGS,
+  DECISION_WORDS,
+  RECORD_CLASS_WORDS,
+  RETENTION_FORMS,
+  REVIEW_STATUS_WORDS,
+} from './retention-words';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const BASE = '/app/dpo/retention';
@@ -30,7 +49,12 @@ type Review = Record<string, unknown> & {
   decisions: Array<Record<string, unknown> & { decision: string; at?: string; on?: string; by?: { userId: string } }>;
 };
 
-const DONE: Readonly<Record<string, string>> = { disposal: 'The record was disposed of: its data key is deleted', keep: 'The decision to keep the record is recorded', 'legal-holds': 'The legal hold is placed', lifting: 'The legal hold is lifted' };
+const DONE: Readonly<Record<string, string>> = {
+  disposal: 'The record was disposed of: its data key is deleted',
+  keep: 'The decision to keep the record is recorded',
+  'legal-holds': 'The legal hold is placed',
+  lifting: 'The legal hold is lifted',
+};
 
 /**
  * The dpo's retention reviews (ADR 016, docs/retention.md) as pages: the queue with each
@@ -40,15 +64,27 @@ const DONE: Readonly<Record<string, string>> = { disposal: 'The record was dispo
 @Page()
 @Controller('app/dpo/retention')
 export class RetentionPage {
-  constructor(private readonly acts: RetentionActs, private readonly dataSource: DataSource, private readonly directory: Directory, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly acts: RetentionActs,
+    private readonly dataSource: DataSource,
+    private readonly directory: Directory,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Get()
   @Policy(retentionPolicies.queue)
   @Render('dpo/retention')
   async queue() {
     const today = this.today();
-    const reviews = ((await retentionReviews(this.dataSource.manager, today)) as Review[]).map((r) => this.described(r));
-    return { title: 'Retention reviews', today, due: reviews.filter((r) => r.status === 'due'), decided: reviews.filter((r) => r.status !== 'due') };
+    const reviews = ((await retentionReviews(this.dataSource.manager, today)) as Review[]).map((r) =>
+      this.described(r),
+    );
+    return {
+      title: 'Retention reviews',
+      today,
+      due: reviews.filter((r) => r.status === 'due'),
+      decided: reviews.filter((r) => r.status !== 'due'),
+    };
   }
 
   @Get('children/:childId')
@@ -74,17 +110,32 @@ export class RetentionPage {
 
   @Post('children/:childId/keep')
   @Policy(retentionPolicies.child)
-  async keep(@Param('childId', uuid) childId: string, @Body() form: Record<string, unknown>, @Requester() requester: RequestContext, @Req() req: FormRequest, @Res() res: Response) {
+  async keep(
+    @Param('childId', uuid) childId: string,
+    @Body() form: Record<string, unknown>,
+    @Requester() requester: RequestContext,
+    @Req() req: FormRequest,
+    @Res() res: Response,
+  ) {
     const model = await this.formModel(childId, 'keep');
     formPage(req, 'dpo/retention-form', model);
-    const body = (await stepBody({ body: KeepBody }, formBody(model.fields, form))) as { keepUntil: string; reason: string };
+    const body = (await stepBody({ body: KeepBody }, formBody(model.fields, form))) as {
+      keepUntil: string;
+      reason: string;
+    };
     await this.acts.keep(childId, body, requester);
     res.redirect(303, `${BASE}/children/${childId}?done=keep`);
   }
 
   @Post('children/:childId/legal-holds')
   @Policy(retentionPolicies.child)
-  async placeHold(@Param('childId', uuid) childId: string, @Body() form: Record<string, unknown>, @Requester() requester: RequestContext, @Req() req: FormRequest, @Res() res: Response) {
+  async placeHold(
+    @Param('childId', uuid) childId: string,
+    @Body() form: Record<string, unknown>,
+    @Requester() requester: RequestContext,
+    @Req() req: FormRequest,
+    @Res() res: Response,
+  ) {
     const model = await this.formModel(childId, 'legal-holds');
     formPage(req, 'dpo/retention-form', model);
     const body = (await stepBody({ body: LegalHoldBody }, formBody(model.fields, form))) as { reason: string };
@@ -103,7 +154,10 @@ export class RetentionPage {
     @Res() res: Response,
   ) {
     formPage(req, 'dpo/retention-review', { ...(await this.reviewModel(childId)), lifting: holdId });
-    const body = (await stepBody({ body: LegalHoldLiftingBody }, { reason: typeof form.reason === 'string' && form.reason.trim() !== '' ? form.reason.trim() : undefined })) as { reason: string };
+    const body = (await stepBody(
+      { body: LegalHoldLiftingBody },
+      { reason: typeof form.reason === 'string' && form.reason.trim() !== '' ? form.reason.trim() : undefined },
+    )) as { reason: string };
     await this.acts.liftHold(childId, holdId, body, requester);
     res.redirect(303, `${BASE}/children/${childId}?done=lifting`);
   }
@@ -111,13 +165,25 @@ export class RetentionPage {
   private async reviewModel(childId: string, done?: string) {
     const found = await this.read(childId);
     const names = await directoryNames(this.directory);
-    return { title: 'Retention review', review: found, timeline: this.timeline(found, names), done: done ? DONE[done] ?? null : null };
+    return {
+      title: 'Retention review',
+      review: found,
+      timeline: this.timeline(found, names),
+      done: done ? (DONE[done] ?? null) : null,
+    };
   }
 
   private async formModel(childId: string, form: string) {
-    if (!Object.hasOwn(RETENTION_FORMS, form)) throw new NotFoundException({ message: `No form ${form}`, field: 'form' });
+    if (!Object.hasOwn(RETENTION_FORMS, form))
+      throw new NotFoundException({ message: `No form ${form}`, field: 'form' });
     const { title, fields, submitText } = RETENTION_FORMS[form];
-    return { title, review: await this.read(childId), fields, submitText, action: `${BASE}/children/${childId}/${form}` };
+    return {
+      title,
+      review: await this.read(childId),
+      fields,
+      submitText,
+      action: `${BASE}/children/${childId}/${form}`,
+    };
   }
 
   private async read(childId: string) {
@@ -131,7 +197,10 @@ export class RetentionPage {
       ...r,
       statusText: REVIEW_STATUS_WORDS[r.status] ?? r.status,
       tag: r.clock ? CLOCK_TAGS[r.clock] : null,
-      records: (r.records ?? []).map((record) => ({ ...record, classText: RECORD_CLASS_WORDS[record.recordClass] ?? record.recordClass })),
+      records: (r.records ?? []).map((record) => ({
+        ...record,
+        classText: RECORD_CLASS_WORDS[record.recordClass] ?? record.recordClass,
+      })),
       activeHolds: r.holds.filter((h) => h.liftedAt === null),
     };
   }
@@ -140,8 +209,14 @@ export class RetentionPage {
     return r.decisions.map((d) => ({
       title: DECISION_WORDS[d.decision] ?? d.decision,
       at: String(d.at ?? d.on ?? ''),
-      by: d.by ? names.users[d.by.userId] ?? d.by.userId : '',
-      text: [d.keepUntil ? `Until ${ukDate(String(d.keepUntil))}.` : '', typeof d.reason === 'string' ? d.reason : '', typeof d.reasons === 'string' ? d.reasons : ''].filter(Boolean).join(' '),
+      by: d.by ? (names.users[d.by.userId] ?? d.by.userId) : '',
+      text: [
+        d.keepUntil ? `Until ${ukDate(String(d.keepUntil))}.` : '',
+        typeof d.reason === 'string' ? d.reason : '',
+        typeof d.reasons === 'string' ? d.reasons : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     }));
   }
 

@@ -1,4 +1,18 @@
-import { BadRequestException, Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -14,30 +28,66 @@ import { CLOCK } from '../../platform/tokens';
 import { channelLabel, ukDate } from '../../sharing/report-words';
 import { subjectAccessPage } from '../../sharing/subject-access-page';
 import { releasedPack } from '../../subject-access/released-pack';
-import { RecordSubjectAccessRequestCommand, TakeSubjectAccessStepCommand } from '../../subject-access/subject-access-commands';
+import {
+  RecordSubjectAccessRequestCommand,
+  TakeSubjectAccessStepCommand,
+} from '../../subject-access/subject-access-commands';
 import { SUBJECT_ACCESS_STEPS } from '../../subject-access/subject-access-steps';
 import { directoryNames } from '../directory-names';
 import { type FormRequest, formPage } from '../error-pages';
 import { type FormField, formBody } from '../form-fields';
 import { numberOf } from '../form-values';
 import { Page } from '../page.decorator';
-import { EXTENSION_FIELDS, IDENTITY_WORDS, KIND_WORDS, newRequestFields, RELATIONSHIP_WORDS, RESPONSE_FIELDS, STATUS_TAGS } from './subject-access-words';
+import {
+  EXTENSION_FIELDS,
+  IDENTITY_WORDS,
+  KIND_WORDS,
+  newRequestFields,
+  RELATIONSHIP_WORDS,
+  RESPONSE_FIELDS,
+  STATUS_TAGS,
+} from './subject-access-words';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const BASE = '/app/dpo/subject-access-requests';
 const DAY_MS = 86_400_000;
 
-const STEP_FORMS: Readonly<Record<string, { title: string; fields: readonly FormField[]; submitText: string; done: string }>> = {
-  extension: { title: 'Extend the request', fields: EXTENSION_FIELDS, submitText: 'Record the extension', done: 'The extension is recorded' },
-  response: { title: 'Send the response', fields: RESPONSE_FIELDS, submitText: 'Release the response pack', done: 'The response pack is released and the request closed' },
+const STEP_FORMS: Readonly<
+  Record<string, { title: string; fields: readonly FormField[]; submitText: string; done: string }>
+> = {
+  extension: {
+    title: 'Extend the request',
+    fields: EXTENSION_FIELDS,
+    submitText: 'Record the extension',
+    done: 'The extension is recorded',
+  },
+  response: {
+    title: 'Send the response',
+    fields: RESPONSE_FIELDS,
+    submitText: 'Release the response pack',
+    done: 'The response pack is released and the request closed',
+  },
 };
 
 /** Calendar days from today to the due day: negative once it has passed. */
-const daysLeft = (dueBy: IsoDate, today: IsoDate) => Math.round((Date.parse(`${dueBy}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+const daysLeft = (dueBy: IsoDate, today: IsoDate) =>
+  Math.round((Date.parse(`${dueBy}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
 
 type Person = { name?: string; relationship?: string } | null;
-type Extension = { months: number; reason: string | null; requesterToldOn: string; extendedBy: { userId: string }; extendedAt: string } | null;
-type Released = { disclosureId: string; channel: string; sent: { digest: string; items: unknown[] }; releasedBy: { userId: string }; releasedAt: string } | null;
+type Extension = {
+  months: number;
+  reason: string | null;
+  requesterToldOn: string;
+  extendedBy: { userId: string };
+  extendedAt: string;
+} | null;
+type Released = {
+  disclosureId: string;
+  channel: string;
+  sent: { digest: string; items: unknown[] };
+  releasedBy: { userId: string };
+  releasedAt: string;
+} | null;
 
 /**
  * The dpo's subject-access requests (ADR 015) as pages: the queue with each request's clock,
@@ -64,7 +114,10 @@ export class SubjectAccessRequestsPage {
     return {
       title: 'Subject-access requests',
       today,
-      counts: (['overdue', 'due', 'answered'] as const).map((s) => ({ tag: STATUS_TAGS[s], count: requests.filter((r) => r.status === s).length })),
+      counts: (['overdue', 'due', 'answered'] as const).map((s) => ({
+        tag: STATUS_TAGS[s],
+        count: requests.filter((r) => r.status === s).length,
+      })),
       open: requests.filter((r) => r.status !== 'answered'),
       answered: requests.filter((r) => r.status === 'answered'),
     };
@@ -79,7 +132,12 @@ export class SubjectAccessRequestsPage {
 
   @Post('new')
   @Policy(subjectAccessPolicies.work)
-  async record(@Body() form: Record<string, unknown>, @Requester() requester: RequestContext, @Req() req: FormRequest, @Res() res: Response) {
+  async record(
+    @Body() form: Record<string, unknown>,
+    @Requester() requester: RequestContext,
+    @Req() req: FormRequest,
+    @Res() res: Response,
+  ) {
     const model = this.newModel();
     formPage(req, 'dpo/subject-access-new', model);
     const flat = formBody(model.fields, form);
@@ -95,7 +153,11 @@ export class SubjectAccessRequestsPage {
       res.redirect(303, `${BASE}/${requestId}`);
     } catch (error) {
       // A mistyped id is the form's mistake: said on the field, not as a missing page.
-      if (error instanceof NotFoundException) throw new BadRequestException({ message: 'No child has this id: check it against the child\'s record', field: 'childId' });
+      if (error instanceof NotFoundException)
+        throw new BadRequestException({
+          message: "No child has this id: check it against the child's record",
+          field: 'childId',
+        });
       throw error;
     }
   }
@@ -105,7 +167,12 @@ export class SubjectAccessRequestsPage {
   @Render('dpo/subject-access-request')
   async request(@Param('requestId', uuid) requestId: string, @Query('recorded') recorded?: string) {
     const found = await this.read(requestId);
-    return { title: 'Subject-access request', request: found, timeline: this.timeline(found, await directoryNames(this.directory)), recorded: recorded && Object.hasOwn(STEP_FORMS, recorded) ? STEP_FORMS[recorded].done : null };
+    return {
+      title: 'Subject-access request',
+      request: found,
+      timeline: this.timeline(found, await directoryNames(this.directory)),
+      recorded: recorded && Object.hasOwn(STEP_FORMS, recorded) ? STEP_FORMS[recorded].done : null,
+    };
   }
 
   /** The pack as it went to the requester, from the log, to print or save and send by the channel recorded. */
@@ -134,22 +201,43 @@ export class SubjectAccessRequestsPage {
   ) {
     const model = await this.stepModel(requestId, stepName);
     // The domain's message names the rule in ISO days; the form says it in the dpo's words.
-    formPage(req, 'dpo/subject-access-step', model, {}, { lateReason: `Enter why the response is late: it was due by ${ukDate(model.request.dueBy)}` });
+    formPage(
+      req,
+      'dpo/subject-access-step',
+      model,
+      {},
+      { lateReason: `Enter why the response is late: it was due by ${ukDate(model.request.dueBy)}` },
+    );
     const step = SUBJECT_ACCESS_STEPS[stepName];
     const typed = formBody(model.fields, form);
-    const fields = await stepBody(step, stepName === 'extension' ? { ...typed, months: numberOf(form, 'months') } : typed);
+    const fields = await stepBody(
+      step,
+      stepName === 'extension' ? { ...typed, months: numberOf(form, 'months') } : typed,
+    );
     await this.commands.execute(new TakeSubjectAccessStepCommand(requestId, step, fields, undefined, requester));
     res.redirect(303, `${BASE}/${requestId}?recorded=${stepName}`);
   }
 
   private newModel() {
-    return { title: 'Log a subject-access request', fields: newRequestFields(this.today()), action: `${BASE}/new`, submitText: 'Log the request' };
+    return {
+      title: 'Log a subject-access request',
+      fields: newRequestFields(this.today()),
+      action: `${BASE}/new`,
+      submitText: 'Log the request',
+    };
   }
 
   private async stepModel(requestId: string, stepName: string) {
     const form = stepNamed(STEP_FORMS, stepName);
     const found = await this.read(requestId);
-    return { title: form.title, request: found, step: stepName, fields: form.fields, submitText: form.submitText, action: `${BASE}/${requestId}/${stepName}` };
+    return {
+      title: form.title,
+      request: found,
+      step: stepName,
+      fields: form.fields,
+      submitText: form.submitText,
+      action: `${BASE}/${requestId}/${stepName}`,
+    };
   }
 
   private async read(requestId: string) {
@@ -179,22 +267,62 @@ export class SubjectAccessRequestsPage {
       response: r.response as Released,
       breach: r.breach as { dueBy: string; reason: string } | null,
       daysLeft: r.status === 'answered' ? null : left,
-      clockText: r.status === 'answered' ? null : left < 0 ? `${-left} day${left === -1 ? '' : 's'} overdue` : left === 0 ? 'Due today' : `${left} day${left === 1 ? '' : 's'} left`,
+      clockText:
+        r.status === 'answered'
+          ? null
+          : left < 0
+            ? `${-left} day${left === -1 ? '' : 's'} overdue`
+            : left === 0
+              ? 'Due today'
+              : `${left} day${left === 1 ? '' : 's'} left`,
     };
   }
 
   /** What happened to the request, in order, with who did it. */
-  private timeline(r: ReturnType<SubjectAccessRequestsPage['described']>, names: Awaited<ReturnType<typeof directoryNames>>) {
-    const who = (by: { userId: string } | undefined) => (by ? names.users[by.userId] ?? by.userId : '');
+  private timeline(
+    r: ReturnType<SubjectAccessRequestsPage['described']>,
+    names: Awaited<ReturnType<typeof directoryNames>>,
+  ) {
+    const who = (by: { userId: string } | undefined) => (by ? (names.users[by.userId] ?? by.userId) : '');
     return [
-      { title: 'Request received and logged', at: r.recordedAt.toISOString(), by: who(r.recordedBy), text: `Received on ${ukDate(r.receivedOn)}, from ${r.requesterName}. Due by ${ukDate(r.firstDueBy)}.` },
+      {
+        title: 'Request received and logged',
+        at: r.recordedAt.toISOString(),
+        by: who(r.recordedBy),
+        text: `Received on ${ukDate(r.receivedOn)}, from ${r.requesterName}. Due by ${ukDate(r.firstDueBy)}.`,
+      },
       ...(r.extension
-        ? [{ title: `Extended by ${r.extension.months} month${r.extension.months === 1 ? '' : 's'}`, at: r.extension.extendedAt, by: who(r.extension.extendedBy), text: `${r.extension.reason ? `${r.extension.reason.replace(/\.?$/, '.')} ` : ''}The requester was told on ${ukDate(r.extension.requesterToldOn)}. Now due by ${ukDate(r.dueBy)}.` }]
+        ? [
+            {
+              title: `Extended by ${r.extension.months} month${r.extension.months === 1 ? '' : 's'}`,
+              at: r.extension.extendedAt,
+              by: who(r.extension.extendedBy),
+              text: `${r.extension.reason ? `${r.extension.reason.replace(/\.?$/, '.')} ` : ''}The requester was told on ${ukDate(r.extension.requesterToldOn)}. Now due by ${ukDate(r.dueBy)}.`,
+            },
+          ]
         : []),
       ...(r.response
-        ? [{ title: 'Response pack released', at: r.response.releasedAt, by: who(r.response.releasedBy), text: `Sent ${channelLabel(r.response.channel).toLowerCase()}: ${r.response.sent.items.length} item${r.response.sent.items.length === 1 ? '' : 's'}, digest ${r.response.sent.digest}.` }]
+        ? [
+            {
+              title: 'Response pack released',
+              at: r.response.releasedAt,
+              by: who(r.response.releasedBy),
+              text: `Sent ${channelLabel(r.response.channel).toLowerCase()}: ${r.response.sent.items.length} item${r.response.sent.items.length === 1 ? '' : 's'}, digest ${r.response.sent.digest}.`,
+            },
+          ]
         : []),
-      ...(r.answeredOn ? [{ title: r.breach ? 'Answered late' : 'Answered on time', at: r.response?.releasedAt ?? r.answeredOn, by: who(r.response?.releasedBy), text: r.breach ? `Due by ${ukDate(r.breach.dueBy)}; answered on ${ukDate(r.answeredOn)}. Why late: ${r.breach.reason}` : `Answered on ${ukDate(r.answeredOn)}.` }] : []),
+      ...(r.answeredOn
+        ? [
+            {
+              title: r.breach ? 'Answered late' : 'Answered on time',
+              at: r.response?.releasedAt ?? r.answeredOn,
+              by: who(r.response?.releasedBy),
+              text: r.breach
+                ? `Due by ${ukDate(r.breach.dueBy)}; answered on ${ukDate(r.answeredOn)}. Why late: ${r.breach.reason}`
+                : `Answered on ${ukDate(r.answeredOn)}.`,
+            },
+          ]
+        : []),
     ];
   }
 

@@ -7,7 +7,8 @@ import type { FamilyConsent } from '../../family/family-view';
 
 const PURPOSES: Readonly<Record<string, string>> = {
   'learning-mentor-support': 'Help from a learning mentor at school',
-  'mast-involvement': 'Help from the Multi-Agency Support Team (workers from different services who meet to help children)',
+  'mast-involvement':
+    'Help from the Multi-Agency Support Team (workers from different services who meet to help children)',
   'common-assessment': 'A Common Assessment (CAF): a plan made with your family and the people who help you',
   'information-sharing': 'Telling the people named here so that they can help',
 };
@@ -26,7 +27,11 @@ const CATEGORIES: Readonly<Record<string, string>> = {
 const STATUS: Readonly<Record<FamilyConsent['status'], { text: string; colour: string; meaning: string }>> = {
   'in-force': { text: 'In use', colour: 'green', meaning: 'This agreement is being used now.' },
   'not-yet-started': { text: 'Not started yet', colour: 'blue', meaning: 'This agreement starts later.' },
-  withdrawn: { text: 'Withdrawn', colour: 'grey', meaning: 'This agreement was stopped. Nothing more is shared because of it.' },
+  withdrawn: {
+    text: 'Withdrawn',
+    colour: 'grey',
+    meaning: 'This agreement was stopped. Nothing more is shared because of it.',
+  },
   expired: { text: 'Ended', colour: 'grey', meaning: 'This agreement has come to its end date.' },
   refused: { text: 'Said no', colour: 'red', meaning: 'The answer was no: nothing is shared because of it.' },
 };
@@ -38,7 +43,9 @@ export function consentInWords(consent: FamilyConsent, agencies: ReadonlyMap<str
   return {
     ...consent,
     purposesInWords: consent.purposes.map((p) => said(PURPOSES, p)),
-    recipientsInWords: consent.recipients.map((r) => (r === 'parent-carer' ? 'Parents and carers' : (agencies.get(r) ?? r))),
+    recipientsInWords: consent.recipients.map((r) =>
+      r === 'parent-carer' ? 'Parents and carers' : (agencies.get(r) ?? r),
+    ),
     categoriesInWords: consent.categories.map((c) => said(CATEGORIES, c)),
     statusInWords: STATUS[consent.status],
     canWithdraw: consent.status === 'in-force' || consent.status === 'not-yet-started',
@@ -51,6 +58,7 @@ export function consentInWords(consent: FamilyConsent, agencies: ReadonlyMap<str
  */
 export function whyInWords(basis: string): string {
   if (basis.startsWith('With consent')) return 'Because permission was given (this is called consent).';
-  if (basis.startsWith('Without consent, ')) return `Without asking first, ${basis.slice('Without consent, '.length)}. The law allows this in a few cases, for example to keep a child safe.`;
+  if (basis.startsWith('Without consent, '))
+    return `Without asking first, ${basis.slice('Without consent, '.length)}. The law allows this in a few cases, for example to keep a child safe.`;
   return basis;
 }

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Directory } from '@app/access/directory/directory';
@@ -26,38 +38,70 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @Page()
 @Controller('app/family')
 export class FamilyPages {
-  constructor(private readonly dataSource: DataSource, private readonly directory: Directory, private readonly record: FamilyRecord) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: Directory,
+    private readonly record: FamilyRecord,
+  ) {}
 
   @Get()
   @Policy(familyPolicies.ownChildren)
   @Render('family/home')
   async home(@Requester() { actor }: RequestContext) {
     const children = await childrenLinkedTo(this.dataSource.manager, actor.userId);
-    return { title: actor.role === 'young-person' ? 'Your record' : 'Your family', youngPerson: actor.role === 'young-person', children };
+    return {
+      title: actor.role === 'young-person' ? 'Your record' : 'Your family',
+      youngPerson: actor.role === 'young-person',
+      children,
+    };
   }
 
   @Get('children/:childId/caf')
   @Policy(familyPolicies.read)
   @Render('family/caf')
-  async caf(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience, @Requester() requester: RequestContext) {
-    const [child, copies, names] = [await this.child(requester, childId), await this.record.cafs(childId, audience, requester), await directoryNames(this.directory)];
+  async caf(
+    @Param('childId', uuid) childId: string,
+    @PolicyView() audience: FamilyAudience,
+    @Requester() requester: RequestContext,
+  ) {
+    const [child, copies, names] = [
+      await this.child(requester, childId),
+      await this.record.cafs(childId, audience, requester),
+      await directoryNames(this.directory),
+    ];
     return { title: 'Common Assessment (CAF)', ...child, audience, copies, names };
   }
 
   @Get('children/:childId/consents')
   @Policy(familyPolicies.read)
   @Render('family/consents')
-  async consents(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience, @Requester() requester: RequestContext, @Query('withdrawn') withdrawn?: string) {
+  async consents(
+    @Param('childId', uuid) childId: string,
+    @PolicyView() audience: FamilyAudience,
+    @Requester() requester: RequestContext,
+    @Query('withdrawn') withdrawn?: string,
+  ) {
     const child = await this.child(requester, childId);
     const agencies = await this.agencies();
     const consents = (await this.record.consents(childId, audience, requester)).map((c) => consentInWords(c, agencies));
-    return { title: 'Your consents', ...child, audience, consents, withdrawn: consents.find((c) => c.consentId === withdrawn && c.status === 'withdrawn') ?? null };
+    return {
+      title: 'Your consents',
+      ...child,
+      audience,
+      consents,
+      withdrawn: consents.find((c) => c.consentId === withdrawn && c.status === 'withdrawn') ?? null,
+    };
   }
 
   @Get('children/:childId/consents/:consentId/withdrawal')
   @Policy(familyPolicies.withdrawConsent)
   @Render('family/withdraw')
-  withdrawal(@Param('childId', uuid) childId: string, @Param('consentId', uuid) consentId: string, @PolicyView() audience: FamilyAudience, @Requester() requester: RequestContext) {
+  withdrawal(
+    @Param('childId', uuid) childId: string,
+    @Param('consentId', uuid) consentId: string,
+    @PolicyView() audience: FamilyAudience,
+    @Requester() requester: RequestContext,
+  ) {
     return this.withdrawalModel(childId, consentId, audience, requester);
   }
 
@@ -83,22 +127,48 @@ export class FamilyPages {
   @Get('children/:childId/shared')
   @Policy(familyPolicies.read)
   @Render('family/shared')
-  async shared(@Param('childId', uuid) childId: string, @PolicyView() audience: FamilyAudience, @Requester() requester: RequestContext) {
+  async shared(
+    @Param('childId', uuid) childId: string,
+    @PolicyView() audience: FamilyAudience,
+    @Requester() requester: RequestContext,
+  ) {
     const child = await this.child(requester, childId);
     const report = await this.record.shared(childId, audience, requester);
-    return { title: 'What was shared and why', ...child, audience, report, disclosures: report.disclosures.map((d) => ({ ...d, why: whyInWords(d.basis) })) };
+    return {
+      title: 'What was shared and why',
+      ...child,
+      audience,
+      report,
+      disclosures: report.disclosures.map((d) => ({ ...d, why: whyInWords(d.basis) })),
+    };
   }
 
-  private async withdrawalModel(childId: string, consentId: string, audience: FamilyAudience, requester: RequestContext) {
+  private async withdrawalModel(
+    childId: string,
+    consentId: string,
+    audience: FamilyAudience,
+    requester: RequestContext,
+  ) {
     const child = await this.child(requester, childId);
     const [consent] = await this.record.consents(childId, audience, requester, consentId);
-    if (!consent) throw new NotFoundException({ message: `No consent ${consentId} for this child that you can see`, field: 'consentId' });
-    return { title: 'Withdraw your consent', ...child, audience, consent: consentInWords(consent, await this.agencies()) };
+    if (!consent)
+      throw new NotFoundException({
+        message: `No consent ${consentId} for this child that you can see`,
+        field: 'consentId',
+      });
+    return {
+      title: 'Withdraw your consent',
+      ...child,
+      audience,
+      consent: consentInWords(consent, await this.agencies()),
+    };
   }
 
   /** The child as the family account's link names them: the policy has already found the link. */
   private async child(requester: RequestContext, childId: string) {
-    const linked = (await childrenLinkedTo(this.dataSource.manager, requester.actor.userId)).find((c) => c.childId === childId);
+    const linked = (await childrenLinkedTo(this.dataSource.manager, requester.actor.userId)).find(
+      (c) => c.childId === childId,
+    );
     if (!linked) throw new NotFoundException({ message: `No child ${childId}`, field: 'childId' });
     return { childId, childName: linked.name, firstName: linked.name.split(' ')[0] };
   }

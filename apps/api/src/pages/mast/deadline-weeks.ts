@@ -22,7 +22,9 @@ const SERIES = [
  * are not counted: nothing is known of them yet. Every week from the first to the last is
  * drawn, the latest WEEKS_SHOWN of them.
  */
-export function deadlineWeeks(deadlines: ReadonlyArray<{ readonly dueBy: IsoDate; readonly state: DeadlineState }>): BarChart {
+export function deadlineWeeks(
+  deadlines: ReadonlyArray<{ readonly dueBy: IsoDate; readonly state: DeadlineState }>,
+): BarChart {
   const counted = deadlines.filter((d) => d.state !== 'due').map((d) => ({ week: weekOf(d.dueBy), state: d.state }));
   const weeks: IsoDate[] = [];
   if (counted.length) {

@@ -5,10 +5,16 @@
 export function decisionBody(fields: Record<string, string>): Record<string, unknown> {
   const outcome = fields['decision.outcome'];
   const detail: Record<string, Record<string, unknown>> = {
-    'accept-allocate': { allocation: { workerId: fields['decision.allocation.workerId'], kind: fields['decision.allocation.kind'] } },
+    'accept-allocate': {
+      allocation: { workerId: fields['decision.allocation.workerId'], kind: fields['decision.allocation.kind'] },
+    },
     'accept-for-service': { service: fields['decision.service'] },
     signpost: { signpostTo: fields['decision.signpostTo'] },
     defer: { informationNeeded: fields['decision.informationNeeded'] },
   };
-  return { requestId: fields.requestId, decision: { outcome, ...(outcome ? detail[outcome] : {}) }, reason: fields.reason };
+  return {
+    requestId: fields.requestId,
+    decision: { outcome, ...(outcome ? detail[outcome] : {}) },
+    reason: fields.reason,
+  };
 }

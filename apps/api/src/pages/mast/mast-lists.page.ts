@@ -2,7 +2,13 @@ import { Controller, Get, Inject, Param, Query, Render, Req } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import { mastPolicies } from '@app/access/policy/mast.policies';
 import { dayOf } from '@app/domain/shared/calendar';
-import { type DeadlineState, keyWorkerCaseload, keyWorkerCaseloads, mastDeadlines, panelDecisionLog } from '@app/projections/mast/queries';
+import {
+  type DeadlineState,
+  keyWorkerCaseload,
+  keyWorkerCaseloads,
+  mastDeadlines,
+  panelDecisionLog,
+} from '@app/projections/mast/queries';
 import { Policy } from '../../access/policy.decorator';
 import { DayPipe } from '../../mast/day.pipe';
 import { CLOCK } from '../../platform/tokens';
@@ -13,14 +19,24 @@ import { decisionText, requestRef } from './decision-text';
 import { MastNames } from './mast-names';
 
 const STATES: readonly DeadlineState[] = ['due', 'overdue', 'breached', 'met'];
-const STATE_TAGS: Record<DeadlineState, string> = { due: 'govuk-tag--blue', overdue: 'govuk-tag--orange', breached: 'govuk-tag--red', met: 'govuk-tag--green' };
-const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' && value !== '' ? value.split(',') : []);
+const STATE_TAGS: Record<DeadlineState, string> = {
+  due: 'govuk-tag--blue',
+  overdue: 'govuk-tag--orange',
+  breached: 'govuk-tag--red',
+  met: 'govuk-tag--green',
+};
+const listOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : typeof value === 'string' && value !== '' ? value.split(',') : [];
 
 /** MAST's working lists as pages: deadlines with their owners, the decision log, key workers' caseloads. */
 @Page()
 @Controller('app/mast')
 export class MastListsPage {
-  constructor(private readonly dataSource: DataSource, private readonly names: MastNames, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly names: MastNames,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   private today(): string {
     return dayOf(this.clock().toISOString());
@@ -34,7 +50,10 @@ export class MastListsPage {
     const today = this.today();
     const ownerUserId = typeof owner === 'string' && owner !== '' ? owner : undefined;
     const chosen = listOf(state).filter((s): s is DeadlineState => STATES.includes(s as DeadlineState));
-    const [items, names] = await Promise.all([mastDeadlines(this.dataSource.manager, { today, ownerUserId }), this.names.load()]);
+    const [items, names] = await Promise.all([
+      mastDeadlines(this.dataSource.manager, { today, ownerUserId }),
+      this.names.load(),
+    ]);
     const owners = [...new Set(items.map((i) => i.owner.userId))];
     return {
       title: 'Deadlines',
@@ -45,7 +64,13 @@ export class MastListsPage {
       states: STATES,
       items: items
         .filter((i) => chosen.length === 0 || chosen.includes(i.state))
-        .map((i) => ({ ...i, ref: requestRef(i.requestId), ownerName: names.user(i.owner.userId), ownerAgency: names.agency(i.owner.agencyId), tag: STATE_TAGS[i.state] })),
+        .map((i) => ({
+          ...i,
+          ref: requestRef(i.requestId),
+          ownerName: names.user(i.owner.userId),
+          ownerAgency: names.agency(i.owner.agencyId),
+          tag: STATE_TAGS[i.state],
+        })),
     };
   }
 
@@ -55,7 +80,12 @@ export class MastListsPage {
   @Render('mast/dashboard')
   async dashboard() {
     const today = this.today();
-    return { title: 'Deadlines by week', today, weeks: WEEKS_SHOWN, chart: deadlineWeeks(await mastDeadlines(this.dataSource.manager, { today })) };
+    return {
+      title: 'Deadlines by week',
+      today,
+      weeks: WEEKS_SHOWN,
+      chart: deadlineWeeks(await mastDeadlines(this.dataSource.manager, { today })),
+    };
   }
 
   @Get('decision-log')
@@ -64,7 +94,10 @@ export class MastListsPage {
   async decisionLog(@Req() req: FormRequest, @Query('from') from: unknown, @Query('to') to: unknown) {
     const values = { from: typeof from === 'string' ? from : '', to: typeof to === 'string' ? to : '' };
     formPage(req, 'mast/decision-log', { title: 'Decision log', decisions: [], values });
-    const range = { from: new DayPipe('from', true).transform(values.from), to: new DayPipe('to', true).transform(values.to) };
+    const range = {
+      from: new DayPipe('from', true).transform(values.from),
+      to: new DayPipe('to', true).transform(values.to),
+    };
     const [decisions, names] = await Promise.all([panelDecisionLog(this.dataSource.manager, range), this.names.load()]);
     return {
       title: 'Decision log',
@@ -90,7 +123,10 @@ export class MastListsPage {
   @Render('mast/caseloads')
   async caseloads() {
     const [caseloads, names] = await Promise.all([keyWorkerCaseloads(this.dataSource.manager), this.names.load()]);
-    return { title: 'Key workers\u2019 caseloads', caseloads: caseloads.map((c) => ({ ...c, name: names.user(c.workerId) })) };
+    return {
+      title: 'Key workers\u2019 caseloads',
+      caseloads: caseloads.map((c) => ({ ...c, name: names.user(c.workerId) })),
+    };
   }
 
   /** A key worker's open cases with the first-contact deadline each is working to. */

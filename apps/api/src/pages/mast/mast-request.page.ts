@@ -20,11 +20,20 @@ import { decisionText, requestRef } from './decision-text';
 import { formFields } from './forms';
 import { MastNames } from './mast-names';
 
-const CATEGORY_NAMES: Record<string, string> = { education: 'education', attendance: 'attendance', 'family-circumstances': 'family circumstances', health: 'health' };
+const CATEGORY_NAMES: Record<string, string> = {
+  education: 'education',
+  attendance: 'attendance',
+  'family-circumstances': 'family circumstances',
+  health: 'health',
+};
 
 /** The form's parents (two rows at most) as the API's list of { name, relationship }. */
 const parentsOf = (fields: Record<string, string>) =>
-  [1, 2].flatMap((n) => (fields[`parent${n}Name`] || fields[`parent${n}Relationship`] ? [{ name: fields[`parent${n}Name`] ?? '', relationship: fields[`parent${n}Relationship`] ?? '' }] : []));
+  [1, 2].flatMap((n) =>
+    fields[`parent${n}Name`] || fields[`parent${n}Relationship`]
+      ? [{ name: fields[`parent${n}Name`] ?? '', relationship: fields[`parent${n}Relationship`] ?? '' }]
+      : [],
+  );
 
 /**
  * The SENCo's request for MAST involvement (001), made with the parents. The page says
@@ -33,7 +42,12 @@ const parentsOf = (fields: Record<string, string>) =>
 @Page()
 @Controller('app/mast')
 export class MastRequestPage {
-  constructor(private readonly commands: CommandBus, private readonly dataSource: DataSource, private readonly names: MastNames, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly dataSource: DataSource,
+    private readonly names: MastNames,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   private async form(childId: string) {
     const consent = await mastConsentAt(this.dataSource.manager, childId, this.clock().toISOString());
@@ -54,14 +68,28 @@ export class MastRequestPage {
 
   @Post('children/:childId/request')
   @Policy(mastPolicies.makeRequest)
-  async make(@Param('childId') childId: string, @Body() body: unknown, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async make(
+    @Param('childId') childId: string,
+    @Body() body: unknown,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     const fields = formFields(body);
     formPage(req, 'mast/request', await this.form(childId));
     const made = await stepBody(
       { body: MakeMastRequestBody },
-      definedFields({ childId: fields.childId, parentsInvolved: parentsOf(fields), needs: fields.needs, alreadyTried: fields.alreadyTried, levelOfNeed: numberOf(fields, 'levelOfNeed') }),
+      definedFields({
+        childId: fields.childId,
+        parentsInvolved: parentsOf(fields),
+        needs: fields.needs,
+        alreadyTried: fields.alreadyTried,
+        levelOfNeed: numberOf(fields, 'levelOfNeed'),
+      }),
     );
-    const decided: Decided & { requestId: string } = await this.commands.execute(new MakeMastRequestCommand(made, requester));
+    const decided: Decided & { requestId: string } = await this.commands.execute(
+      new MakeMastRequestCommand(made, requester),
+    );
     res.redirect(303, `/app/mast/requests/${decided.requestId}`);
   }
 
@@ -70,11 +98,25 @@ export class MastRequestPage {
   @Policy(mastPolicies.readRequest)
   @Render('mast/request-sent')
   async sent(@Param('requestId') requestId: string) {
-    const [request, decisions, names] = await Promise.all([mastRequest(this.dataSource.manager, requestId), requestDecisions(this.dataSource.manager, requestId), this.names.load()]);
+    const [request, decisions, names] = await Promise.all([
+      mastRequest(this.dataSource.manager, requestId),
+      requestDecisions(this.dataSource.manager, requestId),
+      this.names.load(),
+    ]);
     return {
       title: `Request for MAST involvement ${requestRef(requestId)}`,
-      request: request && { ...request, ref: requestRef(requestId), school: names.agency(request.schoolId), requestedBy: names.user(request.requestedBy), worker: names.user(request.workerId) },
-      decisions: decisions.map((d) => ({ panelDate: d.panelDate, decision: decisionText(d.decision, names), reason: d.reason })),
+      request: request && {
+        ...request,
+        ref: requestRef(requestId),
+        school: names.agency(request.schoolId),
+        requestedBy: names.user(request.requestedBy),
+        worker: names.user(request.workerId),
+      },
+      decisions: decisions.map((d) => ({
+        panelDate: d.panelDate,
+        decision: decisionText(d.decision, names),
+        reason: d.reason,
+      })),
     };
   }
 }

@@ -14,7 +14,11 @@ const PANEL_ROLES = ['panel-member', 'mast-coordinator'];
 /** What the co-ordinator's meeting page, the members' pack and a request's decision page show of one panel. */
 @Injectable()
 export class PanelModel {
-  constructor(private readonly dataSource: DataSource, private readonly names: MastNames, @Inject(CONFIG) private readonly config: PlatformConfig) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly names: MastNames,
+    @Inject(CONFIG) private readonly config: PlatformConfig,
+  ) {}
 
   get quorumRule(): QuorumRule {
     return { minMembers: this.config.mastPanel.quorumMembers, minAgencies: this.config.mastPanel.quorumAgencies };
@@ -24,7 +28,12 @@ export class PanelModel {
   async meeting(panelDate: string) {
     const [agenda, names] = await Promise.all([panelAgenda(this.dataSource.manager, panelDate), this.names.load()]);
     if (!agenda) {
-      return { title: `Panel of ${panelDate}`, panelDate, scheduled: false, awaiting: (await requestsAwaitingPanel(this.dataSource.manager)).length };
+      return {
+        title: `Panel of ${panelDate}`,
+        panelDate,
+        scheduled: false,
+        awaiting: (await requestsAwaitingPanel(this.dataSource.manager)).length,
+      };
     }
     const { panel, items } = agenda;
     const heldOver = await mastRequestsOf(this.dataSource.manager, panel.heldOver);
@@ -32,8 +41,16 @@ export class PanelModel {
     return {
       ...this.panelOf(panel, items, names),
       awaiting: panel.cutOff ? 0 : (await requestsAwaitingPanel(this.dataSource.manager)).length,
-      heldOver: heldOver.map((r) => ({ requestId: r.requestId, ref: requestRef(r.requestId), childId: r.childId, school: names.agency(r.schoolId), receivedAt: r.receivedAt.toISOString() })),
-      candidates: names.users.filter((u) => u.active && PANEL_ROLES.includes(u.role) && !present.has(u.userId)).map((u) => ({ value: u.userId, text: `${u.displayName}, ${names.agency(u.agencyId)}` })),
+      heldOver: heldOver.map((r) => ({
+        requestId: r.requestId,
+        ref: requestRef(r.requestId),
+        childId: r.childId,
+        school: names.agency(r.schoolId),
+        receivedAt: r.receivedAt.toISOString(),
+      })),
+      candidates: names.users
+        .filter((u) => u.active && PANEL_ROLES.includes(u.role) && !present.has(u.userId))
+        .map((u) => ({ value: u.userId, text: `${u.displayName}, ${names.agency(u.agencyId)}` })),
     };
   }
 
@@ -41,7 +58,14 @@ export class PanelModel {
   async pack(panelDate: string) {
     const [agenda, names] = await Promise.all([panelAgenda(this.dataSource.manager, panelDate), this.names.load()]);
     if (!agenda) throw new NotFoundException({ message: `No panel on ${panelDate}`, field: 'panelDate' });
-    const requests = new Map((await mastRequestsOf(this.dataSource.manager, agenda.items.map((i) => i.requestId))).map((r) => [r.requestId, r]));
+    const requests = new Map(
+      (
+        await mastRequestsOf(
+          this.dataSource.manager,
+          agenda.items.map((i) => i.requestId),
+        )
+      ).map((r) => [r.requestId, r]),
+    );
     const panel = this.panelOf(agenda.panel, agenda.items, names);
     return {
       ...panel,
@@ -49,7 +73,13 @@ export class PanelModel {
       heldOverCount: agenda.panel.heldOver.length,
       items: panel.items.map((item) => {
         const request = requests.get(item.requestId);
-        return { ...item, needs: request?.needs ?? null, alreadyTried: request?.alreadyTried ?? null, parentsInvolved: request?.parentsInvolved ?? [], requestedBy: names.user(request?.requestedBy) };
+        return {
+          ...item,
+          needs: request?.needs ?? null,
+          alreadyTried: request?.alreadyTried ?? null,
+          parentsInvolved: request?.parentsInvolved ?? [],
+          requestedBy: names.user(request?.requestedBy),
+        };
       }),
     };
   }
@@ -58,7 +88,11 @@ export class PanelModel {
   async item(panelDate: string, requestId: string) {
     const meeting = await this.meeting(panelDate);
     const item = 'items' in meeting ? meeting.items.find((i) => i.requestId === requestId) : undefined;
-    if (!item || !('attendance' in meeting)) throw new NotFoundException({ message: `Request ${requestId} is not on the agenda of the panel of ${panelDate}`, field: 'requestId' });
+    if (!item || !('attendance' in meeting))
+      throw new NotFoundException({
+        message: `Request ${requestId} is not on the agenda of the panel of ${panelDate}`,
+        field: 'requestId',
+      });
     const [request] = await mastRequestsOf(this.dataSource.manager, [requestId]);
     const names = await this.names.load();
     const conflicted = new Set(item.conflicts.map((c) => c.memberId));
@@ -67,10 +101,19 @@ export class PanelModel {
       panelDate,
       panel: meeting.panel,
       item,
-      request: { needs: request?.needs ?? null, alreadyTried: request?.alreadyTried ?? null, parentsInvolved: request?.parentsInvolved ?? [], requestedBy: names.user(request?.requestedBy) },
+      request: {
+        needs: request?.needs ?? null,
+        alreadyTried: request?.alreadyTried ?? null,
+        parentsInvolved: request?.parentsInvolved ?? [],
+        requestedBy: names.user(request?.requestedBy),
+      },
       attendance: meeting.attendance,
-      mayDeclare: meeting.attendance.filter((a) => a.present && !conflicted.has(a.userId)).map((a) => ({ value: a.userId, text: a.name })),
-      workers: names.users.filter((u) => u.active && u.role === 'key-worker' && u.agencyId === 'mast').map((u) => ({ value: u.userId, text: u.displayName })),
+      mayDeclare: meeting.attendance
+        .filter((a) => a.present && !conflicted.has(a.userId))
+        .map((a) => ({ value: a.userId, text: a.name })),
+      workers: names.users
+        .filter((u) => u.active && u.role === 'key-worker' && u.agencyId === 'mast')
+        .map((u) => ({ value: u.userId, text: u.displayName })),
     };
   }
 
@@ -91,7 +134,13 @@ export class PanelModel {
         carriedOver: panel.carriedOver.map(requestRef),
       },
       quorumRule: rule,
-      attendance: panel.attendance.map((a) => ({ userId: a.userId, name: names.user(a.userId), role: a.role, agency: names.agency(a.agencyId), present: a.present })),
+      attendance: panel.attendance.map((a) => ({
+        userId: a.userId,
+        name: names.user(a.userId),
+        role: a.role,
+        agency: names.agency(a.agencyId),
+        present: a.present,
+      })),
       items: items.map((item) => ({
         requestId: item.requestId,
         ref: requestRef(item.requestId),
@@ -105,7 +154,11 @@ export class PanelModel {
         outcome: item.outcome,
         decision: decisionText(item.decision, names),
         reason: item.reason,
-        conflicts: item.conflicts.map((c) => ({ memberId: c.memberId, member: names.user(c.memberId), nature: c.nature })),
+        conflicts: item.conflicts.map((c) => ({
+          memberId: c.memberId,
+          member: names.user(c.memberId),
+          nature: c.nature,
+        })),
         participants: (item.participants ?? []).map((p) => names.user(p.userId)),
         quorum: quorumForItem(panel.attendance, item.conflicts, rule),
       })),

@@ -69,7 +69,13 @@ export class PanelPage {
 
   @Post(':panelDate/decisions')
   @Policy(mastPolicies.decide)
-  async decide(@Param('panelDate', panelDay) panelDate: string, @Body() body: unknown, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async decide(
+    @Param('panelDate', panelDay) panelDate: string,
+    @Body() body: unknown,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     const fields = formFields(body);
     formPage(req, 'mast/decision', await this.model.item(panelDate, fields.requestId ?? ''));
     const command = await stepBody({ body: PanelDecisionBody }, decisionBody(fields));
@@ -79,17 +85,32 @@ export class PanelPage {
 
   @Post(':panelDate/conflicts')
   @Policy(mastPolicies.decide)
-  async conflict(@Param('panelDate', panelDay) panelDate: string, @Body() body: unknown, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async conflict(
+    @Param('panelDate', panelDay) panelDate: string,
+    @Body() body: unknown,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     const fields = formFields(body);
     formPage(req, 'mast/decision', await this.model.item(panelDate, fields.requestId ?? ''));
-    await this.commands.execute(new TakePanelStepCommand(panelDate, 'conflicts', await stepBody({ body: ConflictBody }, fields), requester));
+    await this.commands.execute(
+      new TakePanelStepCommand(panelDate, 'conflicts', await stepBody({ body: ConflictBody }, fields), requester),
+    );
     res.redirect(303, panelPath(panelDate, `/requests/${fields.requestId}`));
   }
 
   /** Scheduling the day, then the meeting's steps: agenda, attendance, departures, minutes, closure. */
   @Post(':panelDate/:step')
   @Policy(mastPolicies.runPanel)
-  async step(@Param('panelDate', panelDay) panelDate: string, @Param('step') stepName: string, @Body() body: unknown, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async step(
+    @Param('panelDate', panelDay) panelDate: string,
+    @Param('step') stepName: string,
+    @Body() body: unknown,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     const fields = formFields(body);
     formPage(req, 'mast/panel', await this.model.meeting(panelDate));
     if (stepName === 'schedule') {
@@ -98,7 +119,9 @@ export class PanelPage {
       return res.redirect(303, panelPath(panelDate));
     }
     const step = stepNamed(MEETING_STEPS, stepName);
-    await this.commands.execute(new TakePanelStepCommand(panelDate, step.step, await stepBody(step, fields), requester));
+    await this.commands.execute(
+      new TakePanelStepCommand(panelDate, step.step, await stepBody(step, fields), requester),
+    );
     res.redirect(303, panelPath(panelDate, `#${step.step}`));
   }
 }

@@ -18,9 +18,21 @@ export interface QuorumForItem {
  * Whether the panel, as it sits now, can decide this request: the decider's own count
  * (present and not conflicted), so the page says what the decision will meet.
  */
-export function quorumForItem(attendance: readonly AttendanceEntry[], conflicts: readonly ConflictEntry[], rule: QuorumRule): QuorumForItem {
+export function quorumForItem(
+  attendance: readonly AttendanceEntry[],
+  conflicts: readonly ConflictEntry[],
+  rule: QuorumRule,
+): QuorumForItem {
   const present = Object.fromEntries(attendance.filter((a) => a.present).map((a) => [a.userId, a]));
-  const participants = participantsFor(present, conflicts.map((c) => c.memberId));
+  const participants = participantsFor(
+    present,
+    conflicts.map((c) => c.memberId),
+  );
   const agencies = new Set(participants.map((p) => p.agencyId)).size;
-  return { quorate: participants.length >= rule.minMembers && agencies >= rule.minAgencies, members: participants.length, agencies, rule };
+  return {
+    quorate: participants.length >= rule.minMembers && agencies >= rule.minAgencies,
+    members: participants.length,
+    agencies,
+    rule,
+  };
 }

@@ -22,8 +22,24 @@ const SHORT: Readonly<Record<ConcernClock, string>> = {
  * many open concerns have it due, late (past its day, not met) or breached (met late, with a
  * reason). Clocks met on time are not counted: there is nothing to act on.
  */
-export function concernClockChart(concerns: ReadonlyArray<{ readonly status: string; readonly clocks: ReadonlyArray<{ readonly clock: string; readonly state: string }> }>): BarChart {
-  const clocks = concerns.filter((c) => c.status !== 'closed').flatMap((c) => c.clocks).filter((c) => c.state !== 'met');
-  const groups = (Object.keys(CLOCK_WORDS) as ConcernClock[]).map((clock) => ({ key: clock, label: SHORT[clock], description: CLOCK_WORDS[clock] }));
-  return barChart(groups, SERIES, tally(clocks, (c) => [c.clock, c.state]));
+export function concernClockChart(
+  concerns: ReadonlyArray<{
+    readonly status: string;
+    readonly clocks: ReadonlyArray<{ readonly clock: string; readonly state: string }>;
+  }>,
+): BarChart {
+  const clocks = concerns
+    .filter((c) => c.status !== 'closed')
+    .flatMap((c) => c.clocks)
+    .filter((c) => c.state !== 'met');
+  const groups = (Object.keys(CLOCK_WORDS) as ConcernClock[]).map((clock) => ({
+    key: clock,
+    label: SHORT[clock],
+    description: CLOCK_WORDS[clock],
+  }));
+  return barChart(
+    groups,
+    SERIES,
+    tally(clocks, (c) => [c.clock, c.state]),
+  );
 }

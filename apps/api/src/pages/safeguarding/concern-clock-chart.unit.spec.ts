@@ -4,8 +4,20 @@ describe("the DSL's open concerns by clock state", () => {
   it('counts the clocks of open concerns that are due, late or breached, by clock; met and closed ones left out', () => {
     const chart = concernClockChart([
       { status: 'referred', clocks: [{ clock: 'social-care-decision', state: 'overdue' }] },
-      { status: 'child-in-need-assessment', clocks: [{ clock: 'social-care-decision', state: 'breached' }, { clock: 'assessment', state: 'due' }] },
-      { status: 'strategy-discussion-held', clocks: [{ clock: 'social-care-decision', state: 'met' }, { clock: 'initial-conference', state: 'due' }] },
+      {
+        status: 'child-in-need-assessment',
+        clocks: [
+          { clock: 'social-care-decision', state: 'breached' },
+          { clock: 'assessment', state: 'due' },
+        ],
+      },
+      {
+        status: 'strategy-discussion-held',
+        clocks: [
+          { clock: 'social-care-decision', state: 'met' },
+          { clock: 'initial-conference', state: 'due' },
+        ],
+      },
       { status: 'closed', clocks: [{ clock: 'assessment', state: 'overdue' }] },
       { status: 'raised', clocks: [] },
     ]);

@@ -34,4 +34,8 @@ export const STATUS_WORDS: Readonly<Record<string, string>> = {
   closed: 'Closed',
 };
 
-export const URGENCY_WORDS: Readonly<Record<string, string>> = { immediate: 'Immediately', 'within-one-working-day': 'Within one working day', standard: 'Standard' };
+export const URGENCY_WORDS: Readonly<Record<string, string>> = {
+  immediate: 'Immediately',
+  'within-one-working-day': 'Within one working day',
+  standard: 'Standard',
+};

@@ -22,7 +22,11 @@ const nameOf = (child: ChildRecord) => `${child.givenName ?? ''} ${child.familyN
 @Page()
 @Controller('app/children/:childId')
 export class RestrictionPages {
-  constructor(private readonly queries: QueryBus, private readonly acts: RestrictionActs, private readonly directory: Directory) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly acts: RestrictionActs,
+    private readonly directory: Directory,
+  ) {}
 
   @Get()
   @Policy(childPolicies.read)
@@ -47,9 +51,18 @@ export class RestrictionPages {
 
   @Post('restriction')
   @Policy(childPolicies.restrict)
-  async restrict(@Param('childId', uuid) childId: string, @Body() form: Record<string, unknown>, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async restrict(
+    @Param('childId', uuid) childId: string,
+    @Body() form: Record<string, unknown>,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     formPage(req, 'safeguarding/restriction', await this.restrictionModel(childId));
-    const body: Restriction = await validationPipe.transform({ reason: form.reason ?? '', namedUsers: ticked(form.namedUsers) }, { type: 'body', metatype: Restriction });
+    const body: Restriction = await validationPipe.transform(
+      { reason: form.reason ?? '', namedUsers: ticked(form.namedUsers) },
+      { type: 'body', metatype: Restriction },
+    );
     await this.acts.restrict(childId, body.reason, body.namedUsers, requester);
     res.redirect(303, `/app/children/${childId}/restriction`);
   }
@@ -68,9 +81,18 @@ export class RestrictionPages {
 
   @Post('break-glass')
   @Policy(childPolicies.breakGlass)
-  async breakGlass(@Param('childId', uuid) childId: string, @Body() form: Record<string, unknown>, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async breakGlass(
+    @Param('childId', uuid) childId: string,
+    @Body() form: Record<string, unknown>,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     formPage(req, 'safeguarding/break-glass', { title: 'This record is restricted', recordId: childId });
-    const body: StatedReason = await validationPipe.transform({ reason: form.reason ?? '' }, { type: 'body', metatype: StatedReason });
+    const body: StatedReason = await validationPipe.transform(
+      { reason: form.reason ?? '' },
+      { type: 'body', metatype: StatedReason },
+    );
     await this.acts.breakGlass(childId, body.reason, requester);
     res.redirect(303, `/app/children/${childId}`);
   }
@@ -82,14 +104,27 @@ export class RestrictionPages {
     // The child's own school first: the people most likely to need the record.
     const users = (await this.directory.users())
       .filter((u) => u.active && PRACTITIONER_ROLES.includes(u.role))
-      .sort((a, b) => Number(b.agencyId === child.schoolId) - Number(a.agencyId === child.schoolId) || a.agencyId.localeCompare(b.agencyId) || a.displayName.localeCompare(b.displayName));
+      .sort(
+        (a, b) =>
+          Number(b.agencyId === child.schoolId) - Number(a.agencyId === child.schoolId) ||
+          a.agencyId.localeCompare(b.agencyId) ||
+          a.displayName.localeCompare(b.displayName),
+      );
     return {
       title: `Restrict ${nameOf(child)}'s record`,
       child: { childId, name: nameOf(child) },
-      restriction: restriction ? { reason: restriction.reason, namedUsers: restriction.namedUsers.map((id) => users.find((u) => u.userId === id)?.displayName ?? id) } : null,
+      restriction: restriction
+        ? {
+            reason: restriction.reason,
+            namedUsers: restriction.namedUsers.map((id) => users.find((u) => u.userId === id)?.displayName ?? id),
+          }
+        : null,
       // A restriction being changed starts from what it is.
       values: restriction ? { reason: restriction.reason, namedUsers: [...restriction.namedUsers] } : undefined,
-      users: users.map((u) => ({ value: u.userId, text: `${u.displayName}, ${agencies.get(u.agencyId) ?? u.agencyId}` })),
+      users: users.map((u) => ({
+        value: u.userId,
+        text: `${u.displayName}, ${agencies.get(u.agencyId) ?? u.agencyId}`,
+      })),
     };
   }
 }

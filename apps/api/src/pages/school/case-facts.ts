@@ -24,11 +24,17 @@ export function caseFacts(events: readonly RecordedEvent[]): CaseFacts {
   let planTargetIds: readonly string[] = [];
   let atReferral: MeasuresInForm | undefined;
   for (const { type, data } of events) {
-    if ((type === 'ReferralMade' || type === 'PrimaryAssessmentProfileCompleted') && data.profile) atReferral = data.profile as MeasuresInForm;
+    if ((type === 'ReferralMade' || type === 'PrimaryAssessmentProfileCompleted') && data.profile)
+      atReferral = data.profile as MeasuresInForm;
     if (type === 'TargetsSet' && Array.isArray(data.targets)) {
-      for (const t of data.targets as Array<{ targetId: string; description: string }>) targets.push({ targetId: t.targetId, description: t.description });
+      for (const t of data.targets as Array<{ targetId: string; description: string }>)
+        targets.push({ targetId: t.targetId, description: t.description });
     }
     if (type === 'ActionPlanAgreed' && Array.isArray(data.targetIds)) planTargetIds = data.targetIds as string[];
   }
-  return { atReferral, targets, planTargets: planTargetIds.map((id) => targets.find((t) => t.targetId === id) ?? { targetId: id, description: id }) };
+  return {
+    atReferral,
+    targets,
+    planTargets: planTargetIds.map((id) => targets.find((t) => t.targetId === id) ?? { targetId: id, description: id }),
+  };
 }

@@ -23,13 +23,19 @@ const detailOf = (event: RecordedEvent, names: ReadonlyMap<string, string>): str
         d.levelOfNeed && `level of need ${d.levelOfNeed}`,
         d.baeCategory && `B.A.E. ${d.baeCategory}`,
         typeof d.mentorId === 'string' && `mentor ${names.get(d.mentorId) ?? d.mentorId}`,
-      ].filter(Boolean).join(', ');
+      ]
+        .filter(Boolean)
+        .join(', ');
     case 'SessionRecorded':
       return `${word(d.kind)} session on ${day(d.heldOn)}, ${d.attended ? 'attended' : 'missed'}`;
     case 'AssessmentRecorded':
-      return Array.isArray(d.strengths) ? `${d.strengths.length} strengths, ${Array.isArray(d.needs) ? d.needs.length : 0} needs` : '';
+      return Array.isArray(d.strengths)
+        ? `${d.strengths.length} strengths, ${Array.isArray(d.needs) ? d.needs.length : 0} needs`
+        : '';
     case 'TargetsSet':
-      return Array.isArray(d.targets) ? `${d.targets.length} SMART ${d.targets.length === 1 ? 'target' : 'targets'}` : '';
+      return Array.isArray(d.targets)
+        ? `${d.targets.length} SMART ${d.targets.length === 1 ? 'target' : 'targets'}`
+        : '';
     case 'ActionPlanAgreed':
       return `${word(d.interventionLength)} intervention, first review on ${day(d.reviewOn)}`;
     case 'ReviewHeld':

@@ -18,7 +18,8 @@ import { dateBoxes, dayOf, definedFields, type FormBody, textOf, ticksOf } from 
 import { Page } from '../page.decorator';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
-const words = (values: readonly string[]) => values.map((value) => ({ value, text: value.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) }));
+const words = (values: readonly string[]) =>
+  values.map((value) => ({ value, text: value.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) }));
 
 /** The consent form's fields as POST /children/:childId/consents takes them (Box 14: purpose, use, recipients, retention). */
 const consentBody = (f: FormBody) => {
@@ -26,10 +27,30 @@ const consentBody = (f: FormBody) => {
   const evidenceForm = textOf(f, 'evidenceForm');
   return definedFields({
     decision: textOf(f, 'decision'),
-    giver: giverKind === 'child' ? { kind: 'child' } : definedFields({ kind: giverKind, name: textOf(f, 'giverName'), relationship: textOf(f, 'giverRelationship') }),
-    informed: definedFields({ purpose: textOf(f, 'informedPurpose'), use: textOf(f, 'informedUse'), recipients: textOf(f, 'informedRecipients'), retention: textOf(f, 'informedRetention') }),
-    scope: { purposes: ticksOf(f, 'purposes'), recipients: ticksOf(f, 'recipients'), categories: ticksOf(f, 'categories') },
-    evidence: definedFields({ form: evidenceForm, documentRef: textOf(f, 'documentRef'), witnessedBy: evidenceForm === 'verbal' ? textOf(f, 'witnessedBy') : undefined }),
+    giver:
+      giverKind === 'child'
+        ? { kind: 'child' }
+        : definedFields({
+            kind: giverKind,
+            name: textOf(f, 'giverName'),
+            relationship: textOf(f, 'giverRelationship'),
+          }),
+    informed: definedFields({
+      purpose: textOf(f, 'informedPurpose'),
+      use: textOf(f, 'informedUse'),
+      recipients: textOf(f, 'informedRecipients'),
+      retention: textOf(f, 'informedRetention'),
+    }),
+    scope: {
+      purposes: ticksOf(f, 'purposes'),
+      recipients: ticksOf(f, 'recipients'),
+      categories: ticksOf(f, 'categories'),
+    },
+    evidence: definedFields({
+      form: evidenceForm,
+      documentRef: textOf(f, 'documentRef'),
+      witnessedBy: evidenceForm === 'verbal' ? textOf(f, 'witnessedBy') : undefined,
+    }),
     decidedOn: dayOf(f, 'decidedOn'),
     expiresOn: dayOf(f, 'expiresOn'),
     reason: textOf(f, 'reason'),
@@ -63,22 +84,49 @@ const ANCHORS: Record<string, string> = {
 @Page()
 @Controller('app/children/:childId/consents')
 export class ConsentPage {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Get()
   @Policy(consentPolicies.record)
   @Render('school/consent-form')
   async form(@Param('childId', uuid) childId: string, @Query('returnTo') returnTo: unknown) {
-    return this.model(childId, { ...dateBoxes('decidedOn', today(this.clock().toISOString())), decision: 'given', giverKind: 'parent-carer', evidenceForm: 'written', returnTo: caseReturn(returnTo) ?? '' });
+    return this.model(childId, {
+      ...dateBoxes('decidedOn', today(this.clock().toISOString())),
+      decision: 'given',
+      giverKind: 'parent-carer',
+      evidenceForm: 'written',
+      returnTo: caseReturn(returnTo) ?? '',
+    });
   }
 
   @Post()
   @Policy(consentPolicies.record)
-  async record(@Param('childId', uuid) childId: string, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async record(
+    @Param('childId', uuid) childId: string,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     const sent = (req.body ?? {}) as FormBody;
     const sentBody = consentBody(sent);
-    formPage(req, 'school/consent-form', await this.model(childId, sent), ANCHORS, blankFields({ decision: 'Select whether consent was given or refused', decidedOn: 'Enter the date of the decision' }, sentBody));
-    const body = (await validationPipe.transform(sentBody, { type: 'body', metatype: ConsentDecisionDto })) as ConsentDecisionDto;
+    formPage(
+      req,
+      'school/consent-form',
+      await this.model(childId, sent),
+      ANCHORS,
+      blankFields(
+        { decision: 'Select whether consent was given or refused', decidedOn: 'Enter the date of the decision' },
+        sentBody,
+      ),
+    );
+    const body = (await validationPipe.transform(sentBody, {
+      type: 'body',
+      metatype: ConsentDecisionDto,
+    })) as ConsentDecisionDto;
     await this.commands.execute(new RecordConsentDecisionCommand(childId, body, requester));
     res.redirect(303, `${caseReturn(sent.returnTo) ?? '/app'}?done=consent`);
   }

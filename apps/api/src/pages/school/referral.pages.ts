@@ -1,4 +1,16 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -57,17 +69,38 @@ export class ReferralPages {
       this.childOf(record.childId),
       this.events.readStream(referralStream(referralId)),
       this.names(),
-      consentCoverageForEach(this.dataSource.manager, record.childId, consentNeededForMentoring(record.schoolId as `school-${string}`).map((q) => ({ ...q, at: this.clock().toISOString() }))),
+      consentCoverageForEach(
+        this.dataSource.manager,
+        record.childId,
+        consentNeededForMentoring(record.schoolId as `school-${string}`).map((q) => ({
+          ...q,
+          at: this.clock().toISOString(),
+        })),
+      ),
     ]);
     const recorded = new Set(events.map((e) => e.type));
     return {
       title: `${child.givenName ?? ''} ${child.familyName ?? ''}`.trim() || 'Case',
       childId: record.childId,
       record: { ...record, mentorName: record.mentorId ? (names.get(record.mentorId) ?? record.mentorId) : null },
-      child: { givenName: child.givenName, familyName: child.familyName, yearGroup: child.yearGroup, flags: child.flags },
-      tasks: caseTasks(record, recorded, coverage.every((answer) => answer.covered)),
+      child: {
+        givenName: child.givenName,
+        familyName: child.familyName,
+        yearGroup: child.yearGroup,
+        flags: child.flags,
+      },
+      tasks: caseTasks(
+        record,
+        recorded,
+        coverage.every((answer) => answer.covered),
+      ),
       timeline: caseTimeline(events, names),
-      done: done === 'consent' ? 'Consent decision' : typeof done === 'string' && Object.hasOwn(STEP_FORMS, done) ? STEP_FORMS[done].title : null,
+      done:
+        done === 'consent'
+          ? 'Consent decision'
+          : typeof done === 'string' && Object.hasOwn(STEP_FORMS, done)
+            ? STEP_FORMS[done].title
+            : null,
     };
   }
 
@@ -82,7 +115,13 @@ export class ReferralPages {
 
   @Post(':referralId/:step')
   @Policy(caseworkPolicies.step)
-  async takeStep(@Param('referralId', uuid) referralId: string, @Param('step') stepName: string, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async takeStep(
+    @Param('referralId', uuid) referralId: string,
+    @Param('step') stepName: string,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     const form = this.formNamed(stepName);
     const sent = (req.body ?? {}) as Record<string, unknown>;
     const model = await this.formModel(referralId, stepName);
@@ -90,31 +129,48 @@ export class ReferralPages {
     formPage(req, 'school/step-form', { ...model, values: sent }, anchorsOf(form), blanksOf(form, body));
     const step = stepNamed(REFERRAL_STEPS, stepName);
     // The revision the form was read at: a case changed since is a 409 offering a reload, as If-Match is for the API.
-    const revision = typeof sent.revision === 'string' && /^\d{1,18}$/.test(sent.revision) ? BigInt(sent.revision) : undefined;
+    const revision =
+      typeof sent.revision === 'string' && /^\d{1,18}$/.test(sent.revision) ? BigInt(sent.revision) : undefined;
     try {
-      await this.commands.execute(new TakeReferralStepCommand(referralId, step, await stepBody(step, body), revision, requester));
+      await this.commands.execute(
+        new TakeReferralStepCommand(referralId, step, await stepBody(step, body), revision, requester),
+      );
     } catch (error) {
       // A state rule that names a field of the form (close sooner than the ending announced: say why) is
       // answered on the form, by that field, still a 409; one that names none is the 409 page.
       if (!(error instanceof DomainRefusal && error.error.kind === 'conflict' && error.error.field)) throw error;
-      const errors = errorsOf({ field: error.error.field, message: form.refusals?.[error.error.rule] ?? error.error.message }, anchorsOf(form));
-      res.status(409).render('school/step-form', { ...model, values: sent, errors: errors.list, errorFor: errors.byField });
+      const errors = errorsOf(
+        { field: error.error.field, message: form.refusals?.[error.error.rule] ?? error.error.message },
+        anchorsOf(form),
+      );
+      res
+        .status(409)
+        .render('school/step-form', { ...model, values: sent, errors: errors.list, errorFor: errors.byField });
       return;
     }
     res.redirect(303, `/app/referrals/${referralId}?done=${encodeURIComponent(stepName)}`);
   }
 
   private formNamed(step: string) {
-    if (!Object.hasOwn(STEP_FORMS, step)) throw new NotFoundException({ message: `There is no form for ${step}`, field: 'step' });
+    if (!Object.hasOwn(STEP_FORMS, step))
+      throw new NotFoundException({ message: `There is no form for ${step}`, field: 'step' });
     return STEP_FORMS[step];
   }
 
   private async formModel(referralId: string, step: string) {
     const record = await this.caseOf(referralId);
-    const [child, events] = await Promise.all([this.childOf(record.childId), this.events.readStream(referralStream(referralId))]);
+    const [child, events] = await Promise.all([
+      this.childOf(record.childId),
+      this.events.readStream(referralStream(referralId)),
+    ]);
     const form = STEP_FORMS[step];
     // 4e: the mentor is one of the school's own learning mentors (the handler checks it again).
-    const mentors = step === 'triage' ? (await this.directory.users()).filter((u) => u.active && u.role === 'learning-mentor' && u.agencyId === record.schoolId) : [];
+    const mentors =
+      step === 'triage'
+        ? (await this.directory.users()).filter(
+            (u) => u.active && u.role === 'learning-mentor' && u.agencyId === record.schoolId,
+          )
+        : [];
     return {
       title: form.title,
       step,

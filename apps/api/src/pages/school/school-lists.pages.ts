@@ -3,7 +3,17 @@ import { DataSource } from 'typeorm';
 import { Directory } from '@app/access/directory/directory';
 import { caseworkPolicies } from '@app/access/policy/casework.policies';
 import { dayOf } from '@app/domain/shared/calendar';
-import { caseOutcomes, endingsAndFollowUpsDue, mentorCaseload, mentorCaseloads, ONE_TO_ONE_CASELOAD_LIMIT, REFERRALS_AWAITING_TRIAGE, referralsAwaitingTriagePage, reviewsDue, schoolOutcomes } from '@app/projections/school/queries';
+import {
+  caseOutcomes,
+  endingsAndFollowUpsDue,
+  mentorCaseload,
+  mentorCaseloads,
+  ONE_TO_ONE_CASELOAD_LIMIT,
+  REFERRALS_AWAITING_TRIAGE,
+  referralsAwaitingTriagePage,
+  reviewsDue,
+  schoolOutcomes,
+} from '@app/projections/school/queries';
 import { Policy } from '../../access/policy.decorator';
 import { PageQuery, pageRequestOf } from '../../platform/paging';
 import { CLOCK } from '../../platform/tokens';
@@ -18,14 +28,28 @@ import { outcomeBars } from './outcome-chart';
 @Page()
 @Controller('app/schools/:schoolId')
 export class SchoolListPages {
-  constructor(private readonly dataSource: DataSource, private readonly directory: Directory, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: Directory,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Get('triage')
   @Policy(caseworkPolicies.schoolLists)
   @Render('school/triage-list')
   async triage(@Param('schoolId') schoolId: string, @Query() query: PageQuery) {
-    const page = await referralsAwaitingTriagePage(this.dataSource.manager, { schoolId }, pageRequestOf(REFERRALS_AWAITING_TRIAGE, query));
-    return { title: 'Referrals to triage', schoolId, referrals: page.rows, total: page.total, pagination: pageLinks(`/app/schools/${encodeURIComponent(schoolId)}/triage`, query, page) };
+    const page = await referralsAwaitingTriagePage(
+      this.dataSource.manager,
+      { schoolId },
+      pageRequestOf(REFERRALS_AWAITING_TRIAGE, query),
+    );
+    return {
+      title: 'Referrals to triage',
+      schoolId,
+      referrals: page.rows,
+      total: page.total,
+      pagination: pageLinks(`/app/schools/${encodeURIComponent(schoolId)}/triage`, query, page),
+    };
   }
 
   @Get('caseloads')
@@ -34,7 +58,12 @@ export class SchoolListPages {
   async caseloads(@Param('schoolId') schoolId: string) {
     const names = await this.names();
     const caseloads = await mentorCaseloads(this.dataSource.manager, { schoolId });
-    return { title: 'Caseloads', schoolId, limit: ONE_TO_ONE_CASELOAD_LIMIT, caseloads: caseloads.map((c) => ({ ...c, mentorName: names.get(c.mentorId) ?? c.mentorId })) };
+    return {
+      title: 'Caseloads',
+      schoolId,
+      limit: ONE_TO_ONE_CASELOAD_LIMIT,
+      caseloads: caseloads.map((c) => ({ ...c, mentorName: names.get(c.mentorId) ?? c.mentorId })),
+    };
   }
 
   /** One mentor's open cases at this school (a mentor's cases at another school stay that school's). */
@@ -58,14 +87,24 @@ export class SchoolListPages {
   @Policy(caseworkPolicies.schoolLists)
   @Render('school/reviews')
   async reviews(@Param('schoolId') schoolId: string) {
-    return { title: 'Reviews due and overdue', schoolId, names: Object.fromEntries(await this.names()), ...(await reviewsDue(this.dataSource.manager, { schoolId, asOf: this.today() })) };
+    return {
+      title: 'Reviews due and overdue',
+      schoolId,
+      names: Object.fromEntries(await this.names()),
+      ...(await reviewsDue(this.dataSource.manager, { schoolId, asOf: this.today() })),
+    };
   }
 
   @Get('endings')
   @Policy(caseworkPolicies.schoolLists)
   @Render('school/endings')
   async endings(@Param('schoolId') schoolId: string) {
-    return { title: 'Endings and follow-ups', schoolId, names: Object.fromEntries(await this.names()), ...(await endingsAndFollowUpsDue(this.dataSource.manager, { schoolId, asOf: this.today() })) };
+    return {
+      title: 'Endings and follow-ups',
+      schoolId,
+      names: Object.fromEntries(await this.names()),
+      ...(await endingsAndFollowUpsDue(this.dataSource.manager, { schoolId, asOf: this.today() })),
+    };
   }
 
   @Get('outcomes')
@@ -73,7 +112,10 @@ export class SchoolListPages {
   @Render('school/outcomes')
   async outcomes(@Param('schoolId') schoolId: string) {
     const manager = this.dataSource.manager;
-    const [school, cases] = await Promise.all([schoolOutcomes(manager, { schoolId }), caseOutcomes(manager, { schoolId })]);
+    const [school, cases] = await Promise.all([
+      schoolOutcomes(manager, { schoolId }),
+      caseOutcomes(manager, { schoolId }),
+    ]);
     return {
       title: 'Outcomes at referral and exit',
       schoolId,
@@ -81,7 +123,12 @@ export class SchoolListPages {
       cases,
       charts: [
         outcomeBars('Average attendance', '%', school.averageAttendanceAtReferral, school.averageAttendanceAtExit, 100),
-        outcomeBars('Average behaviour incidents', '', school.averageBehaviourIncidentsAtReferral, school.averageBehaviourIncidentsAtExit),
+        outcomeBars(
+          'Average behaviour incidents',
+          '',
+          school.averageBehaviourIncidentsAtReferral,
+          school.averageBehaviourIncidentsAtExit,
+        ),
       ].filter((chart) => chart !== null),
     };
   }

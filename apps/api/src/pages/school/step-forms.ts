@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { dayOf, decimalOf, definedFields, type FormBody, linesOf, numberOf, textOf, tickedOf, ticksOf, yesNoOf } from '../form-values';
+import {
+  dayOf,
+  decimalOf,
+  definedFields,
+  type FormBody,
+  linesOf,
+  numberOf,
+  textOf,
+  tickedOf,
+  ticksOf,
+  yesNoOf,
+} from '../form-values';
 import type { CaseFacts } from './case-facts';
 
 /** A R.A.F.I.E. step the pages have a form for: the body it sends is the API step's body. */
@@ -130,7 +141,11 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
     // The baseline starts from the profile's measures at referral; the mentor corrects them if they have moved.
     opening: ({ atReferral }) =>
       atReferral
-        ? definedFields({ baselineAttendance: atReferral.attendancePercent?.toString(), baselineBehaviour: atReferral.behaviourIncidents?.toString(), baselineExclusions: atReferral.fixedTermExclusions?.toString() })
+        ? definedFields({
+            baselineAttendance: atReferral.attendancePercent?.toString(),
+            baselineBehaviour: atReferral.behaviourIncidents?.toString(),
+            baselineExclusions: atReferral.fixedTermExclusions?.toString(),
+          })
         : {},
     body: (f) =>
       definedFields({
@@ -155,7 +170,10 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
       ...Object.fromEntries(
         TARGET_ROWS.flatMap((row) => [
           [`targets[${row - 1}].goalId`, 'goal'],
-          ...(Object.keys(TARGET_PARTS) as Array<keyof typeof TARGET_PARTS>).map((part) => [`targets[${row - 1}].${part}`, part === 'dueOn' ? `${targetInput(row, part)}-day` : targetInput(row, part)]),
+          ...(Object.keys(TARGET_PARTS) as Array<keyof typeof TARGET_PARTS>).map((part) => [
+            `targets[${row - 1}].${part}`,
+            part === 'dueOn' ? `${targetInput(row, part)}-day` : targetInput(row, part),
+          ]),
         ]),
       ),
     },
@@ -188,7 +206,12 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
       return definedFields({
         setOn: dayOf(f, 'setOn'),
         goals: outcome ? [{ goalId, outcome }] : undefined,
-        targets: used.length > 0 ? used.map((row) => definedFields({ targetId: `target-${randomUUID()}`, goalId: outcome ? goalId : undefined, ...row })) : undefined,
+        targets:
+          used.length > 0
+            ? used.map((row) =>
+                definedFields({ targetId: `target-${randomUUID()}`, goalId: outcome ? goalId : undefined, ...row }),
+              )
+            : undefined,
       });
     },
   },
@@ -226,7 +249,11 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
     dateField: 'heldOn',
     audience: 'the mentor',
     anchors: { 'notes[0].text': 'noteText', 'notes[0].source': 'noteSource', 'notes[0].toldBy': 'toldBy' },
-    blank: { heldOn: 'Enter the date of the session', kind: 'Select the kind of session', attended: 'Select whether the child attended' },
+    blank: {
+      heldOn: 'Enter the date of the session',
+      kind: 'Select the kind of session',
+      attended: 'Select whether the child attended',
+    },
     body: (f) => {
       const text = textOf(f, 'noteText');
       const source = textOf(f, 'noteSource');
@@ -236,7 +263,10 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
         attended: yesNoOf(f, 'attended'),
         durationMinutes: numberOf(f, 'durationMinutes'),
         // One note per session from the page; second-hand information says who told (Box 7).
-        notes: text || source ? [definedFields({ text, source, toldBy: source === 'second-hand' ? textOf(f, 'toldBy') : undefined })] : [],
+        notes:
+          text || source
+            ? [definedFields({ text, source, toldBy: source === 'second-hand' ? textOf(f, 'toldBy') : undefined })]
+            : [],
       });
     },
   },
@@ -245,18 +275,26 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
     dateField: 'heldOn',
     otherDates: ['nextReviewOn'],
     audience: 'the mentor',
-    anchors: { outcome: 'outcome', progress: 'progress1', ...Object.fromEntries(REVIEW_ROWS.map((row) => [`progress[${row - 1}].progress`, `progress${row}`])) },
+    anchors: {
+      outcome: 'outcome',
+      progress: 'progress1',
+      ...Object.fromEntries(REVIEW_ROWS.map((row) => [`progress[${row - 1}].progress`, `progress${row}`])),
+    },
     blank: {
       heldOn: 'Enter the date of the review',
       outcome: 'Select what happens next',
       nextReviewOn: 'Enter the date of the next review',
-      ...Object.fromEntries(REVIEW_ROWS.map((row) => [`progress[${row - 1}].progress`, `Select the progress on target ${row}`])),
+      ...Object.fromEntries(
+        REVIEW_ROWS.map((row) => [`progress[${row - 1}].progress`, `Select the progress on target ${row}`]),
+      ),
     },
     // One row per target of the plan in force: the review reports on every one (003 §1a).
     body: (f, facts) =>
       definedFields({
         heldOn: dayOf(f, 'heldOn'),
-        progress: facts.planTargets.map(({ targetId }, i) => definedFields({ targetId, progress: textOf(f, `progress${i + 1}`), note: textOf(f, `note${i + 1}`) })),
+        progress: facts.planTargets.map(({ targetId }, i) =>
+          definedFields({ targetId, progress: textOf(f, `progress${i + 1}`), note: textOf(f, `note${i + 1}`) }),
+        ),
         outcome: textOf(f, 'outcome'),
         nextReviewOn: dayOf(f, 'nextReviewOn'),
         childView: textOf(f, 'childView'),
@@ -287,7 +325,10 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
     otherDates: ['followUpDueOn'],
     audience: 'the mentor',
     anchors: measureAnchors('exit', 'exit'),
-    refusals: { 'referral.ending-sessions-not-held': 'The sessions the planned ending announced have not all been held: hold them first, or say here why the case closes sooner' },
+    refusals: {
+      'referral.ending-sessions-not-held':
+        'The sessions the planned ending announced have not all been held: hold them first, or say here why the case closes sooner',
+    },
     blank: {
       closedOn: 'Enter the date the case closed',
       reason: 'Select why the case closed',
@@ -311,7 +352,11 @@ export const STEP_FORMS: Readonly<Record<string, StepForm>> = {
     dateField: 'heldOn',
     audience: 'the mentor',
     anchors: measureAnchors('measures', 'followUp'),
-    blank: { heldOn: 'Enter the date of the follow-up', outcome: 'Select how the child is doing', ...measureBlanks('measures') },
+    blank: {
+      heldOn: 'Enter the date of the follow-up',
+      outcome: 'Select how the child is doing',
+      ...measureBlanks('measures'),
+    },
     body: (f) => {
       // The measures are optional, but once one is given the API asks for both.
       const measures = measuresOf(f, 'followUp');
@@ -333,7 +378,13 @@ export const anchorsOf = (form: StepForm): Record<string, string> => ({
 
 /** The value a body holds at an API field path (`targets[0].dueOn`). */
 const valueAt = (body: unknown, path: string): unknown =>
-  path.split(/[.[\]]+/).filter(Boolean).reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), body);
+  path
+    .split(/[.[\]]+/)
+    .filter(Boolean)
+    .reduce<unknown>(
+      (at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
+      body,
+    );
 
 /** The form's words for each field the body it sent leaves blank. */
 export const blanksOf = (form: StepForm, body: Record<string, unknown>): Record<string, string> =>

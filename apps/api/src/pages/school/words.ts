@@ -18,17 +18,40 @@ import {
 import { NAMED_AGENCIES } from '@app/domain/shared/vocabulary';
 
 /** The domain's vocabulary with the words a school uses for each value, as radio options. */
-const options = <T extends string | number>(values: readonly T[], words: Record<string, string>) => values.map((value) => ({ value: String(value), text: words[String(value)] ?? String(value) }));
+const options = <T extends string | number>(values: readonly T[], words: Record<string, string>) =>
+  values.map((value) => ({ value: String(value), text: words[String(value)] ?? String(value) }));
 
 export const OPTIONS = {
   priority: options(PRIORITIES, { high: 'High', medium: 'Medium', low: 'Low' }),
-  levelOfNeed: options(LEVELS_OF_NEED, { 1: '1 – universal', 2: '2 – targeted, single agency (learning mentors)', 3: '3 – multi-agency', 4: '4 – statutory or specialist' }),
+  levelOfNeed: options(LEVELS_OF_NEED, {
+    1: '1 – universal',
+    2: '2 – targeted, single agency (learning mentors)',
+    3: '3 – multi-agency',
+    4: '4 – statutory or specialist',
+  }),
   baeCategory: options(BAE_CATEGORIES, { A: 'A', B: 'B', C: 'C', D: 'D' }),
-  outcome: options(TRIAGE_OUTCOMES, { 'accepted-onto-register': 'Accept onto the Learning Mentor Pupil Register', declined: 'Decline', 'redirected-to-mast': 'Redirect to MAST' }),
+  outcome: options(TRIAGE_OUTCOMES, {
+    'accepted-onto-register': 'Accept onto the Learning Mentor Pupil Register',
+    declined: 'Decline',
+    'redirected-to-mast': 'Redirect to MAST',
+  }),
   workMode: options(WORK_MODES, { 'one-to-one': 'One-to-one', group: 'Group' }),
-  kind: options(SESSION_KINDS, { 'one-to-one': 'One-to-one', group: 'Group', 'in-class': 'Support in class', 'drop-in': 'Drop-in' }),
-  noteSource: options(NOTE_SOURCES, { 'first-hand': 'What I saw or heard myself', 'second-hand': 'What someone told me' }),
-  attainmentAgainstTarget: options(ATTAINMENT_AGAINST_TARGET, { 'above-target': 'Above target', 'on-target': 'On target', 'below-target': 'Below target', 'well-below-target': 'Well below target' }),
+  kind: options(SESSION_KINDS, {
+    'one-to-one': 'One-to-one',
+    group: 'Group',
+    'in-class': 'Support in class',
+    'drop-in': 'Drop-in',
+  }),
+  noteSource: options(NOTE_SOURCES, {
+    'first-hand': 'What I saw or heard myself',
+    'second-hand': 'What someone told me',
+  }),
+  attainmentAgainstTarget: options(ATTAINMENT_AGAINST_TARGET, {
+    'above-target': 'Above target',
+    'on-target': 'On target',
+    'below-target': 'Below target',
+    'well-below-target': 'Well below target',
+  }),
   pastoralRiskFactors: options(PASTORAL_RISK_FACTORS, {
     'child-protection': 'Child protection',
     bereavement: 'Bereavement',
@@ -42,9 +65,22 @@ export const OPTIONS = {
     'housing-insecurity': 'Housing insecurity',
     other: 'Other',
   }),
-  interventionLength: options(INTERVENTION_LENGTHS, { short: 'Short: up to 6 weeks', medium: 'Medium: up to 12 weeks', long: 'Long: open-ended' }),
-  progress: options(TARGET_PROGRESS, { achieved: 'Achieved', 'good-progress': 'Good progress', 'some-progress': 'Some progress', 'no-progress': 'No progress' }),
-  reviewOutcome: options(REVIEW_OUTCOMES, { continue: 'Continue the plan', 're-plan': 'Draw up a new action plan', 'begin-ending': 'Begin the ending' }),
+  interventionLength: options(INTERVENTION_LENGTHS, {
+    short: 'Short: up to 6 weeks',
+    medium: 'Medium: up to 12 weeks',
+    long: 'Long: open-ended',
+  }),
+  progress: options(TARGET_PROGRESS, {
+    achieved: 'Achieved',
+    'good-progress': 'Good progress',
+    'some-progress': 'Some progress',
+    'no-progress': 'No progress',
+  }),
+  reviewOutcome: options(REVIEW_OUTCOMES, {
+    continue: 'Continue the plan',
+    're-plan': 'Draw up a new action plan',
+    'begin-ending': 'Begin the ending',
+  }),
   fading: options(FADING_STEPS, {
     'sessions-further-apart': 'Sessions further apart',
     'shorter-sessions': 'Shorter sessions',
@@ -60,7 +96,11 @@ export const OPTIONS = {
     disengaged: 'The child disengaged',
     other: 'Other',
   }),
-  followUpOutcome: options(FOLLOW_UP_OUTCOMES, { 'progress-sustained': 'Progress sustained', 'some-concerns': 'Some concerns', 'support-needed-again': 'Support needed again' }),
+  followUpOutcome: options(FOLLOW_UP_OUTCOMES, {
+    'progress-sustained': 'Progress sustained',
+    'some-concerns': 'Some concerns',
+    'support-needed-again': 'Support needed again',
+  }),
   referredOnTo: options(NAMED_AGENCIES, {
     mast: 'MAST',
     'social-care': "Children's social care",

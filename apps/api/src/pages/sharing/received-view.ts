@@ -5,7 +5,15 @@ import { RECORD_WORDS } from './sharing-words';
 
 /** A value as the recipient reads it: lists joined, nothing printed as JSON. */
 const shown = (value: unknown): string =>
-  Array.isArray(value) ? (value.length ? value.map(shown).join(', ') : 'None') : value === null || value === undefined || value === '' ? 'Not recorded' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  Array.isArray(value)
+    ? value.length
+      ? value.map(shown).join(', ')
+      : 'None'
+    : value === null || value === undefined || value === ''
+      ? 'Not recorded'
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
 
 /**
  * One item of information as its recipient sees it. The recipient's page and the sharer's

@@ -16,11 +16,20 @@ const THIS_PAGE = 'GET /app/agencies/:agencyId/received-information';
 /** How far back the user's own history is searched for their last visit. */
 const HISTORY_LOOKBACK = 200;
 
-type Received = { childId: string; recordRef: string; category: InformationCategory; values: Record<string, unknown>; receivedAt: Date; correctedAt: Date | null };
+type Received = {
+  childId: string;
+  recordRef: string;
+  category: InformationCategory;
+  values: Record<string, unknown>;
+  receivedAt: Date;
+  correctedAt: Date | null;
+};
 
 /** Only a name that was itself disclosed: otherwise the child is named by the platform's reference. */
 const childName = (childId: string, items: readonly Received[]): string => {
-  const named = items.find((i) => typeof i.values.givenName === 'string' || typeof i.values.familyName === 'string')?.values;
+  const named = items.find(
+    (i) => typeof i.values.givenName === 'string' || typeof i.values.familyName === 'string',
+  )?.values;
   return named ? `${named.givenName ?? ''} ${named.familyName ?? ''}`.trim() : `Child ${childId.slice(0, 8)}`;
 };
 
@@ -34,7 +43,11 @@ const childName = (childId: string, items: readonly Received[]): string => {
 @Page()
 @Controller('app/agencies/:agencyId')
 export class ReceivedPage {
-  constructor(private readonly dataSource: DataSource, private readonly accessLog: AccessLog, private readonly directory: Directory) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accessLog: AccessLog,
+    private readonly directory: Directory,
+  ) {}
 
   @Get('received-information')
   @Policy(sharingPolicies.received)
@@ -57,7 +70,12 @@ export class ReceivedPage {
       children: [...byChild].map(([childId, items]) => ({
         childId,
         name: nameOf(childId),
-        items: items.map((i) => ({ ...receivedView(i), receivedAt: i.receivedAt, correctedAt: i.correctedAt, isNew: isNew(i.receivedAt) || (i.correctedAt !== null && isNew(i.correctedAt)) })),
+        items: items.map((i) => ({
+          ...receivedView(i),
+          receivedAt: i.receivedAt,
+          correctedAt: i.correctedAt,
+          isNew: isNew(i.receivedAt) || (i.correctedAt !== null && isNew(i.correctedAt)),
+        })),
       })),
       notices: notices.map((n) => ({ ...n, child: nameOf(String(n.childId)), isNew: isNew(n.issuedAt) })),
     };

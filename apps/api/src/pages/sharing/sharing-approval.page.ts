@@ -33,7 +33,12 @@ const ANSWER_WORDS: Record<string, string> = { yes: 'Yes', no: 'No', 'not-applic
 @Page()
 @Controller('app')
 export class SharingApprovalPages {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly dataSource: DataSource, private readonly directory: Directory) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly dataSource: DataSource,
+    private readonly directory: Directory,
+  ) {}
 
   @Get('schools/:schoolId/sharing-approvals')
   @Policy(sharingPolicies.approvals)
@@ -67,9 +72,22 @@ export class SharingApprovalPages {
 
   @Post('sharing/:sharingId/approval')
   @Policy(sharingPolicies.step)
-  async approve(@Param('sharingId', uuid) sharingId: string, @Body() form: Record<string, unknown>, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async approve(
+    @Param('sharingId', uuid) sharingId: string,
+    @Body() form: Record<string, unknown>,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     formPage(req, 'sharing/approval', await this.approvalModel(sharingId));
-    await takeSharingStep(this.commands, sharingId, 'approval', { discussion: filled(form.discussion) }, form.revision, requester);
+    await takeSharingStep(
+      this.commands,
+      sharingId,
+      'approval',
+      { discussion: filled(form.discussion) },
+      form.revision,
+      requester,
+    );
     res.redirect(303, `/app/sharing/${sharingId}`);
   }
 
@@ -83,7 +101,11 @@ export class SharingApprovalPages {
       proposedBy: users.get(d.proposedBy?.userId ?? '') ?? d.proposedBy?.userId,
       categories: (d.categories as string[]).map(categoryLabel).join(', '),
       basisWords: basisInWords(d.basis),
-      checklist: (d.checklist ?? []).map((a) => ({ question: CHECKLIST_WORDS[a.item as keyof typeof CHECKLIST_WORDS] ?? a.item, answer: ANSWER_WORDS[a.answer] ?? a.answer, note: a.note })),
+      checklist: (d.checklist ?? []).map((a) => ({
+        question: CHECKLIST_WORDS[a.item as keyof typeof CHECKLIST_WORDS] ?? a.item,
+        answer: ANSWER_WORDS[a.answer] ?? a.answer,
+        note: a.note,
+      })),
     };
   }
 }

@@ -6,7 +6,12 @@ import { Directory } from '@app/access/directory/directory';
 import { sharingPolicies } from '@app/access/policy/sharing.policies';
 import type { ConsentRecipient } from '@app/domain/consent/events';
 import { consentQuestions } from '@app/domain/multi-agency';
-import { BOX_16_CHECKLIST, CHECKLIST_ANSWERS, GOLDEN_RULES, WITHOUT_CONSENT_GROUNDS } from '@app/domain/sharing/vocabulary';
+import {
+  BOX_16_CHECKLIST,
+  CHECKLIST_ANSWERS,
+  GOLDEN_RULES,
+  WITHOUT_CONSENT_GROUNDS,
+} from '@app/domain/sharing/vocabulary';
 import { consentCoverageForEach, consentScopesOf } from '@app/projections/consent/queries';
 import { Policy } from '../../access/policy.decorator';
 import { Requester, type RequestContext } from '../../platform/request-context';
@@ -42,10 +47,19 @@ export class SharingBasisPages {
 
   @Post('basis')
   @Policy(sharingPolicies.step)
-  async basis(@Param('sharingId', uuid) sharingId: string, @Body() form: Record<string, unknown>, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async basis(
+    @Param('sharingId', uuid) sharingId: string,
+    @Body() form: Record<string, unknown>,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     formPage(req, 'sharing/basis', await this.basisModel(sharingId));
     const kind = filled(form['basis.kind']);
-    const basis = kind === 'without-consent' ? { kind, ground: filled(form['basis.ground']), justification: filled(form['basis.justification']) } : { kind };
+    const basis =
+      kind === 'without-consent'
+        ? { kind, ground: filled(form['basis.ground']), justification: filled(form['basis.justification']) }
+        : { kind };
     await takeSharingStep(this.commands, sharingId, 'basis', { basis }, form.revision, requester);
     res.redirect(303, `/app/sharing/${sharingId}/checklist`);
   }
@@ -59,13 +73,26 @@ export class SharingBasisPages {
 
   @Post('checklist')
   @Policy(sharingPolicies.step)
-  async checklist(@Param('sharingId', uuid) sharingId: string, @Body() form: Record<string, unknown>, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async checklist(
+    @Param('sharingId', uuid) sharingId: string,
+    @Body() form: Record<string, unknown>,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     formPage(req, 'sharing/checklist', await this.checklistModel(sharingId));
     // Every question goes, answered or not: the domain names the first one left unanswered (ids answers[i].answer on the form).
-    const answers = CHECKLIST.map((item, i) => ({ item, answer: form[`answer-${i}`] ?? '', ...(filled(form[`note-${i}`]) ? { note: form[`note-${i}`] } : {}) }));
+    const answers = CHECKLIST.map((item, i) => ({
+      item,
+      answer: form[`answer-${i}`] ?? '',
+      ...(filled(form[`note-${i}`]) ? { note: form[`note-${i}`] } : {}),
+    }));
     await takeSharingStep(this.commands, sharingId, 'checklist', { answers }, form.revision, requester);
     const { decision } = await sharingPageModel(this.dataSource.manager, this.queries, this.directory, sharingId);
-    res.redirect(303, decision.basis?.kind === 'without-consent' ? `/app/sharing/${sharingId}` : `/app/sharing/${sharingId}/decision`);
+    res.redirect(
+      303,
+      decision.basis?.kind === 'without-consent' ? `/app/sharing/${sharingId}` : `/app/sharing/${sharingId}/decision`,
+    );
   }
 
   private async basisModel(sharingId: string) {
@@ -73,13 +100,30 @@ export class SharingBasisPages {
     const { decision } = model;
     const at = this.clock().toISOString();
     // Consent as the platform will read it when the basis is recorded: for information-sharing, to this recipient, on each category proposed.
-    const coverage = await consentCoverageForEach(this.dataSource.manager, decision.childId, consentQuestions('information-sharing', decision.recipientAgencyId as ConsentRecipient, decision.categories as never, at));
+    const coverage = await consentCoverageForEach(
+      this.dataSource.manager,
+      decision.childId,
+      consentQuestions(
+        'information-sharing',
+        decision.recipientAgencyId as ConsentRecipient,
+        decision.categories as never,
+        at,
+      ),
+    );
     const scopes = await consentScopesOf(this.dataSource.manager, decision.childId);
     const consentIds = new Set(coverage.flatMap((a) => ('consentId' in a && a.consentId ? [a.consentId] : [])));
     return {
       title: 'Lawful basis for sharing',
       ...model,
-      coverage: coverage.map((a) => ({ category: categoryLabel(a.question.category), covered: a.covered, words: a.covered ? (a.basis === 'consent' ? 'Covered by consent' : 'Covered by parental responsibility') : a.explanation })),
+      coverage: coverage.map((a) => ({
+        category: categoryLabel(a.question.category),
+        covered: a.covered,
+        words: a.covered
+          ? a.basis === 'consent'
+            ? 'Covered by consent'
+            : 'Covered by parental responsibility'
+          : a.explanation,
+      })),
       allCovered: coverage.every((a) => a.covered),
       consents: scopes
         .filter((s) => consentIds.has(s.consentId))
@@ -102,8 +146,16 @@ export class SharingBasisPages {
     return {
       title: 'Box 16 checklist and the seven golden rules',
       ...model,
-      box16: CHECKLIST.slice(0, BOX_16_CHECKLIST.length).map((item, i) => ({ item, index: i, question: CHECKLIST_WORDS[item] })),
-      goldenRules: CHECKLIST.slice(BOX_16_CHECKLIST.length).map((item, i) => ({ item, index: i + BOX_16_CHECKLIST.length, question: CHECKLIST_WORDS[item] })),
+      box16: CHECKLIST.slice(0, BOX_16_CHECKLIST.length).map((item, i) => ({
+        item,
+        index: i,
+        question: CHECKLIST_WORDS[item],
+      })),
+      goldenRules: CHECKLIST.slice(BOX_16_CHECKLIST.length).map((item, i) => ({
+        item,
+        index: i + BOX_16_CHECKLIST.length,
+        question: CHECKLIST_WORDS[item],
+      })),
       answers: CHECKLIST_ANSWERS.map((a) => ({ value: a, text: ANSWER_WORDS[a] })),
     };
   }

@@ -23,9 +23,23 @@ import { type SharingRow, sharingPageModel, takeSharingStep } from './sharing-st
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** The categories consent covers now for this recipient; every proposed one when the basis is not consent. */
-export async function categoriesAllowed(dataSource: DataSource, decision: SharingRow, categories: readonly string[], at: string): Promise<Set<string>> {
+export async function categoriesAllowed(
+  dataSource: DataSource,
+  decision: SharingRow,
+  categories: readonly string[],
+  at: string,
+): Promise<Set<string>> {
   if (decision.basis?.kind !== 'consent') return new Set(categories);
-  const coverage = await consentCoverageForEach(dataSource.manager, decision.childId, consentQuestions('information-sharing', decision.recipientAgencyId as ConsentRecipient, categories as InformationCategory[], at));
+  const coverage = await consentCoverageForEach(
+    dataSource.manager,
+    decision.childId,
+    consentQuestions(
+      'information-sharing',
+      decision.recipientAgencyId as ConsentRecipient,
+      categories as InformationCategory[],
+      at,
+    ),
+  );
   return new Set(coverage.filter((a) => a.covered).map((a) => a.question.category));
 }
 
@@ -50,17 +64,36 @@ export class SharingDecisionPages {
 
   @Post('decision')
   @Policy(sharingPolicies.step)
-  async decide(@Param('sharingId', uuid) sharingId: string, @Body() form: Record<string, unknown>, @Req() req: FormRequest, @Requester() requester: RequestContext, @Res() res: Response) {
+  async decide(
+    @Param('sharingId', uuid) sharingId: string,
+    @Body() form: Record<string, unknown>,
+    @Req() req: FormRequest,
+    @Requester() requester: RequestContext,
+    @Res() res: Response,
+  ) {
     formPage(req, 'sharing/decision', await this.decisionModel(sharingId));
     const outcome = filled(form.outcome);
-    const items = outcome === 'refuse' ? [] : PICKABLE_RECORDS.flatMap((record) => (ticked(form[`fields-${record}`]).length ? [{ record, fields: ticked(form[`fields-${record}`]) }] : []));
+    const items =
+      outcome === 'refuse'
+        ? []
+        : PICKABLE_RECORDS.flatMap((record) =>
+            ticked(form[`fields-${record}`]).length ? [{ record, fields: ticked(form[`fields-${record}`]) }] : [],
+          );
     const informed = form['familyTold.informed'];
     const fields = {
       outcome,
       items,
       reasons: filled(form.reasons),
-      redactions: String(form.redactions ?? '').split(/\r?\n/).map((r) => r.trim()).filter((r) => r !== ''),
-      familyTold: informed === 'yes' ? { informed: true, how: filled(form['familyTold.how']) } : informed === 'no' ? { informed: false, reason: filled(form['familyTold.reason']) } : {},
+      redactions: String(form.redactions ?? '')
+        .split(/\r?\n/)
+        .map((r) => r.trim())
+        .filter((r) => r !== ''),
+      familyTold:
+        informed === 'yes'
+          ? { informed: true, how: filled(form['familyTold.how']) }
+          : informed === 'no'
+            ? { informed: false, reason: filled(form['familyTold.reason']) }
+            : {},
       validUntil: filled(form.validUntil),
     };
     await takeSharingStep(this.commands, sharingId, 'decision', fields, form.revision, requester);
@@ -69,14 +102,23 @@ export class SharingDecisionPages {
 
   private async decisionModel(sharingId: string) {
     const model = await sharingPageModel(this.dataSource.manager, this.queries, this.directory, sharingId);
-    const allowed = await categoriesAllowed(this.dataSource, model.decision, model.decision.categories, this.clock().toISOString());
+    const allowed = await categoriesAllowed(
+      this.dataSource,
+      model.decision,
+      model.decision.categories,
+      this.clock().toISOString(),
+    );
     return {
       title: 'Decide what is shared',
       ...model,
       basisWords: basisInWords(model.decision.basis),
       categories: model.decision.categories.map(categoryLabel).join(', '),
       outcomes: SHARING_OUTCOMES.map((o) => ({ value: o, text: OUTCOME_WORDS[o] })),
-      records: PICKABLE_RECORDS.map((record) => ({ record, name: RECORD_WORDS[record], fields: fieldsAllowed(record, (_f, category) => allowed.has(category)) })).filter((r) => r.fields.length > 0),
+      records: PICKABLE_RECORDS.map((record) => ({
+        record,
+        name: RECORD_WORDS[record],
+        fields: fieldsAllowed(record, (_f, category) => allowed.has(category)),
+      })).filter((r) => r.fields.length > 0),
     };
   }
 }

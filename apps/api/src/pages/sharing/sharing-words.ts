@@ -31,7 +31,11 @@ export const CHECKLIST_WORDS: Readonly<Record<ChecklistItem, string>> = {
   'decision-and-reasons-recorded': 'The decision and its reasons are recorded',
 };
 
-export const OUTCOME_WORDS: Readonly<Record<string, string>> = { share: 'Share', 'share-in-part': 'Share in part', refuse: 'Refuse to share' };
+export const OUTCOME_WORDS: Readonly<Record<string, string>> = {
+  share: 'Share',
+  'share-in-part': 'Share in part',
+  refuse: 'Refuse to share',
+};
 
 export const RECORD_WORDS: Readonly<Record<string, string>> = {
   'child-record': "The child's record",

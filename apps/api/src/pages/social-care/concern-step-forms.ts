@@ -16,7 +16,13 @@ const lateReason: FormField = {
   kind: 'textarea',
   optional: true,
 };
-const day = (id: string, label: string, today: string): FormField => ({ id, label, kind: 'date', value: today, hint: 'The day it happened, not later than today.' });
+const day = (id: string, label: string, today: string): FormField => ({
+  id,
+  label,
+  kind: 'date',
+  value: today,
+  hint: 'The day it happened, not later than today.',
+});
 
 /** The steps of CONCERN_STEPS a social worker takes, keyed as the API's step names. */
 export const CONCERN_STEP_FORMS: Readonly<Record<string, ConcernStepForm>> = {
@@ -33,19 +39,39 @@ export const CONCERN_STEP_FORMS: Readonly<Record<string, ConcernStepForm>> = {
   assessments: {
     title: 'Record the completed assessment',
     meets: ['assessment'],
-    fields: (today) => [day('completedOn', 'Completed on', today), { id: 'outcome', label: 'Outcome of the assessment', kind: 'textarea' }, lateReason],
+    fields: (today) => [
+      day('completedOn', 'Completed on', today),
+      { id: 'outcome', label: 'Outcome of the assessment', kind: 'textarea' },
+      lateReason,
+    ],
   },
   'strategy-discussion': {
     title: 'Record the strategy discussion',
-    fields: (today) => [day('heldOn', 'Held on', today), { id: 'outcome', label: 'Outcome of the discussion', kind: 'textarea' }],
+    fields: (today) => [
+      day('heldOn', 'Held on', today),
+      { id: 'outcome', label: 'Outcome of the discussion', kind: 'textarea' },
+    ],
   },
   conferences: {
     title: 'Record a child protection conference',
     meets: ['initial-conference', 'review-conference'],
     fields: (today) => [
-      { id: 'kind', label: 'Conference', kind: 'radios', options: [{ value: 'initial', text: 'Initial conference' }, { value: 'review', text: 'Review conference' }] },
+      {
+        id: 'kind',
+        label: 'Conference',
+        kind: 'radios',
+        options: [
+          { value: 'initial', text: 'Initial conference' },
+          { value: 'review', text: 'Review conference' },
+        ],
+      },
       day('heldOn', 'Held on', today),
-      { id: 'childProtectionPlan', label: 'Child protection plan', kind: 'checkbox', checkboxText: 'The child is (still) subject to a child protection plan' },
+      {
+        id: 'childProtectionPlan',
+        label: 'Child protection plan',
+        kind: 'checkbox',
+        checkboxText: 'The child is (still) subject to a child protection plan',
+      },
       lateReason,
     ],
   },

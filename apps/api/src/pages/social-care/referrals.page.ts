@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -48,16 +61,31 @@ export class ReferralsPage {
   @Get('concerns/:concernId')
   @Policy(concernPolicies.read)
   @Render('social-care/concern')
-  async referral(@Param('concernId', uuid) concernId: string, @PolicyView() view: ConcernView, @Query('recorded') recorded?: string) {
+  async referral(
+    @Param('concernId', uuid) concernId: string,
+    @PolicyView() view: ConcernView,
+    @Query('recorded') recorded?: string,
+  ) {
     const found = await this.read(concernId, view);
-    const recordedTitle = recorded && Object.hasOwn(CONCERN_STEP_FORMS, recorded) ? CONCERN_STEP_FORMS[recorded].title : null;
-    return { title: 'Referral', concern: found, steps: CONCERN_STEP_FORMS, recorded: recordedTitle, names: await directoryNames(this.directory) };
+    const recordedTitle =
+      recorded && Object.hasOwn(CONCERN_STEP_FORMS, recorded) ? CONCERN_STEP_FORMS[recorded].title : null;
+    return {
+      title: 'Referral',
+      concern: found,
+      steps: CONCERN_STEP_FORMS,
+      recorded: recordedTitle,
+      names: await directoryNames(this.directory),
+    };
   }
 
   @Get('concerns/:concernId/:step')
   @Policy(concernPolicies.step)
   @Render('social-care/step')
-  async form(@Param('concernId', uuid) concernId: string, @Param('step') step: string, @PolicyView() view: ConcernView) {
+  async form(
+    @Param('concernId', uuid) concernId: string,
+    @Param('step') step: string,
+    @PolicyView() view: ConcernView,
+  ) {
     return this.stepModel(concernId, step, view);
   }
 
@@ -84,7 +112,9 @@ export class ReferralsPage {
     const form = stepNamed(CONCERN_STEP_FORMS, stepName);
     const found = await this.read(concernId, view);
     const today = this.today();
-    const clocks = (found.clocks as Array<{ clock: string; metOn?: string }>).filter((c) => form.meets?.includes(c.clock as never) && c.metOn === undefined);
+    const clocks = (found.clocks as Array<{ clock: string; metOn?: string }>).filter(
+      (c) => form.meets?.includes(c.clock as never) && c.metOn === undefined,
+    );
     return { title: form.title, concern: found, step: stepName, fields: form.fields(today), clocks, today };
   }
 

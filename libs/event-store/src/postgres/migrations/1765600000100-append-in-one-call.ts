@@ -46,6 +46,8 @@ export class AppendInOneCall1765600000100 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION event_store.append_to_stream(text, text, uuid[], text[], integer[], jsonb[], jsonb[], text[], timestamptz[])`);
+    await q.query(
+      `DROP FUNCTION event_store.append_to_stream(text, text, uuid[], text[], integer[], jsonb[], jsonb[], text[], timestamptz[])`,
+    );
   }
 }

@@ -10,7 +10,9 @@ export class WrappingKeyIds1765700000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE event_store.child_data_keys ADD COLUMN wrapping_key_id text`);
-    await q.query(`CREATE TABLE event_store.retired_wrapping_keys (key_id text PRIMARY KEY, retired_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query(
+      `CREATE TABLE event_store.retired_wrapping_keys (key_id text PRIMARY KEY, retired_at timestamptz NOT NULL DEFAULT now())`,
+    );
     await q.query(`
       CREATE FUNCTION event_store.refuse_retired_wrapping_key() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -25,7 +25,9 @@ export class RecordSentMessages1764100000200 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX sent_messages_child ON integration.sent_messages (child_id, sent_at)`);
     await q.query(`CREATE INDEX sent_messages_recipient ON integration.sent_messages (recipient, sent_at)`);
-    await q.query(`CREATE INDEX sent_messages_carries ON integration.sent_messages (carries) WHERE carries IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX sent_messages_carries ON integration.sent_messages (carries) WHERE carries IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

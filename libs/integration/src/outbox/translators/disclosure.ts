@@ -16,11 +16,17 @@ export const contractBasis = (basis: Basis | undefined) =>
 const isParent = (recipient: { agencyId?: unknown } | undefined) => recipient?.agencyId === 'parent-carer';
 
 /** Per category, the field names an itemised list names: what a message may say was disclosed or corrected. */
-const fieldsByCategory = (items: ReadonlyArray<{ category?: unknown; fields?: unknown }>, categories: readonly string[]): Record<string, string[]> => {
+const fieldsByCategory = (
+  items: ReadonlyArray<{ category?: unknown; fields?: unknown }>,
+  categories: readonly string[],
+): Record<string, string[]> => {
   const fields: Record<string, string[]> = {};
   for (const item of items) {
-    if (typeof item.category !== 'string' || !categories.includes(item.category) || !Array.isArray(item.fields)) continue;
-    fields[item.category] = [...new Set([...(fields[item.category] ?? []), ...item.fields.filter((f): f is string => typeof f === 'string')])];
+    if (typeof item.category !== 'string' || !categories.includes(item.category) || !Array.isArray(item.fields))
+      continue;
+    fields[item.category] = [
+      ...new Set([...(fields[item.category] ?? []), ...item.fields.filter((f): f is string => typeof f === 'string')]),
+    ];
   }
   return fields;
 };
@@ -41,7 +47,9 @@ export const disclosureToAgency: Translator = {
       basis?: Basis;
     };
     if (isParent(data.recipient)) return [];
-    const categories = [...new Set((data.items ?? []).map((i) => i.category).filter((c): c is string => typeof c === 'string'))];
+    const categories = [
+      ...new Set((data.items ?? []).map((i) => i.category).filter((c): c is string => typeof c === 'string')),
+    ];
     return [
       {
         type: 'disclosure-to-agency',
@@ -57,7 +65,11 @@ export const disclosureToAgency: Translator = {
           fields: fieldsByCategory(data.items ?? [], categories),
           occurredAt: occurredAt(event),
         },
-        disclosure: { recipient: String(data.recipient?.agencyId), basis: { ...data.basis }, carries: String(data.disclosureId) },
+        disclosure: {
+          recipient: String(data.recipient?.agencyId),
+          basis: { ...data.basis },
+          carries: String(data.disclosureId),
+        },
       },
     ];
   },
@@ -71,7 +83,11 @@ export const disclosureToAgency: Translator = {
 export const correctionNotice: Translator = {
   domainEventType: 'CorrectionNoticeIssued',
   translate(event, childRef) {
-    const data = event.data as Record<string, unknown> & { recipient?: { agencyId?: unknown }; category?: unknown; corrected?: unknown };
+    const data = event.data as Record<string, unknown> & {
+      recipient?: { agencyId?: unknown };
+      category?: unknown;
+      corrected?: unknown;
+    };
     if (isParent(data.recipient)) return [];
     // The corrected values are sealed personal data; only their field names leave.
     const fields = data.corrected && typeof data.corrected === 'object' ? Object.keys(data.corrected) : [];
@@ -89,7 +105,11 @@ export const correctionNotice: Translator = {
           occurredAt: occurredAt(event),
         },
         // A correction is owed under the basis of the disclosure it corrects: the ledger entry it joins.
-        disclosure: { recipient: String(data.recipient?.agencyId), basis: { kind: 'correction-of', disclosureId: data.disclosureId }, carries: String(data.disclosureId) },
+        disclosure: {
+          recipient: String(data.recipient?.agencyId),
+          basis: { kind: 'correction-of', disclosureId: data.disclosureId },
+          carries: String(data.disclosureId),
+        },
       },
     ];
   },

@@ -16,9 +16,18 @@ export const erasureNotice: Translator = {
         type: 'erasure-notice',
         schemaVersion: 1,
         recipientAgencyId: typeof data.recipientAgencyId === 'string' ? data.recipientAgencyId : undefined,
-        payload: { childRef, ...pick(data, ['noticeId', 'disclosureId', 'recipientAgencyId']), erasedAt: data.issuedAt, occurredAt: occurredAt(event) },
+        payload: {
+          childRef,
+          ...pick(data, ['noticeId', 'disclosureId', 'recipientAgencyId']),
+          erasedAt: data.issuedAt,
+          occurredAt: occurredAt(event),
+        },
         // Owed under the disclosure it follows up, like a correction: it joins that ledger entry.
-        disclosure: { recipient: String(data.recipientAgencyId), basis: { kind: 'erasure-of', disclosureId: data.disclosureId }, carries: String(data.disclosureId) },
+        disclosure: {
+          recipient: String(data.recipientAgencyId),
+          basis: { kind: 'erasure-of', disclosureId: data.disclosureId },
+          carries: String(data.disclosureId),
+        },
       },
     ];
   },

@@ -9,7 +9,13 @@ export type { Translator } from './translator';
 
 /** Domain event type -> its translator. A domain event not listed here causes no integration event. */
 export const integrationTranslators: ReadonlyMap<string, Translator> = new Map(
-  [consentWithdrawn, mastRequestReceived, mastRequestDecided, referralToSocialCare, disclosureToAgency, correctionNotice, erasureNotice].map(
-    (t) => [t.domainEventType, t] as const,
-  ),
+  [
+    consentWithdrawn,
+    mastRequestReceived,
+    mastRequestDecided,
+    referralToSocialCare,
+    disclosureToAgency,
+    correctionNotice,
+    erasureNotice,
+  ].map((t) => [t.domainEventType, t] as const),
 );

@@ -37,7 +37,9 @@ export const mastRequestReceived: Translator = {
 export const mastRequestDecided: Translator = {
   domainEventType: 'MastRequestDecided',
   translate(event, childRef) {
-    const data = event.data as Record<string, unknown> & { decision?: Record<string, unknown> & { allocation?: { kind?: unknown } } };
+    const data = event.data as Record<string, unknown> & {
+      decision?: Record<string, unknown> & { allocation?: { kind?: unknown } };
+    };
     const decision = data.decision ?? {};
     return [
       {
@@ -54,7 +56,10 @@ export const mastRequestDecided: Translator = {
           occurredAt: occurredAt(event),
         },
         // The answer to the school that asked, under the consent its request was made on.
-        disclosure: { recipient: 'requesting-school', basis: { kind: 'consent', under: `mast-request:${String(data.requestId)}` } },
+        disclosure: {
+          recipient: 'requesting-school',
+          basis: { kind: 'consent', under: `mast-request:${String(data.requestId)}` },
+        },
       },
     ];
   },

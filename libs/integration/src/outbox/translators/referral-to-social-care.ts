@@ -23,7 +23,11 @@ export const referralToSocialCare: Translator = {
           referredBy: { role: data.referredBy?.role, agencyId: data.referredBy?.agencyId },
           occurredAt: occurredAt(event),
         },
-        disclosure: { recipient: 'social-care', basis: data.basis as Record<string, unknown>, carries: `referral:${String(data.concernId)}` },
+        disclosure: {
+          recipient: 'social-care',
+          basis: data.basis as Record<string, unknown>,
+          carries: `referral:${String(data.concernId)}`,
+        },
       },
     ];
   },

@@ -30,10 +30,23 @@ describe('integration translators (domain event -> integration event)', () => {
   it('names, for the disclosure ledger, the recipient and lawful basis of every message, and the disclosure it carries', () => {
     const ledgerOf = (type: keyof typeof sampleDomainEvents) => translate(type)[0].disclosure;
     for (const type of Object.keys(sampleDomainEvents) as (keyof typeof sampleDomainEvents)[]) {
-      expect(ledgerOf(type)).toEqual(expect.objectContaining({ recipient: expect.any(String), basis: expect.objectContaining({ kind: expect.any(String) }) }));
+      expect(ledgerOf(type)).toEqual(
+        expect.objectContaining({
+          recipient: expect.any(String),
+          basis: expect.objectContaining({ kind: expect.any(String) }),
+        }),
+      );
     }
-    expect(ledgerOf('DisclosureMade')).toMatchObject({ recipient: 'health', carries: 'disclosure-1', basis: { kind: 'consent', consentIds: ['consent-1'] } });
-    expect(ledgerOf('ConcernReferredToSocialCare')).toMatchObject({ recipient: 'social-care', carries: 'referral:concern-1', basis: { kind: 'without-consent' } });
+    expect(ledgerOf('DisclosureMade')).toMatchObject({
+      recipient: 'health',
+      carries: 'disclosure-1',
+      basis: { kind: 'consent', consentIds: ['consent-1'] },
+    });
+    expect(ledgerOf('ConcernReferredToSocialCare')).toMatchObject({
+      recipient: 'social-care',
+      carries: 'referral:concern-1',
+      basis: { kind: 'without-consent' },
+    });
     expect(ledgerOf('ConsentWithdrawn')).toMatchObject({ recipient: 'recipients-of-consent:consent-1' });
     expect(ledgerOf('ConsentWithdrawn')).not.toHaveProperty('carries');
   });
@@ -41,7 +54,16 @@ describe('integration translators (domain event -> integration event)', () => {
   it('never copies free text about the child or family, nor the raw child id', () => {
     for (const type of Object.keys(sampleDomainEvents) as (keyof typeof sampleDomainEvents)[]) {
       const text = JSON.stringify(translate(type));
-      for (const secret of ['Sara Khan', 'moving away', 'bereavement', 'Learning mentor sessions', 'support at home', 'injury', 'Register was wrong', '"child-1"']) {
+      for (const secret of [
+        'Sara Khan',
+        'moving away',
+        'bereavement',
+        'Learning mentor sessions',
+        'support at home',
+        'injury',
+        'Register was wrong',
+        '"child-1"',
+      ]) {
         expect(text).not.toContain(secret);
       }
     }
@@ -56,7 +78,10 @@ describe('integration translators (domain event -> integration event)', () => {
   });
 
   it('a disclosure to the family is not published to any agency', () => {
-    const event = recordedEvent('DisclosureMade', { ...sampleDomainEvents.DisclosureMade('child-1'), recipient: { agencyId: 'parent-carer' } });
+    const event = recordedEvent('DisclosureMade', {
+      ...sampleDomainEvents.DisclosureMade('child-1'),
+      recipient: { agencyId: 'parent-carer' },
+    });
     expect(integrationTranslators.get('DisclosureMade')!.translate(event, childRef)).toEqual([]);
   });
 
@@ -68,8 +93,19 @@ describe('integration translators (domain event -> integration event)', () => {
 
   it('an erasure notice names the disclosure the agency holds and joins it in the ledger', () => {
     const [draft] = translate('ErasureNoticeIssued');
-    expect(draft.payload).toEqual({ childRef, noticeId: 'erasure-1:disclosure-1', disclosureId: 'disclosure-1', recipientAgencyId: 'health', erasedAt: '2025-11-22T09:00:00.000Z', occurredAt: expect.any(String) });
-    expect(draft.disclosure).toEqual({ recipient: 'health', basis: { kind: 'erasure-of', disclosureId: 'disclosure-1' }, carries: 'disclosure-1' });
+    expect(draft.payload).toEqual({
+      childRef,
+      noticeId: 'erasure-1:disclosure-1',
+      disclosureId: 'disclosure-1',
+      recipientAgencyId: 'health',
+      erasedAt: '2025-11-22T09:00:00.000Z',
+      occurredAt: expect.any(String),
+    });
+    expect(draft.disclosure).toEqual({
+      recipient: 'health',
+      basis: { kind: 'erasure-of', disclosureId: 'disclosure-1' },
+      carries: 'disclosure-1',
+    });
   });
 
   it('a MAST decision gives the outcome and deadlines, not the panel reasons or the allocated worker', () => {

@@ -38,7 +38,10 @@ const OPEN_CASE = `AND EXISTS (SELECT 1 FROM read_models.mentor_cases mc WHERE m
  * for a school. 003 §1a: a written plan records goals and targets, strategies, services
  * and the review date.
  */
-export async function actionPlans(manager: EntityManager, query: { schoolId: string } | { referralId: string }): Promise<ActionPlanView[]> {
+export async function actionPlans(
+  manager: EntityManager,
+  query: { schoolId: string } | { referralId: string },
+): Promise<ActionPlanView[]> {
   const bySchool = 'schoolId' in query;
   const plans: PlanRow[] = await manager.query(
     `SELECT ap.referral_id AS "referralId", ap.plan_id AS "planId", ap.child_id AS "childId", ${CHILD_COLUMNS},
@@ -61,6 +64,8 @@ export async function actionPlans(manager: EntityManager, query: { schoolId: str
   );
   return plans.map(({ targetIds, ...plan }) => ({
     ...plan,
-    targets: targets.filter((t) => t.referralId === plan.referralId && targetIds.includes(t.targetId)).map(({ referralId: _r, ...t }) => t),
+    targets: targets
+      .filter((t) => t.referralId === plan.referralId && targetIds.includes(t.targetId))
+      .map(({ referralId: _r, ...t }) => t),
   }));
 }

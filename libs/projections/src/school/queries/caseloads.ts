@@ -26,7 +26,10 @@ interface SummaryRow {
 }
 
 /** Each mentor with an open case at the school (or everywhere), counted across all their schools. */
-export async function mentorCaseloads(manager: EntityManager, query: { schoolId?: string } = {}): Promise<MentorCaseloadSummary[]> {
+export async function mentorCaseloads(
+  manager: EntityManager,
+  query: { schoolId?: string } = {},
+): Promise<MentorCaseloadSummary[]> {
   const rows: SummaryRow[] = await manager.query(
     `SELECT mc.mentor_id AS "mentorId",
             count(*) FILTER (WHERE mc.work_mode = 'one-to-one') AS "oneToOne",

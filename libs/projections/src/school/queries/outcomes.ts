@@ -28,7 +28,10 @@ const OUTCOME_COLUMNS = `
   mc.behaviour_at_exit - COALESCE(mc.behaviour_at_referral, mc.baseline_behaviour) AS "behaviourIncidentsChange"`;
 
 /** 002: progress shown numerically — attendance and behaviour incidents at referral against exit, per closed case. */
-export async function caseOutcomes(manager: EntityManager, query: { schoolId: string } | { referralId: string }): Promise<CaseOutcome[]> {
+export async function caseOutcomes(
+  manager: EntityManager,
+  query: { schoolId: string } | { referralId: string },
+): Promise<CaseOutcome[]> {
   const bySchool = 'schoolId' in query;
   return manager.query(
     `SELECT mc.referral_id AS "referralId", mc.child_id AS "childId", ${CHILD_COLUMNS}, mc.mentor_id AS "mentorId",
@@ -56,7 +59,10 @@ export interface SchoolOutcomes {
 }
 
 /** The school's learning-mentor outcomes over closed cases, optionally within a closing period. */
-export async function schoolOutcomes(manager: EntityManager, query: { schoolId: string; closedFrom?: string; closedTo?: string }): Promise<SchoolOutcomes> {
+export async function schoolOutcomes(
+  manager: EntityManager,
+  query: { schoolId: string; closedFrom?: string; closedTo?: string },
+): Promise<SchoolOutcomes> {
   const [row] = await manager.query(
     `WITH measured AS (
        SELECT ${OUTCOME_COLUMNS} FROM read_models.mentor_cases mc

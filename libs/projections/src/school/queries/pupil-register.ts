@@ -39,11 +39,18 @@ export const PUPIL_REGISTER: KeysetList = {
 type RegisterQuery = { schoolId: string; mentorId?: string };
 const paramsOf = (query: RegisterQuery) => [query.schoolId, query.mentorId ?? null];
 
-export async function learningMentorPupilRegister(manager: EntityManager, query: RegisterQuery): Promise<RegisterEntry[]> {
+export async function learningMentorPupilRegister(
+  manager: EntityManager,
+  query: RegisterQuery,
+): Promise<RegisterEntry[]> {
   return readAll(manager, PUPIL_REGISTER, paramsOf(query));
 }
 
 /** One page of the register, with the register's length. */
-export async function pupilRegisterPage(manager: EntityManager, query: RegisterQuery, page: PageRequest): Promise<Page<RegisterEntry>> {
+export async function pupilRegisterPage(
+  manager: EntityManager,
+  query: RegisterQuery,
+  page: PageRequest,
+): Promise<Page<RegisterEntry>> {
   return readPage(manager, PUPIL_REGISTER, paramsOf(query), page);
 }

@@ -26,11 +26,18 @@ export const REFERRALS_AWAITING_TRIAGE: KeysetList = {
   ],
 };
 
-export async function referralsAwaitingTriage(manager: EntityManager, query: { schoolId: string }): Promise<ReferralAwaitingTriage[]> {
+export async function referralsAwaitingTriage(
+  manager: EntityManager,
+  query: { schoolId: string },
+): Promise<ReferralAwaitingTriage[]> {
   return readAll(manager, REFERRALS_AWAITING_TRIAGE, [query.schoolId]);
 }
 
 /** One page of the triage list, with the list's length. */
-export async function referralsAwaitingTriagePage(manager: EntityManager, query: { schoolId: string }, page: PageRequest): Promise<Page<ReferralAwaitingTriage>> {
+export async function referralsAwaitingTriagePage(
+  manager: EntityManager,
+  query: { schoolId: string },
+  page: PageRequest,
+): Promise<Page<ReferralAwaitingTriage>> {
   return readPage(manager, REFERRALS_AWAITING_TRIAGE, [query.schoolId], page);
 }

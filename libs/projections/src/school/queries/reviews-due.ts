@@ -22,7 +22,10 @@ export interface ReviewsDue {
  * Reviews at the date the action plan or the last review set (003 Box 1, Box 28),
  * measured against the day the caller passes in: nothing here reads a clock.
  */
-export async function reviewsDue(manager: EntityManager, query: { schoolId: string; asOf: string; mentorId?: string }): Promise<ReviewsDue> {
+export async function reviewsDue(
+  manager: EntityManager,
+  query: { schoolId: string; asOf: string; mentorId?: string },
+): Promise<ReviewsDue> {
   const weekEndsOn = endOfWeek(query.asOf);
   const rows: Array<ReviewDue & { overdue: boolean }> = await manager.query(
     `SELECT mc.referral_id AS "referralId", mc.child_id AS "childId", ${CHILD_COLUMNS}, mc.mentor_id AS "mentorId",

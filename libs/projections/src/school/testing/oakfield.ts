@@ -1,7 +1,21 @@
 import { childDecider, type RegisterChild } from '@app/domain/child';
 import { consentDecider, type ConsentCommand, type CoverageAnswer, type GiveConsent } from '@app/domain/consent';
-import { consentNeededForMentoring, referralDecider, type ReferralCommand, type ReferralEvent } from '@app/domain/referral';
-import { assessCompetence, endingSessions, giveConsent, informed, mother, refuseConsent, steps, theChild } from '@app/domain/testing';
+import {
+  consentNeededForMentoring,
+  referralDecider,
+  type ReferralCommand,
+  type ReferralEvent,
+} from '@app/domain/referral';
+import {
+  assessCompetence,
+  endingSessions,
+  giveConsent,
+  informed,
+  mother,
+  refuseConsent,
+  steps,
+  theChild,
+} from '@app/domain/testing';
 import type { DomainError } from '@app/domain/shared';
 import type { EntityManager } from 'typeorm';
 import { consentCoverageForEach } from '../../consent/queries';
@@ -14,11 +28,28 @@ import type { RecordedHistory } from '../../testing/recorded-history';
  * parent refuses consent, a competent 14-year-old who refuses parental access.
  */
 export const SCHOOL = 'school-oakfield' as const;
-export const MENTORS = { nicky: 'u-mentor-nicky', helen: 'u-mentor-helen', busy: 'u-mentor-busy', full: 'u-mentor-full' } as const;
+export const MENTORS = {
+  nicky: 'u-mentor-nicky',
+  helen: 'u-mentor-helen',
+  busy: 'u-mentor-busy',
+  full: 'u-mentor-full',
+} as const;
 
 /** A parent's written consent to mentoring, as the domain's example gives it, for a child of this school. */
-export const parentalConsent = (childId: string, dateOfBirth: string, startsOn: string, consentId = `consent-${childId}`): GiveConsent =>
-  giveConsent({ consentId, childId, childDateOfBirth: dateOfBirth, giver: { ...mother, name: 'A Parent' }, evidence: { form: 'written', documentRef: `form-${childId}` }, startsOn });
+export const parentalConsent = (
+  childId: string,
+  dateOfBirth: string,
+  startsOn: string,
+  consentId = `consent-${childId}`,
+): GiveConsent =>
+  giveConsent({
+    consentId,
+    childId,
+    childDateOfBirth: dateOfBirth,
+    giver: { ...mother, name: 'A Parent' },
+    evidence: { form: 'written', documentRef: `form-${childId}` },
+    startsOn,
+  });
 
 const profile = (attendancePercent: number, behaviourIncidents: number, fixedTermExclusions = 0) => ({
   completedOn: '2026-01-05',
@@ -30,7 +61,12 @@ const profile = (attendancePercent: number, behaviourIncidents: number, fixedTer
   pastoralRiskFactors: [],
 });
 
-export const referralOf = (referralId: string, childId: string, referredOn: string, overrides: Partial<Extract<ReferralCommand, { type: 'MakeReferral' }>> = {}): ReferralCommand => ({
+export const referralOf = (
+  referralId: string,
+  childId: string,
+  referredOn: string,
+  overrides: Partial<Extract<ReferralCommand, { type: 'MakeReferral' }>> = {},
+): ReferralCommand => ({
   type: 'MakeReferral',
   referralId,
   childId,
@@ -43,7 +79,13 @@ export const referralOf = (referralId: string, childId: string, referredOn: stri
   ...overrides,
 });
 
-export const acceptance = (referralId: string, triagedOn: string, mentorId: string, consent: readonly CoverageAnswer[], workMode: 'one-to-one' | 'group' = 'one-to-one'): ReferralCommand => ({
+export const acceptance = (
+  referralId: string,
+  triagedOn: string,
+  mentorId: string,
+  consent: readonly CoverageAnswer[],
+  workMode: 'one-to-one' | 'group' = 'one-to-one',
+): ReferralCommand => ({
   type: 'TriageReferral',
   referralId,
   triagedOn,
@@ -67,7 +109,14 @@ export class Oakfield {
     private readonly catchUpConsent: () => Promise<unknown>,
   ) {}
 
-  async child(childId: string, givenName: string, familyName: string, dateOfBirth: string, yearGroup: number, flags: RegisterChild['details']['flags'] = []) {
+  async child(
+    childId: string,
+    givenName: string,
+    familyName: string,
+    dateOfBirth: string,
+    yearGroup: number,
+    flags: RegisterChild['details']['flags'] = [],
+  ) {
     await this.history.decide(childDecider, `child-${childId}`, childId, {
       type: 'RegisterChild',
       childId,
@@ -90,7 +139,11 @@ export class Oakfield {
   /** What the API will do before triage or assessment: ask the consent read model every mentoring question. */
   async mentoringConsent(childId: string, at: string): Promise<CoverageAnswer[]> {
     await this.catchUpConsent();
-    return consentCoverageForEach(this.manager, childId, consentNeededForMentoring(SCHOOL).map((q) => ({ ...q, at })));
+    return consentCoverageForEach(
+      this.manager,
+      childId,
+      consentNeededForMentoring(SCHOOL).map((q) => ({ ...q, at })),
+    );
   }
 
   /** A child placed on a mentor's register with parental consent, nothing more yet. */
@@ -98,7 +151,11 @@ export class Oakfield {
     await this.child(childId, 'Pupil', referralId, '2015-06-01', 5);
     await this.consent(childId, parentalConsent(childId, '2015-06-01', '2026-01-05'));
     await this.referral(referralId, childId, referralOf(referralId, childId, '2026-01-05'));
-    await this.referral(referralId, childId, acceptance(referralId, '2026-01-07', mentorId, await this.mentoringConsent(childId, '2026-01-07'), workMode));
+    await this.referral(
+      referralId,
+      childId,
+      acceptance(referralId, '2026-01-07', mentorId, await this.mentoringConsent(childId, '2026-01-07'), workMode),
+    );
   }
 
   /** Amira, Year 6, vulnerable at transition: the domain's example walk from referral to exit (follow-up still to come). */
@@ -108,17 +165,30 @@ export class Oakfield {
     await this.consent('child-amira', parentalConsent('child-amira', '2015-03-02', '2026-01-12', 'consent-1'));
     const id = 'r-amira';
     await this.referral(id, 'child-amira', { ...refer, referralId: id, childId: 'child-amira' });
-    await this.referral(id, 'child-amira', { ...as(id, triage), consent: await this.mentoringConsent('child-amira', '2026-01-14') } as ReferralCommand);
+    await this.referral(id, 'child-amira', {
+      ...as(id, triage),
+      consent: await this.mentoringConsent('child-amira', '2026-01-14'),
+    } as ReferralCommand);
     await this.referral(id, 'child-amira', as(id, agree));
-    await this.referral(id, 'child-amira', { ...as(id, assess), consent: await this.mentoringConsent('child-amira', '2026-01-23') } as ReferralCommand);
-    await this.referral(id, 'child-amira', ...[targets, plan, session, reviewBeginEnding, ending, ...endingSessions, close].map((c) => as(id, c)));
+    await this.referral(id, 'child-amira', {
+      ...as(id, assess),
+      consent: await this.mentoringConsent('child-amira', '2026-01-23'),
+    } as ReferralCommand);
+    await this.referral(
+      id,
+      'child-amira',
+      ...[targets, plan, session, reviewBeginEnding, ending, ...endingSessions, close].map((c) => as(id, c)),
+    );
   }
 
   /** Jay, Year 8 young carer with poor attendance: short plan, sessions attended and missed, review continues into this week. */
   async jay() {
     const id = 'r-jay';
     await this.child('child-jay', 'Jay', 'Okoro', '2013-05-20', 8, ['young-carer']);
-    await this.consent('child-jay', { ...parentalConsent('child-jay', '2013-05-20', '2026-01-05'), giver: { kind: 'parent-carer', name: 'Mr Okoro', relationship: 'father' } });
+    await this.consent('child-jay', {
+      ...parentalConsent('child-jay', '2013-05-20', '2026-01-05'),
+      giver: { kind: 'parent-carer', name: 'Mr Okoro', relationship: 'father' },
+    });
     await this.referral(
       id,
       'child-jay',
@@ -129,8 +199,18 @@ export class Oakfield {
         profile: { ...profile(78, 2), lateArrivals: 20, pastoralRiskFactors: ['young-carer'] },
       }),
     );
-    await this.referral(id, 'child-jay', { ...acceptance(id, '2026-01-10', MENTORS.nicky, await this.mentoringConsent('child-jay', '2026-01-10')), priority: 'high' } as ReferralCommand);
-    await this.referral(id, 'child-jay', { type: 'SignMentoringAgreement', referralId: id, signedOn: '2026-01-12', signedByChild: true, signedByMentor: true, confidentialityExplained: true });
+    await this.referral(id, 'child-jay', {
+      ...acceptance(id, '2026-01-10', MENTORS.nicky, await this.mentoringConsent('child-jay', '2026-01-10')),
+      priority: 'high',
+    } as ReferralCommand);
+    await this.referral(id, 'child-jay', {
+      type: 'SignMentoringAgreement',
+      referralId: id,
+      signedOn: '2026-01-12',
+      signedByChild: true,
+      signedByMentor: true,
+      confidentialityExplained: true,
+    });
     await this.referral(id, 'child-jay', {
       type: 'RecordAssessment',
       referralId: id,
@@ -152,8 +232,22 @@ export class Oakfield {
         setOn: '2026-01-20',
         goals: [{ goalId: 'g-jay', outcome: 'Jay arrives on time and keeps up with work' }],
         targets: [
-          { targetId: 't-jay-1', goalId: 'g-jay', description: 'Arrive before 8:50', measure: 'Late marks fewer than 2 a week', owner: 'Jay with young carers service', dueOn: '2026-02-27' },
-          { targetId: 't-jay-2', goalId: 'g-jay', description: 'Hand in homework', measure: 'All maths homework in for 4 weeks', owner: 'Jay', dueOn: '2026-02-27' },
+          {
+            targetId: 't-jay-1',
+            goalId: 'g-jay',
+            description: 'Arrive before 8:50',
+            measure: 'Late marks fewer than 2 a week',
+            owner: 'Jay with young carers service',
+            dueOn: '2026-02-27',
+          },
+          {
+            targetId: 't-jay-2',
+            goalId: 'g-jay',
+            description: 'Hand in homework',
+            measure: 'All maths homework in for 4 weeks',
+            owner: 'Jay',
+            dueOn: '2026-02-27',
+          },
         ],
       },
       {
@@ -168,10 +262,42 @@ export class Oakfield {
         reviewOn: '2026-03-02',
         targetIds: ['t-jay-1', 't-jay-2'],
       },
-      { type: 'RecordSession', referralId: id, sessionId: 's-jay-1', heldOn: '2026-01-22', kind: 'one-to-one', attended: true, notes: [{ text: 'Planned mornings', source: 'first-hand' }] },
-      { type: 'RecordSession', referralId: id, sessionId: 's-jay-2', heldOn: '2026-01-29', kind: 'one-to-one', attended: false, notes: [] },
-      { type: 'RecordSession', referralId: id, sessionId: 's-jay-3', heldOn: '2026-02-05', kind: 'group', attended: true, notes: [] },
-      { type: 'RecordSession', referralId: id, sessionId: 's-jay-4', heldOn: '2026-02-12', kind: 'drop-in', attended: true, notes: [{ text: 'Dad is unwell again', source: 'second-hand', toldBy: 'Jay\'s sister' }] },
+      {
+        type: 'RecordSession',
+        referralId: id,
+        sessionId: 's-jay-1',
+        heldOn: '2026-01-22',
+        kind: 'one-to-one',
+        attended: true,
+        notes: [{ text: 'Planned mornings', source: 'first-hand' }],
+      },
+      {
+        type: 'RecordSession',
+        referralId: id,
+        sessionId: 's-jay-2',
+        heldOn: '2026-01-29',
+        kind: 'one-to-one',
+        attended: false,
+        notes: [],
+      },
+      {
+        type: 'RecordSession',
+        referralId: id,
+        sessionId: 's-jay-3',
+        heldOn: '2026-02-05',
+        kind: 'group',
+        attended: true,
+        notes: [],
+      },
+      {
+        type: 'RecordSession',
+        referralId: id,
+        sessionId: 's-jay-4',
+        heldOn: '2026-02-12',
+        kind: 'drop-in',
+        attended: true,
+        notes: [{ text: 'Dad is unwell again', source: 'second-hand', toldBy: "Jay's sister" }],
+      },
       {
         type: 'HoldReview',
         referralId: id,
@@ -198,7 +324,7 @@ export class Oakfield {
         childId: 'child-kai',
         childDateOfBirth: '2011-09-10',
         giver: { ...mother, name: 'Ms Brennan' },
-        evidence: { form: 'verbal', witnessedBy: 'SENCo at the parents\' meeting' },
+        evidence: { form: 'verbal', witnessedBy: "SENCo at the parents' meeting" },
         refusedOn: '2026-02-02',
         reason: 'We do not want him singled out',
       }),
@@ -221,7 +347,13 @@ export class Oakfield {
     await this.child('child-zara', 'Zara', 'Ahmed', '2011-11-15', 9);
     await this.consent(
       'child-zara',
-      assessCompetence({ childId: 'child-zara', childDateOfBirth: '2011-11-15', assessmentId: 'gillick-zara', assessedOn: '2026-01-05', decisionAbout: 'Who is told what I share with my mentor' }),
+      assessCompetence({
+        childId: 'child-zara',
+        childDateOfBirth: '2011-11-15',
+        assessmentId: 'gillick-zara',
+        assessedOn: '2026-01-05',
+        decisionAbout: 'Who is told what I share with my mentor',
+      }),
       parentalConsent('child-zara', '2011-11-15', '2026-01-06'),
       refuseConsent({
         consentId: 'zara-refuses-parents',
@@ -229,14 +361,36 @@ export class Oakfield {
         childDateOfBirth: '2011-11-15',
         giver: theChild,
         informed: { ...informed, recipients: 'My mum and dad' },
-        scope: { purposes: ['information-sharing'], recipients: ['parent-carer'], categories: ['family-circumstances', 'health'] },
+        scope: {
+          purposes: ['information-sharing'],
+          recipients: ['parent-carer'],
+          categories: ['family-circumstances', 'health'],
+        },
         evidence: { form: 'written', documentRef: 'zara-statement-2026-01-08' },
         refusedOn: '2026-01-08',
       }),
     );
-    await this.referral(id, 'child-zara', referralOf(id, 'child-zara', '2026-01-06', { source: 'self-referral', referrer: { role: 'young-person' }, reasons: ['emotional-difficulties'] }));
-    await this.referral(id, 'child-zara', { ...acceptance(id, '2026-01-08', MENTORS.helen, await this.mentoringConsent('child-zara', '2026-01-08')), baeCategory: 'C' } as ReferralCommand);
-    await this.referral(id, 'child-zara', { type: 'SignMentoringAgreement', referralId: id, signedOn: '2026-01-09', signedByChild: true, signedByMentor: true, confidentialityExplained: true });
+    await this.referral(
+      id,
+      'child-zara',
+      referralOf(id, 'child-zara', '2026-01-06', {
+        source: 'self-referral',
+        referrer: { role: 'young-person' },
+        reasons: ['emotional-difficulties'],
+      }),
+    );
+    await this.referral(id, 'child-zara', {
+      ...acceptance(id, '2026-01-08', MENTORS.helen, await this.mentoringConsent('child-zara', '2026-01-08')),
+      baeCategory: 'C',
+    } as ReferralCommand);
+    await this.referral(id, 'child-zara', {
+      type: 'SignMentoringAgreement',
+      referralId: id,
+      signedOn: '2026-01-09',
+      signedByChild: true,
+      signedByMentor: true,
+      confidentialityExplained: true,
+    });
     await this.referral(id, 'child-zara', {
       type: 'RecordAssessment',
       referralId: id,
@@ -257,7 +411,16 @@ export class Oakfield {
         referralId: id,
         setOn: '2026-01-14',
         goals: [{ goalId: 'g-zara', outcome: 'Zara manages her anxiety in lessons' }],
-        targets: [{ targetId: 't-zara', goalId: 'g-zara', description: 'Use the calm card', measure: 'Fewer than one lesson exit a week', owner: 'Zara', dueOn: '2026-02-25' }],
+        targets: [
+          {
+            targetId: 't-zara',
+            goalId: 'g-zara',
+            description: 'Use the calm card',
+            measure: 'Fewer than one lesson exit a week',
+            owner: 'Zara',
+            dueOn: '2026-02-25',
+          },
+        ],
       },
       {
         type: 'AgreeActionPlan',
@@ -271,9 +434,31 @@ export class Oakfield {
         reviewOn: '2026-02-25',
         targetIds: ['t-zara'],
       },
-      { type: 'HoldReview', referralId: id, reviewId: 'rv-zara', heldOn: '2026-02-25', progress: [{ targetId: 't-zara', progress: 'achieved' }], outcome: 'begin-ending' },
-      { type: 'PlanEnding', referralId: id, plannedOn: '2026-02-25', sessionsRemaining: 4, endOn: '2026-03-18', fading: ['sessions-further-apart'] },
-      { type: 'RecordSession', referralId: id, sessionId: 's-zara-9', heldOn: '2026-03-04', kind: 'one-to-one', attended: true, notes: [] },
+      {
+        type: 'HoldReview',
+        referralId: id,
+        reviewId: 'rv-zara',
+        heldOn: '2026-02-25',
+        progress: [{ targetId: 't-zara', progress: 'achieved' }],
+        outcome: 'begin-ending',
+      },
+      {
+        type: 'PlanEnding',
+        referralId: id,
+        plannedOn: '2026-02-25',
+        sessionsRemaining: 4,
+        endOn: '2026-03-18',
+        fading: ['sessions-further-apart'],
+      },
+      {
+        type: 'RecordSession',
+        referralId: id,
+        sessionId: 's-zara-9',
+        heldOn: '2026-03-04',
+        kind: 'one-to-one',
+        attended: true,
+        notes: [],
+      },
     );
   }
 
@@ -283,7 +468,11 @@ export class Oakfield {
     await this.child('child-tom', 'Tom', 'Price', '2014-02-01', 6);
     await this.consent('child-tom', parentalConsent('child-tom', '2014-02-01', '2026-01-05'));
     await this.referral(id, 'child-tom', referralOf(id, 'child-tom', '2026-01-05', { profile: profile(90, 3) }));
-    await this.referral(id, 'child-tom', acceptance(id, '2026-01-07', MENTORS.nicky, await this.mentoringConsent('child-tom', '2026-01-07')));
+    await this.referral(
+      id,
+      'child-tom',
+      acceptance(id, '2026-01-07', MENTORS.nicky, await this.mentoringConsent('child-tom', '2026-01-07')),
+    );
     await this.referral(id, 'child-tom', {
       type: 'CloseCase',
       referralId: id,
@@ -313,11 +502,19 @@ export class Oakfield {
   /** A busy mentor: one-to-one cases up to `count`, one of them (Ben) with a review overdue. */
   async caseload(mentorId: string, prefix: string, count: number, groups = 0) {
     for (let i = 1; i <= count; i += 1) await this.placed(`r-${prefix}-${i}`, `child-${prefix}-${i}`, mentorId);
-    for (let i = 1; i <= groups; i += 1) await this.placed(`r-${prefix}-group-${i}`, `child-${prefix}-group-${i}`, mentorId, 'group');
+    for (let i = 1; i <= groups; i += 1)
+      await this.placed(`r-${prefix}-group-${i}`, `child-${prefix}-group-${i}`, mentorId, 'group');
   }
 
   async benReviewOverdue(referralId: string, childId: string) {
-    await this.referral(referralId, childId, { type: 'SignMentoringAgreement', referralId, signedOn: '2026-01-08', signedByChild: true, signedByMentor: true, confidentialityExplained: true });
+    await this.referral(referralId, childId, {
+      type: 'SignMentoringAgreement',
+      referralId,
+      signedOn: '2026-01-08',
+      signedByChild: true,
+      signedByMentor: true,
+      confidentialityExplained: true,
+    });
     await this.referral(referralId, childId, {
       type: 'RecordAssessment',
       referralId,
@@ -338,7 +535,16 @@ export class Oakfield {
         referralId,
         setOn: '2026-01-12',
         goals: [{ goalId: 'g', outcome: 'Calm break times' }],
-        targets: [{ targetId: 't', goalId: 'g', description: 'Walk away and tell an adult', measure: 'No more than 1 incident a week', owner: 'Ben', dueOn: '2026-03-06' }],
+        targets: [
+          {
+            targetId: 't',
+            goalId: 'g',
+            description: 'Walk away and tell an adult',
+            measure: 'No more than 1 incident a week',
+            owner: 'Ben',
+            dueOn: '2026-03-06',
+          },
+        ],
       },
       {
         type: 'AgreeActionPlan',
