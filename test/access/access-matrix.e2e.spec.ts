@@ -677,6 +677,35 @@ const matrix: Record<string, Row> = {
     call: page((f) => `/app/children/${f.childId}/restriction`),
     allowed: safeguardingLeads,
   },
+  'GET /app/children/:childId/family-links': {
+    call: page((f) => `/app/children/${f.childId}/family-links`),
+    allowed: safeguardingLeads,
+  },
+  // parent.demo is linked already: past the policy, the domain answers 409, as for the API's route.
+  'POST /app/children/:childId/family-links': {
+    call: pageForm(
+      (f) => `/app/children/${f.childId}/family-links`,
+      () => ({
+        userId: 'parent.demo',
+        kind: 'parent-carer',
+        relationship: 'mother',
+        'evidence.checked': ['parental-responsibility'],
+        'evidence.documentRef': 'admission-form-matrix-page',
+        'evidence.checkedOn-day': '30',
+        'evidence.checkedOn-month': '11',
+        'evidence.checkedOn-year': '2026',
+      }),
+    ),
+    allowed: safeguardingLeads,
+  },
+  // An unknown link: past the policy, the domain answers 409.
+  'POST /app/children/:childId/family-links/:linkId/unlinking': {
+    call: pageForm(
+      (f) => `/app/children/${f.childId}/family-links/6f9619ff-8b86-4d11-b42d-00c04fc964ff/unlinking`,
+      () => ({ reason: 'matrix check of the unlinking page' }),
+    ),
+    allowed: safeguardingLeads,
+  },
   'GET /app/children/:childId/break-glass': {
     call: page((f) => `/app/children/${f.childId}/break-glass`),
     allowed: allOakfieldStaff,

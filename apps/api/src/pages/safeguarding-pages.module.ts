@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConcernPages } from './safeguarding/concern.pages';
+import { FamilyLinksPages } from './safeguarding/family-links.pages';
 import { RestrictionPages } from './safeguarding/restriction.pages';
 import { ReceivedPage } from './sharing/received.page';
 import { SharingApprovalPages } from './sharing/sharing-approval.page';
@@ -15,6 +16,7 @@ import { SharingProposalPages } from './sharing/sharing-proposal.page';
   controllers: [
     ConcernPages,
     RestrictionPages,
+    FamilyLinksPages,
     SharingProposalPages,
     SharingBasisPages,
     SharingApprovalPages,
