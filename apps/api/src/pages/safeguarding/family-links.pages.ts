@@ -71,12 +71,14 @@ export class FamilyLinksPages {
     @Requester() requester: RequestContext,
     @Res() res: Response,
   ) {
+    const ticked = ticksOf(form, 'evidence.checked');
     const body = definedFields({
       userId: textOf(form, 'userId'),
       kind: textOf(form, 'kind'),
       relationship: textOf(form, 'relationship'),
       evidence: definedFields({
-        checked: ticksOf(form, 'evidence.checked'),
+        // Nothing ticked is left out, so the domain names the list as missing.
+        checked: ticked.length > 0 ? ticked : undefined,
         documentRef: textOf(form, 'evidence.documentRef'),
         checkedOn: dayOf(form, 'evidence.checkedOn'),
         notes: textOf(form, 'evidence.notes'),
