@@ -61,6 +61,7 @@ export function childJourney(n: number, schools: number): Decided[] {
     {
       type: 'RegisterChild',
       childId,
+      today: '2026-01-05',
       details: {
         givenName: GIVEN[n % GIVEN.length],
         familyName: FAMILY[n % FAMILY.length],
@@ -78,6 +79,7 @@ export function childJourney(n: number, schools: number): Decided[] {
       childId,
       changes: { familyName: `${FAMILY[(n + 1) % FAMILY.length]}-${FAMILY[n % FAMILY.length]}` },
       reason: 'Parent asked for the double-barrelled name',
+      today: '2026-01-05',
     });
   const consent: ConsentCommand[] = [
     {

@@ -159,4 +159,20 @@ describe('school lists in pages', () => {
     expect([...shown(first.text), ...shown(second.text)].sort()).toEqual(awaitingTriage.slice().sort());
     expect(shown(first.text)).toHaveLength(5);
   });
+  it('leaves a restricted child out of the rows and the total for anyone not named on the restriction', async () => {
+    const whole = await get('senco.oakfield', '/schools/school-oakfield/pupil-register?limit=500');
+    const [first] = whole.body as Array<{ referralId: string; childId: string }>;
+    await request(platform.http)
+      .put(`/children/${first.childId}/restriction`)
+      .set('Authorization', await as('dsl.oakfield'))
+      .send({ reason: 'A member of staff is the parent', namedUsers: ['mentor.oakfield'] })
+      .expect(200);
+    // The total would otherwise tell the SENCo there is a child on the register they cannot see.
+    const senco = await walk('senco.oakfield', '/schools/school-oakfield/pupil-register?limit=4');
+    expect([...senco.ids].sort()).toEqual(onRegister.filter((id) => id !== first.referralId).sort());
+    expect(new Set(senco.totals)).toEqual(new Set([onRegister.length - 1]));
+    const mentor = await walk('mentor.oakfield', '/schools/school-oakfield/pupil-register?limit=4');
+    expect(mentor.ids).toContain(first.referralId);
+    expect(new Set(mentor.totals)).toEqual(new Set([onRegister.length]));
+  });
 });

@@ -267,6 +267,10 @@ describe('families in the browser: their own record, a withdrawal, and the discl
     await mentor.locator('h1').waitFor();
     // Consent no longer covers what the decision allowed: no field is offered to send.
     expect(await mentor.locator('input[type="checkbox"]').count()).toBe(0);
+    // ...and the page says why, rather than leaving an empty form.
+    expect(await mentor.locator('.govuk-warning-text').textContent()).toMatch(
+      /Consent no longer covers identity.*nothing can be sent under this decision/s,
+    );
     await expectAccessible(mentor);
     await keepScreenshot(mentor, 'family-withdrawn-disclosure');
     const answer = await apiAs(screens.platform).post('mentor.oakfield', `/sharing/${sharingId}/disclosures`, {

@@ -64,7 +64,13 @@ describe('a correction notice survives the process stopping between the correcti
     await platform.app.get(Decisions).execute(
       childDecider,
       childStream(childId),
-      { type: 'CorrectChildDetails', childId, changes: { givenName: 'Lilly' }, reason: 'Spelling' },
+      {
+        type: 'CorrectChildDetails',
+        childId,
+        changes: { givenName: 'Lilly' },
+        reason: 'Spelling',
+        today: '2026-12-01',
+      },
       {
         actor: { userId: 'senco.oakfield', role: 'senco', agencyId: 'school-oakfield' },
         correlationId: 'crash-test',

@@ -9,6 +9,8 @@ export type PageKey = readonly string[];
 export interface PageRequest {
   readonly limit: number;
   readonly after?: PageKey;
+  /** Children the reader may not see (restricted records): left out of the rows and of the total, which would otherwise say they exist. */
+  readonly withoutChildren?: readonly string[];
 }
 
 export interface Page<T> {
@@ -34,6 +36,8 @@ export interface KeysetList {
   /** The list's filter, on $1…$n of `params`. */
   readonly where: string;
   readonly key: ReadonlyArray<{ readonly sql: string; readonly type: KeyType }>;
+  /** The column naming each row's child. */
+  readonly child: string;
 }
 
 const VALID: Record<KeyType, (value: string) => boolean> = {
@@ -49,9 +53,12 @@ export const keyFits = (list: KeysetList, key: PageKey): boolean =>
 export async function readPage<T>(
   manager: EntityManager,
   list: KeysetList,
-  params: readonly unknown[],
+  listParams: readonly unknown[],
   page: PageRequest,
 ): Promise<Page<T>> {
+  const hidden = page.withoutChildren ?? [];
+  const params = hidden.length ? [...listParams, hidden] : listParams;
+  const where = hidden.length ? `${list.where} AND NOT (${list.child} = ANY($${params.length}::text[]))` : list.where;
   const order = list.key.map((k) => k.sql).join(', ');
   const after = page.after
     ? ` AND (${order}) > (${list.key.map((k, i) => `$${params.length + i + 1}::${k.type}`).join(', ')})`
@@ -59,12 +66,12 @@ export async function readPage<T>(
   const limitAt = params.length + (page.after?.length ?? 0) + 1;
   const rows: Array<T & { pageKey: string[] }> = await manager.query(
     `SELECT ${list.columns}, ARRAY[${list.key.map((k) => `(${k.sql})::text`).join(', ')}] AS "pageKey"
-       FROM ${list.from} WHERE ${list.where}${after}
+       FROM ${list.from} WHERE ${where}${after}
       ORDER BY ${order} LIMIT $${limitAt}`,
     [...params, ...(page.after ?? []), page.limit + 1],
   );
   const [{ total }]: Array<{ total: number }> = await manager.query(
-    `SELECT count(*)::int AS total FROM ${list.from} WHERE ${list.where}`,
+    `SELECT count(*)::int AS total FROM ${list.from} WHERE ${where}`,
     [...params],
   );
   const more = rows.length > page.limit;

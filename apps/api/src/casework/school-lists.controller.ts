@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { dayOf } from '@app/domain/shared/calendar';
 import { caseworkPolicies } from '@app/access/policy/casework.policies';
+import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import {
   actionPlans,
   caseOutcomes,
@@ -19,6 +20,7 @@ import {
 } from '@app/projections/school/queries';
 import { Policy } from '../access/policy.decorator';
 import { PageQuery, pageRequestOf, sendPage } from '../platform/paging';
+import { Requester, type RequestContext } from '../platform/request-context';
 import { CLOCK } from '../platform/tokens';
 
 export class AsOfQuery {
@@ -37,6 +39,7 @@ export class AsOfQuery {
 export class SchoolListsController {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly restrictedRecords: RestrictedRecords,
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
@@ -49,6 +52,7 @@ export class SchoolListsController {
   async awaitingTriage(
     @Param('schoolId') schoolId: string,
     @Query() query: PageQuery,
+    @Requester() { actor }: RequestContext,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -58,7 +62,7 @@ export class SchoolListsController {
       await referralsAwaitingTriagePage(
         this.dataSource.manager,
         { schoolId },
-        pageRequestOf(REFERRALS_AWAITING_TRIAGE, query),
+        pageRequestOf(REFERRALS_AWAITING_TRIAGE, query, await this.restrictedRecords.allHiddenFrom(actor)),
       ),
     );
   }
@@ -69,13 +73,18 @@ export class SchoolListsController {
   async register(
     @Param('schoolId') schoolId: string,
     @Query() query: PageQuery,
+    @Requester() { actor }: RequestContext,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
     return sendPage(
       request,
       response,
-      await pupilRegisterPage(this.dataSource.manager, { schoolId }, pageRequestOf(PUPIL_REGISTER, query)),
+      await pupilRegisterPage(
+        this.dataSource.manager,
+        { schoolId },
+        pageRequestOf(PUPIL_REGISTER, query, await this.restrictedRecords.allHiddenFrom(actor)),
+      ),
     );
   }
 

@@ -1,10 +1,13 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { childDecider } from '@app/domain/child/decider';
 import { type ChildDetails, childStream } from '@app/domain/child/events';
+import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { type Decided, Decisions } from '../platform/decisions';
 import type { RequestContext } from '../platform/request-context';
+import { CLOCK } from '../platform/tokens';
 import { CorrectionNoticeWorker } from '../process-managers/correction-notice-worker';
 
 export class RegisterChildCommand {
@@ -26,14 +29,17 @@ export class CorrectChildDetailsCommand {
 
 @CommandHandler(RegisterChildCommand)
 export class RegisterChildHandler implements ICommandHandler<RegisterChildCommand, Decided & { childId: string }> {
-  constructor(private readonly decisions: Decisions) {}
+  constructor(
+    private readonly decisions: Decisions,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   async execute({ details, context }: RegisterChildCommand) {
     const childId = randomUUID();
     const decided = await this.decisions.execute(
       childDecider,
       childStream(childId),
-      { type: 'RegisterChild', childId, details },
+      { type: 'RegisterChild', childId, details, today: dayOf(this.clock().toISOString()) },
       {
         actor: context.actor,
         correlationId: context.requestId,
@@ -55,13 +61,14 @@ export class CorrectChildDetailsHandler implements ICommandHandler<CorrectChildD
   constructor(
     private readonly decisions: Decisions,
     private readonly correctionNotices: CorrectionNoticeWorker,
+    @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
   async execute({ childId, changes, reason, expectedRevision, context }: CorrectChildDetailsCommand) {
     const decided = await this.decisions.execute(
       childDecider,
       childStream(childId),
-      { type: 'CorrectChildDetails', childId, changes, reason },
+      { type: 'CorrectChildDetails', childId, changes, reason, today: dayOf(this.clock().toISOString()) },
       {
         actor: context.actor,
         correlationId: context.requestId,

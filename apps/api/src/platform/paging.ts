@@ -47,9 +47,10 @@ function decode(list: KeysetList, cursor: string): PageKey {
   return key;
 }
 
-export const pageRequestOf = (list: KeysetList, query: PageQuery): PageRequest => ({
+export const pageRequestOf = (list: KeysetList, query: PageQuery, withoutChildren: readonly string[]): PageRequest => ({
   limit: query.limit ?? DEFAULT_PAGE_SIZE,
   after: query.cursor === undefined ? undefined : decode(list, query.cursor),
+  withoutChildren,
 });
 
 /**

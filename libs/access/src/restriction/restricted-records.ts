@@ -55,6 +55,18 @@ export class RestrictedRecords {
    * Of the children a response names, the restricted ones this user may not see: not named on
    * the restriction and no open break-glass. One query, however long the list.
    */
+  /** Every restricted child hidden from this reader: a paged list leaves them out of its rows and its total. The auditor sees all. */
+  async allHiddenFrom(actor: Pick<Actor, 'userId' | 'role'>): Promise<string[]> {
+    if (actor.role === AUDITOR_ROLE) return [];
+    const rows: Array<{ child_id: string }> = await this.dataSource.query(
+      `SELECT r.child_id FROM access.restricted_records r
+        WHERE NOT ($1 = ANY(r.named_users))
+          AND NOT EXISTS (SELECT 1 FROM access.break_glass b WHERE b.child_id = r.child_id AND b.user_id = $1 AND b.expires_at > $2)`,
+      [actor.userId, this.clock()],
+    );
+    return rows.map((row) => row.child_id);
+  }
+
   async hiddenFrom(userId: string, childIds: readonly string[]): Promise<Set<string>> {
     if (childIds.length === 0) return new Set();
     const rows: Array<{ child_id: string }> = await this.dataSource.query(

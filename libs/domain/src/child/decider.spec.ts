@@ -12,16 +12,29 @@ const details: ChildDetails = {
   yearGroup: 6,
   flags: ['young-carer'],
 };
+const today = '2026-12-01';
 const registered: ChildEvent = { type: 'ChildRegistered', data: { childId: 'c1', ...details } };
 
 describe('child registration (child-{id})', () => {
   it('registers a new child', () => {
-    given(childDecider, []).when({ type: 'RegisterChild', childId: 'c1', details }).then([registered]);
+    given(childDecider, []).when({ type: 'RegisterChild', childId: 'c1', details, today }).then([registered]);
+  });
+
+  it('refuses a date of birth that would make the child older than any the platform serves, on registration and correction', () => {
+    given(childDecider, [])
+      .when({ type: 'RegisterChild', childId: 'c1', details: { ...details, dateOfBirth: '1900-03-09' }, today })
+      .thenError('child.date-of-birth-implausible');
+    given(childDecider, [registered])
+      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { dateOfBirth: '2000-11-30' }, reason: 'x', today })
+      .thenError('child.date-of-birth-implausible');
+    given(childDecider, [])
+      .when({ type: 'RegisterChild', childId: 'c1', details: { ...details, dateOfBirth: '2001-12-01' }, today })
+      .then([{ type: 'ChildRegistered', data: { childId: 'c1', ...details, dateOfBirth: '2001-12-01' } }]);
   });
 
   it('refuses to register the same child twice', () => {
     given(childDecider, [registered])
-      .when({ type: 'RegisterChild', childId: 'c1', details })
+      .when({ type: 'RegisterChild', childId: 'c1', details, today })
       .thenError('child.already-registered');
   });
 
@@ -32,13 +45,14 @@ describe('child registration (child-{id})', () => {
         childId: 'c1',
         changes: { yearGroup: 7, familyName: 'Khan' },
         reason: 'moved up a year',
+        today,
       })
       .then([{ type: 'ChildDetailsCorrected', data: { childId: 'c1', yearGroup: 7, reason: 'moved up a year' } }]);
   });
 
   it('refuses a correction that changes nothing', () => {
     const error = given(childDecider, [registered])
-      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { yearGroup: 6 }, reason: 'typo' })
+      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { yearGroup: 6 }, reason: 'typo', today })
       .thenError('child.correction-changes-nothing');
     expect(error.kind).toBe('invalid');
   });
@@ -50,6 +64,7 @@ describe('child registration (child-{id})', () => {
         childId: 'c1',
         changes: { schoolId: 'school-riverside', yearGroup: 7 },
         reason: 'moved school',
+        today,
       })
       .thenError('child.school-move-required');
     expect(error.kind).toBe('conflict');
@@ -63,13 +78,14 @@ describe('child registration (child-{id})', () => {
         childId: 'c1',
         changes: { schoolId: 'school-oakfield', yearGroup: 7 },
         reason: 'moved up a year',
+        today,
       })
       .then([{ type: 'ChildDetailsCorrected', data: { childId: 'c1', yearGroup: 7, reason: 'moved up a year' } }]);
   });
 
   it('refuses to correct a child that was never registered', () => {
     given(childDecider, [])
-      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { yearGroup: 7 }, reason: 'x' })
+      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { yearGroup: 7 }, reason: 'x', today })
       .thenError('child.not-registered');
   });
 
@@ -90,10 +106,22 @@ describe('a child who moved school', () => {
       data: { childId: 'c1', moveId: 'm1', fromSchoolId: 'school-oakfield', toSchoolId: 'school-riverside' },
     } as unknown as ChildEvent;
     given(childDecider, [registered, moved])
-      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-riverside' }, reason: 'x' })
+      .when({
+        type: 'CorrectChildDetails',
+        childId: 'c1',
+        changes: { schoolId: 'school-riverside' },
+        reason: 'x',
+        today,
+      })
       .thenError('child.correction-changes-nothing');
     given(childDecider, [registered, moved])
-      .when({ type: 'CorrectChildDetails', childId: 'c1', changes: { schoolId: 'school-oakfield' }, reason: 'x' })
+      .when({
+        type: 'CorrectChildDetails',
+        childId: 'c1',
+        changes: { schoolId: 'school-oakfield' },
+        reason: 'x',
+        today,
+      })
       .thenError('child.school-move-required');
   });
 });

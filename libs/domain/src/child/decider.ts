@@ -1,4 +1,4 @@
-import { Decider, type DomainEvent, DomainError } from '../shared';
+import { ageOn, Decider, type DomainEvent, DomainError, type IsoDate } from '../shared';
 import type { SchoolMoveRecorded } from '../school-move/events';
 import type { ChildCommand } from './commands';
 import type { ChildDetails, ChildEvent } from './events';
@@ -14,6 +14,20 @@ const changedFields = (current: ChildDetails, changes: Partial<ChildDetails>): P
     ),
   );
 
+/** The oldest a child or young person the platform serves can be: support for special educational needs runs to 25. */
+export const OLDEST_AGE = 25;
+
+/** A date of birth that would make the child older than any the platform serves is a typing mistake. */
+const implausibleBirth = (dateOfBirth: IsoDate | undefined, today: IsoDate): DomainError | null => {
+  if (dateOfBirth === undefined || ageOn(dateOfBirth, today) <= OLDEST_AGE) return null;
+  return new DomainError(
+    'child.date-of-birth-implausible',
+    `dateOfBirth (${dateOfBirth}) would make the child ${ageOn(dateOfBirth, today)} today: the platform holds children and young people up to ${OLDEST_AGE}`,
+    'invalid',
+    'dateOfBirth',
+  );
+};
+
 export const childDecider: Decider<ChildCommand, ChildEvent, ChildState> = {
   initialState: { status: 'unregistered' },
 
@@ -23,7 +37,11 @@ export const childDecider: Decider<ChildCommand, ChildEvent, ChildState> = {
         if (state.status === 'registered') {
           return new DomainError('child.already-registered', `Child ${command.childId} is already registered`);
         }
-        return [{ type: 'ChildRegistered', data: { childId: command.childId, ...command.details } }];
+        return (
+          implausibleBirth(command.details.dateOfBirth, command.today) ?? [
+            { type: 'ChildRegistered', data: { childId: command.childId, ...command.details } },
+          ]
+        );
       case 'CorrectChildDetails': {
         if (state.status !== 'registered') {
           return new DomainError('child.not-registered', `Child ${command.childId} is not registered`);
@@ -36,6 +54,8 @@ export const childDecider: Decider<ChildCommand, ChildEvent, ChildState> = {
             `A change of school is not a correction: a child changes school through a school move, which sends the child-protection file to the new school with a receipt. schoolId stays ${state.details.schoolId}`,
           );
         }
+        const birth = implausibleBirth(changes.dateOfBirth, command.today);
+        if (birth) return birth;
         if (Object.keys(changes).length === 0) {
           return new DomainError('child.correction-changes-nothing', 'The correction changes no detail', 'invalid');
         }

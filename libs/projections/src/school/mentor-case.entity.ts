@@ -11,6 +11,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('mentor_cases_mentor', ['mentorId'], { where: "stage = 'on-register'" })
 @Index('mentor_cases_child', ['childId'])
 @Index('mentor_cases_next_review', ['schoolId', 'nextReviewOn'], { where: "stage = 'on-register'" })
+@Index('mentor_cases_register_page', { synchronize: false }) // on the register's priority expression, which TypeORM cannot describe
+@Index('mentor_cases_triage_page', ['schoolId', 'referredOn', 'referralId'], { where: "stage = 'awaiting-triage'" })
 export class MentorCase {
   @PrimaryColumn('text', { name: 'referral_id' }) referralId!: string;
   @Column('text', { name: 'child_id' }) childId!: string;

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query, Render } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Directory } from '@app/access/directory/directory';
 import { caseworkPolicies } from '@app/access/policy/casework.policies';
+import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import { dayOf } from '@app/domain/shared/calendar';
 import {
   caseOutcomes,
@@ -16,6 +17,7 @@ import {
 } from '@app/projections/school/queries';
 import { Policy } from '../../access/policy.decorator';
 import { PageQuery, pageRequestOf } from '../../platform/paging';
+import { Requester, type RequestContext } from '../../platform/request-context';
 import { CLOCK } from '../../platform/tokens';
 import { pageLinks } from '../page-links';
 import { Page } from '../page.decorator';
@@ -31,17 +33,18 @@ export class SchoolListPages {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: Directory,
+    private readonly restrictedRecords: RestrictedRecords,
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
   @Get('triage')
   @Policy(caseworkPolicies.schoolLists)
   @Render('school/triage-list')
-  async triage(@Param('schoolId') schoolId: string, @Query() query: PageQuery) {
+  async triage(@Param('schoolId') schoolId: string, @Query() query: PageQuery, @Requester() { actor }: RequestContext) {
     const page = await referralsAwaitingTriagePage(
       this.dataSource.manager,
       { schoolId },
-      pageRequestOf(REFERRALS_AWAITING_TRIAGE, query),
+      pageRequestOf(REFERRALS_AWAITING_TRIAGE, query, await this.restrictedRecords.allHiddenFrom(actor)),
     );
     return {
       title: 'Referrals to triage',

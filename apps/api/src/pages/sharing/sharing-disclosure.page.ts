@@ -12,7 +12,7 @@ import { Requester, type RequestContext } from '../../platform/request-context';
 import { CLOCK } from '../../platform/tokens';
 import { disclosableRecordsOf } from '../../sharing/disclosable-records';
 import { PreviewDisclosureQuery } from '../../sharing/disclosure-preview';
-import { basisInWords, channelLabel } from '../../sharing/report-words';
+import { basisInWords, categoryLabel, channelLabel } from '../../sharing/report-words';
 import { type FormRequest, formPage } from '../error-pages';
 import { filled, ticked } from '../form-values';
 import { Page } from '../page.decorator';
@@ -93,10 +93,11 @@ export class SharingDisclosurePages {
   private async disclosureModel(sharingId: string) {
     const model = await sharingPageModel(this.dataSource.manager, this.queries, this.directory, sharingId);
     const decided = ((model.decision.items ?? []) as SharedItem[]) ?? [];
+    const decidedCategories = [...new Set(decided.map((i) => i.category))];
     const allowed = await categoriesAllowed(
       this.dataSource,
       model.decision,
-      [...new Set(decided.map((i) => i.category))],
+      decidedCategories,
       this.clock().toISOString(),
     );
     // A field is offered when the decision named it for its kind of record and category, and consent (if that is the basis) still covers the category.
@@ -120,6 +121,8 @@ export class SharingDisclosurePages {
       basisWords: basisInWords(model.decision.basis),
       decided: Boolean(model.decision.outcome) && model.decision.outcome !== 'refuse',
       records,
+      // What the decision named but consent no longer covers: the sharer is told why those fields are gone.
+      noLongerCovered: decidedCategories.filter((c) => !allowed.has(c)).map((c) => categoryLabel(c)),
       channels: DISCLOSURE_CHANNELS.map((c) => ({ value: c, text: channelLabel(c) })),
     };
   }

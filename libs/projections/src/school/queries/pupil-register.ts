@@ -28,6 +28,7 @@ export const PUPIL_REGISTER: KeysetList = {
             mc.intervention_length AS "interventionLength", mc.next_review_on::text AS "nextReviewOn",
             mc.sessions_attended AS "sessionsAttended", mc.sessions_missed AS "sessionsMissed"`,
   from: `read_models.mentor_cases mc ${CHILD_JOIN}`,
+  child: 'mc.child_id',
   where: `mc.school_id = $1 AND mc.stage = 'on-register' AND ($2::text IS NULL OR mc.mentor_id = $2)`,
   key: [
     { sql: PRIORITY_RANK, type: 'int' },

@@ -19,6 +19,7 @@ export const REFERRALS_AWAITING_TRIAGE: KeysetList = {
             mc.referred_on::text AS "referredOn", mc.source, mc.reasons, mc.profile_complete AS "profileComplete",
             mc.attendance_at_referral AS "attendanceAtReferral", mc.behaviour_at_referral AS "behaviourAtReferral"`,
   from: `read_models.mentor_cases mc ${CHILD_JOIN}`,
+  child: 'mc.child_id',
   where: `mc.school_id = $1 AND mc.stage = 'awaiting-triage'`,
   key: [
     { sql: 'mc.referred_on', type: 'date' },

@@ -120,6 +120,7 @@ export class Oakfield {
     await this.history.decide(childDecider, `child-${childId}`, childId, {
       type: 'RegisterChild',
       childId,
+      today: '2026-01-05',
       details: { givenName, familyName, dateOfBirth, schoolId: SCHOOL, yearGroup, flags },
     });
   }
