@@ -1,4 +1,4 @@
-import { endingSessions, steps } from '@app/domain/testing';
+import { endingSessions, steps } from '@app/domain/testing/referral-examples';
 
 /**
  * A school's cases made through the API, as a school's staff would make them: used by the

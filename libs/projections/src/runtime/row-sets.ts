@@ -115,3 +115,57 @@ export function entityColumns(manager: EntityManager, entity: EntityTarget<Objec
 /** A partial entity as assignments to its table's columns. */
 export const assignmentsOfEntity = (columns: ReadonlyMap<string, ColumnOf>, values: object): Map<string, unknown> =>
   new Map(Object.entries(values).map(([property, v]) => [columns.get(property)!.name, v]));
+
+/** A whole row by column name, as `upsertRows` and `updateEachRow` take it. */
+export type Row = Readonly<Record<string, unknown>>;
+
+/** The last row of each key: what assigning them one after another leaves (one statement may touch a row once). */
+function lastOfEachKey(keys: readonly ColumnOf[], rows: readonly Row[]): Row[] {
+  return [...new Map(rows.map((row) => [JSON.stringify(keys.map((k) => row[k.name])), row])).values()];
+}
+
+const unnestOf = (columns: readonly ColumnOf[], rows: readonly Row[]) => ({
+  sql: `unnest(${columns.map((c, i) => param(c, i + 1)).join(', ')}) AS m(${columns.map((c) => c.name).join(', ')})`,
+  params: columns.map((column) => rows.map((row) => bind(column, row[column.name]))),
+});
+
+/**
+ * One INSERT of many rows, a row whose key exists taking the new values of `columns` (its
+ * other columns kept): what an upsert of each row in turn leaves. `select` may replace a
+ * column's value with SQL over the unnested rows `m` (e.g. a sub-select).
+ */
+export async function upsertRows(
+  manager: EntityManager,
+  table: string,
+  keys: readonly ColumnOf[],
+  columns: readonly ColumnOf[],
+  rows: readonly Row[],
+  select: Readonly<Record<string, string>> = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  const all = [...keys, ...columns];
+  const { sql, params } = unnestOf(all, lastOfEachKey(keys, rows));
+  await manager.query(
+    `INSERT INTO ${table} (${all.map((c) => c.name).join(', ')})
+     SELECT ${all.map((c) => select[c.name] ?? value(c, 'm')).join(', ')} FROM ${sql}
+     ON CONFLICT (${keys.map((k) => k.name).join(', ')}) DO UPDATE SET ${columns.map((c) => `${c.name} = EXCLUDED.${c.name}`).join(', ')}`,
+    params,
+  );
+}
+
+/** One UPDATE of the same `columns` of many rows, each found by its (composite) key; missing rows are left alone. */
+export async function updateEachRow(
+  manager: EntityManager,
+  table: string,
+  keys: readonly ColumnOf[],
+  columns: readonly ColumnOf[],
+  rows: readonly Row[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const { sql, params } = unnestOf([...keys, ...columns], lastOfEachKey(keys, rows));
+  await manager.query(
+    `UPDATE ${table} t SET ${columns.map((c) => `${c.name} = ${value(c, 'm')}`).join(', ')} FROM ${sql}
+      WHERE ${keys.map((k) => `t.${k.name} = m.${k.name}`).join(' AND ')}`,
+    params,
+  );
+}

@@ -4,7 +4,14 @@ import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 import { MentorCase } from './mentor-case.entity';
-import { assignmentsOfEntity, entityColumns, inRounds, insertNewRows, updateRows } from '../runtime/row-sets';
+import {
+  type Assignments,
+  assignmentsOfEntity,
+  entityColumns,
+  inRounds,
+  insertNewRows,
+  updateRows,
+} from '../runtime/row-sets';
 
 type Data<T extends ReferralEvent['type']> = Extract<ReferralEvent, { type: T }>['data'];
 
@@ -257,14 +264,19 @@ async function applyInRounds(events: readonly RecordedEvent[], manager: EntityMa
   }
   const columns = entityColumns(manager, MentorCase);
   const key = columns.get('referralId')!;
-  const cases = changes.filter(
-    (c): c is Exclude<Change, { kind: 'erase' | 'none' }> => c.kind !== 'none' && c.kind !== 'erase',
+  const cases = folded(
+    changes.filter((c): c is Exclude<Change, { kind: 'erase' | 'none' }> => c.kind !== 'none' && c.kind !== 'erase'),
   );
   for (const round of inRounds(cases, (c) => c.referralId)) {
-    const opened = new Map(
-      round.flatMap((c) => (c.kind === 'open' ? [[c.referralId, assignmentsOfEntity(columns, c.row)] as const] : [])),
-    );
-    if (opened.size > 0) {
+    // Openings folded with different assignments insert different columns: one INSERT per set of columns.
+    const openings = new Map<string, Map<string, Assignments>>();
+    for (const c of round)
+      if (c.kind === 'open') {
+        const row = assignmentsOfEntity(columns, c.row);
+        const named = [...row.keys()].sort().join();
+        (openings.get(named) ?? openings.set(named, new Map()).get(named)!).set(c.referralId, row);
+      }
+    for (const opened of openings.values()) {
       const rowColumns = [...[...opened.values()][0].keys()]
         .filter((name) => name !== key.name)
         .map((name) => [...columns.values()].find((c) => c.name === name)!);
@@ -295,6 +307,29 @@ async function applyInRounds(events: readonly RecordedEvent[], manager: EntityMa
 }
 
 const TABLE = 'read_models.mentor_cases';
+
+type CaseChange = Exclude<Change, { kind: 'erase' | 'none' }>;
+
+/**
+ * A case's consecutive assignments as one: an update following an opening or another update
+ * of the same case (with no session between, whose counts depend on the row as it stands)
+ * joins it, the later value of a column winning. Each case then costs a row write per run of
+ * assignments rather than per event.
+ */
+function folded(changes: readonly CaseChange[]): CaseChange[] {
+  const out: CaseChange[] = [];
+  const last = new Map<string, number>();
+  for (const change of changes) {
+    const at = last.get(change.referralId);
+    const before = at === undefined ? undefined : out[at];
+    if (change.kind === 'update' && before?.kind === 'open')
+      out[at!] = { ...before, row: { ...before.row, ...change.columns } };
+    else if (change.kind === 'update' && before?.kind === 'update')
+      out[at!] = { ...before, columns: { ...before.columns, ...change.columns } };
+    else last.set(change.referralId, out.push(change) - 1);
+  }
+  return out;
+}
 
 function profileColumns(profile: Data<'ReferralMade'>['profile'] | null): Partial<MentorCase> {
   return {

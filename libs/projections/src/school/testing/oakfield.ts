@@ -6,16 +6,16 @@ import {
   type ReferralCommand,
   type ReferralEvent,
 } from '@app/domain/referral';
+// Not the testing index: it holds jest's given/then, and the benches build these fixtures without jest.
 import {
   assessCompetence,
-  endingSessions,
   giveConsent,
   informed,
   mother,
   refuseConsent,
-  steps,
   theChild,
-} from '@app/domain/testing';
+} from '@app/domain/testing/consent-examples';
+import { endingSessions, steps } from '@app/domain/testing/referral-examples';
 import type { DomainError } from '@app/domain/shared';
 import type { EntityManager } from 'typeorm';
 import { consentCoverageForEach } from '../../consent/queries';
