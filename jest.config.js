@@ -4,8 +4,8 @@
  * share one database and one broker.
  */
 const moduleNameMapper = {
-  '^@app/(domain|event-store|projections|access|integration|platform)$': '<rootDir>/libs/$1/src',
-  '^@app/(domain|event-store|projections|access|integration|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(domain|event-store|projections|access|integration|platform|composition)$': '<rootDir>/libs/$1/src',
+  '^@app/(domain|event-store|projections|access|integration|platform|composition)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
 const common = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform, testEnvironment: 'node' };

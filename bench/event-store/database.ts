@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createDataSource, migrate } from '@app/platform/database/data-source';
 import { BASELINE_SCHEMA } from './subjects/plain-insert';
+import { platformSchema } from '@app/composition/schema';
 
 export interface BenchDatabase {
   readonly url: string;
@@ -15,7 +16,7 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
   await onServer(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const dataSource = createDataSource({ url: url.toString(), poolSize: 2 });
+  const dataSource = createDataSource({ schema: platformSchema, url: url.toString(), poolSize: 2 });
   await dataSource.initialize();
   try {
     await migrate(dataSource);

@@ -3,7 +3,7 @@ import type { Checkpoint, EventStore } from '@app/event-store/event-store.port';
 import { compareCheckpoints } from '@app/event-store/event-store.port';
 import { MENTORS, Oakfield, SCHOOL } from '@app/projections/school/testing/oakfield';
 import { RecordedHistory } from '@app/projections/testing/recorded-history';
-import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
+import type { PlatformRuntime } from '@app/composition/open-platform';
 
 /**
  * Places children on Oakfield's learning-mentor register through the domain's deciders and

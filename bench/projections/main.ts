@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import type { EventStore } from '@app/event-store/event-store.port';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { loadConfig } from '@app/platform/config/config';
-import { openPlatform } from '@app/platform/runtime/open-platform';
+import { openPlatform } from '@app/composition/open-platform';
 import type { Projection } from '@app/projections/projection';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
 import { rebuildProjections } from '@app/projections/runtime/rebuild-all';

@@ -1,4 +1,4 @@
-import { systemClock } from '@app/platform/runtime/open-platform';
+import { systemClock } from '@app/composition/open-platform';
 // The relay benchmark (`npm run bench:relay`): messages/s from the outbox to Kafka, through
 // the real OutboxRelay and kafkajs publisher (idempotent, one request in flight, acks all),
 // for several claim batch sizes. PostgreSQL: DATABASE_URL's server or a throwaway embedded
@@ -15,6 +15,7 @@ import { OutboxRelay } from '@app/integration/relay/outbox-relay';
 import { createDataSource, migrate } from '@app/platform/database/data-source';
 import { provideServer } from '../event-store/database';
 import { runBench } from '../support/run-bench';
+import { platformSchema } from '@app/composition/schema';
 
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(server.url);
   url.pathname = `/${name}`;
-  const dataSource = createDataSource({ url: url.toString() });
+  const dataSource = createDataSource({ schema: platformSchema, url: url.toString() });
   await dataSource.initialize();
   await migrate(dataSource);
   await dataSource.destroy();

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createDataSource, migrate } from '@app/platform/database/data-source';
 import { provideServer } from '../support/server';
+import { platformSchema } from '@app/composition/schema';
 
 /**
  * Sizes for docs/scaling.md: generates, in SQL on a throwaway database, a log of
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE "${database}"`);
   const url = new URL(server.url);
   url.pathname = `/${database}`;
-  const dataSource = createDataSource({ url: url.toString(), log });
+  const dataSource = createDataSource({ schema: platformSchema, url: url.toString(), log });
   try {
     await dataSource.initialize();
     await migrate(dataSource);

@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { loadConfig } from '@app/platform/config/config';
-import { openPlatform, type PlatformRuntime } from '@app/platform/runtime/open-platform';
+import { openPlatform, type PlatformRuntime } from '@app/composition/open-platform';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 import { provideServer, type BenchServer } from './server';
 

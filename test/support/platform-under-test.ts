@@ -6,8 +6,8 @@ import { LocalIssuer } from '@app/access/identity/local-issuer';
 import { IntegrationWorkers } from '@app/integration/integration-workers';
 import { loadConfig, type PlatformConfig } from '@app/platform/config/config';
 import { createPlatformLogger } from '@app/platform/logging/platform-logger';
-import { openPlatform, type OpenPlatformOptions, type PlatformRuntime } from '@app/platform/runtime/open-platform';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { openPlatform, type OpenPlatformOptions, type PlatformRuntime } from '@app/composition/open-platform';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 
 /**

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { IdempotencyKeys } from '@app/platform/idempotency/idempotency-keys';
 import type { IntegrationWorkers } from '@app/integration/integration-workers';
 import type { PlatformLogger } from '@app/platform/logging/platform-logger';
-import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
+import type { PlatformRuntime } from '@app/composition/open-platform';
 import { AccessModule } from './access/access.module';
 import { ChildrenModule } from './children/children.module';
 import { CafModule } from './caf/caf.module';

@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IntegrationWorkers } from '@app/integration/integration-workers';
 import { createPlatformLogger, type PlatformLogger } from '@app/platform/logging/platform-logger';
-import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
+import type { PlatformRuntime } from '@app/composition/open-platform';
 import { AppModule } from './app.module';
 import { measureHttpRequests } from './metrics/http-metrics';
 import { PlatformMetrics } from './metrics/platform-metrics';

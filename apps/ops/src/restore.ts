@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { requireDataKeysOpen } from '@app/platform/backup/data-keys-open';
+import { requireDataKeysOpen } from '@app/composition/data-keys-open';
 import { restoreDatabase } from '@app/platform/backup/database-restore';
 import { loadConfig } from '@app/platform/config/config';
-import { openPlatform } from '@app/platform/runtime/open-platform';
+import { openPlatform } from '@app/composition/open-platform';
 import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 import { rebuildProjections } from '@app/projections/runtime/rebuild-all';
 import { ownerConnection } from './owner-connection';

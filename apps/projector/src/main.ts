@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { loadConfig } from '@app/platform/config/config';
 import { createPlatformLogger } from '@app/platform/logging/platform-logger';
-import { openPlatform, type PlatformRuntime } from '@app/platform/runtime/open-platform';
+import { openPlatform, type PlatformRuntime } from '@app/composition/open-platform';
 import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 import { traceProcess } from '@app/platform/tracing/process-tracing';
-import { refuseMismatchedSegments } from '@app/platform/runtime/projection-segments';
+import { refuseMismatchedSegments } from '@app/composition/projection-segments';
 import { ProjectorShare } from '@app/projections/runtime/projector-share';
 import { projectionUnits } from '@app/projections/runtime/segments';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@app/platform/config/config';
-import { openPlatform } from '@app/platform/runtime/open-platform';
+import { openPlatform } from '@app/composition/open-platform';
 import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 import { rebuildProjections } from '@app/projections/runtime/rebuild-all';
 

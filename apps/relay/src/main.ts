@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { IntegrationWorkers } from '@app/integration/integration-workers';
 import { ConfigError, loadConfig } from '@app/platform/config/config';
 import { createPlatformLogger } from '@app/platform/logging/platform-logger';
-import { openPlatform } from '@app/platform/runtime/open-platform';
+import { openPlatform } from '@app/composition/open-platform';
 import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
 import { traceProcess } from '@app/platform/tracing/process-tracing';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { IntegrationWorkers } from '@app/integration/integration-workers';
 import { outboxStatus, type OutboxStatus } from '@app/integration/relay/outbox-status';
 import type { RelayStatus } from '@app/integration/relay/outbox-relay';
-import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
+import type { PlatformRuntime } from '@app/composition/open-platform';
 import { PLATFORM_RUNTIME } from '../platform/tokens';
 
 export const INTEGRATION_WORKERS = Symbol('IntegrationWorkers');

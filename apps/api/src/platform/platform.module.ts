@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
-import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
+import type { PlatformRuntime } from '@app/composition/open-platform';
 import { Decisions } from './decisions';
 import { CALENDAR, CLOCK, CONFIG, EVENT_STORE, PLATFORM_RUNTIME, SCHOOL_CALENDARS } from './tokens';
 

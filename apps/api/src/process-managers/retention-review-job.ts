@@ -6,7 +6,7 @@ import { retentionStream, type RetainedRecord } from '@app/domain/retention/even
 import { endOfPeriod } from '@app/domain/retention/schedule';
 import { systemActor } from '@app/domain/shared/actor';
 import { dayOf } from '@app/domain/shared/calendar';
-import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
+import type { PlatformRuntime } from '@app/composition/open-platform';
 import { erasedChildren } from '@app/projections/retention/queries';
 import { recordsHeld, type RecordHeld } from '@app/projections/retention/records-held';
 import { WrongExpectedRevisionError } from '@app/event-store/event-store.port';

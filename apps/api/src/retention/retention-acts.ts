@@ -11,7 +11,7 @@ import type {
   ErasureOutcome,
   ErasureRequester,
 } from '@app/domain/retention/vocabulary';
-import type { PlatformRuntime } from '@app/platform/runtime/open-platform';
+import type { PlatformRuntime } from '@app/composition/open-platform';
 import { ChildRecord } from '@app/projections/children/child-record.entity';
 import { knownInRetention } from '@app/projections/retention/queries';
 import { recipientsOfChild } from '@app/projections/sharing/queries';

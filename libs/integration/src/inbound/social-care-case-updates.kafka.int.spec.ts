@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
 import { KafkaMessageSource } from '../kafka/kafka-message-source';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
 import type { MessageSubscription } from '../kafka/message-publisher.port';

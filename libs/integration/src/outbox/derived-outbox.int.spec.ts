@@ -4,7 +4,7 @@ import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
 import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
 import { toAppend } from '../testing/outboxed-store';
 import { sampleDomainEvents } from '../testing/recorded-event';
 import { derivedOutboxProjection } from './derived-outbox.projection';

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { testServerUrl } from '../testing/test-database';
+import { testServerUrl } from '@app/composition/testing/test-database';
 import { createDataSource, migrate, migrateAsOwner } from './data-source';
 import { dropRoles, onDatabase, provisionRoles } from './database-roles';
+import { platformSchema } from '@app/composition/schema';
 
 /** A database migrated by the superuser before ADR 012 is handed to the owner, then granted to the app role. */
 describe('roles for a database the superuser migrated', () => {
@@ -28,13 +29,13 @@ describe('roles for a database the superuser migrated', () => {
 
   it('hands every object to the owner, and the app role appends but cannot alter', async () => {
     await asSuperuser('postgres', `CREATE DATABASE "${name}"`);
-    const legacy = createDataSource({ url: onDatabase(testServerUrl(), name), poolSize: 1 });
+    const legacy = createDataSource({ schema: platformSchema, url: onDatabase(testServerUrl(), name), poolSize: 1 });
     await legacy.initialize();
     await migrate(legacy);
     await legacy.destroy();
 
     const { ownerUrl, appUrl } = await provisionRoles(testServerUrl(), name, roles);
-    await migrateAsOwner(ownerUrl, roles.app.name);
+    await migrateAsOwner(ownerUrl, roles.app.name, platformSchema);
     const owners = await asSuperuser(
       name,
       `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname IN ('event_store', 'access', 'read_models', 'integration', 'api')`,

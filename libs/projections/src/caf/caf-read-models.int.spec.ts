@@ -7,7 +7,7 @@ import type { Actor } from '@app/domain/shared';
 import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
 import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import type { Checkpoint, RecordedEvent } from '@app/event-store/event-store.port';
 import { appendDecided, catchUpTo, decideAndAppend } from '../testing/decide-and-append';

@@ -5,7 +5,7 @@ import { CONSENT_PURPOSES, INFORMATION_CATEGORIES, replay } from '@app/domain/sh
 import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
 import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import { Oakfield, parentalConsent, SCHOOL } from '../school/testing/oakfield';
 import { RecordedHistory } from '../testing/recorded-history';

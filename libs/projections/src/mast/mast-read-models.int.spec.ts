@@ -8,7 +8,7 @@ import type { MastRequestCommand } from '@app/domain/mast-request/commands';
 import { fixtureCalendar } from '@app/domain/multi-agency/calendar.fixture';
 import { type Actor, type Decider, type DomainEvent, isDomainError, replay } from '@app/domain/shared';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import type { Checkpoint, RecordedEvent } from '@app/event-store/event-store.port';
 import { appendDecided, catchUpTo, decideAndAppend } from '../testing/decide-and-append';

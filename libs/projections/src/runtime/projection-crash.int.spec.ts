@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { EventStore } from '@app/event-store/event-store.port';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
 import { ProjectionRunner } from './projection-runner';
 import { streamTallyProjection } from '../testing/stream-tally.projection';
 import { fixtureInstant } from '@app/event-store/testing/fixture-instant';

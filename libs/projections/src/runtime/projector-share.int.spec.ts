@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
 import { ProjectionRunner } from './projection-runner';
 import { segmentName, segmentOf, segmentsMismatch } from './segments';
 import { streamTallyProjection } from '../testing/stream-tally.projection';

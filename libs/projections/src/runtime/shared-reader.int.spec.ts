@@ -7,7 +7,7 @@ import { isSealed } from '@app/event-store/personal-data/sealed-value';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { anEvent } from '@app/event-store/testing/event-store-contract';
 import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
 import type { Projection } from '../projection';
 import { checkpoints } from './checkpoint-store';
 import { ProjectionRunner } from './projection-runner';

@@ -4,7 +4,7 @@ import { ConsentMissing, consentNeededForMentoring } from '@app/domain/referral'
 import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
 import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
 import type { EntityManager } from 'typeorm';
 import { childRecordsProjection } from '../children/child-records.projection';
 import { consentScopesProjection } from '../consent/consent-scopes.projection';

@@ -9,6 +9,7 @@ import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-sto
 import { createDataSource } from '@app/platform/database/data-source';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import { streamTallyProjection } from './stream-tally.projection';
+import { platformSchema } from '@app/composition/schema';
 
 async function main() {
   const url = process.env.DATABASE_URL as string;
@@ -21,7 +22,7 @@ async function main() {
       await tally.apply(...args);
     },
   };
-  const dataSource = createDataSource({ url, poolSize: 2 });
+  const dataSource = createDataSource({ schema: platformSchema, url, poolSize: 2 });
   await dataSource.initialize();
   const pool = new Pool({ connectionString: url, max: 2 });
   const runner = new ProjectionRunner(dataSource, new PostgresEventStore({ pool }), [slow], 20);

@@ -11,10 +11,11 @@ import { createDataSource } from '@app/platform/database/data-source';
 import { ProjectorShare } from '../runtime/projector-share';
 import { projectionUnits } from '../runtime/segments';
 import { streamTallyProjection } from './stream-tally.projection';
+import { platformSchema } from '@app/composition/schema';
 
 async function main() {
   const url = process.env.DATABASE_URL as string;
-  const dataSource = createDataSource({ url, poolSize: 4 });
+  const dataSource = createDataSource({ schema: platformSchema, url, poolSize: 4 });
   await dataSource.initialize();
   const pool = new Pool({ connectionString: url, max: 2 });
   const units = projectionUnits(

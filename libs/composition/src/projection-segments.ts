@@ -1,6 +1,6 @@
 import { checkpoints } from '@app/projections/runtime/checkpoint-store';
 import { segmentsMismatch } from '@app/projections/runtime/segments';
-import { ConfigError } from '../config/config';
+import { ConfigError } from '@app/platform/config/config';
 import type { PlatformRuntime } from './open-platform';
 
 /** Before any projection runs: the stored checkpoints must fit PROJECTION_SEGMENTS (ADR 027). */

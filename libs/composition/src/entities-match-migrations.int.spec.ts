@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { createTestDatabase, type TestDatabase } from './testing/test-database';
 
 /**
  * The read-model entities repeat their tables' columns; migrations are what builds the

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrateAsOwner } from '../database/data-source';
-import { dropRoles, onDatabase, provisionRoles, type DatabaseRole } from '../database/database-roles';
+import { createDataSource, migrateAsOwner } from '@app/platform/database/data-source';
+import { dropRoles, onDatabase, provisionRoles, type DatabaseRole } from '@app/platform/database/database-roles';
+import { platformSchema } from '../schema';
 
 /**
  * A fresh, migrated database per test file, on the server scripts/test.mjs provides
@@ -42,8 +43,8 @@ export async function createTestDatabase(label = 'test', { migrated = true } = {
   const role = (kind: string): DatabaseRole => ({ name: `${name}_${kind}`, password: randomBytes(12).toString('hex') });
   const roles = { owner: role('owner'), app: role('app') };
   const { ownerUrl, appUrl } = await provisionRoles(serverUrl, name, roles);
-  if (migrated) await migrateAsOwner(ownerUrl, roles.app.name);
-  const dataSource = createDataSource({ url: ownerUrl, poolSize: 5 });
+  if (migrated) await migrateAsOwner(ownerUrl, roles.app.name, platformSchema);
+  const dataSource = createDataSource({ schema: platformSchema, url: ownerUrl, poolSize: 5 });
   await dataSource.initialize();
   const pool = new Pool({ connectionString: onDatabase(serverUrl, name), max: 10 });
 

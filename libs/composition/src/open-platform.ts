@@ -1,9 +1,9 @@
 import type { WorkingDayCalendar } from '@app/domain/multi-agency';
 import type { SchoolCalendars } from '@app/domain/school-calendar';
 import { dayOf } from '@app/domain/shared/calendar';
-import { loadBankHolidays } from '../config/bank-holidays';
-import { loadSchoolCalendars } from '../config/school-calendars';
-import { loadRetentionSchedule } from '../config/retention-schedule';
+import { loadBankHolidays } from '@app/platform/config/bank-holidays';
+import { loadSchoolCalendars } from '@app/platform/config/school-calendars';
+import { loadRetentionSchedule } from '@app/platform/config/retention-schedule';
 import type { RetentionSchedule } from '@app/domain/retention/schedule';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -20,11 +20,12 @@ import { derivedOutboxProjection } from '@app/integration/outbox/derived-outbox.
 import { createOutboxHook } from '@app/integration/outbox/outbox-hook';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
 import { platformProjections } from '@app/projections/catalogue';
-import type { PlatformConfig } from '../config/config';
-import { createDataSource, migrate, migrateAsOwner } from '../database/data-source';
-import { userOf } from '../database/database-roles';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../embedded/embedded-postgres';
-import { localSecret } from '../secrets/local-secret';
+import type { PlatformConfig } from '@app/platform/config/config';
+import { createDataSource, migrate, migrateAsOwner } from '@app/platform/database/data-source';
+import { userOf } from '@app/platform/database/database-roles';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform/embedded/embedded-postgres';
+import { localSecret } from '@app/platform/secrets/local-secret';
+import { platformSchema } from './schema';
 
 /** The system clock: the only place the platform reads the wall clock (ADR 009); benchmarks, which run in real time, use it too. */
 export const systemClock = (): Date => new Date();
@@ -88,8 +89,8 @@ export async function openPlatform(
     ownerUrl = embedded.ownerUrl;
   }
   // The owner migrates and grants; every pool of the runtime is the app role's, which cannot alter the records (ADR 012).
-  if (ownerUrl) await migrateAsOwner(ownerUrl, userOf(databaseUrl), log);
-  const dataSource = createDataSource({
+  if (ownerUrl) await migrateAsOwner(ownerUrl, userOf(databaseUrl), platformSchema, log);
+  const dataSource = createDataSource({ schema: platformSchema, 
     url: databaseUrl,
     idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
     log,
