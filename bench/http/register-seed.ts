@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Checkpoint, EventStore } from '@app/event-store/event-store.port';
 import { compareCheckpoints } from '@app/event-store/event-store.port';
-import { MENTORS, Oakfield, SCHOOL } from '@app/projections/school/testing/oakfield';
+import { MENTORS, Oakfield, SCHOOL } from '@app/projections/referral/testing/oakfield';
 import { RecordedHistory } from '@app/projections/testing/recorded-history';
 import type { PlatformRuntime } from '@app/composition/open-platform';
 

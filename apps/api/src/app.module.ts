@@ -8,7 +8,7 @@ import type { PlatformRuntime } from '@app/composition/open-platform';
 import { AccessModule } from './access/access.module';
 import { ChildrenModule } from './children/children.module';
 import { CafModule } from './caf/caf.module';
-import { CaseworkModule } from './casework/casework.module';
+import { ReferralModule } from './referral/referral.module';
 import { ConsentModule } from './consent/consent.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationModule } from './integration/integration.module';
@@ -27,11 +27,11 @@ import { CafPagesModule } from './pages/caf/caf-pages.module';
 import { DpoPagesModule } from './pages/dpo/dpo-pages.module';
 import { MastPagesModule } from './pages/mast/mast-pages.module';
 import { FamilyPagesModule } from './pages/family/family-pages.module';
-import { HttpErrorsFilter } from './platform/http-errors.filter';
-import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
-import { PlatformModule } from './platform/platform.module';
-import { requestLogging } from './platform/request-logging';
-import { validationPipe } from './platform/validation';
+import { HttpErrorsFilter } from './http/http-errors.filter';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { PlatformModule } from './http/platform.module';
+import { requestLogging } from './http/request-logging';
+import { validationPipe } from './http/validation';
 
 /** The API: one module per feature, each behind the access policy. */
 @Module({})
@@ -53,7 +53,7 @@ export class AppModule {
         HealthModule,
         ChildrenModule,
         ConsentModule,
-        CaseworkModule,
+        ReferralModule,
         MastModule,
         CafModule,
         SharingModule,

@@ -8,13 +8,13 @@ import type { PlatformRuntime } from '@app/composition/open-platform';
 import { AppModule } from './app.module';
 import { measureHttpRequests } from './metrics/http-metrics';
 import { PlatformMetrics } from './metrics/platform-metrics';
-import { documentDomainErrors } from './platform/error-catalogue';
-import { hardenHttp } from './platform/http-hardening';
-import { documentIdempotencyKey } from './platform/idempotency.interceptor';
+import { documentDomainErrors } from './http/error-catalogue';
+import { hardenHttp } from './http/http-hardening';
+import { documentIdempotencyKey } from './http/idempotency.interceptor';
 import { configurePages } from './pages/views';
-import { assignRequestId } from './platform/request-id';
-import { requireJsonBodies } from './platform/json-bodies';
-import { traceRequests } from './platform/request-tracing';
+import { assignRequestId } from './http/request-id';
+import { requireJsonBodies } from './http/json-bodies';
+import { traceRequests } from './http/request-tracing';
 
 /**
  * Builds the HTTP application around an opened platform (used by main and the e2e tests).

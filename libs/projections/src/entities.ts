@@ -1,8 +1,8 @@
 import { ChildRecord } from './children/child-record.entity';
 import { ConsentScopeRow } from './consent/consent-scope.entity';
-import { MentorActionPlan } from './school/mentor-action-plan.entity';
-import { MentorCase } from './school/mentor-case.entity';
-import { MentorCaseTarget } from './school/mentor-case-target.entity';
+import { MentorActionPlan } from './referral/mentor-action-plan.entity';
+import { MentorCase } from './referral/mentor-case.entity';
+import { MentorCaseTarget } from './referral/mentor-case-target.entity';
 import { MastRequestRow } from './mast/mast-request-row.entity';
 import { MastDeadlineRow } from './mast/mast-deadline-row.entity';
 import { MastPanelRow } from './mast/mast-panel-row.entity';

@@ -12,7 +12,7 @@ import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import { WebSessions } from '@app/access/sessions/web-sessions';
 import type { PlatformConfig } from '@app/platform/config/config';
 import { PageSessions } from '../pages/page-sessions';
-import { CLOCK, CONFIG } from '../platform/tokens';
+import { CLOCK, CONFIG } from '../http/tokens';
 import { ReadModelAccessFacts } from './access-facts';
 import { AccessGuard } from './access.guard';
 import { AuditController } from './audit.controller';

@@ -2,13 +2,13 @@ import { Body, ConflictException, Controller, Get, Param, Post, Query } from '@n
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
-import { IsSequenceNumber } from '../platform/sequence-number';
+import { IsSequenceNumber } from '../http/sequence-number';
 import { ACCESS_OUTCOMES, AccessLog, type AccessOutcome } from '@app/access/audit/access-log';
 import { ChainAnchors, ChainBehindAnchor } from '@app/access/audit/chain-anchors';
 import { SecurityLog } from '@app/access/audit/security-log';
 import { administrationPolicies } from '@app/access/policy/administration.policies';
-import { bodyShape } from '../platform/body-shape';
-import { Requester, type RequestContext } from '../platform/request-context';
+import { bodyShape } from '../http/body-shape';
+import { Requester, type RequestContext } from '../http/request-context';
 import { verifyChain } from './chain-verification';
 import { Policy } from './policy.decorator';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ChainAnchors } from '@app/access/audit/chain-anchors';
 import type { PlatformConfig } from '@app/platform/config/config';
-import { PeriodicTask } from '../platform/periodic-task';
-import { CONFIG } from '../platform/tokens';
+import { PeriodicTask } from '../http/periodic-task';
+import { CONFIG } from '../http/tokens';
 
 /**
  * Signs the head of the access-log chain every AUDIT_ANCHOR_INTERVAL_SECONDS, when it has

@@ -5,7 +5,7 @@ import { childrenNamedIn, withoutChildren } from '@app/access/restriction/childr
 import { AUDITOR_ROLE, RestrictedRecords } from '@app/access/restriction/restricted-records';
 import type { AccessRequest } from './access.guard';
 import { restrictedRecordRefusal } from './restricted-record.refusal';
-import { requestIdOf } from '../platform/request-id';
+import { requestIdOf } from '../http/request-id';
 
 /**
  * Every answer passes here on its way out. A restricted child is left out of it for anyone

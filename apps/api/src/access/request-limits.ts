@@ -3,7 +3,7 @@ import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type Thrott
 import type { Request, Response } from 'express';
 import type { Actor } from '@app/domain/shared/actor';
 import type { PlatformConfig } from '@app/platform/config/config';
-import { CONFIG } from '../platform/tokens';
+import { CONFIG } from '../http/tokens';
 
 type LimitedRequest = Request & { actor?: Actor };
 

@@ -3,7 +3,7 @@ import { AccessLog } from '@app/access/audit/access-log';
 import { Directory } from '@app/access/directory/directory';
 import { PRACTITIONER_ROLES } from '@app/access/directory/roles';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
-import type { RequestContext } from '../platform/request-context';
+import type { RequestContext } from '../http/request-context';
 import { namedUser } from './directory-references';
 
 /**

@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsString, Length, Matches } from 'class-validato
 import { administrationPolicies } from '@app/access/policy/administration.policies';
 import { childPolicies } from '@app/access/policy/children.policies';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
-import { Requester, type RequestContext } from '../platform/request-context';
+import { Requester, type RequestContext } from '../http/request-context';
 import { Policy } from './policy.decorator';
 import { RestrictionActs } from './restriction-acts';
 

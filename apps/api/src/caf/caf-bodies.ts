@@ -1,4 +1,4 @@
-import { bodyShape, day, flag, list, oneOf, optional, record, text } from '../platform/body-shape';
+import { bodyShape, day, flag, list, oneOf, optional, record, text } from '../http/body-shape';
 
 /** The bodies of a CAF's steps: ids, the actor and consent are the platform's; practitioners are named by user id. */
 export class StartCafBody extends bodyShape({ childId: text(100), startedOn: day(), reasonForAssessment: text() }) {}

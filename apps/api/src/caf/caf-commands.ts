@@ -14,10 +14,10 @@ import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
 import { CafCase } from '@app/projections/caf/caf-case.entity';
 import { namedUser } from '../access/directory-references';
-import { type Body, commandBody } from '../platform/command-body';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
+import { type Body, commandBody } from '../http/command-body';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CLOCK } from '../http/tokens';
 import type { CafStep } from './caf-steps';
 
 const PLATFORM_FIELDS = [

@@ -1,6 +1,6 @@
 import { PRACTITIONER_ROLES, type Role } from '@app/access/directory/roles';
 import type { CafCommand } from '@app/domain/caf/commands';
-import type { WithBody } from '../platform/steps';
+import type { WithBody } from '../http/steps';
 import * as bodies from './caf-bodies';
 
 /** A step on a CAF, as `POST /cafs/:cafId/:step`. */

@@ -5,9 +5,9 @@ import { childDecider } from '@app/domain/child/decider';
 import { type ChildDetails, childStream } from '@app/domain/child/events';
 import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CLOCK } from '../http/tokens';
 import { CorrectionNoticeWorker } from '../process-managers/correction-notice-worker';
 
 export class RegisterChildCommand {

@@ -1,4 +1,4 @@
-import { bodyShape, day, flag, list, oneOf, optional, record, text } from '../platform/body-shape';
+import { bodyShape, day, flag, list, oneOf, optional, record, text } from '../http/body-shape';
 
 /** The bodies of a concern's steps: the concern's id, the actor and the time are the platform's. */
 export class RaiseConcernBody extends bodyShape({ childId: text(100), seenOrHeard: text() }) {}

@@ -11,10 +11,10 @@ import { consentQuestions, coveredByConsent, type WorkingDayCalendar } from '@ap
 import { isInformationCategory } from '@app/domain/shared';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
-import { type Body, commandBody } from '../platform/command-body';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CALENDAR, CLOCK } from '../platform/tokens';
+import { type Body, commandBody } from '../http/command-body';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CALENDAR, CLOCK } from '../http/tokens';
 import type { ConcernStep } from './concern-steps';
 import { mentorReportFromCase } from './mentor-report-from-case';
 

@@ -1,5 +1,5 @@
 import type { ConcernCommand } from '@app/domain/concern/commands';
-import type { WithBody } from '../platform/steps';
+import type { WithBody } from '../http/steps';
 import * as bodies from './concern-bodies';
 
 /** A step on a safeguarding concern, as `POST /concerns/:concernId/:step`. */

@@ -6,9 +6,9 @@ import { consentDecider } from '@app/domain/consent/decider';
 import { consentStream, type ConsentEvidence, type ConsentGiver } from '@app/domain/consent/events';
 import type { ConsentCommand } from '@app/domain/consent/commands';
 import { dateOfBirthOf } from '../children/date-of-birth';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CLOCK } from '../http/tokens';
 import type { CompetenceAssessmentDto, ConsentDecisionDto } from './consent.dto';
 
 export class RecordConsentDecisionCommand {

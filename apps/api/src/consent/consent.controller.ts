@@ -6,9 +6,9 @@ import { consentPolicies } from '@app/access/policy/consent.policies';
 import type { ConsentRecipient } from '@app/domain/consent/events';
 import { consentCoverageFor, consentScopesOf } from '@app/projections/consent/queries';
 import { Policy } from '../access/policy.decorator';
-import type { Decided } from '../platform/decisions';
-import { Requester, type RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
+import type { Decided } from '../http/decisions';
+import { Requester, type RequestContext } from '../http/request-context';
+import { CLOCK } from '../http/tokens';
 import { AssessCompetenceCommand, RecordConsentDecisionCommand, WithdrawConsentCommand } from './consent-commands';
 import { CompetenceAssessmentDto, ConsentDecisionDto, ConsentWithdrawalDto, CoverageQueryDto } from './consent.dto';
 

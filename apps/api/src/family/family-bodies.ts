@@ -1,5 +1,5 @@
 import { FAMILY_MEMBER_KINDS } from '@app/domain/family/events';
-import { bodyShape, day, oneOf, optional, record, text } from '../platform/body-shape';
+import { bodyShape, day, oneOf, optional, record, text } from '../http/body-shape';
 
 /** The school links an account: who, as what, and what it checked (the rules are the family domain's). */
 export class LinkFamilyMemberBody extends bodyShape({

@@ -4,8 +4,8 @@ import { Directory } from '@app/access/directory/directory';
 import { familyDecider } from '@app/domain/family/decider';
 import { familyStream, type FamilyMemberKind, type RelationshipEvidence } from '@app/domain/family/events';
 import { namedUser } from '../access/directory-references';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
 import type { LinkFamilyMemberBody, UnlinkFamilyMemberBody } from './family-bodies';
 
 const leadOf = (context: RequestContext) => ({ userId: context.actor.userId, role: context.actor.role });

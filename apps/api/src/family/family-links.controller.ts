@@ -6,9 +6,9 @@ import { DataSource } from 'typeorm';
 import { familyPolicies } from '@app/access/policy/family.policies';
 import { linksOfChild } from '@app/projections/family/queries';
 import { Policy } from '../access/policy.decorator';
-import type { Decided } from '../platform/decisions';
-import { ApiRecorded } from '../platform/recorded-answer';
-import { Requester, type RequestContext } from '../platform/request-context';
+import type { Decided } from '../http/decisions';
+import { ApiRecorded } from '../http/recorded-answer';
+import { Requester, type RequestContext } from '../http/request-context';
 import { LinkFamilyMemberCommand, UnlinkFamilyMemberCommand } from './family-commands';
 import { LinkFamilyMemberBody, UnlinkFamilyMemberBody } from './family-bodies';
 

@@ -14,9 +14,9 @@ import type { ConsentGiver, ParentRelationship } from '@app/domain/consent/event
 import { consentDecisionsOf } from '@app/projections/consent/queries';
 import { familyCopiesOfChild, liveLinkOf } from '@app/projections/family/queries';
 import { WithdrawConsentCommand } from '../consent/consent-commands';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CLOCK } from '../http/tokens';
 import { subjectAccessReport } from '../sharing/subject-access-report';
 import {
   type FamilyAudience,

@@ -6,7 +6,7 @@ import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
 import { projectionLag } from '@app/projections/runtime/projection-lag';
 import { Public } from '../access/policy.decorator';
 import { IntegrationStatus } from '../integration/integration-status';
-import { CONFIG } from '../platform/tokens';
+import { CONFIG } from '../http/tokens';
 
 @ApiTags('health')
 @Public()

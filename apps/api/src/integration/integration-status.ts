@@ -3,7 +3,7 @@ import type { IntegrationWorkers } from '@app/integration/integration-workers';
 import { outboxStatus, type OutboxStatus } from '@app/integration/relay/outbox-status';
 import type { RelayStatus } from '@app/integration/relay/outbox-relay';
 import type { PlatformRuntime } from '@app/composition/open-platform';
-import { PLATFORM_RUNTIME } from '../platform/tokens';
+import { PLATFORM_RUNTIME } from '../http/tokens';
 
 export const INTEGRATION_WORKERS = Symbol('IntegrationWorkers');
 

@@ -1,4 +1,4 @@
-import { bodyShape, count, day, list, oneOf, record, optional, text } from '../platform/body-shape';
+import { bodyShape, count, day, list, oneOf, record, optional, text } from '../http/body-shape';
 
 /** The bodies of a MAST request's and a panel's steps: ids, the actor, consent and today are the platform's. */
 export class MakeMastRequestBody extends bodyShape({

@@ -18,10 +18,10 @@ import { refuseUnfit } from '@app/event-store/personal-data/protected-event-stor
 import type { PlatformConfig } from '@app/platform/config/config';
 import { mastRequest, requestsAwaitingPanel } from '@app/projections/mast/queries';
 import { namedUser } from '../access/directory-references';
-import { type Body, commandBody } from '../platform/command-body';
-import { type Decided, type DecisionContext, Decisions, DomainRefusal } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CALENDAR, CLOCK, CONFIG } from '../platform/tokens';
+import { type Body, commandBody } from '../http/command-body';
+import { type Decided, type DecisionContext, Decisions, DomainRefusal } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CALENDAR, CLOCK, CONFIG } from '../http/tokens';
 
 const PLATFORM_FIELDS = ['type', 'by', 'panelWeekday', 'cutOff', 'candidates', 'quorum', 'member', 'today'];
 const PANEL_ROLES: readonly Role[] = ['panel-member', 'mast-coordinator'];

@@ -15,10 +15,10 @@ import { dayOf } from '@app/domain/shared/calendar';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
 import { mastRequest } from '@app/projections/mast/queries';
-import { type Body, commandBody } from '../platform/command-body';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CALENDAR, CLOCK } from '../platform/tokens';
+import { type Body, commandBody } from '../http/command-body';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CALENDAR, CLOCK } from '../http/tokens';
 import type { MastRequestStep } from './mast-request-steps';
 
 const PLATFORM_FIELDS = ['type', 'requestId', 'by', 'consent', 'receivedAt', 'today'];

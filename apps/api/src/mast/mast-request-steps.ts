@@ -1,5 +1,5 @@
 import type { MastRequestCommand } from '@app/domain/mast-request/commands';
-import type { WithBody } from '../platform/steps';
+import type { WithBody } from '../http/steps';
 import * as bodies from './mast-bodies';
 
 /** A step on a MAST request after the panel, as `POST /mast-requests/:requestId/:step`. */

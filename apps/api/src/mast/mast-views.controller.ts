@@ -11,7 +11,7 @@ import {
   panelDecisionLog,
 } from '@app/projections/mast/queries';
 import { Policy } from '../access/policy.decorator';
-import { CLOCK } from '../platform/tokens';
+import { CLOCK } from '../http/tokens';
 import { DayPipe } from './day.pipe';
 
 const STATES: readonly DeadlineState[] = ['due', 'overdue', 'breached', 'met'];

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { routePatternOf } from '../platform/request-context';
+import { routePatternOf } from '../http/request-context';
 import type { PlatformMetrics } from './platform-metrics';
 
 /** Times every request into the histogram by method, route pattern and status. */

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { PlatformConfig } from '@app/platform/config/config';
 import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
 import { IntegrationStatus } from '../integration/integration-status';
-import { CONFIG } from '../platform/tokens';
+import { CONFIG } from '../http/tokens';
 import { MetricsController } from './metrics.controller';
 import { PlatformMetrics } from './platform-metrics';
 

@@ -1,5 +1,5 @@
 import type { Page } from '@app/projections/paging';
-import { cursorOf, type PageQuery } from '../platform/paging';
+import { cursorOf, type PageQuery } from '../http/paging';
 
 /**
  * The GOV.UK pagination component's links for a list read a page at a time: the next page

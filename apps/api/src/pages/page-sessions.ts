@@ -4,7 +4,7 @@ import { AuthenticationError } from '@app/access/identity/token-verifier';
 import { csrfTokenMatches, WebSessions } from '@app/access/sessions/web-sessions';
 import type { PlatformConfig } from '@app/platform/config/config';
 import type { AccessRequest } from '../access/access.guard';
-import { CONFIG } from '../platform/tokens';
+import { CONFIG } from '../http/tokens';
 
 /** Every page lives under one path, so the session cookie is never sent to the API's routes. */
 export const PAGES_PATH = '/app';

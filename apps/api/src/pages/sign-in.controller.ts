@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Directory } from '@app/access/directory/directory';
 import type { PlatformConfig } from '@app/platform/config/config';
 import { Public } from '../access/policy.decorator';
-import { CONFIG } from '../platform/tokens';
+import { CONFIG } from '../http/tokens';
 import { OidcSignIn, type PendingSignIn } from './oidc-sign-in';
 import { Page } from './page.decorator';
 import { CSRF_FIELD, PageSessions, PAGES_PATH } from './page-sessions';

@@ -6,8 +6,8 @@ import { consentStream } from '@app/domain/consent/events';
 import { systemActor } from '@app/domain/shared/actor';
 import { dayOf } from '@app/domain/shared/calendar';
 import { consentsAwaitingExpiry } from '@app/projections/consent/queries';
-import { Decisions, DomainRefusal } from '../platform/decisions';
-import { CLOCK } from '../platform/tokens';
+import { Decisions, DomainRefusal } from '../http/decisions';
+import { CLOCK } from '../http/tokens';
 import { ProcessManager } from './process-manager';
 
 const HOURLY = 60 * 60 * 1000;

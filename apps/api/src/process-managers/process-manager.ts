@@ -1,5 +1,5 @@
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { PeriodicTask } from '../platform/periodic-task';
+import { PeriodicTask } from '../http/periodic-task';
 
 /**
  * A reaction the platform owes to what was recorded or to the passing of time (ADR 028):

@@ -10,8 +10,8 @@ import type { PlatformRuntime } from '@app/composition/open-platform';
 import { erasedChildren } from '@app/projections/retention/queries';
 import { recordsHeld, type RecordHeld } from '@app/projections/retention/records-held';
 import { WrongExpectedRevisionError } from '@app/event-store/event-store.port';
-import { Decisions } from '../platform/decisions';
-import { CLOCK, PLATFORM_RUNTIME } from '../platform/tokens';
+import { Decisions } from '../http/decisions';
+import { CLOCK, PLATFORM_RUNTIME } from '../http/tokens';
 import { ProcessManager } from './process-manager';
 
 const DAILY = 24 * 60 * 60 * 1000;

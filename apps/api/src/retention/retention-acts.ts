@@ -15,9 +15,9 @@ import type { PlatformRuntime } from '@app/composition/open-platform';
 import { ChildRecord } from '@app/projections/children/child-record.entity';
 import { knownInRetention } from '@app/projections/retention/queries';
 import { recipientsOfChild } from '@app/projections/sharing/queries';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CLOCK, PLATFORM_RUNTIME } from '../platform/tokens';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CLOCK, PLATFORM_RUNTIME } from '../http/tokens';
 
 type ByTheDpo<C> = C extends { by: unknown; at: unknown } ? Omit<C, 'by' | 'at' | 'childId'> : never;
 

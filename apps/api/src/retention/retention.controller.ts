@@ -22,9 +22,9 @@ import type {
 } from '@app/domain/retention/vocabulary';
 import { retentionReviewOf, retentionReviews } from '@app/projections/retention/queries';
 import { Policy } from '../access/policy.decorator';
-import type { Decided } from '../platform/decisions';
-import { Requester, type RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
+import type { Decided } from '../http/decisions';
+import { Requester, type RequestContext } from '../http/request-context';
+import { CLOCK } from '../http/tokens';
 import { RetentionActs } from './retention-acts';
 import {
   DisposalBody,

@@ -7,7 +7,7 @@ import {
   ERASURE_REQUESTERS,
 } from '@app/domain/retention/vocabulary';
 import { REVIEW_STATUSES, type ReviewStatus } from '@app/projections/retention/queries';
-import { bodyShape, day, oneOf, optional, text } from '../platform/body-shape';
+import { bodyShape, day, oneOf, optional, text } from '../http/body-shape';
 
 /** Disposal takes no values: the record listed for review is disposed of. */
 export class DisposalBody extends bodyShape({}) {}

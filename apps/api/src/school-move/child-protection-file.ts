@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { concern } from '@app/projections/concerns/queries';
+import { concern } from '@app/projections/concern/queries';
 import { sharingDecision } from '@app/projections/sharing/queries';
 
 type Recorded = Record<string, unknown> & { raisedBy?: { agencyId?: string }; proposedBy?: { agencyId?: string } };

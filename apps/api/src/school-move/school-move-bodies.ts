@@ -1,6 +1,6 @@
 import type { SchoolMoveCommand } from '@app/domain/school-move/commands';
-import { bodyShape, day, optional, text } from '../platform/body-shape';
-import type { WithBody } from '../platform/steps';
+import { bodyShape, day, optional, text } from '../http/body-shape';
+import type { WithBody } from '../http/steps';
 
 /** The leaving school records where the child goes, the day they start there and why. The file's records are the platform's to find. */
 export class RecordSchoolMoveBody extends bodyShape({ toSchoolId: text(100), startsOn: day(), reason: text(2000) }) {}

@@ -8,12 +8,12 @@ import type { SchoolCalendars } from '@app/domain/school-calendar';
 import type { SchoolMoveCommand } from '@app/domain/school-move/commands';
 import { schoolMoveDecider } from '@app/domain/school-move/decider';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
-import { childProtectionRecords } from '@app/projections/school-moves/queries';
+import { childProtectionRecords } from '@app/projections/school-move/queries';
 import { namedAgency } from '../access/directory-references';
-import type { Body } from '../platform/command-body';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CLOCK, SCHOOL_CALENDARS } from '../platform/tokens';
+import type { Body } from '../http/command-body';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CLOCK, SCHOOL_CALENDARS } from '../http/tokens';
 import type { SchoolMoveStep } from './school-move-bodies';
 
 export class RecordSchoolMoveCommand {

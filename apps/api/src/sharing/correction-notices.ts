@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { sharingDecider } from '@app/domain/sharing/decider';
 import { sharingStream } from '@app/domain/sharing/events';
 import { sharingsThatDisclosed } from '@app/projections/sharing/queries';
-import { Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
+import { Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CLOCK } from '../http/tokens';
 
 /**
  * Box 7: when a record already disclosed is corrected, every agency it went to is told.

@@ -22,7 +22,7 @@ import {
   disclosuresWithoutConsent,
 } from '@app/projections/sharing/queries';
 import { Policy } from '../access/policy.decorator';
-import { CLOCK } from '../platform/tokens';
+import { CLOCK } from '../http/tokens';
 import { subjectAccessPage } from './subject-access-page';
 import { SUBJECT_ACCESS_COPIES, type SubjectAccessCopy, subjectAccessReport } from './subject-access-report';
 

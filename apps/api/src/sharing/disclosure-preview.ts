@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import type { DisclosedContent } from '@app/domain/sharing/events';
 import { sharingDecider } from '@app/domain/sharing/decider';
 import { isDomainError } from '@app/domain/shared';
-import type { Body } from '../platform/command-body';
-import { Decisions, DomainRefusal } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
+import type { Body } from '../http/command-body';
+import { Decisions, DomainRefusal } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CLOCK } from '../http/tokens';
 import { sharingStepCommand } from './sharing-commands';
 import { SHARING_STEPS } from './sharing-steps';
 

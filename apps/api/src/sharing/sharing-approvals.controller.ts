@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { sharingPolicies } from '@app/access/policy/sharing.policies';
 import { sharingAwaitingApproval } from '@app/projections/sharing/queries';
 import { Policy } from '../access/policy.decorator';
-import { Requester, type RequestContext } from '../platform/request-context';
+import { Requester, type RequestContext } from '../http/request-context';
 
 /** The approval inbox of a school's DSL or head teacher: sharing without consent waiting for them, never their own proposals. */
 @ApiTags('sharing')

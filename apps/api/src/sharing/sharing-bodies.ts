@@ -1,4 +1,4 @@
-import { bodyShape, day, list, oneOf, optional, record, text } from '../platform/body-shape';
+import { bodyShape, day, list, oneOf, optional, record, text } from '../http/body-shape';
 
 /** The bodies of a sharing decision's steps: ids, the actor, the time, consent and disclosed values are the platform's. */
 export class ProposeSharingBody extends bodyShape({

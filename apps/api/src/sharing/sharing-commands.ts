@@ -13,10 +13,10 @@ import { categoriesToAsk } from '@app/domain/sharing/items';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
 import { namedAgency, namedUser } from '../access/directory-references';
-import { type Body, commandBody } from '../platform/command-body';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
+import { type Body, commandBody } from '../http/command-body';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CLOCK } from '../http/tokens';
 import { disclosableValues } from './disclosable-records';
 import type { SharingStep } from './sharing-steps';
 

@@ -1,5 +1,5 @@
 import type { SharingCommand } from '@app/domain/sharing/commands';
-import type { WithBody } from '../platform/steps';
+import type { WithBody } from '../http/steps';
 import * as bodies from './sharing-bodies';
 
 /** A step on a sharing decision, as `POST /sharing/:sharingId/:step`. */

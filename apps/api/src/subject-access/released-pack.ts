@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { subjectAccessStream } from '@app/domain/subject-access/events';
-import type { Decisions } from '../platform/decisions';
+import type { Decisions } from '../http/decisions';
 import type { SubjectAccessReport } from '../sharing/subject-access-report';
 
 /**

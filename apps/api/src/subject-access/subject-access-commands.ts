@@ -10,10 +10,10 @@ import type { SubjectAccessCommand } from '@app/domain/subject-access/commands';
 import { subjectAccessDecider } from '@app/domain/subject-access/decider';
 import { subjectAccessStream } from '@app/domain/subject-access/events';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
-import { type Body, commandBody } from '../platform/command-body';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CALENDAR, CLOCK, SCHOOL_CALENDARS } from '../platform/tokens';
+import { type Body, commandBody } from '../http/command-body';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CALENDAR, CLOCK, SCHOOL_CALENDARS } from '../http/tokens';
 import { responsePack } from './response-pack';
 import type { SubjectAccessStep } from './subject-access-steps';
 

@@ -1,5 +1,5 @@
 import type { SubjectAccessCommand } from '@app/domain/subject-access/commands';
-import type { WithBody } from '../platform/steps';
+import type { WithBody } from '../http/steps';
 import { ExtensionBody, ResponseBody } from './subject-access-bodies';
 
 /** A step on a request, as `POST /subject-access-requests/:requestId/:step`. */

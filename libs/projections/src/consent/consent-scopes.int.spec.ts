@@ -7,7 +7,7 @@ import { ProtectedEventStore } from '@app/event-store/personal-data/protected-ev
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
 import { ProjectionRunner } from '../runtime/projection-runner';
-import { Oakfield, parentalConsent, SCHOOL } from '../school/testing/oakfield';
+import { Oakfield, parentalConsent, SCHOOL } from '../referral/testing/oakfield';
 import { RecordedHistory } from '../testing/recorded-history';
 import { consentScopesProjection } from './consent-scopes.projection';
 import { consentCoverageFor, consentsAwaitingExpiry, consentScopesOf } from './queries';

@@ -23,9 +23,9 @@ import { cafContributions, cafsLedBy, familyCopy, leadProfessionalView } from '@
 import { Policy } from '../../access/policy.decorator';
 import { TakeCafStepCommand } from '../../caf/caf-commands';
 import { CAF_STEPS } from '../../caf/caf-steps';
-import { Requester, type RequestContext } from '../../platform/request-context';
-import { stepBody, stepNamed } from '../../platform/steps';
-import { CLOCK } from '../../platform/tokens';
+import { Requester, type RequestContext } from '../../http/request-context';
+import { stepBody, stepNamed } from '../../http/steps';
+import { CLOCK } from '../../http/tokens';
 import { directoryNames } from '../directory-names';
 import { type FormRequest, formPage } from '../error-pages';
 import { formBody } from '../form-fields';

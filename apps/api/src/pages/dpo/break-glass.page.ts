@@ -5,8 +5,8 @@ import { administrationPolicies } from '@app/access/policy/administration.polici
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import { Policy } from '../../access/policy.decorator';
 import { ReviewNote } from '../../access/restriction.controller';
-import { Requester, type RequestContext } from '../../platform/request-context';
-import { stepBody } from '../../platform/steps';
+import { Requester, type RequestContext } from '../../http/request-context';
+import { stepBody } from '../../http/steps';
 import { directoryNames } from '../directory-names';
 import { type FormRequest, formPage } from '../error-pages';
 import { Page } from '../page.decorator';

@@ -25,14 +25,14 @@ import {
 } from '@app/projections/sharing/queries';
 import type { AccessRequest } from '../../access/access.guard';
 import { Policy } from '../../access/policy.decorator';
-import { Requester, type RequestContext } from '../../platform/request-context';
+import { Requester, type RequestContext } from '../../http/request-context';
 import { subjectAccessPage } from '../../sharing/subject-access-page';
 import {
   SUBJECT_ACCESS_COPIES,
   type SubjectAccessCopy,
   subjectAccessReport,
 } from '../../sharing/subject-access-report';
-import { CLOCK } from '../../platform/tokens';
+import { CLOCK } from '../../http/tokens';
 import { directoryNames } from '../directory-names';
 import { Page } from '../page.decorator';
 import { basisOf, type CountedDisclosure, disclosureChart } from './disclosure-chart';

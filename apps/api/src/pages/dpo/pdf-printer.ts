@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { type Browser, chromium } from 'playwright-core';
 import type { PlatformConfig } from '@app/platform/config/config';
-import { CONFIG } from '../../platform/tokens';
+import { CONFIG } from '../../http/tokens';
 
 /** Only what Chromium needs from the process's environment: no preloaded libraries of the host's. */
 const browserEnvironment = (): Record<string, string> =>

@@ -21,9 +21,9 @@ import { retentionReviewOf, retentionReviews } from '@app/projections/retention/
 import { Policy } from '../../access/policy.decorator';
 import { LegalHoldBody, LegalHoldLiftingBody, KeepBody } from '../../retention/retention.dto';
 import { RetentionActs } from '../../retention/retention-acts';
-import { Requester, type RequestContext } from '../../platform/request-context';
-import { stepBody } from '../../platform/steps';
-import { CLOCK } from '../../platform/tokens';
+import { Requester, type RequestContext } from '../../http/request-context';
+import { stepBody } from '../../http/steps';
+import { CLOCK } from '../../http/tokens';
 import { ukDate } from '../../sharing/report-words';
 import { directoryNames } from '../directory-names';
 import { type FormRequest, formPage } from '../error-pages';

@@ -21,10 +21,10 @@ import { subjectAccessPolicies } from '@app/access/policy/subject-access.policie
 import { dayOf, type IsoDate } from '@app/domain/shared/calendar';
 import { type QueuedRequest, subjectAccessQueue, subjectAccessRequest } from '@app/projections/subject-access/queries';
 import { Policy } from '../../access/policy.decorator';
-import { Decisions } from '../../platform/decisions';
-import { Requester, type RequestContext } from '../../platform/request-context';
-import { stepBody, stepNamed } from '../../platform/steps';
-import { CLOCK } from '../../platform/tokens';
+import { Decisions } from '../../http/decisions';
+import { Requester, type RequestContext } from '../../http/request-context';
+import { stepBody, stepNamed } from '../../http/steps';
+import { CLOCK } from '../../http/tokens';
 import { channelLabel, ukDate } from '../../sharing/report-words';
 import { subjectAccessPage } from '../../sharing/subject-access-page';
 import { releasedPack } from '../../subject-access/released-pack';

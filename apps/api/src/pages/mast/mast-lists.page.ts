@@ -11,7 +11,7 @@ import {
 } from '@app/projections/mast/queries';
 import { Policy } from '../../access/policy.decorator';
 import { DayPipe } from '../../mast/day.pipe';
-import { CLOCK } from '../../platform/tokens';
+import { CLOCK } from '../../http/tokens';
 import { formPage, type FormRequest } from '../error-pages';
 import { Page } from '../page.decorator';
 import { deadlineWeeks, WEEKS_SHOWN } from './deadline-weeks';

@@ -4,7 +4,7 @@ import type { PlatformConfig } from '@app/platform/config/config';
 import type { MastAgendaItem } from '@app/projections/mast/mast-agenda-item.entity';
 import type { MastPanelRow } from '@app/projections/mast/mast-panel-row.entity';
 import { mastRequestsOf, panelAgenda, requestsAwaitingPanel } from '@app/projections/mast/queries';
-import { CONFIG } from '../../platform/tokens';
+import { CONFIG } from '../../http/tokens';
 import { decisionText, requestRef } from './decision-text';
 import { MastNames, type Names } from './mast-names';
 import { quorumForItem, type QuorumRule } from './quorum';

@@ -15,22 +15,22 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Directory } from '@app/access/directory/directory';
-import { caseworkPolicies } from '@app/access/policy/casework.policies';
+import { referralPolicies } from '@app/access/policy/referral.policies';
 import { consentNeededForMentoring } from '@app/domain/referral/consent-gate';
 import { referralStream } from '@app/domain/referral/events';
 import { dayOf } from '@app/domain/shared/calendar';
 import type { EventStore } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
 import type { ChildRecord } from '@app/projections/children/child-record.entity';
-import { mentorCaseRecord } from '@app/projections/school/queries';
+import { mentorCaseRecord } from '@app/projections/referral/queries';
 import { Policy } from '../../access/policy.decorator';
-import { TakeReferralStepCommand } from '../../casework/casework-commands';
-import { REFERRAL_STEPS } from '../../casework/referral-steps';
-import { DomainRefusal } from '../../platform/decisions';
+import { TakeReferralStepCommand } from '../../referral/referral-commands';
+import { REFERRAL_STEPS } from '../../referral/referral-steps';
+import { DomainRefusal } from '../../http/decisions';
 import { GetChildRecordQuery } from '../../children/child-queries';
-import { Requester, type RequestContext } from '../../platform/request-context';
-import { stepBody, stepNamed } from '../../platform/steps';
-import { CLOCK, EVENT_STORE } from '../../platform/tokens';
+import { Requester, type RequestContext } from '../../http/request-context';
+import { stepBody, stepNamed } from '../../http/steps';
+import { CLOCK, EVENT_STORE } from '../../http/tokens';
 import { errorsOf, type FormRequest, formPage } from '../error-pages';
 import { dateBoxes } from '../form-values';
 import { Page } from '../page.decorator';
@@ -61,7 +61,7 @@ export class ReferralPages {
   ) {}
 
   @Get(':referralId')
-  @Policy(caseworkPolicies.read)
+  @Policy(referralPolicies.read)
   @Render('school/case')
   async casePage(@Param('referralId', uuid) referralId: string, @Query('done') done: unknown) {
     const record = await this.caseOf(referralId);
@@ -105,7 +105,7 @@ export class ReferralPages {
   }
 
   @Get(':referralId/:step')
-  @Policy(caseworkPolicies.step)
+  @Policy(referralPolicies.step)
   @Render('school/step-form')
   async stepFormPage(@Param('referralId', uuid) referralId: string, @Param('step') step: string) {
     const form = this.formNamed(step);
@@ -114,7 +114,7 @@ export class ReferralPages {
   }
 
   @Post(':referralId/:step')
-  @Policy(caseworkPolicies.step)
+  @Policy(referralPolicies.step)
   async takeStep(
     @Param('referralId', uuid) referralId: string,
     @Param('step') stepName: string,

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Render } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Directory } from '@app/access/directory/directory';
-import { caseworkPolicies } from '@app/access/policy/casework.policies';
+import { referralPolicies } from '@app/access/policy/referral.policies';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import { dayOf } from '@app/domain/shared/calendar';
 import {
@@ -14,11 +14,11 @@ import {
   referralsAwaitingTriagePage,
   reviewsDue,
   schoolOutcomes,
-} from '@app/projections/school/queries';
+} from '@app/projections/referral/queries';
 import { Policy } from '../../access/policy.decorator';
-import { PageQuery, pageRequestOf } from '../../platform/paging';
-import { Requester, type RequestContext } from '../../platform/request-context';
-import { CLOCK } from '../../platform/tokens';
+import { PageQuery, pageRequestOf } from '../../http/paging';
+import { Requester, type RequestContext } from '../../http/request-context';
+import { CLOCK } from '../../http/tokens';
 import { pageLinks } from '../page-links';
 import { Page } from '../page.decorator';
 import { outcomeBars } from './outcome-chart';
@@ -38,7 +38,7 @@ export class SchoolListPages {
   ) {}
 
   @Get('triage')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   @Render('school/triage-list')
   async triage(@Param('schoolId') schoolId: string, @Query() query: PageQuery, @Requester() { actor }: RequestContext) {
     const page = await referralsAwaitingTriagePage(
@@ -56,7 +56,7 @@ export class SchoolListPages {
   }
 
   @Get('caseloads')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   @Render('school/caseloads')
   async caseloads(@Param('schoolId') schoolId: string) {
     const names = await this.names();
@@ -71,7 +71,7 @@ export class SchoolListPages {
 
   /** One mentor's open cases at this school (a mentor's cases at another school stay that school's). */
   @Get('caseloads/:mentorId')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   @Render('school/caseload')
   async caseload(@Param('schoolId') schoolId: string, @Param('mentorId') mentorId: string) {
     const caseload = await mentorCaseload(this.dataSource.manager, { mentorId });
@@ -87,7 +87,7 @@ export class SchoolListPages {
   }
 
   @Get('reviews')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   @Render('school/reviews')
   async reviews(@Param('schoolId') schoolId: string) {
     return {
@@ -99,7 +99,7 @@ export class SchoolListPages {
   }
 
   @Get('endings')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   @Render('school/endings')
   async endings(@Param('schoolId') schoolId: string) {
     return {
@@ -111,7 +111,7 @@ export class SchoolListPages {
   }
 
   @Get('outcomes')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   @Render('school/outcomes')
   async outcomes(@Param('schoolId') schoolId: string) {
     const manager = this.dataSource.manager;

@@ -6,7 +6,7 @@ import { sharingPolicies } from '@app/access/policy/sharing.policies';
 import type { InformationCategory } from '@app/domain/shared';
 import { correctionNoticesTo, receivedInformation } from '@app/projections/sharing/queries';
 import { Policy } from '../../access/policy.decorator';
-import { Requester, type RequestContext } from '../../platform/request-context';
+import { Requester, type RequestContext } from '../../http/request-context';
 import { directoryNames } from '../directory-names';
 import { Page } from '../page.decorator';
 import { receivedView } from './received-view';

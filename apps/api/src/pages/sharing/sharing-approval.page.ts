@@ -6,7 +6,7 @@ import { Directory } from '@app/access/directory/directory';
 import { sharingPolicies } from '@app/access/policy/sharing.policies';
 import { sharingAwaitingApproval } from '@app/projections/sharing/queries';
 import { Policy } from '../../access/policy.decorator';
-import { Requester, type RequestContext } from '../../platform/request-context';
+import { Requester, type RequestContext } from '../../http/request-context';
 import { basisInWords, categoryLabel } from '../../sharing/report-words';
 import { type FormRequest, formPage } from '../error-pages';
 import { filled } from '../form-values';

@@ -14,8 +14,8 @@ import {
 } from '@app/domain/sharing/vocabulary';
 import { consentCoverageForEach, consentScopesOf } from '@app/projections/consent/queries';
 import { Policy } from '../../access/policy.decorator';
-import { Requester, type RequestContext } from '../../platform/request-context';
-import { CLOCK } from '../../platform/tokens';
+import { Requester, type RequestContext } from '../../http/request-context';
+import { CLOCK } from '../../http/tokens';
 import { categoryLabel, fieldLabel } from '../../sharing/report-words';
 import { type FormRequest, formPage } from '../error-pages';
 import { filled } from '../form-values';

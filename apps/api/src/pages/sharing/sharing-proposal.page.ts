@@ -11,9 +11,9 @@ import type { ChildRecord } from '@app/projections/children/child-record.entity'
 import { disclosuresOfChild } from '@app/projections/sharing/queries';
 import { GetChildRecordQuery } from '../../children/child-queries';
 import { Policy } from '../../access/policy.decorator';
-import type { Decided } from '../../platform/decisions';
-import { Requester, type RequestContext } from '../../platform/request-context';
-import { validationPipe } from '../../platform/validation';
+import type { Decided } from '../../http/decisions';
+import { Requester, type RequestContext } from '../../http/request-context';
+import { validationPipe } from '../../http/validation';
 import { basisInWords, categoryLabel, fieldLabel } from '../../sharing/report-words';
 import { ProposeSharingBody } from '../../sharing/sharing-bodies';
 import { ProposeSharingCommand } from '../../sharing/sharing-commands';

@@ -4,7 +4,7 @@ import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { dayOf } from '@app/domain/shared/calendar';
-import { caseworkPolicies } from '@app/access/policy/casework.policies';
+import { referralPolicies } from '@app/access/policy/referral.policies';
 import { RestrictedRecords } from '@app/access/restriction/restricted-records';
 import {
   actionPlans,
@@ -17,11 +17,11 @@ import {
   referralsAwaitingTriagePage,
   reviewsDue,
   schoolOutcomes,
-} from '@app/projections/school/queries';
+} from '@app/projections/referral/queries';
 import { Policy } from '../access/policy.decorator';
-import { PageQuery, pageRequestOf, sendPage } from '../platform/paging';
-import { Requester, type RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
+import { PageQuery, pageRequestOf, sendPage } from '../http/paging';
+import { Requester, type RequestContext } from '../http/request-context';
+import { CLOCK } from '../http/tokens';
 
 export class AsOfQuery {
   /** The day the list is for; today when absent. */
@@ -48,7 +48,7 @@ export class SchoolListsController {
   }
 
   @Get('referrals-awaiting-triage')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   async awaitingTriage(
     @Param('schoolId') schoolId: string,
     @Query() query: PageQuery,
@@ -69,7 +69,7 @@ export class SchoolListsController {
 
   /** The Learning Mentor Pupil Register (001), a page at a time (`?limit=`, `?cursor=`; `X-Total-Count`, `Link` rel=next). */
   @Get('pupil-register')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   async register(
     @Param('schoolId') schoolId: string,
     @Query() query: PageQuery,
@@ -90,32 +90,32 @@ export class SchoolListsController {
 
   /** One-to-one caseload per mentor, overloaded above 15 (4e). */
   @Get('caseloads')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   caseloads(@Param('schoolId') schoolId: string) {
     return mentorCaseloads(this.dataSource.manager, { schoolId });
   }
 
   @Get('action-plans')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   plans(@Param('schoolId') schoolId: string) {
     return actionPlans(this.dataSource.manager, { schoolId });
   }
 
   @Get('reviews-due')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   reviews(@Param('schoolId') schoolId: string, @Query() query: AsOfQuery) {
     return reviewsDue(this.dataSource.manager, { schoolId, asOf: query.asOf ?? this.today() });
   }
 
   @Get('endings-and-follow-ups')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   endings(@Param('schoolId') schoolId: string, @Query() query: AsOfQuery) {
     return endingsAndFollowUpsDue(this.dataSource.manager, { schoolId, asOf: query.asOf ?? this.today() });
   }
 
   /** Attendance and behaviour at referral against exit, per case and for the school. */
   @Get('outcomes')
-  @Policy(caseworkPolicies.schoolLists)
+  @Policy(referralPolicies.schoolLists)
   async outcomes(@Param('schoolId') schoolId: string) {
     const manager = this.dataSource.manager;
     return { school: await schoolOutcomes(manager, { schoolId }), cases: await caseOutcomes(manager, { schoolId }) };

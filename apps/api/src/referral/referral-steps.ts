@@ -1,5 +1,5 @@
 import type { ReferralCommand } from '@app/domain/referral/commands';
-import type { WithBody } from '../platform/steps';
+import type { WithBody } from '../http/steps';
 import * as bodies from './referral-bodies';
 
 export interface ReferralStep extends WithBody {

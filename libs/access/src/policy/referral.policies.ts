@@ -30,7 +30,7 @@ const ownSchool = (name: string): Policy => ({
   },
 });
 
-export const caseworkPolicies = {
+export const referralPolicies = {
   refer: {
     name: 'referral.make',
     childLevel: true,

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { MakeReferralHandler, TakeReferralStepHandler } from './casework-commands';
-import { CaseworkController } from './casework.controller';
+import { MakeReferralHandler, TakeReferralStepHandler } from './referral-commands';
+import { ReferralController } from './referral.controller';
 import { SchoolListsController } from './school-lists.controller';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [CaseworkController, SchoolListsController],
+  controllers: [ReferralController, SchoolListsController],
   providers: [MakeReferralHandler, TakeReferralStepHandler],
 })
-export class CaseworkModule {}
+export class ReferralModule {}

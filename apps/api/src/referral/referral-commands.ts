@@ -9,13 +9,13 @@ import { referralDecider } from '@app/domain/referral/decider';
 import { referralStream } from '@app/domain/referral/events';
 import type { ExpectedRevision } from '@app/event-store/event-store.port';
 import { consentCoverageForEach } from '@app/projections/consent/queries';
-import { mentorCaseRecord } from '@app/projections/school/queries';
+import { mentorCaseRecord } from '@app/projections/referral/queries';
 import { namedUser } from '../access/directory-references';
 import { dateOfBirthOf } from '../children/date-of-birth';
-import { type Body, commandBody } from '../platform/command-body';
-import { type Decided, Decisions } from '../platform/decisions';
-import type { RequestContext } from '../platform/request-context';
-import { CLOCK } from '../platform/tokens';
+import { type Body, commandBody } from '../http/command-body';
+import { type Decided, Decisions } from '../http/decisions';
+import type { RequestContext } from '../http/request-context';
+import { CLOCK } from '../http/tokens';
 import type { ReferralStep } from './referral-steps';
 
 export class MakeReferralCommand {

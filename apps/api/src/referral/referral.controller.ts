@@ -14,15 +14,15 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { caseworkPolicies } from '@app/access/policy/casework.policies';
-import { mentorCaseRecord } from '@app/projections/school/queries';
+import { referralPolicies } from '@app/access/policy/referral.policies';
+import { mentorCaseRecord } from '@app/projections/referral/queries';
 import { Policy } from '../access/policy.decorator';
-import type { Decided } from '../platform/decisions';
-import { Requester, type RequestContext } from '../platform/request-context';
-import { ApiRecorded } from '../platform/recorded-answer';
-import { ApiStepBodies, stepBody, stepNamed } from '../platform/steps';
-import { etagOf, revisionFromIfMatch } from '../platform/revision-header';
-import { MakeReferralCommand, TakeReferralStepCommand } from './casework-commands';
+import type { Decided } from '../http/decisions';
+import { Requester, type RequestContext } from '../http/request-context';
+import { ApiRecorded } from '../http/recorded-answer';
+import { ApiStepBodies, stepBody, stepNamed } from '../http/steps';
+import { etagOf, revisionFromIfMatch } from '../http/revision-header';
+import { MakeReferralCommand, TakeReferralStepCommand } from './referral-commands';
 import { MakeReferralBody } from './referral-bodies';
 import { REFERRAL_STEPS } from './referral-steps';
 
@@ -32,10 +32,10 @@ const uuid = new ParseUUIDPipe({ version: '4' });
  * A learning-mentor case from referral to follow-up (R.A.F.I.E.). Bodies are the domain's
  * commands; the domain names any bad field and any step taken out of order.
  */
-@ApiTags('casework')
+@ApiTags('referral')
 @ApiBearerAuth()
 @Controller('referrals')
-export class CaseworkController {
+export class ReferralController {
   constructor(
     private readonly commands: CommandBus,
     private readonly dataSource: DataSource,
@@ -43,7 +43,7 @@ export class CaseworkController {
 
   @Post()
   @HttpCode(201)
-  @Policy(caseworkPolicies.refer)
+  @Policy(referralPolicies.refer)
   @ApiRecorded(201, 'referralId')
   async refer(
     @Body() body: MakeReferralBody,
@@ -60,7 +60,7 @@ export class CaseworkController {
 
   @Post(':referralId/:step')
   @HttpCode(200)
-  @Policy(caseworkPolicies.step)
+  @Policy(referralPolicies.step)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; a stale one is refused with 409' })
   @ApiStepBodies(REFERRAL_STEPS)
   @ApiRecorded(200, 'referralId', ['assessmentId', 'planId', 'sessionId', 'reviewId', 'followUpId'])
@@ -87,7 +87,7 @@ export class CaseworkController {
   }
 
   @Get(':referralId')
-  @Policy(caseworkPolicies.read)
+  @Policy(referralPolicies.read)
   async read(@Param('referralId', uuid) referralId: string, @Res({ passthrough: true }) res: Response) {
     const record = await mentorCaseRecord(this.dataSource.manager, referralId);
     if (!record) throw new NotFoundException({ message: `No referral ${referralId}`, field: 'referralId' });

@@ -1,4 +1,4 @@
-import { bodyShape, count, day, flag, list, optional, record, text } from '../platform/body-shape';
+import { bodyShape, count, day, flag, list, optional, record, text } from '../http/body-shape';
 
 /** The bodies of R.A.F.I.E.'s steps: ids, consent and the child's date of birth are the platform's. */
 export class MakeReferralBody extends bodyShape({
