@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AccessLog } from '@app/access/audit/access-log';
+import { AccessLog } from '@app/access';
 import { percentile } from '../support/percentile';
 import { startBenchPlatform } from '../support/platform';
 import { runBench } from '../support/run-bench';

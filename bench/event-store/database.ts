@@ -1,9 +1,9 @@
 export { provideServer, type BenchServer } from '../support/server';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createDataSource, migrate } from '@app/platform/database/data-source';
+import { createDataSource, migrate } from '@app/platform';
 import { BASELINE_SCHEMA } from './subjects/plain-insert';
-import { platformSchema } from '@app/composition/schema';
+import { platformSchema } from '@app/composition';
 
 export interface BenchDatabase {
   readonly url: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { EventToAppend } from '@app/event-store/event-store.port';
+import type { EventToAppend } from '@app/event-store';
 import type { BenchConfig } from './config';
 
 /**

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Checkpoint, EventStore } from '@app/event-store/event-store.port';
-import { compareCheckpoints } from '@app/event-store/event-store.port';
-import { MENTORS, Oakfield, SCHOOL } from '@app/projections/referral/testing/oakfield';
-import { RecordedHistory } from '@app/projections/testing/recorded-history';
-import type { PlatformRuntime } from '@app/composition/open-platform';
+import type { Checkpoint, EventStore } from '@app/event-store';
+import { compareCheckpoints } from '@app/event-store';
+import { MENTORS, Oakfield, SCHOOL } from '@app/projections/testing';
+import { RecordedHistory } from '@app/projections/testing';
+import type { PlatformRuntime } from '@app/composition';
 
 /**
  * Places children on Oakfield's learning-mentor register through the domain's deciders and

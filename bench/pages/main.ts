@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { addDays, dayOf } from '@app/domain/shared/calendar';
+import { addDays, dayOf } from '@app/domain';
 import { startBenchPlatform } from '../support/platform';
 import { signedInReader } from './page-reader';
 import { PAGE_SCENARIOS } from './scenarios';

@@ -1,5 +1,5 @@
-import { weekdayOf } from '@app/domain/multi-agency';
-import { addDays } from '@app/domain/shared/calendar';
+import { weekdayOf } from '@app/domain';
+import { addDays } from '@app/domain';
 import { registerChild, type SchoolApi } from './school-cases';
 import type { BenchDays } from './scenarios';
 

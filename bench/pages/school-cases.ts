@@ -1,4 +1,4 @@
-import { endingSessions, steps } from '@app/domain/testing/referral-examples';
+import { endingSessions, steps } from '@app/domain/testing';
 
 /**
  * A school's cases made through the API, as a school's staff would make them: used by the

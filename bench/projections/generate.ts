@@ -1,15 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { eventCatalogue } from '@app/domain/catalogue';
-import type {
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  ExpectedRevision,
-  RecordedEvent,
-} from '@app/event-store/event-store.port';
-import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
-import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
+import { eventCatalogue } from '@app/domain';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent } from '@app/event-store';
+import { ChildDataKeys } from '@app/event-store';
+import { ProtectedEventStore } from '@app/event-store';
 import { childJourney, type Decided } from './journeys';
 
 /** Children decided, sealed and written together; their appends interleave, as a day's work does. */

@@ -1,9 +1,9 @@
-import { childDecider, type ChildCommand } from '@app/domain/child';
-import { consentDecider, type ConsentCommand, type CoverageAnswer } from '@app/domain/consent';
-import { consentNeededForMentoring, referralDecider, type ReferralCommand } from '@app/domain/referral';
-import type { Actor, Decider, DomainEvent } from '@app/domain/shared';
-import { isDomainError } from '@app/domain/shared';
-import { endingSessions, steps } from '@app/domain/testing/referral-examples';
+import { childDecider, type ChildCommand } from '@app/domain';
+import { consentDecider, type ConsentCommand, type CoverageAnswer } from '@app/domain';
+import { consentNeededForMentoring, referralDecider, type ReferralCommand } from '@app/domain';
+import type { Actor, Decider, DomainEvent } from '@app/domain';
+import { isDomainError } from '@app/domain';
+import { endingSessions, steps } from '@app/domain/testing';
 
 /** One command's events for one stream, as the API's decide-and-append would write them. */
 export interface Decided {

@@ -1,4 +1,4 @@
-import { systemClock } from '@app/composition/open-platform';
+import { systemClock } from '@app/composition';
 // The relay benchmark (`npm run bench:relay`): messages/s from the outbox to Kafka, through
 // the real OutboxRelay and kafkajs publisher (idempotent, one request in flight, acks all),
 // for several claim batch sizes. PostgreSQL: DATABASE_URL's server or a throwaway embedded
@@ -7,15 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { Client, Pool } from 'pg';
-import { createKafka } from '@app/integration/kafka/kafka-client';
-import { KafkaPublisher } from '@app/integration/kafka/kafka-publisher';
-import { ensureTopics } from '@app/integration/kafka/topics';
-import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
-import { OutboxRelay } from '@app/integration/relay/outbox-relay';
-import { createDataSource, migrate } from '@app/platform/database/data-source';
+import { createKafka } from '@app/integration';
+import { KafkaPublisher } from '@app/integration';
+import { ensureTopics } from '@app/integration';
+import { pseudonymousChildId } from '@app/integration';
+import { OutboxRelay } from '@app/integration';
+import { createDataSource, migrate } from '@app/platform';
 import { provideServer } from '../event-store/database';
 import { runBench } from '../support/run-bench';
-import { platformSchema } from '@app/composition/schema';
+import { platformSchema } from '@app/composition';
 
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createDataSource, migrate } from '@app/platform/database/data-source';
+import { createDataSource, migrate } from '@app/platform';
 import { provideServer } from '../support/server';
-import { platformSchema } from '@app/composition/schema';
+import { platformSchema } from '@app/composition';
 
 /**
  * Sizes for docs/scaling.md: generates, in SQL on a throwaway database, a log of

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { LocalIssuer } from '@app/access/identity/local-issuer';
-import { loadConfig } from '@app/platform/config/config';
-import { openPlatform, type PlatformRuntime } from '@app/composition/open-platform';
+import { LocalIssuer } from '@app/access';
+import { loadConfig } from '@app/platform';
+import { openPlatform, type PlatformRuntime } from '@app/composition';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 import { provideServer, type BenchServer } from './server';
 

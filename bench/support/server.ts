@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { embeddedSuperuserUrl, startEmbeddedPostgres } from '@app/platform/embedded/embedded-postgres';
+import { embeddedSuperuserUrl, startEmbeddedPostgres } from '@app/platform';
 
 export interface BenchServer {
   readonly url: string;

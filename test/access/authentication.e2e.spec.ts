@@ -1,6 +1,6 @@
 import { SignJWT, generateKeyPair, type KeyLike } from 'jose';
 import request from 'supertest';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from '@app/access/identity/local-issuer';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from '@app/access';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /** Every request but health carries a bearer token; a refusal says which check failed. */

@@ -1,6 +1,6 @@
-import type { ConsentScope } from '@app/domain/consent';
+import type { ConsentScope } from '@app/domain';
 import { endingSessions, steps } from '@app/domain/testing';
-import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
+import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain';
 import { apiClient, stepBody } from '../support/api-client';
 import { parentalConsent, parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';

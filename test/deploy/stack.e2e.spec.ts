@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Ajv2019 from 'ajv/dist/2019';
 import { load } from 'js-yaml';
-import { loadConfig } from '@app/platform/config/config';
+import { loadConfig } from '@app/platform';
 
 /**
  * docker-compose.yml and deploy/ checked without a Docker engine: against the Compose

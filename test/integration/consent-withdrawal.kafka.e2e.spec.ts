@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
-import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing/kafka-test-broker';
+import { pseudonymousChildId } from '@app/integration';
+import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing';
 import { apiAs } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
-import { eventually } from '@app/integration/testing/eventually';
-import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing/kafka-test-broker';
+import { pseudonymousChildId } from '@app/integration';
+import { eventually } from '@app/integration/testing';
+import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing';
 import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';

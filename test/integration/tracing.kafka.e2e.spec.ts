@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { SOCIAL_CARE_CASE_UPDATES } from '@app/integration/inbound/social-care-case-updates';
-import { ensureTopics } from '@app/integration/kafka/topics';
-import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
-import { eventually } from '@app/integration/testing/eventually';
-import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing/kafka-test-broker';
-import { startTracing, type Tracing } from '@app/platform/tracing/tracing';
+import { SOCIAL_CARE_CASE_UPDATES } from '@app/integration';
+import { ensureTopics } from '@app/integration';
+import { pseudonymousChildId } from '@app/integration';
+import { eventually } from '@app/integration/testing';
+import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing';
+import { startTracing, type Tracing } from '@app/platform';
 import { apiAs } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { childRecordsProjection } from '@app/projections/children/child-records.projection';
-import { eventually } from '@app/integration/testing/eventually';
+import { PostgresEventStore } from '@app/event-store';
+import { childRecordsProjection } from '@app/projections';
+import { eventually } from '@app/integration/testing';
 import { apiClient } from '../support/api-client';
 import { parentalConsent } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';

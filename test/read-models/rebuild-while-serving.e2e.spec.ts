@@ -1,8 +1,8 @@
 import request from 'supertest';
-import type { Projection } from '@app/projections/projection';
-import { childRecordsProjection } from '@app/projections/children/child-records.projection';
-import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
-import { eventually } from '@app/integration/testing/eventually';
+import type { Projection } from '@app/projections';
+import { childRecordsProjection } from '@app/projections';
+import { ProjectionRunner } from '@app/projections';
+import { eventually } from '@app/integration/testing';
 import { apiAs, type ApiAgent } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 

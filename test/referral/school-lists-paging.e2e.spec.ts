@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
 import { parentalConsent } from '../support/consent-fixtures';
 import { pageSession } from '../support/page-session';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';

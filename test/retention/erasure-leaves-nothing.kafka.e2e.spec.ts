@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
-import { pseudonymousChildId } from '@app/integration/outbox/pseudonym';
-import { eventually } from '@app/integration/testing/eventually';
-import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing/kafka-test-broker';
+import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain';
+import { pseudonymousChildId } from '@app/integration';
+import { eventually } from '@app/integration/testing';
+import { describeWithKafka, readTopic, testKafka } from '@app/integration/testing';
 import { apiClient } from '../support/api-client';
 import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
+import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain';
 import { parentalConsent } from '../support/consent-fixtures';
 import { apiAs, eventually, movableClock } from './support/api-seed';
 import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } from './support/browser';

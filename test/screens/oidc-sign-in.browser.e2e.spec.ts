@@ -1,4 +1,4 @@
-import { Directory } from '@app/access/directory/directory';
+import { Directory } from '@app/access';
 import { expectAccessible, keepScreenshot, openScreens, type Screens } from './support/browser';
 import { type OpenIdProvider, startOpenIdProvider } from './support/openid-provider';
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { steps } from '@app/domain/testing/referral-examples';
+import { steps } from '@app/domain/testing';
 import { giveMentoringConsent, registerChild, schoolApi, stepBodyOf } from '../../bench/pages/school-cases';
 import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } from './support/browser';
 

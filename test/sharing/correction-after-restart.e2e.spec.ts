@@ -1,6 +1,6 @@
-import { childDecider } from '@app/domain/child/decider';
-import { childStream } from '@app/domain/child/events';
-import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
+import { childDecider } from '@app/domain';
+import { childStream } from '@app/domain';
+import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain';
 import { Decisions } from '../../apps/api/src/http/decisions';
 import { CorrectionNoticeWorker } from '../../apps/api/src/process-managers/correction-notice-worker';
 import { apiClient } from '../support/api-client';

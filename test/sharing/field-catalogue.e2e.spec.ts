@@ -1,5 +1,5 @@
 import { steps } from '@app/domain/testing';
-import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
+import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain';
 import { apiClient } from '../support/api-client';
 import { parentalConsent, parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';

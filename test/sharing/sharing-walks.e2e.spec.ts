@@ -1,4 +1,4 @@
-import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain/sharing/vocabulary';
+import { BOX_16_CHECKLIST, GOLDEN_RULES } from '@app/domain';
 import { apiClient } from '../support/api-client';
 import { parentalConsentTo } from '../support/consent-fixtures';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';

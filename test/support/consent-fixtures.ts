@@ -1,4 +1,4 @@
-import type { ConsentScope, GiveConsent } from '@app/domain/consent';
+import type { ConsentScope, GiveConsent } from '@app/domain';
 import { giveConsent, mother } from '@app/domain/testing';
 
 /** The body that records a consent command through the API: the child and the consent id are the platform's. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
-import { sampleDomainEvents } from '@app/integration/testing/recorded-event';
-import type { PlatformRuntime } from '@app/composition/open-platform';
+import { fixtureInstant } from '@app/event-store/testing';
+import { sampleDomainEvents } from '@app/integration/testing';
+import type { PlatformRuntime } from '@app/composition';
 
 /** A DSL's consent withdrawal appended as the consent endpoint appends it: the outbox makes an integration event of it. */
 export async function appendConsentWithdrawn(

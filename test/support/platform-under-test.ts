@@ -2,12 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalIssuer } from '@app/access/identity/local-issuer';
-import { IntegrationWorkers } from '@app/integration/integration-workers';
-import { loadConfig, type PlatformConfig } from '@app/platform/config/config';
-import { createPlatformLogger } from '@app/platform/logging/platform-logger';
-import { openPlatform, type OpenPlatformOptions, type PlatformRuntime } from '@app/composition/open-platform';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { LocalIssuer } from '@app/access';
+import { IntegrationWorkers } from '@app/integration';
+import { loadConfig, type PlatformConfig } from '@app/platform';
+import { createPlatformLogger } from '@app/platform';
+import { openPlatform, type OpenPlatformOptions, type PlatformRuntime } from '@app/composition';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 
 /**

@@ -1,10 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { IdempotencyKeys } from '@app/platform/idempotency/idempotency-keys';
-import type { IntegrationWorkers } from '@app/integration/integration-workers';
-import type { PlatformLogger } from '@app/platform/logging/platform-logger';
-import type { PlatformRuntime } from '@app/composition/open-platform';
+import { IdempotencyKeys } from '@app/platform';
+import type { IntegrationWorkers } from '@app/integration';
+import type { PlatformLogger } from '@app/platform';
+import type { PlatformRuntime } from '@app/composition';
 import { AccessModule } from './access/access.module';
 import { ChildrenModule } from './children/children.module';
 import { CafModule } from './caf/caf.module';

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { IntegrationWorkers } from '@app/integration/integration-workers';
-import { loadConfig } from '@app/platform/config/config';
-import { createPlatformLogger } from '@app/platform/logging/platform-logger';
-import { openPlatform } from '@app/composition/open-platform';
-import { refuseMismatchedSegments } from '@app/composition/projection-segments';
-import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
-import { traceProcess } from '@app/platform/tracing/process-tracing';
+import { IntegrationWorkers } from '@app/integration';
+import { loadConfig } from '@app/platform';
+import { createPlatformLogger } from '@app/platform';
+import { openPlatform } from '@app/composition';
+import { refuseMismatchedSegments } from '@app/composition';
+import { exitOnStartupFailure } from '@app/platform';
+import { traceProcess } from '@app/platform';
 import { createApiApplication } from './bootstrap';
 
 /**

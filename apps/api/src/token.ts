@@ -1,7 +1,7 @@
-import { demoUsers } from '@app/access/directory/demo-directory';
-import { LOCAL_TOKEN_MAX_LIFETIME_SECONDS, LocalIssuer } from '@app/access/identity/local-issuer';
-import { loadConfig } from '@app/platform/config/config';
-import { causeOf } from '@app/platform/runtime/start-up-failure';
+import { demoUsers } from '@app/access';
+import { LOCAL_TOKEN_MAX_LIFETIME_SECONDS, LocalIssuer } from '@app/access';
+import { loadConfig } from '@app/platform';
+import { causeOf } from '@app/platform';
 
 /**
  * `npm run token -- <user> [hours]`: prints a bearer token from the local issuer (the key

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { backUpDatabase } from '@app/platform/backup/database-backup';
-import { loadConfig } from '@app/platform/config/config';
-import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
+import { backUpDatabase } from '@app/platform';
+import { loadConfig } from '@app/platform';
+import { exitOnStartupFailure } from '@app/platform';
 import { ownerConnection } from './owner-connection';
 
 /**

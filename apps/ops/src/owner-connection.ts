@@ -1,5 +1,5 @@
-import type { PlatformConfig } from '@app/platform/config/config';
-import { startEmbeddedPostgres } from '@app/platform/embedded/embedded-postgres';
+import type { PlatformConfig } from '@app/platform';
+import { startEmbeddedPostgres } from '@app/platform';
 
 /**
  * The schema owner's connection, which can read every table and create them (ADR 012):

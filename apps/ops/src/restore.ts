@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { requireDataKeysOpen } from '@app/composition/data-keys-open';
-import { restoreDatabase } from '@app/platform/backup/database-restore';
-import { loadConfig } from '@app/platform/config/config';
-import { openPlatform } from '@app/composition/open-platform';
-import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
-import { rebuildProjections } from '@app/projections/runtime/rebuild-all';
+import { requireDataKeysOpen } from '@app/composition';
+import { restoreDatabase } from '@app/platform';
+import { loadConfig } from '@app/platform';
+import { openPlatform } from '@app/composition';
+import { exitOnStartupFailure } from '@app/platform';
+import { rebuildProjections } from '@app/projections';
 import { ownerConnection } from './owner-connection';
 
 /**

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { rotateLocalIssuerKey } from '@app/access/identity/issuer-key-rotation';
-import { retirePreviousKey, rewrapDataKeys } from '@app/event-store/personal-data/data-key-rotation';
-import { ConfigError, loadConfig, type PlatformConfig } from '@app/platform/config/config';
-import { openPlatform } from '@app/composition/open-platform';
-import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
+import { rotateLocalIssuerKey } from '@app/access';
+import { retirePreviousKey, rewrapDataKeys } from '@app/event-store';
+import { ConfigError, loadConfig, type PlatformConfig } from '@app/platform';
+import { openPlatform } from '@app/composition';
+import { exitOnStartupFailure } from '@app/platform';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { loadConfig } from '@app/platform/config/config';
-import { createPlatformLogger } from '@app/platform/logging/platform-logger';
-import { openPlatform, type PlatformRuntime } from '@app/composition/open-platform';
-import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
-import { traceProcess } from '@app/platform/tracing/process-tracing';
-import { refuseMismatchedSegments } from '@app/composition/projection-segments';
-import { ProjectorShare } from '@app/projections/runtime/projector-share';
-import { projectionUnits } from '@app/projections/runtime/segments';
+import { loadConfig } from '@app/platform';
+import { createPlatformLogger } from '@app/platform';
+import { openPlatform, type PlatformRuntime } from '@app/composition';
+import { exitOnStartupFailure } from '@app/platform';
+import { traceProcess } from '@app/platform';
+import { refuseMismatchedSegments } from '@app/composition';
+import { ProjectorShare } from '@app/projections';
+import { projectionUnits } from '@app/projections';
 
 /** With PROJECTION_SEGMENTS > 1, this process runs its share of the units beside the other projectors (ADR 027); else every projection. */
 async function follow(runtime: PlatformRuntime, log: (line: string) => void): Promise<{ stop(): Promise<void> }> {

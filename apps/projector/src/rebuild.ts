@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { loadConfig } from '@app/platform/config/config';
-import { openPlatform } from '@app/composition/open-platform';
-import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
-import { rebuildProjections } from '@app/projections/runtime/rebuild-all';
+import { loadConfig } from '@app/platform';
+import { openPlatform } from '@app/composition';
+import { exitOnStartupFailure } from '@app/platform';
+import { rebuildProjections } from '@app/projections';
 
 /**
  * `npm run projections:rebuild -- [name ...]`: replays the whole log into shadow copies of

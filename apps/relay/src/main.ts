@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { IntegrationWorkers } from '@app/integration/integration-workers';
-import { ConfigError, loadConfig } from '@app/platform/config/config';
-import { createPlatformLogger } from '@app/platform/logging/platform-logger';
-import { openPlatform } from '@app/composition/open-platform';
-import { exitOnStartupFailure } from '@app/platform/runtime/start-up-failure';
-import { traceProcess } from '@app/platform/tracing/process-tracing';
+import { IntegrationWorkers } from '@app/integration';
+import { ConfigError, loadConfig } from '@app/platform';
+import { createPlatformLogger } from '@app/platform';
+import { openPlatform } from '@app/composition';
+import { exitOnStartupFailure } from '@app/platform';
+import { traceProcess } from '@app/platform';
 
 /**
  * Scale-out mode: the outbox relay and the inbound consumers in their own process (run the

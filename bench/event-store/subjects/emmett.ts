@@ -2,7 +2,7 @@ import { dumbo } from '@event-driven-io/dumbo';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import type { Pool } from 'pg';
-import type { EventToAppend } from '@app/event-store/event-store.port';
+import type { EventToAppend } from '@app/event-store';
 import type { Subject } from '../workloads';
 
 /**

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { EventToAppend } from '@app/event-store/event-store.port';
+import type { EventToAppend } from '@app/event-store';
 import type { Subject } from '../workloads';
 
 /**

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import type { Checkpoint, EventToAppend, RecordedEvent } from '@app/event-store/event-store.port';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
+import type { Checkpoint, EventToAppend, RecordedEvent } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
 import type { Subject } from '../workloads';
 
 /** Our PostgreSQL event store, used as the API uses it: exact expected revisions, readAll by checkpoint. */

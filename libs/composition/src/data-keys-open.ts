@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
+import type { ChildDataKeys } from '@app/event-store';
 
 /**
  * A restore with another key-encryption key than the one that wrapped the data keys would

@@ -1,30 +1,30 @@
-import type { WorkingDayCalendar } from '@app/domain/multi-agency';
-import type { SchoolCalendars } from '@app/domain/school-calendar';
-import { dayOf } from '@app/domain/shared/calendar';
-import { loadBankHolidays } from '@app/platform/config/bank-holidays';
-import { loadSchoolCalendars } from '@app/platform/config/school-calendars';
-import { loadRetentionSchedule } from '@app/platform/config/retention-schedule';
-import type { RetentionSchedule } from '@app/domain/retention/schedule';
+import type { WorkingDayCalendar } from '@app/domain';
+import type { SchoolCalendars } from '@app/domain';
+import { dayOf } from '@app/domain';
+import { loadBankHolidays } from '@app/platform';
+import { loadSchoolCalendars } from '@app/platform';
+import { loadRetentionSchedule } from '@app/platform';
+import type { RetentionSchedule } from '@app/domain';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { eventCatalogue } from '@app/domain/catalogue';
-import type { EventStore } from '@app/event-store/event-store.port';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
-import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
-import { KeyEncryptionKeys } from '@app/event-store/personal-data/key-encryption-keys';
-import { TracedEventStore } from '@app/event-store/traced-event-store';
+import { eventCatalogue } from '@app/domain';
+import type { EventStore } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
+import { ChildDataKeys } from '@app/event-store';
+import { ProtectedEventStore } from '@app/event-store';
+import { KeyEncryptionKeys } from '@app/event-store';
+import { TracedEventStore } from '@app/event-store';
 import { refuseRetiredKeys } from './retired-keys';
-import { EventStoreDBEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
-import { derivedOutboxProjection } from '@app/integration/outbox/derived-outbox.projection';
-import { createOutboxHook } from '@app/integration/outbox/outbox-hook';
-import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
-import { platformProjections } from '@app/projections/catalogue';
-import type { PlatformConfig } from '@app/platform/config/config';
-import { createDataSource, migrate, migrateAsOwner } from '@app/platform/database/data-source';
-import { userOf } from '@app/platform/database/database-roles';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform/embedded/embedded-postgres';
-import { localSecret } from '@app/platform/secrets/local-secret';
+import { EventStoreDBEventStore } from '@app/event-store';
+import { derivedOutboxProjection } from '@app/integration';
+import { createOutboxHook } from '@app/integration';
+import { ProjectionRunner } from '@app/projections';
+import { platformProjections } from '@app/projections';
+import type { PlatformConfig } from '@app/platform';
+import { createDataSource, migrate, migrateAsOwner } from '@app/platform';
+import { userOf } from '@app/platform';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform';
+import { localSecret } from '@app/platform';
 import { platformSchema } from './schema';
 
 /** The system clock: the only place the platform reads the wall clock (ADR 009); benchmarks, which run in real time, use it too. */
@@ -90,7 +90,8 @@ export async function openPlatform(
   }
   // The owner migrates and grants; every pool of the runtime is the app role's, which cannot alter the records (ADR 012).
   if (ownerUrl) await migrateAsOwner(ownerUrl, userOf(databaseUrl), platformSchema, log);
-  const dataSource = createDataSource({ schema: platformSchema, 
+  const dataSource = createDataSource({
+    schema: platformSchema,
     url: databaseUrl,
     idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
     log,

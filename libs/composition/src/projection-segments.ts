@@ -1,6 +1,6 @@
-import { checkpoints } from '@app/projections/runtime/checkpoint-store';
-import { segmentsMismatch } from '@app/projections/runtime/segments';
-import { ConfigError } from '@app/platform/config/config';
+import { checkpoints } from '@app/projections';
+import { segmentsMismatch } from '@app/projections';
+import { ConfigError } from '@app/platform';
 import type { PlatformRuntime } from './open-platform';
 
 /** Before any projection runs: the stored checkpoints must fit PROJECTION_SEGMENTS (ADR 027). */

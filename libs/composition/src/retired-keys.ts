@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
-import { retiredKeysAmong } from '@app/event-store/personal-data/data-key-rotation';
-import type { KeyEncryptionKeys } from '@app/event-store/personal-data/key-encryption-keys';
-import { ConfigError } from '@app/platform/config/config';
+import { retiredKeysAmong } from '@app/event-store';
+import type { KeyEncryptionKeys } from '@app/event-store';
+import { ConfigError } from '@app/platform';
 
 /**
  * A process started with a key-encryption key that a finished rotation retired (a replica

@@ -1,11 +1,11 @@
 import type { MixedList } from 'typeorm';
-import type { DatabaseSchema } from '@app/platform/database/data-source';
-import { accessMigrations } from '@app/access/migrations';
-import { eventStoreMigrations } from '@app/event-store/postgres/migrations';
-import { projectionMigrations } from '@app/projections/migrations';
-import { integrationMigrations } from '@app/integration/migrations';
-import { projectionEntities } from '@app/projections/entities';
-import { CreateIdempotencyKeys1764300000100 } from '@app/platform/idempotency/migrations/1764300000100-create-idempotency-keys';
+import type { DatabaseSchema } from '@app/platform';
+import { accessMigrations } from '@app/access';
+import { eventStoreMigrations } from '@app/event-store';
+import { projectionMigrations } from '@app/projections';
+import { integrationMigrations } from '@app/integration';
+import { projectionEntities } from '@app/projections';
+import { CreateIdempotencyKeys1764300000100 } from '@app/platform';
 
 /**
  * Every migration and read-model entity of the platform, one line per library.

@@ -1,4 +1,4 @@
-import type { Actor } from '@app/domain/shared';
+import type { Actor } from '@app/domain';
 
 /**
  * Stream revisions are 0-based: the first event of a stream has revision 0n.

@@ -1,1 +1,12 @@
 export * from './event-store.port';
+export { CommandHandler, DomainRefusal } from './commands/command-handler';
+export type { CommandContext, Decided } from './commands/command-handler';
+export { EventStoreDBEventStore } from './eventstoredb/eventstoredb-event-store';
+export { ChildDataKeys, ChildRecordErasedError } from './personal-data/child-data-keys';
+export { retirePreviousKey, retiredKeysAmong, rewrapDataKeys } from './personal-data/data-key-rotation';
+export { KeyEncryptionKeys } from './personal-data/key-encryption-keys';
+export { ProtectedEventStore, refuseUnfit } from './personal-data/protected-event-store';
+export { isSealed } from './personal-data/sealed-value';
+export { eventStoreMigrations } from './postgres/migrations';
+export { PostgresEventStore } from './postgres/postgres-event-store';
+export { TracedEventStore } from './traced-event-store';

@@ -1,4 +1,4 @@
-import { currentTraceparent, inSpan } from '@app/platform/tracing/spans';
+import { currentTraceparent, inSpan } from '@app/platform';
 import type {
   AppendResult,
   EventStore,

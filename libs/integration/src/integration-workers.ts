@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { EventStore } from '@app/event-store/event-store.port';
+import type { EventStore } from '@app/event-store';
 import { InboundMessages } from './inbound/inbound-messages';
 import { SOCIAL_CARE_CASE_UPDATES, SocialCareCaseUpdates } from './inbound/social-care-case-updates';
 import { createKafka } from './kafka/kafka-client';

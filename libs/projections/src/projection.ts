@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 
 /**
  * A named read model fed from the global log. The runtime calls `apply` inside a

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AccessFacts } from '@app/access/policy/policy';
-import { receivedInChildProtectionFile } from '@app/projections/school-move/queries';
-import { ADULT_FROM, decidesForThemselves, emptyConsentState, standingOn } from '@app/domain/consent';
-import { dayOf } from '@app/domain/shared/calendar';
-import { competenceOf, liveLinkOf } from '@app/projections/family/queries';
+import type { AccessFacts } from '@app/access';
+import { receivedInChildProtectionFile } from '@app/projections';
+import { ADULT_FROM, decidesForThemselves, emptyConsentState, standingOn } from '@app/domain';
+import { dayOf } from '@app/domain';
+import { competenceOf, liveLinkOf } from '@app/projections';
 import { CLOCK } from '../http/tokens';
 
 /** Relationships to children, read from the read models the projections keep. */

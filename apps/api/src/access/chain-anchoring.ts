@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ChainAnchors } from '@app/access/audit/chain-anchors';
-import type { PlatformConfig } from '@app/platform/config/config';
+import { ChainAnchors } from '@app/access';
+import type { PlatformConfig } from '@app/platform';
 import { PeriodicTask } from '../http/periodic-task';
 import { CONFIG } from '../http/tokens';
 

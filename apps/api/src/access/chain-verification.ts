@@ -1,5 +1,5 @@
-import type { AccessLog, ChainVerification } from '@app/access/audit/access-log';
-import type { ChainAnchors } from '@app/access/audit/chain-anchors';
+import type { AccessLog, ChainVerification } from '@app/access';
+import type { ChainAnchors } from '@app/access';
 
 /**
  * The chain recomputed and held against every anchor; a forged anchor fails it before any

@@ -1,8 +1,8 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
-import { AccessLog } from '@app/access/audit/access-log';
-import { childrenNamedIn, withoutChildren } from '@app/access/restriction/children-named';
-import { AUDITOR_ROLE, RestrictedRecords } from '@app/access/restriction/restricted-records';
+import { AccessLog } from '@app/access';
+import { childrenNamedIn, withoutChildren } from '@app/access';
+import { AUDITOR_ROLE, RestrictedRecords } from '@app/access';
 import type { AccessRequest } from './access.guard';
 import { restrictedRecordRefusal } from './restricted-record.refusal';
 import { requestIdOf } from '../http/request-id';

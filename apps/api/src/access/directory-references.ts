@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
-import type { Directory, DirectoryUser } from '@app/access/directory/directory';
-import type { Role } from '@app/access/directory/roles';
+import type { Directory, DirectoryUser } from '@app/access';
+import type { Role } from '@app/access';
 
 const badField = (field: string, rule: string, message: string) =>
   new BadRequestException({ error: 'Bad Request', rule, message, field });

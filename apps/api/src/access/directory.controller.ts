@@ -11,9 +11,9 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Length, Matches } from 'class-validator';
-import { Directory } from '@app/access/directory/directory';
-import { AGENCY_KINDS, ROLES, type AgencyKind, type Role } from '@app/access/directory/roles';
-import { administrationPolicies } from '@app/access/policy/administration.policies';
+import { Directory } from '@app/access';
+import { AGENCY_KINDS, ROLES, type AgencyKind, type Role } from '@app/access';
+import { administrationPolicies } from '@app/access';
 import { Policy } from './policy.decorator';
 
 const ID = /^[a-z0-9][a-z0-9.-]{1,62}$/;

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Policy as AccessPolicy } from '@app/access/policy/policy';
+import type { Policy as AccessPolicy } from '@app/access';
 
 export const POLICY = Symbol('policy');
 export const PUBLIC = Symbol('public');

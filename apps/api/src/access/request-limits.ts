@@ -1,8 +1,8 @@
 import { ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type ThrottlerRequest } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import type { Actor } from '@app/domain/shared/actor';
-import type { PlatformConfig } from '@app/platform/config/config';
+import type { Actor } from '@app/domain';
+import type { PlatformConfig } from '@app/platform';
 import { CONFIG } from '../http/tokens';
 
 type LimitedRequest = Request & { actor?: Actor };

@@ -1,8 +1,8 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { AccessLog } from '@app/access/audit/access-log';
-import { Directory } from '@app/access/directory/directory';
-import { PRACTITIONER_ROLES } from '@app/access/directory/roles';
-import { RestrictedRecords } from '@app/access/restriction/restricted-records';
+import { AccessLog } from '@app/access';
+import { Directory } from '@app/access';
+import { PRACTITIONER_ROLES } from '@app/access';
+import { RestrictedRecords } from '@app/access';
 import type { RequestContext } from '../http/request-context';
 import { namedUser } from './directory-references';
 

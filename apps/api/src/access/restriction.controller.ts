@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, Length, Matches } from 'class-validator';
-import { administrationPolicies } from '@app/access/policy/administration.policies';
-import { childPolicies } from '@app/access/policy/children.policies';
-import { RestrictedRecords } from '@app/access/restriction/restricted-records';
+import { administrationPolicies } from '@app/access';
+import { childPolicies } from '@app/access';
+import { RestrictedRecords } from '@app/access';
 import { Requester, type RequestContext } from '../http/request-context';
 import { Policy } from './policy.decorator';
 import { RestrictionActs } from './restriction-acts';

@@ -1,5 +1,5 @@
-import { PRACTITIONER_ROLES, type Role } from '@app/access/directory/roles';
-import type { CafCommand } from '@app/domain/caf/commands';
+import { PRACTITIONER_ROLES, type Role } from '@app/access';
+import type { CafCommand } from '@app/domain';
 import type { WithBody } from '../http/steps';
 import * as bodies from './caf-bodies';
 

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { childDecider } from '@app/domain/child/decider';
-import { type ChildDetails, childStream } from '@app/domain/child/events';
-import { dayOf } from '@app/domain/shared/calendar';
-import type { ExpectedRevision } from '@app/event-store/event-store.port';
+import { childDecider } from '@app/domain';
+import { type ChildDetails, childStream } from '@app/domain';
+import { dayOf } from '@app/domain';
+import type { ExpectedRevision } from '@app/event-store';
 import { type Decided, Decisions } from '../http/decisions';
 import type { RequestContext } from '../http/request-context';
 import { CLOCK } from '../http/tokens';

@@ -13,7 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { CHILD_FLAGS, type ChildFlag } from '@app/domain/child/events';
+import { CHILD_FLAGS, type ChildFlag } from '@app/domain';
 
 /** A UPN is a letter, 11 digits and a check character (DfE format). */
 const UPN = /^[A-Z][0-9]{11}[0-9A-Z]$/;

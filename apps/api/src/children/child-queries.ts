@@ -1,7 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { ChildRecord } from '@app/projections/children/child-record.entity';
+import { ChildRecord } from '@app/projections';
 
 export class GetChildRecordQuery {
   constructor(readonly childId: string) {}

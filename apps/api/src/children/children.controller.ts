@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { childPolicies } from '@app/access/policy/children.policies';
+import { childPolicies } from '@app/access';
 import type { Response } from 'express';
-import type { ChildRecord } from '@app/projections/children/child-record.entity';
+import type { ChildRecord } from '@app/projections';
 import type { Decided } from '../http/decisions';
 import { Policy } from '../access/policy.decorator';
 import { Requester, type RequestContext } from '../http/request-context';

@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ChildRecord } from '@app/projections/children/child-record.entity';
+import { ChildRecord } from '@app/projections';
 
 /** The child's date of birth from their record: age and date rules never trust a request body. */
 export async function dateOfBirthOf(dataSource: DataSource, childId: string): Promise<string> {

@@ -1,4 +1,4 @@
-import type { ConcernCommand } from '@app/domain/concern/commands';
+import type { ConcernCommand } from '@app/domain';
 import type { WithBody } from '../http/steps';
 import * as bodies from './concern-bodies';
 

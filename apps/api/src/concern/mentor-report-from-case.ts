@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type MentorAccount, mentorReportFrom } from '@app/domain/concern/mentor-report';
-import type { MentorReport } from '@app/domain/concern/events';
+import { type MentorAccount, mentorReportFrom } from '@app/domain';
+import type { MentorReport } from '@app/domain';
 
 /**
  * 003 §1c: the mentor's report, its reason for referral, sessions and areas of work read

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Qu
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { consentPolicies } from '@app/access/policy/consent.policies';
-import type { ConsentRecipient } from '@app/domain/consent/events';
-import { consentCoverageFor, consentScopesOf } from '@app/projections/consent/queries';
+import { consentPolicies } from '@app/access';
+import type { ConsentRecipient } from '@app/domain';
+import { consentCoverageFor, consentScopesOf } from '@app/projections';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../http/decisions';
 import { Requester, type RequestContext } from '../http/request-context';

@@ -10,19 +10,8 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import {
-  CONSENT_PURPOSES,
-  INFORMATION_CATEGORIES,
-  type ConsentPurpose,
-  type InformationCategory,
-} from '@app/domain/shared/vocabulary';
-import type {
-  ConsentEvidence,
-  ConsentGiver,
-  ConsentScope,
-  CriterionFinding,
-  InformedOf,
-} from '@app/domain/consent/events';
+import { CONSENT_PURPOSES, INFORMATION_CATEGORIES, type ConsentPurpose, type InformationCategory } from '@app/domain';
+import type { ConsentEvidence, ConsentGiver, ConsentScope, CriterionFinding, InformedOf } from '@app/domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,4 +1,4 @@
-import { FAMILY_MEMBER_KINDS } from '@app/domain/family/events';
+import { FAMILY_MEMBER_KINDS } from '@app/domain';
 import { bodyShape, day, oneOf, optional, record, text } from '../http/body-shape';
 
 /** The school links an account: who, as what, and what it checked (the rules are the family domain's). */

@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { Directory } from '@app/access/directory/directory';
-import { familyDecider } from '@app/domain/family/decider';
-import { familyStream, type FamilyMemberKind, type RelationshipEvidence } from '@app/domain/family/events';
+import { Directory } from '@app/access';
+import { familyDecider } from '@app/domain';
+import { familyStream, type FamilyMemberKind, type RelationshipEvidence } from '@app/domain';
 import { namedUser } from '../access/directory-references';
 import { type Decided, Decisions } from '../http/decisions';
 import type { RequestContext } from '../http/request-context';

@@ -1,8 +1,8 @@
-import { CAF_ELEMENT_CATEGORIES } from '@app/domain/caf/vocabulary';
-import type { ConsentDecision } from '@app/domain/consent/state';
-import { dayOf, type InformationCategory } from '@app/domain/shared';
-import type { ShownItem } from '@app/domain/family/events';
-import type { FamilyCopy } from '@app/projections/caf/family-copy';
+import { CAF_ELEMENT_CATEGORIES } from '@app/domain';
+import type { ConsentDecision } from '@app/domain';
+import { dayOf, type InformationCategory } from '@app/domain';
+import type { ShownItem } from '@app/domain';
+import type { FamilyCopy } from '@app/projections';
 import type { SubjectAccessReport } from '../sharing/subject-access-report';
 
 /** Who is reading: a parent or carer, or the young person, as the policy's view says. */

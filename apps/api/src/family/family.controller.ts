@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { familyPolicies } from '@app/access/policy/family.policies';
-import { childrenLinkedTo } from '@app/projections/family/queries';
+import { familyPolicies } from '@app/access';
+import { childrenLinkedTo } from '@app/projections';
 import { Policy, PolicyView } from '../access/policy.decorator';
 import type { Decided } from '../http/decisions';
 import { ApiRecorded } from '../http/recorded-answer';

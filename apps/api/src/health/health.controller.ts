@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import type { PlatformConfig } from '@app/platform/config/config';
-import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
-import { projectionLag } from '@app/projections/runtime/projection-lag';
+import type { PlatformConfig } from '@app/platform';
+import { ProjectionRunner } from '@app/projections';
+import { projectionLag } from '@app/projections';
 import { Public } from '../access/policy.decorator';
 import { IntegrationStatus } from '../integration/integration-status';
 import { CONFIG } from '../http/tokens';

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandHandler } from '@app/event-store/commands/command-handler';
-import type { EventStore } from '@app/event-store/event-store.port';
-import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
+import { CommandHandler } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
+import { ProjectionRunner } from '@app/projections';
 import { CLOCK, EVENT_STORE } from './tokens';
 
-export type { CommandContext as DecisionContext, Decided } from '@app/event-store/commands/command-handler';
-export { DomainRefusal } from '@app/event-store/commands/command-handler';
+export type { CommandContext as DecisionContext, Decided } from '@app/event-store';
+export { DomainRefusal } from '@app/event-store';
 
 /** Milliseconds a command waits for the in-process read models to include its events. */
 const READ_YOUR_WRITES_MS = 3000;

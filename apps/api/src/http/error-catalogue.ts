@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { errorCatalogues } from '@app/domain/errors';
-import { HTTP_STATUS_OF_KIND } from '@app/domain/shared/errors-catalogue';
+import { errorCatalogues } from '@app/domain';
+import { HTTP_STATUS_OF_KIND } from '@app/domain';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 

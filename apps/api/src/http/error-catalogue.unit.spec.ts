@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { errorCatalogues } from '@app/domain/errors';
+import { errorCatalogues } from '@app/domain';
 import { documentDomainErrors } from './error-catalogue';
 
 const DOMAIN = join(__dirname, '../../../../libs/domain/src');

@@ -1,16 +1,12 @@
 import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { AccessLog } from '@app/access/audit/access-log';
-import type { Actor } from '@app/domain/shared/actor';
+import { AccessLog } from '@app/access';
+import type { Actor } from '@app/domain';
 import type { Request, Response } from 'express';
-import { describeDatabaseError, isDatabaseError } from '@app/platform/database/query-log';
-import {
-  EventRefusedError,
-  IdempotencyConflictError,
-  WrongExpectedRevisionError,
-} from '@app/event-store/event-store.port';
-import { HTTP_STATUS_OF_KIND } from '@app/domain/shared/errors-catalogue';
-import { ChildRecordErasedError } from '@app/event-store/personal-data/child-data-keys';
+import { describeDatabaseError, isDatabaseError } from '@app/platform';
+import { EventRefusedError, IdempotencyConflictError, WrongExpectedRevisionError } from '@app/event-store';
+import { HTTP_STATUS_OF_KIND } from '@app/domain';
+import { ChildRecordErasedError } from '@app/event-store';
 import { answerAsPage, type FormRequest, isPageRequest } from '../pages/error-pages';
 import { DomainRefusal } from './decisions';
 import { requestIdOf } from './request-id';

@@ -11,8 +11,8 @@ import {
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { catchError, concatMap, from, map, of, type Observable } from 'rxjs';
-import type { Actor } from '@app/domain/shared/actor';
-import { IdempotencyKeys } from '@app/platform/idempotency/idempotency-keys';
+import type { Actor } from '@app/domain';
+import { IdempotencyKeys } from '@app/platform';
 import { CLOCK } from './tokens';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 // A NUL or half of a surrogate pair: the same text the event catalogue refuses, refused here before any policy reads it.
-import { malformedText as UNREADABLE } from '@app/domain/shared/payload-shape';
+import { malformedText as UNREADABLE } from '@app/domain';
 
 /** Deeper than any body the platform takes (a CAF action plan is 4 levels); deeper is an attack on the stack. */
 export const MAX_BODY_DEPTH = 16;

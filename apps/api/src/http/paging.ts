@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Request, Response } from 'express';
-import { keyFits, type KeysetList, type Page, type PageKey, type PageRequest } from '@app/projections/paging';
+import { keyFits, type KeysetList, type Page, type PageKey, type PageRequest } from '@app/projections';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 500;

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
-import type { PlatformRuntime } from '@app/composition/open-platform';
+import { ProjectionRunner } from '@app/projections';
+import type { PlatformRuntime } from '@app/composition';
 import { Decisions } from './decisions';
 import { CALENDAR, CLOCK, CONFIG, EVENT_STORE, PLATFORM_RUNTIME, SCHOOL_CALENDARS } from './tokens';
 

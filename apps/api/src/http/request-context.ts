@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Actor } from '@app/domain/shared';
+import type { Actor } from '@app/domain';
 import { requestIdOf } from './request-id';
 
 export interface RequestContext {

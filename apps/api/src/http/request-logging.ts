@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import type { PlatformLogger } from '@app/platform/logging/platform-logger';
+import type { PlatformLogger } from '@app/platform';
 import { routePatternOf } from './request-context';
 import { requestIdOf } from './request-id';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { IntegrationWorkers } from '@app/integration/integration-workers';
-import { outboxStatus, type OutboxStatus } from '@app/integration/relay/outbox-status';
-import type { RelayStatus } from '@app/integration/relay/outbox-relay';
-import type { PlatformRuntime } from '@app/composition/open-platform';
+import type { IntegrationWorkers } from '@app/integration';
+import { outboxStatus, type OutboxStatus } from '@app/integration';
+import type { RelayStatus } from '@app/integration';
+import type { PlatformRuntime } from '@app/composition';
 import { PLATFORM_RUNTIME } from '../http/tokens';
 
 export const INTEGRATION_WORKERS = Symbol('IntegrationWorkers');

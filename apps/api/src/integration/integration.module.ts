@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import type { IntegrationWorkers } from '@app/integration/integration-workers';
+import type { IntegrationWorkers } from '@app/integration';
 import { INTEGRATION_WORKERS, IntegrationStatus } from './integration-status';
 import { OutboxController } from './outbox.controller';
 

@@ -4,8 +4,8 @@ import { Type } from 'class-transformer';
 import { IsSequenceNumber } from '../http/sequence-number';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { roleIn } from '@app/access/policy/policy';
-import { OUTBOX_STATES, outboxMessages, type OutboxState } from '@app/integration/outbox/outbox-messages';
+import { roleIn } from '@app/access';
+import { OUTBOX_STATES, outboxMessages, type OutboxState } from '@app/integration';
 import { Policy } from '../access/policy.decorator';
 
 export class OutboxQuery {

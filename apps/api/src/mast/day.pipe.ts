@@ -1,5 +1,5 @@
 import { BadRequestException, type PipeTransform } from '@nestjs/common';
-import { isIsoDate } from '@app/domain/shared/calendar';
+import { isIsoDate } from '@app/domain';
 
 /** A path or query value that must be a day, e.g. a panel's date: 400 naming the field otherwise. */
 export class DayPipe implements PipeTransform<unknown, string | undefined> {

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from 
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { mastPolicies } from '@app/access/policy/mast.policies';
-import { panelAgenda } from '@app/projections/mast/queries';
+import { mastPolicies } from '@app/access';
+import { panelAgenda } from '@app/projections';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../http/decisions';
 import { Requester, type RequestContext } from '../http/request-context';

@@ -2,19 +2,14 @@ import { Inject, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { MAST_REQUEST_CATEGORIES, type MastRequestCommand } from '@app/domain/mast-request/commands';
-import { mastRequestDecider } from '@app/domain/mast-request/decider';
-import { mastRequestStream } from '@app/domain/mast-request/events';
-import {
-  type ConsentCoverage,
-  consentQuestions,
-  coveredByConsent,
-  type WorkingDayCalendar,
-} from '@app/domain/multi-agency';
-import { dayOf } from '@app/domain/shared/calendar';
-import type { ExpectedRevision } from '@app/event-store/event-store.port';
-import { consentCoverageForEach } from '@app/projections/consent/queries';
-import { mastRequest } from '@app/projections/mast/queries';
+import { MAST_REQUEST_CATEGORIES, type MastRequestCommand } from '@app/domain';
+import { mastRequestDecider } from '@app/domain';
+import { mastRequestStream } from '@app/domain';
+import { type ConsentCoverage, consentQuestions, coveredByConsent, type WorkingDayCalendar } from '@app/domain';
+import { dayOf } from '@app/domain';
+import type { ExpectedRevision } from '@app/event-store';
+import { consentCoverageForEach } from '@app/projections';
+import { mastRequest } from '@app/projections';
 import { type Body, commandBody } from '../http/command-body';
 import { type Decided, Decisions } from '../http/decisions';
 import type { RequestContext } from '../http/request-context';

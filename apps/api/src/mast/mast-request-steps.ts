@@ -1,4 +1,4 @@
-import type { MastRequestCommand } from '@app/domain/mast-request/commands';
+import type { MastRequestCommand } from '@app/domain';
 import type { WithBody } from '../http/steps';
 import * as bodies from './mast-bodies';
 

@@ -1,15 +1,15 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { mastPolicies } from '@app/access/policy/mast.policies';
-import { dayOf } from '@app/domain/shared/calendar';
+import { mastPolicies } from '@app/access';
+import { dayOf } from '@app/domain';
 import {
   type DeadlineState,
   keyWorkerCaseload,
   keyWorkerCaseloads,
   mastDeadlines,
   panelDecisionLog,
-} from '@app/projections/mast/queries';
+} from '@app/projections';
 import { Policy } from '../access/policy.decorator';
 import { CLOCK } from '../http/tokens';
 import { DayPipe } from './day.pipe';

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { PlatformConfig } from '@app/platform/config/config';
-import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
+import type { PlatformConfig } from '@app/platform';
+import { ProjectionRunner } from '@app/projections';
 import { IntegrationStatus } from '../integration/integration-status';
 import { CONFIG } from '../http/tokens';
 import { MetricsController } from './metrics.controller';

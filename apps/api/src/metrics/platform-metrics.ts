@@ -1,8 +1,8 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import type { AuthenticationFailure } from '@app/access/identity/token-verifier';
-import { projectionLag } from '@app/projections/runtime/projection-lag';
-import type { ProjectionRunner } from '@app/projections/runtime/projection-runner';
+import type { AuthenticationFailure } from '@app/access';
+import { projectionLag } from '@app/projections';
+import type { ProjectionRunner } from '@app/projections';
 import type { IntegrationStatus } from '../integration/integration-status';
 
 export interface MetricSources {

@@ -1,4 +1,4 @@
-import { Directory } from '@app/access/directory/directory';
+import { Directory } from '@app/access';
 
 /** Names for the ids a page shows: people and agencies as their colleagues know them. */
 export interface DirectoryNames {

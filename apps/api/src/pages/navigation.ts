@@ -1,4 +1,4 @@
-import type { Role } from '@app/access/directory/roles';
+import type { Role } from '@app/access';
 
 export interface NavigationEntry {
   readonly text: string;

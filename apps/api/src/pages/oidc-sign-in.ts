@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { type BaseClient, generators, Issuer } from 'openid-client';
-import type { PlatformConfig } from '@app/platform/config/config';
+import type { PlatformConfig } from '@app/platform';
 import { CONFIG } from '../http/tokens';
 
 /** What the browser carries between leaving for the identity provider and coming back. */

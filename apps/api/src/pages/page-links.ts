@@ -1,4 +1,4 @@
-import type { Page } from '@app/projections/paging';
+import type { Page } from '@app/projections';
 import { cursorOf, type PageQuery } from '../http/paging';
 
 /**

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CookieOptions, Response } from 'express';
-import { AuthenticationError } from '@app/access/identity/token-verifier';
-import { csrfTokenMatches, WebSessions } from '@app/access/sessions/web-sessions';
-import type { PlatformConfig } from '@app/platform/config/config';
+import { AuthenticationError } from '@app/access';
+import { csrfTokenMatches, WebSessions } from '@app/access';
+import type { PlatformConfig } from '@app/platform';
 import type { AccessRequest } from '../access/access.guard';
 import { CONFIG } from '../http/tokens';
 

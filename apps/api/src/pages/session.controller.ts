@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Redirect, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { FAMILY_ROLES } from '@app/access/policy/family.policies';
-import { pagePolicies } from '@app/access/policy/pages.policies';
+import { FAMILY_ROLES } from '@app/access';
+import { pagePolicies } from '@app/access';
 import type { AccessRequest } from '../access/access.guard';
 import { Policy, Public } from '../access/policy.decorator';
 import { FAMILY_HOME } from './navigation';

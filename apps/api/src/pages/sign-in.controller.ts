@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { Directory } from '@app/access/directory/directory';
-import type { PlatformConfig } from '@app/platform/config/config';
+import { Directory } from '@app/access';
+import type { PlatformConfig } from '@app/platform';
 import { Public } from '../access/policy.decorator';
 import { CONFIG } from '../http/tokens';
 import { OidcSignIn, type PendingSignIn } from './oidc-sign-in';

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { consentDecider } from '@app/domain/consent/decider';
-import { consentStream } from '@app/domain/consent/events';
-import { systemActor } from '@app/domain/shared/actor';
-import { dayOf } from '@app/domain/shared/calendar';
-import { consentsAwaitingExpiry } from '@app/projections/consent/queries';
+import { consentDecider } from '@app/domain';
+import { consentStream } from '@app/domain';
+import { systemActor } from '@app/domain';
+import { dayOf } from '@app/domain';
+import { consentsAwaitingExpiry } from '@app/projections';
 import { Decisions, DomainRefusal } from '../http/decisions';
 import { CLOCK } from '../http/tokens';
 import { ProcessManager } from './process-manager';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor } from '@app/domain/shared/actor';
+import type { Actor } from '@app/domain';
 import { CorrectionNotices } from '../sharing/correction-notices';
 import { ProcessManager } from './process-manager';
 

@@ -1,4 +1,4 @@
-import type { ReferralCommand } from '@app/domain/referral/commands';
+import type { ReferralCommand } from '@app/domain';
 import type { WithBody } from '../http/steps';
 import * as bodies from './referral-bodies';
 

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { dayOf } from '@app/domain/shared/calendar';
-import { referralPolicies } from '@app/access/policy/referral.policies';
-import { RestrictedRecords } from '@app/access/restriction/restricted-records';
+import { dayOf } from '@app/domain';
+import { referralPolicies } from '@app/access';
+import { RestrictedRecords } from '@app/access';
 import {
   actionPlans,
   caseOutcomes,
@@ -17,7 +17,7 @@ import {
   referralsAwaitingTriagePage,
   reviewsDue,
   schoolOutcomes,
-} from '@app/projections/referral/queries';
+} from '@app/projections';
 import { Policy } from '../access/policy.decorator';
 import { PageQuery, pageRequestOf, sendPage } from '../http/paging';
 import { Requester, type RequestContext } from '../http/request-context';

@@ -1,20 +1,15 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { practitionerOf } from '@app/domain/multi-agency';
-import { retentionDecider } from '@app/domain/retention/decider';
-import { retentionStream } from '@app/domain/retention/events';
-import type { RetentionCommand } from '@app/domain/retention/commands';
-import type {
-  ErasureExemption,
-  ErasureGround,
-  ErasureOutcome,
-  ErasureRequester,
-} from '@app/domain/retention/vocabulary';
-import type { PlatformRuntime } from '@app/composition/open-platform';
-import { ChildRecord } from '@app/projections/children/child-record.entity';
-import { knownInRetention } from '@app/projections/retention/queries';
-import { recipientsOfChild } from '@app/projections/sharing/queries';
+import { practitionerOf } from '@app/domain';
+import { retentionDecider } from '@app/domain';
+import { retentionStream } from '@app/domain';
+import type { RetentionCommand } from '@app/domain';
+import type { ErasureExemption, ErasureGround, ErasureOutcome, ErasureRequester } from '@app/domain';
+import type { PlatformRuntime } from '@app/composition';
+import { ChildRecord } from '@app/projections';
+import { knownInRetention } from '@app/projections';
+import { recipientsOfChild } from '@app/projections';
 import { type Decided, Decisions } from '../http/decisions';
 import type { RequestContext } from '../http/request-context';
 import { CLOCK, PLATFORM_RUNTIME } from '../http/tokens';

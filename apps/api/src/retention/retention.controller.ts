@@ -12,15 +12,10 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { retentionPolicies } from '@app/access/policy/retention.policies';
-import { dayOf } from '@app/domain/shared/calendar';
-import type {
-  ErasureExemption,
-  ErasureGround,
-  ErasureOutcome,
-  ErasureRequester,
-} from '@app/domain/retention/vocabulary';
-import { retentionReviewOf, retentionReviews } from '@app/projections/retention/queries';
+import { retentionPolicies } from '@app/access';
+import { dayOf } from '@app/domain';
+import type { ErasureExemption, ErasureGround, ErasureOutcome, ErasureRequester } from '@app/domain';
+import { retentionReviewOf, retentionReviews } from '@app/projections';
 import { Policy } from '../access/policy.decorator';
 import type { Decided } from '../http/decisions';
 import { Requester, type RequestContext } from '../http/request-context';

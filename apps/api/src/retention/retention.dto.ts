@@ -1,12 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import {
-  ERASURE_EXEMPTIONS,
-  ERASURE_GROUNDS,
-  ERASURE_OUTCOMES,
-  ERASURE_REQUESTERS,
-} from '@app/domain/retention/vocabulary';
-import { REVIEW_STATUSES, type ReviewStatus } from '@app/projections/retention/queries';
+import { ERASURE_EXEMPTIONS, ERASURE_GROUNDS, ERASURE_OUTCOMES, ERASURE_REQUESTERS } from '@app/domain';
+import { REVIEW_STATUSES, type ReviewStatus } from '@app/projections';
 import { bodyShape, day, oneOf, optional, text } from '../http/body-shape';
 
 /** Disposal takes no values: the record listed for review is disposed of. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { concern } from '@app/projections/concern/queries';
-import { sharingDecision } from '@app/projections/sharing/queries';
+import { concern } from '@app/projections';
+import { sharingDecision } from '@app/projections';
 
 type Recorded = Record<string, unknown> & { raisedBy?: { agencyId?: string }; proposedBy?: { agencyId?: string } };
 

@@ -1,4 +1,4 @@
-import type { SchoolMoveCommand } from '@app/domain/school-move/commands';
+import type { SchoolMoveCommand } from '@app/domain';
 import { bodyShape, day, optional, text } from '../http/body-shape';
 import type { WithBody } from '../http/steps';
 

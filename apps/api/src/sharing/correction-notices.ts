@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sharingDecider } from '@app/domain/sharing/decider';
-import { sharingStream } from '@app/domain/sharing/events';
-import { sharingsThatDisclosed } from '@app/projections/sharing/queries';
+import { sharingDecider } from '@app/domain';
+import { sharingStream } from '@app/domain';
+import { sharingsThatDisclosed } from '@app/projections';
 import { Decisions } from '../http/decisions';
 import type { RequestContext } from '../http/request-context';
 import { CLOCK } from '../http/tokens';

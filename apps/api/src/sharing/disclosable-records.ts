@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { type DisclosableRecord, isDisclosableRecord } from '@app/domain/sharing/field-catalogue';
+import { type DisclosableRecord, isDisclosableRecord } from '@app/domain';
 
 /**
  * The records a disclosure may name, as `kind:id`, one per kind of the domain's field

@@ -12,15 +12,10 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { AccessLog } from '@app/access/audit/access-log';
-import { Directory } from '@app/access/directory/directory';
-import { sharingPolicies } from '@app/access/policy/sharing.policies';
-import {
-  decisionsOfChild,
-  disclosuresOfChild,
-  disclosuresToAgency,
-  disclosuresWithoutConsent,
-} from '@app/projections/sharing/queries';
+import { AccessLog } from '@app/access';
+import { Directory } from '@app/access';
+import { sharingPolicies } from '@app/access';
+import { decisionsOfChild, disclosuresOfChild, disclosuresToAgency, disclosuresWithoutConsent } from '@app/projections';
 import { Policy } from '../access/policy.decorator';
 import { CLOCK } from '../http/tokens';
 import { subjectAccessPage } from './subject-access-page';

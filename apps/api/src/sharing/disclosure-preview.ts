@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { DisclosedContent } from '@app/domain/sharing/events';
-import { sharingDecider } from '@app/domain/sharing/decider';
-import { isDomainError } from '@app/domain/shared';
+import type { DisclosedContent } from '@app/domain';
+import { sharingDecider } from '@app/domain';
+import { isDomainError } from '@app/domain';
 import type { Body } from '../http/command-body';
 import { Decisions, DomainRefusal } from '../http/decisions';
 import type { RequestContext } from '../http/request-context';

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { sharingPolicies } from '@app/access/policy/sharing.policies';
-import { correctionNoticesTo, erasureNoticesTo, receivedInformation } from '@app/projections/sharing/queries';
+import { sharingPolicies } from '@app/access';
+import { correctionNoticesTo, erasureNoticesTo, receivedInformation } from '@app/projections';
 import { Policy } from '../access/policy.decorator';
 
 const optionalUuid = new ParseUUIDPipe({ version: '4', optional: true });

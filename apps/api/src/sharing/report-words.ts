@@ -1,4 +1,4 @@
-import { WITHOUT_CONSENT_GROUNDS } from '@app/domain/sharing/vocabulary';
+import { WITHOUT_CONSENT_GROUNDS } from '@app/domain';
 
 /** The words a report uses for the platform's codes: what a family and a dpo read, not field names. */
 

@@ -1,8 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { sharingPolicies } from '@app/access/policy/sharing.policies';
-import { sharingAwaitingApproval } from '@app/projections/sharing/queries';
+import { sharingPolicies } from '@app/access';
+import { sharingAwaitingApproval } from '@app/projections';
 import { Policy } from '../access/policy.decorator';
 import { Requester, type RequestContext } from '../http/request-context';
 

@@ -1,4 +1,4 @@
-import type { SharingCommand } from '@app/domain/sharing/commands';
+import type { SharingCommand } from '@app/domain';
 import type { WithBody } from '../http/steps';
 import * as bodies from './sharing-bodies';
 

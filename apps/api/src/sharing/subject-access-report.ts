@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { LoggedAccess } from '@app/access/audit/access-log';
-import type { Directory } from '@app/access/directory/directory';
-import { withholding, type Withholding } from '@app/domain/sharing/withholding';
-import { decisionsOfChild, disclosuresOfChild } from '@app/projections/sharing/queries';
-import { SUBJECT_ACCESS_REQUESTER } from '@app/projections/subject-access/response-disclosed';
-import { FAMILY_VIEW } from '@app/projections/family/family-view-disclosed';
+import type { LoggedAccess } from '@app/access';
+import type { Directory } from '@app/access';
+import { withholding, type Withholding } from '@app/domain';
+import { decisionsOfChild, disclosuresOfChild } from '@app/projections';
+import { SUBJECT_ACCESS_REQUESTER } from '@app/projections';
+import { FAMILY_VIEW } from '@app/projections';
 import { basisInWords, categoryLabel, channelLabel, fieldLabel, ukDate } from './report-words';
 
 export const SUBJECT_ACCESS_COPIES = ['family', 'dpo'] as const;

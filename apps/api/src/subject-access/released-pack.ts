@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { subjectAccessStream } from '@app/domain/subject-access/events';
+import { subjectAccessStream } from '@app/domain';
 import type { Decisions } from '../http/decisions';
 import type { SubjectAccessReport } from '../sharing/subject-access-report';
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { canonical } from '@app/platform/idempotency/idempotency-keys';
+import { canonical } from '@app/platform';
 import type { EntityManager } from 'typeorm';
-import type { AccessLog } from '@app/access/audit/access-log';
-import type { Directory } from '@app/access/directory/directory';
-import type { ExemptionApplied, PackItem, SentPack } from '@app/domain/subject-access/events';
-import type { PackSection } from '@app/domain/subject-access/vocabulary';
+import type { AccessLog } from '@app/access';
+import type { Directory } from '@app/access';
+import type { ExemptionApplied, PackItem, SentPack } from '@app/domain';
+import type { PackSection } from '@app/domain';
 import {
   type SubjectAccessCopy,
   type SubjectAccessReport,

@@ -1,5 +1,5 @@
-import { DISCLOSURE_CHANNELS } from '@app/domain/sharing/vocabulary';
-import { REQUEST_KINDS } from '@app/domain/subject-access/vocabulary';
+import { DISCLOSURE_CHANNELS } from '@app/domain';
+import { REQUEST_KINDS } from '@app/domain';
 import { bodyShape, count, day, oneOf, optional, record, text } from '../http/body-shape';
 
 /** The request as the dpo records it: the id, the actor, the time and the child's school are the platform's. */

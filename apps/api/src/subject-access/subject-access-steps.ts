@@ -1,4 +1,4 @@
-import type { SubjectAccessCommand } from '@app/domain/subject-access/commands';
+import type { SubjectAccessCommand } from '@app/domain';
 import type { WithBody } from '../http/steps';
 import { ExtensionBody, ResponseBody } from './subject-access-bodies';
 

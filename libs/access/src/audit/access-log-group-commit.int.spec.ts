@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '@app/platform/database/data-source';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { createDataSource } from '@app/platform';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { AccessLog, type AccessEntry } from './access-log';
-import { platformSchema } from '@app/composition/schema';
+import { platformSchema } from '@app/composition';
 
 /**
  * Group commit of the access log (ADR 019): concurrent requests' entries share commits, from
@@ -35,7 +35,10 @@ describe('the access log under concurrent requests', () => {
   beforeAll(async () => {
     db = await createTestDatabase('access_log_group_commit');
     // Two API processes' pools, as the app role, on the same log.
-    processes = [createDataSource({ schema: platformSchema, url: db.url, poolSize: 4 }), createDataSource({ schema: platformSchema, url: db.url, poolSize: 4 })];
+    processes = [
+      createDataSource({ schema: platformSchema, url: db.url, poolSize: 4 }),
+      createDataSource({ schema: platformSchema, url: db.url, poolSize: 4 }),
+    ];
     await Promise.all(processes.map((p) => p.initialize()));
     logs = processes.map((p) => new AccessLog(p, clock));
   });

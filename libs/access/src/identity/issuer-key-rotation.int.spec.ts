@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
-import { loadConfig } from '@app/platform/config/config';
+import { loadConfig } from '@app/platform';
 import { LocalIssuerKeys, rotateLocalIssuerKey } from './issuer-key-rotation';
 import { LocalIssuer } from './local-issuer';
 import { AuthenticationError, TokenVerifier } from './token-verifier';

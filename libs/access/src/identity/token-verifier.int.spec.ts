@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@app/platform/config/config';
+import { loadConfig } from '@app/platform';
 import { LocalIssuer } from './local-issuer';
 import { TokenVerifier } from './token-verifier';
 

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { PlatformConfig } from '@app/platform/config/config';
+import type { PlatformConfig } from '@app/platform';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from './local-issuer';
 
 export type AuthenticationFailure =

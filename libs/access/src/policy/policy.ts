@@ -1,4 +1,4 @@
-import type { Actor } from '@app/domain/shared/actor';
+import type { Actor } from '@app/domain';
 import type { Role } from '../directory/roles';
 
 /** What a policy may know about a request and the world, and nothing else. */

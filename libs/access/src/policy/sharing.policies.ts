@@ -1,5 +1,5 @@
 import { SCHOOL_STAFF, type Role } from '../directory/roles';
-import { isSchoolId } from '@app/domain/shared/vocabulary';
+import { isSchoolId } from '@app/domain';
 import { fileHolding } from './child-protection-file';
 import { safeguardingLeadsOf } from './safeguarding-leads';
 import { allow, deny, namedInBody, type Policy, type PolicyContext, roleIn, unnamed } from './policy';

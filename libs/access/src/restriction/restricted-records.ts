@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Actor } from '@app/domain/shared/actor';
+import type { Actor } from '@app/domain';
 import type { Role } from '../directory/roles';
 
 /**

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrateAsOwner } from '@app/platform/database/data-source';
-import { dropRoles, onDatabase, provisionRoles, type DatabaseRole } from '@app/platform/database/database-roles';
+import { createDataSource, migrateAsOwner } from '@app/platform';
+import { dropRoles, onDatabase, provisionRoles, type DatabaseRole } from '@app/platform';
 import { platformSchema } from '../schema';
 
 /**

@@ -1,3 +1,5 @@
+/// <reference types="jest" />
+// Testing faces are built with the benchmarks too, which use their fixtures but never these suites.
 import { Decider, DomainError, DomainEvent, isDomainError, replay } from '../shared/decider';
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eventCatalogue } from '@app/domain/catalogue';
-import { dayOf, type IsoDate, isIsoDate } from '@app/domain/shared/calendar';
-import { type Actor, type Decider, type DomainEvent, DomainError, isDomainError, replay } from '@app/domain/shared';
-import { inSpan } from '@app/platform/tracing/spans';
+import { eventCatalogue } from '@app/domain';
+import { dayOf, type IsoDate, isIsoDate } from '@app/domain';
+import { type Actor, type Decider, type DomainEvent, DomainError, isDomainError, replay } from '@app/domain';
+import { inSpan } from '@app/platform';
 import type { Checkpoint, EventStore, ExpectedRevision, RecordedEvent } from '../event-store.port';
 
 export interface CommandContext {

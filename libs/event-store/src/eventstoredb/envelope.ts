@@ -4,7 +4,7 @@ import {
   type Position,
   type RecordedEvent as EsdbRecordedEvent,
 } from '@eventstore/db-client';
-import type { Actor } from '@app/domain/shared';
+import type { Actor } from '@app/domain';
 import type { Checkpoint, EventMetadata, EventToAppend, RecordedEvent } from '../event-store.port';
 
 /**

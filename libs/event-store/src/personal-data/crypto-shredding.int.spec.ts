@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eventCatalogue } from '@app/domain/catalogue';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { eventCatalogue } from '@app/domain';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { anEvent } from '../testing/event-store-contract';
 import { ChildDataKeys, ChildRecordErasedError } from './child-data-keys';

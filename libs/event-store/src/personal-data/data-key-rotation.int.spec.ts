@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eventCatalogue } from '@app/domain/catalogue';
-import { ConfigError } from '@app/platform/config/config';
-import { refuseRetiredKeys } from '@app/composition/retired-keys';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { eventCatalogue } from '@app/domain';
+import { ConfigError } from '@app/platform';
+import { refuseRetiredKeys } from '@app/composition';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { anEvent } from '../testing/event-store-contract';
 import { ChildDataKeys } from './child-data-keys';

@@ -1,4 +1,4 @@
-import type { EventCatalogue } from '@app/domain/shared/event-schema';
+import type { EventCatalogue } from '@app/domain';
 import {
   type AppendResult,
   EventRefusedError,

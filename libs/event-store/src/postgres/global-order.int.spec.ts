@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { compareCheckpoints, type RecordedEvent } from '../event-store.port';
 import { anEvent } from '../testing/event-store-contract';
 import { PostgresEventStore } from './postgres-event-store';

@@ -1,4 +1,4 @@
-import { createTestDatabase } from '@app/composition/testing/test-database';
+import { createTestDatabase } from '@app/composition/testing';
 import { describeEventStoreContract } from '../testing/event-store-contract';
 import { PostgresEventStore } from './postgres-event-store';
 

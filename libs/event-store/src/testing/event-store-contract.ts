@@ -1,3 +1,5 @@
+/// <reference types="jest" />
+// Testing faces are built with the benchmarks too, which use their fixtures but never these suites.
 import { randomUUID } from 'node:crypto';
 import {
   IdempotencyConflictError,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { KafkaMessageSource } from '../kafka/kafka-message-source';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
 import type { MessageSubscription } from '../kafka/message-publisher.port';
@@ -10,7 +10,7 @@ import { describeWithKafka, readTopic, testKafka } from '../testing/kafka-test-b
 import { outboxedStore } from '../testing/outboxed-store';
 import { InboundMessages } from './inbound-messages';
 import { SOCIAL_CARE_CASE_UPDATES, SocialCareCaseUpdates } from './social-care-case-updates';
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
+import { fixtureInstant } from '@app/event-store/testing';
 
 describeWithKafka('inbound social-care case updates (real broker)', (brokers) => {
   let db: TestDatabase;

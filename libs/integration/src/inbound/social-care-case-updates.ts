@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { systemActor } from '@app/domain/shared';
-import { socialCareCaseDecider, socialCareCaseStream, type SocialCareCaseCommand } from '@app/domain/social-care-case';
-import { CommandHandler, DomainRefusal } from '@app/event-store/commands/command-handler';
-import { EventRefusedError, type EventStore } from '@app/event-store/event-store.port';
-import { contextOf, inSpan, SpanKind } from '@app/platform/tracing/spans';
+import { systemActor } from '@app/domain';
+import { socialCareCaseDecider, socialCareCaseStream, type SocialCareCaseCommand } from '@app/domain';
+import { CommandHandler, DomainRefusal } from '@app/event-store';
+import { EventRefusedError, type EventStore } from '@app/event-store';
+import { contextOf, inSpan, SpanKind } from '@app/platform';
 import { HEADERS } from '../integration-event';
 import { integrationContracts, type IntegrationContracts } from '../contracts/contracts';
 import type { IncomingMessage, MessagePublisher } from '../kafka/message-publisher.port';

@@ -1,4 +1,4 @@
-import type { PublishAnchor } from '@app/access/audit/chain-anchors';
+import type { PublishAnchor } from '@app/access';
 import { integrationContracts } from '../contracts/contracts';
 import { HEADERS, topicOf } from '../integration-event';
 

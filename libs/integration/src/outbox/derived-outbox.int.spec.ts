@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eventCatalogue } from '@app/domain/catalogue';
-import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
-import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { ProjectionRunner } from '@app/projections/runtime/projection-runner';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { eventCatalogue } from '@app/domain';
+import { ChildDataKeys } from '@app/event-store';
+import { ProtectedEventStore } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
+import { ProjectionRunner } from '@app/projections';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { toAppend } from '../testing/outboxed-store';
 import { sampleDomainEvents } from '../testing/recorded-event';
 import { derivedOutboxProjection } from './derived-outbox.projection';

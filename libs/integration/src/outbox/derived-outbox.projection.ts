@@ -1,4 +1,4 @@
-import type { Projection } from '@app/projections/projection';
+import type { Projection } from '@app/projections';
 import { writeOutboxRows } from './outbox-hook';
 import { integrationTranslators } from './translators';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { outboxedStore, toAppend } from '../testing/outboxed-store';
 import { sampleDomainEvents } from '../testing/recorded-event';
 import { pseudonymousChildId } from './pseudonym';

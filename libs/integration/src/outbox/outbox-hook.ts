@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { AppendHook, RecordedEvent } from '@app/event-store/event-store.port';
+import type { AppendHook, RecordedEvent } from '@app/event-store';
 import { integrationContracts, type IntegrationContracts } from '../contracts/contracts';
 import { HEADERS, type MessageDisclosure, topicOf } from '../integration-event';
 import { pseudonymousChildId } from './pseudonym';

@@ -1,6 +1,6 @@
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
+import { fixtureInstant } from '@app/event-store/testing';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
 import { pseudonymousChildId } from '../outbox/pseudonym';
 import { describeWithKafka, PrivateBroker, readTopic, testKafka } from '../testing/kafka-test-broker';

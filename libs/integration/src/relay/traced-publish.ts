@@ -1,4 +1,4 @@
-import { contextOf, openSpan, SpanKind } from '@app/platform/tracing/spans';
+import { contextOf, openSpan, SpanKind } from '@app/platform';
 import { HEADERS } from '../integration-event';
 import type { MessagePublisher } from '../kafka/message-publisher.port';
 

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { eventCatalogue } from '@app/domain/catalogue';
-import type { AppendHook, EventToAppend, RecordedEvent } from '@app/event-store/event-store.port';
-import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
-import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
+import { eventCatalogue } from '@app/domain';
+import type { AppendHook, EventToAppend, RecordedEvent } from '@app/event-store';
+import { ChildDataKeys } from '@app/event-store';
+import { ProtectedEventStore } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
 import { createOutboxHook } from '../outbox/outbox-hook';
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
+import { fixtureInstant } from '@app/event-store/testing';
 
 /** The platform's store as openPlatform assembles it: sealing, PostgreSQL, the outbox hook. */
 export function outboxedStore(

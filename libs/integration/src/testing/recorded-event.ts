@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 
 /** A hand-built RecordedEvent, as the store would return it with personal fields opened. */
 export function recordedEvent(

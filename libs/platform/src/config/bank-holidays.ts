@@ -1,6 +1,6 @@
-import { isIsoDate } from '@app/domain/shared/calendar';
-import { bankHolidayCalendar } from '@app/domain/multi-agency/working-days';
-import type { WorkingDayCalendar } from '@app/domain/multi-agency';
+import { isIsoDate } from '@app/domain';
+import { bankHolidayCalendar } from '@app/domain';
+import type { WorkingDayCalendar } from '@app/domain';
 import { ConfigError } from './config';
 import { readJsonConfig } from './json-file';
 

@@ -1,4 +1,4 @@
-import { checkSchedule, type RetentionSchedule } from '@app/domain/retention/schedule';
+import { checkSchedule, type RetentionSchedule } from '@app/domain';
 import { ConfigError } from './config';
 import { readJsonConfig } from './json-file';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { endOfPeriod } from '@app/domain/retention/schedule';
+import { endOfPeriod } from '@app/domain';
 import { loadRetentionSchedule } from './retention-schedule';
 
 const shipped = 'deploy/retention/irms-schools-toolkit.json';

@@ -1,11 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { isIsoDate } from '@app/domain/shared/calendar';
-import {
-  schoolCalendars,
-  type SchoolCalendars,
-  type SchoolDates,
-  type SchoolDatesBySchool,
-} from '@app/domain/school-calendar';
+import { isIsoDate } from '@app/domain';
+import { schoolCalendars, type SchoolCalendars, type SchoolDates, type SchoolDatesBySchool } from '@app/domain';
 import { ConfigError } from './config';
 
 export interface LoadedSchoolCalendars {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { testServerUrl } from '@app/composition/testing/test-database';
+import { testServerUrl } from '@app/composition/testing';
 import { createDataSource, migrate, migrateAsOwner } from './data-source';
 import { dropRoles, onDatabase, provisionRoles } from './database-roles';
-import { platformSchema } from '@app/composition/schema';
+import { platformSchema } from '@app/composition';
 
 /** A database migrated by the superuser before ADR 012 is handed to the owner, then granted to the app role. */
 describe('roles for a database the superuser migrated', () => {

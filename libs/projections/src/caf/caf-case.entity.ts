@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { NamedPractitioner } from '@app/domain/caf/events';
+import type { NamedPractitioner } from '@app/domain';
 
 /** One common assessment as the lead professional and the team around the child see it. */
 @Entity({ schema: 'read_models', name: 'caf_cases' })

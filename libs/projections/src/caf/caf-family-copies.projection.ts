@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { CafEvent } from '@app/domain/caf/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { CafEvent } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, erasedChild } from '../erasure/forget';
 import { CafFamilyCopy } from './caf-family-copy.entity';

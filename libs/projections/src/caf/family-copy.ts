@@ -1,4 +1,4 @@
-import type { CafEvent } from '@app/domain/caf/events';
+import type { CafEvent } from '@app/domain';
 
 /** How the family sees a practitioner: by role and agency (and name where given), never by account id. */
 export interface FamilyFacingPractitioner {

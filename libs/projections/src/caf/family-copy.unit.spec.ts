@@ -1,4 +1,4 @@
-import type { CafEvent } from '@app/domain/caf/events';
+import type { CafEvent } from '@app/domain';
 import { applyToFamilyCopy, type FamilyCopy } from './family-copy';
 
 const practitioner = { userId: 'u-nurse', role: 'practitioner', agencyId: 'health' };

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { FINISHED_ACTION_STATUSES } from '@app/domain/caf/vocabulary';
+import { FINISHED_ACTION_STATUSES } from '@app/domain';
 import { CafAction } from './caf-action.entity';
 import { CafCase } from './caf-case.entity';
 import { CafContribution } from './caf-contribution.entity';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { ChildDetails } from '@app/domain/child/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { ChildDetails } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, erasedChild } from '../erasure/forget';
 import { type Assignments, type ColumnOf, insertNewRows, updateRows } from '../runtime/row-sets';

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { clocksAfter } from '@app/domain/concern/clocks';
-import type { ConcernEvent } from '@app/domain/concern/events';
-import type { ClockState } from '@app/domain/concern/state';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import { clocksAfter } from '@app/domain';
+import type { ConcernEvent } from '@app/domain';
+import type { ClockState } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, eachWithoutKeys, erasedChild, personalKeysOf, withoutKeys } from '../erasure/forget';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { clockStatus } from '@app/domain/concern/clocks';
-import type { ClockState } from '@app/domain/concern/state';
+import { clockStatus } from '@app/domain';
+import type { ClockState } from '@app/domain';
 
 /** The school's own record of a concern: the note as raised, who raised it, the DSL's review, and all that followed. */
 const CONCERN = `

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { eventCatalogue } from '@app/domain/catalogue';
-import { consentCoverage, consentDecider, type ConsentEvent, type CoverageQuestion } from '@app/domain/consent';
-import { CONSENT_PURPOSES, INFORMATION_CATEGORIES, replay } from '@app/domain/shared';
-import { ChildDataKeys } from '@app/event-store/personal-data/child-data-keys';
-import { ProtectedEventStore } from '@app/event-store/personal-data/protected-event-store';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { eventCatalogue } from '@app/domain';
+import { consentCoverage, consentDecider, type ConsentEvent, type CoverageQuestion } from '@app/domain';
+import { CONSENT_PURPOSES, INFORMATION_CATEGORIES, replay } from '@app/domain';
+import { ChildDataKeys } from '@app/event-store';
+import { ProtectedEventStore } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import { Oakfield, parentalConsent, SCHOOL } from '../referral/testing/oakfield';
 import { RecordedHistory } from '../testing/recorded-history';

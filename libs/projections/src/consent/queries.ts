@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { type ConsentDecision, type CoverageAnswer, type CoverageQuestion, consentCoverage } from '@app/domain/consent';
+import { type ConsentDecision, type CoverageAnswer, type CoverageQuestion, consentCoverage } from '@app/domain';
 import { ConsentScopeRow } from './consent-scope.entity';
 
 const toDecision = (row: ConsentScopeRow): ConsentDecision => ({

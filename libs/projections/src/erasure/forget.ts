@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { eventCatalogue } from '@app/domain/catalogue';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import { eventCatalogue } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 
 /**
  * The event every projection handles for itself: the child's data key is gone (ADR 003,

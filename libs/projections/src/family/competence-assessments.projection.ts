@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { CompetenceAssessed } from '@app/domain/consent/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { CompetenceAssessed } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { CompetenceAssessmentRow } from './competence-assessment.entity';
 

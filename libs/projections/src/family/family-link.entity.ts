@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { RelationshipEvidence } from '@app/domain/family/events';
+import type { RelationshipEvidence } from '@app/domain';
 
 /** One link of a family account to a child: who, as what, on what evidence, and when it ended. */
 @Entity({ schema: 'read_models', name: 'family_links' })

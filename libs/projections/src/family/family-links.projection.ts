@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { FamilyEvent } from '@app/domain/family/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { FamilyEvent } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 import { FamilyLinkRow } from './family-link.entity';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { FamilyRecordShown } from '@app/domain/family/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { FamilyRecordShown } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 
 /** The ledger's kind of a family view. */
 export const FAMILY_VIEW = 'family-view';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CompetenceRecord } from '@app/domain/consent/state';
+import type { CompetenceRecord } from '@app/domain';
 import { CafFamilyCopy } from '../caf/caf-family-copy.entity';
 import type { FamilyCopy } from '../caf/family-copy';
 import { CompetenceAssessmentRow } from './competence-assessment.entity';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { MastDecision } from '@app/domain/mast-request/events';
+import type { MastDecision } from '@app/domain';
 
 export interface ConflictEntry {
   memberId: string;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { MastRequestEvent } from '@app/domain/mast-request/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { MastRequestEvent } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 import { MastDeadlineRow } from './mast-deadline-row.entity';

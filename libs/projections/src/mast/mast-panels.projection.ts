@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { MastPanelEvent } from '@app/domain/mast-panel/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { MastPanelEvent } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, eachWithoutKeys, erasedChild, personalKeysOf } from '../erasure/forget';
 import { MastAgendaItem } from './mast-agenda-item.entity';

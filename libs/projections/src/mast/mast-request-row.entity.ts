@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { MastDecision } from '@app/domain/mast-request/events';
+import type { MastDecision } from '@app/domain';
 
 /** One request for MAST involvement as it stands: the panel's and key workers' working list. */
 @Entity({ schema: 'read_models', name: 'mast_requests' })

@@ -1,6 +1,6 @@
 import { type EntityManager, In, IsNull, Not } from 'typeorm';
-import type { AgendaCandidate } from '@app/domain/mast-panel/events';
-import type { LevelOfNeed } from '@app/domain/mast-request/events';
+import type { AgendaCandidate } from '@app/domain';
+import type { LevelOfNeed } from '@app/domain';
 import { MastAgendaItem } from './mast-agenda-item.entity';
 import { MastDeadlineRow } from './mast-deadline-row.entity';
 import { MastPanelRow } from './mast-panel-row.entity';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { ReferralEvent } from '@app/domain/referral/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { ReferralEvent } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 import { entityColumns, inRounds, type Row, updateEachRow, upsertRows } from '../runtime/row-sets';

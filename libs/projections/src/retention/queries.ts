@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { reviewClockState, reviewDecideBy } from '@app/domain/retention/review-clock';
+import { reviewClockState, reviewDecideBy } from '@app/domain';
 
 /** With the child's name from the child's record, as the dpo finds them; an erased record says so. */
 const REVIEW = `r.child_id AS "childId",

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordClass } from '@app/domain/retention/vocabulary';
+import type { RecordClass } from '@app/domain';
 
 /** One record the platform holds about a child, with what its retention period runs from. */
 export interface RecordHeld {

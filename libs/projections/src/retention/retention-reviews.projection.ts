@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { RetentionEvent } from '@app/domain/retention/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RetentionEvent } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { eachWithoutKeys } from '../erasure/forget';
 

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Checkpoint } from '@app/event-store/event-store.port';
+import type { Checkpoint } from '@app/event-store';
 
 interface CheckpointRow {
   commit_id: string | null;

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { EventStore } from '@app/event-store/event-store.port';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import type { EventStore } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { ProjectionRunner } from './projection-runner';
 import { streamTallyProjection } from '../testing/stream-tally.projection';
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
+import { fixtureInstant } from '@app/event-store/testing';
 
 const STREAMS = 20;
 const EVENTS_PER_STREAM = 60;

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 
 /**
  * What an operator needs to find the event a projection is stuck on, and nothing about

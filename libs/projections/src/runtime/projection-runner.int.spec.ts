@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { PostgresEventStore } from '@app/event-store';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { ProjectionRunner } from './projection-runner';
 import { streamTallyProjection } from '../testing/stream-tally.projection';
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
+import { fixtureInstant } from '@app/event-store/testing';
 
 const actor = { userId: 'test', role: 'admin', agencyId: 'platform' };
 const tally = (n: number) =>

@@ -1,4 +1,4 @@
-import { contextOf, inSpan } from '@app/platform/tracing/spans';
+import { contextOf, inSpan } from '@app/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   type Checkpoint,
@@ -6,7 +6,7 @@ import {
   type EventStore,
   type RecordedEvent,
   type Subscription,
-} from '@app/event-store/event-store.port';
+} from '@app/event-store';
 import type { Projection } from '../projection';
 import { checkpoints } from './checkpoint-store';
 import { ProjectionFailed, type ProjectionFailure, describeError } from './projection-failure';

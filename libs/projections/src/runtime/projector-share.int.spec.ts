@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
-import { createTestDatabase, type TestDatabase } from '@app/composition/testing/test-database';
+import { PostgresEventStore } from '@app/event-store';
+import { fixtureInstant } from '@app/event-store/testing';
+import { createTestDatabase, type TestDatabase } from '@app/composition/testing';
 import { ProjectionRunner } from './projection-runner';
 import { segmentName, segmentOf, segmentsMismatch } from './segments';
 import { streamTallyProjection } from '../testing/stream-tally.projection';

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { EventStore } from '@app/event-store/event-store.port';
+import type { EventStore } from '@app/event-store';
 import type { Projection } from '../projection';
 import { ProjectionRunner } from './projection-runner';
 import { describeError } from './projection-failure';

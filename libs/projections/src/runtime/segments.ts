@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 
 /** The child an event is about: its metadata names it; the payload does for events written before it did. */

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import type { Checkpoint, EventStore, RecordedEvent } from '@app/event-store/event-store.port';
+import type { Checkpoint, EventStore, RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { checkpoints } from './checkpoint-store';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { inBreach, transferClockState } from '@app/domain/school-move/clocks';
+import { inBreach, transferClockState } from '@app/domain';
 
 const MOVE = `
   m.move_id AS "moveId", m.child_id AS "childId", c.given_name AS "givenName", c.family_name AS "familyName", m.from_school_id AS "fromSchoolId",

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { SchoolMoveEvent } from '@app/domain/school-move/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { SchoolMoveEvent } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 

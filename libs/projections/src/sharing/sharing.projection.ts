@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { ConcernReferredToSocialCare } from '@app/domain/concern/events';
-import type { ChildProtectionFileSent } from '@app/domain/school-move/events';
-import type { SharingEvent } from '@app/domain/sharing/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { ConcernReferredToSocialCare } from '@app/domain';
+import type { ChildProtectionFileSent } from '@app/domain';
+import type { SharingEvent } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { subjectAccessResponseDisclosed } from '../subject-access/response-disclosed';
 import { familyViewDisclosed } from '../family/family-view-disclosed';
-import type { ErasureNoticeIssued } from '@app/domain/retention/events';
+import type { ErasureNoticeIssued } from '@app/domain';
 import { CHILD_RECORD_ERASED, erasedChild } from '../erasure/forget';
 
 const json = (value: unknown) => JSON.stringify(value ?? null);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { IsoDate } from '@app/domain/shared/calendar';
-import { requestStatus, type RequestStatus } from '@app/domain/subject-access/clocks';
+import type { IsoDate } from '@app/domain';
+import { requestStatus, type RequestStatus } from '@app/domain';
 
 /** With the child's name from the child's record, as the dpo finds them; an erased record says so. */
 const REQUEST = `

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { SubjectAccessResponseReleased } from '@app/domain/subject-access/events';
-import type { PackSection } from '@app/domain/subject-access/vocabulary';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { SubjectAccessResponseReleased } from '@app/domain';
+import type { PackSection } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 
 /** Who the ledger names as recipient of a response pack: the requester, a person and not an agency of the directory. */
 export const SUBJECT_ACCESS_REQUESTER = 'subject-access-requester';

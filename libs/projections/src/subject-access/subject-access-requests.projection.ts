@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { SubjectAccessEvent } from '@app/domain/subject-access/events';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { SubjectAccessEvent } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, erasedChild, withoutKeys } from '../erasure/forget';
 

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, Decider, DomainEvent } from '@app/domain/shared';
-import { CommandHandler } from '@app/event-store/commands/command-handler';
-import {
-  type Checkpoint,
-  compareCheckpoints,
-  type EventStore,
-  type RecordedEvent,
-} from '@app/event-store/event-store.port';
+import type { Actor, Decider, DomainEvent } from '@app/domain';
+import { CommandHandler } from '@app/event-store';
+import { type Checkpoint, compareCheckpoints, type EventStore, type RecordedEvent } from '@app/event-store';
 import type { ProjectionRunner } from '../runtime/projection-runner';
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
+import { fixtureInstant } from '@app/event-store/testing';
 
 interface TestContext {
   readonly actor: Actor;

@@ -6,12 +6,12 @@
  */
 import 'reflect-metadata';
 import { Pool } from 'pg';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { createDataSource } from '@app/platform/database/data-source';
+import { PostgresEventStore } from '@app/event-store';
+import { createDataSource } from '@app/platform';
 import { ProjectorShare } from '../runtime/projector-share';
 import { projectionUnits } from '../runtime/segments';
 import { streamTallyProjection } from './stream-tally.projection';
-import { platformSchema } from '@app/composition/schema';
+import { platformSchema } from '@app/composition';
 
 async function main() {
   const url = process.env.DATABASE_URL as string;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, Decider, DomainEvent } from '@app/domain/shared';
-import { isDomainError, replay, type DomainError } from '@app/domain/shared';
-import type { EventStore } from '@app/event-store/event-store.port';
-import { fixtureInstant } from '@app/event-store/testing/fixture-instant';
+import type { Actor, Decider, DomainEvent } from '@app/domain';
+import { isDomainError, replay, type DomainError } from '@app/domain';
+import type { EventStore } from '@app/event-store';
+import { fixtureInstant } from '@app/event-store/testing';
 
 /**
  * Test support: decides commands against a stream the way the API's Decisions service

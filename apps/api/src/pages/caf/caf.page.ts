@@ -15,11 +15,11 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Directory } from '@app/access/directory/directory';
-import { PRACTITIONER_ROLES } from '@app/access/directory/roles';
-import { cafPolicies } from '@app/access/policy/caf.policies';
-import { dayOf } from '@app/domain/shared/calendar';
-import { cafContributions, cafsLedBy, familyCopy, leadProfessionalView } from '@app/projections/caf/queries';
+import { Directory } from '@app/access';
+import { PRACTITIONER_ROLES } from '@app/access';
+import { cafPolicies } from '@app/access';
+import { dayOf } from '@app/domain';
+import { cafContributions, cafsLedBy, familyCopy, leadProfessionalView } from '@app/projections';
 import { Policy } from '../../access/policy.decorator';
 import { TakeCafStepCommand } from '../../caf/caf-commands';
 import { CAF_STEPS } from '../../caf/caf-steps';

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { AccessLog } from '@app/access/audit/access-log';
-import { ChainAnchors } from '@app/access/audit/chain-anchors';
-import { SecurityLog } from '@app/access/audit/security-log';
-import { Directory } from '@app/access/directory/directory';
-import { administrationPolicies } from '@app/access/policy/administration.policies';
+import { AccessLog } from '@app/access';
+import { ChainAnchors } from '@app/access';
+import { SecurityLog } from '@app/access';
+import { Directory } from '@app/access';
+import { administrationPolicies } from '@app/access';
 import { FilteredHistoryPage, HistoryPage } from '../../access/audit.controller';
 import { verifyChain } from '../../access/chain-verification';
 import { Policy } from '../../access/policy.decorator';

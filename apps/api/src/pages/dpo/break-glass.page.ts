@@ -1,8 +1,8 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Directory } from '@app/access/directory/directory';
-import { administrationPolicies } from '@app/access/policy/administration.policies';
-import { RestrictedRecords } from '@app/access/restriction/restricted-records';
+import { Directory } from '@app/access';
+import { administrationPolicies } from '@app/access';
+import { RestrictedRecords } from '@app/access';
 import { Policy } from '../../access/policy.decorator';
 import { ReviewNote } from '../../access/restriction.controller';
 import { Requester, type RequestContext } from '../../http/request-context';

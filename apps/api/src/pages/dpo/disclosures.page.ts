@@ -13,16 +13,16 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { AccessLog } from '@app/access/audit/access-log';
-import { Directory } from '@app/access/directory/directory';
-import { sharingPolicies } from '@app/access/policy/sharing.policies';
+import { AccessLog } from '@app/access';
+import { Directory } from '@app/access';
+import { sharingPolicies } from '@app/access';
 import {
   allDisclosures,
   decisionsOfChild,
   disclosuresOfChild,
   disclosuresToAgency,
   disclosuresWithoutConsent,
-} from '@app/projections/sharing/queries';
+} from '@app/projections';
 import type { AccessRequest } from '../../access/access.guard';
 import { Policy } from '../../access/policy.decorator';
 import { Requester, type RequestContext } from '../../http/request-context';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { type Browser, chromium } from 'playwright-core';
-import type { PlatformConfig } from '@app/platform/config/config';
+import type { PlatformConfig } from '@app/platform';
 import { CONFIG } from '../../http/tokens';
 
 /** Only what Chromium needs from the process's environment: no preloaded libraries of the host's. */

@@ -14,10 +14,10 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Directory } from '@app/access/directory/directory';
-import { retentionPolicies } from '@app/access/policy/retention.policies';
-import { dayOf } from '@app/domain/shared/calendar';
-import { retentionReviewOf, retentionReviews } from '@app/projections/retention/queries';
+import { Directory } from '@app/access';
+import { retentionPolicies } from '@app/access';
+import { dayOf } from '@app/domain';
+import { retentionReviewOf, retentionReviews } from '@app/projections';
 import { Policy } from '../../access/policy.decorator';
 import { LegalHoldBody, LegalHoldLiftingBody, KeepBody } from '../../retention/retention.dto';
 import { RetentionActs } from '../../retention/retention-acts';

@@ -16,10 +16,10 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Directory } from '@app/access/directory/directory';
-import { subjectAccessPolicies } from '@app/access/policy/subject-access.policies';
-import { dayOf, type IsoDate } from '@app/domain/shared/calendar';
-import { type QueuedRequest, subjectAccessQueue, subjectAccessRequest } from '@app/projections/subject-access/queries';
+import { Directory } from '@app/access';
+import { subjectAccessPolicies } from '@app/access';
+import { dayOf, type IsoDate } from '@app/domain';
+import { type QueuedRequest, subjectAccessQueue, subjectAccessRequest } from '@app/projections';
 import { Policy } from '../../access/policy.decorator';
 import { Decisions } from '../../http/decisions';
 import { Requester, type RequestContext } from '../../http/request-context';

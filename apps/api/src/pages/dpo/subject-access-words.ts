@@ -1,10 +1,5 @@
-import { DISCLOSURE_CHANNELS } from '@app/domain/sharing/vocabulary';
-import {
-  IDENTITY_CHECKS,
-  MAX_EXTENSION_MONTHS,
-  REQUEST_KINDS,
-  REQUESTER_RELATIONSHIPS,
-} from '@app/domain/subject-access/vocabulary';
+import { DISCLOSURE_CHANNELS } from '@app/domain';
+import { IDENTITY_CHECKS, MAX_EXTENSION_MONTHS, REQUEST_KINDS, REQUESTER_RELATIONSHIPS } from '@app/domain';
 import { channelLabel } from '../../sharing/report-words';
 import type { FormField } from '../form-fields';
 

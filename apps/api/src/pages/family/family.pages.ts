@@ -13,9 +13,9 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Directory } from '@app/access/directory/directory';
-import { familyPolicies } from '@app/access/policy/family.policies';
-import { childrenLinkedTo } from '@app/projections/family/queries';
+import { Directory } from '@app/access';
+import { familyPolicies } from '@app/access';
+import { childrenLinkedTo } from '@app/projections';
 import { Policy, PolicyView } from '../../access/policy.decorator';
 import { FamilyWithdrawalBody } from '../../family/family-bodies';
 import { FamilyRecord } from '../../family/family-record';

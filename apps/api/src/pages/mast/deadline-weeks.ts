@@ -1,5 +1,5 @@
-import { addDays, type IsoDate } from '@app/domain/shared/calendar';
-import type { DeadlineState } from '@app/projections/mast/queries';
+import { addDays, type IsoDate } from '@app/domain';
+import type { DeadlineState } from '@app/projections';
 import { type BarChart, barChart, tally } from '../charts/bar-chart';
 
 /** The most recent weeks the chart shows: a quarter of panels. */

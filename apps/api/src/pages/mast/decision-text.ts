@@ -1,4 +1,4 @@
-import type { MastDecision } from '@app/domain/mast-request/events';
+import type { MastDecision } from '@app/domain';
 import type { Names } from './mast-names';
 
 /** A panel decision as the minutes would put it. */

@@ -1,14 +1,14 @@
 import { Controller, Get, Inject, Param, Query, Render, Req } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { mastPolicies } from '@app/access/policy/mast.policies';
-import { dayOf } from '@app/domain/shared/calendar';
+import { mastPolicies } from '@app/access';
+import { dayOf } from '@app/domain';
 import {
   type DeadlineState,
   keyWorkerCaseload,
   keyWorkerCaseloads,
   mastDeadlines,
   panelDecisionLog,
-} from '@app/projections/mast/queries';
+} from '@app/projections';
 import { Policy } from '../../access/policy.decorator';
 import { DayPipe } from '../../mast/day.pipe';
 import { CLOCK } from '../../http/tokens';

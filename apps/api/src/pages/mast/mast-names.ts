@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Directory } from '@app/access/directory/directory';
+import { Directory } from '@app/access';
 
 export interface Names {
   user(userId: string | null | undefined): string;

@@ -2,10 +2,10 @@ import { Body, Controller, Get, Inject, Param, Post, Render, Req, Res } from '@n
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { consentPolicies } from '@app/access/policy/consent.policies';
-import { mastPolicies } from '@app/access/policy/mast.policies';
-import { MAST_REQUEST_CATEGORIES } from '@app/domain/mast-request/commands';
-import { mastRequest, requestDecisions } from '@app/projections/mast/queries';
+import { consentPolicies } from '@app/access';
+import { mastPolicies } from '@app/access';
+import { MAST_REQUEST_CATEGORIES } from '@app/domain';
+import { mastRequest, requestDecisions } from '@app/projections';
 import { Policy } from '../../access/policy.decorator';
 import type { Decided } from '../../http/decisions';
 import { MakeMastRequestBody } from '../../mast/mast-bodies';

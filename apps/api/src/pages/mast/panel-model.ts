@@ -1,9 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { PlatformConfig } from '@app/platform/config/config';
-import type { MastAgendaItem } from '@app/projections/mast/mast-agenda-item.entity';
-import type { MastPanelRow } from '@app/projections/mast/mast-panel-row.entity';
-import { mastRequestsOf, panelAgenda, requestsAwaitingPanel } from '@app/projections/mast/queries';
+import type { PlatformConfig } from '@app/platform';
+import type { MastAgendaItem } from '@app/projections';
+import type { MastPanelRow } from '@app/projections';
+import { mastRequestsOf, panelAgenda, requestsAwaitingPanel } from '@app/projections';
 import { CONFIG } from '../../http/tokens';
 import { decisionText, requestRef } from './decision-text';
 import { MastNames, type Names } from './mast-names';

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Inject, Param, Post, Render, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { mastPolicies } from '@app/access/policy/mast.policies';
-import { weekdayOf } from '@app/domain/multi-agency';
-import { addDays, dayOf } from '@app/domain/shared/calendar';
-import type { PlatformConfig } from '@app/platform/config/config';
+import { mastPolicies } from '@app/access';
+import { weekdayOf } from '@app/domain';
+import { addDays, dayOf } from '@app/domain';
+import type { PlatformConfig } from '@app/platform';
 import { Policy } from '../../access/policy.decorator';
 import { DayPipe } from '../../mast/day.pipe';
 import { Requester, type RequestContext } from '../../http/request-context';

@@ -1,6 +1,6 @@
-import { participantsFor } from '@app/domain/mast-panel/decider';
-import type { ConflictEntry } from '@app/projections/mast/mast-agenda-item.entity';
-import type { AttendanceEntry } from '@app/projections/mast/mast-panel-row.entity';
+import { participantsFor } from '@app/domain';
+import type { ConflictEntry } from '@app/projections';
+import type { AttendanceEntry } from '@app/projections';
 
 export interface QuorumRule {
   readonly minMembers: number;

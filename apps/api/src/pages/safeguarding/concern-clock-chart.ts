@@ -1,4 +1,4 @@
-import type { ConcernClock } from '@app/domain/concern/events';
+import type { ConcernClock } from '@app/domain';
 import { type BarChart, barChart, tally } from '../charts/bar-chart';
 import { CLOCK_WORDS } from './concern-words';
 

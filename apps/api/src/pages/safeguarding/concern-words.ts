@@ -1,4 +1,4 @@
-import type { ConcernClock } from '@app/domain/concern/events';
+import type { ConcernClock } from '@app/domain';
 
 export const CLOCK_WORDS: Readonly<Record<ConcernClock, string>> = {
   'social-care-decision': "Social care's decision on the referral (1 working day)",

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Render, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { Directory } from '@app/access/directory/directory';
-import { PRACTITIONER_ROLES } from '@app/access/directory/roles';
-import { childPolicies } from '@app/access/policy/children.policies';
-import type { ChildRecord } from '@app/projections/children/child-record.entity';
+import { Directory } from '@app/access';
+import { PRACTITIONER_ROLES } from '@app/access';
+import { childPolicies } from '@app/access';
+import type { ChildRecord } from '@app/projections';
 import { Policy } from '../../access/policy.decorator';
 import { RestrictionActs } from '../../access/restriction-acts';
 import { Restriction, StatedReason } from '../../access/restriction.controller';

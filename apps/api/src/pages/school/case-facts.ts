@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 
 export interface TargetInWords {
   readonly targetId: string;

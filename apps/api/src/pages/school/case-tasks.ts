@@ -1,4 +1,4 @@
-import type { MentorCase } from '@app/projections/referral/mentor-case.entity';
+import type { MentorCase } from '@app/projections';
 
 export interface CaseTask {
   readonly name: string;

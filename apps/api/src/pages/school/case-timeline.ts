@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 import { EVENT_WORDS } from './words';
 
 export interface TimelineItem {

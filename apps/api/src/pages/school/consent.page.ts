@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { consentPolicies } from '@app/access/policy/consent.policies';
-import { PARENT_RELATIONSHIPS } from '@app/domain/consent/events';
-import { dayOf as today } from '@app/domain/shared/calendar';
-import { CONSENT_PURPOSES, INFORMATION_CATEGORIES, NAMED_AGENCIES } from '@app/domain/shared/vocabulary';
-import type { ChildRecord } from '@app/projections/children/child-record.entity';
+import { consentPolicies } from '@app/access';
+import { PARENT_RELATIONSHIPS } from '@app/domain';
+import { dayOf as today } from '@app/domain';
+import { CONSENT_PURPOSES, INFORMATION_CATEGORIES, NAMED_AGENCIES } from '@app/domain';
+import type { ChildRecord } from '@app/projections';
 import { Policy } from '../../access/policy.decorator';
 import { GetChildRecordQuery } from '../../children/child-queries';
 import { RecordConsentDecisionCommand } from '../../consent/consent-commands';

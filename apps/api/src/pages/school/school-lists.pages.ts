@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Param, Query, Render } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Directory } from '@app/access/directory/directory';
-import { referralPolicies } from '@app/access/policy/referral.policies';
-import { RestrictedRecords } from '@app/access/restriction/restricted-records';
-import { dayOf } from '@app/domain/shared/calendar';
+import { Directory } from '@app/access';
+import { referralPolicies } from '@app/access';
+import { RestrictedRecords } from '@app/access';
+import { dayOf } from '@app/domain';
 import {
   caseOutcomes,
   endingsAndFollowUpsDue,
@@ -14,7 +14,7 @@ import {
   referralsAwaitingTriagePage,
   reviewsDue,
   schoolOutcomes,
-} from '@app/projections/referral/queries';
+} from '@app/projections';
 import { Policy } from '../../access/policy.decorator';
 import { PageQuery, pageRequestOf } from '../../http/paging';
 import { Requester, type RequestContext } from '../../http/request-context';

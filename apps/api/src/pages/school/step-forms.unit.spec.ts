@@ -1,4 +1,4 @@
-import type { MentorCase } from '@app/projections/referral/mentor-case.entity';
+import type { MentorCase } from '@app/projections';
 import { caseTasks } from './case-tasks';
 import { anchorsOf, blanksOf, STEP_FORMS } from './step-forms';
 

@@ -14,8 +14,8 @@ import {
   TARGET_PROGRESS,
   TRIAGE_OUTCOMES,
   WORK_MODES,
-} from '@app/domain/referral/vocabulary';
-import { NAMED_AGENCIES } from '@app/domain/shared/vocabulary';
+} from '@app/domain';
+import { NAMED_AGENCIES } from '@app/domain';
 
 /** The domain's vocabulary with the words a school uses for each value, as radio options. */
 const options = <T extends string | number>(values: readonly T[], words: Record<string, string>) =>

@@ -1,6 +1,6 @@
-import type { InformationCategory } from '@app/domain/shared';
-import { categoriesOfFields, type DisclosableRecord, fieldsOf } from '@app/domain/sharing/field-catalogue';
-import { isDomainError } from '@app/domain/shared';
+import type { InformationCategory } from '@app/domain';
+import { categoriesOfFields, type DisclosableRecord, fieldsOf } from '@app/domain';
+import { isDomainError } from '@app/domain';
 import { categoryLabel, fieldLabel } from '../../sharing/report-words';
 
 /** The record kinds whose fields a page can pick one by one (a CAF's contributions are shared by element, from the CAF). */

@@ -1,5 +1,5 @@
-import type { DisclosedContent } from '@app/domain/sharing/events';
-import { fieldsOf, isDisclosableRecord, recordKindOf } from '@app/domain/sharing/field-catalogue';
+import type { DisclosedContent } from '@app/domain';
+import { fieldsOf, isDisclosableRecord, recordKindOf } from '@app/domain';
 import { categoryLabel, fieldLabel } from '../../sharing/report-words';
 import { RECORD_WORDS } from './sharing-words';
 

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Render } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessLog } from '@app/access/audit/access-log';
-import { Directory } from '@app/access/directory/directory';
-import { sharingPolicies } from '@app/access/policy/sharing.policies';
-import type { InformationCategory } from '@app/domain/shared';
-import { correctionNoticesTo, receivedInformation } from '@app/projections/sharing/queries';
+import { AccessLog } from '@app/access';
+import { Directory } from '@app/access';
+import { sharingPolicies } from '@app/access';
+import type { InformationCategory } from '@app/domain';
+import { correctionNoticesTo, receivedInformation } from '@app/projections';
 import { Policy } from '../../access/policy.decorator';
 import { Requester, type RequestContext } from '../../http/request-context';
 import { directoryNames } from '../directory-names';

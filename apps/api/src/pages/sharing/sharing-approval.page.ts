@@ -2,9 +2,9 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Render, Req, Res } f
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Directory } from '@app/access/directory/directory';
-import { sharingPolicies } from '@app/access/policy/sharing.policies';
-import { sharingAwaitingApproval } from '@app/projections/sharing/queries';
+import { Directory } from '@app/access';
+import { sharingPolicies } from '@app/access';
+import { sharingAwaitingApproval } from '@app/projections';
 import { Policy } from '../../access/policy.decorator';
 import { Requester, type RequestContext } from '../../http/request-context';
 import { basisInWords, categoryLabel } from '../../sharing/report-words';

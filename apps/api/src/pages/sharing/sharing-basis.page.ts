@@ -2,17 +2,12 @@ import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Render, Req,
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Directory } from '@app/access/directory/directory';
-import { sharingPolicies } from '@app/access/policy/sharing.policies';
-import type { ConsentRecipient } from '@app/domain/consent/events';
-import { consentQuestions } from '@app/domain/multi-agency';
-import {
-  BOX_16_CHECKLIST,
-  CHECKLIST_ANSWERS,
-  GOLDEN_RULES,
-  WITHOUT_CONSENT_GROUNDS,
-} from '@app/domain/sharing/vocabulary';
-import { consentCoverageForEach, consentScopesOf } from '@app/projections/consent/queries';
+import { Directory } from '@app/access';
+import { sharingPolicies } from '@app/access';
+import type { ConsentRecipient } from '@app/domain';
+import { consentQuestions } from '@app/domain';
+import { BOX_16_CHECKLIST, CHECKLIST_ANSWERS, GOLDEN_RULES, WITHOUT_CONSENT_GROUNDS } from '@app/domain';
+import { consentCoverageForEach, consentScopesOf } from '@app/projections';
 import { Policy } from '../../access/policy.decorator';
 import { Requester, type RequestContext } from '../../http/request-context';
 import { CLOCK } from '../../http/tokens';

@@ -2,11 +2,11 @@ import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Render, Req,
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Directory } from '@app/access/directory/directory';
-import { sharingPolicies } from '@app/access/policy/sharing.policies';
-import type { InformationCategory } from '@app/domain/shared';
-import type { DisclosedContent, SharedItem } from '@app/domain/sharing/events';
-import { DISCLOSURE_CHANNELS } from '@app/domain/sharing/vocabulary';
+import { Directory } from '@app/access';
+import { sharingPolicies } from '@app/access';
+import type { InformationCategory } from '@app/domain';
+import type { DisclosedContent, SharedItem } from '@app/domain';
+import { DISCLOSURE_CHANNELS } from '@app/domain';
 import { Policy } from '../../access/policy.decorator';
 import { Requester, type RequestContext } from '../../http/request-context';
 import { CLOCK } from '../../http/tokens';

@@ -1,10 +1,10 @@
 import { NotFoundException } from '@nestjs/common';
 import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
-import { Directory } from '@app/access/directory/directory';
-import { sharingDecision } from '@app/projections/sharing/queries';
+import { Directory } from '@app/access';
+import { sharingDecision } from '@app/projections';
 import { GetChildRecordQuery } from '../../children/child-queries';
-import type { ChildRecord } from '@app/projections/children/child-record.entity';
+import type { ChildRecord } from '@app/projections';
 import type { Decided } from '../../http/decisions';
 import type { RequestContext } from '../../http/request-context';
 import { stepBody, stepNamed } from '../../http/steps';

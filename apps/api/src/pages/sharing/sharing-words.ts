@@ -1,4 +1,4 @@
-import type { ChecklistItem, WithoutConsentGround } from '@app/domain/sharing/vocabulary';
+import type { ChecklistItem, WithoutConsentGround } from '@app/domain';
 
 /** Box 13, as the person deciding reads it. */
 export const GROUND_WORDS: Readonly<Record<WithoutConsentGround, string>> = {

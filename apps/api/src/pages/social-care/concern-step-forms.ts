@@ -1,4 +1,4 @@
-import { SOCIAL_CARE_DECISIONS, type ConcernClock } from '@app/domain/concern/events';
+import { SOCIAL_CARE_DECISIONS, type ConcernClock } from '@app/domain';
 import { type FormField, optionsOf } from '../form-fields';
 
 /** A social worker's act on a referral, as a form: the API step it posts and the clock it may meet. */

@@ -15,10 +15,10 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Directory } from '@app/access/directory/directory';
-import { type ConcernView, concernPolicies } from '@app/access/policy/concern.policies';
-import { dayOf } from '@app/domain/shared/calendar';
-import { referralsToSocialCare } from '@app/projections/concern/queries';
+import { Directory } from '@app/access';
+import { type ConcernView, concernPolicies } from '@app/access';
+import { dayOf } from '@app/domain';
+import { referralsToSocialCare } from '@app/projections';
 import { Policy, PolicyView } from '../../access/policy.decorator';
 import { TakeConcernStepCommand } from '../../concern/concern-commands';
 import { CONCERN_VIEWS } from '../../concern/concern.controller';

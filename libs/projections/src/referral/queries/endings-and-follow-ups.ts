@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { addDays } from '@app/domain/shared/calendar';
+import { addDays } from '@app/domain';
 import { CHILD_COLUMNS, CHILD_JOIN, type ChildOnList } from './child-columns';
 
 export interface EndingInProgress extends ChildOnList {

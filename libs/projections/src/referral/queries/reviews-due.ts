@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { endOfWeek } from '@app/domain/shared/calendar';
+import { endOfWeek } from '@app/domain';
 import { CHILD_COLUMNS, CHILD_JOIN, type ChildOnList } from './child-columns';
 
 export interface ReviewDue extends ChildOnList {

@@ -1,22 +1,10 @@
-import { childDecider, type RegisterChild } from '@app/domain/child';
-import { consentDecider, type ConsentCommand, type CoverageAnswer, type GiveConsent } from '@app/domain/consent';
-import {
-  consentNeededForMentoring,
-  referralDecider,
-  type ReferralCommand,
-  type ReferralEvent,
-} from '@app/domain/referral';
+import { childDecider, type RegisterChild } from '@app/domain';
+import { consentDecider, type ConsentCommand, type CoverageAnswer, type GiveConsent } from '@app/domain';
+import { consentNeededForMentoring, referralDecider, type ReferralCommand, type ReferralEvent } from '@app/domain';
 // Not the testing index: it holds jest's given/then, and the benches build these fixtures without jest.
-import {
-  assessCompetence,
-  giveConsent,
-  informed,
-  mother,
-  refuseConsent,
-  theChild,
-} from '@app/domain/testing/consent-examples';
-import { endingSessions, steps } from '@app/domain/testing/referral-examples';
-import type { DomainError } from '@app/domain/shared';
+import { assessCompetence, giveConsent, informed, mother, refuseConsent, theChild } from '@app/domain/testing';
+import { endingSessions, steps } from '@app/domain/testing';
+import type { DomainError } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 import { consentCoverageForEach } from '../../consent/queries';
 import type { RecordedHistory } from '../../testing/recorded-history';

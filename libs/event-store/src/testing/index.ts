@@ -1,0 +1,2 @@
+export { anEvent } from './event-store-contract';
+export { fixtureInstant } from './fixture-instant';

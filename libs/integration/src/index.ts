@@ -1,0 +1,16 @@
+export { SOCIAL_CARE_CASE_UPDATES } from './inbound/social-care-case-updates';
+export { IntegrationWorkers } from './integration-workers';
+export { createKafka } from './kafka/kafka-client';
+export { KafkaPublisher } from './kafka/kafka-publisher';
+export { ensureTopics } from './kafka/topics';
+export { integrationMigrations } from './migrations';
+export { publishAnchorThroughOutbox } from './outbox/audit-anchors';
+export { derivedOutboxProjection } from './outbox/derived-outbox.projection';
+export { createOutboxHook } from './outbox/outbox-hook';
+export { OUTBOX_STATES, outboxMessages } from './outbox/outbox-messages';
+export type { OutboxState } from './outbox/outbox-messages';
+export { pseudonymousChildId } from './outbox/pseudonym';
+export { OutboxRelay } from './relay/outbox-relay';
+export type { RelayStatus } from './relay/outbox-relay';
+export { outboxStatus } from './relay/outbox-status';
+export type { OutboxStatus } from './relay/outbox-status';
