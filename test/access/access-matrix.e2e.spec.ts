@@ -639,7 +639,7 @@ const matrix: Record<string, Row> = {
     allowed: oakfieldStaff,
     answers: [400],
   },
-  // The DSL's pages and lawful sharing (issue 15): each page behind its API twin's policy.
+  // The DSL's pages and lawful sharing: each page behind its API twin's policy.
   'GET /schools/:schoolId/concerns': {
     call: get(() => '/schools/school-oakfield/concerns'),
     allowed: safeguardingLeads,
@@ -806,7 +806,7 @@ const matrix: Record<string, Row> = {
     ),
     allowed: oakfieldStaff,
   },
-  // Social care, the lead professional and the dpo (issue 15): each page its API twin's policy.
+  // Social care, the lead professional and the dpo: each page its API twin's policy.
   'GET /app/social-care/referrals': { call: page(() => '/app/social-care/referrals'), allowed: ['social.worker'] },
   'GET /app/social-care/concerns/:concernId': {
     call: page((f) => `/app/social-care/concerns/${f.referredConcernId}`),
@@ -994,7 +994,7 @@ const matrix: Record<string, Row> = {
     allowed: ['senco.oakfield'],
     answers: [400],
   },
-  // The family's pages (issue 15): the family API's policies; an unknown consent is the consent domain's 404 or 409.
+  // The family's pages: the family API's policies; an unknown consent is the consent domain's 404 or 409.
   'GET /app/family': { call: page(() => '/app/family'), allowed: familyAccounts },
   'GET /app/family/children/:childId/caf': {
     call: page((f) => `/app/family/children/${f.childId}/caf`),

@@ -21,7 +21,7 @@ const traces = [seeded.givenName, seeded.familyName, seeded.dateOfBirth, seeded.
 const found = (text: string) => traces.filter((value) => text.includes(value));
 
 /**
- * Issue 13 items 4 and 6 over a real broker: a child with distinctive personal values is
+ * A child with distinctive personal values is
  * registered, consented, shared with health and written about; an erasure request is
  * blocked by a legal hold, then approved; afterwards no table of any schema of the database,
  * and no message on any topic of the broker, holds any of those values, and health is told.

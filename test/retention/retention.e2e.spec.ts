@@ -3,7 +3,7 @@ import { apiClient } from '../support/api-client';
 import { startPlatform, type PlatformUnderTest } from '../support/platform-under-test';
 
 /**
- * Issue 13 items 3 and 6, through the API: the daily job lists the records whose retention
+ * The daily job lists the records whose retention
  * period (RETENTION_SCHEDULE_FILE: the IRMS toolkit's date of birth + 25 years for a pupil
  * record and a child-protection file) has ended; the dpo disposes of one, keeps one with a
  * reason, holds one; a held record is not disposed of until the hold is lifted.

@@ -12,7 +12,7 @@ const cafConsent = parentalConsentTo(
   },
 );
 
-/** Issue 15 point 4: the lead professional's CAF in the browser, and the family-held copy printed. */
+/** The lead professional's CAF in the browser, and the family-held copy printed. */
 describe('the lead professional in the browser: a CAF, its plan, a review, the family copy, a hand-over', () => {
   let screens: Screens;
   const time = movableClock('2026-12-01T09:00:00Z');

@@ -37,7 +37,7 @@ const tableRows = async (page: Page) =>
     .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim())));
 
 /**
- * Issue 15 point 7: a dashboard per audience, each a chart the server draws and its numbers
+ * A dashboard per audience, each a chart the server draws and its numbers
  * as a table, checked against events seeded through the API: the MAST co-ordinator's
  * deadlines met, breached and overdue by week; the DSL's open concerns by clock state.
  */

@@ -3,7 +3,7 @@ import { apiAs, eventually, movableClock, registerChild } from './support/api-se
 import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } from './support/browser';
 
 /**
- * Issue 15 point 5, the dpo's queues: a subject-access request logged, extended and one
+ * The dpo's queues: a subject-access request logged, extended and one
  * answered late (refused without its reason, then recorded, and its pack opened); a retention
  * review listed by the daily job, overdue a month later, kept with its reason, and another
  * held then disposed of. Each page checked by axe-core.

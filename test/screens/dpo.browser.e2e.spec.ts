@@ -7,7 +7,7 @@ import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } f
 const pdfText: (data: Buffer) => Promise<{ text: string; numpages: number }> = require('pdf-parse/lib/pdf-parse.js');
 
 /**
- * Issue 15 point 5 (what exists today) and its walk: a dpo finds a refused read in the access
+ * A dpo finds a refused read in the access
  * history and verifies the chain; the disclosure ledger and its chart; break-glass reviews; the
  * security log; the subject-access report as a page that prints and as a PDF Chromium prints.
  */

@@ -14,7 +14,7 @@ const movableClock = () => {
 };
 
 /**
- * Issue 15, points 1, 2 and the DSL's walk of point 8, in Chromium: the DSL's concerns queue
+ * The DSL's concerns queue
  * and review, restricting a record and breaking its glass; then a without-consent share
  * proposed by the mentor, approved by the DSL, disclosed field by field after a preview,
  * and seen by the police practitioner exactly as previewed.

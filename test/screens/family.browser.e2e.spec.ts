@@ -38,7 +38,7 @@ const nurseConsent = {
 const exitLink = 'https://www.bbc.co.uk/weather';
 
 /**
- * Issue 15, point 6 and the family's walk of point 8, in Chromium: a parent signs in to their
+ * A parent signs in to their
  * own record, reads the CAF copy and what was shared, withdraws a consent; the mentor's next
  * disclosure under it is refused. The competent young person sees their own; every family
  * page has "Exit this page"; family and staff accounts are kept to their own pages.

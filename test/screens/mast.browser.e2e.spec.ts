@@ -23,7 +23,7 @@ const settableClock = () => {
 };
 
 /**
- * Issue 14, point 4, walked in Chromium: the SENCo requests MAST involvement (seeing the
+ * The SENCo requests MAST involvement (seeing the
  * consent first); the co-ordinator runs Wednesday's panel from agenda to minutes with one
  * declared conflict and one deferral; members read the pack; deadlines, the decision log
  * and caseloads follow. Every page is checked with axe and kept in docs/screens/.

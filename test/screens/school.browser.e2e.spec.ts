@@ -9,7 +9,7 @@ import {
 } from '../../bench/pages/school-cases';
 import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } from './support/browser';
 
-/** The school's screens walked as the SENCo and the learning mentor work them (issue 14, point 3). */
+/** The school's screens walked as the SENCo and the learning mentor work them. */
 // A walk of many pages on a shared 2-core machine: minutes, not the default minute.
 jest.setTimeout(240_000);
 

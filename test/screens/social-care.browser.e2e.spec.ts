@@ -2,7 +2,7 @@ import { apiAs, movableClock, referredConcern, registerChild } from './support/a
 import { expectAccessible, keepScreenshot, openScreens, type Screens, signIn } from './support/browser';
 
 /**
- * Issue 15 point 3 and its walk: a social worker records a late decision with its reason.
+ * A social worker records a late decision with its reason.
  * The referral arrives on Tuesday 1 December; its decision is due the next working day; the
  * social worker opens it on Monday 7 December.
  */

@@ -10,7 +10,7 @@ import { SharingDecisionPages } from './sharing/sharing-decision.page';
 import { SharingDisclosurePages } from './sharing/sharing-disclosure.page';
 import { SharingProposalPages } from './sharing/sharing-proposal.page';
 
-/** The DSL's pages and lawful sharing step by step (issue 15, points 1 and 2), each behind its API twin's policy. */
+/** The DSL's pages and lawful sharing step by step, each behind its API twin's policy. */
 @Module({
   imports: [CqrsModule],
   controllers: [

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Retention and erasure (issue 13 items 3 and 4): the dpo's review queue with every
+ * Retention and erasure: the dpo's review queue with every
  * decision, the erasure notices each agency was sent, and when what an agency received
  * was erased from its copy.
  */

@@ -34,7 +34,7 @@ const idleProjection = (name: string): Projection => ({
   },
 });
 
-/** Issue 17: one reader for every projection, no transaction without work, wake-ups instead of polls. */
+/** One reader for every projection, no transaction without work, wake-ups instead of polls. */
 describe('projection runtime: the shared reader', () => {
   let db: TestDatabase;
   let inner: PostgresEventStore;

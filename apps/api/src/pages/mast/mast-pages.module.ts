@@ -6,7 +6,7 @@ import { MastRequestPage } from './mast-request.page';
 import { PanelModel } from './panel-model';
 import { PanelPage } from './panel.page';
 
-/** MAST's pages (issue 14, point 4): the panel, its pack, deadlines, decisions, caseloads, the SENCo's request. */
+/** MAST's pages: the panel, its pack, deadlines, decisions, caseloads, the SENCo's request. */
 @Module({
   imports: [CqrsModule],
   controllers: [PanelPage, MastListsPage, MastRequestPage],

@@ -4,7 +4,7 @@ import { ConsentPage } from './consent.page';
 import { ReferralPages } from './referral.pages';
 import { SchoolListPages } from './school-lists.pages';
 
-/** The school's learning mentors' and SENCo's pages (issue 14, point 3). */
+/** The school's learning mentors' and SENCo's pages. */
 @Module({
   imports: [CqrsModule],
   controllers: [SchoolListPages, ReferralPages, ConsentPage],

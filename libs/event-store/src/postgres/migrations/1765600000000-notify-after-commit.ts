@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Appends no longer NOTIFY inside their own transaction. A transaction that notifies takes
  * one database-wide lock from its commit until after its WAL flush, so every appending
  * transaction waited for the one before it to reach the disk: concurrent appends could not
- * share a flush (issue 17). The store now announces each append after it commits, naming the
+ * share a flush. The store now announces each append after it commits, naming the
  * transaction, in a transaction of its own that does not wait for the disk (postgres-event-store.ts).
  */
 export class NotifyAfterCommit1765600000000 implements MigrationInterface {

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * An append in one call (issue 17): the stream head's upsert, the revision check and the
+ * An append in one call: the stream head's upsert, the revision check and the
  * insert of the batch, in that order (the head's row lock first, as before: ADR 002's order
  * is the transaction's, unchanged), in one server-side function. A refused expectation raises
  * ES409 with the stream's current revision as its detail, so the client can name it; a re-sent
