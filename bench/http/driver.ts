@@ -117,6 +117,7 @@ function readBackOf(step: LoadStep, target: URL) {
   let created = 0;
   let notReadable = 0;
   let retried = 0;
+  const firstAnswers: Record<string, number> = {};
   let closed = false;
   /** The status of one GET, or why there was none; it gives up when the read-back does. */
   const status = (path: string, timeout: number) =>
@@ -137,11 +138,13 @@ function readBackOf(step: LoadStep, target: URL) {
     const from = now();
     const deadline = from + giveUpSeconds * 1000;
     for (let attempt = 0; ; attempt += 1) {
-      if ((await status(location, Math.max(1, deadline - now()))) === 200) {
+      const answer = await status(location, Math.max(1, deadline - now()));
+      if (answer === 200) {
         lags.push(now() - from);
         if (attempt > 0) retried += 1;
         return;
       }
+      if (attempt === 0) firstAnswers[answer] = (firstAnswers[answer] ?? 0) + 1;
       if (now() >= deadline) {
         notReadable += 1;
         return;
@@ -170,6 +173,7 @@ function readBackOf(step: LoadStep, target: URL) {
         max: lags.at(-1) ?? Number.NaN,
         notReadable,
         retried,
+        firstAnswers,
       };
     },
   };

@@ -28,6 +28,8 @@ export interface ReadBackResult {
   readonly notReadable: number;
   /** Read back, but not on the first GET: the 201 came before the read side had the write. */
   readonly retried: number;
+  /** What those first GETs answered instead of 200 (status or transport failure), counted by kind. */
+  readonly firstAnswers: Record<string, number>;
 }
 
 export interface LoadResult {

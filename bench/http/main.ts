@@ -101,7 +101,11 @@ async function main(): Promise<void> {
     log(
       `${p.label} at ${rate ?? 'max'}/s: ${result.achieved.toFixed(0)}/s p50 ${ms(result.p50)} p99 ${ms(result.p99)} ms, ${result.errors} errors` +
         (rb
-          ? `; read back ${rb.sampled}: lag p50 ${ms(rb.p50)} p99 ${ms(rb.p99)} max ${ms(rb.max)} ms, ${rb.retried} not on the first GET, ${rb.notReadable} not readable`
+          ? `; read back ${rb.sampled}: lag p50 ${ms(rb.p50)} p99 ${ms(rb.p99)} max ${ms(rb.max)} ms, ${rb.retried} not on the first GET (${Object.entries(
+              rb.firstAnswers,
+            )
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(', ')}), ${rb.notReadable} not readable`
           : '') +
         ` (load ${row.load})`,
     );
@@ -170,8 +174,8 @@ async function main(): Promise<void> {
         `read-your-writes lag (RYW): from a 201 arriving to the first 200 of a GET of its Location, polled at once then every 1 ms on connections of its own, ` +
         `${readBackEvery === 1 ? 'every created child' : `one created child in ${readBackEvery}`}, not readable = no 200 within ${readBackGiveUpSeconds} s`,
       '',
-      '| path | rate/s | achieved/s | p50 ms | p99 ms | errors | RYW read back | RYW lag p50 ms | RYW lag p99 ms | RYW not readable | /health p50 | /health p99 | p99 ÷ /health | achieved ÷ /health | API CPU % | PostgreSQL CPU % | CPU ms a request (API + PostgreSQL) | load avg |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| path | rate/s | achieved/s | p50 ms | p99 ms | errors | RYW read back | RYW lag p50 ms | RYW lag p99 ms | RYW first GET not 200 | RYW not readable | /health p50 | /health p99 | p99 ÷ /health | achieved ÷ /health | API CPU % | PostgreSQL CPU % | CPU ms a request (API + PostgreSQL) | load avg |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
       ...rows.map((r) =>
         [
           '',
@@ -190,9 +194,10 @@ async function main(): Promise<void> {
                 r.result.readBack.sampled,
                 ms(r.result.readBack.p50),
                 ms(r.result.readBack.p99),
+                r.result.readBack.retried,
                 r.result.readBack.notReadable,
               ]
-            : ['—', '—', '—', '—']),
+            : ['—', '—', '—', '—', '—']),
           ms(r.floor.p50),
           ms(r.floor.p99),
           ratio(r.result.p99, r.floor.p99),
