@@ -144,7 +144,10 @@ function readBackOf(step: LoadStep, target: URL) {
         if (attempt > 0) retried += 1;
         return;
       }
-      if (attempt === 0) firstAnswers[answer] = (firstAnswers[answer] ?? 0) + 1;
+      if (attempt === 0) {
+        const kind = typeof answer === 'number' ? `HTTP ${answer}` : answer;
+        firstAnswers[kind] = (firstAnswers[kind] ?? 0) + 1;
+      }
       if (now() >= deadline) {
         notReadable += 1;
         return;

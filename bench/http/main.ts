@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { cpuSeconds, loadAverage, parentOf } from './cpu';
-import type { LoadResult, LoadStep } from './load';
+import type { LoadResult, LoadStep, ReadBackResult } from './load';
 import { placeOnRegister } from './register-seed';
 import { startBenchPlatform } from '../support/platform';
 import { runBench } from '../support/run-bench';
@@ -28,6 +28,14 @@ const paths = new Set((process.env.BENCH_PATHS ?? 'read,create,register').split(
 /** One in how many created children is read back (1: every one). */
 const readBackEvery = Number(process.env.BENCH_RYW_EVERY ?? 1);
 const readBackGiveUpSeconds = 5;
+const firstNot200 = (rb: ReadBackResult) => Object.values(rb.firstAnswers).reduce((a, b) => a + b, 0);
+/** Failures counted by kind, as ` (HTTP 403: 12, ECONNRESET: 1)`; nothing when there were none. */
+const kinds = (counts: Record<string, number>) =>
+  Object.keys(counts).length === 0
+    ? ''
+    : ` (${Object.entries(counts)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')})`;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 interface Path {
@@ -101,11 +109,7 @@ async function main(): Promise<void> {
     log(
       `${p.label} at ${rate ?? 'max'}/s: ${result.achieved.toFixed(0)}/s p50 ${ms(result.p50)} p99 ${ms(result.p99)} ms, ${result.errors} errors` +
         (rb
-          ? `; read back ${rb.sampled}: lag p50 ${ms(rb.p50)} p99 ${ms(rb.p99)} max ${ms(rb.max)} ms, ${rb.retried} not on the first GET (${Object.entries(
-              rb.firstAnswers,
-            )
-              .map(([k, v]) => `${k}: ${v}`)
-              .join(', ')}), ${rb.notReadable} not readable`
+          ? `; read back ${rb.sampled}: lag p50 ${ms(rb.p50)} p99 ${ms(rb.p99)} max ${ms(rb.max)} ms, first GET not 200: ${firstNot200(rb)}${kinds(rb.firstAnswers)}, ${rb.retried} read on a later GET, ${rb.notReadable} not readable`
           : '') +
         ` (load ${row.load})`,
     );
@@ -184,17 +188,13 @@ async function main(): Promise<void> {
           r.result.achieved.toFixed(0),
           ms(r.result.p50),
           ms(r.result.p99),
-          r.result.errors === 0
-            ? '0'
-            : `${r.result.errors} (${Object.entries(r.result.failures)
-                .map(([k, v]) => `${k}: ${v}`)
-                .join(', ')})`,
+          `${r.result.errors}${kinds(r.result.failures)}`,
           ...(r.result.readBack
             ? [
                 r.result.readBack.sampled,
                 ms(r.result.readBack.p50),
                 ms(r.result.readBack.p99),
-                r.result.readBack.retried,
+                firstNot200(r.result.readBack),
                 r.result.readBack.notReadable,
               ]
             : ['—', '—', '—', '—', '—']),
