@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { percentile } from '../support/percentile';
-import type { LoadResult, LoadStep } from './load';
+import type { LoadResult, LoadStep, ReadBackResult } from './load';
 
 /**
  * The load driver, a process of its own (forked by bench/http/main.ts) so that its timers do
@@ -8,6 +8,9 @@ import type { LoadResult, LoadStep } from './load';
  * scheduled time and its latency is counted from that time, not from when it was sent: a
  * server that stalls is charged for every request that should have gone out meanwhile (no
  * coordinated omission). Unconstrained, `connections` requests are kept open back to back.
+ * With `readBack`, a created thing is read from its `Location` as soon as its 201 has arrived,
+ * again every millisecond until it answers 200, on connections of its own (the paced requests
+ * keep theirs): read-your-writes as a client sees it.
  */
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -21,6 +24,7 @@ async function run(step: LoadStep): Promise<LoadResult> {
   let lastDone = 0;
   const fail = (kind: string) => (failures[kind] = (failures[kind] ?? 0) + 1);
   const target = new URL(step.url);
+  const readBack = readBackOf(step, target);
   const once = (from: number) =>
     new Promise<void>((resolve) => {
       sent += 1;
@@ -44,9 +48,10 @@ async function run(step: LoadStep): Promise<LoadResult> {
         },
         (res) => {
           res.on('data', () => undefined);
-          res.on('end', () =>
-            finish(res.statusCode! >= 200 && res.statusCode! < 300 ? undefined : `HTTP ${res.statusCode}`),
-          );
+          res.on('end', () => {
+            finish(res.statusCode! >= 200 && res.statusCode! < 300 ? undefined : `HTTP ${res.statusCode}`);
+            if (res.statusCode === 201 && res.headers.location) readBack?.created(res.headers.location);
+          });
           res.on('error', (e) => finish(e.message));
         },
       );
@@ -83,6 +88,7 @@ async function run(step: LoadStep): Promise<LoadResult> {
     ]);
     if (open > 0) failures['not answered in time'] = open;
   }
+  const readBackResult = await readBack?.finish();
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const errors = Object.values(failures).reduce((a, b) => a + b, 0);
@@ -96,6 +102,83 @@ async function run(step: LoadStep): Promise<LoadResult> {
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? Number.NaN,
     peakOpen,
+    readBack: readBackResult,
+  };
+}
+
+/** Reads back one in `every` created things; each gives up `giveUpSeconds` after its 201. */
+function readBackOf(step: LoadStep, target: URL) {
+  if (!step.readBack) return undefined;
+  const { every, giveUpSeconds } = step.readBack;
+  const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
+  const { 'content-type': _body, ...headers } = step.headers;
+  const lags: number[] = [];
+  const reading = new Set<Promise<void>>();
+  let created = 0;
+  let notReadable = 0;
+  let retried = 0;
+  const firstAnswers: Record<string, number> = {};
+  let closed = false;
+  /** The status of one GET, or why there was none; it gives up when the read-back does. */
+  const status = (path: string, timeout: number) =>
+    new Promise<number | string>((resolve) => {
+      const req = request(
+        { agent, host: target.hostname, port: target.port, path, method: 'GET', headers, timeout },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode!));
+          res.on('error', (e) => resolve(e.message));
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('error', (e) => resolve(e.message));
+      req.end();
+    });
+  const read = async (location: string) => {
+    const from = now();
+    const deadline = from + giveUpSeconds * 1000;
+    for (let attempt = 0; ; attempt += 1) {
+      const answer = await status(location, Math.max(1, deadline - now()));
+      if (answer === 200) {
+        lags.push(now() - from);
+        if (attempt > 0) retried += 1;
+        return;
+      }
+      if (attempt === 0) {
+        const kind = typeof answer === 'number' ? `HTTP ${answer}` : answer;
+        firstAnswers[kind] = (firstAnswers[kind] ?? 0) + 1;
+      }
+      if (now() >= deadline) {
+        notReadable += 1;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  };
+  return {
+    created(location: string) {
+      created += 1;
+      if (closed || (created - 1) % every !== 0) return;
+      const p = read(location);
+      reading.add(p);
+      void p.then(() => reading.delete(p));
+    },
+    /** Waits for every read-back under way (each bounded by its deadline); later 201s are not sampled. */
+    async finish(): Promise<ReadBackResult> {
+      closed = true;
+      await Promise.all([...reading]);
+      agent.destroy();
+      lags.sort((a, b) => a - b);
+      return {
+        sampled: lags.length + notReadable,
+        p50: percentile(lags, 50),
+        p99: percentile(lags, 99),
+        max: lags.at(-1) ?? Number.NaN,
+        notReadable,
+        retried,
+        firstAnswers,
+      };
+    },
   };
 }
 

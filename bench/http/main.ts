@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { cpuSeconds, loadAverage, parentOf } from './cpu';
-import type { LoadResult, LoadStep } from './load';
+import type { LoadResult, LoadStep, ReadBackResult } from './load';
 import { placeOnRegister } from './register-seed';
 import { startBenchPlatform } from '../support/platform';
 import { runBench } from '../support/run-bench';
@@ -13,7 +13,9 @@ import { runBench } from '../support/run-bench';
  * fixed rates and unconstrained, beside the same server's /health at the same rate (the
  * floor: HTTP, middleware and the driver, no database). Latency counts from each request's
  * scheduled time. A path stops climbing rates once it cannot keep up (achieved below 90 % of
- * the rate, or errors): higher rates would only measure a queue.
+ * the rate, or errors): higher rates would only measure a queue. Each command's child is read
+ * back (`GET` of its `Location`) from the moment its 201 arrives until it answers 200: the
+ * read-your-writes lag, beside the command's own latency.
  */
 const rates = (process.env.BENCH_RATES ?? '50,100,200,400,800').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -23,6 +25,17 @@ const ms = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toFixed(1
 const registerSizes = (process.env.BENCH_REGISTER_SIZES ?? '200,2000').split(',').map(Number);
 /** Which paths to load (`read,create,register`): a profile of one path needs only that one. */
 const paths = new Set((process.env.BENCH_PATHS ?? 'read,create,register').split(','));
+/** One in how many created children is read back (1: every one). */
+const readBackEvery = Number(process.env.BENCH_RYW_EVERY ?? 1);
+const readBackGiveUpSeconds = 5;
+const firstNot200 = (rb: ReadBackResult) => Object.values(rb.firstAnswers).reduce((a, b) => a + b, 0);
+/** Failures counted by kind, as ` (HTTP 403: 12, ECONNRESET: 1)`; nothing when there were none. */
+const kinds = (counts: Record<string, number>) =>
+  Object.keys(counts).length === 0
+    ? ''
+    : ` (${Object.entries(counts)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')})`;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 interface Path {
@@ -30,6 +43,8 @@ interface Path {
   readonly method: 'GET' | 'POST';
   readonly path: string;
   readonly body?: string;
+  /** Read back what it creates (read-your-writes lag). */
+  readonly readBack?: boolean;
 }
 
 interface Row {
@@ -68,6 +83,7 @@ async function main(): Promise<void> {
     seconds: secs,
     connections,
     drainSeconds: 10,
+    readBack: p.readBack ? { every: readBackEvery, giveUpSeconds: readBackGiveUpSeconds } : undefined,
   });
   const health: Path = { label: 'GET /health', method: 'GET', path: '/health' };
   const rows: Row[] = [];
@@ -89,8 +105,13 @@ async function main(): Promise<void> {
       load: loadAverage(),
     };
     rows.push(row);
+    const rb = result.readBack;
     log(
-      `${p.label} at ${rate ?? 'max'}/s: ${result.achieved.toFixed(0)}/s p50 ${ms(result.p50)} p99 ${ms(result.p99)} ms, ${result.errors} errors (load ${row.load})`,
+      `${p.label} at ${rate ?? 'max'}/s: ${result.achieved.toFixed(0)}/s p50 ${ms(result.p50)} p99 ${ms(result.p99)} ms, ${result.errors} errors` +
+        (rb
+          ? `; read back ${rb.sampled}: lag p50 ${ms(rb.p50)} p99 ${ms(rb.p99)} max ${ms(rb.max)} ms, first GET not 200: ${firstNot200(rb)}${kinds(rb.firstAnswers)}, ${rb.retried} read on a later GET, ${rb.notReadable} not readable`
+          : '') +
+        ` (load ${row.load})`,
     );
     return result;
   };
@@ -125,6 +146,7 @@ async function main(): Promise<void> {
       label: 'POST /children',
       method: 'POST',
       path: '/children',
+      readBack: true,
       body: JSON.stringify({
         givenName: 'Paced',
         familyName: 'Child',
@@ -152,10 +174,12 @@ async function main(): Promise<void> {
     [
       `HTTP benchmark: ${seconds} s a step, paced from a second process (latency from the scheduled time), ` +
         `unconstrained = ${connections} connections back to back; ${platform.server.description}; CPU in % of one core (2 cores = 200 %), ` +
-        'and per request: CPU seconds over the step ÷ requests answered',
+        'and per request: CPU seconds over the step ÷ requests answered; ' +
+        `read-your-writes lag (RYW): from a 201 arriving to the first 200 of a GET of its Location, polled at once then every 1 ms on connections of its own, ` +
+        `${readBackEvery === 1 ? 'every created child' : `one created child in ${readBackEvery}`}, not readable = no 200 within ${readBackGiveUpSeconds} s`,
       '',
-      '| path | rate/s | achieved/s | p50 ms | p99 ms | errors | /health p50 | /health p99 | p99 ÷ /health | achieved ÷ /health | API CPU % | PostgreSQL CPU % | CPU ms a request (API + PostgreSQL) | load avg |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| path | rate/s | achieved/s | p50 ms | p99 ms | errors | RYW read back | RYW lag p50 ms | RYW lag p99 ms | RYW first GET not 200 | RYW not readable | /health p50 | /health p99 | p99 ÷ /health | achieved ÷ /health | API CPU % | PostgreSQL CPU % | CPU ms a request (API + PostgreSQL) | load avg |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
       ...rows.map((r) =>
         [
           '',
@@ -164,11 +188,16 @@ async function main(): Promise<void> {
           r.result.achieved.toFixed(0),
           ms(r.result.p50),
           ms(r.result.p99),
-          r.result.errors === 0
-            ? '0'
-            : `${r.result.errors} (${Object.entries(r.result.failures)
-                .map(([k, v]) => `${k}: ${v}`)
-                .join(', ')})`,
+          `${r.result.errors}${kinds(r.result.failures)}`,
+          ...(r.result.readBack
+            ? [
+                r.result.readBack.sampled,
+                ms(r.result.readBack.p50),
+                ms(r.result.readBack.p99),
+                firstNot200(r.result.readBack),
+                r.result.readBack.notReadable,
+              ]
+            : ['—', '—', '—', '—', '—']),
           ms(r.floor.p50),
           ms(r.floor.p99),
           ratio(r.result.p99, r.floor.p99),
