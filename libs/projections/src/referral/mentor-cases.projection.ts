@@ -40,6 +40,10 @@ const SESSION_COLUMN = {
   'drop-in': 'drop_in_sessions',
 } as const;
 
+type SessionKind = keyof typeof SESSION_COLUMN;
+const SESSION_KINDS = Object.keys(SESSION_COLUMN) as SessionKind[];
+const NO_SESSIONS = Object.fromEntries(SESSION_KINDS.map((kind) => [kind, 0])) as Record<SessionKind, number>;
+
 export const mentorCasesProjection: Projection = {
   name: 'mentor-cases',
   eventTypes: [
@@ -89,13 +93,18 @@ type Change =
   | {
       kind: 'session';
       referralId: string;
-      kind_: keyof typeof SESSION_COLUMN;
-      attended: boolean;
+      /** Sessions held, by kind: one for an event, more once consecutive sessions are folded. */
+      held: Readonly<Record<SessionKind, number>>;
+      attended: number;
+      missed: number;
+      /** The latest day among them. */
       heldOn: string;
       revision: string;
       updatedAt: Date;
     }
   | { kind: 'none' };
+
+type Session = Extract<Change, { kind: 'session' }>;
 
 /** What an event does to its case's row. */
 function changeOf(event: RecordedEvent): Change {
@@ -176,7 +185,15 @@ function changeOf(event: RecordedEvent): Change {
     }
     case 'SessionRecorded': {
       const data = event.data as unknown as Data<'SessionRecorded'>;
-      return { kind: 'session', referralId, kind_: data.kind, attended: data.attended, heldOn: data.heldOn, ...stamp };
+      return {
+        kind: 'session',
+        referralId,
+        held: { ...NO_SESSIONS, [data.kind]: 1 },
+        attended: data.attended ? 1 : 0,
+        missed: data.attended ? 0 : 1,
+        heldOn: data.heldOn,
+        ...stamp,
+      };
     }
     case 'ReviewHeld': {
       const data = event.data as unknown as Data<'ReviewHeld'>;
@@ -223,27 +240,30 @@ function changeOf(event: RecordedEvent): Change {
   }
 }
 
-/** Sessions of different cases in one statement: each adds to its own case's counts. */
-async function recordSessions(
-  manager: EntityManager,
-  sessions: ReadonlyArray<Extract<Change, { kind: 'session' }>>,
-): Promise<void> {
-  const counted = (kind: keyof typeof SESSION_COLUMN) =>
-    `${SESSION_COLUMN[kind]} = ${SESSION_COLUMN[kind]} + CASE WHEN m.kind = '${kind}' THEN 1 ELSE 0 END`;
+/**
+ * Sessions of different cases in one statement: each adds its counts to its own case's. A
+ * session after an ending was planned counts towards it when attended; a run of sessions has
+ * no step between them that could plan or call off an ending, so its attended count adds whole.
+ */
+async function recordSessions(manager: EntityManager, sessions: readonly Session[]): Promise<void> {
+  const counted = (kind: SessionKind, n: number) => `${SESSION_COLUMN[kind]} = ${SESSION_COLUMN[kind]} + m.held_${n}`;
+  const rest = SESSION_KINDS.length + 2;
   await manager.query(
     `UPDATE read_models.mentor_cases
-        SET ${(Object.keys(SESSION_COLUMN) as Array<keyof typeof SESSION_COLUMN>).map(counted).join(', ')},
+        SET ${SESSION_KINDS.map(counted).join(', ')},
             sessions_attended = sessions_attended + m.attended,
-            sessions_missed = sessions_missed + 1 - m.attended,
-            sessions_since_ending_planned = sessions_since_ending_planned + CASE WHEN ending_planned_on IS NOT NULL AND m.attended = 1 THEN 1 ELSE 0 END,
+            sessions_missed = sessions_missed + m.missed,
+            sessions_since_ending_planned = sessions_since_ending_planned + CASE WHEN ending_planned_on IS NOT NULL THEN m.attended ELSE 0 END,
             last_session_on = GREATEST(last_session_on, m.held_on),
             revision = m.revision, updated_at = m.updated_at
-       FROM unnest($1::text[], $2::text[], $3::int[], $4::date[], $5::bigint[], $6::timestamptz[]) AS m(referral_id, kind, attended, held_on, revision, updated_at)
+       FROM unnest($1::text[], ${SESSION_KINDS.map((_, n) => `$${n + 2}::int[]`).join(', ')}, $${rest}::int[], $${rest + 1}::int[], $${rest + 2}::date[], $${rest + 3}::bigint[], $${rest + 4}::timestamptz[])
+            AS m(referral_id, ${SESSION_KINDS.map((_, n) => `held_${n}`).join(', ')}, attended, missed, held_on, revision, updated_at)
       WHERE mentor_cases.referral_id = m.referral_id`,
     [
       sessions.map((s) => s.referralId),
-      sessions.map((s) => s.kind_),
-      sessions.map((s) => (s.attended ? 1 : 0)),
+      ...SESSION_KINDS.map((kind) => sessions.map((s) => s.held[kind])),
+      sessions.map((s) => s.attended),
+      sessions.map((s) => s.missed),
       sessions.map((s) => s.heldOn),
       sessions.map((s) => s.revision),
       sessions.map((s) => s.updatedAt.toISOString()),
@@ -301,7 +321,7 @@ async function applyInRounds(events: readonly RecordedEvent[], manager: EntityMa
       [...columns.values()].filter((c) => c !== key && [...updated.values()].some((a) => a.has(c.name))),
       updated,
     );
-    const sessions = round.filter((c): c is Extract<Change, { kind: 'session' }> => c.kind === 'session');
+    const sessions = round.filter((c): c is Session => c.kind === 'session');
     if (sessions.length > 0) await recordSessions(manager, sessions);
   }
 }
@@ -311,10 +331,11 @@ const TABLE = 'read_models.mentor_cases';
 type CaseChange = Exclude<Change, { kind: 'erase' | 'none' }>;
 
 /**
- * A case's consecutive assignments as one: an update following an opening or another update
- * of the same case (with no session between, whose counts depend on the row as it stands)
- * joins it, the later value of a column winning. Each case then costs a row write per run of
- * assignments rather than per event.
+ * A case's consecutive changes of one kind as one: an update following an opening or another
+ * update of the same case joins it, the later value of a column winning; a session following
+ * a session adds its counts to it. Each case then costs a row write per run rather than per
+ * event. Runs do not cross kinds: a session's count towards an ending depends on the row as
+ * the assignments before it left it.
  */
 function folded(changes: readonly CaseChange[]): CaseChange[] {
   const out: CaseChange[] = [];
@@ -326,10 +347,23 @@ function folded(changes: readonly CaseChange[]): CaseChange[] {
       out[at!] = { ...before, row: { ...before.row, ...change.columns } };
     else if (change.kind === 'update' && before?.kind === 'update')
       out[at!] = { ...before, columns: { ...before.columns, ...change.columns } };
+    else if (change.kind === 'session' && before?.kind === 'session') out[at!] = withSession(before, change);
     else last.set(change.referralId, out.push(change) - 1);
   }
   return out;
 }
+
+/** Two runs of sessions of a case, one after the other, as one. */
+const withSession = (before: Session, after: Session): Session => ({
+  ...after,
+  held: Object.fromEntries(SESSION_KINDS.map((kind) => [kind, before.held[kind] + after.held[kind]])) as Record<
+    SessionKind,
+    number
+  >,
+  attended: before.attended + after.attended,
+  missed: before.missed + after.missed,
+  heldOn: before.heldOn > after.heldOn ? before.heldOn : after.heldOn,
+});
 
 function profileColumns(profile: Data<'ReferralMade'>['profile'] | null): Partial<MentorCase> {
   return {
