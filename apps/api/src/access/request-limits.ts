@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { Actor } from '@app/domain';
 import type { PlatformConfig } from '@app/platform';
 import { CONFIG } from '../http/tokens';
+import { SlidingWindowCounts } from './sliding-window-counts';
 
 type LimitedRequest = Request & { actor?: Actor };
 
@@ -17,6 +18,7 @@ export const requestLimits = ThrottlerModule.forRootAsync({
   inject: [CONFIG],
   useFactory: ({ rateLimit }: PlatformConfig) => ({
     setHeaders: false,
+    storage: new SlidingWindowCounts(),
     throttlers: [
       { name: 'address', ttl: rateLimit.windowSeconds * 1000, limit: rateLimit.perAddress },
       {
