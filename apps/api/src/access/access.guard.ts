@@ -32,8 +32,9 @@ export interface AccessRequest extends Request {
    * What the guard allowed: a later refusal by the domain is logged against the same resource
    * and child. `listBasis`: a child-level read of no one child (a list), logged once the
    * response shows which children it names. `view`: the audience's view the policy chose.
+   * `restrictionChecked`: the child whose restriction the guard has already weighed for this actor.
    */
-  access?: { resource: string; childId?: string; listBasis?: string; view?: string };
+  access?: { resource: string; childId?: string; listBasis?: string; view?: string; restrictionChecked?: string };
   /** A web page's request: the session it came in (ADR 018). */
   webSession?: WebSession;
 }
@@ -95,10 +96,8 @@ export class AccessGuard implements CanActivate {
         })
       : ({ allowed: false, reason: 'this endpoint has no access policy' } as const);
 
-    const restricted =
-      decision.allowed && policy?.childLevel && decision.childId && !policy.opensRestricted
-        ? await this.restrictedRecords.restrictionOf(decision.childId)
-        : null;
+    const weighsRestriction = decision.allowed && policy?.childLevel && decision.childId && !policy.opensRestricted;
+    const restricted = weighsRestriction ? await this.restrictedRecords.restrictionOf(decision.childId!) : null;
     if (restricted && !restricted.namedUsers.includes(actor.userId)) {
       if (!(await this.restrictedRecords.hasOpenGlass(actor.userId, restricted.childId))) {
         await this.accessLog.append({
@@ -138,7 +137,12 @@ export class AccessGuard implements CanActivate {
       request.access = { resource, listBasis: decision.basis, view: decision.view };
       return true;
     }
-    request.access = { resource, childId: decision.childId, view: decision.view };
+    request.access = {
+      resource,
+      childId: decision.childId,
+      view: decision.view,
+      restrictionChecked: weighsRestriction ? decision.childId : undefined,
+    };
     if (policy?.childLevel) {
       const basis = restricted ? `${decision.basis} + break-glass` : decision.basis;
       await this.accessLog.append({

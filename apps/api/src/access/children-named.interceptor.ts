@@ -39,8 +39,12 @@ export class ChildrenNamedInterceptor implements NestInterceptor {
     const actor = request.actor!;
     const sent: unknown = JSON.parse(JSON.stringify(body));
     const named = childrenNamedIn(sent);
+    // The guard has just let this actor see the child the request named, restricted or not.
+    const unweighed = named.filter((id) => id !== request.access?.restrictionChecked);
     const hidden =
-      actor.role === AUDITOR_ROLE ? new Set<string>() : await this.restrictedRecords.hiddenFrom(actor.userId, named);
+      actor.role === AUDITOR_ROLE || unweighed.length === 0
+        ? new Set<string>()
+        : await this.restrictedRecords.hiddenFrom(actor.userId, unweighed);
     const seen = withoutChildren(sent, hidden);
     if (!seen) {
       const [childId] = [...hidden];
