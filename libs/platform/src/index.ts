@@ -7,6 +7,7 @@ export { loadRetentionSchedule } from './config/retention-schedule';
 export { loadSchoolCalendars } from './config/school-calendars';
 export { createDataSource, migrate, migrateAsOwner } from './database/data-source';
 export type { DatabaseSchema } from './database/data-source';
+export { PREPARED } from './database/prepared-statements';
 export { dropRoles, onDatabase, provisionRoles, userOf } from './database/database-roles';
 export type { DatabaseRole } from './database/database-roles';
 export { describeDatabaseError, isDatabaseError } from './database/query-log';

@@ -1,5 +1,6 @@
 import { DataSource, type MixedList } from 'typeorm';
 import { grantTheAppRole } from './app-role-grants';
+import { PreparingClient } from './prepared-statements';
 import { QueryLog } from './query-log';
 
 /** What a data source migrates and maps: the composition root passes every library's (libs/composition/src/schema.ts). */
@@ -36,7 +37,11 @@ export function createDataSource({
     synchronize: false,
     logging: ['error', 'warn'],
     logger: new QueryLog(log),
-    extra: { max: poolSize, options: `-c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs}` },
+    extra: {
+      Client: PreparingClient,
+      max: poolSize,
+      options: `-c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs}`,
+    },
   });
 }
 

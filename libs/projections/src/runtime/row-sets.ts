@@ -1,4 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { PREPARED } from '@app/platform';
+
+// Every statement here keeps its text whatever the rows (they travel as arrays): each is prepared once a connection.
 
 /** A column of a read-model table as a set-based statement binds it: its name and SQL type. */
 export interface ColumnOf {
@@ -57,7 +60,7 @@ export async function updateRows(
     sets.push(`${column.name} = CASE WHEN m.set_${column.name} THEN ${value(column, 'm')} ELSE t.${column.name} END`);
   }
   await manager.query(
-    `UPDATE ${table} t SET ${sets.join(', ')} FROM unnest(${unnest.join(', ')}) AS m(${aliases.join(', ')}) WHERE t.${key.name} = m.${key.name}`,
+    `${PREPARED}UPDATE ${table} t SET ${sets.join(', ')} FROM unnest(${unnest.join(', ')}) AS m(${aliases.join(', ')}) WHERE t.${key.name} = m.${key.name}`,
     params,
   );
 }
@@ -75,7 +78,7 @@ export async function insertNewRows(
   const all = [key, ...columns];
   const params = [ids, ...columns.map((column) => ids.map((id) => bind(column, rows.get(id)!.get(column.name))))];
   const inserted: Array<Record<string, string>> = await manager.query(
-    `INSERT INTO ${table} (${all.map((c) => c.name).join(', ')})
+    `${PREPARED}INSERT INTO ${table} (${all.map((c) => c.name).join(', ')})
      SELECT ${all.map((c) => value(c, 'm')).join(', ')} FROM unnest(${all.map((c, i) => param(c, i + 1)).join(', ')}) AS m(${all.map((c) => c.name).join(', ')})
      ON CONFLICT (${key.name}) DO NOTHING RETURNING ${key.name}`,
     params,
@@ -146,7 +149,7 @@ export async function upsertRows(
   const all = [...keys, ...columns];
   const { sql, params } = unnestOf(all, lastOfEachKey(keys, rows));
   await manager.query(
-    `INSERT INTO ${table} (${all.map((c) => c.name).join(', ')})
+    `${PREPARED}INSERT INTO ${table} (${all.map((c) => c.name).join(', ')})
      SELECT ${all.map((c) => select[c.name] ?? value(c, 'm')).join(', ')} FROM ${sql}
      ON CONFLICT (${keys.map((k) => k.name).join(', ')}) DO UPDATE SET ${columns.map((c) => `${c.name} = EXCLUDED.${c.name}`).join(', ')}`,
     params,
@@ -164,7 +167,7 @@ export async function updateEachRow(
   if (rows.length === 0) return;
   const { sql, params } = unnestOf([...keys, ...columns], lastOfEachKey(keys, rows));
   await manager.query(
-    `UPDATE ${table} t SET ${columns.map((c) => `${c.name} = ${value(c, 'm')}`).join(', ')} FROM ${sql}
+    `${PREPARED}UPDATE ${table} t SET ${columns.map((c) => `${c.name} = ${value(c, 'm')}`).join(', ')} FROM ${sql}
       WHERE ${keys.map((k) => `t.${k.name} = m.${k.name}`).join(' AND ')}`,
     params,
   );
