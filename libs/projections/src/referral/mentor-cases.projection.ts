@@ -4,14 +4,7 @@ import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { CHILD_RECORD_ERASED, erasedChild, nullColumns } from '../erasure/forget';
 import { MentorCase } from './mentor-case.entity';
-import {
-  type Assignments,
-  assignmentsOfEntity,
-  entityColumns,
-  inRounds,
-  insertNewRows,
-  updateRows,
-} from '../runtime/row-sets';
+import { type Assignments, assignmentsOfEntity, entityColumns, insertNewRows, updateRows } from '../runtime/row-sets';
 
 type Data<T extends ReferralEvent['type']> = Extract<ReferralEvent, { type: T }>['data'];
 
@@ -83,7 +76,7 @@ export const mentorCasesProjection: Projection = {
     }
   },
 
-  applyBatch: applyInRounds,
+  applyBatch: applyFolded,
 };
 
 type Change =
@@ -97,6 +90,11 @@ type Change =
       held: Readonly<Record<SessionKind, number>>;
       attended: number;
       missed: number;
+      /**
+       * Of those attended, the ones after the last assignment that restarted the count towards
+       * an ending (EndingPlanned, or a review calling it off): what that count still adds.
+       */
+      towardEnding: number;
       /** The latest day among them. */
       heldOn: string;
       revision: string;
@@ -191,6 +189,7 @@ function changeOf(event: RecordedEvent): Change {
         held: { ...NO_SESSIONS, [data.kind]: 1 },
         attended: data.attended ? 1 : 0,
         missed: data.attended ? 0 : 1,
+        towardEnding: data.attended ? 1 : 0,
         heldOn: data.heldOn,
         ...stamp,
       };
@@ -241,9 +240,9 @@ function changeOf(event: RecordedEvent): Change {
 }
 
 /**
- * Sessions of different cases in one statement: each adds its counts to its own case's. A
- * session after an ending was planned counts towards it when attended; a run of sessions has
- * no step between them that could plan or call off an ending, so its attended count adds whole.
+ * Sessions of different cases in one statement: each adds its counts to its own case's, after
+ * the batch's assignments. A session after an ending was planned counts towards it when
+ * attended: the ending as the assignments left it, and only the sessions after them.
  */
 async function recordSessions(manager: EntityManager, sessions: readonly Session[]): Promise<void> {
   const counted = (kind: SessionKind, n: number) => `${SESSION_COLUMN[kind]} = ${SESSION_COLUMN[kind]} + m.held_${n}`;
@@ -253,17 +252,18 @@ async function recordSessions(manager: EntityManager, sessions: readonly Session
         SET ${SESSION_KINDS.map(counted).join(', ')},
             sessions_attended = sessions_attended + m.attended,
             sessions_missed = sessions_missed + m.missed,
-            sessions_since_ending_planned = sessions_since_ending_planned + CASE WHEN ending_planned_on IS NOT NULL THEN m.attended ELSE 0 END,
+            sessions_since_ending_planned = sessions_since_ending_planned + CASE WHEN ending_planned_on IS NOT NULL THEN m.toward_ending ELSE 0 END,
             last_session_on = GREATEST(last_session_on, m.held_on),
             revision = m.revision, updated_at = m.updated_at
-       FROM unnest($1::text[], ${SESSION_KINDS.map((_, n) => `$${n + 2}::int[]`).join(', ')}, $${rest}::int[], $${rest + 1}::int[], $${rest + 2}::date[], $${rest + 3}::bigint[], $${rest + 4}::timestamptz[])
-            AS m(referral_id, ${SESSION_KINDS.map((_, n) => `held_${n}`).join(', ')}, attended, missed, held_on, revision, updated_at)
+       FROM unnest($1::text[], ${SESSION_KINDS.map((_, n) => `$${n + 2}::int[]`).join(', ')}, $${rest}::int[], $${rest + 1}::int[], $${rest + 2}::int[], $${rest + 3}::date[], $${rest + 4}::bigint[], $${rest + 5}::timestamptz[])
+            AS m(referral_id, ${SESSION_KINDS.map((_, n) => `held_${n}`).join(', ')}, attended, missed, toward_ending, held_on, revision, updated_at)
       WHERE mentor_cases.referral_id = m.referral_id`,
     [
       sessions.map((s) => s.referralId),
       ...SESSION_KINDS.map((kind) => sessions.map((s) => s.held[kind])),
       sessions.map((s) => s.attended),
       sessions.map((s) => s.missed),
+      sessions.map((s) => s.towardEnding),
       sessions.map((s) => s.heldOn),
       sessions.map((s) => s.revision),
       sessions.map((s) => s.updatedAt.toISOString()),
@@ -272,86 +272,109 @@ async function recordSessions(manager: EntityManager, sessions: readonly Session
 }
 
 /**
- * A batch in rounds of at most one event per case (row-sets.ts): each round opens its new
- * cases in one INSERT, applies its updates in one UPDATE and its sessions in another. A batch
- * with an erasure (which reaches every case of a child) applies event by event.
+ * A batch as at most three statements: each case's changes folded into one row write (new
+ * cases opened in one INSERT per set of columns, the others in one UPDATE) and one count of
+ * sessions after it. A batch with an erasure (which reaches every case of a child), or with
+ * a case opened again after other changes, applies event by event.
  */
-async function applyInRounds(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+async function applyFolded(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
   const changes = events.map(changeOf);
-  if (changes.some((c) => c.kind === 'erase')) {
+  const cases = changes.some((c) => c.kind === 'erase') ? null : foldedByCase(changes);
+  if (!cases) {
     for (const event of events) await mentorCasesProjection.apply(event, manager);
     return;
   }
   const columns = entityColumns(manager, MentorCase);
   const key = columns.get('referralId')!;
-  const cases = folded(
-    changes.filter((c): c is Exclude<Change, { kind: 'erase' | 'none' }> => c.kind !== 'none' && c.kind !== 'erase'),
-  );
-  for (const round of inRounds(cases, (c) => c.referralId)) {
-    // Openings folded with different assignments insert different columns: one INSERT per set of columns.
-    const openings = new Map<string, Map<string, Assignments>>();
-    for (const c of round)
-      if (c.kind === 'open') {
-        const row = assignmentsOfEntity(columns, c.row);
-        const named = [...row.keys()].sort().join();
-        (openings.get(named) ?? openings.set(named, new Map()).get(named)!).set(c.referralId, row);
-      }
-    for (const opened of openings.values()) {
-      const rowColumns = [...[...opened.values()][0].keys()]
-        .filter((name) => name !== key.name)
-        .map((name) => [...columns.values()].find((c) => c.name === name)!);
-      const inserted = await insertNewRows(manager, TABLE, key, rowColumns, opened);
-      await updateRows(
-        manager,
-        TABLE,
-        key,
-        [...columns.values()].filter((c) => c !== key),
-        new Map([...opened].filter(([id]) => !inserted.has(id))),
-      );
-    }
-    const updated = new Map(
-      round.flatMap((c) =>
-        c.kind === 'update' ? [[c.referralId, assignmentsOfEntity(columns, c.columns)] as const] : [],
-      ),
-    );
+  // Openings folded with different assignments insert different columns: one INSERT per set of columns.
+  const openings = new Map<string, Map<string, Assignments>>();
+  const updated = new Map<string, Assignments>();
+  for (const { write } of cases) {
+    if (write?.kind === 'open') {
+      const row = assignmentsOfEntity(columns, write.row);
+      const named = [...row.keys()].sort().join();
+      (openings.get(named) ?? openings.set(named, new Map()).get(named)!).set(write.referralId, row);
+    } else if (write?.kind === 'update') updated.set(write.referralId, assignmentsOfEntity(columns, write.columns));
+  }
+  for (const opened of openings.values()) {
+    const rowColumns = [...[...opened.values()][0].keys()]
+      .filter((name) => name !== key.name)
+      .map((name) => [...columns.values()].find((c) => c.name === name)!);
+    const inserted = await insertNewRows(manager, TABLE, key, rowColumns, opened);
     await updateRows(
       manager,
       TABLE,
       key,
-      [...columns.values()].filter((c) => c !== key && [...updated.values()].some((a) => a.has(c.name))),
-      updated,
+      [...columns.values()].filter((c) => c !== key),
+      new Map([...opened].filter(([id]) => !inserted.has(id))),
     );
-    const sessions = round.filter((c): c is Session => c.kind === 'session');
-    if (sessions.length > 0) await recordSessions(manager, sessions);
   }
+  await updateRows(
+    manager,
+    TABLE,
+    key,
+    [...columns.values()].filter((c) => c !== key && [...updated.values()].some((a) => a.has(c.name))),
+    updated,
+  );
+  const sessions = cases.flatMap(({ sessions }) => (sessions ? [sessions] : []));
+  if (sessions.length > 0) await recordSessions(manager, sessions);
 }
 
 const TABLE = 'read_models.mentor_cases';
 
 type CaseChange = Exclude<Change, { kind: 'erase' | 'none' }>;
+type RowWrite = Extract<CaseChange, { kind: 'open' | 'update' }>;
+
+/** One case's changes of a batch: its row's assignments (the later value of a column winning), then its sessions. */
+interface CaseChanges {
+  write?: RowWrite;
+  sessions?: Session;
+}
 
 /**
- * A case's consecutive changes of one kind as one: an update following an opening or another
- * update of the same case joins it, the later value of a column winning; a session following
- * a session adds its counts to it. Each case then costs a row write per run rather than per
- * event. Runs do not cross kinds: a session's count towards an ending depends on the row as
- * the assignments before it left it.
+ * Each case's changes in log order, folded. Assignments and session counts commute, but for
+ * the count towards an ending: an assignment that restarts it (EndingPlanned, or a review
+ * calling the ending off) discards the attended sessions before it. The sessions then carry
+ * the case's last revision, since they are written last. Null when a case is opened after
+ * other changes of its own in the batch: no fold says what that leaves.
  */
-function folded(changes: readonly CaseChange[]): CaseChange[] {
-  const out: CaseChange[] = [];
-  const last = new Map<string, number>();
+function foldedByCase(changes: readonly Change[]): CaseChanges[] | null {
+  const cases = new Map<string, CaseChanges & { last: CaseChange }>();
   for (const change of changes) {
-    const at = last.get(change.referralId);
-    const before = at === undefined ? undefined : out[at];
-    if (change.kind === 'update' && before?.kind === 'open')
-      out[at!] = { ...before, row: { ...before.row, ...change.columns } };
-    else if (change.kind === 'update' && before?.kind === 'update')
-      out[at!] = { ...before, columns: { ...before.columns, ...change.columns } };
-    else if (change.kind === 'session' && before?.kind === 'session') out[at!] = withSession(before, change);
-    else last.set(change.referralId, out.push(change) - 1);
+    if (change.kind === 'none' || change.kind === 'erase') continue;
+    const before = cases.get(change.referralId);
+    const folded = before ?? { last: change };
+    if (change.kind === 'open') {
+      if (before) return null;
+      folded.write = change;
+    } else if (change.kind === 'update') {
+      folded.write = withAssignments(folded.write, change);
+      if (folded.sessions && 'sessionsSinceEndingPlanned' in change.columns)
+        folded.sessions = { ...folded.sessions, towardEnding: 0 };
+    } else folded.sessions = folded.sessions ? withSession(folded.sessions, change) : change;
+    folded.last = change;
+    cases.set(change.referralId, folded);
   }
-  return out;
+  return [...cases.values()].map(({ write, sessions, last }) => ({
+    write,
+    sessions: sessions && { ...sessions, ...stampOf(last) },
+  }));
 }
+
+const withAssignments = (before: RowWrite | undefined, update: Extract<RowWrite, { kind: 'update' }>): RowWrite =>
+  !before
+    ? update
+    : before.kind === 'open'
+      ? { ...before, row: { ...before.row, ...update.columns } }
+      : { ...before, columns: { ...before.columns, ...update.columns } };
+
+const stampOf = (change: CaseChange): { revision: string; updatedAt: Date } =>
+  change.kind === 'session'
+    ? { revision: change.revision, updatedAt: change.updatedAt }
+    : {
+        revision: (change.kind === 'open' ? change.row : change.columns).revision!,
+        updatedAt: (change.kind === 'open' ? change.row : change.columns).updatedAt!,
+      };
 
 /** Two runs of sessions of a case, one after the other, as one. */
 const withSession = (before: Session, after: Session): Session => ({
@@ -362,6 +385,7 @@ const withSession = (before: Session, after: Session): Session => ({
   >,
   attended: before.attended + after.attended,
   missed: before.missed + after.missed,
+  towardEnding: before.towardEnding + after.towardEnding,
   heldOn: before.heldOn > after.heldOn ? before.heldOn : after.heldOn,
 });
 
