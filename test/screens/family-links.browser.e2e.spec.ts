@@ -20,12 +20,19 @@ describe('the DSL links a family account to a child, and unlinks it, in the brow
     await signIn(page, userId);
     return page;
   };
-  /** The links are a read model: the page is reloaded until it shows what was recorded. */
+  /**
+   * The links are a read model: the page is reloaded until it shows what was recorded. A reload
+   * that races the form's own redirect is refused by the browser ("not attached to an active
+   * page"): it is tried again at the next turn, and the walk still fails if the page never shows it.
+   */
   const reloadUntil = (page: Page, shown: () => Promise<boolean>) =>
-    eventually(async () => {
-      await page.reload();
-      return shown();
-    });
+    eventually(
+      async () =>
+        (await page.reload().then(
+          () => true,
+          () => false,
+        )) && shown(),
+    );
   const errorSummary = (page: Page) => page.locator('.govuk-error-summary');
 
   beforeAll(async () => {
