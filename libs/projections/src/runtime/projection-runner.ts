@@ -31,11 +31,11 @@ const after = (event: RecordedEvent, checkpoint: Checkpoint | null): boolean =>
 const same = (a: Checkpoint | null, b: Checkpoint | null): boolean =>
   a === null ? b === null : b !== null && compareCheckpoints(a, b) === 0;
 
-/** The earlier of two positions; null (nothing applied) is earliest. */
 /** Whether a projection at `position` has not yet read up to `target`. */
 const behind = (position: Checkpoint | null, target: Checkpoint | null): boolean =>
   target !== null && (position === null || compareCheckpoints(target, position) > 0);
 
+/** The earlier of two positions; null (nothing applied) is earliest. */
 const earlier = (a: Checkpoint | null, b: Checkpoint | null): Checkpoint | null =>
   a === null || b === null ? null : compareCheckpoints(a, b) <= 0 ? a : b;
 
@@ -210,7 +210,7 @@ export class ProjectionRunner {
     projection: Projection,
     events: readonly RecordedEvent[],
     expected: Checkpoint | null,
-    { traced = false } = {},
+    { live = false } = {},
   ): Promise<Checkpoint | null> {
     const fresh = events.filter((event) => after(event, expected));
     if (fresh.length === 0) return expected;
@@ -221,8 +221,7 @@ export class ProjectionRunner {
     await this.dataSource.transaction(async (manager) => {
       const stored = await checkpoints.lock(manager, projection.name);
       if (!same(stored, known)) throw new CheckpointMoved(`${projection.name} checkpoint moved`);
-      for (const event of work)
-        await (traced ? applyTraced(projection, event, manager) : applyEvent(projection, event, manager));
+      await applyWork(projection, work, manager, live);
       await checkpoints.advance(manager, projection.name, reached, work.length);
     });
     this.stored.set(projection.name, reached);
@@ -287,7 +286,7 @@ export class ProjectionRunner {
             }
             const position = this.positions.get(projection.name) ?? null;
             // Live events join the trace of the request that wrote them; a catch-up or rebuild's replay does not.
-            const reached = await this.applyBatch(projection, batch, position, { traced: true });
+            const reached = await this.applyBatch(projection, batch, position, { live: true });
             if (same(this.stored.get(projection.name) ?? null, reached)) this.failures.delete(projection.name);
             else idle.push(projection);
             this.reached(projection.name, reached);
@@ -365,6 +364,24 @@ export class ProjectionRunner {
       return at !== undefined && at !== null && compareCheckpoints(at, target) >= 0;
     });
   }
+}
+
+/**
+ * A live batch holding several commands' events (under load) is applied in sets, as a
+ * rebuild's is; live events that carry a trace (tracing on, ADR 022) one at a time instead,
+ * each in its request's trace. A catch-up applies event by event: it is the path a failed
+ * batch takes, and it names the event a projection fails on.
+ */
+async function applyWork(
+  projection: Projection,
+  work: readonly RecordedEvent[],
+  manager: EntityManager,
+  live: boolean,
+): Promise<void> {
+  const traced = live && work.some((event) => contextOf(event.metadata.traceparent));
+  if (live && !traced && work.length > 1) return applyInSets(projection, work, manager);
+  for (const event of work)
+    await (traced ? applyTraced(projection, event, manager) : applyEvent(projection, event, manager));
 }
 
 /** Applies one event in a span of the trace its append belonged to (ADR 022); untraced events just apply. */

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eventCatalogue } from '@app/domain';
-import type { RecordedEvent } from '@app/event-store';
+import { compareCheckpoints, type RecordedEvent } from '@app/event-store';
 import { ChildDataKeys } from '@app/event-store';
 import { ProtectedEventStore } from '@app/event-store';
 import { isSealed } from '@app/event-store';
@@ -164,5 +164,50 @@ describe('projection runtime: the shared reader', () => {
     // Eleven projections polling every 100 ms would have read about 330 times.
     expect(idleReads).toBeLessThanOrEqual(2);
     expect(wakeMs).toBeLessThan(1000);
+  });
+
+  it('applies a live batch of several events in sets, and a batch that fails there still names its event', async () => {
+    const tallied = streamTallyProjection('tally-sets', 'tally_sets');
+    await tallied.createTable(db.dataSource.manager);
+    const batchSizes: number[] = [];
+    const inSets: Projection = {
+      ...tallied,
+      applyBatch: async (events, manager) => {
+        batchSizes.push(events.length);
+        for (const event of events) await tallied.apply(event, manager);
+      },
+    };
+    const poison = tally(3);
+    const refusing: Projection = {
+      name: 'sets-refusing',
+      eventTypes: ['TallyRecorded'],
+      tables: [],
+      apply: async (event) => {
+        if (event.eventId === poison[1].eventId) throw new Error('this event cannot be applied');
+      },
+      applyBatch: async (events) => {
+        if (events.some((event) => event.eventId === poison[1].eventId)) throw new Error('the batch failed');
+      },
+    };
+    const runner = new ProjectionRunner(db.dataSource, store, [inSets, refusing], 100);
+    await runner.start();
+    const appended = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => inner.append(`sets-${i}`, tally(2), 'no-stream')),
+    );
+    const last = appended
+      .map((a) => a.events.at(-1)!.checkpoint)
+      .reduce((a, b) => (compareCheckpoints(a, b) >= 0 ? a : b));
+    expect(await runner.waitFor(last, 10_000)).toBe(true);
+    await inner.append('sets-poison', poison, 'no-stream');
+    const failure = async () => runner.status().find((p) => p.name === 'sets-refusing')?.failure;
+    for (let tries = 0; tries < 100 && !(await failure()); tries += 1) await new Promise((r) => setTimeout(r, 50));
+    await runner.stop();
+    expect(batchSizes.length).toBeGreaterThan(0);
+    expect(Math.min(...batchSizes)).toBeGreaterThan(1);
+    const rows: Array<{ stream_id: string; events: number }> = await db.dataSource.query(
+      `SELECT stream_id, events FROM read_models.tally_sets WHERE stream_id LIKE 'sets-%' ORDER BY stream_id`,
+    );
+    expect(rows.map((r) => r.events)).toEqual([...Array(10).fill(2), 3]);
+    expect(await failure()).toMatchObject({ eventId: poison[1].eventId, error: 'this event cannot be applied' });
   });
 });
