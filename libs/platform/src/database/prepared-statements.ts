@@ -13,6 +13,7 @@ const nameOf = (text: string) => `p_${createHash('sha1').update(text).digest('he
 
 /** The pool's client (TypeORM passes its text and values through unchanged): marked statements go by name. */
 export class PreparingClient extends Client {
+  // Typed `never` because one signature cannot restate pg's dozen overloads; it forwards them all.
   override query(...args: unknown[]): never {
     const [text, values, callback] = args;
     const call = (super.query as (...a: unknown[]) => never).bind(this);
